@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/plugin/pluginconfig.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace core {
+
+// The per-install, mutable settings of a plugin (`plugin-config.json`, Docker's Plugin.Settings).
+// Owns the `set` rules (SPEC §3.4); writes only here, never into the config (SPEC §11).
+struct Settings
+{
+    Q_DECLARE_TR_FUNCTIONS(Settings)
+
+public:
+    QList<PluginMount> mounts;
+    QStringList env; // "NAME=VALUE"
+    QStringList args;
+    QList<PluginDevice> devices;
+
+    // Docker's InitEmptySettings: config mounts, config devices, env entries with a non-null value, args value.
+    static Settings initial(const PluginConfig &config);
+
+    // {"Mounts":[...],"Env":[...],"Args":[...],"Devices":[...]}; keys case-insensitive, null lists read as empty.
+    static Result<Settings> fromJsonObject(const QJsonObject &object);
+    QJsonObject toJson() const;
+
+    // Applies `set` arguments ("DEBUG=1", "state.source=/x", "myargs=a b c") against `config`, all or nothing.
+    // Errors use Docker's texts: `invalid format, must be <name>[.<field>][=<value>]`,
+    // `"<name>" is not settable`, `multiple fields are settable, one must be specified`,
+    // `setting "<name>" not found in the plugin configuration`.
+    Status apply(const PluginConfig &config, const QStringList &arguments);
+
+    // The value of env NAME, or a null QString.
+    QString envValue(const QString &name) const;
+
+    bool operator==(const Settings &) const = default;
+};
+
+} // namespace core

@@ -1,0 +1,2 @@
+target_sources(plugdesk_core PRIVATE
+)

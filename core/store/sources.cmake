@@ -1,2 +1,5 @@
 target_sources(plugdesk_core PRIVATE
+    store/atomicfile.cpp store/atomicfile.h
+    store/store.cpp store/store.h
+    store/storelock.cpp store/storelock.h
 )

@@ -1,0 +1,294 @@
+#include "commandline.h"
+
+#include "core/engine/localengine.h"
+
+#include <algorithm>
+
+namespace cli {
+
+namespace {
+
+const QString kProgram = QStringLiteral("plugdeskctl");
+
+QString optionLabel(const Option &option)
+{
+    QString label = option.shortName.isNull() ? QStringLiteral("    ") : QStringLiteral("-%1, ").arg(option.shortName);
+    label += QStringLiteral("--") + option.longName;
+    if (!option.valueName.isEmpty())
+        label += QLatin1Char(' ') + option.valueName;
+    return label;
+}
+
+void printOptions(QTextStream &out, const QList<Option> &options)
+{
+    int width = 0;
+    for (const Option &option : options)
+        width = qMax(width, static_cast<int>(optionLabel(option).size()));
+    for (const Option &option : options)
+        out << QStringLiteral("  ") << optionLabel(option).leftJustified(width + 3) << option.help << '\n';
+}
+
+} // namespace
+
+int reportError(Context &context, const QString &message)
+{
+    context.err << CommandLine::tr("Error: %1").arg(message) << '\n';
+    context.err.flush();
+    return 1;
+}
+
+CommandLine::CommandLine()
+{
+    m_groupSummaries.insert(QStringLiteral("plugin"), tr("Manage plugins"));
+}
+
+void CommandLine::add(Command command) { m_commands.append(std::move(command)); }
+
+const Command *CommandLine::find(const QString &group, const QString &name) const
+{
+    for (const Command &command : m_commands) {
+        if (command.group == group && (command.name == name || command.aliases.contains(name)))
+            return &command;
+    }
+    return nullptr;
+}
+
+int CommandLine::usageError(QTextStream &err, const QString &message, const QString &usage,
+                            const QString &helpCommand) const
+{
+    err << kProgram << QStringLiteral(": ") << message << '\n';
+    err << tr("Usage:  %1").arg(usage) << '\n';
+    err << tr("Run '%1 --help' for more information.").arg(helpCommand) << '\n';
+    err.flush();
+    return 2;
+}
+
+void CommandLine::printTopHelp(QTextStream &out) const
+{
+    out << tr("Usage:  %1 [OPTIONS] COMMAND").arg(kProgram) << "\n\n";
+    out << tr("Manage Docker managed plugins with Plugdesk, the way `docker plugin` does.") << "\n\n";
+    out << tr("Options:") << '\n';
+    printOptions(out, {
+                          {QStringLiteral("root"), QChar(), QStringLiteral("dir"),
+                           tr("Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk)")},
+                          {QStringLiteral("run"), QChar(), QStringLiteral("dir"),
+                           tr("Run root (default $PLUGDESK_RUN, else /run/plugdesk)")},
+                          {QStringLiteral("help"), QLatin1Char('h'), QString(), tr("Print usage")},
+                          {QStringLiteral("version"), QLatin1Char('v'), QString(), tr("Print version information")},
+                      });
+    out << '\n' << tr("Management Commands:") << '\n';
+    QStringList groups = m_groupSummaries.keys();
+    std::sort(groups.begin(), groups.end());
+    for (const QString &group : groups)
+        out << QStringLiteral("  ") << group.leftJustified(10) << m_groupSummaries.value(group) << '\n';
+    out << '\n' << tr("Run '%1 COMMAND --help' for more information on a command.").arg(kProgram) << '\n';
+}
+
+void CommandLine::printGroupHelp(QTextStream &out, const QString &group) const
+{
+    out << tr("Usage:  %1 %2 COMMAND").arg(kProgram, group) << "\n\n";
+    out << m_groupSummaries.value(group) << "\n\n" << tr("Commands:") << '\n';
+    for (const Command &command : m_commands) {
+        if (command.group == group)
+            out << QStringLiteral("  ") << command.name.leftJustified(12) << command.summary << '\n';
+    }
+    out << '\n' << tr("Run '%1 %2 COMMAND --help' for more information on a command.").arg(kProgram, group) << '\n';
+}
+
+void CommandLine::printCommandHelp(QTextStream &out, const Command &command) const
+{
+    out << tr("Usage:  %1 %2 %3 %4").arg(kProgram, command.group, command.name, command.usage).trimmed() << "\n\n";
+    out << command.summary << '\n';
+    if (!command.aliases.isEmpty()) {
+        QStringList names{QStringLiteral("%1 %2 %3").arg(kProgram, command.group, command.name)};
+        for (const QString &alias : command.aliases)
+            names.append(QStringLiteral("%1 %2 %3").arg(kProgram, command.group, alias));
+        out << '\n' << tr("Aliases:") << "\n  " << names.join(QStringLiteral(", ")) << '\n';
+    }
+    QList<Option> options = command.options;
+    options.append({QStringLiteral("help"), QLatin1Char('h'), QString(), tr("Print usage")});
+    out << '\n' << tr("Options:") << '\n';
+    printOptions(out, options);
+}
+
+int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString topUsage = tr("%1 [OPTIONS] COMMAND").arg(kProgram);
+    Context context{out, err, {}, {}, {}};
+    std::unique_ptr<core::LocalEngine> engine;
+    context.engine = [&]() -> core::Engine * {
+        if (!engine)
+            engine = std::make_unique<core::LocalEngine>(core::LocalEngine::Options{context.root, context.runRoot});
+        return engine.get();
+    };
+
+    // Global options come before the group.
+    qsizetype index = 0;
+    for (; index < arguments.size(); ++index) {
+        const QString &argument = arguments[index];
+        if (!argument.startsWith(QLatin1Char('-')))
+            break;
+        if (argument == QLatin1String("-h") || argument == QLatin1String("--help")) {
+            printTopHelp(out);
+            return 0;
+        }
+        if (argument == QLatin1String("-v") || argument == QLatin1String("--version")) {
+            out << tr("Plugdesk version %1").arg(QStringLiteral(PLUGDESK_VERSION)) << '\n';
+            return 0;
+        }
+        QString name = argument.mid(2);
+        QString value;
+        const qsizetype equals = name.indexOf(QLatin1Char('='));
+        const bool inlineValue = equals >= 0;
+        if (inlineValue) {
+            value = name.mid(equals + 1);
+            name = name.left(equals);
+        }
+        if (!argument.startsWith(QStringLiteral("--")) ||
+            (name != QLatin1String("root") && name != QLatin1String("run")))
+            return usageError(err, tr("unknown flag: %1").arg(argument), topUsage, kProgram);
+        if (!inlineValue) {
+            if (index + 1 >= arguments.size())
+                return usageError(err, tr("flag needs an argument: --%1").arg(name), topUsage, kProgram);
+            value = arguments[++index];
+        }
+        if (value.isEmpty())
+            return usageError(err, tr("flag --%1 needs a folder, not an empty string").arg(name), topUsage, kProgram);
+        (name == QLatin1String("root") ? context.root : context.runRoot) = value;
+    }
+    if (index >= arguments.size()) {
+        printTopHelp(err);
+        return 2;
+    }
+    const QString group = arguments[index++];
+    if (group == QLatin1String("help")) {
+        printTopHelp(out);
+        return 0;
+    }
+    if (!m_groupSummaries.contains(group))
+        return usageError(err, tr("unknown command: %1").arg(group), topUsage, kProgram);
+    const QString groupHelp = QStringLiteral("%1 %2").arg(kProgram, group);
+    if (index >= arguments.size()) {
+        printGroupHelp(err, group);
+        return 2;
+    }
+    const QString verb = arguments[index++];
+    if (verb == QLatin1String("-h") || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
+        printGroupHelp(out, group);
+        return 0;
+    }
+    const Command *command = find(group, verb);
+    if (!command)
+        return usageError(err, tr("unknown command: %1 %2").arg(group, verb), tr("%1 COMMAND").arg(groupHelp),
+                          groupHelp);
+
+    const QString usage = QStringLiteral("%1 %2 %3 %4").arg(kProgram, group, command->name, command->usage).trimmed();
+    const QString helpCommand = QStringLiteral("%1 %2 %3").arg(kProgram, group, command->name);
+    auto findLong = [&](const QString &name) -> const Option * {
+        for (const Option &option : command->options) {
+            if (option.longName == name)
+                return &option;
+        }
+        return nullptr;
+    };
+    auto findShort = [&](QChar name) -> const Option * {
+        for (const Option &option : command->options) {
+            if (option.shortName == name)
+                return &option;
+        }
+        return nullptr;
+    };
+
+    Arguments parsed;
+    bool flagsEnded = false;
+    for (; index < arguments.size(); ++index) {
+        const QString &argument = arguments[index];
+        if (flagsEnded || argument == QLatin1String("-") || !argument.startsWith(QLatin1Char('-'))) {
+            parsed.positional.append(argument);
+            continue;
+        }
+        if (argument == QLatin1String("--")) {
+            flagsEnded = true;
+            continue;
+        }
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h")) {
+            printCommandHelp(out, *command);
+            return 0;
+        }
+        if (argument.startsWith(QStringLiteral("--"))) {
+            QString name = argument.mid(2);
+            std::optional<QString> value;
+            if (const qsizetype equals = name.indexOf(QLatin1Char('=')); equals >= 0) {
+                value = name.mid(equals + 1);
+                name = name.left(equals);
+            }
+            const Option *option = findLong(name);
+            if (!option)
+                return usageError(err, tr("unknown flag: --%1").arg(name), usage, helpCommand);
+            if (option->valueName.isEmpty()) {
+                if (value && *value != QLatin1String("true") && *value != QLatin1String("false"))
+                    return usageError(err, tr("invalid argument \"%1\" for \"--%2\" flag: expected true or false")
+                                               .arg(*value, name),
+                                      usage, helpCommand);
+                if (value && *value == QLatin1String("false"))
+                    parsed.values.remove(name);
+                else
+                    parsed.values[name] = {QStringLiteral("true")};
+                continue;
+            }
+            if (!value) {
+                if (index + 1 >= arguments.size())
+                    return usageError(err, tr("flag needs an argument: --%1").arg(name), usage, helpCommand);
+                value = arguments[++index];
+            }
+            parsed.values[name].append(*value);
+            continue;
+        }
+        // Short flags, possibly grouped: -q, -qa, -f value, -fvalue.
+        for (qsizetype position = 1; position < argument.size(); ++position) {
+            const QChar letter = argument[position];
+            if (letter == QLatin1Char('h')) {
+                printCommandHelp(out, *command);
+                return 0;
+            }
+            const Option *option = findShort(letter);
+            if (!option)
+                return usageError(err, tr("unknown shorthand flag: '%1' in %2").arg(letter).arg(argument), usage,
+                                  helpCommand);
+            if (option->valueName.isEmpty()) {
+                parsed.values[option->longName] = {QStringLiteral("true")};
+                continue;
+            }
+            QString value = argument.mid(position + 1);
+            if (value.startsWith(QLatin1Char('=')))
+                value = value.mid(1);
+            if (value.isEmpty()) {
+                if (index + 1 >= arguments.size())
+                    return usageError(err, tr("flag needs an argument: '%1' in -%1").arg(letter), usage, helpCommand);
+                value = arguments[++index];
+            }
+            parsed.values[option->longName].append(value);
+            break;
+        }
+    }
+
+    const int count = static_cast<int>(parsed.positional.size());
+    if (count < command->minArgs || (command->maxArgs >= 0 && count > command->maxArgs)) {
+        QString message;
+        if (command->maxArgs == 0)
+            message = tr("\"%1\" accepts no arguments.").arg(helpCommand);
+        else if (command->minArgs == command->maxArgs)
+            message = tr("\"%1\" requires exactly %n argument(s).", nullptr, command->minArgs).arg(helpCommand);
+        else if (count < command->minArgs)
+            message = tr("\"%1\" requires at least %n argument(s).", nullptr, command->minArgs).arg(helpCommand);
+        else
+            message = tr("\"%1\" accepts at most %n argument(s).", nullptr, command->maxArgs).arg(helpCommand);
+        return usageError(err, message, usage, helpCommand);
+    }
+    const int status = command->run(context, parsed);
+    out.flush();
+    err.flush();
+    return status;
+}
+
+} // namespace cli

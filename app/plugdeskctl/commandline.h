@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+
+namespace core {
+class Engine;
+}
+
+namespace cli {
+
+// One flag of a verb, spelled as Docker spells it: `-f, --filter filter`.
+struct Option
+{
+    QString longName;
+    QChar shortName;
+    QString valueName; // empty: a boolean flag
+    QString help;
+};
+
+// The arguments of one verb after parsing: flag values and positional arguments.
+struct Arguments
+{
+    QHash<QString, QStringList> values; // long name -> values, in order; booleans hold "true"
+    QStringList positional;
+
+    bool isSet(const QString &name) const { return values.contains(name); }
+    QString value(const QString &name, const QString &fallback = {}) const
+    {
+        return values.contains(name) ? values.value(name).constLast() : fallback;
+    }
+    QStringList all(const QString &name) const { return values.value(name); }
+};
+
+// What every verb gets: output streams, the global options, and the engine (made on first use).
+struct Context
+{
+    QTextStream &out;
+    QTextStream &err;
+    QString root;    // --root, empty for the default
+    QString runRoot; // --run, empty for the default
+    std::function<core::Engine *()> engine;
+};
+
+// A verb: `plugin ls`. `run` returns the exit status.
+struct Command
+{
+    QString group; // "plugin"
+    QString name;  // "ls"
+    QStringList aliases;
+    QString usage; // "[OPTIONS]"
+    QString summary;
+    QList<Option> options;
+    int minArgs = 0;
+    int maxArgs = -1; // -1: any number
+    std::function<int(Context &, const Arguments &)> run;
+};
+
+// Parses and dispatches `plugdeskctl [GLOBAL OPTIONS] GROUP VERB [OPTIONS] [ARGS]`, with pflag's rules
+// (`--flag value`, `--flag=value`, `-f value`, `-fvalue`, `-qa`, `--` ends the flags, flags may follow
+// arguments). Unknown verbs and flags print a usage line and exit 2.
+class CommandLine final
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    CommandLine();
+    void add(Command command);
+    int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+private:
+    const Command *find(const QString &group, const QString &name) const;
+    void printTopHelp(QTextStream &out) const;
+    void printGroupHelp(QTextStream &out, const QString &group) const;
+    void printCommandHelp(QTextStream &out, const Command &command) const;
+    int usageError(QTextStream &err, const QString &message, const QString &usage, const QString &helpCommand) const;
+
+    QList<Command> m_commands;
+    QHash<QString, QString> m_groupSummaries;
+};
+
+// The verbs, one function per group.
+void addPluginCommands(CommandLine &commandLine);
+
+// Prints an engine error the way the CLI does everywhere: "Error: <message>".
+int reportError(Context &context, const QString &message);
+
+} // namespace cli

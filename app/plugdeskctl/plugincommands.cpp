@@ -1,0 +1,220 @@
+// The `plugin` verbs: the same names, flags, columns and texts as `docker plugin` (SPEC §1).
+#include "commandline.h"
+#include "gotemplate.h"
+#include "textformat.h"
+
+#include "core/engine/engine.h"
+#include "core/plugin/pluginfilter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(PluginCommands)
+};
+
+// The fields `plugin ls` knows, with their table headers (cli formatter.go).
+QString headerFor(const QString &field)
+{
+    if (field == QLatin1String("ID"))
+        return QStringLiteral("ID");
+    if (field == QLatin1String("Name"))
+        return QStringLiteral("NAME");
+    if (field == QLatin1String("Description"))
+        return QStringLiteral("DESCRIPTION");
+    if (field == QLatin1String("Enabled"))
+        return QStringLiteral("ENABLED");
+    if (field == QLatin1String("PluginReference"))
+        return QStringLiteral("IMAGE");
+    return field.toUpper();
+}
+
+// One `ls` row as Docker's pluginContext presents it; `truncate` cuts the id to 12 and the description to 45.
+QJsonObject listContext(const core::Plugin &plugin, bool truncate)
+{
+    QString description = plugin.config.description;
+    description.remove(QLatin1Char('\n')).remove(QLatin1Char('\r'));
+    QJsonObject row;
+    row.insert(QStringLiteral("ID"), truncate ? plugin.shortId() : plugin.id);
+    row.insert(QStringLiteral("Name"), plugin.name());
+    row.insert(QStringLiteral("Description"), truncate ? ellipsis(description, 45) : description);
+    row.insert(QStringLiteral("Enabled"), plugin.enabled);
+    row.insert(QStringLiteral("PluginReference"), plugin.pluginReference);
+    return row;
+}
+
+int reportProblems(Context &context, const QList<core::Error> &problems)
+{
+    for (const core::Error &problem : problems)
+        reportError(context, problem.message);
+    return problems.isEmpty() ? 0 : 1;
+}
+
+int list(Context &context, const Arguments &arguments)
+{
+    auto filter = core::PluginFilter::parse(arguments.all(QStringLiteral("filter")));
+    if (!filter)
+        return reportError(context, filter.error().message);
+    auto result = context.engine()->plugins();
+    if (!result)
+        return reportError(context, result.error().message);
+    QList<core::Plugin> plugins;
+    for (const core::Plugin &plugin : result->plugins) {
+        if (filter->matches(plugin))
+            plugins.append(plugin);
+    }
+    std::stable_sort(plugins.begin(), plugins.end(),
+                     [](const core::Plugin &a, const core::Plugin &b) { return naturalLess(a.name(), b.name()); });
+
+    const bool truncate = !arguments.isSet(QStringLiteral("no-trunc"));
+    QString format = arguments.value(QStringLiteral("format")).trimmed();
+    if (arguments.isSet(QStringLiteral("quiet"))) {
+        for (const core::Plugin &plugin : plugins)
+            context.out << (truncate ? plugin.shortId() : plugin.id) << '\n';
+        return reportProblems(context, result->problems);
+    }
+    if (format == QLatin1String("json")) {
+        for (const core::Plugin &plugin : plugins)
+            context.out << QString::fromUtf8(QJsonDocument(listContext(plugin, truncate)).toJson(QJsonDocument::Compact))
+                        << '\n';
+        return reportProblems(context, result->problems);
+    }
+    bool table = format.isEmpty() || format.startsWith(QLatin1String("table"));
+    if (format.isEmpty() || format == QLatin1String("table"))
+        format = QStringLiteral("{{.ID}}\t{{.Name}}\t{{.Description}}\t{{.Enabled}}");
+    else if (table)
+        format = format.mid(5).trimmed();
+    auto tmpl = GoTemplate::parse(format);
+    if (!tmpl)
+        return reportError(context, tmpl.error().message);
+
+    QList<QStringList> rows;
+    if (table) {
+        QStringList header;
+        // The header follows the template's text, with each action replaced by its column title.
+        QString headerLine = format;
+        headerLine.replace(QStringLiteral("\\t"), QStringLiteral("\t"));
+        QJsonObject titles;
+        for (const QString &field : tmpl->fields())
+            titles.insert(field, headerFor(field));
+        auto rendered = tmpl->render(titles);
+        if (!rendered)
+            return reportError(context, rendered.error().message);
+        rows.append(rendered->split(QLatin1Char('\t')));
+    }
+    QStringList lines;
+    for (const core::Plugin &plugin : plugins) {
+        auto rendered = tmpl->render(listContext(plugin, truncate));
+        if (!rendered)
+            return reportError(context, rendered.error().message);
+        if (table)
+            rows.append(rendered->split(QLatin1Char('\t')));
+        else
+            lines.append(*rendered);
+    }
+    if (table)
+        context.out << tabulate(rows);
+    else
+        for (const QString &line : lines)
+            context.out << line << '\n';
+    return reportProblems(context, result->problems);
+}
+
+int inspect(Context &context, const Arguments &arguments)
+{
+    const QString format = arguments.value(QStringLiteral("format"));
+    std::optional<GoTemplate> tmpl;
+    if (!format.isEmpty() && format != QLatin1String("json")) {
+        auto parsed = GoTemplate::parse(format);
+        if (!parsed)
+            return reportError(context, parsed.error().message);
+        tmpl = *parsed;
+    }
+    QJsonArray found;
+    QStringList errors;
+    for (const QString &name : arguments.positional) {
+        auto plugin = context.engine()->plugin(name);
+        if (plugin)
+            found.append(plugin->toApiJson());
+        else
+            errors.append(plugin.error().message);
+    }
+    if (tmpl) {
+        for (const QJsonValue &value : found) {
+            auto rendered = tmpl->render(value);
+            if (!rendered)
+                return reportError(context, rendered.error().message);
+            context.out << *rendered << '\n';
+        }
+    } else {
+        context.out << QString::fromUtf8(QJsonDocument(found).toJson(QJsonDocument::Indented));
+    }
+    for (const QString &error : errors)
+        reportError(context, error);
+    return errors.isEmpty() ? 0 : 1;
+}
+
+int set(Context &context, const Arguments &arguments)
+{
+    const QString name = arguments.positional.first();
+    const QStringList settings = arguments.positional.mid(1);
+    if (auto status = context.engine()->set(name, settings); !status)
+        return reportError(context, status.error().message);
+    return 0;
+}
+
+} // namespace
+
+void addPluginCommands(CommandLine &commandLine)
+{
+    const QString plugin = QStringLiteral("plugin");
+    commandLine.add({plugin,
+                     QStringLiteral("ls"),
+                     {QStringLiteral("list")},
+                     QStringLiteral("[OPTIONS]"),
+                     Tr::tr("List plugins"),
+                     {
+                         {QStringLiteral("filter"), QLatin1Char('f'), QStringLiteral("filter"),
+                          Tr::tr("Provide filter values (e.g. \"enabled=true\", \"capability=volumedriver\")")},
+                         {QStringLiteral("format"), QChar(), QStringLiteral("string"),
+                          Tr::tr("Format output: \"table\", \"json\", or a template such as "
+                                 "'{{.ID}}\\t{{.Name}}'")},
+                         {QStringLiteral("no-trunc"), QChar(), QString(), Tr::tr("Don't truncate output")},
+                         {QStringLiteral("quiet"), QLatin1Char('q'), QString(), Tr::tr("Only display plugin IDs")},
+                     },
+                     0,
+                     0,
+                     list});
+    commandLine.add({plugin,
+                     QStringLiteral("inspect"),
+                     {},
+                     QStringLiteral("[OPTIONS] PLUGIN [PLUGIN...]"),
+                     Tr::tr("Display detailed information on one or more plugins"),
+                     {
+                         {QStringLiteral("format"), QLatin1Char('f'), QStringLiteral("string"),
+                          Tr::tr("Format output: \"json\" (the default), or a template such as "
+                                 "'{{.Config.Interface.Socket}}'")},
+                     },
+                     1,
+                     -1,
+                     inspect});
+    commandLine.add({plugin,
+                     QStringLiteral("set"),
+                     {},
+                     QStringLiteral("PLUGIN KEY=VALUE [KEY=VALUE...]"),
+                     Tr::tr("Change settings for a plugin"),
+                     {},
+                     2,
+                     -1,
+                     set});
+}
+
+} // namespace cli

@@ -1,0 +1,105 @@
+#include "core/engine/localengine.h"
+
+#include "core/store/storelock.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace core {
+
+LocalEngine::LocalEngine(const Options &options, QObject *parent)
+    : Engine(parent)
+    , m_store(options.root.isEmpty() ? Store::defaultRoot() : options.root)
+    , m_runRoot(options.runRoot.isEmpty() ? defaultRunRoot() : options.runRoot)
+{
+    if (options.watch)
+        watchInventory();
+}
+
+QString LocalEngine::defaultRunRoot()
+{
+    const QString fromEnvironment = qEnvironmentVariable("PLUGDESK_RUN");
+    return fromEnvironment.isEmpty() ? QStringLiteral("/run/plugdesk") : fromEnvironment;
+}
+
+void LocalEngine::recover()
+{
+    if (!QFileInfo(m_store.root()).isWritable())
+        return;
+    if (auto lock = StoreLock::tryAcquire(m_store.root(), tr("recovering the store")))
+        (void)m_store.sweep();
+}
+
+Result<PluginList> LocalEngine::plugins()
+{
+    auto inventory = m_store.load();
+    if (!inventory)
+        return inventory.error();
+    return PluginList{std::move(inventory->plugins), std::move(inventory->problems)};
+}
+
+Result<Plugin> LocalEngine::plugin(const QString &nameOrId)
+{
+    auto inventory = m_store.load();
+    if (!inventory)
+        return inventory.error();
+    auto found = Store::find(inventory->plugins, nameOrId);
+    if (!found && found.error().code == ErrorCode::NotFound) {
+        // A broken entry that matches by id or name is reported as what it is, not as "not found".
+        for (const Error &problem : inventory->problems) {
+            if (problem.message.contains(QLatin1Char('"') + nameOrId.trimmed() + QLatin1Char('"')))
+                return problem;
+        }
+    }
+    return found;
+}
+
+Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
+{
+    auto lock = StoreLock::acquire(m_store.root(), tr("plugin set %1").arg(nameOrId));
+    if (!lock)
+        return lock.error();
+    auto inventory = m_store.load();
+    if (!inventory)
+        return inventory.error();
+    auto found = Store::find(inventory->plugins, nameOrId);
+    if (!found)
+        return found.error();
+    if (found->enabled)
+        return Error{ErrorCode::Conflict, tr("cannot set on an active plugin, disable plugin before setting")};
+    QList<Plugin> plugins = inventory->plugins;
+    for (Plugin &plugin : plugins) {
+        if (plugin.id != found->id)
+            continue;
+        if (auto applied = plugin.settings.apply(plugin.config, arguments); !applied)
+            return applied;
+    }
+    if (auto saved = m_store.save(plugins); !saved)
+        return saved;
+    Q_EMIT pluginChanged(found->id);
+    return {};
+}
+
+void LocalEngine::watchInventory()
+{
+    m_watcher = new QFileSystemWatcher(this);
+    auto rearm = [this] {
+        // plugins.json is replaced by rename, which drops the watch on the old inode: watch the folder too.
+        QDir().mkpath(m_store.pluginsDir());
+        if (!m_watcher->directories().contains(m_store.pluginsDir()))
+            m_watcher->addPath(m_store.pluginsDir());
+        if (QFileInfo::exists(m_store.inventoryPath()) && !m_watcher->files().contains(m_store.inventoryPath()))
+            m_watcher->addPath(m_store.inventoryPath());
+    };
+    rearm();
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this, rearm] {
+        rearm();
+        Q_EMIT pluginsReloaded();
+    });
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this, rearm] {
+        rearm();
+        Q_EMIT pluginsReloaded();
+    });
+}
+
+} // namespace core

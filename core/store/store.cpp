@@ -1,0 +1,302 @@
+#include "core/store/store.h"
+
+#include "core/engine/json.h"
+#include "core/plugin/reference.h"
+#include "core/store/atomicfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace core {
+
+namespace {
+
+const QString kConfigFile = QStringLiteral("config.json");
+const QString kManifestFile = QStringLiteral("manifest.json");
+const QString kSettingsFile = QStringLiteral("plugin-config.json");
+
+struct JsonFile
+{
+    bool exists = false;
+    QJsonObject object;
+};
+
+// Reads a JSON object file; a missing file is not an error, a file that is not a JSON object is.
+Result<JsonFile> readObjectFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return JsonFile{};
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, Store::tr("%1: cannot read: %2").arg(path, file.errorString())};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{ErrorCode::Corrupt, Store::tr("%1: not valid JSON at offset %2: %3")
+                                             .arg(path)
+                                             .arg(parseError.offset)
+                                             .arg(parseError.errorString())};
+    if (!document.isObject())
+        return Error{ErrorCode::Corrupt, Store::tr("%1: expected a JSON object").arg(path)};
+    return JsonFile{true, document.object()};
+}
+
+QString stringCI(const QJsonObject &object, QStringView key) { return json::valueCI(object, key).toString(); }
+
+QJsonArray toArray(const QStringList &list)
+{
+    QJsonArray array;
+    for (const QString &item : list)
+        array.append(item);
+    return array;
+}
+
+} // namespace
+
+Store::Store(QString root) : m_root(std::move(root))
+{
+    while (m_root.size() > 1 && m_root.endsWith(QLatin1Char('/')))
+        m_root.chop(1);
+}
+
+QString Store::defaultRoot()
+{
+    const QString fromEnvironment = qEnvironmentVariable("PLUGDESK_ROOT");
+    return fromEnvironment.isEmpty() ? QStringLiteral("/var/lib/plugdesk") : fromEnvironment;
+}
+
+Result<Store::Inventory> Store::load() const
+{
+    const auto inventory = readObjectFile(inventoryPath());
+    if (!inventory)
+        return inventory.error();
+    Inventory result;
+    const QJsonObject entries = inventory->object;
+    for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
+        if (!it.value().isObject()) {
+            result.problems.append(Error{ErrorCode::Corrupt, tr("%1: plugin \"%2\": expected a JSON object")
+                                                                 .arg(inventoryPath(), it.key())});
+            continue;
+        }
+        auto plugin = readEntry(it.key(), it.value().toObject());
+        if (plugin)
+            result.plugins.append(std::move(*plugin));
+        else
+            result.problems.append(plugin.error());
+    }
+    return result;
+}
+
+Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) const
+{
+    // The seed wraps each record as {"plugin": {...}}; accept a bare record too.
+    const QJsonValue wrapped = json::valueCI(entry, u"plugin");
+    const QJsonObject record = wrapped.isObject() ? wrapped.toObject() : entry;
+    const QString where = tr("%1: plugin \"%2\"").arg(inventoryPath(), key);
+
+    Plugin plugin;
+    plugin.id = stringCI(record, u"Id");
+    if (plugin.id.isEmpty())
+        plugin.id = key;
+    static const QRegularExpression idPattern(QStringLiteral("^[0-9a-f]{1,64}$"));
+    if (!idPattern.match(plugin.id).hasMatch())
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Id\" must be lower-case hex, not \"%2\"").arg(where, plugin.id)};
+
+    // Name is the repository ("vieux/sshfs") and Tag the tag; a Name that carries its own tag is accepted.
+    QString name = stringCI(record, u"Name");
+    QString tag = stringCI(record, u"Tag");
+    if (name.isEmpty())
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\" is missing").arg(where)};
+    auto reference = Reference::parse(tag.isEmpty() ? name : name + QLatin1Char(':') + tag);
+    if (!reference)
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": %2").arg(where, reference.error().message)};
+    if (reference->hasDigest())
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": cannot use digest in plugin tag").arg(where)};
+    const Reference tagged = reference->withDefaultTag();
+    plugin.repository = tagged.familiarName();
+    plugin.tag = tagged.tag();
+
+    const QJsonValue active = json::valueCI(record, u"Active");
+    plugin.enabled = active.isBool() ? active.toBool() : json::valueCI(record, u"Enabled").toBool();
+    plugin.pluginReference = stringCI(record, u"PluginReference");
+    plugin.configDigest = stringCI(record, u"ConfigDigest");
+    plugin.manifestDigest = stringCI(record, u"ManifestDigest");
+    for (const QJsonValue &blob : json::valueCI(record, u"Blobsums").toArray())
+        plugin.blobsums.append(blob.toString());
+
+    // The config: the per-plugin file is what a person edits by hand (the seed's "How to develop a plugin"),
+    // so it wins; the copy embedded as "Manifest" is the fallback. Both are validated when both exist.
+    const QString directory = pluginDir(plugin.id);
+    std::optional<PluginConfig> config;
+    const QJsonValue embedded = json::valueCI(record, u"Manifest");
+    if (embedded.isObject()) {
+        auto parsed = PluginConfig::fromJsonObject(embedded.toObject());
+        if (!parsed)
+            return parsed.error().prefixed(where + tr(": field \"Manifest\""));
+        if (auto valid = parsed->validate(); !valid)
+            return valid.error().prefixed(where + tr(": field \"Manifest\""));
+        config = std::move(*parsed);
+    } else if (!embedded.isUndefined() && !embedded.isNull()) {
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Manifest\" must be a JSON object").arg(where)};
+    }
+    for (const QString &fileName : {kConfigFile, kManifestFile}) {
+        const QString path = directory + QLatin1Char('/') + fileName;
+        auto file = readObjectFile(path);
+        if (!file)
+            return file.error();
+        if (!file->exists)
+            continue;
+        auto parsed = PluginConfig::fromJsonObject(file->object);
+        if (!parsed)
+            return parsed.error().prefixed(path);
+        if (auto valid = parsed->validate(); !valid)
+            return valid.error().prefixed(path);
+        config = std::move(*parsed);
+        break;
+    }
+    if (!config)
+        return Error{ErrorCode::Corrupt,
+                     tr("%1: no config: neither %2/%3, %2/%4 nor a \"Manifest\" field").arg(where, directory, kConfigFile,
+                                                                                              kManifestFile)};
+    plugin.config = std::move(*config);
+
+    // The settings: plugin-config.json, else the record's "Settings", else the seed's "Config" (which held them).
+    const QString settingsPath = directory + QLatin1Char('/') + kSettingsFile;
+    auto settingsFile = readObjectFile(settingsPath);
+    if (!settingsFile)
+        return settingsFile.error();
+    if (settingsFile->exists) {
+        auto settings = Settings::fromJsonObject(settingsFile->object);
+        if (!settings)
+            return settings.error().prefixed(settingsPath);
+        plugin.settings = std::move(*settings);
+    } else {
+        QJsonValue settingsValue = json::valueCI(record, u"Settings");
+        if (!settingsValue.isObject())
+            settingsValue = json::valueCI(record, u"Config");
+        if (settingsValue.isObject()) {
+            auto settings = Settings::fromJsonObject(settingsValue.toObject());
+            if (!settings)
+                return settings.error().prefixed(where + tr(": field \"Config\""));
+            plugin.settings = std::move(*settings);
+        } else {
+            plugin.settings = Settings::initial(plugin.config);
+        }
+    }
+    return plugin;
+}
+
+Status Store::save(const QList<Plugin> &plugins) const
+{
+    if (!QDir().mkpath(pluginsDir()))
+        return Error{ErrorCode::Io, tr("cannot create %1").arg(pluginsDir())};
+    QFile::setPermissions(pluginsDir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    QJsonObject inventory;
+    for (const Plugin &plugin : plugins) {
+        const QString directory = pluginDir(plugin.id);
+        if (!QDir().mkpath(directory))
+            return Error{ErrorCode::Io, tr("cannot create %1").arg(directory)};
+        const bool v0 = plugin.config.version == PluginConfig::Version::V0;
+        const QJsonObject configJson = v0 ? plugin.config.toManifestV0Json() : plugin.config.toJson();
+        const QString configPath = directory + QLatin1Char('/') + (v0 ? kManifestFile : kConfigFile);
+        if (auto written = AtomicFile::write(configPath, QJsonDocument(configJson).toJson(QJsonDocument::Indented));
+            !written)
+            return written;
+        const QJsonObject settingsJson = plugin.settings.toJson();
+        if (auto written = AtomicFile::write(directory + QLatin1Char('/') + kSettingsFile,
+                                             QJsonDocument(settingsJson).toJson(QJsonDocument::Indented));
+            !written)
+            return written;
+
+        // The seed's record shape: Manifest holds the config, Config holds the settings.
+        QJsonObject record;
+        record.insert(QStringLiteral("Id"), plugin.id);
+        record.insert(QStringLiteral("Name"), plugin.repository);
+        record.insert(QStringLiteral("Tag"), plugin.tag);
+        record.insert(QStringLiteral("Active"), plugin.enabled);
+        record.insert(QStringLiteral("Manifest"), configJson);
+        record.insert(QStringLiteral("Config"), settingsJson);
+        if (!plugin.pluginReference.isEmpty())
+            record.insert(QStringLiteral("PluginReference"), plugin.pluginReference);
+        if (!plugin.configDigest.isEmpty())
+            record.insert(QStringLiteral("ConfigDigest"), plugin.configDigest);
+        if (!plugin.manifestDigest.isEmpty())
+            record.insert(QStringLiteral("ManifestDigest"), plugin.manifestDigest);
+        if (!plugin.blobsums.isEmpty())
+            record.insert(QStringLiteral("Blobsums"), toArray(plugin.blobsums));
+        inventory.insert(plugin.id, QJsonObject{{QStringLiteral("plugin"), record}});
+    }
+    return AtomicFile::write(inventoryPath(), QJsonDocument(inventory).toJson(QJsonDocument::Indented));
+}
+
+Status Store::sweep() const
+{
+    QDir tmp(tmpDir());
+    if (tmp.exists()) {
+        const auto leftovers = tmp.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+        for (const QFileInfo &leftover : leftovers) {
+            const bool removed = leftover.isDir() && !leftover.isSymLink() ? QDir(leftover.filePath()).removeRecursively()
+                                                                           : QFile::remove(leftover.filePath());
+            if (!removed)
+                return Error{ErrorCode::Io, tr("cannot remove the staging leftover %1").arg(leftover.filePath())};
+        }
+    }
+    QDir plugins(pluginsDir());
+    if (plugins.exists()) {
+        const auto removing = plugins.entryInfoList({QStringLiteral("*-removing")}, QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QFileInfo &leftover : removing) {
+            if (!QDir(leftover.filePath()).removeRecursively())
+                return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(leftover.filePath())};
+        }
+    }
+    return {};
+}
+
+Result<Plugin> Store::find(const QList<Plugin> &plugins, const QString &nameOrId)
+{
+    const QString wanted = nameOrId.trimmed();
+    if (wanted.isEmpty())
+        return Error{ErrorCode::InvalidArgument, tr("plugin name or id must not be empty")};
+    for (const Plugin &plugin : plugins) {
+        if (plugin.id == wanted)
+            return plugin;
+    }
+    if (auto reference = Reference::parse(wanted); reference && !reference->hasDigest()) {
+        const QString name = reference->withDefaultTag().familiarString();
+        for (const Plugin &plugin : plugins) {
+            if (plugin.name() == name)
+                return plugin;
+        }
+    }
+    const Plugin *match = nullptr;
+    for (const Plugin &plugin : plugins) {
+        if (plugin.id.startsWith(wanted)) {
+            if (match)
+                return Error{ErrorCode::Ambiguous, tr("multiple plugins found for \"%1\"").arg(wanted)};
+            match = &plugin;
+        }
+    }
+    if (match)
+        return *match;
+    return Error{ErrorCode::NotFound, tr("plugin \"%1\" not found").arg(wanted)};
+}
+
+QString Store::newId()
+{
+    static const QRegularExpression allDigits(QStringLiteral("^[0-9]{12}"));
+    for (;;) {
+        QByteArray bytes(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 8);
+        const QString id = QString::fromLatin1(bytes.toHex());
+        if (!allDigits.match(id).hasMatch())
+            return id;
+    }
+}
+
+} // namespace core

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -62,6 +63,10 @@ Store::Store(QString root) : m_root(std::move(root))
 {
     while (m_root.size() > 1 && m_root.endsWith(QLatin1Char('/')))
         m_root.chop(1);
+    m_pluginsDir = m_root + QStringLiteral("/plugins");
+    if (!QFileInfo::exists(m_pluginsDir + QStringLiteral("/plugins.json")) &&
+        QFileInfo::exists(m_root + QStringLiteral("/plugins.json")))
+        m_pluginsDir = m_root;
 }
 
 QString Store::defaultRoot()
@@ -267,7 +272,8 @@ Result<Plugin> Store::find(const QList<Plugin> &plugins, const QString &nameOrId
         if (plugin.id == wanted)
             return plugin;
     }
-    if (auto reference = Reference::parse(wanted); reference && !reference->hasDigest()) {
+    const auto reference = Reference::parse(wanted);
+    if (reference && !reference->hasDigest()) {
         const QString name = reference->withDefaultTag().familiarString();
         for (const Plugin &plugin : plugins) {
             if (plugin.name() == name)
@@ -284,6 +290,9 @@ Result<Plugin> Store::find(const QList<Plugin> &plugins, const QString &nameOrId
     }
     if (match)
         return *match;
+    // Neither an id nor a name: when it is not even a valid reference, say what is wrong with it.
+    if (!reference)
+        return reference.error();
     return Error{ErrorCode::NotFound, tr("plugin \"%1\" not found").arg(wanted)};
 }
 

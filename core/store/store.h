@@ -29,7 +29,9 @@ public:
     static QString defaultRoot();
 
     QString root() const { return m_root; }
-    QString pluginsDir() const { return m_root + QStringLiteral("/plugins"); }
+    // <root>/plugins; or <root> itself when it holds a plugins.json and no plugins/plugins.json, so a folder laid
+    // out exactly like the seed's /var/lib/docker/plugins can be given as --root too.
+    QString pluginsDir() const { return m_pluginsDir; }
     QString inventoryPath() const { return pluginsDir() + QStringLiteral("/plugins.json"); }
     QString pluginDir(const QString &id) const { return pluginsDir() + QLatin1Char('/') + id; }
     QString rootfsDir(const QString &id) const { return pluginDir(id) + QStringLiteral("/rootfs"); }
@@ -66,6 +68,7 @@ private:
     Result<Plugin> readEntry(const QString &id, const QJsonObject &entry) const;
 
     QString m_root;
+    QString m_pluginsDir;
 };
 
 } // namespace core

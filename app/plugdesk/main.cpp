@@ -1,0 +1,45 @@
+// plugdesk: the window. Parses the CLI's global options, builds the engine and the main window, runs.
+#include "core/engine/localengine.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("plugdesk"));
+    QApplication::setOrganizationName(QStringLiteral("Plugdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Plugdesk"));
+    QApplication::setApplicationVersion(QStringLiteral(PLUGDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.plugdesk.Plugdesk"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/plugdesk.svg")));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("plugdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Manage Docker managed plugins."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption rootOption(QStringLiteral("root"),
+                                        QApplication::translate("main", "Store root (default $PLUGDESK_ROOT, else "
+                                                                        "/var/lib/plugdesk)."),
+                                        QStringLiteral("dir"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       QApplication::translate("main", "Run root (default $PLUGDESK_RUN, else "
+                                                                       "/run/plugdesk)."),
+                                       QStringLiteral("dir"));
+    parser.addOption(rootOption);
+    parser.addOption(runOption);
+    parser.process(app);
+
+    core::LocalEngine engine({parser.value(rootOption), parser.value(runOption), true});
+    ui::MainWindow window(&engine);
+    window.show();
+    return QApplication::exec();
+}

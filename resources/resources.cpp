@@ -1,0 +1,4 @@
+// Holds the compiled icons (:/icons/...) for the executables that link this library.
+namespace plugdesk::resources {
+int anchor = 0;
+}

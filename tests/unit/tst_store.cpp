@@ -1,0 +1,346 @@
+#include "common/testutil.h"
+#include "core/store/atomicfile.h"
+#include "core/store/store.h"
+#include "core/store/storelock.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace core;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    // A store in a temp dir, seeded with the seed's hand-made sshfs plugin.
+    QString seedStore(QTemporaryDir &dir)
+    {
+        const QString root = dir.path() + QStringLiteral("/store");
+        if (!testutil::copyTree(testutil::sourcePath(QStringLiteral("tests/data/seed-store")), root))
+            qFatal("cannot copy the seed store");
+        return root;
+    }
+
+    static Plugin makeV1Plugin(const QString &repository, const QString &id)
+    {
+        auto config = PluginConfig::fromJson(R"({
+            "description": "test plugin", "documentation": "https://example.com",
+            "entrypoint": ["/bin/plugin", "--serve"], "workdir": "/",
+            "interface": {"types": ["docker.volumedriver/1.0"], "socket": "test.sock"},
+            "network": {"type": "host"}, "propagatedMount": "/mnt/volumes",
+            "linux": {"capabilities": ["CAP_SYS_ADMIN"], "devices": [{"name": "fuse", "path": "/dev/fuse", "settable": ["path"]}]},
+            "mounts": [{"name": "state", "source": "/var/lib/x", "destination": "/mnt/state", "type": "bind",
+                        "options": ["rbind"], "settable": ["source"]}],
+            "env": [{"name": "DEBUG", "value": "0", "settable": ["value"]}],
+            "args": {"name": "args", "settable": ["value"], "value": ["-v"]}
+        })");
+        if (!config)
+            qFatal("%s", qPrintable(config.error().message));
+        Plugin plugin;
+        plugin.id = id;
+        plugin.repository = repository;
+        plugin.tag = QStringLiteral("latest");
+        plugin.enabled = false;
+        plugin.pluginReference = QStringLiteral("docker.io/") + repository + QStringLiteral(":latest");
+        plugin.config = *config;
+        plugin.settings = Settings::initial(plugin.config);
+        plugin.configDigest = QStringLiteral("sha256:") + QString(64, QLatin1Char('a'));
+        plugin.blobsums = {QStringLiteral("sha256:") + QString(64, QLatin1Char('b'))};
+        return plugin;
+    }
+
+private Q_SLOTS:
+    void loadsTheSeedStore()
+    {
+        QTemporaryDir dir;
+        const Store store(seedStore(dir));
+        auto inventory = store.load();
+        QVERIFY2(inventory.ok(), qPrintable(inventory.ok() ? QString() : inventory.error().message));
+        QCOMPARE(inventory->problems.size(), 0);
+        QCOMPARE(inventory->plugins.size(), 1);
+        const Plugin &plugin = inventory->plugins.first();
+        QCOMPARE(plugin.id, QStringLiteral("cd851ce43a403"));
+        QCOMPARE(plugin.shortId(), QStringLiteral("cd851ce43a40"));
+        QCOMPARE(plugin.name(), QStringLiteral("vieux/sshfs:latest"));
+        QVERIFY(plugin.enabled);
+        QCOMPARE(plugin.config.version, PluginConfig::Version::V0);
+        QCOMPARE(plugin.config.description, QStringLiteral("sshFS plugin for Docker"));
+        QCOMPARE(plugin.config.interfaceSocket, QStringLiteral("sshfs.sock"));
+        QCOMPARE(plugin.config.capabilities, QStringList{QStringLiteral("CAP_SYS_ADMIN")});
+        QCOMPARE(plugin.config.entrypoint, QStringList{QStringLiteral("/go/bin/docker-volume-sshfs")});
+        QCOMPARE(plugin.config.networkType, QStringLiteral("host"));
+        QVERIFY(plugin.settings.env.isEmpty());
+    }
+
+    void loadsASeedLayoutGivenAsRoot()
+    {
+        // The seed's folder itself (plugins.json at the top) works as --root too.
+        QTemporaryDir dir;
+        const Store store(seedStore(dir) + QStringLiteral("/plugins"));
+        QCOMPARE(store.pluginsDir(), store.root());
+        auto inventory = store.load();
+        QVERIFY(inventory.ok());
+        QCOMPARE(inventory->plugins.size(), 1);
+    }
+
+    void missingStoreIsEmptyAndNotCreated()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path() + QStringLiteral("/absent");
+        const Store store(root);
+        auto inventory = store.load();
+        QVERIFY(inventory.ok());
+        QVERIFY(inventory->plugins.isEmpty());
+        QVERIFY(!QFileInfo::exists(root));
+    }
+
+    void brokenInput_data()
+    {
+        QTest::addColumn<QString>("file");      // relative to plugins/
+        QTest::addColumn<QByteArray>("content"); // replaces the file; empty: delete it
+        QTest::addColumn<bool>("wholeFails");   // the inventory fails as a whole (else: one problem)
+        QTest::addColumn<QStringList>("expected");
+
+        const QString json = QStringLiteral("plugins.json");
+        const QString manifest = QStringLiteral("cd851ce43a403/manifest.json");
+        QTest::newRow("inventory not JSON") << json << QByteArray("{ this is not json") << true
+                                            << QStringList{QStringLiteral("plugins.json"), QStringLiteral("not valid JSON")};
+        QTest::newRow("inventory an array") << json << QByteArray("[]") << true
+                                            << QStringList{QStringLiteral("plugins.json"), QStringLiteral("JSON object")};
+        QTest::newRow("entry not an object") << json << QByteArray(R"({"cd851ce43a403": 5})") << false
+                                             << QStringList{QStringLiteral("cd851ce43a403"), QStringLiteral("JSON object")};
+        QTest::newRow("manifest without entrypoint")
+            << manifest
+            << QByteArray(R"({"manifestVersion":"v0","description":"x","interface":{"types":["docker.volumedriver/1.0"],"socket":"s.sock"}})")
+            << false << QStringList{QStringLiteral("manifest.json"), QStringLiteral("entrypoint")};
+        QTest::newRow("manifest not JSON") << manifest << QByteArray("{\"manifestVersion\": ") << false
+                                           << QStringList{QStringLiteral("manifest.json"), QStringLiteral("not valid JSON")};
+        QTest::newRow("manifest socket with a slash")
+            << manifest
+            << QByteArray(R"({"manifestVersion":"v0","entrypoint":["/x"],"interface":{"types":["docker.volumedriver/1.0"],"socket":"../s.sock"}})")
+            << false << QStringList{QStringLiteral("manifest.json"), QStringLiteral("socket")};
+        QTest::newRow("settings not an object") << QStringLiteral("cd851ce43a403/plugin-config.json") << QByteArray("[1]")
+                                                << false << QStringList{QStringLiteral("plugin-config.json")};
+        QTest::newRow("name uppercase")
+            << json << QByteArray(R"({"cd851ce43a403": {"plugin": {"Name": "vieux/SSHFS", "Tag": "latest", "Id": "cd851ce43a403"}}})")
+            << false << QStringList{QStringLiteral("Name"), QStringLiteral("SSHFS")};
+        QTest::newRow("name missing") << json << QByteArray(R"({"cd851ce43a403": {"plugin": {"Id": "cd851ce43a403"}}})")
+                                      << false << QStringList{QStringLiteral("\"Name\" is missing")};
+        QTest::newRow("id not hex") << json << QByteArray(R"({"x": {"plugin": {"Id": "NOT-HEX", "Name": "a/b"}}})")
+                                    << false << QStringList{QStringLiteral("Id"), QStringLiteral("NOT-HEX")};
+        QTest::newRow("no config anywhere")
+            << json << QByteArray(R"({"abc123": {"plugin": {"Id": "abc123", "Name": "a/b", "Tag": "1"}}})") << false
+            << QStringList{QStringLiteral("no config")};
+    }
+
+    void brokenInput()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, content);
+        QFETCH(bool, wholeFails);
+        QFETCH(QStringList, expected);
+
+        QTemporaryDir dir;
+        const Store store(seedStore(dir));
+        QVERIFY(testutil::writeFile(store.pluginsDir() + QLatin1Char('/') + file, content));
+        const auto before = testutil::snapshot(store.root());
+
+        auto inventory = store.load();
+        QString message;
+        if (wholeFails) {
+            QVERIFY(!inventory.ok());
+            QCOMPARE(inventory.error().code, ErrorCode::Corrupt);
+            message = inventory.error().message;
+        } else {
+            QVERIFY(inventory.ok());
+            QCOMPARE(inventory->plugins.size(), 0);
+            QCOMPARE(inventory->problems.size(), 1);
+            message = inventory->problems.first().message;
+        }
+        QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
+        for (const QString &part : expected)
+            QVERIFY2(message.contains(part), qPrintable(message + QStringLiteral(" lacks ") + part));
+        QCOMPARE(testutil::snapshot(store.root()), before);
+    }
+
+    void saveAndLoadRoundTrip()
+    {
+        QTemporaryDir dir;
+        const Store store(dir.path() + QStringLiteral("/store"));
+        Plugin v1 = makeV1Plugin(QStringLiteral("acme/volume"), Store::newId());
+        QVERIFY(v1.settings.apply(v1.config, {QStringLiteral("DEBUG=1")}).ok());
+        auto seed = Store(seedStore(dir)).load();
+        QVERIFY(seed.ok());
+        Plugin v0 = seed->plugins.first();
+
+        QVERIFY(store.save({v1, v0}).ok());
+        auto loaded = store.load();
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->problems.size(), 0);
+        QCOMPARE(loaded->plugins.size(), 2);
+        for (const Plugin &plugin : loaded->plugins) {
+            const Plugin &original = plugin.id == v1.id ? v1 : v0;
+            QCOMPARE(plugin.name(), original.name());
+            QCOMPARE(plugin.enabled, original.enabled);
+            QCOMPARE(plugin.pluginReference, original.pluginReference);
+            QCOMPARE(plugin.config, original.config);
+            QCOMPARE(plugin.settings, original.settings);
+            QCOMPARE(plugin.configDigest, original.configDigest);
+            QCOMPARE(plugin.blobsums, original.blobsums);
+        }
+        // Per-plugin files beside the inventory, private to root, and no temp files left behind.
+        QVERIFY(QFileInfo::exists(store.pluginDir(v1.id) + QStringLiteral("/config.json")));
+        QVERIFY(QFileInfo::exists(store.pluginDir(v0.id) + QStringLiteral("/manifest.json")));
+        QVERIFY(QFileInfo::exists(store.pluginDir(v1.id) + QStringLiteral("/plugin-config.json")));
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(store.inventoryPath()).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        const auto leftovers = QDir(store.pluginsDir()).entryList({QStringLiteral(".*tmp*")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QLatin1Char(','))));
+        // The inventory keeps the seed's record shape.
+        const QJsonObject record = QJsonDocument::fromJson(testutil::readFile(store.inventoryPath()))
+                                       .object()
+                                       .value(v0.id)
+                                       .toObject()
+                                       .value(QStringLiteral("plugin"))
+                                       .toObject();
+        QCOMPARE(record.value(QStringLiteral("Name")).toString(), QStringLiteral("vieux/sshfs"));
+        QCOMPARE(record.value(QStringLiteral("Tag")).toString(), QStringLiteral("latest"));
+        QCOMPARE(record.value(QStringLiteral("Active")).toBool(), true);
+        QVERIFY(record.value(QStringLiteral("Manifest")).isObject());
+        QVERIFY(record.value(QStringLiteral("Config")).isObject());
+    }
+
+    void atomicWriteReplacesWhole()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/file.json");
+        QVERIFY(AtomicFile::write(path, "first").ok());
+        QVERIFY(AtomicFile::write(path, "second, longer").ok());
+        QCOMPARE(testutil::readFile(path), QByteArray("second, longer"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+        // A target in a folder that does not exist fails and says where.
+        auto failed = AtomicFile::write(dir.path() + QStringLiteral("/no/such/file"), "x");
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, ErrorCode::Io);
+        QVERIFY(failed.error().message.contains(QStringLiteral("no/such/file")));
+    }
+
+    void secondWriterWaitsThenNamesTheHolder()
+    {
+        QTemporaryDir dir;
+        auto first = StoreLock::acquire(dir.path(), QStringLiteral("plugin set demo"));
+        QVERIFY(first.ok());
+        QVERIFY(!StoreLock::tryAcquire(dir.path(), QStringLiteral("second")));
+
+        QElapsedTimer timer;
+        timer.start();
+        auto second = StoreLock::acquire(dir.path(), QStringLiteral("second"), 400);
+        QVERIFY(timer.elapsed() >= 400);
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().code, ErrorCode::Locked);
+        QVERIFY2(second.error().message.contains(QStringLiteral("plugin set demo")), qPrintable(second.error().message));
+        QVERIFY(second.error().message.contains(QString::number(QCoreApplication::applicationPid())));
+
+        first->reset();
+        auto third = StoreLock::acquire(dir.path(), QStringLiteral("third"), 400);
+        QVERIFY(third.ok());
+    }
+
+    void sweepRemovesStagingLeftovers()
+    {
+        QTemporaryDir dir;
+        const Store store(seedStore(dir));
+        QVERIFY(testutil::writeFile(store.tmpDir() + QStringLiteral("/.rootfs123/a/b"), "x"));
+        QVERIFY(testutil::writeFile(store.tmpDir() + QStringLiteral("/partial.blob"), "x"));
+        QVERIFY(testutil::writeFile(store.pluginsDir() + QStringLiteral("/abc-removing/rootfs/f"), "x"));
+        QVERIFY(store.sweep().ok());
+        QVERIFY(QDir(store.tmpDir()).isEmpty());
+        QVERIFY(!QFileInfo::exists(store.pluginsDir() + QStringLiteral("/abc-removing")));
+        QVERIFY(QFileInfo::exists(store.pluginDir(QStringLiteral("cd851ce43a403")) + QStringLiteral("/manifest.json")));
+    }
+
+    void find_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expectedId"); // empty: an error
+        QTest::addColumn<int>("errorCode");
+        QTest::addColumn<QString>("errorText");
+
+        const QString a = QStringLiteral("aaaa1111") + QString(56, QLatin1Char('0'));
+        const QString b = QStringLiteral("aaaa2222") + QString(56, QLatin1Char('0'));
+        QTest::newRow("full id") << a << a << 0 << QString();
+        QTest::newRow("unique prefix") << QStringLiteral("aaaa1") << a << 0 << QString();
+        QTest::newRow("short seed id") << QStringLiteral("cd851ce43a403") << QStringLiteral("cd851ce43a403") << 0 << QString();
+        QTest::newRow("short seed id prefix") << QStringLiteral("cd851") << QStringLiteral("cd851ce43a403") << 0 << QString();
+        QTest::newRow("familiar name") << QStringLiteral("vieux/sshfs:latest") << QStringLiteral("cd851ce43a403") << 0 << QString();
+        QTest::newRow("name without tag") << QStringLiteral("vieux/sshfs") << QStringLiteral("cd851ce43a403") << 0 << QString();
+        QTest::newRow("full name") << QStringLiteral("docker.io/vieux/sshfs:latest") << QStringLiteral("cd851ce43a403") << 0
+                                   << QString();
+        QTest::newRow("library name") << QStringLiteral("docker.io/library/other") << b << 0 << QString();
+        QTest::newRow("registry name") << QStringLiteral("localhost:5000/acme/vol:2") << a << 0 << QString();
+        QTest::newRow("ambiguous prefix") << QStringLiteral("aaaa") << QString() << int(ErrorCode::Ambiguous)
+                                          << QStringLiteral("multiple plugins found for \"aaaa\"");
+        QTest::newRow("other tag") << QStringLiteral("vieux/sshfs:next") << QString() << int(ErrorCode::NotFound)
+                                   << QStringLiteral("plugin \"vieux/sshfs:next\" not found");
+        QTest::newRow("digest reference") << QStringLiteral("vieux/sshfs@sha256:") + QString(64, QLatin1Char('1'))
+                                          << QString() << int(ErrorCode::NotFound) << QStringLiteral("not found");
+        QTest::newRow("not found") << QStringLiteral("nosuch") << QString() << int(ErrorCode::NotFound)
+                                   << QStringLiteral("plugin \"nosuch\" not found");
+        QTest::newRow("bad reference") << QStringLiteral("a//b") << QString() << int(ErrorCode::InvalidArgument)
+                                       << QStringLiteral("a//b");
+        QTest::newRow("uppercase reference") << QStringLiteral("vieux/SSHFS") << QString()
+                                             << int(ErrorCode::InvalidArgument) << QStringLiteral("must be lowercase");
+        QTest::newRow("empty") << QString() << QString() << int(ErrorCode::InvalidArgument) << QStringLiteral("empty");
+    }
+
+    void find()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, expectedId);
+        QFETCH(int, errorCode);
+        QFETCH(QString, errorText);
+
+        QTemporaryDir dir;
+        auto seed = Store(seedStore(dir)).load();
+        QVERIFY(seed.ok());
+        QList<Plugin> plugins = seed->plugins;
+        Plugin a = makeV1Plugin(QStringLiteral("localhost:5000/acme/vol"), QStringLiteral("aaaa1111") + QString(56, QLatin1Char('0')));
+        a.tag = QStringLiteral("2");
+        plugins.append(a);
+        plugins.append(makeV1Plugin(QStringLiteral("other"), QStringLiteral("aaaa2222") + QString(56, QLatin1Char('0'))));
+
+        auto found = Store::find(plugins, query);
+        if (expectedId.isEmpty()) {
+            QVERIFY(!found.ok());
+            QCOMPARE(int(found.error().code), errorCode);
+            QVERIFY2(found.error().message.contains(errorText), qPrintable(found.error().message));
+        } else {
+            QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.error().message));
+            QCOMPARE(found->id, expectedId);
+        }
+    }
+
+    void newIdsLookLikeDockers()
+    {
+        static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{12}"));
+        QSet<QString> seen;
+        for (int i = 0; i < 200; ++i) {
+            const QString id = Store::newId();
+            QVERIFY(hex.match(id).hasMatch());
+            QVERIFY(!digits.match(id).hasMatch());
+            seen.insert(id);
+        }
+        QCOMPARE(seen.size(), 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

@@ -3,14 +3,49 @@
 #include "core/engine/result.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace core {
+
+// Reads JSON into the plugin model the way Go's encoding/json fills a struct (SPEC §3.1): a key matches exactly,
+// else ignoring case; an absent key or null gives the zero value; a wrong type records an ErrorCode::Corrupt
+// error naming the field path and reading goes on, as Go's decoder does, so the first error is the one reported.
+// Owns no data; the model types below use it for their fromJson.
+class GoJsonReader final
+{
+    Q_DECLARE_TR_FUNCTIONS(GoJsonReader)
+
+public:
+    // The value under `key`: the exact key when present, else the first key equal to it ignoring case,
+    // else an undefined value.
+    static QJsonValue field(const QJsonObject &object, QStringView key);
+
+    QJsonObject object(const QJsonValue &value, const QString &path);
+    QJsonArray array(const QJsonValue &value, const QString &path);
+    QString string(const QJsonValue &value, const QString &path);
+    std::optional<QString> nullableString(const QJsonValue &value, const QString &path);
+    QStringList stringList(const QJsonValue &value, const QString &path);
+    bool boolean(const QJsonValue &value, const QString &path);
+    // A uid or gid: a whole number from 0 to INT_MAX; absent or null gives std::nullopt.
+    std::optional<int> id(const QJsonValue &value, const QString &path);
+
+    bool failed() const { return m_error.has_value(); }
+    Error error() const { return m_error.value_or(Error{}); }
+    void fail(const QString &message);
+
+private:
+    std::optional<Error> m_error;
+};
+
+// Which spelling of keys a model type writes: Docker's Plugin.Config (capitalised) or the v0 manifest.json
+// (lower-case, as the seed shows).
+enum class JsonKeys { Docker, ManifestV0 };
 
 // The pieces of a plugin config (SPEC §2.2, §3.1). A nullable string is a std::optional<QString>:
 // Docker tells "no value" (null) apart from "empty value" ("") for mount sources, env values and device paths.
@@ -23,6 +58,9 @@ struct PluginMount
     QString destination;
     QString type;
     QStringList options;
+    // Reads one entry; `path` names it in errors ("mounts[1]").
+    static PluginMount fromJson(const QJsonValue &value, const QString &path, GoJsonReader &reader);
+    QJsonObject toJson(JsonKeys keys = JsonKeys::Docker) const;
     bool operator==(const PluginMount &) const = default;
 };
 
@@ -32,6 +70,9 @@ struct PluginEnv
     QString description;
     QStringList settable;
     std::optional<QString> value;
+    // Reads one entry; `path` names it in errors ("mounts[1]").
+    static PluginEnv fromJson(const QJsonValue &value, const QString &path, GoJsonReader &reader);
+    QJsonObject toJson(JsonKeys keys = JsonKeys::Docker) const;
     bool operator==(const PluginEnv &) const = default;
 };
 
@@ -41,6 +82,9 @@ struct PluginDevice
     QString description;
     QStringList settable;
     std::optional<QString> path;
+    // Reads one entry; `path` names it in errors ("mounts[1]").
+    static PluginDevice fromJson(const QJsonValue &value, const QString &path, GoJsonReader &reader);
+    QJsonObject toJson(JsonKeys keys = JsonKeys::Docker) const;
     bool operator==(const PluginDevice &) const = default;
 };
 
@@ -50,6 +94,9 @@ struct PluginArgs
     QString description;
     QStringList settable;
     QStringList value;
+    // Reads one entry; `path` names it in errors ("mounts[1]").
+    static PluginArgs fromJson(const QJsonValue &value, const QString &path, GoJsonReader &reader);
+    QJsonObject toJson(JsonKeys keys = JsonKeys::Docker) const;
     bool operator==(const PluginArgs &) const = default;
 };
 
@@ -93,7 +140,7 @@ public:
     QString propagatedMount;
     bool ipcHost = false;
     bool pidHost = false;
-    QString rootfsType;      // "layers" when present
+    QString rootfsType; // "layers" when present
     QStringList rootfsDiffIds;
 
     // Parses JSON text. A document whose "manifestVersion" is "v0" (any key case) is read as v0,

@@ -23,7 +23,9 @@ class Privileges final
 {
 public:
     Privileges() = default;
-    explicit Privileges(QList<Privilege> items) : m_items(std::move(items)) {}
+    explicit Privileges(QList<Privilege> items)
+        : m_items(std::move(items))
+    {}
 
     // network, host ipc namespace, host pid namespace, mount (each), device (each), allow-all-devices,
     // capabilities: in that order, each only when SPEC §4 says it is emitted.

@@ -24,6 +24,8 @@ public:
 
     // {"Mounts":[...],"Env":[...],"Args":[...],"Devices":[...]}; keys case-insensitive, null lists read as empty.
     static Result<Settings> fromJsonObject(const QJsonObject &object);
+    // The same from the text of a `plugin-config.json`.
+    static Result<Settings> fromJson(const QByteArray &json);
     QJsonObject toJson() const;
 
     // Applies `set` arguments ("DEBUG=1", "state.source=/x", "myargs=a b c") against `config`, all or nothing.

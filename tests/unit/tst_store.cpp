@@ -13,6 +13,38 @@
 
 using namespace core;
 
+namespace {
+
+static Plugin makeV1Plugin(const QString &repository, const QString &id)
+{
+    auto config = PluginConfig::fromJson(R"({
+        "description": "test plugin", "documentation": "docs.example.com",
+        "entrypoint": ["/bin/plugin", "--serve"], "workdir": "/",
+        "interface": {"types": ["docker.volumedriver/1.0"], "socket": "test.sock"},
+        "network": {"type": "host"}, "propagatedMount": "/mnt/volumes",
+        "linux": {"capabilities": ["CAP_SYS_ADMIN"], "devices": [{"name": "fuse", "path": "/dev/fuse", "settable": ["path"]}]},
+        "mounts": [{"name": "state", "source": "/var/lib/x", "destination": "/mnt/state", "type": "bind",
+                    "options": ["rbind"], "settable": ["source"]}],
+        "env": [{"name": "DEBUG", "value": "0", "settable": ["value"]}],
+        "args": {"name": "args", "settable": ["value"], "value": ["-v"]}
+    })");
+    if (!config)
+        qFatal("%s", qPrintable(config.error().message));
+    Plugin plugin;
+    plugin.id = id;
+    plugin.repository = repository;
+    plugin.tag = QStringLiteral("latest");
+    plugin.enabled = false;
+    plugin.pluginReference = QStringLiteral("docker.io/") + repository + QStringLiteral(":latest");
+    plugin.config = *config;
+    plugin.settings = Settings::initial(plugin.config);
+    plugin.configDigest = QStringLiteral("sha256:") + QString(64, QLatin1Char('a'));
+    plugin.blobsums = {QStringLiteral("sha256:") + QString(64, QLatin1Char('b'))};
+    return plugin;
+}
+
+} // namespace
+
 class TestStore : public QObject
 {
     Q_OBJECT
@@ -25,34 +57,6 @@ private:
         if (!testutil::copyTree(testutil::sourcePath(QStringLiteral("tests/data/seed-store")), root))
             qFatal("cannot copy the seed store");
         return root;
-    }
-
-    static Plugin makeV1Plugin(const QString &repository, const QString &id)
-    {
-        auto config = PluginConfig::fromJson(R"({
-            "description": "test plugin", "documentation": "https://example.com",
-            "entrypoint": ["/bin/plugin", "--serve"], "workdir": "/",
-            "interface": {"types": ["docker.volumedriver/1.0"], "socket": "test.sock"},
-            "network": {"type": "host"}, "propagatedMount": "/mnt/volumes",
-            "linux": {"capabilities": ["CAP_SYS_ADMIN"], "devices": [{"name": "fuse", "path": "/dev/fuse", "settable": ["path"]}]},
-            "mounts": [{"name": "state", "source": "/var/lib/x", "destination": "/mnt/state", "type": "bind",
-                        "options": ["rbind"], "settable": ["source"]}],
-            "env": [{"name": "DEBUG", "value": "0", "settable": ["value"]}],
-            "args": {"name": "args", "settable": ["value"], "value": ["-v"]}
-        })");
-        if (!config)
-            qFatal("%s", qPrintable(config.error().message));
-        Plugin plugin;
-        plugin.id = id;
-        plugin.repository = repository;
-        plugin.tag = QStringLiteral("latest");
-        plugin.enabled = false;
-        plugin.pluginReference = QStringLiteral("docker.io/") + repository + QStringLiteral(":latest");
-        plugin.config = *config;
-        plugin.settings = Settings::initial(plugin.config);
-        plugin.configDigest = QStringLiteral("sha256:") + QString(64, QLatin1Char('a'));
-        plugin.blobsums = {QStringLiteral("sha256:") + QString(64, QLatin1Char('b'))};
-        return plugin;
     }
 
 private Q_SLOTS:

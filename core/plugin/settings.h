@@ -31,7 +31,8 @@ public:
     // Applies `set` arguments ("DEBUG=1", "state.source=/x", "myargs=a b c") against `config`, all or nothing.
     // Errors use Docker's texts: `invalid format, must be <name>[.<field>][=<value>]`,
     // `"<name>" is not settable`, `multiple fields are settable, one must be specified`,
-    // `setting "<name>" not found in the plugin configuration`.
+    // `setting "<name>" not found in the plugin configuration`, and, as Docker, `Plugin config has no mount source`
+    // / `Plugin config has no device path` when the config declares that entry's source or path as null.
     Status apply(const PluginConfig &config, const QStringList &arguments);
 
     // The value of env NAME, or a null QString.

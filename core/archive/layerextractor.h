@@ -24,8 +24,8 @@ namespace core {
 //  - push: feed() bytes as they arrive (e.g. from a network reply, after hashing them), then finish().
 //    Extraction runs on a worker thread that reads from a bounded buffer; feed() blocks while it is full.
 //  - pull: apply(device) reads a blocking QIODevice (QFile, QProcess, a socket) to its end on the calling thread.
-// Owns the worker thread and the libarchive reader; does not own the rootfs (the caller stages and renames it),
-// does not hash, and does not know about registries or the store.
+// One extractor applies one layer, once. Owns the worker thread and the libarchive reader; does not own the rootfs (the
+// caller stages and renames it), does not hash, and does not know about registries or the store.
 class LayerExtractor final
 {
     Q_DECLARE_TR_FUNCTIONS(LayerExtractor)
@@ -45,7 +45,7 @@ public:
         bool applyXattrs = true;
         // Upper bound of bytes feed() holds before it blocks until the extractor catches up.
         qsizetype bufferSize = 4 * 1024 * 1024;
-        // Called after each entry; from the worker thread when the push API is used.
+        // Called after each entry and once at the end; from the worker thread when the push API is used.
         std::function<void(const Progress &)> progress;
     };
 

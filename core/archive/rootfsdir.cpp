@@ -94,19 +94,21 @@ bool RootfsDir::locate(const QByteArrayList &components, bool createParents, Loc
         return false;
     }
     QByteArrayList physical; // components of `current` below the root, all real directories
-    std::deque<QByteArray> pending(components.begin(), components.end() - 1);
-    QByteArray lastLink;
+    // Each pending part remembers the symbolic link whose target it came from, to name the culprit of an escape.
+    std::deque<std::pair<QByteArray, QByteArray>> pending;
+    for (auto it = components.begin(); it != components.end() - 1; ++it)
+        pending.emplace_back(*it, QByteArray());
     int links = 0;
 
     while (!pending.empty()) {
-        const QByteArray part = pending.front();
+        const auto [part, origin] = pending.front();
         pending.pop_front();
         if (part.isEmpty() || part == ".")
             continue;
         if (part == "..") {
             if (physical.isEmpty()) {
                 // Only a symbolic link's target can bring us here: the entry names were cleaned.
-                *failure = {Failure::Escape, 0, lastLink};
+                *failure = {Failure::Escape, 0, origin};
                 return false;
             }
             physical.removeLast();
@@ -143,7 +145,7 @@ bool RootfsDir::locate(const QByteArrayList &components, bool createParents, Loc
                 return false;
             }
             target.truncate(n);
-            lastLink = (physical + QByteArrayList{part}).join('/');
+            const QByteArray link = (physical + QByteArrayList{part}).join('/');
             if (target.startsWith('/')) {
                 physical.clear();
                 current = Fd(::openat(m_root.get(), ".", O_PATH | O_DIRECTORY | O_CLOEXEC));
@@ -154,7 +156,7 @@ bool RootfsDir::locate(const QByteArrayList &components, bool createParents, Loc
             }
             const QByteArrayList targetParts = target.split('/');
             for (auto it = targetParts.crbegin(); it != targetParts.crend(); ++it)
-                pending.push_front(*it);
+                pending.emplace_front(*it, link);
             continue;
         } else if (!S_ISDIR(st.st_mode)) {
             *failure = {Failure::System, ENOTDIR, {}};

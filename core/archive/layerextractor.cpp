@@ -1,0 +1,679 @@
+#include "core/archive/layerextractor.h"
+
+#include "core/archive/rootfsdir.h"
+
+#include <QFile>
+#include <QIODevice>
+#include <QSet>
+#include <algorithm>
+#include <archive.h>
+#include <archive_entry.h>
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <fcntl.h>
+#include <mutex>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace core {
+
+namespace {
+
+const QByteArray WhiteoutPrefix = QByteArrayLiteral(".wh.");
+const QByteArray WhiteoutMetaPrefix = QByteArrayLiteral(".wh..wh.");
+const QByteArray WhiteoutOpaqueDir = QByteArrayLiteral(".wh..wh..opq");
+
+// Shown in messages: names are bytes, usually UTF-8; very long ones are cut.
+QString displayName(const QByteArray &name)
+{
+    constexpr qsizetype Shown = 200;
+    if (name.size() <= Shown)
+        return QString::fromUtf8(name);
+    return QString::fromUtf8(name.left(Shown)) + QStringLiteral("…");
+}
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+bool ignorableXattrError(int error)
+{
+    // Like Docker: file systems without xattrs, and namespaces we may not write (trusted.* unprivileged,
+    // user.* on a symlink or device) are skipped.
+    return error == ENOTSUP || error == EOPNOTSUPP || error == EPERM;
+}
+
+} // namespace
+
+class LayerExtractor::Private
+{
+public:
+    Private(const QString &rootfs, Options options)
+        : rootfsPath(rootfs)
+        , options(std::move(options))
+    {}
+
+    Status run(archive_read_callback *reader, void *client);
+    Status applyEntry(archive *a, archive_entry *entry);
+    Status applyWhiteout(const QByteArrayList &components, const QByteArray &raw);
+    Status applyRoot(archive_entry *entry, const QByteArray &raw);
+    Status writeData(archive *a, int fd, archive_entry *entry, const QByteArray &raw);
+    Status applyMetadata(archive_entry *entry, int fd, int parentFd, const QByteArray &name, mode_t type,
+                         const QByteArray &raw);
+    Status makeOpaque(int dirFd, const QByteArray &dirPath, const QByteArray &raw);
+    Status applyDirectoryTimes();
+    Error archiveError(archive *a) const;
+    Error walkError(const RootfsDir::Failure &failure, const QByteArray &raw, const QByteArray &linkTarget = {}) const;
+    Error ioError(const QByteArray &raw, int error) const;
+    void markUnpacked(const QByteArray &path);
+    void reportProgress(archive *a);
+
+    static la_ssize_t readQueue(archive *a, void *client, const void **buffer);
+    static la_ssize_t readDevice(archive *a, void *client, const void **buffer);
+
+    QString rootfsPath;
+    Options options;
+    RootfsDir root;
+    bool isRoot = ::geteuid() == 0;
+
+    std::atomic<qint64> tarBytes = 0;
+    std::atomic<qint64> entries = 0;
+    std::atomic<bool> cancelled = false;
+
+    // Paths this layer created (and their parents): an opaque directory keeps them.
+    QSet<QByteArray> unpacked;
+    // Directory mtimes are set last, so that creating their children does not move them again.
+    struct DirectoryTimes
+    {
+        QByteArray path;
+        timespec times[2];
+    };
+    std::vector<DirectoryTimes> directoryTimes;
+
+    // Push model: a bounded queue between feed() and the worker.
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<QByteArray> queue;
+    qsizetype queued = 0;
+    bool endOfInput = false;
+    bool workerDone = false;
+    Status workerStatus;
+    QByteArray current; // the block libarchive is reading; must outlive the next callback
+    std::thread worker;
+    bool started = false;
+    bool finished = false;
+
+    // Pull model.
+    QIODevice *device = nullptr;
+    QByteArray readBuffer;
+    QString deviceError;
+};
+
+la_ssize_t LayerExtractor::Private::readQueue(archive *a, void *client, const void **buffer)
+{
+    auto *self = static_cast<Private *>(client);
+    std::unique_lock lock(self->mutex);
+    self->changed.wait(lock, [self] { return !self->queue.empty() || self->endOfInput || self->cancelled; });
+    if (self->cancelled) {
+        archive_set_error(a, ECANCELED, "cancelled");
+        return -1;
+    }
+    if (self->queue.empty())
+        return 0;
+    self->current = std::move(self->queue.front());
+    self->queue.pop_front();
+    self->queued -= self->current.size();
+    self->changed.notify_all();
+    *buffer = self->current.constData();
+    return self->current.size();
+}
+
+la_ssize_t LayerExtractor::Private::readDevice(archive *a, void *client, const void **buffer)
+{
+    auto *self = static_cast<Private *>(client);
+    for (;;) {
+        if (self->cancelled) {
+            archive_set_error(a, ECANCELED, "cancelled");
+            return -1;
+        }
+        const qint64 n = self->device->read(self->readBuffer.data(), self->readBuffer.size());
+        if (n > 0) {
+            *buffer = self->readBuffer.constData();
+            return n;
+        }
+        if (n < 0) {
+            self->deviceError = self->device->errorString();
+            archive_set_error(a, EIO, "read error");
+            return -1;
+        }
+        if (!self->device->isSequential() || self->device->atEnd())
+            return 0;
+        if (!self->device->waitForReadyRead(-1))
+            return 0; // closed, or a device that cannot block: its end
+    }
+}
+
+Error LayerExtractor::Private::archiveError(archive *a) const
+{
+    if (cancelled)
+        return {ErrorCode::Cancelled, tr("extracting the layer was cancelled")};
+    if (!deviceError.isEmpty())
+        return {ErrorCode::Io, tr("cannot read the layer: %1").arg(deviceError)};
+    const char *text = archive_error_string(a);
+    return {ErrorCode::Corrupt,
+            tr("layer is not a valid tar archive: %1").arg(text ? QString::fromLocal8Bit(text) : tr("unknown error"))};
+}
+
+Error LayerExtractor::Private::walkError(const RootfsDir::Failure &failure, const QByteArray &raw,
+                                         const QByteArray &linkTarget) const
+{
+    const QString entry = displayName(raw);
+    const QString link = displayName(failure.link);
+    switch (failure.kind) {
+    case RootfsDir::Failure::Escape:
+        if (!linkTarget.isNull())
+            return {ErrorCode::UnsafeArchive,
+                    tr("layer entry \"%1\" is a hard link to \"%2\", which would be outside the rootfs: the symbolic "
+                       "link \"%3\" leads out")
+                        .arg(entry, displayName(linkTarget), link)};
+        return {ErrorCode::UnsafeArchive,
+                tr("layer entry \"%1\" would land outside the rootfs: the symbolic link \"%2\" leads out")
+                    .arg(entry, link)};
+    case RootfsDir::Failure::Loop:
+        return {
+            ErrorCode::UnsafeArchive,
+            tr("layer entry \"%1\" cannot be placed: too many levels of symbolic links at \"%2\"").arg(entry, link)};
+    case RootfsDir::Failure::System:
+        break;
+    }
+    if (!linkTarget.isNull())
+        return {ErrorCode::Io, tr("cannot create layer entry \"%1\" as a hard link to \"%2\": %3")
+                                   .arg(entry, displayName(linkTarget), errnoText(failure.error))};
+    return ioError(raw, failure.error);
+}
+
+Error LayerExtractor::Private::ioError(const QByteArray &raw, int error) const
+{
+    return {ErrorCode::Io,
+            tr("cannot create layer entry \"%1\" in %2: %3").arg(displayName(raw), rootfsPath, errnoText(error))};
+}
+
+void LayerExtractor::Private::markUnpacked(const QByteArray &path)
+{
+    QByteArray p = path;
+    while (!p.isEmpty() && !unpacked.contains(p)) {
+        unpacked.insert(p);
+        const qsizetype slash = p.lastIndexOf('/');
+        p.truncate(slash < 0 ? 0 : slash);
+    }
+}
+
+void LayerExtractor::Private::reportProgress(archive *a)
+{
+    tarBytes = archive_filter_bytes(a, 0);
+    if (options.progress)
+        options.progress(Progress{tarBytes, entries});
+}
+
+Status LayerExtractor::Private::run(archive_read_callback *reader, void *client)
+{
+    if (const int error = root.open(rootfsPath))
+        return Error{ErrorCode::Io, tr("cannot open the rootfs %1: %2").arg(rootfsPath, errnoText(error))};
+
+    std::unique_ptr<archive, decltype(&archive_read_free)> holder(archive_read_new(), &archive_read_free);
+    archive *a = holder.get();
+    // The compressions Docker's DecompressStream knows; no external programs are ever started.
+    archive_read_support_filter_gzip(a);
+    archive_read_support_filter_zstd(a);
+    archive_read_support_filter_xz(a);
+    archive_read_support_filter_bzip2(a);
+    archive_read_support_format_tar(a);   // ustar, pax and GNU tar
+    archive_read_support_format_empty(a); // a zero-byte layer is an empty layer, as for Docker
+    if (archive_read_open(a, client, nullptr, reader, nullptr) != ARCHIVE_OK)
+        return archiveError(a);
+
+    for (;;) {
+        archive_entry *entry = nullptr;
+        const int r = archive_read_next_header(a, &entry);
+        if (r == ARCHIVE_EOF)
+            break;
+        if (r == ARCHIVE_RETRY)
+            continue;
+        if (r < ARCHIVE_WARN)
+            return archiveError(a);
+        if (cancelled)
+            return archiveError(a);
+        if (Status s = applyEntry(a, entry); !s)
+            return s;
+        ++entries;
+        reportProgress(a);
+    }
+    reportProgress(a);
+    return applyDirectoryTimes();
+}
+
+Status LayerExtractor::Private::applyEntry(archive *a, archive_entry *entry)
+{
+    const char *pathname = archive_entry_pathname(entry);
+    if (!pathname)
+        pathname = archive_entry_pathname_utf8(entry);
+    if (!pathname)
+        return Error{ErrorCode::Corrupt, tr("layer is not a valid tar archive: an entry has no name")};
+    const QByteArray raw(pathname);
+    if (raw.size() > MaxNameLength)
+        return Error{ErrorCode::UnsafeArchive, tr("layer entry \"%1\" has a name of %2 bytes; the limit is %3")
+                                                   .arg(displayName(raw))
+                                                   .arg(raw.size())
+                                                   .arg(MaxNameLength)};
+    QByteArrayList components;
+    if (!RootfsDir::cleanName(raw, &components))
+        return Error{ErrorCode::UnsafeArchive,
+                     tr("layer entry \"%1\" would land outside the rootfs").arg(displayName(raw))};
+    if (components.isEmpty())
+        return applyRoot(entry, raw);
+
+    // AUFS metadata at the top (".wh..wh.plnk", ".wh..wh.aufs"): Docker skips it, and so do we.
+    if (components.first().startsWith(WhiteoutMetaPrefix) &&
+        !(components.size() == 1 && components.first() == WhiteoutOpaqueDir))
+        return {};
+    if (components.last().startsWith(WhiteoutPrefix))
+        return applyWhiteout(components, raw);
+
+    const char *hardlink = archive_entry_hardlink(entry);
+    const mode_t type = hardlink ? 0 : archive_entry_filetype(entry);
+
+    RootfsDir::Location location;
+    RootfsDir::Failure failure;
+    if (!root.locate(components, true, &location, &failure))
+        return walkError(failure, raw);
+    const int parent = location.parent.get();
+    const char *name = location.name.constData();
+
+    // Resolve a hard link's target before anything is removed: it may be the very file this entry replaces.
+    RootfsDir::Location target;
+    if (hardlink) {
+        const QByteArray link(hardlink);
+        if (link.size() > MaxNameLength)
+            return Error{ErrorCode::UnsafeArchive, tr("layer entry \"%1\" links to a name of %2 bytes; the limit is %3")
+                                                       .arg(displayName(raw))
+                                                       .arg(link.size())
+                                                       .arg(MaxNameLength)};
+        QByteArrayList linkComponents;
+        if (!RootfsDir::cleanName(link, &linkComponents) || linkComponents.isEmpty())
+            return Error{ErrorCode::UnsafeArchive,
+                         tr("layer entry \"%1\" is a hard link to \"%2\", which is outside the rootfs")
+                             .arg(displayName(raw), displayName(link))};
+        if (!root.locate(linkComponents, false, &target, &failure))
+            return walkError(failure, raw, link);
+    }
+
+    struct stat existing;
+    if (::fstatat(parent, name, &existing, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (hardlink) {
+            struct stat targetStat;
+            if (::fstatat(target.parent.get(), target.name.constData(), &targetStat, AT_SYMLINK_NOFOLLOW) == 0 &&
+                targetStat.st_dev == existing.st_dev && targetStat.st_ino == existing.st_ino) {
+                markUnpacked(location.path);
+                return {}; // already that file
+            }
+        }
+        // Replace anything but a directory that stays a directory: that one is merged, like Docker does.
+        if (!(S_ISDIR(existing.st_mode) && type == AE_IFDIR)) {
+            if (const int error = RootfsDir::removeTree(parent, location.name))
+                return ioError(raw, error);
+        }
+    }
+
+    if (hardlink) {
+        if (::linkat(target.parent.get(), target.name.constData(), parent, name, 0) != 0)
+            return walkError({RootfsDir::Failure::System, errno, {}}, raw, QByteArray(hardlink));
+        markUnpacked(location.path);
+        return {}; // the inode's metadata came with its first name
+    }
+
+    switch (type) {
+    case AE_IFREG: {
+        RootfsDir::Fd fd(::openat(parent, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+        if (!fd.isValid())
+            return ioError(raw, errno);
+        if (Status s = writeData(a, fd.get(), entry, raw); !s)
+            return s;
+        if (Status s = applyMetadata(entry, fd.get(), parent, location.name, type, raw); !s)
+            return s;
+        break;
+    }
+    case AE_IFDIR: {
+        if (::mkdirat(parent, name, 0700) != 0 && errno != EEXIST)
+            return ioError(raw, errno);
+        RootfsDir::Fd fd(::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!fd.isValid())
+            return ioError(raw, errno);
+        if (Status s = applyMetadata(entry, fd.get(), parent, location.name, type, raw); !s)
+            return s;
+        DirectoryTimes times{location.path, {}};
+        times.times[0] = {archive_entry_atime(entry), archive_entry_atime_nsec(entry)};
+        times.times[1] = {archive_entry_mtime(entry), archive_entry_mtime_nsec(entry)};
+        if (!archive_entry_atime_is_set(entry) || times.times[0].tv_sec < times.times[1].tv_sec)
+            times.times[0] = times.times[1];
+        directoryTimes.push_back(times);
+        break;
+    }
+    case AE_IFLNK: {
+        const char *linkTarget = archive_entry_symlink(entry);
+        if (!linkTarget)
+            linkTarget = archive_entry_symlink_utf8(entry);
+        if (!linkTarget)
+            return Error{
+                ErrorCode::Corrupt,
+                tr("layer is not a valid tar archive: the symbolic link \"%1\" has no target").arg(displayName(raw))};
+        if (qstrlen(linkTarget) > size_t(MaxNameLength))
+            return Error{ErrorCode::UnsafeArchive, tr("layer entry \"%1\" links to a name of %2 bytes; the limit is %3")
+                                                       .arg(displayName(raw))
+                                                       .arg(qstrlen(linkTarget))
+                                                       .arg(MaxNameLength)};
+        // The target is only data: it is resolved inside the rootfs whenever a later entry walks through it.
+        if (::symlinkat(linkTarget, parent, name) != 0)
+            return ioError(raw, errno);
+        if (Status s = applyMetadata(entry, -1, parent, location.name, type, raw); !s)
+            return s;
+        break;
+    }
+    case AE_IFCHR:
+    case AE_IFBLK:
+    case AE_IFIFO: {
+        const dev_t device =
+            type == AE_IFIFO ? 0 : makedev(archive_entry_rdevmajor(entry), archive_entry_rdevminor(entry));
+        if (::mknodat(parent, name, type | 0600, device) != 0) {
+            if (errno == EPERM && !isRoot && type != AE_IFIFO)
+                return {}; // device nodes need root; like rootless Docker, leave them out
+            return ioError(raw, errno);
+        }
+        if (Status s = applyMetadata(entry, -1, parent, location.name, type, raw); !s)
+            return s;
+        break;
+    }
+    default:
+        return Error{ErrorCode::Unsupported,
+                     tr("layer entry \"%1\" has a file type this extractor does not handle (%2)")
+                         .arg(displayName(raw))
+                         .arg(type, 0, 8)};
+    }
+    markUnpacked(location.path);
+    return {};
+}
+
+Status LayerExtractor::Private::applyRoot(archive_entry *entry, const QByteArray &raw)
+{
+    if (archive_entry_hardlink(entry) || archive_entry_filetype(entry) != AE_IFDIR)
+        return Error{ErrorCode::UnsafeArchive,
+                     tr("layer entry \"%1\" would replace the rootfs itself").arg(displayName(raw))};
+    RootfsDir::Fd fd(root.openPhysical({}, O_RDONLY));
+    if (!fd.isValid())
+        return ioError(raw, -fd.release());
+    if (Status s = applyMetadata(entry, fd.get(), -1, {}, AE_IFDIR, raw); !s)
+        return s;
+    DirectoryTimes times{QByteArray(), {}};
+    times.times[1] = {archive_entry_mtime(entry), archive_entry_mtime_nsec(entry)};
+    times.times[0] = times.times[1];
+    directoryTimes.push_back(times);
+    return {};
+}
+
+Status LayerExtractor::Private::applyWhiteout(const QByteArrayList &components, const QByteArray &raw)
+{
+    RootfsDir::Location location;
+    RootfsDir::Failure failure;
+    if (!root.locate(components, true, &location, &failure))
+        return walkError(failure, raw);
+    const int parent = location.parent.get();
+    if (location.name == WhiteoutOpaqueDir) {
+        const qsizetype slash = location.path.lastIndexOf('/');
+        return makeOpaque(parent, slash < 0 ? QByteArray() : location.path.left(slash), raw);
+    }
+    const QByteArray victim = location.name.mid(WhiteoutPrefix.size());
+    if (victim.isEmpty() || victim == "." || victim == "..")
+        return Error{ErrorCode::UnsafeArchive,
+                     tr("layer entry \"%1\" is a whiteout for an invalid name").arg(displayName(raw))};
+    if (const int error = RootfsDir::removeTree(parent, victim))
+        return ioError(raw, error);
+    return {};
+}
+
+Status LayerExtractor::Private::makeOpaque(int dirFd, const QByteArray &dirPath, const QByteArray &raw)
+{
+    QByteArrayList children;
+    if (const int error = RootfsDir::list(dirFd, &children))
+        return ioError(raw, error);
+    for (const QByteArray &child : std::as_const(children)) {
+        const QByteArray childPath = dirPath.isEmpty() ? child : dirPath + '/' + child;
+        if (!unpacked.contains(childPath)) {
+            if (const int error = RootfsDir::removeTree(dirFd, child))
+                return ioError(raw, error);
+            continue;
+        }
+        // Ours, but a directory of ours may still hold entries from lower layers: those go too.
+        struct stat st;
+        if (::fstatat(dirFd, child.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
+            RootfsDir::Fd fd(::openat(dirFd, child.constData(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            if (!fd.isValid())
+                return ioError(raw, errno);
+            if (Status s = makeOpaque(fd.get(), childPath, raw); !s)
+                return s;
+        }
+    }
+    return {};
+}
+
+Status LayerExtractor::Private::writeData(archive *a, int fd, archive_entry *entry, const QByteArray &raw)
+{
+    qint64 end = 0;
+    for (;;) {
+        const void *block = nullptr;
+        size_t size = 0;
+        la_int64_t offset = 0;
+        const int r = archive_read_data_block(a, &block, &size, &offset);
+        if (r == ARCHIVE_EOF)
+            break;
+        if (r < ARCHIVE_WARN)
+            return archiveError(a);
+        const char *data = static_cast<const char *>(block);
+        while (size > 0) {
+            const ssize_t n = ::pwrite(fd, data, size, offset);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return ioError(raw, errno);
+            }
+            data += n;
+            size -= size_t(n);
+            offset += n;
+        }
+        end = std::max<qint64>(end, offset);
+        tarBytes = archive_filter_bytes(a, 0);
+    }
+    // A sparse file may end in a hole.
+    if (archive_entry_size_is_set(entry) && end < archive_entry_size(entry) &&
+        ::ftruncate(fd, archive_entry_size(entry)) != 0)
+        return ioError(raw, errno);
+    return {};
+}
+
+// Ownership, then mode (chown clears set-id bits), then xattrs (chown clears security.capability), then times.
+// `fd` is the open entry when there is one; otherwise the entry is `name` in `parentFd`, never followed.
+Status LayerExtractor::Private::applyMetadata(archive_entry *entry, int fd, int parentFd, const QByteArray &name,
+                                              mode_t type, const QByteArray &raw)
+{
+    if (options.applyOwnership && isRoot) {
+        const uid_t uid = uid_t(archive_entry_uid(entry));
+        const gid_t gid = gid_t(archive_entry_gid(entry));
+        const int r =
+            fd >= 0 ? ::fchown(fd, uid, gid) : ::fchownat(parentFd, name.constData(), uid, gid, AT_SYMLINK_NOFOLLOW);
+        if (r != 0)
+            return ioError(raw, errno);
+    }
+
+    if (type != AE_IFLNK) {
+        const mode_t mode = archive_entry_perm(entry) & 07777;
+        // Without fd the entry is a node this call just made with mknodat, so following it is following nothing.
+        const int r = fd >= 0 ? ::fchmod(fd, mode) : ::fchmodat(parentFd, name.constData(), mode, 0);
+        if (r != 0)
+            return ioError(raw, errno);
+    }
+
+    if (options.applyXattrs) {
+        // Symbolic links and nodes cannot be opened safely; /proc/self/fd/<parent>/<name> reaches them by name.
+        const QByteArray procPath =
+            fd >= 0 ? QByteArray() : "/proc/self/fd/" + QByteArray::number(parentFd) + '/' + name;
+        const char *key = nullptr;
+        const void *value = nullptr;
+        size_t size = 0;
+        archive_entry_xattr_reset(entry);
+        while (archive_entry_xattr_next(entry, &key, &value, &size) == ARCHIVE_OK) {
+            const int r =
+                fd >= 0 ? ::fsetxattr(fd, key, value, size, 0) : ::lsetxattr(procPath.constData(), key, value, size, 0);
+            if (r != 0 && !ignorableXattrError(errno))
+                return Error{ErrorCode::Io, tr("cannot set the extended attribute %1 on layer entry \"%2\": %3")
+                                                .arg(QString::fromUtf8(key), displayName(raw), errnoText(errno))};
+        }
+    }
+
+    if (type != AE_IFDIR) {
+        timespec times[2];
+        times[1] = {archive_entry_mtime(entry), archive_entry_mtime_nsec(entry)};
+        times[0] = {archive_entry_atime(entry), archive_entry_atime_nsec(entry)};
+        if (!archive_entry_atime_is_set(entry) || times[0].tv_sec < times[1].tv_sec)
+            times[0] = times[1];
+        const int r =
+            fd >= 0 ? ::futimens(fd, times) : ::utimensat(parentFd, name.constData(), times, AT_SYMLINK_NOFOLLOW);
+        if (r != 0)
+            return ioError(raw, errno);
+    }
+    return {};
+}
+
+Status LayerExtractor::Private::applyDirectoryTimes()
+{
+    for (const DirectoryTimes &entry : directoryTimes) {
+        RootfsDir::Fd fd(root.openPhysical(entry.path, O_RDONLY));
+        if (!fd.isValid())
+            continue; // whited out or replaced later in this layer
+        if (::futimens(fd.get(), entry.times) != 0)
+            return ioError(entry.path, errno);
+    }
+    return {};
+}
+
+LayerExtractor::LayerExtractor(const QString &rootfs)
+    : LayerExtractor(rootfs, Options{})
+{}
+
+LayerExtractor::LayerExtractor(const QString &rootfs, Options options)
+    : d(std::make_unique<Private>(rootfs, std::move(options)))
+{}
+
+LayerExtractor::~LayerExtractor()
+{
+    if (d->worker.joinable()) {
+        cancel();
+        d->worker.join();
+    }
+}
+
+Status LayerExtractor::feed(const char *data, qsizetype size)
+{
+    if (d->finished || d->device)
+        return Error{ErrorCode::Internal, tr("LayerExtractor::feed() called after the layer was finished")};
+    if (!d->started) {
+        d->started = true;
+        d->worker = std::thread([this] {
+            Status status = d->run(&Private::readQueue, d.get());
+            std::lock_guard lock(d->mutex);
+            d->workerStatus = status;
+            d->workerDone = true;
+            d->queue.clear();
+            d->queued = 0;
+            d->changed.notify_all();
+        });
+    }
+    if (size <= 0)
+        return {};
+    std::unique_lock lock(d->mutex);
+    const qsizetype limit = std::max<qsizetype>(d->options.bufferSize, 1);
+    d->changed.wait(lock, [this, limit] { return d->queued < limit || d->workerDone || d->cancelled; });
+    if (d->workerDone)
+        return d->workerStatus; // an error stops the producer; after a good end, extra bytes are ignored
+    if (d->cancelled)
+        return Error{ErrorCode::Cancelled, tr("extracting the layer was cancelled")};
+    d->queue.emplace_back(data, size);
+    d->queued += size;
+    d->changed.notify_all();
+    return {};
+}
+
+Status LayerExtractor::finish()
+{
+    if (d->device)
+        return Error{ErrorCode::Internal, tr("LayerExtractor::finish() called after apply()")};
+    if (!d->started) {
+        if (Status s = feed(nullptr, 0); !s)
+            return s;
+    }
+    if (!d->finished) {
+        {
+            std::lock_guard lock(d->mutex);
+            d->endOfInput = true;
+            d->changed.notify_all();
+        }
+        d->worker.join();
+        d->finished = true;
+    }
+    return d->workerStatus;
+}
+
+Status LayerExtractor::apply(QIODevice *device)
+{
+    if (d->started || d->device)
+        return Error{ErrorCode::Internal, tr("LayerExtractor::apply() called on a used extractor")};
+    if (!device || !device->isOpen() || !device->isReadable())
+        return Error{ErrorCode::InvalidArgument, tr("cannot read the layer: the device is not open for reading")};
+    d->device = device;
+    d->readBuffer.resize(256 * 1024);
+    return d->run(&Private::readDevice, d.get());
+}
+
+void LayerExtractor::cancel()
+{
+    std::lock_guard lock(d->mutex);
+    d->cancelled = true;
+    d->changed.notify_all();
+}
+
+LayerExtractor::Progress LayerExtractor::progress() const
+{
+    return {d->tarBytes, d->entries};
+}
+
+Status LayerExtractor::applyFile(const QString &layerPath, const QString &rootfs)
+{
+    return applyFile(layerPath, rootfs, Options{});
+}
+
+Status LayerExtractor::applyFile(const QString &layerPath, const QString &rootfs, Options options)
+{
+    QFile file(layerPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{file.error() == QFileDevice::OpenError && !file.exists() ? ErrorCode::NotFound : ErrorCode::Io,
+                     tr("cannot open the layer %1: %2").arg(layerPath, file.errorString())};
+    LayerExtractor extractor(rootfs, std::move(options));
+    return extractor.apply(&file);
+}
+
+} // namespace core

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/engine/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <functional>
+#include <memory>
+
+class QIODevice;
+
+namespace core {
+
+// Applies one image layer (a tar stream, gzip/zstd/xz/bzip2 compressed or not) onto a rootfs directory with
+// Docker's layer semantics: whiteouts, opaque directories, hard and symbolic links, device nodes, FIFOs,
+// numeric ownership, modes, mtimes and extended attributes; a later entry replaces an earlier one of another type.
+//
+// Path safety: every entry is created with *at() calls on a parent directory that was reached from the rootfs
+// one component at a time with O_NOFOLLOW. Symbolic links met on the way are resolved the way a chroot would
+// (absolute targets start again at the rootfs), and a resolution that would climb above the rootfs refuses the
+// entry with ErrorCode::UnsafeArchive. Nothing is ever written outside the rootfs.
+//
+// Two ways in, both one pass with no temporary copy of the compressed blob:
+//  - push: feed() bytes as they arrive (e.g. from a network reply, after hashing them), then finish().
+//    Extraction runs on a worker thread that reads from a bounded buffer; feed() blocks while it is full.
+//  - pull: apply(device) reads a blocking QIODevice (QFile, QProcess, a socket) to its end on the calling thread.
+// One extractor applies one layer, once. Owns the worker thread and the libarchive reader; does not own the rootfs (the
+// caller stages and renames it), does not hash, and does not know about registries or the store.
+class LayerExtractor final
+{
+    Q_DECLARE_TR_FUNCTIONS(LayerExtractor)
+
+public:
+    struct Progress
+    {
+        qint64 tarBytes = 0; // uncompressed tar bytes consumed so far
+        qint64 entries = 0;  // tar entries applied so far (whiteouts included)
+    };
+
+    struct Options
+    {
+        // lchown entries to the uid/gid in the tar. Only takes effect when running as root; skipped quietly otherwise.
+        bool applyOwnership = true;
+        // Set extended attributes (security.capability, user.*, ...). Unsupported by the file system is ignored.
+        bool applyXattrs = true;
+        // Upper bound of bytes feed() holds before it blocks until the extractor catches up.
+        qsizetype bufferSize = 4 * 1024 * 1024;
+        // Called after each entry and once at the end; from the worker thread when the push API is used.
+        std::function<void(const Progress &)> progress;
+    };
+
+    // Longest entry or link name accepted, in bytes (PATH_MAX).
+    static constexpr qsizetype MaxNameLength = 4096;
+
+    explicit LayerExtractor(const QString &rootfs);
+    LayerExtractor(const QString &rootfs, Options options);
+    ~LayerExtractor(); // cancels and joins a push extraction that was not finished
+    Q_DISABLE_COPY_MOVE(LayerExtractor)
+
+    // Push API. feed() returns the extraction's error as soon as it is known, so the producer can stop early;
+    // bytes fed after the end of the tar are accepted and ignored. finish() marks the end of input and returns
+    // the result of the whole layer. Neither may be called after apply().
+    Status feed(const char *data, qsizetype size);
+    Status feed(const QByteArray &data) { return feed(data.constData(), data.size()); }
+    Status finish();
+
+    // Pull API: reads `device` (already open) until its end and applies the layer.
+    Status apply(QIODevice *device);
+
+    // Stops a running extraction from another thread; it then ends with ErrorCode::Cancelled.
+    void cancel();
+
+    Progress progress() const;
+
+    // Applies the layer file at `layerPath` onto `rootfs`.
+    static Status applyFile(const QString &layerPath, const QString &rootfs);
+    static Status applyFile(const QString &layerPath, const QString &rootfs, Options options);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace core

@@ -1,0 +1,4 @@
+target_sources(plugdesk_core PRIVATE
+    archive/layerextractor.cpp archive/layerextractor.h
+    archive/rootfsdir.cpp archive/rootfsdir.h
+)

@@ -130,7 +130,7 @@ int main(int argc, char **argv)
     if (options.noSocket) {
         // Looks alive to the runtime but never answers: the engine's dial must give up on its own.
         for (;;) {
-            logOut("testvolumeplugin: no-socket mode, not listening on " + options.socketPath);
+            logOut("testvolumeplugin: no-socket mode, never opening " + options.socketPath);
             logErr("testvolumeplugin: no-socket mode, still not listening");
             waitHandlingSignals(signals, never, crashAt, [] {});
         }

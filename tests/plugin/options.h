@@ -1,0 +1,32 @@
+#pragma once
+
+// Command line and environment of the test plugin. Arguments win over environment variables so a plugin config's
+// Args and Env can both be used.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace testplugin {
+
+struct Options
+{
+    std::string socketPath;         // full path of the unix socket
+    std::string volumeRoot;         // where volumes and their metadata live (the PropagatedMount)
+    std::string scope;              // answer of VolumeDriver.Capabilities
+    std::vector<std::string> modes; // TEST_PLUGIN_MODE entries, as given
+    bool hangList = false;
+    bool noSocket = false;
+    bool print = false;
+    double slowStartSeconds = 0;
+    double crashAfterSeconds = -1; // < 0: never
+    long preloadVolumes = 0;
+    std::vector<std::string> argv;
+};
+
+// Returns nullopt with *error set when an argument or mode is unknown or malformed.
+std::optional<Options> parseOptions(int argc, char **argv, std::string *error);
+
+std::string usage();
+
+} // namespace testplugin

@@ -1,0 +1,158 @@
+// A small static volume plugin for Plugdesk's integration tests, demo and benchmarks. It is packed into a Docker
+// managed plugin and run under runc; fault modes (TEST_PLUGIN_MODE) let tests provoke the engine's error paths.
+// See usage() in options.cpp for the knobs.
+
+#include "httpserver.h"
+#include "log.h"
+#include "options.h"
+#include "volumeapi.h"
+#include "volumestore.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <unistd.h>
+
+using namespace testplugin;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void noopHandler(int) {}
+
+// SIGTERM and SIGINT are blocked in every thread and taken by sigtimedwait() in main. A handler is installed too:
+// as PID 1 of a pid namespace a signal left at SIG_DFL could be dropped by the kernel.
+sigset_t blockTerminationSignals()
+{
+    struct sigaction action
+    {};
+    action.sa_handler = noopHandler;
+    ::sigemptyset(&action.sa_mask);
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+
+    sigset_t set;
+    ::sigemptyset(&set);
+    ::sigaddset(&set, SIGTERM);
+    ::sigaddset(&set, SIGINT);
+    ::pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    return set;
+}
+
+[[noreturn]] void quit(int code)
+{
+    ::_exit(code); // detached connection threads may still be blocked; skip static destructors
+}
+
+// Waits until `until` (or one second at most, so callers can do periodic work), handling SIGTERM/SIGINT and the
+// crash-after deadline. Calls onTerminate before exiting on a termination signal.
+template<typename OnTerminate>
+void waitHandlingSignals(const sigset_t &signals, Clock::time_point until, Clock::time_point crashAt,
+                         OnTerminate onTerminate)
+{
+    const Clock::time_point now = Clock::now();
+    if (now >= crashAt) {
+        logErr("testvolumeplugin: crash-after reached, exiting with code 3");
+        quit(3);
+    }
+    Clock::time_point deadline = std::min({until, crashAt, now + std::chrono::seconds(1)});
+    const auto wait = std::chrono::duration_cast<std::chrono::nanoseconds>(deadline - now);
+    timespec timeout{};
+    timeout.tv_sec = static_cast<time_t>(wait.count() / 1000000000);
+    timeout.tv_nsec = static_cast<long>(wait.count() % 1000000000);
+    const int sig = ::sigtimedwait(&signals, nullptr, &timeout);
+    if (sig == SIGTERM || sig == SIGINT) {
+        logOut(std::string("testvolumeplugin: received ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") +
+               ", shutting down");
+        onTerminate();
+        quit(0);
+    }
+    if (Clock::now() >= crashAt) {
+        logErr("testvolumeplugin: crash-after reached, exiting with code 3");
+        quit(3);
+    }
+}
+
+std::string joinModes(const Options &options)
+{
+    std::string text;
+    for (const std::string &mode : options.modes)
+        text += (text.empty() ? "" : ",") + mode;
+    return text.empty() ? "none" : text;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const sigset_t signals = blockTerminationSignals();
+    const Clock::time_point started = Clock::now();
+
+    std::string error;
+    const std::optional<Options> parsed = parseOptions(argc, argv, &error);
+    if (!parsed) {
+        logErr("testvolumeplugin: " + error);
+        logErr(usage());
+        return 2;
+    }
+    const Options &options = *parsed;
+    const Clock::time_point never = Clock::time_point::max();
+    const Clock::time_point crashAt = options.crashAfterSeconds < 0
+                                          ? never
+                                          : started + std::chrono::duration_cast<Clock::duration>(
+                                                          std::chrono::duration<double>(options.crashAfterSeconds));
+
+    logOut("testvolumeplugin: starting, pid " + std::to_string(::getpid()) + ", modes " + joinModes(options) +
+           ", volume root " + options.volumeRoot);
+
+    VolumeStore store(options.volumeRoot);
+    if (!store.load(&error)) {
+        logErr("testvolumeplugin: " + error);
+        return 1;
+    }
+    if (options.preloadVolumes > 0) {
+        const auto begin = Clock::now();
+        const long made = store.preload(options.preloadVolumes, &error);
+        if (!error.empty()) {
+            logErr("testvolumeplugin: preloading volumes: " + error);
+            return 1;
+        }
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - begin).count();
+        logOut("testvolumeplugin: preloaded " + std::to_string(made) + " volumes in " + std::to_string(ms) + " ms");
+    }
+
+    if (options.noSocket) {
+        // Looks alive to the runtime but never answers: the engine's dial must give up on its own.
+        for (;;) {
+            logOut("testvolumeplugin: no-socket mode, never opening " + options.socketPath);
+            logErr("testvolumeplugin: no-socket mode, still not listening");
+            waitHandlingSignals(signals, never, crashAt, [] {});
+        }
+    }
+
+    if (options.slowStartSeconds > 0) {
+        logOut("testvolumeplugin: slow-start, waiting " + std::to_string(options.slowStartSeconds) + " s");
+        const Clock::time_point ready = started + std::chrono::duration_cast<Clock::duration>(
+                                                      std::chrono::duration<double>(options.slowStartSeconds));
+        while (Clock::now() < ready)
+            waitHandlingSignals(signals, ready, crashAt, [] {});
+    }
+
+    VolumeApi api(store, options);
+    HttpServer server([&api](const HttpRequest &request) { return api.handle(request); });
+    if (!server.listen(options.socketPath, &error)) {
+        logErr("testvolumeplugin: " + error);
+        return 1;
+    }
+    std::thread([&server] { server.run(); }).detach();
+    logOut("testvolumeplugin: listening on " + options.socketPath);
+
+    for (;;)
+        waitHandlingSignals(signals, never, crashAt, [&server] { server.shutdown(); });
+}

@@ -25,7 +25,9 @@
 
 namespace ui {
 
-MainWindow::MainWindow(core::Engine *engine, QWidget *parent) : QMainWindow(parent), m_engine(engine)
+MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(engine)
 {
     setWindowTitle(tr("Plugdesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/plugdesk.svg")));
@@ -37,9 +39,9 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent) : QMainWindow(pare
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
-    auto *refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"),
-                                                       style()->standardIcon(QStyle::SP_BrowserReload)),
-                                      tr("&Refresh"), this);
+    auto *refreshAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)),
+                    tr("&Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
     refreshAction->setToolTip(tr("Read the plugins again (F5)"));
     connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
@@ -166,11 +168,11 @@ void MainWindow::refresh()
         m_problems->show();
     }
     m_listStack->setCurrentIndex(result->plugins.isEmpty() ? 1 : 0);
-    const int enabled = static_cast<int>(
-        std::count_if(result->plugins.cbegin(), result->plugins.cend(), [](const core::Plugin &p) { return p.enabled; }));
-    m_status->setText(tr("Store: %1 · %n plugin(s)", nullptr, static_cast<int>(result->plugins.size()))
-                          .arg(m_engine->location()) +
-                      tr(", %n enabled", nullptr, enabled));
+    const int enabled = static_cast<int>(std::count_if(result->plugins.cbegin(), result->plugins.cend(),
+                                                       [](const core::Plugin &p) { return p.enabled; }));
+    m_status->setText(
+        tr("Store: %1 · %n plugin(s)", nullptr, static_cast<int>(result->plugins.size())).arg(m_engine->location()) +
+        tr(", %n enabled", nullptr, enabled));
     showSelected();
 }
 

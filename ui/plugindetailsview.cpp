@@ -23,7 +23,8 @@ QString row(const QString &label, const QString &value)
 
 } // namespace
 
-PluginDetailsView::PluginDetailsView(QWidget *parent) : QTabWidget(parent)
+PluginDetailsView::PluginDetailsView(QWidget *parent)
+    : QTabWidget(parent)
 {
     auto *overviewPage = new QWidget;
     auto *overviewLayout = new QVBoxLayout(overviewPage);
@@ -93,12 +94,13 @@ void PluginDetailsView::showPlugin(const core::Plugin &plugin)
     if (!plugin.manifestDigest.isEmpty())
         html += row(tr("Digest"), QStringLiteral("<tt>%1</tt>").arg(plugin.manifestDigest));
     if (!config.documentation.isEmpty())
-        html += row(tr("Documentation"), QStringLiteral("<a href='%1'>%1</a>").arg(config.documentation.toHtmlEscaped()));
+        html +=
+            row(tr("Documentation"), QStringLiteral("<a href='%1'>%1</a>").arg(config.documentation.toHtmlEscaped()));
     html += row(tr("Types"), config.interfaceTypes.join(QStringLiteral(", ")).toHtmlEscaped());
     html += row(tr("Socket"), config.interfaceSocket.toHtmlEscaped());
     html += row(tr("Entrypoint"), config.entrypoint.join(QLatin1Char(' ')).toHtmlEscaped());
-    html += row(tr("Config format"), config.version == core::PluginConfig::Version::V0 ? tr("v0 manifest (Docker 1.12)")
-                                                                                       : tr("v1 config"));
+    html += row(tr("Config format"),
+                config.version == core::PluginConfig::Version::V0 ? tr("v0 manifest (Docker 1.12)") : tr("v1 config"));
     if (config.userUid)
         html += row(tr("Declared user"), tr("uid %1, gid %2 (plugins run as root, as in Docker)")
                                              .arg(*config.userUid)
@@ -112,8 +114,9 @@ void PluginDetailsView::showPlugin(const core::Plugin &plugin)
     } else {
         html += QStringLiteral("<ul>");
         for (const core::Privilege &privilege : privileges.items())
-            html += QStringLiteral("<li><b>%1</b>: %2</li>")
-                        .arg(privilege.name.toHtmlEscaped(), privilege.value.join(QStringLiteral(", ")).toHtmlEscaped());
+            html +=
+                QStringLiteral("<li><b>%1</b>: %2</li>")
+                    .arg(privilege.name.toHtmlEscaped(), privilege.value.join(QStringLiteral(", ")).toHtmlEscaped());
         html += QStringLiteral("</ul>");
     }
     m_overview->setText(html);
@@ -143,8 +146,8 @@ void PluginDetailsView::showPlugin(const core::Plugin &plugin)
                                      "disabled).")
                                       .arg(plugin.name()));
 
-    const QJsonObject json = config.version == core::PluginConfig::Version::V0 ? config.toManifestV0Json()
-                                                                               : config.toJson();
+    const QJsonObject json =
+        config.version == core::PluginConfig::Version::V0 ? config.toManifestV0Json() : config.toJson();
     m_config->setPlainText(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
 }
 

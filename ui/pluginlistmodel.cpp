@@ -25,14 +25,19 @@ QString typesText(const core::Plugin &plugin)
 
 } // namespace
 
-PluginListModel::PluginListModel(QObject *parent) : QAbstractTableModel(parent) {}
+PluginListModel::PluginListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 int PluginListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_plugins.size());
 }
 
-int PluginListModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int PluginListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant PluginListModel::data(const QModelIndex &index, int role) const
 {
@@ -62,7 +67,8 @@ QVariant PluginListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && index.column() == Name)
         return QIcon::fromTheme(QStringLiteral("application-x-addon"), QIcon(QStringLiteral(":/icons/plugin.svg")));
     if (role == Qt::DecorationRole && index.column() == Enabled)
-        return QIcon::fromTheme(plugin.enabled ? QStringLiteral("emblem-default") : QStringLiteral("media-playback-stop"));
+        return QIcon::fromTheme(plugin.enabled ? QStringLiteral("emblem-default")
+                                               : QStringLiteral("media-playback-stop"));
     if (role == Qt::FontRole && index.column() == Id)
         return QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (role == Qt::AccessibleTextRole)

@@ -42,7 +42,10 @@ CommandLine::CommandLine()
     m_groupSummaries.insert(QStringLiteral("plugin"), tr("Manage plugins"));
 }
 
-void CommandLine::add(Command command) { m_commands.append(std::move(command)); }
+void CommandLine::add(Command command)
+{
+    m_commands.append(std::move(command));
+}
 
 const Command *CommandLine::find(const QString &group, const QString &name) const
 {
@@ -227,9 +230,9 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
                 return usageError(err, tr("unknown flag: --%1").arg(name), usage, helpCommand);
             if (option->valueName.isEmpty()) {
                 if (value && *value != QLatin1String("true") && *value != QLatin1String("false"))
-                    return usageError(err, tr("invalid argument \"%1\" for \"--%2\" flag: expected true or false")
-                                               .arg(*value, name),
-                                      usage, helpCommand);
+                    return usageError(
+                        err, tr("invalid argument \"%1\" for \"--%2\" flag: expected true or false").arg(*value, name),
+                        usage, helpCommand);
                 if (value && *value == QLatin1String("false"))
                     parsed.values.remove(name);
                 else

@@ -25,7 +25,8 @@ core::Result<GoTemplate> GoTemplate::parse(const QString &format)
             result.m_pieces.append({false, source.mid(position, open - position), {}, false});
         const qsizetype close = source.indexOf(QStringLiteral("}}"), open + 2);
         if (close < 0)
-            return Error{ErrorCode::InvalidArgument, tr("template parsing error: unclosed action in \"%1\"").arg(format)};
+            return Error{ErrorCode::InvalidArgument,
+                         tr("template parsing error: unclosed action in \"%1\"").arg(format)};
         const QString action = source.mid(open + 2, close - open - 2).trimmed();
         Piece piece{true, action, {}, false};
         QString expression = action;
@@ -90,8 +91,9 @@ core::Result<QString> GoTemplate::render(const QJsonValue &data) const
             break;
         case QJsonValue::Double: {
             const double number = value.toDouble();
-            out += number == static_cast<double>(static_cast<qint64>(number)) ? QString::number(static_cast<qint64>(number))
-                                                                              : QString::number(number);
+            out += number == static_cast<double>(static_cast<qint64>(number))
+                       ? QString::number(static_cast<qint64>(number))
+                       : QString::number(number);
             break;
         }
         case QJsonValue::Null:

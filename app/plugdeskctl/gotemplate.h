@@ -24,9 +24,9 @@ private:
     struct Piece
     {
         bool action = false;
-        QString text;       // literal text, or the action source for messages
-        QStringList path;   // field path of the action; empty means "."
-        bool json = false;  // {{json ...}}
+        QString text;      // literal text, or the action source for messages
+        QStringList path;  // field path of the action; empty means "."
+        bool json = false; // {{json ...}}
     };
     QList<Piece> m_pieces;
 };

@@ -1,15 +1,13 @@
 // The `plugin` verbs: the same names, flags, columns and texts as `docker plugin` (SPEC §1).
 #include "commandline.h"
-#include "gotemplate.h"
-#include "textformat.h"
-
 #include "core/engine/engine.h"
 #include "core/plugin/pluginfilter.h"
+#include "gotemplate.h"
+#include "textformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 
 namespace cli {
@@ -83,7 +81,8 @@ int list(Context &context, const Arguments &arguments)
     }
     if (format == QLatin1String("json")) {
         for (const core::Plugin &plugin : plugins)
-            context.out << QString::fromUtf8(QJsonDocument(listContext(plugin, truncate)).toJson(QJsonDocument::Compact))
+            context.out << QString::fromUtf8(
+                               QJsonDocument(listContext(plugin, truncate)).toJson(QJsonDocument::Compact))
                         << '\n';
         return reportProblems(context, result->problems);
     }

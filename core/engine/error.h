@@ -40,6 +40,9 @@ struct Error
 };
 
 // Exit status used by the CLI for an error code (1 for everything but usage errors, which exit 2).
-inline int exitStatusFor(const Error &) { return 1; }
+inline int exitStatusFor(const Error &)
+{
+    return 1;
+}
 
 } // namespace core

@@ -6,7 +6,9 @@
 
 namespace core {
 
-Job::Job(QString title, QObject *parent) : QObject(parent), m_title(std::move(title))
+Job::Job(QString title, QObject *parent)
+    : QObject(parent)
+    , m_title(std::move(title))
 {
     qRegisterMetaType<core::JobProgress>();
 }
@@ -33,12 +35,14 @@ void Job::reportProgress(const JobProgress &progress)
 
 void Job::finishWith(const QVariant &result)
 {
-    QMetaObject::invokeMethod(this, [this, result] { complete(result, std::nullopt); }, Qt::AutoConnection);
+    QMetaObject::invokeMethod(
+        this, [this, result] { complete(result, std::nullopt); }, Qt::AutoConnection);
 }
 
 void Job::failWith(const Error &error)
 {
-    QMetaObject::invokeMethod(this, [this, error] { complete({}, error); }, Qt::AutoConnection);
+    QMetaObject::invokeMethod(
+        this, [this, error] { complete({}, error); }, Qt::AutoConnection);
 }
 
 void Job::complete(const QVariant &result, const std::optional<Error> &error)

@@ -26,7 +26,7 @@ void LocalEngine::recover()
 {
     if (!QFileInfo(m_store.root()).isWritable())
         return;
-    if (auto lock = StoreLock::tryAcquire(m_store.root(), tr("recovering the store")))
+    if (auto lock = StoreLock::tryAcquire(m_store.root(), tr("recover the store")))
         (void)m_store.sweep();
 }
 
@@ -56,7 +56,7 @@ Result<Plugin> LocalEngine::plugin(const QString &nameOrId)
 
 Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
 {
-    auto lock = StoreLock::acquire(m_store.root(), tr("plugin set %1").arg(nameOrId));
+    auto lock = StoreLock::acquire(m_store.root(), tr("change the settings of %1").arg(nameOrId));
     if (!lock)
         return lock.error();
     auto inventory = m_store.load();

@@ -17,8 +17,8 @@ class LocalEngine final : public Engine
 public:
     struct Options
     {
-        QString root;    // store root; empty: Store::defaultRoot()
-        QString runRoot; // run root; empty: PLUGDESK_RUN, else /run/plugdesk
+        QString root;       // store root; empty: Store::defaultRoot()
+        QString runRoot;    // run root; empty: PLUGDESK_RUN, else /run/plugdesk
         bool watch = false; // watch plugins.json and emit pluginsReloaded when another process changes it
     };
 

@@ -8,8 +8,7 @@ Result<PluginFilter> PluginFilter::parse(const QStringList &terms)
     for (const QString &term : terms) {
         const qsizetype equals = term.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            return Error{ErrorCode::InvalidArgument,
-                         tr("bad format of filter '%1' (expected name=value)").arg(term)};
+            return Error{ErrorCode::InvalidArgument, tr("bad format of filter '%1' (expected name=value)").arg(term)};
         const QString key = term.left(equals).trimmed().toLower();
         const QString value = term.mid(equals + 1).trimmed();
         if (key == QLatin1String("enabled")) {
@@ -21,7 +20,8 @@ Result<PluginFilter> PluginFilter::parse(const QStringList &terms)
                 return Error{ErrorCode::InvalidArgument, tr("invalid filter 'enabled=%1'").arg(value)};
         } else if (key == QLatin1String("capability")) {
             if (value.isEmpty())
-                return Error{ErrorCode::InvalidArgument, tr("invalid filter 'capability=': a capability name is needed")};
+                return Error{ErrorCode::InvalidArgument,
+                             tr("invalid filter 'capability=': a capability name is needed")};
             filter.m_capabilities.append(value.toLower());
         } else {
             return Error{ErrorCode::InvalidArgument, tr("invalid filter '%1'").arg(term.left(equals))};

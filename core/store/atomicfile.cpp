@@ -1,7 +1,6 @@
 #include "core/store/atomicfile.h"
 
 #include <QFileInfo>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -12,7 +11,10 @@ namespace core {
 
 namespace {
 
-QString errnoText(int error) { return QString::fromLocal8Bit(std::strerror(error)); }
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
 
 } // namespace
 
@@ -34,7 +36,8 @@ Status AtomicFile::write(const QString &path, const QByteArray &data, int mode)
     const QFileInfo info(path);
     const QString directory = info.absolutePath();
     const QByteArray target = QFile::encodeName(info.absoluteFilePath());
-    QByteArray temp = QFile::encodeName(directory + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp-XXXXXX"));
+    QByteArray temp =
+        QFile::encodeName(directory + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp-XXXXXX"));
 
     const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd < 0)

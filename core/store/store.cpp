@@ -47,7 +47,10 @@ Result<JsonFile> readObjectFile(const QString &path)
     return JsonFile{true, document.object()};
 }
 
-QString stringCI(const QJsonObject &object, QStringView key) { return json::valueCI(object, key).toString(); }
+QString stringCI(const QJsonObject &object, QStringView key)
+{
+    return json::valueCI(object, key).toString();
+}
 
 QJsonArray toArray(const QStringList &list)
 {
@@ -59,7 +62,8 @@ QJsonArray toArray(const QStringList &list)
 
 } // namespace
 
-Store::Store(QString root) : m_root(std::move(root))
+Store::Store(QString root)
+    : m_root(std::move(root))
 {
     while (m_root.size() > 1 && m_root.endsWith(QLatin1Char('/')))
         m_root.chop(1);
@@ -84,8 +88,8 @@ Result<Store::Inventory> Store::load() const
     const QJsonObject entries = inventory->object;
     for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
         if (!it.value().isObject()) {
-            result.problems.append(Error{ErrorCode::Corrupt, tr("%1: plugin \"%2\": expected a JSON object")
-                                                                 .arg(inventoryPath(), it.key())});
+            result.problems.append(Error{
+                ErrorCode::Corrupt, tr("%1: plugin \"%2\": expected a JSON object").arg(inventoryPath(), it.key())});
             continue;
         }
         auto plugin = readEntry(it.key(), it.value().toObject());
@@ -110,7 +114,8 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
         plugin.id = key;
     static const QRegularExpression idPattern(QStringLiteral("^[0-9a-f]{1,64}$"));
     if (!idPattern.match(plugin.id).hasMatch())
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Id\" must be lower-case hex, not \"%2\"").arg(where, plugin.id)};
+        return Error{ErrorCode::Corrupt,
+                     tr("%1: field \"Id\" must be lower-case hex, not \"%2\"").arg(where, plugin.id)};
 
     // Name is the repository ("vieux/sshfs") and Tag the tag; a Name that carries its own tag is accepted.
     QString name = stringCI(record, u"Name");
@@ -165,9 +170,8 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
         break;
     }
     if (!config)
-        return Error{ErrorCode::Corrupt,
-                     tr("%1: no config: neither %2/%3, %2/%4 nor a \"Manifest\" field").arg(where, directory, kConfigFile,
-                                                                                              kManifestFile)};
+        return Error{ErrorCode::Corrupt, tr("%1: no config: neither %2/%3, %2/%4 nor a \"Manifest\" field")
+                                             .arg(where, directory, kConfigFile, kManifestFile)};
     plugin.config = std::move(*config);
 
     // The settings: plugin-config.json, else the record's "Settings", else the seed's "Config" (which held them).
@@ -246,8 +250,9 @@ Status Store::sweep() const
     if (tmp.exists()) {
         const auto leftovers = tmp.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
         for (const QFileInfo &leftover : leftovers) {
-            const bool removed = leftover.isDir() && !leftover.isSymLink() ? QDir(leftover.filePath()).removeRecursively()
-                                                                           : QFile::remove(leftover.filePath());
+            const bool removed = leftover.isDir() && !leftover.isSymLink()
+                                     ? QDir(leftover.filePath()).removeRecursively()
+                                     : QFile::remove(leftover.filePath());
             if (!removed)
                 return Error{ErrorCode::Io, tr("cannot remove the staging leftover %1").arg(leftover.filePath())};
         }

@@ -1,24 +1,21 @@
 #include "core/store/storelock.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QFileInfo>
 #include <QThread>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 namespace core {
 
 namespace {
-
-QString lockPath(const QString &root) { return root + QStringLiteral("/lock"); }
 
 int defaultTimeoutMs()
 {
@@ -27,23 +24,17 @@ int defaultTimeoutMs()
     return ok && seconds >= 0 ? seconds * 1000 : 30000;
 }
 
-void recordHolder(int fd, const QString &purpose)
+// Opens the root folder (creating it when it does not exist yet); -1 with errno set on failure.
+int openRoot(const QString &root)
 {
-    QJsonObject holder;
-    holder.insert(QStringLiteral("pid"), static_cast<qint64>(::getpid()));
-    holder.insert(QStringLiteral("program"), QCoreApplication::applicationName());
-    holder.insert(QStringLiteral("purpose"), purpose);
-    holder.insert(QStringLiteral("since"), QDateTime::currentDateTime().toString(Qt::ISODate));
-    const QByteArray data = QJsonDocument(holder).toJson(QJsonDocument::Compact) + '\n';
-    if (::ftruncate(fd, 0) == 0 && ::pwrite(fd, data.constData(), static_cast<size_t>(data.size()), 0) >= 0)
-        ::fsync(fd);
+    if (!QFileInfo::exists(root))
+        QDir().mkpath(root);
+    return ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-// Opens (creating) the lock file; -1 with errno set on failure.
-int openLockFile(const QString &root)
+QString errnoText(int error)
 {
-    QDir().mkpath(root);
-    return ::open(QFile::encodeName(lockPath(root)).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    return QString::fromLocal8Bit(std::strerror(error));
 }
 
 } // namespace
@@ -51,9 +42,6 @@ int openLockFile(const QString &root)
 StoreLock::~StoreLock()
 {
     if (m_fd >= 0) {
-        if (::ftruncate(m_fd, 0) != 0) {
-            // Nothing to do: a stale description is harmless, the flock below is what counts.
-        }
         ::flock(m_fd, LOCK_UN);
         ::close(m_fd);
     }
@@ -61,29 +49,58 @@ StoreLock::~StoreLock()
 
 QString StoreLock::describeHolder(const QString &root)
 {
-    QFile file(lockPath(root));
-    if (!file.open(QIODevice::ReadOnly))
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(root).constData(), &st) != 0)
         return tr("another process");
-    const QJsonObject holder = QJsonDocument::fromJson(file.readAll()).object();
-    if (holder.isEmpty())
+    // /proc/locks: "1: FLOCK  ADVISORY  WRITE 1234 fd:01:567 0 EOF" (pid, then major:minor:inode in hex/hex/dec).
+    QFile locks(QStringLiteral("/proc/locks"));
+    if (!locks.open(QIODevice::ReadOnly | QIODevice::Text))
         return tr("another process");
-    const QString program = holder.value(QStringLiteral("program")).toString();
-    const QString purpose = holder.value(QStringLiteral("purpose")).toString();
-    const qint64 pid = holder.value(QStringLiteral("pid")).toInteger();
-    const QString since = holder.value(QStringLiteral("since")).toString();
-    return tr("%1 (pid %2, %3, since %4)").arg(program.isEmpty() ? tr("a process") : program).arg(pid).arg(purpose, since);
+    const QString inode = QString::number(static_cast<qulonglong>(st.st_ino));
+    qint64 pid = -1;
+    for (const QByteArray &line : locks.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() < 6 || fields.at(1) != "FLOCK" || fields.at(3) != "WRITE")
+            continue;
+        const QList<QByteArray> device = fields.at(5).split(':');
+        if (device.size() == 3 && QString::fromLatin1(device.at(2)) == inode &&
+            device.at(0).toUInt(nullptr, 16) == major(st.st_dev) &&
+            device.at(1).toUInt(nullptr, 16) == minor(st.st_dev)) {
+            pid = fields.at(4).toLongLong();
+            break;
+        }
+    }
+    if (pid <= 0)
+        return tr("another process");
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    QString command;
+    if (cmdline.open(QIODevice::ReadOnly)) {
+        QList<QByteArray> arguments = cmdline.readAll().split('\0');
+        while (!arguments.isEmpty() && arguments.constLast().isEmpty())
+            arguments.removeLast();
+        QStringList words;
+        for (const QByteArray &argument : arguments)
+            words.append(QString::fromLocal8Bit(argument));
+        if (!words.isEmpty())
+            words.first() = QFileInfo(words.first()).fileName();
+        command = words.join(QLatin1Char(' '));
+    }
+    if (command.isEmpty())
+        return tr("process %1").arg(pid);
+    return tr("\"%1\" (pid %2)").arg(command).arg(pid);
 }
 
 std::shared_ptr<StoreLock> StoreLock::tryAcquire(const QString &root, const QString &purpose)
 {
-    const int fd = openLockFile(root);
+    Q_UNUSED(purpose);
+    const int fd = openRoot(root);
     if (fd < 0)
         return {};
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         ::close(fd);
         return {};
     }
-    recordHolder(fd, purpose);
     return std::shared_ptr<StoreLock>(new StoreLock(fd));
 }
 
@@ -91,12 +108,12 @@ Result<std::shared_ptr<StoreLock>> StoreLock::acquire(const QString &root, const
 {
     if (timeoutMs < 0)
         timeoutMs = defaultTimeoutMs();
-    const int fd = openLockFile(root);
+    const int fd = openRoot(root);
     if (fd < 0) {
         const int error = errno;
-        const ErrorCode code = error == EACCES || error == EPERM || error == EROFS ? ErrorCode::PermissionDenied
-                                                                                   : ErrorCode::Io;
-        return Error{code, tr("cannot lock the store %1: %2").arg(root, QString::fromLocal8Bit(std::strerror(error)))};
+        const ErrorCode code =
+            error == EACCES || error == EPERM || error == EROFS ? ErrorCode::PermissionDenied : ErrorCode::Io;
+        return Error{code, tr("cannot %1: cannot open the store %2: %3").arg(purpose, root, errnoText(error))};
     }
     QElapsedTimer timer;
     timer.start();
@@ -106,17 +123,17 @@ Result<std::shared_ptr<StoreLock>> StoreLock::acquire(const QString &root, const
             const int error = errno;
             ::close(fd);
             return Error{ErrorCode::Io,
-                         tr("cannot lock the store %1: %2").arg(root, QString::fromLocal8Bit(std::strerror(error)))};
+                         tr("cannot %1: cannot lock the store %2: %3").arg(purpose, root, errnoText(error))};
         }
         if (timer.elapsed() >= timeoutMs) {
             ::close(fd);
-            return Error{ErrorCode::Locked, tr("the store %1 is busy: %2 holds its lock; try again when it has finished")
-                                                .arg(root, describeHolder(root))};
+            return Error{ErrorCode::Locked,
+                         tr("cannot %1: the store %2 is busy: %3 is changing it; try again when it has finished")
+                             .arg(purpose, root, describeHolder(root))};
         }
         QThread::msleep(static_cast<unsigned long>(delayMs));
         delayMs = qMin(delayMs * 2, 250);
     }
-    recordHolder(fd, purpose);
     return std::shared_ptr<StoreLock>(new StoreLock(fd));
 }
 

@@ -11,7 +11,10 @@
 
 namespace testutil {
 
-inline QString sourcePath(const QString &relative) { return QStringLiteral(PLUGDESK_SOURCE_DIR "/") + relative; }
+inline QString sourcePath(const QString &relative)
+{
+    return QStringLiteral(PLUGDESK_SOURCE_DIR "/") + relative;
+}
 
 // Copies a folder recursively (files keep their permissions).
 inline bool copyTree(const QString &from, const QString &to)
@@ -50,7 +53,8 @@ inline QMap<QString, QString> snapshot(const QString &root)
         } else {
             QFile file(info.filePath());
             if (file.open(QIODevice::ReadOnly))
-                value += QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+                value +=
+                    QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
         }
         result.insert(QDir(root).relativeFilePath(info.filePath()), value);
     }

@@ -31,26 +31,34 @@ private Q_SLOTS:
         const QStringList volume{QStringLiteral("docker.volumedriver/1.0")};
         const QStringList both{QStringLiteral("docker.volumedriver/1.0"), QStringLiteral("docker.networkdriver/1.0")};
         QTest::newRow("no filter") << QStringList() << false << volume << true;
-        QTest::newRow("enabled=true on enabled") << QStringList{QStringLiteral("enabled=true")} << true << volume << true;
-        QTest::newRow("enabled=true on disabled") << QStringList{QStringLiteral("enabled=true")} << false << volume << false;
+        QTest::newRow("enabled=true on enabled")
+            << QStringList{QStringLiteral("enabled=true")} << true << volume << true;
+        QTest::newRow("enabled=true on disabled")
+            << QStringList{QStringLiteral("enabled=true")} << false << volume << false;
         QTest::newRow("enabled=1") << QStringList{QStringLiteral("enabled=1")} << true << volume << true;
         QTest::newRow("enabled=0 on enabled") << QStringList{QStringLiteral("enabled=0")} << true << volume << false;
-        QTest::newRow("enabled=false on disabled") << QStringList{QStringLiteral("enabled=false")} << false << volume << true;
-        QTest::newRow("both enabled values") << QStringList{QStringLiteral("enabled=true"), QStringLiteral("enabled=false")}
-                                             << false << volume << true;
-        QTest::newRow("capability exact") << QStringList{QStringLiteral("capability=volumedriver")} << true << volume << true;
-        QTest::newRow("capability any type") << QStringList{QStringLiteral("capability=networkdriver")} << true << both
-                                             << true;
-        QTest::newRow("capability is not a regex") << QStringList{QStringLiteral("capability=volume")} << true << volume
-                                                   << false;
-        QTest::newRow("capability case") << QStringList{QStringLiteral("capability=VolumeDriver")} << true << volume << true;
-        QTest::newRow("capability absent") << QStringList{QStringLiteral("capability=authz")} << true << volume << false;
+        QTest::newRow("enabled=false on disabled")
+            << QStringList{QStringLiteral("enabled=false")} << false << volume << true;
+        QTest::newRow("both enabled values")
+            << QStringList{QStringLiteral("enabled=true"), QStringLiteral("enabled=false")} << false << volume << true;
+        QTest::newRow("capability exact")
+            << QStringList{QStringLiteral("capability=volumedriver")} << true << volume << true;
+        QTest::newRow("capability any type")
+            << QStringList{QStringLiteral("capability=networkdriver")} << true << both << true;
+        QTest::newRow("capability is not a regex")
+            << QStringList{QStringLiteral("capability=volume")} << true << volume << false;
+        QTest::newRow("capability case") << QStringList{QStringLiteral("capability=VolumeDriver")} << true << volume
+                                         << true;
+        QTest::newRow("capability absent")
+            << QStringList{QStringLiteral("capability=authz")} << true << volume << false;
         QTest::newRow("no types never matches a capability")
             << QStringList{QStringLiteral("capability=volumedriver")} << true << QStringList() << false;
-        QTest::newRow("keys are and-ed") << QStringList{QStringLiteral("enabled=false"), QStringLiteral("capability=volumedriver")}
+        QTest::newRow("keys are and-ed") << QStringList{QStringLiteral("enabled=false"),
+                                                        QStringLiteral("capability=volumedriver")}
                                          << true << volume << false;
-        QTest::newRow("values are or-ed") << QStringList{QStringLiteral("capability=authz"), QStringLiteral("capability=volumedriver")}
-                                          << true << volume << true;
+        QTest::newRow("values are or-ed")
+            << QStringList{QStringLiteral("capability=authz"), QStringLiteral("capability=volumedriver")} << true
+            << volume << true;
     }
 
     void matches()
@@ -70,9 +78,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown key") << QStringLiteral("colour=red") << QStringLiteral("invalid filter 'colour'");
         QTest::newRow("swagger's enable") << QStringLiteral("enable=true") << QStringLiteral("invalid filter 'enable'");
-        QTest::newRow("bad bool") << QStringLiteral("enabled=maybe") << QStringLiteral("invalid filter 'enabled=maybe'");
+        QTest::newRow("bad bool") << QStringLiteral("enabled=maybe")
+                                  << QStringLiteral("invalid filter 'enabled=maybe'");
         QTest::newRow("no equals") << QStringLiteral("enabled") << QStringLiteral("bad format of filter 'enabled'");
-        QTest::newRow("empty capability") << QStringLiteral("capability=") << QStringLiteral("invalid filter 'capability='");
+        QTest::newRow("empty capability")
+            << QStringLiteral("capability=") << QStringLiteral("invalid filter 'capability='");
     }
 
     void refuses()

@@ -15,9 +15,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("width");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("short") << QStringLiteral("sshFS plugin for Docker") << 45 << QStringLiteral("sshFS plugin for Docker");
+        QTest::newRow("short") << QStringLiteral("sshFS plugin for Docker") << 45
+                               << QStringLiteral("sshFS plugin for Docker");
         QTest::newRow("exact") << QString(45, QLatin1Char('a')) << 45 << QString(45, QLatin1Char('a'));
-        QTest::newRow("one over") << QString(46, QLatin1Char('a')) << 45 << QString(44, QLatin1Char('a')) + QStringLiteral("…");
+        QTest::newRow("one over") << QString(46, QLatin1Char('a')) << 45
+                                  << QString(44, QLatin1Char('a')) + QStringLiteral("…");
         QTest::newRow("wide characters") << QStringLiteral("日本語日本語") << 5 << QStringLiteral("日本…");
         QTest::newRow("width one") << QStringLiteral("abc") << 1 << QStringLiteral("a");
         QTest::newRow("width zero") << QStringLiteral("abc") << 0 << QString();
@@ -54,8 +56,8 @@ private Q_SLOTS:
     {
         const QString table = cli::tabulate({
             {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("DESCRIPTION"), QStringLiteral("ENABLED")},
-            {QStringLiteral("cd851ce43a40"), QStringLiteral("vieux/sshfs:latest"), QStringLiteral("sshFS plugin for Docker"),
-             QStringLiteral("true")},
+            {QStringLiteral("cd851ce43a40"), QStringLiteral("vieux/sshfs:latest"),
+             QStringLiteral("sshFS plugin for Docker"), QStringLiteral("true")},
         });
         QCOMPARE(table, QStringLiteral("ID             NAME                 DESCRIPTION               ENABLED\n"
                                        "cd851ce43a40   vieux/sshfs:latest   sshFS plugin for Docker   true\n"));
@@ -69,8 +71,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected"); // empty: refused
         QTest::newRow("field") << QStringLiteral("{{.Name}}") << QStringLiteral("vieux/sshfs:latest");
         QTest::newRow("nested") << QStringLiteral("{{.Config.Socket}}") << QStringLiteral("sshfs.sock");
-        QTest::newRow("spaces and tab") << QStringLiteral("{{ .Name }}\\t{{.Enabled}}") << QStringLiteral("vieux/sshfs:latest\ttrue");
-        QTest::newRow("json field") << QStringLiteral("{{json .Config}}") << QStringLiteral("{\"Caps\":[\"CAP_SYS_ADMIN\"],\"Socket\":\"sshfs.sock\"}");
+        QTest::newRow("spaces and tab") << QStringLiteral("{{ .Name }}\\t{{.Enabled}}")
+                                        << QStringLiteral("vieux/sshfs:latest\ttrue");
+        QTest::newRow("json field") << QStringLiteral("{{json .Config}}")
+                                    << QStringLiteral("{\"Caps\":[\"CAP_SYS_ADMIN\"],\"Socket\":\"sshfs.sock\"}");
         QTest::newRow("json string") << QStringLiteral("{{json .Name}}") << QStringLiteral("\"vieux/sshfs:latest\"");
         QTest::newRow("null") << QStringLiteral("{{.Nothing}}") << QStringLiteral("<nil>");
         QTest::newRow("number") << QStringLiteral("{{.Count}}") << QStringLiteral("3");
@@ -86,8 +90,9 @@ private Q_SLOTS:
                                {QStringLiteral("Enabled"), true},
                                {QStringLiteral("Count"), 3},
                                {QStringLiteral("Nothing"), QJsonValue::Null},
-                               {QStringLiteral("Config"), QJsonObject{{QStringLiteral("Socket"), QStringLiteral("sshfs.sock")},
-                                                                      {QStringLiteral("Caps"), QJsonArray{QStringLiteral("CAP_SYS_ADMIN")}}}}};
+                               {QStringLiteral("Config"),
+                                QJsonObject{{QStringLiteral("Socket"), QStringLiteral("sshfs.sock")},
+                                            {QStringLiteral("Caps"), QJsonArray{QStringLiteral("CAP_SYS_ADMIN")}}}}};
         auto tmpl = cli::GoTemplate::parse(format);
         if (expected.isEmpty()) {
             QVERIFY(!tmpl.ok() || !tmpl->render(data).ok());

@@ -162,17 +162,17 @@ void MainWindow::refresh()
         QStringList lines;
         for (const core::Error &problem : result->problems)
             lines.append(problem.message);
-        m_problems->setText(tr("%n plugin(s) could not be read and are not listed:", nullptr,
-                               static_cast<int>(result->problems.size())) +
-                            QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• ")));
+        m_problems->setText(tr("These plugins could not be read and are not listed:") + QStringLiteral("\n• ") +
+                            lines.join(QStringLiteral("\n• ")));
         m_problems->show();
     }
     m_listStack->setCurrentIndex(result->plugins.isEmpty() ? 1 : 0);
     const int enabled = static_cast<int>(std::count_if(result->plugins.cbegin(), result->plugins.cend(),
                                                        [](const core::Plugin &p) { return p.enabled; }));
-    m_status->setText(
-        tr("Store: %1 · %n plugin(s)", nullptr, static_cast<int>(result->plugins.size())).arg(m_engine->location()) +
-        tr(", %n enabled", nullptr, enabled));
+    m_status->setText(tr("Store: %1 · plugins: %2, enabled: %3")
+                          .arg(m_engine->location())
+                          .arg(result->plugins.size())
+                          .arg(enabled));
     showSelected();
 }
 

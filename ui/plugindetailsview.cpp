@@ -29,6 +29,7 @@ PluginDetailsView::PluginDetailsView(QWidget *parent)
     auto *overviewPage = new QWidget;
     auto *overviewLayout = new QVBoxLayout(overviewPage);
     m_title = new QLabel;
+    m_title->setObjectName(QStringLiteral("pluginTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);

@@ -169,10 +169,8 @@ void MainWindow::refresh()
     m_listStack->setCurrentIndex(result->plugins.isEmpty() ? 1 : 0);
     const int enabled = static_cast<int>(std::count_if(result->plugins.cbegin(), result->plugins.cend(),
                                                        [](const core::Plugin &p) { return p.enabled; }));
-    m_status->setText(tr("Store: %1 · plugins: %2, enabled: %3")
-                          .arg(m_engine->location())
-                          .arg(result->plugins.size())
-                          .arg(enabled));
+    m_status->setText(
+        tr("Store: %1 · plugins: %2, enabled: %3").arg(m_engine->location()).arg(result->plugins.size()).arg(enabled));
     showSelected();
 }
 

@@ -281,14 +281,17 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         if (command->maxArgs == 0)
             message = tr("\"%1\" accepts no arguments.").arg(helpCommand);
         else if (command->minArgs == command->maxArgs)
-            message = command->minArgs == 1 ? tr("\"%1\" requires exactly 1 argument.").arg(helpCommand)
-                                          : tr("\"%1\" requires exactly %2 arguments.").arg(helpCommand).arg(command->minArgs);
+            message = command->minArgs == 1
+                          ? tr("\"%1\" requires exactly 1 argument.").arg(helpCommand)
+                          : tr("\"%1\" requires exactly %2 arguments.").arg(helpCommand).arg(command->minArgs);
         else if (count < command->minArgs)
-            message = command->minArgs == 1 ? tr("\"%1\" requires at least 1 argument.").arg(helpCommand)
-                                          : tr("\"%1\" requires at least %2 arguments.").arg(helpCommand).arg(command->minArgs);
+            message = command->minArgs == 1
+                          ? tr("\"%1\" requires at least 1 argument.").arg(helpCommand)
+                          : tr("\"%1\" requires at least %2 arguments.").arg(helpCommand).arg(command->minArgs);
         else
-            message = command->maxArgs == 1 ? tr("\"%1\" accepts at most 1 argument.").arg(helpCommand)
-                                          : tr("\"%1\" accepts at most %2 arguments.").arg(helpCommand).arg(command->maxArgs);
+            message = command->maxArgs == 1
+                          ? tr("\"%1\" accepts at most 1 argument.").arg(helpCommand)
+                          : tr("\"%1\" accepts at most %2 arguments.").arg(helpCommand).arg(command->maxArgs);
         return usageError(err, message, usage, helpCommand);
     }
     const int status = command->run(context, parsed);

@@ -12,6 +12,7 @@ LocalEngine::LocalEngine(const Options &options, QObject *parent)
     , m_store(options.root.isEmpty() ? Store::defaultRoot() : options.root)
     , m_runRoot(options.runRoot.isEmpty() ? defaultRunRoot() : options.runRoot)
 {
+    recover();
     if (options.watch)
         watchInventory();
 }
@@ -24,7 +25,9 @@ QString LocalEngine::defaultRunRoot()
 
 void LocalEngine::recover()
 {
-    if (!QFileInfo(m_store.root()).isWritable())
+    // Only an existing store we may write to: reading a store must never create or change it.
+    const QFileInfo root(m_store.root());
+    if (!root.isDir() || !root.isWritable())
         return;
     if (auto lock = StoreLock::tryAcquire(m_store.root(), tr("recover the store")))
         (void)m_store.sweep();

@@ -30,8 +30,8 @@ public:
     QString runRoot() const { return m_runRoot; }
     const Store &store() const { return m_store; }
 
-    // Removes staging leftovers of an interrupted write, if no other process holds the lock right now.
-    // Called by the helper at start, and before every write.
+    // Removes staging leftovers of an interrupted write (tmp/, <id>-removing), if no other process holds the
+    // lock right now. Called at construction; does nothing to a store that does not exist or is read-only.
     void recover();
 
     Result<PluginList> plugins() override;

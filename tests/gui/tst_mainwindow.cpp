@@ -40,10 +40,11 @@ private:
         testutil::writeFile(root + QStringLiteral("/plugins/") + id + QStringLiteral("/config.json"), config);
         QJsonObject inventory =
             QJsonDocument::fromJson(testutil::readFile(root + QStringLiteral("/plugins/plugins.json"))).object();
-        inventory.insert(id, QJsonObject{{QStringLiteral("plugin"), QJsonObject{{QStringLiteral("Id"), id},
-                                                                                {QStringLiteral("Name"), name},
-                                                                                {QStringLiteral("Tag"), QStringLiteral("latest")},
-                                                                                {QStringLiteral("Active"), enabled}}}});
+        inventory.insert(
+            id, QJsonObject{{QStringLiteral("plugin"), QJsonObject{{QStringLiteral("Id"), id},
+                                                                   {QStringLiteral("Name"), name},
+                                                                   {QStringLiteral("Tag"), QStringLiteral("latest")},
+                                                                   {QStringLiteral("Active"), enabled}}}});
         testutil::writeFile(root + QStringLiteral("/plugins/plugins.json"), QJsonDocument(inventory).toJson());
     }
 
@@ -78,7 +79,8 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(0, ui::PluginListModel::Name).data().toString(), QStringLiteral("acme/nfs"));
         QCOMPARE(table->model()->index(1, ui::PluginListModel::Name).data().toString(), QStringLiteral("vieux/sshfs"));
         QCOMPARE(table->model()->index(1, ui::PluginListModel::Id).data().toString(), QStringLiteral("cd851ce43a40"));
-        QCOMPARE(table->model()->index(1, ui::PluginListModel::Types).data().toString(), QStringLiteral("volumedriver"));
+        QCOMPARE(table->model()->index(1, ui::PluginListModel::Types).data().toString(),
+                 QStringLiteral("volumedriver"));
 
         QVERIFY(!window.detailsView()->isEnabled());
         table->selectRow(1);
@@ -124,8 +126,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString root = seedStore(dir);
-        testutil::writeFile(root + QStringLiteral("/plugins/cd851ce43a403/manifest.json"),
-                            R"({"manifestVersion": "v0", "interface": {"types": ["docker.volumedriver/1.0"], "socket": "s.sock"}})");
+        testutil::writeFile(
+            root + QStringLiteral("/plugins/cd851ce43a403/manifest.json"),
+            R"({"manifestVersion": "v0", "interface": {"types": ["docker.volumedriver/1.0"], "socket": "s.sock"}})");
         LocalEngine engine({root, dir.path() + QStringLiteral("/run")});
         ui::MainWindow window(&engine);
         window.show();
@@ -153,10 +156,12 @@ private Q_SLOTS:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.setPlugins({make(QStringLiteral("a"), QStringLiteral("one"), false), make(QStringLiteral("b"), QStringLiteral("two"), true)});
+        model.setPlugins({make(QStringLiteral("a"), QStringLiteral("one"), false),
+                          make(QStringLiteral("b"), QStringLiteral("two"), true)});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(inserted.count(), 2);
-        model.setPlugins({make(QStringLiteral("b"), QStringLiteral("two"), false), make(QStringLiteral("c"), QStringLiteral("three"), true)});
+        model.setPlugins({make(QStringLiteral("b"), QStringLiteral("two"), false),
+                          make(QStringLiteral("c"), QStringLiteral("three"), true)});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(removed.count(), 1);
         QCOMPARE(changed.count(), 1);

@@ -170,6 +170,17 @@ int set(Context &context, const Arguments &arguments)
     return 0;
 }
 
+int create(Context &context, const Arguments &arguments)
+{
+    const QString name = arguments.positional.at(0);
+    core::Job *job = context.engine()->create(name, arguments.positional.at(1));
+    job->waitForFinished();
+    if (!job->succeeded())
+        return reportError(context, job->error()->message);
+    context.out << name << '\n';
+    return 0;
+}
+
 } // namespace
 
 void addPluginCommands(CommandLine &commandLine)
@@ -205,6 +216,19 @@ void addPluginCommands(CommandLine &commandLine)
                      1,
                      -1,
                      inspect});
+    commandLine.add({plugin,
+                     QStringLiteral("create"),
+                     {},
+                     QStringLiteral("[OPTIONS] PLUGIN PLUGIN-DATA-DIR"),
+                     Tr::tr("Create a plugin from a rootfs and configuration. Plugin data directory must contain "
+                            "config.json and rootfs directory."),
+                     {
+                         {QStringLiteral("compress"), QChar(), QString(),
+                          Tr::tr("Accepted for compatibility with docker; Plugdesk reads the folder in place")},
+                     },
+                     2,
+                     2,
+                     create});
     commandLine.add({plugin,
                      QStringLiteral("set"),
                      {},

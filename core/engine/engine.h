@@ -39,6 +39,9 @@ public:
     virtual Result<Plugin> plugin(const QString &nameOrId) = 0;
     // `plugin set`: the plugin must be disabled; Docker's rules and texts (SPEC §3.4).
     virtual Status set(const QString &nameOrId, const QStringList &arguments) = 0;
+    // `plugin create NAME FOLDER`: FOLDER holds config.json and rootfs/. The job's result is the new plugin's
+    // local name ("vieux/sshfs:latest"); the plugin is disabled.
+    virtual Job *create(const QString &name, const QString &folder) = 0;
 
 Q_SIGNALS:
     // A plugin was added or changed; `id` is its full id.

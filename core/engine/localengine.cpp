@@ -1,9 +1,12 @@
 #include "core/engine/localengine.h"
 
+#include "core/engine/createplugin.h"
 #include "core/store/storelock.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
+#include <QThread>
 
 namespace core {
 
@@ -81,6 +84,41 @@ Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
         return saved;
     Q_EMIT pluginChanged(found->id);
     return {};
+}
+
+Job *LocalEngine::runJob(const QString &title, std::function<Result<QString>(Job *, QString *)> work)
+{
+    auto *job = new Job(title, this);
+    Q_EMIT jobStarted(job);
+    QPointer<LocalEngine> self(this);
+    QThread *worker = QThread::create([job, work = std::move(work), self] {
+        QString changedId;
+        auto result = work(job, &changedId);
+        if (!changedId.isEmpty() && self)
+            QMetaObject::invokeMethod(self, [self, changedId] {
+                if (self)
+                    Q_EMIT self->pluginChanged(changedId);
+            });
+        if (result)
+            job->finishWith(*result);
+        else
+            job->failWith(result.error());
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+    return job;
+}
+
+Job *LocalEngine::create(const QString &name, const QString &folder)
+{
+    const Store store = m_store;
+    return runJob(tr("Create %1").arg(name), [store, name, folder](Job *job, QString *changedId) -> Result<QString> {
+        auto plugin = createPlugin(store, name, folder, job);
+        if (!plugin)
+            return plugin.error();
+        *changedId = plugin->id;
+        return plugin->name();
+    });
 }
 
 void LocalEngine::watchInventory()

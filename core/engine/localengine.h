@@ -4,6 +4,7 @@
 #include "core/store/store.h"
 
 #include <QFileSystemWatcher>
+#include <functional>
 
 namespace core {
 
@@ -37,9 +38,13 @@ public:
     Result<PluginList> plugins() override;
     Result<Plugin> plugin(const QString &nameOrId) override;
     Status set(const QString &nameOrId, const QStringList &arguments) override;
+    Job *create(const QString &name, const QString &folder) override;
 
 private:
     void watchInventory();
+    // Runs `work` on a worker thread for `job`; its result becomes the job's result, and `changedId` (set by the
+    // work) is announced with pluginChanged on this thread.
+    Job *runJob(const QString &title, std::function<Result<QString>(Job *, QString *changedId)> work);
 
     Store m_store;
     QString m_runRoot;

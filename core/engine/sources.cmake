@@ -1,4 +1,5 @@
 target_sources(plugdesk_core PRIVATE
+    engine/createplugin.cpp engine/createplugin.h
     engine/engine.h
     engine/error.h
     engine/job.cpp engine/job.h

@@ -1,5 +1,6 @@
 target_sources(plugdesk_core PRIVATE
     store/atomicfile.cpp store/atomicfile.h
+    store/blobstore.cpp store/blobstore.h
     store/store.cpp store/store.h
     store/storelock.cpp store/storelock.h
 )

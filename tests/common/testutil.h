@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QString>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace testutil {
 
@@ -36,7 +38,7 @@ inline bool copyTree(const QString &from, const QString &to)
     return true;
 }
 
-// Path -> sha256 of contents ("dir" for folders), plus the mode: equal snapshots mean byte-identical trees.
+// Path -> mode, then sha256 of contents, link target, "dir" or device number: equal snapshots mean identical trees.
 inline QMap<QString, QString> snapshot(const QString &root)
 {
     QMap<QString, QString> result;
@@ -45,11 +47,20 @@ inline QMap<QString, QString> snapshot(const QString &root)
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
-        QString value = QString::number(static_cast<int>(info.permissions()), 16) + QLatin1Char(' ');
-        if (info.isSymLink()) {
-            value += QStringLiteral("link:") + info.symLinkTarget();
-        } else if (info.isDir()) {
+        struct stat st
+        {};
+        if (::lstat(QFile::encodeName(info.filePath()).constData(), &st) != 0)
+            continue;
+        // Type and permission bits (setuid, setgid and sticky included), then what the entry holds.
+        QString value = QString::number(st.st_mode, 8) + QLatin1Char(' ');
+        if (S_ISLNK(st.st_mode)) {
+            char target[4096];
+            const ssize_t n = ::readlink(QFile::encodeName(info.filePath()).constData(), target, sizeof(target));
+            value += QStringLiteral("link:") + QString::fromLocal8Bit(target, n < 0 ? 0 : n);
+        } else if (S_ISDIR(st.st_mode)) {
             value += QStringLiteral("dir");
+        } else if (!S_ISREG(st.st_mode)) {
+            value += QStringLiteral("special:") + QString::number(st.st_rdev);
         } else {
             QFile file(info.filePath());
             if (file.open(QIODevice::ReadOnly))

@@ -1,0 +1,179 @@
+#include "core/engine/createplugin.h"
+
+#include "core/archive/layerextractor.h"
+#include "core/archive/layerwriter.h"
+#include "core/plugin/reference.h"
+#include "core/store/blobstore.h"
+#include "core/store/storelock.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+
+namespace core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CreatePlugin)
+};
+
+} // namespace
+
+QByteArray pluginManifest(const QString &configDigest, qint64 configSize, const QStringList &layerDigests,
+                          const QList<qint64> &layerSizes)
+{
+    QJsonArray layers;
+    for (qsizetype i = 0; i < layerDigests.size(); ++i)
+        layers.append(QJsonObject{
+            {QStringLiteral("mediaType"), QStringLiteral("application/vnd.docker.image.rootfs.diff.tar.gzip")},
+            {QStringLiteral("size"), layerSizes.value(i)},
+            {QStringLiteral("digest"), layerDigests.at(i)}});
+    const QJsonObject manifest{
+        {QStringLiteral("schemaVersion"), 2},
+        {QStringLiteral("mediaType"), QStringLiteral("application/vnd.docker.distribution.manifest.v2+json")},
+        {QStringLiteral("config"),
+         QJsonObject{{QStringLiteral("mediaType"), QStringLiteral("application/vnd.docker.plugin.v1+json")},
+                     {QStringLiteral("size"), configSize},
+                     {QStringLiteral("digest"), configDigest}}},
+        {QStringLiteral("layers"), layers}};
+    return QJsonDocument(manifest).toJson(QJsonDocument::Compact);
+}
+
+Result<Plugin> createPlugin(const Store &store, const QString &name, const QString &folder, Job *job)
+{
+    // What `docker plugin create` checks before it sends anything.
+    auto reference = Reference::parse(name);
+    if (!reference)
+        return reference.error();
+    if (reference->hasDigest())
+        return Error{ErrorCode::InvalidArgument,
+                     Tr::tr("invalid name: %1: a plugin name cannot carry a digest").arg(name)};
+    const Reference tagged = reference->withDefaultTag();
+    const QFileInfo folderInfo(folder);
+    if (!folderInfo.exists())
+        return Error{ErrorCode::NotFound, Tr::tr("%1: no such folder").arg(folder)};
+    if (!folderInfo.isDir())
+        return Error{ErrorCode::InvalidArgument, Tr::tr("%1: context must be a directory").arg(folder)};
+    const QString configPath = folderInfo.absoluteFilePath() + QStringLiteral("/config.json");
+    QFile configFile(configPath);
+    if (!configFile.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::NotFound, Tr::tr("%1: cannot read: %2 (a plugin folder holds config.json and rootfs/)")
+                                              .arg(configPath, configFile.errorString())};
+    auto config = PluginConfig::fromJson(configFile.readAll());
+    if (!config)
+        return config.error().prefixed(configPath);
+    if (config->version != PluginConfig::Version::V1)
+        return Error{
+            ErrorCode::Unsupported,
+            Tr::tr("%1: a v0 manifest cannot be pushed to a registry; write a v1 config.json").arg(configPath)};
+    if (auto valid = config->validate(); !valid)
+        return valid.error().prefixed(configPath);
+    const QString rootfs = folderInfo.absoluteFilePath() + QStringLiteral("/rootfs");
+    if (!QFileInfo(rootfs).isDir())
+        return Error{ErrorCode::NotFound,
+                     Tr::tr("%1: no such folder (a plugin folder holds config.json and rootfs/)").arg(rootfs)};
+
+    auto lock = StoreLock::acquire(store.root(), Tr::tr("create plugin %1").arg(tagged.localName()));
+    if (!lock)
+        return lock.error();
+    auto inventory = store.load();
+    if (!inventory)
+        return inventory.error();
+    for (const Plugin &existing : inventory->plugins) {
+        if (existing.name() == tagged.localName())
+            return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(tagged.localName())};
+    }
+
+    if (!QDir().mkpath(store.tmpDir()))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(store.tmpDir())};
+    QTemporaryDir staging(store.tmpDir() + QStringLiteral("/create-XXXXXX"));
+    if (!staging.isValid())
+        return Error{ErrorCode::Io,
+                     Tr::tr("cannot create a staging folder in %1: %2").arg(store.tmpDir(), staging.errorString())};
+    const BlobStore blobs(store.blobsDir());
+    QStringList newBlobs;
+    auto removeNewBlobs = qScopeGuard([&] {
+        for (const QString &digest : std::as_const(newBlobs))
+            QFile::remove(blobs.pathFor(digest));
+    });
+    auto cancelled = [job] { return job && job->isCancelRequested(); };
+
+    if (job)
+        job->reportProgress({Tr::tr("Compressing"), QString(), 0, 0, Tr::tr("packing %1").arg(rootfs)});
+    const QString layerFile = staging.filePath(QStringLiteral("layer.tar.gz"));
+    auto layer = LayerWriter::write(rootfs, layerFile, cancelled);
+    if (!layer)
+        return layer.error();
+    if (!blobs.contains(layer->digest))
+        newBlobs.append(layer->digest);
+    if (auto adopted = blobs.adopt(layerFile, layer->digest); !adopted)
+        return adopted.error();
+
+    if (job)
+        job->reportProgress({Tr::tr("Extracting"), layer->digest.mid(7, 12), 0, layer->size, QString()});
+    const QString stagedRootfs = staging.filePath(QStringLiteral("rootfs"));
+    QDir().mkpath(stagedRootfs);
+    if (auto applied = LayerExtractor::applyFile(blobs.pathFor(layer->digest), stagedRootfs); !applied)
+        return applied.error();
+    if (cancelled())
+        return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
+
+    PluginConfig finalConfig = *config;
+    finalConfig.rootfsType = QStringLiteral("layers");
+    finalConfig.rootfsDiffIds = {layer->diffId};
+    const QByteArray configBlob = QJsonDocument(finalConfig.toJson()).toJson(QJsonDocument::Compact);
+    const bool configKnown =
+        blobs.contains(QStringLiteral("sha256:") +
+                       QString::fromLatin1(QCryptographicHash::hash(configBlob, QCryptographicHash::Sha256).toHex()));
+    auto configDigest = blobs.put(configBlob);
+    if (!configDigest)
+        return configDigest.error();
+    if (!configKnown)
+        newBlobs.append(*configDigest);
+    const QByteArray manifest = pluginManifest(*configDigest, configBlob.size(), {layer->digest}, {layer->size});
+    const bool manifestKnown =
+        blobs.contains(QStringLiteral("sha256:") +
+                       QString::fromLatin1(QCryptographicHash::hash(manifest, QCryptographicHash::Sha256).toHex()));
+    auto manifestDigest = blobs.put(manifest);
+    if (!manifestDigest)
+        return manifestDigest.error();
+    if (!manifestKnown)
+        newBlobs.append(*manifestDigest);
+
+    Plugin plugin;
+    plugin.id = Store::newId();
+    plugin.repository = tagged.familiarName();
+    plugin.tag = tagged.tag();
+    plugin.enabled = false;
+    plugin.pluginReference = tagged.familiarString();
+    plugin.config = finalConfig;
+    plugin.settings = Settings::initial(finalConfig);
+    plugin.configDigest = *configDigest;
+    plugin.manifestDigest = *manifestDigest;
+    plugin.blobsums = {layer->digest};
+
+    const QString pluginDir = store.pluginDir(plugin.id);
+    if (!QDir().mkpath(pluginDir))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(pluginDir)};
+    auto removePluginDir = qScopeGuard([&] { QDir(pluginDir).removeRecursively(); });
+    if (::rename(QFile::encodeName(stagedRootfs).constData(),
+                 QFile::encodeName(store.rootfsDir(plugin.id)).constData()) != 0)
+        return Error{ErrorCode::Io, Tr::tr("cannot move the rootfs into %1").arg(pluginDir)};
+    QList<Plugin> plugins = inventory->plugins;
+    plugins.append(plugin);
+    if (auto saved = store.save(plugins); !saved)
+        return saved.error();
+    removePluginDir.dismiss();
+    removeNewBlobs.dismiss();
+    return plugin;
+}
+
+} // namespace core

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/engine/job.h"
+#include "core/engine/result.h"
+#include "core/plugin/plugin.h"
+#include "core/store/store.h"
+
+namespace core {
+
+// `plugin create NAME FOLDER`, as `docker plugin create` does it: FOLDER holds config.json and rootfs/; the rootfs
+// becomes one gzip layer blob, config.rootfs gets {type: layers, diff_ids: [<uncompressed digest>]} (SPEC §11),
+// the config and a schema2 manifest are stored as blobs, and the plugin is added to the store disabled, its
+// rootfs extracted from the very layer that push will send. Runs on the calling (worker) thread, takes the store
+// lock, and on any failure leaves the store as it was (staging removed, new blobs removed).
+Result<Plugin> createPlugin(const Store &store, const QString &name, const QString &folder, Job *job);
+
+// The schema2 manifest Docker pushes for a plugin: config media type application/vnd.docker.plugin.v1+json,
+// gzip layers.
+QByteArray pluginManifest(const QString &configDigest, qint64 configSize, const QStringList &layerDigests,
+                          const QList<qint64> &layerSizes);
+
+} // namespace core

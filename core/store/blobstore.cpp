@@ -1,0 +1,117 @@
+#include "core/store/blobstore.h"
+
+#include "core/store/atomicfile.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <cstdio>
+
+namespace core {
+
+namespace {
+
+Result<QString> sha256OfFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, BlobStore::tr("cannot read %1: %2").arg(path, file.errorString())};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return Error{ErrorCode::Io, BlobStore::tr("cannot read %1: %2").arg(path, file.errorString())};
+    return QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace
+
+BlobStore::BlobStore(QString directory)
+    : m_directory(std::move(directory))
+{}
+
+bool BlobStore::isDigest(const QString &digest)
+{
+    static const QRegularExpression pattern(QStringLiteral("^sha256:[0-9a-f]{64}$"));
+    return pattern.match(digest).hasMatch();
+}
+
+QString BlobStore::pathFor(const QString &digest) const
+{
+    if (!isDigest(digest))
+        return {};
+    return m_directory + QLatin1Char('/') + digest.mid(7);
+}
+
+bool BlobStore::contains(const QString &digest) const
+{
+    const QString path = pathFor(digest);
+    return !path.isEmpty() && QFileInfo::exists(path);
+}
+
+Result<QString> BlobStore::put(const QByteArray &data) const
+{
+    const QString digest = QStringLiteral("sha256:") +
+                           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    if (contains(digest))
+        return digest;
+    if (!QDir().mkpath(m_directory))
+        return Error{ErrorCode::Io, tr("cannot create %1").arg(m_directory)};
+    if (auto written = AtomicFile::write(pathFor(digest), data, 0644); !written)
+        return written.error();
+    return digest;
+}
+
+Status BlobStore::adopt(const QString &file, const QString &digest) const
+{
+    if (!isDigest(digest))
+        return Error{ErrorCode::InvalidArgument, tr("\"%1\" is not a sha256 digest").arg(digest)};
+    auto actual = sha256OfFile(file);
+    if (!actual)
+        return actual.error();
+    if (*actual != digest)
+        return Error{ErrorCode::DigestMismatch, tr("blob %1 has digest %2").arg(digest, *actual)};
+    if (!QDir().mkpath(m_directory))
+        return Error{ErrorCode::Io, tr("cannot create %1").arg(m_directory)};
+    const QString target = pathFor(digest);
+    if (QFileInfo::exists(target)) {
+        QFile::remove(file);
+        return {};
+    }
+    if (::rename(QFile::encodeName(file).constData(), QFile::encodeName(target).constData()) != 0)
+        return Error{ErrorCode::Io, tr("cannot move %1 to %2").arg(file, target)};
+    return AtomicFile::syncDirectory(m_directory);
+}
+
+Result<QByteArray> BlobStore::read(const QString &digest, qint64 maxSize) const
+{
+    const QString path = pathFor(digest);
+    if (path.isEmpty())
+        return Error{ErrorCode::InvalidArgument, tr("\"%1\" is not a sha256 digest").arg(digest)};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::NotFound, tr("blob %1 is not in the store").arg(digest)};
+    if (file.size() > maxSize)
+        return Error{ErrorCode::Corrupt,
+                     tr("blob %1 is %2 bytes, more than the %3 allowed").arg(digest).arg(file.size()).arg(maxSize)};
+    return file.readAll();
+}
+
+Result<int> BlobStore::collectGarbage(const QSet<QString> &keep) const
+{
+    QDir directory(m_directory);
+    if (!directory.exists())
+        return 0;
+    int removed = 0;
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    for (const QString &name : directory.entryList(QDir::Files | QDir::Hidden)) {
+        if (!hex.match(name).hasMatch() || keep.contains(QStringLiteral("sha256:") + name))
+            continue;
+        if (!directory.remove(name))
+            return Error{ErrorCode::Io, tr("cannot remove blob %1").arg(directory.filePath(name))};
+        ++removed;
+    }
+    return removed;
+}
+
+} // namespace core

@@ -1,5 +1,6 @@
 #include "core/engine/localengine.h"
 
+#include "core/runtime/pluginrunner.h"
 #include "core/store/storelock.h"
 
 #include <QDir>
@@ -78,6 +79,95 @@ Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
         return saved;
     Q_EMIT pluginChanged(found->id);
     return {};
+}
+
+LocalEngine::~LocalEngine()
+{
+    for (QThread *worker : std::as_const(m_workers))
+        worker->wait();
+}
+
+void LocalEngine::runJob(Job *job, std::function<Result<QString>(Job *)> work)
+{
+    Q_EMIT jobStarted(job);
+    QThread *worker = QThread::create([this, job, work = std::move(work)] {
+        auto result = work(job);
+        if (result) {
+            job->finishWith(*result);
+        } else {
+            job->failWith(result.error());
+        }
+    });
+    m_workers.append(worker);
+    connect(worker, &QThread::finished, this, [this, worker] {
+        m_workers.removeOne(worker);
+        worker->deleteLater();
+    });
+    worker->start();
+}
+
+Job *LocalEngine::enable(const QString &nameOrId, int timeoutSeconds)
+{
+    auto *job = new Job(tr("Enable %1").arg(nameOrId), this);
+    const QString root = m_store.root();
+    const QString runRoot = m_runRoot;
+    runJob(job, [this, root, runRoot, nameOrId, timeoutSeconds](Job *job) -> Result<QString> {
+        PluginRunner runner(root, runRoot);
+        auto progress = [job](const QString &text) { job->reportProgress({QStringLiteral("enable"), {}, 0, 0, text}); };
+        auto enabled = runner.enable(nameOrId, timeoutSeconds, progress, [job] { return job->isCancelRequested(); });
+        if (enabled) {
+            if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, *enabled))
+                QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
+        }
+        return enabled;
+    });
+    return job;
+}
+
+Job *LocalEngine::disable(const QString &nameOrId, bool force)
+{
+    auto *job = new Job(tr("Disable %1").arg(nameOrId), this);
+    const QString root = m_store.root();
+    const QString runRoot = m_runRoot;
+    runJob(job, [this, root, runRoot, nameOrId, force](Job *) -> Result<QString> {
+        PluginRunner runner(root, runRoot);
+        auto disabled = runner.disable(nameOrId, force);
+        if (disabled) {
+            if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, *disabled))
+                QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
+        }
+        return disabled;
+    });
+    return job;
+}
+
+Result<QStringList> LocalEngine::logs(const QString &nameOrId, int tail)
+{
+    auto found = plugin(nameOrId);
+    if (!found)
+        return found.error();
+    return PluginRunner(m_store.root(), m_runRoot).logTail(*found, tail);
+}
+
+Result<QString> LocalEngine::logFile(const QString &nameOrId)
+{
+    auto found = plugin(nameOrId);
+    if (!found)
+        return found.error();
+    return PluginRunner(m_store.root(), m_runRoot).logPath(*found);
+}
+
+Result<PluginRuntimeState> LocalEngine::runtimeState(const QString &nameOrId)
+{
+    auto found = plugin(nameOrId);
+    if (!found)
+        return found.error();
+    return PluginRunner(m_store.root(), m_runRoot).runtimeState(*found);
+}
+
+Status LocalEngine::restore()
+{
+    return PluginRunner(m_store.root(), m_runRoot).restore();
 }
 
 void LocalEngine::watchInventory()

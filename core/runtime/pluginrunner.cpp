@@ -359,7 +359,11 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
     if (!read)
         return read.error();
     PluginRuntimeState state = *read;
-    state.monitorAlive = PluginMonitor::lockHolder(layout.lockPath(plugin.id)) != 0;
+    // The lock's holder is the monitor that lives now, whatever the file last recorded.
+    const qint64 holder = PluginMonitor::lockHolder(layout.lockPath(plugin.id));
+    state.monitorAlive = holder != 0;
+    if (holder != 0)
+        state.monitorPid = holder;
     if (!state.monitorAlive && state.status != PluginRuntimeState::Status::Failed &&
         state.status != PluginRuntimeState::Status::Stopped) {
         // The monitor is gone without recording it: ask runc what is left.

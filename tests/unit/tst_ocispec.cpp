@@ -82,12 +82,12 @@ private Q_SLOTS:
         const QString m = QStringLiteral("mount"), n = QStringLiteral("network"), u = QStringLiteral("uts"),
                       p = QStringLiteral("pid"), i = QStringLiteral("ipc"), t = QStringLiteral("time");
         QTest::newRow("defaults") << QString() << false << false << false << QStringList{m, n, u, p, i};
-        QTest::newRow("time namespace when the runtime has it") << QString() << false << false << true
-                                                                 << QStringList{m, n, t, u, p, i};
-        QTest::newRow("host network drops netns") << QStringLiteral("host") << false << false << false
-                                                   << QStringList{m, u, p, i};
-        QTest::newRow("bridge keeps netns") << QStringLiteral("bridge") << false << false << false
-                                            << QStringList{m, n, u, p, i};
+        QTest::newRow("time namespace when the runtime has it")
+            << QString() << false << false << true << QStringList{m, n, t, u, p, i};
+        QTest::newRow("host network drops netns")
+            << QStringLiteral("host") << false << false << false << QStringList{m, u, p, i};
+        QTest::newRow("bridge keeps netns")
+            << QStringLiteral("bridge") << false << false << false << QStringList{m, n, u, p, i};
         QTest::newRow("pidHost drops pid") << QString() << true << false << false << QStringList{m, n, u, i};
         QTest::newRow("ipcHost drops ipc") << QString() << false << true << false << QStringList{m, n, u, p};
         QTest::newRow("all host") << QStringLiteral("host") << true << true << false << QStringList{m, u};
@@ -117,8 +117,8 @@ private Q_SLOTS:
         QTest::newRow("none") << QStringList() << QStringList();
         QTest::newRow("sys_admin") << QStringList{QStringLiteral("CAP_SYS_ADMIN")}
                                    << QStringList{QStringLiteral("CAP_SYS_ADMIN")};
-        QTest::newRow("without prefix, lower case") << QStringList{QStringLiteral("net_admin")}
-                                                    << QStringList{QStringLiteral("CAP_NET_ADMIN")};
+        QTest::newRow("without prefix, lower case")
+            << QStringList{QStringLiteral("net_admin")} << QStringList{QStringLiteral("CAP_NET_ADMIN")};
     }
     void capabilities()
     {
@@ -140,29 +140,45 @@ private Q_SLOTS:
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("source");
         QTest::addColumn<QStringList>("options");
-        QTest::newRow("/proc") << "/proc" << "proc" << "proc"
-                               << QStringList{"nosuid", "noexec", "nodev"};
-        QTest::newRow("/dev tmpfs 64 MiB") << "/dev" << "tmpfs" << "tmpfs"
-                                           << QStringList{"nosuid", "strictatime", "mode=755", "size=65536k"};
-        QTest::newRow("/dev/pts") << "/dev/pts" << "devpts" << "devpts"
-                                  << QStringList{"nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620",
-                                                 "gid=5"};
-        QTest::newRow("/dev/shm") << "/dev/shm" << "tmpfs" << "shm"
-                                  << QStringList{"nosuid", "noexec", "nodev", "mode=1777", "size=65536k"};
-        QTest::newRow("/dev/mqueue") << "/dev/mqueue" << "mqueue" << "mqueue"
-                                     << QStringList{"nosuid", "noexec", "nodev"};
-        QTest::newRow("/sys ro") << "/sys" << "sysfs" << "sysfs" << QStringList{"nosuid", "noexec", "nodev", "ro"};
-        QTest::newRow("/sys/fs/cgroup ro") << "/sys/fs/cgroup" << "cgroup" << "cgroup"
-                                           << QStringList{"ro", "nosuid", "noexec", "nodev"};
-        QTest::newRow("propagated mount") << "/data" << "bind" << "/store/plugins/abc123/propagated-mount"
-                                          << QStringList{"rbind", "rw", "rshared"};
-        QTest::newRow("config mount with a set source") << "/state" << "bind" << "/srv/state"
-                                                        << QStringList{"rbind"};
-        QTest::newRow("socket folder") << "/run/docker/plugins" << "bind" << "/run/plugdesk/plugins/abc123"
-                                       << QStringList{"rbind", "rshared"};
-        QTest::newRow("/etc/hosts ro") << "/etc/hosts" << "bind" << "/etc/hosts" << QStringList{"rbind", "ro"};
-        QTest::newRow("/etc/resolv.conf ro") << "/etc/resolv.conf" << "bind" << "/etc/resolv.conf"
-                                             << QStringList{"rbind", "ro"};
+        QTest::newRow("/proc") << "/proc"
+                               << "proc"
+                               << "proc" << QStringList{"nosuid", "noexec", "nodev"};
+        QTest::newRow("/dev tmpfs 64 MiB")
+            << "/dev"
+            << "tmpfs"
+            << "tmpfs" << QStringList{"nosuid", "strictatime", "mode=755", "size=65536k"};
+        QTest::newRow("/dev/pts") << "/dev/pts"
+                                  << "devpts"
+                                  << "devpts" << QStringList{"nosuid",        "noexec",    "newinstance",
+                                                             "ptmxmode=0666", "mode=0620", "gid=5"};
+        QTest::newRow("/dev/shm") << "/dev/shm"
+                                  << "tmpfs"
+                                  << "shm" << QStringList{"nosuid", "noexec", "nodev", "mode=1777", "size=65536k"};
+        QTest::newRow("/dev/mqueue") << "/dev/mqueue"
+                                     << "mqueue"
+                                     << "mqueue" << QStringList{"nosuid", "noexec", "nodev"};
+        QTest::newRow("/sys ro") << "/sys"
+                                 << "sysfs"
+                                 << "sysfs" << QStringList{"nosuid", "noexec", "nodev", "ro"};
+        QTest::newRow("/sys/fs/cgroup ro") << "/sys/fs/cgroup"
+                                           << "cgroup"
+                                           << "cgroup" << QStringList{"ro", "nosuid", "noexec", "nodev"};
+        QTest::newRow("propagated mount")
+            << "/data"
+            << "bind"
+            << "/store/plugins/abc123/propagated-mount" << QStringList{"rbind", "rw", "rshared"};
+        QTest::newRow("config mount with a set source") << "/state"
+                                                        << "bind"
+                                                        << "/srv/state" << QStringList{"rbind"};
+        QTest::newRow("socket folder") << "/run/docker/plugins"
+                                       << "bind"
+                                       << "/run/plugdesk/plugins/abc123" << QStringList{"rbind", "rshared"};
+        QTest::newRow("/etc/hosts ro") << "/etc/hosts"
+                                       << "bind"
+                                       << "/etc/hosts" << QStringList{"rbind", "ro"};
+        QTest::newRow("/etc/resolv.conf ro") << "/etc/resolv.conf"
+                                             << "bind"
+                                             << "/etc/resolv.conf" << QStringList{"rbind", "ro"};
     }
     void mounts()
     {
@@ -231,9 +247,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("mount without source") << "mount" << "mount source is not specified";
-        QTest::newRow("device that does not exist") << "device" << "no device /dev/nope";
-        QTest::newRow("device without path") << "nopath" << "device path is not specified";
+        QTest::newRow("mount without source") << "mount"
+                                              << "mount source is not specified";
+        QTest::newRow("device that does not exist") << "device"
+                                                    << "no device /dev/nope";
+        QTest::newRow("device without path") << "nopath"
+                                             << "device path is not specified";
     }
     void errors()
     {
@@ -271,8 +290,8 @@ private Q_SLOTS:
         QCOMPARE(devices[0][QStringLiteral("path")].toString(), QStringLiteral("/dev/fuse"));
         QCOMPARE(devices[0][QStringLiteral("major")].toInt(), 10);
         QCOMPARE(devices[0][QStringLiteral("minor")].toInt(), 229);
-        const QJsonArray rules = (*spec)[QStringLiteral("linux")][QStringLiteral("resources")][QStringLiteral("devices")]
-                                     .toArray();
+        const QJsonArray rules =
+            (*spec)[QStringLiteral("linux")][QStringLiteral("resources")][QStringLiteral("devices")].toArray();
         QCOMPARE(rules.first()[QStringLiteral("allow")].toBool(), false); // deny all first
         const QJsonObject last = rules.last().toObject();
         QCOMPARE(last[QStringLiteral("type")].toString(), QStringLiteral("c"));
@@ -287,10 +306,11 @@ private Q_SLOTS:
         plugin.config.allowAllDevices = true;
         auto spec = OciSpec::generate(inputsFor(plugin), fakeDevices);
         QVERIFY(spec.ok());
-        const QJsonArray rules = (*spec)[QStringLiteral("linux")][QStringLiteral("resources")][QStringLiteral("devices")]
-                                     .toArray();
+        const QJsonArray rules =
+            (*spec)[QStringLiteral("linux")][QStringLiteral("resources")][QStringLiteral("devices")].toArray();
         QCOMPARE(rules.size(), 1);
-        QCOMPARE(rules[0].toObject(), (QJsonObject{{QStringLiteral("allow"), true}, {QStringLiteral("access"), QStringLiteral("rwm")}}));
+        QCOMPARE(rules[0].toObject(),
+                 (QJsonObject{{QStringLiteral("allow"), true}, {QStringLiteral("access"), QStringLiteral("rwm")}}));
     }
 
     void hostDevicesResolvesDevNull()
@@ -351,11 +371,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("repository");
         QTest::addColumn<QString>("tag");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("latest is dropped") << "vieux/sshfs" << "latest" << "vieux-sshfs";
-        QTest::newRow("other tag appended") << "vieux/sshfs" << "1.2" << "vieux-sshfs-1.2";
-        QTest::newRow("registry host kept") << "localhost:5000/acme/vol" << "latest" << "localhost-5000-acme-vol";
-        QTest::newRow("official image") << "sshfs" << "latest" << "sshfs";
-        QTest::newRow("no hidden file") << ".x/y" << "latest" << "x-y";
+        QTest::newRow("latest is dropped") << "vieux/sshfs"
+                                           << "latest"
+                                           << "vieux-sshfs";
+        QTest::newRow("other tag appended") << "vieux/sshfs"
+                                            << "1.2"
+                                            << "vieux-sshfs-1.2";
+        QTest::newRow("registry host kept") << "localhost:5000/acme/vol"
+                                            << "latest"
+                                            << "localhost-5000-acme-vol";
+        QTest::newRow("official image") << "sshfs"
+                                        << "latest"
+                                        << "sshfs";
+        QTest::newRow("no hidden file") << ".x/y"
+                                        << "latest"
+                                        << "x-y";
     }
     void publishName()
     {

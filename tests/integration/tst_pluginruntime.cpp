@@ -230,8 +230,10 @@ private Q_SLOTS:
         QVERIFY(after->monitorPid != restarted.monitorPid);
         QCOMPARE(after->containerPid, restarted.containerPid);
         QCOMPARE(containers(), QStringList{id});
-        QVERIFY(
-            engine->logs(id, -1)->join(QLatin1Char('\n')).contains(QStringLiteral("adopted the running container")));
+        // The new monitor notes the adoption right after taking its lock.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            engine->logs(id, -1)->join(QLatin1Char('\n')).contains(QStringLiteral("adopted the running container")),
+            5000);
 
         // The adopting monitor also stops it cleanly.
         job = engine->disable(id, false);

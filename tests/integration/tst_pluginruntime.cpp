@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -310,6 +311,39 @@ private Q_SLOTS:
         job->waitForFinished();
         QVERIFY(job->succeeded());
         QVERIFY(containers().isEmpty());
+    }
+
+    void commandLine()
+    {
+        const QString id = QStringLiteral("cc12dd34ee56");
+        install({{id, QStringLiteral("acme/cli"), QStringLiteral("1.0"), {}, {}, {}, {}}});
+        auto ctl = [this](const QStringList &arguments) {
+            QProcess process;
+            process.start(QStringLiteral(PLUGDESKCTL),
+                          QStringList{QStringLiteral("--root"), storeRoot(), QStringLiteral("--run"), runRoot()} +
+                              arguments);
+            process.waitForFinished(60000);
+            return std::make_pair(process.exitCode(),
+                                  QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
+        };
+        auto negative = ctl({QStringLiteral("plugin"), QStringLiteral("enable"), QStringLiteral("--timeout"),
+                             QStringLiteral("-1"), QStringLiteral("acme/cli:1.0")});
+        QCOMPARE(negative.first, 1);
+        QCOMPARE(negative.second, QStringLiteral("Error: negative timeout -1 is invalid\n"));
+        auto enabled = ctl({QStringLiteral("plugin"), QStringLiteral("enable"), QStringLiteral("acme/cli:1.0")});
+        QCOMPARE(enabled, std::make_pair(0, QStringLiteral("acme/cli:1.0\n")));
+        QVERIFY(QFileInfo(publishDir() + QStringLiteral("/acme-cli-1.0.sock")).isSymLink());
+        auto logs = ctl({QStringLiteral("plugin"), QStringLiteral("logs"), QStringLiteral("--tail"),
+                         QStringLiteral("1"), QStringLiteral("acme/cli:1.0")});
+        QCOMPARE(logs.first, 0);
+        QCOMPARE(logs.second.count(QLatin1Char('\n')), 1);
+        QVERIFY2(logs.second.contains(QStringLiteral(" stdout testvolumeplugin: listening on")),
+                 qPrintable(logs.second));
+        auto disabled = ctl({QStringLiteral("plugin"), QStringLiteral("disable"), QStringLiteral("-f"),
+                             QStringLiteral("acme/cli:1.0")});
+        QCOMPARE(disabled, std::make_pair(0, QStringLiteral("acme/cli:1.0\n")));
+        QVERIFY(containers().isEmpty());
+        QVERIFY(!QFileInfo(publishDir() + QStringLiteral("/acme-cli-1.0.sock")).isSymLink());
     }
 
     void crashLoopEndsFailed()

@@ -2,12 +2,14 @@
 #include "commandline.h"
 #include "core/engine/engine.h"
 #include "core/plugin/pluginfilter.h"
+#include "core/runtime/logreader.h"
 #include "gotemplate.h"
 #include "textformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 #include <algorithm>
 
 namespace cli {
@@ -170,13 +172,82 @@ int set(Context &context, const Arguments &arguments)
     return 0;
 }
 
+// Runs a job to its end; the error's message, or the job's result text.
+int finishJob(Context &context, core::Job *job)
+{
+    job->waitForFinished();
+    const auto error = job->error();
+    job->deleteLater();
+    if (error)
+        return reportError(context, error->message);
+    context.out << job->result().toString() << '\n';
+    return 0;
+}
+
+int enable(Context &context, const Arguments &arguments)
+{
+    bool ok = true;
+    const QString text = arguments.value(QStringLiteral("timeout"), QStringLiteral("30"));
+    const int timeout = text.toInt(&ok);
+    if (!ok)
+        return reportError(context, Tr::tr("invalid argument \"%1\" for \"--timeout\" flag: strconv.ParseInt: "
+                                           "parsing \"%1\": invalid syntax")
+                                        .arg(text));
+    if (timeout < 0)
+        return reportError(context, Tr::tr("negative timeout %1 is invalid").arg(timeout));
+    return finishJob(context, context.engine()->enable(arguments.positional.first(), timeout));
+}
+
+int disable(Context &context, const Arguments &arguments)
+{
+    return finishJob(context,
+                     context.engine()->disable(arguments.positional.first(), arguments.isSet(QStringLiteral("force"))));
+}
+
+int logs(Context &context, const Arguments &arguments)
+{
+    const QString name = arguments.positional.first();
+    int tail = -1;
+    const QString tailText = arguments.value(QStringLiteral("tail"), QStringLiteral("all"));
+    if (tailText != QLatin1String("all")) {
+        bool ok = false;
+        tail = tailText.toInt(&ok);
+        if (!ok || tail < 0)
+            return reportError(context,
+                               Tr::tr("invalid value \"%1\" for --tail: a number of lines or \"all\"").arg(tailText));
+    }
+    auto lines = context.engine()->logs(name, tail);
+    if (!lines)
+        return reportError(context, lines.error().message);
+    for (const QString &line : *lines)
+        context.out << line << '\n';
+    context.out.flush();
+    if (!arguments.isSet(QStringLiteral("follow")))
+        return 0;
+    auto path = context.engine()->logFile(name);
+    if (!path)
+        return reportError(context, path.error().message);
+    // Follows until interrupted, like `docker logs -f`.
+    core::LogReader reader(*path);
+    reader.seekToEnd();
+    for (;;) {
+        for (const QString &line : reader.readNew())
+            context.out << line << '\n';
+        context.out.flush();
+        QThread::msleep(250);
+    }
+}
+
 int create(Context &context, const Arguments &arguments)
 {
     const QString name = arguments.positional.at(0);
     core::Job *job = context.engine()->create(name, arguments.positional.at(1));
     job->waitForFinished();
-    if (!job->succeeded())
-        return reportError(context, job->error()->message);
+    const auto error = job->error();
+    job->deleteLater();
+    if (error)
+        return reportError(context, error->message);
+    // Docker prints the name as it was typed.
     context.out << name << '\n';
     return 0;
 }
@@ -238,6 +309,43 @@ void addPluginCommands(CommandLine &commandLine)
                      2,
                      -1,
                      set});
+    commandLine.add({plugin,
+                     QStringLiteral("enable"),
+                     {},
+                     QStringLiteral("[OPTIONS] PLUGIN"),
+                     Tr::tr("Enable a plugin"),
+                     {
+                         {QStringLiteral("timeout"), QChar(), QStringLiteral("int"),
+                          Tr::tr("HTTP client timeout (in seconds) (default 30)")},
+                     },
+                     1,
+                     1,
+                     enable});
+    commandLine.add(
+        {plugin,
+         QStringLiteral("disable"),
+         {},
+         QStringLiteral("[OPTIONS] PLUGIN"),
+         Tr::tr("Disable a plugin"),
+         {
+             {QStringLiteral("force"), QLatin1Char('f'), QString(), Tr::tr("Force the disable of an active plugin")},
+         },
+         1,
+         1,
+         disable});
+    commandLine.add({plugin,
+                     QStringLiteral("logs"),
+                     {},
+                     QStringLiteral("[OPTIONS] PLUGIN"),
+                     Tr::tr("Show the output of a plugin"),
+                     {
+                         {QStringLiteral("follow"), QLatin1Char('f'), QString(), Tr::tr("Follow log output")},
+                         {QStringLiteral("tail"), QChar(), QStringLiteral("string"),
+                          Tr::tr("Number of lines to show from the end of the log (default \"all\")")},
+                     },
+                     1,
+                     1,
+                     logs});
 }
 
 } // namespace cli

@@ -3,6 +3,7 @@
 #include "core/engine/job.h"
 #include "core/engine/result.h"
 #include "core/plugin/plugin.h"
+#include "core/runtime/pluginruntimestate.h"
 
 #include <QList>
 #include <QObject>
@@ -42,6 +43,19 @@ public:
     // `plugin create NAME FOLDER`: FOLDER holds config.json and rootfs/. The job's result is the new plugin's
     // local name ("vieux/sshfs:latest"); the plugin is disabled.
     virtual Job *create(const QString &name, const QString &folder) = 0;
+
+    // `plugin enable`: starts the plugin and marks it enabled once its socket accepts connections within
+    // `timeoutSeconds` (SPEC §11; 0 means the default 30) and /Plugin.Activate was answered. The job's result
+    // is the plugin's name. On failure the plugin stays disabled and the error carries its last log lines.
+    virtual Job *enable(const QString &nameOrId, int timeoutSeconds = 30) = 0;
+    // `plugin disable`: SIGTERM, 10 s, SIGKILL; no container, mount, socket or published link left behind.
+    virtual Job *disable(const QString &nameOrId, bool force = false) = 0;
+    // The last `tail` lines of the plugin's log (stdout and stderr, timestamped); tail < 0: all of them.
+    virtual Result<QStringList> logs(const QString &nameOrId, int tail = -1) = 0;
+    // The log file itself, for following it (core::LogReader); empty when this engine cannot read it directly.
+    virtual Result<QString> logFile(const QString &nameOrId) = 0;
+    // What the plugin's process is doing (running, restarting, failed ...), its socket and published socket.
+    virtual Result<PluginRuntimeState> runtimeState(const QString &nameOrId) = 0;
 
 Q_SIGNALS:
     // A plugin was added or changed; `id` is its full id.

@@ -1,6 +1,7 @@
 #include "core/engine/localengine.h"
 
 #include "core/engine/createplugin.h"
+#include "core/runtime/pluginrunner.h"
 #include "core/store/storelock.h"
 
 #include <QDir>
@@ -86,39 +87,107 @@ Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
     return {};
 }
 
-Job *LocalEngine::runJob(const QString &title, std::function<Result<QString>(Job *, QString *)> work)
+LocalEngine::~LocalEngine()
 {
-    auto *job = new Job(title, this);
+    for (QThread *worker : std::as_const(m_workers))
+        worker->wait();
+}
+
+void LocalEngine::runJob(Job *job, std::function<Result<QString>(Job *)> work)
+{
     Q_EMIT jobStarted(job);
-    QPointer<LocalEngine> self(this);
-    QThread *worker = QThread::create([job, work = std::move(work), self] {
-        QString changedId;
-        auto result = work(job, &changedId);
-        if (!changedId.isEmpty() && self)
-            QMetaObject::invokeMethod(self, [self, changedId] {
-                if (self)
-                    Q_EMIT self->pluginChanged(changedId);
-            });
-        if (result)
+    QThread *worker = QThread::create([this, job, work = std::move(work)] {
+        auto result = work(job);
+        if (result) {
             job->finishWith(*result);
-        else
+        } else {
             job->failWith(result.error());
+        }
     });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_workers.append(worker);
+    connect(worker, &QThread::finished, this, [this, worker] {
+        m_workers.removeOne(worker);
+        worker->deleteLater();
+    });
     worker->start();
+}
+
+Job *LocalEngine::enable(const QString &nameOrId, int timeoutSeconds)
+{
+    auto *job = new Job(tr("Enable %1").arg(nameOrId), this);
+    const QString root = m_store.root();
+    const QString runRoot = m_runRoot;
+    runJob(job, [this, root, runRoot, nameOrId, timeoutSeconds](Job *job) -> Result<QString> {
+        PluginRunner runner(root, runRoot);
+        auto progress = [job](const QString &text) { job->reportProgress({QStringLiteral("enable"), {}, 0, 0, text}); };
+        auto enabled = runner.enable(nameOrId, timeoutSeconds, progress, [job] { return job->isCancelRequested(); });
+        if (enabled) {
+            if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, *enabled))
+                QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
+        }
+        return enabled;
+    });
     return job;
+}
+
+Job *LocalEngine::disable(const QString &nameOrId, bool force)
+{
+    auto *job = new Job(tr("Disable %1").arg(nameOrId), this);
+    const QString root = m_store.root();
+    const QString runRoot = m_runRoot;
+    runJob(job, [this, root, runRoot, nameOrId, force](Job *) -> Result<QString> {
+        PluginRunner runner(root, runRoot);
+        auto disabled = runner.disable(nameOrId, force);
+        if (disabled) {
+            if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, *disabled))
+                QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
+        }
+        return disabled;
+    });
+    return job;
+}
+
+Result<QStringList> LocalEngine::logs(const QString &nameOrId, int tail)
+{
+    auto found = plugin(nameOrId);
+    if (!found)
+        return found.error();
+    return PluginRunner(m_store.root(), m_runRoot).logTail(*found, tail);
+}
+
+Result<QString> LocalEngine::logFile(const QString &nameOrId)
+{
+    auto found = plugin(nameOrId);
+    if (!found)
+        return found.error();
+    return PluginRunner(m_store.root(), m_runRoot).logPath(*found);
+}
+
+Result<PluginRuntimeState> LocalEngine::runtimeState(const QString &nameOrId)
+{
+    auto found = plugin(nameOrId);
+    if (!found)
+        return found.error();
+    return PluginRunner(m_store.root(), m_runRoot).runtimeState(*found);
+}
+
+Status LocalEngine::restore()
+{
+    return PluginRunner(m_store.root(), m_runRoot).restore();
 }
 
 Job *LocalEngine::create(const QString &name, const QString &folder)
 {
+    auto *job = new Job(tr("Create %1").arg(name), this);
     const Store store = m_store;
-    return runJob(tr("Create %1").arg(name), [store, name, folder](Job *job, QString *changedId) -> Result<QString> {
+    runJob(job, [this, store, name, folder](Job *job) -> Result<QString> {
         auto plugin = createPlugin(store, name, folder, job);
         if (!plugin)
             return plugin.error();
-        *changedId = plugin->id;
+        QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
         return plugin->name();
     });
+    return job;
 }
 
 void LocalEngine::watchInventory()

@@ -4,6 +4,8 @@
 #include "core/store/store.h"
 
 #include <QFileSystemWatcher>
+#include <QList>
+#include <QThread>
 #include <functional>
 
 namespace core {
@@ -39,16 +41,28 @@ public:
     Result<Plugin> plugin(const QString &nameOrId) override;
     Status set(const QString &nameOrId, const QStringList &arguments) override;
     Job *create(const QString &name, const QString &folder) override;
+    Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
+    Job *disable(const QString &nameOrId, bool force = false) override;
+    Result<QStringList> logs(const QString &nameOrId, int tail = -1) override;
+    Result<QString> logFile(const QString &nameOrId) override;
+    Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
+
+    // After a reboot or a helper restart: every enabled plugin gets a monitor unless it has a live one; a monitor
+    // adopts a container that still runs (SPEC §5.5, live-restore). Never starts a plugin twice.
+    Status restore();
+
+    // Waits for the workers of running jobs.
+    ~LocalEngine() override;
 
 private:
     void watchInventory();
-    // Runs `work` on a worker thread for `job`; its result becomes the job's result, and `changedId` (set by the
-    // work) is announced with pluginChanged on this thread.
-    Job *runJob(const QString &title, std::function<Result<QString>(Job *, QString *changedId)> work);
+    // Runs `work` on a worker thread and ends `job` with its result.
+    void runJob(Job *job, std::function<Result<QString>(Job *)> work);
 
     Store m_store;
     QString m_runRoot;
     QFileSystemWatcher *m_watcher = nullptr;
+    QList<QThread *> m_workers;
 };
 
 } // namespace core

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/engine/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+namespace core {
+
+struct PluginHttpResponse
+{
+    int status = 0;
+    QByteArray body;
+};
+
+// HTTP/1.1 to a plugin over its unix socket, as dockerd talks to plugins (SPEC §6.5): POST with a JSON body,
+// `Accept: application/vnd.docker.plugins.v1.2+json`, `Host: plugin.moby.localhost`. Bounded in time and in body
+// size. Returns any HTTP status as a response; only transport failures are errors. Uses libcurl.
+class PluginHttpClient final
+{
+    Q_DECLARE_TR_FUNCTIONS(PluginHttpClient)
+
+public:
+    explicit PluginHttpClient(QString socketPath)
+        : m_socketPath(std::move(socketPath))
+    {}
+
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+
+    // POST `path` ("/Plugin.Activate") with `body` (JSON; empty sends `{}`).
+    Result<PluginHttpResponse> post(const QString &path, const QByteArray &body = {}) const;
+
+private:
+    QString m_socketPath;
+    int m_timeoutMs = 30000;
+    qint64 m_maxBodyBytes = 16 * 1024 * 1024;
+};
+
+} // namespace core

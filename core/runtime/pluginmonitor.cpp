@@ -1,0 +1,582 @@
+#include "core/runtime/pluginmonitor.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <vector>
+
+extern char **environ;
+
+namespace core {
+
+struct PluginMonitor::Stream
+{
+    QByteArray name;
+    int fd = -1;
+    QByteArray partial;
+};
+
+namespace {
+
+qint64 monotonicMs()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+qint64 envNumber(const char *name, qint64 fallback)
+{
+    bool ok = false;
+    const qint64 value = qEnvironmentVariable(name).toLongLong(&ok);
+    return ok && value >= 0 ? value : fallback;
+}
+
+bool processExists(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+int pidfdOpen(qint64 pid)
+{
+#ifdef SYS_pidfd_open
+    return int(::syscall(SYS_pidfd_open, pid_t(pid), 0));
+#else
+    Q_UNUSED(pid);
+    return -1;
+#endif
+}
+
+// The parent pid of `pid` from /proc/<pid>/stat, 0 when unknown.
+qint64 parentOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() : 0;
+}
+
+} // namespace
+
+Result<PluginMonitor::Options> PluginMonitor::parseArguments(const QStringList &arguments)
+{
+    Options options;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &key = arguments.at(i);
+        if (i + 1 >= arguments.size())
+            return Error{ErrorCode::InvalidArgument, tr("flag needs an argument: %1").arg(key)};
+        const QString value = arguments.at(++i);
+        if (key == QLatin1String("--run"))
+            options.runRoot = value;
+        else if (key == QLatin1String("--id"))
+            options.id = value;
+        else if (key == QLatin1String("--runc"))
+            options.runc = value;
+        else if (key == QLatin1String("--socket"))
+            options.socketPath = value;
+        else if (key == QLatin1String("--link"))
+            options.publishedLink = value;
+        else if (key == QLatin1String("--propagated"))
+            options.propagatedMount = value;
+        else
+            return Error{ErrorCode::InvalidArgument, tr("unknown flag: %1").arg(key)};
+    }
+    if (options.runRoot.isEmpty() || options.id.isEmpty() || options.runc.isEmpty())
+        return Error{ErrorCode::InvalidArgument, tr("--run, --id and --runc are required")};
+    if (options.id.contains(QLatin1Char('/')) || options.id.startsWith(QLatin1Char('.')))
+        return Error{ErrorCode::InvalidArgument, tr("invalid plugin id \"%1\"").arg(options.id)};
+    options.backoffMs = int(envNumber("PLUGDESK_RESTART_BACKOFF_MS", options.backoffMs));
+    options.backoffMaxMs = int(envNumber("PLUGDESK_RESTART_BACKOFF_MAX_MS", options.backoffMaxMs));
+    options.crashLimit = int(qMax<qint64>(1, envNumber("PLUGDESK_RESTART_LIMIT", options.crashLimit)));
+    options.crashWindowMs = envNumber("PLUGDESK_RESTART_WINDOW_MS", options.crashWindowMs);
+    options.stopTimeoutMs = int(envNumber("PLUGDESK_STOP_TIMEOUT_MS", options.stopTimeoutMs));
+    options.logMaxBytes = envNumber("PLUGDESK_LOG_MAX_BYTES", options.logMaxBytes);
+    return options;
+}
+
+QStringList PluginMonitor::toArguments(const Options &options)
+{
+    QStringList arguments{QStringLiteral("--run"),  options.runRoot, QStringLiteral("--id"),     options.id,
+                          QStringLiteral("--runc"), options.runc,    QStringLiteral("--socket"), options.socketPath};
+    if (!options.publishedLink.isEmpty())
+        arguments += {QStringLiteral("--link"), options.publishedLink};
+    if (!options.propagatedMount.isEmpty())
+        arguments += {QStringLiteral("--propagated"), options.propagatedMount};
+    return arguments;
+}
+
+Status PluginMonitor::startDetached(const QString &binary, const Options &options)
+{
+    if (!QFileInfo(binary).isExecutable())
+        return Error{ErrorCode::Runtime, tr("the plugin monitor %1 is missing or not executable").arg(binary)};
+    // Everything the children need is built before fork: after it only async-signal-safe calls are allowed.
+    std::vector<QByteArray> storage;
+    storage.push_back(QFile::encodeName(binary));
+    for (const QString &argument : toArguments(options))
+        storage.push_back(QFile::encodeName(argument));
+    std::vector<char *> argv;
+    for (QByteArray &argument : storage)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+
+    const pid_t first = ::fork();
+    if (first < 0)
+        return Error{ErrorCode::Runtime,
+                     tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
+    if (first == 0) {
+        ::setsid();
+        const pid_t second = ::fork();
+        if (second != 0)
+            ::_exit(second < 0 ? 1 : 0);
+        sigset_t none;
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        ::signal(SIGPIPE, SIG_DFL);
+        const int null = ::open("/dev/null", O_RDWR);
+        if (null >= 0) {
+            ::dup2(null, 0);
+            ::dup2(null, 1);
+            ::dup2(null, 2);
+        }
+        ::syscall(SYS_close_range, 3U, ~0U, 0U);
+        ::chdir("/");
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(first, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return Error{ErrorCode::Runtime, tr("cannot start the plugin monitor")};
+    return {};
+}
+
+qint64 PluginMonitor::lockHolder(const QString &lockPath)
+{
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(lockPath).constData(), &st) != 0)
+        return 0;
+    QFile locks(QStringLiteral("/proc/locks"));
+    if (!locks.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0;
+    const QByteArray inode = QByteArray::number(qulonglong(st.st_ino));
+    for (const QByteArray &line : locks.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        // "1: FLOCK  ADVISORY  WRITE 1234 fd:01:567 0 EOF"; blocked waiters are listed as "1: -> FLOCK ...".
+        if (fields.size() < 6 || fields.at(1) != "FLOCK" || fields.at(3) != "WRITE")
+            continue;
+        const QList<QByteArray> device = fields.at(5).split(':');
+        if (device.size() == 3 && device.at(2) == inode && device.at(0).toUInt(nullptr, 16) == major(st.st_dev) &&
+            device.at(1).toUInt(nullptr, 16) == minor(st.st_dev))
+            return fields.at(4).toLongLong();
+    }
+    return 0;
+}
+
+PluginMonitor::PluginMonitor(Options options)
+    : m_options(std::move(options))
+    , m_runtime(m_options.runRoot, m_options.runc)
+{}
+
+PluginMonitor::~PluginMonitor()
+{
+    for (int fd : {m_signalFd, m_pidFd, m_lockFd}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+}
+
+qint64 PluginMonitor::now() const
+{
+    return monotonicMs();
+}
+
+bool PluginMonitor::takeLock()
+{
+    const RunLayout &layout = m_runtime.layout();
+    QDir().mkpath(layout.stateDir(m_options.id));
+    m_lockFd = ::open(QFile::encodeName(layout.lockPath(m_options.id)).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (m_lockFd < 0 || ::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0)
+        return false;
+    const QByteArray pid = QByteArray::number(qint64(::getpid())) + '\n';
+    if (::ftruncate(m_lockFd, 0) == 0)
+        (void)::pwrite(m_lockFd, pid.constData(), pid.size(), 0);
+    return true;
+}
+
+void PluginMonitor::note(const QString &text)
+{
+    if (m_log)
+        m_log->append("monitor", text.toUtf8());
+}
+
+void PluginMonitor::writeState()
+{
+    m_state.monitorPid = ::getpid();
+    (void)m_state.write(m_runtime.layout().statePath(m_options.id));
+}
+
+int PluginMonitor::run()
+{
+    if (!takeLock())
+        return 0; // another monitor supervises this plugin: never two
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    ::signal(SIGPIPE, SIG_IGN);
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGCHLD})
+        sigaddset(&signals, sig);
+    ::sigprocmask(SIG_BLOCK, &signals, nullptr);
+    m_signalFd = ::signalfd(-1, &signals, SFD_CLOEXEC | SFD_NONBLOCK);
+
+    const RunLayout &layout = m_runtime.layout();
+    m_log = std::make_unique<RotatingLog>(layout.logPath(m_options.id), m_options.logMaxBytes, m_options.logFiles);
+    if (auto previous = PluginRuntimeState::read(layout.statePath(m_options.id)))
+        m_state.restarts = previous->restarts;
+
+    auto existing = m_runtime.state(m_options.id);
+    if (existing && existing->isRunning()) {
+        adopt(existing->pid);
+    } else {
+        m_state.restarts = 0;
+        if (existing && existing->exists)
+            (void)m_runtime.remove(m_options.id);
+        if (auto started = startContainer(); !started) {
+            note(started.error().message);
+            m_state.status = PluginRuntimeState::Status::Failed;
+            m_state.message = started.error().message;
+            cleanUp();
+            writeState();
+            return 1;
+        }
+    }
+
+    while (!m_done) {
+        int timeout = -1;
+        if (m_restartAt >= 0)
+            timeout = int(qMax<qint64>(0, m_restartAt - now()));
+        if (m_runcPid > 0 && m_state.containerPid == 0)
+            timeout = timeout < 0 ? 50 : qMin(timeout, 50);
+        if (m_pidFd < 0 && m_adoptedRunc == 0 && m_state.containerPid > 0 && m_runcPid == 0)
+            timeout = timeout < 0 ? 500 : qMin(timeout, 500); // adopted without pidfd: poll the pid
+        pollOnce(timeout);
+        if (m_stopRequested) {
+            stopContainer();
+            cleanUp();
+            m_state.status = PluginRuntimeState::Status::Stopped;
+            m_state.containerPid = 0;
+            m_state.message = tr("stopped on request");
+            writeState();
+            note(QStringLiteral("stopped"));
+            return 0;
+        }
+        if (m_restartAt >= 0 && now() >= m_restartAt) {
+            m_restartAt = -1;
+            ++m_state.restarts;
+            if (auto started = startContainer(); !started) {
+                note(started.error().message);
+                onContainerExit(std::nullopt);
+            }
+        }
+    }
+    return m_exitCode;
+}
+
+Status PluginMonitor::startContainer()
+{
+    const RunLayout &layout = m_runtime.layout();
+    QFile::remove(layout.pidFilePath(m_options.id));
+    QFile::remove(m_options.socketPath); // a stale socket would pass for readiness
+    int out[2];
+    int err[2];
+    if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
+        return Error{ErrorCode::Io, tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
+    std::vector<QByteArray> storage;
+    for (const QString &argument : m_runtime.runArguments(m_options.id))
+        storage.push_back(QFile::encodeName(argument));
+    std::vector<char *> argv;
+    for (QByteArray &argument : storage)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = -1;
+    const int spawned = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    ::close(out[1]);
+    ::close(err[1]);
+    if (spawned != 0) {
+        ::close(out[0]);
+        ::close(err[0]);
+        return Error{ErrorCode::Runtime,
+                     tr("cannot run %1: %2").arg(m_options.runc, QString::fromLocal8Bit(strerror(spawned)))};
+    }
+    ::fcntl(out[0], F_SETFL, O_NONBLOCK);
+    ::fcntl(err[0], F_SETFL, O_NONBLOCK);
+    m_stdout = std::make_unique<Stream>(Stream{"stdout", out[0], {}});
+    m_stderr = std::make_unique<Stream>(Stream{"stderr", err[0], {}});
+    m_runcPid = pid;
+    m_state.status = PluginRuntimeState::Status::Starting;
+    m_state.containerPid = 0;
+    m_state.lastStart = QDateTime::currentDateTimeUtc();
+    m_state.message.clear();
+    writeState();
+    note(QStringLiteral("starting the plugin (runc run, attempt %1)").arg(m_state.restarts + 1));
+    return {};
+}
+
+void PluginMonitor::adopt(qint64 pid)
+{
+    m_state.status = PluginRuntimeState::Status::Running;
+    m_state.containerPid = pid;
+    m_adoptedRunc = parentOf(pid);
+    m_pidFd = pidfdOpen(pid);
+    writeState();
+    note(QStringLiteral("adopted the running container (pid %1) after its monitor was lost; output the plugin wrote "
+                        "since then is lost, and its output is not captured until it restarts")
+             .arg(pid));
+}
+
+void PluginMonitor::pollOnce(int timeoutMs)
+{
+    std::vector<pollfd> fds;
+    fds.push_back({m_signalFd, POLLIN, 0});
+    if (m_stdout && m_stdout->fd >= 0)
+        fds.push_back({m_stdout->fd, POLLIN, 0});
+    if (m_stderr && m_stderr->fd >= 0)
+        fds.push_back({m_stderr->fd, POLLIN, 0});
+    if (m_pidFd >= 0)
+        fds.push_back({m_pidFd, POLLIN, 0});
+    if (::poll(fds.data(), fds.size(), timeoutMs) < 0 && errno != EINTR)
+        return;
+
+    for (const pollfd &fd : fds) {
+        if (!fd.revents)
+            continue;
+        if (m_stdout && fd.fd == m_stdout->fd)
+            readStream(*m_stdout, false);
+        else if (m_stderr && fd.fd == m_stderr->fd)
+            readStream(*m_stderr, false);
+    }
+    signalfd_siginfo info{};
+    while (::read(m_signalFd, &info, sizeof info) == sizeof info) {
+        if (info.ssi_signo == SIGCHLD)
+            continue; // reaped below
+        if (info.ssi_signo != SIGHUP)
+            m_stopRequested = true;
+    }
+    reapChildren();
+
+    // The container pid appears in the pid file once runc has started it.
+    if (m_runcPid > 0 && m_state.containerPid == 0) {
+        QFile pidFile(m_runtime.layout().pidFilePath(m_options.id));
+        if (pidFile.open(QIODevice::ReadOnly)) {
+            const qint64 pid = pidFile.readAll().trimmed().toLongLong();
+            if (pid > 0) {
+                m_state.containerPid = pid;
+                m_state.status = PluginRuntimeState::Status::Running;
+                writeState();
+            }
+        }
+    }
+    // An adopted container: its exit shows on the pidfd (or, without one, the pid vanishes).
+    if (m_runcPid == 0 && m_state.containerPid > 0 && !m_stopRequested) {
+        bool exited = false;
+        if (m_pidFd >= 0) {
+            pollfd fd{m_pidFd, POLLIN, 0};
+            exited = ::poll(&fd, 1, 0) > 0;
+        } else {
+            exited = !processExists(m_state.containerPid);
+        }
+        if (exited) {
+            // Its orphaned `runc run` deletes the container as it exits; wait for it so that our next `runc run`
+            // with the same id does not race with that clean-up.
+            QElapsedTimer waited;
+            waited.start();
+            while (processExists(m_adoptedRunc) && parentOf(m_adoptedRunc) != 0 && waited.elapsed() < 5000) {
+                reapChildren();
+                ::usleep(50 * 1000);
+            }
+            if (m_pidFd >= 0)
+                ::close(m_pidFd);
+            m_pidFd = -1;
+            m_adoptedRunc = 0;
+            (void)m_runtime.remove(m_options.id);
+            onContainerExit(std::nullopt);
+        }
+    }
+}
+
+void PluginMonitor::readStream(Stream &stream, bool drain)
+{
+    char buffer[16384];
+    for (;;) {
+        const ssize_t n = ::read(stream.fd, buffer, sizeof buffer);
+        if (n > 0) {
+            stream.partial.append(buffer, n);
+            qsizetype newline;
+            while ((newline = stream.partial.indexOf('\n')) >= 0) {
+                m_log->append(stream.name, stream.partial.left(newline));
+                stream.partial.remove(0, newline + 1);
+            }
+            // A line that never ends is cut, so memory stays bounded.
+            if (stream.partial.size() > 64 * 1024) {
+                m_log->append(stream.name, stream.partial);
+                stream.partial.clear();
+            }
+            if (!drain)
+                return;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno == EAGAIN)
+            return;
+        // End of stream: every writer is gone.
+        if (!stream.partial.isEmpty())
+            m_log->append(stream.name, stream.partial);
+        stream.partial.clear();
+        ::close(stream.fd);
+        stream.fd = -1;
+        return;
+    }
+}
+
+void PluginMonitor::reapChildren()
+{
+    for (;;) {
+        int status = 0;
+        const pid_t pid = ::waitpid(-1, &status, WNOHANG);
+        if (pid <= 0)
+            return;
+        if (pid == m_runcPid) {
+            m_runcPid = 0;
+            const int exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            if (!m_stopRequested)
+                onContainerExit(exit);
+            else
+                m_state.lastExitStatus = exit;
+        }
+        // Anything else is an orphan we inherited as subreaper; reaping it is all we owe it.
+    }
+}
+
+void PluginMonitor::onContainerExit(std::optional<int> status)
+{
+    for (Stream *stream : {m_stdout.get(), m_stderr.get()}) {
+        if (stream && stream->fd >= 0)
+            readStream(*stream, true);
+    }
+    m_state.lastExitStatus = status;
+    m_state.lastExit = QDateTime::currentDateTimeUtc();
+    m_state.containerPid = 0;
+    note(status ? QStringLiteral("the plugin exited with status %1").arg(*status)
+                : QStringLiteral("the plugin exited (status unknown: it was adopted)"));
+    (void)m_runtime.remove(m_options.id);
+    QFile::remove(m_options.socketPath);
+
+    const qint64 t = now();
+    m_crashes.append(t);
+    while (!m_crashes.isEmpty() && t - m_crashes.first() > m_options.crashWindowMs)
+        m_crashes.removeFirst();
+    if (m_crashes.size() >= m_options.crashLimit) {
+        m_state.status = PluginRuntimeState::Status::Failed;
+        m_state.message =
+            tr("the plugin crashed %n time(s) within %1 s; not restarting it again", nullptr, int(m_crashes.size()))
+                .arg(m_options.crashWindowMs / 1000);
+        note(m_state.message);
+        cleanUp();
+        writeState();
+        m_done = true;
+        m_exitCode = 1;
+        return;
+    }
+    qint64 backoff = m_options.backoffMs;
+    for (qsizetype i = 1; i < m_crashes.size() && backoff < m_options.backoffMaxMs; ++i)
+        backoff *= 2;
+    backoff = qMin<qint64>(backoff, m_options.backoffMaxMs);
+    m_restartAt = t + backoff;
+    m_state.status = PluginRuntimeState::Status::Restarting;
+    writeState();
+    note(QStringLiteral("restarting in %1 ms").arg(backoff));
+}
+
+void PluginMonitor::stopContainer()
+{
+    m_restartAt = -1;
+    auto running = [this] {
+        return m_runcPid > 0 || (m_state.containerPid > 0 && processExists(m_state.containerPid));
+    };
+    auto waitUntilGone = [&](int ms) {
+        const qint64 deadline = now() + ms;
+        while (running() && now() < deadline)
+            pollOnce(50);
+        return !running();
+    };
+    if (!running()) {
+        (void)m_runtime.remove(m_options.id);
+        return;
+    }
+    note(QStringLiteral("stopping the plugin: SIGTERM"));
+    (void)m_runtime.kill(m_options.id, QStringLiteral("TERM"));
+    if (!waitUntilGone(m_options.stopTimeoutMs)) {
+        note(QStringLiteral("the plugin did not stop within %1 s: SIGKILL").arg(m_options.stopTimeoutMs / 1000));
+        (void)m_runtime.kill(m_options.id, QStringLiteral("KILL"));
+        if (m_state.containerPid > 0)
+            ::kill(pid_t(m_state.containerPid), SIGKILL);
+        waitUntilGone(10000);
+    }
+    for (Stream *stream : {m_stdout.get(), m_stderr.get()}) {
+        if (stream && stream->fd >= 0)
+            readStream(*stream, true);
+    }
+    (void)m_runtime.remove(m_options.id);
+}
+
+void PluginMonitor::cleanUp()
+{
+    QFile::remove(m_options.socketPath);
+    if (!m_options.publishedLink.isEmpty()) {
+        const QFileInfo link(m_options.publishedLink);
+        if (link.isSymLink() && link.symLinkTarget() == m_options.socketPath)
+            QFile::remove(m_options.publishedLink);
+    }
+    RuncRuntime::releaseMount(m_options.propagatedMount);
+    QFile::remove(m_runtime.layout().pidFilePath(m_options.id));
+}
+
+} // namespace core

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/engine/result.h"
+#include "core/runtime/pluginruntimestate.h"
+#include "core/runtime/rotatinglog.h"
+#include "core/runtime/runcruntime.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace core {
+
+// The per-plugin supervisor (containerd's shim pattern), the whole of the plugdesk-monitor binary. Started
+// detached at enable, it outlives the CLI, the helper and the window:
+//  - holds flock on <state>/monitor.lock for its whole life, so a second monitor for the same plugin exits at once;
+//  - is the child subreaper and runs `runc run` in the foreground as its child (container id = plugin id);
+//  - writes the plugin's stdout and stderr into the rotated plugin.log;
+//  - records state.json (pids, state, restarts, last exit);
+//  - restarts a crashed plugin with backoff (1, 2, 4 ... 60 s) and gives up after 5 crashes in 5 minutes (failed);
+//  - adopts a container that is already running (its earlier monitor died): watches its pid, restarts on exit;
+//  - on SIGTERM: SIGTERM to the plugin, 10 s, SIGKILL, runc delete, removes the socket, the published link and
+//    the propagated mount, records stopped, exits.
+// It does not touch the store: whether a plugin is enabled is the engine's business.
+class PluginMonitor final
+{
+    Q_DECLARE_TR_FUNCTIONS(PluginMonitor)
+
+public:
+    struct Options
+    {
+        QString runRoot;
+        QString id;
+        QString runc;
+        QString socketPath;      // removed at stop
+        QString publishedLink;   // removed at stop when it still points at socketPath
+        QString propagatedMount; // unmounted at stop
+        // Tunables; the environment can override them (PLUGDESK_RESTART_BACKOFF_MS, PLUGDESK_RESTART_BACKOFF_MAX_MS,
+        // PLUGDESK_RESTART_LIMIT, PLUGDESK_RESTART_WINDOW_MS, PLUGDESK_STOP_TIMEOUT_MS, PLUGDESK_LOG_MAX_BYTES).
+        int backoffMs = 1000;
+        int backoffMaxMs = 60000;
+        int crashLimit = 5;
+        qint64 crashWindowMs = 5 * 60 * 1000;
+        int stopTimeoutMs = 10000;
+        qint64 logMaxBytes = 1024 * 1024;
+        int logFiles = 3;
+    };
+
+    // `--run DIR --id ID --runc PATH --socket PATH [--link PATH] [--propagated PATH]`, tunables from the environment.
+    static Result<Options> parseArguments(const QStringList &arguments);
+    static QStringList toArguments(const Options &options);
+
+    // Starts `binary` with `options` fully detached (double fork, setsid, stdio on /dev/null), returns at once.
+    static Status startDetached(const QString &binary, const Options &options);
+    // The pid holding the monitor lock of `id` (read from /proc/locks), 0 when no monitor lives.
+    static qint64 lockHolder(const QString &lockPath);
+
+    explicit PluginMonitor(Options options);
+    ~PluginMonitor();
+
+    // Runs until the plugin is stopped (SIGTERM) or has failed; the process exit status.
+    int run();
+
+private:
+    struct Stream;
+
+    bool takeLock();
+    Status startContainer();
+    void adopt(qint64 pid);
+    void pollOnce(int timeoutMs);
+    void readStream(Stream &stream, bool drain);
+    void reapChildren();
+    void onContainerExit(std::optional<int> status);
+    void stopContainer();
+    void cleanUp();
+    void writeState();
+    void note(const QString &text);
+    qint64 now() const;
+
+    Options m_options;
+    RuncRuntime m_runtime;
+    std::unique_ptr<RotatingLog> m_log;
+    PluginRuntimeState m_state;
+    QList<qint64> m_crashes; // monotonic ms of recent crashes
+    std::unique_ptr<Stream> m_stdout;
+    std::unique_ptr<Stream> m_stderr;
+    int m_lockFd = -1;
+    int m_signalFd = -1;
+    int m_pidFd = -1;         // adopted container
+    qint64 m_adoptedRunc = 0; // the orphaned `runc run` of an adopted container
+    qint64 m_runcPid = 0;     // our `runc run` child
+    qint64 m_restartAt = -1;  // monotonic ms, -1: none pending
+    bool m_stopRequested = false;
+    bool m_done = false;
+    int m_exitCode = 0;
+};
+
+} // namespace core

@@ -1,0 +1,404 @@
+#include "core/runtime/pluginrunner.h"
+
+#include "core/runtime/logreader.h"
+#include "core/runtime/pluginhttpclient.h"
+#include "core/runtime/pluginmonitor.h"
+#include "core/runtime/socketpublisher.h"
+#include "core/store/atomicfile.h"
+#include "core/store/storelock.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QThread>
+#include <csignal>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace core {
+
+namespace {
+
+constexpr int kLogTailOnFailure = 15;
+
+// True when a unix socket at `path` accepts a connection now.
+bool acceptsConnection(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    sockaddr_un address{};
+    if (native.size() >= qsizetype(sizeof address.sun_path))
+        return false;
+    address.sun_family = AF_UNIX;
+    memcpy(address.sun_path, native.constData(), native.size());
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    ::close(fd);
+    return ok;
+}
+
+int stopTimeoutMs()
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue("PLUGDESK_STOP_TIMEOUT_MS", &ok);
+    return ok && value >= 0 ? value : 10000;
+}
+
+} // namespace
+
+PluginRunner::PluginRunner(QString storeRoot, QString runRoot)
+    : m_store(std::move(storeRoot))
+    , m_runtime(runRoot)
+{}
+
+QString PluginRunner::monitorBinary()
+{
+    const QString fromEnvironment = qEnvironmentVariable("PLUGDESK_MONITOR");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString name = QStringLiteral("plugdesk-monitor");
+    if (QCoreApplication::instance()) {
+        const QString dir = QCoreApplication::applicationDirPath();
+        for (const QString &candidate :
+             {dir + QLatin1Char('/') + name, dir + QStringLiteral("/../libexec/plugdesk/") + name}) {
+            if (QFileInfo(candidate).isExecutable())
+                return QFileInfo(candidate).canonicalFilePath();
+        }
+    }
+    return QStandardPaths::findExecutable(name);
+}
+
+QString PluginRunner::socketPath(const Plugin &plugin) const
+{
+    return m_runtime.layout().socketPath(plugin.id, plugin.config.interfaceSocket);
+}
+
+QString PluginRunner::propagatedMount(const Plugin &plugin) const
+{
+    if (plugin.config.propagatedMount.isEmpty())
+        return {};
+    return QFileInfo(m_store.pluginDir(plugin.id) + QStringLiteral("/propagated-mount")).absoluteFilePath();
+}
+
+Status PluginRunner::setEnabled(const QString &id, bool enabled)
+{
+    auto lock =
+        StoreLock::acquire(m_store.root(), enabled ? tr("enable plugin %1").arg(id) : tr("disable plugin %1").arg(id));
+    if (!lock)
+        return lock.error();
+    auto inventory = m_store.load();
+    if (!inventory)
+        return inventory.error();
+    QList<Plugin> plugins = inventory->plugins;
+    bool found = false;
+    for (Plugin &plugin : plugins) {
+        if (plugin.id == id) {
+            plugin.enabled = enabled;
+            found = true;
+        }
+    }
+    if (!found)
+        return Error{ErrorCode::NotFound, tr("plugin \"%1\" not found").arg(id)};
+    return m_store.save(plugins);
+}
+
+Status PluginRunner::startMonitor(const Plugin &plugin)
+{
+    if (m_runtime.runc().isEmpty())
+        return Error{ErrorCode::Runtime, tr("runc was not found; install the runc package")};
+    if (auto prepared = m_runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
+        return prepared;
+    const QString binary = monitorBinary();
+    if (binary.isEmpty())
+        return Error{ErrorCode::Runtime, tr("plugdesk-monitor was not found; set PLUGDESK_MONITOR or reinstall")};
+    PluginMonitor::Options options;
+    options.runRoot = m_runtime.layout().runRoot();
+    options.id = plugin.id;
+    options.runc = m_runtime.runc();
+    options.socketPath = socketPath(plugin);
+    options.publishedLink = SocketPublisher::linkPath(plugin);
+    options.propagatedMount = propagatedMount(plugin);
+    if (auto started = PluginMonitor::startDetached(binary, options); !started)
+        return started;
+    // The monitor takes its lock first thing; wait for it so that callers can rely on lockHolder().
+    const QString lockPath = m_runtime.layout().lockPath(plugin.id);
+    QDeadlineTimer deadline(5000);
+    while (PluginMonitor::lockHolder(lockPath) == 0) {
+        if (deadline.hasExpired())
+            return Error{ErrorCode::Runtime, tr("the plugin monitor for %1 did not start; see %2")
+                                                 .arg(plugin.name(), m_runtime.layout().logPath(plugin.id))};
+        QThread::msleep(20);
+    }
+    return {};
+}
+
+void PluginRunner::stopPlugin(const Plugin &plugin)
+{
+    const RunLayout &layout = m_runtime.layout();
+    const QString lockPath = layout.lockPath(plugin.id);
+    if (const qint64 monitor = PluginMonitor::lockHolder(lockPath)) {
+        ::kill(pid_t(monitor), SIGTERM);
+        // The monitor waits the stop time-out, then SIGKILLs the plugin and waits up to 10 s more.
+        QDeadlineTimer deadline(stopTimeoutMs() + 15000);
+        while (PluginMonitor::lockHolder(lockPath) != 0 && !deadline.hasExpired())
+            QThread::msleep(20);
+        if (const qint64 stuck = PluginMonitor::lockHolder(lockPath))
+            ::kill(pid_t(stuck), SIGKILL);
+    }
+    // Whatever the monitor could not do (or no monitor was there to do it).
+    if (auto state = m_runtime.state(plugin.id); state && state->exists) {
+        if (state->isRunning())
+            (void)m_runtime.kill(plugin.id, QStringLiteral("KILL"));
+        QDeadlineTimer deadline(10000);
+        while (!deadline.hasExpired()) {
+            (void)m_runtime.remove(plugin.id);
+            auto again = m_runtime.state(plugin.id);
+            if (!again || !again->exists)
+                break;
+            QThread::msleep(50);
+        }
+    }
+    QFile::remove(socketPath(plugin));
+    SocketPublisher::unpublish(SocketPublisher::linkPath(plugin), socketPath(plugin));
+    RuncRuntime::releaseMount(propagatedMount(plugin));
+    auto recorded = PluginRuntimeState::read(layout.statePath(plugin.id));
+    if (recorded && recorded->status != PluginRuntimeState::Status::Stopped &&
+        recorded->status != PluginRuntimeState::Status::Failed) {
+        PluginRuntimeState stopped = *recorded;
+        stopped.status = PluginRuntimeState::Status::Stopped;
+        stopped.containerPid = 0;
+        (void)stopped.write(layout.statePath(plugin.id));
+    }
+}
+
+Error PluginRunner::startFailure(const Plugin &plugin, const QString &reason, ErrorCode code) const
+{
+    QString message = reason;
+    const QStringList tail = logTail(plugin, kLogTailOnFailure);
+    if (!tail.isEmpty())
+        message += QLatin1Char('\n') + tr("last log lines:") + QLatin1Char('\n') + tail.join(QLatin1Char('\n'));
+    message += QLatin1Char('\n') + tr("see: plugdeskctl plugin logs %1").arg(plugin.name());
+    return Error{code, message};
+}
+
+Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const std::function<bool()> &cancelled)
+{
+    const QString socket = socketPath(plugin);
+    const QString statePath = m_runtime.layout().statePath(plugin.id);
+    const QString lockPath = m_runtime.layout().lockPath(plugin.id);
+    QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+    int interval = 50;
+    for (;;) {
+        if (acceptsConnection(socket))
+            return {};
+        if (cancelled && cancelled())
+            return Error{ErrorCode::Cancelled, tr("enabling %1 was cancelled").arg(plugin.name())};
+        auto state = PluginRuntimeState::read(statePath);
+        if (state && state->status == PluginRuntimeState::Status::Failed)
+            return startFailure(plugin, tr("plugin %1 failed to start: %2").arg(plugin.name(), state->message),
+                                ErrorCode::Runtime);
+        if (PluginMonitor::lockHolder(lockPath) == 0)
+            return startFailure(plugin,
+                                tr("the monitor of plugin %1 exited before the plugin was ready").arg(plugin.name()),
+                                ErrorCode::Runtime);
+        if (deadline.hasExpired())
+            return startFailure(
+                plugin,
+                tr("plugin %1 did not accept connections on %2 within %n second(s)", nullptr, timeoutSeconds)
+                    .arg(plugin.name(), socket),
+                ErrorCode::Timeout);
+        QThread::msleep(qMin<qint64>(interval, qMax<qint64>(1, deadline.remainingTime())));
+        interval = qMin(interval * 2, 1000);
+    }
+}
+
+Status PluginRunner::activate(const Plugin &plugin, int timeoutMs)
+{
+    PluginHttpClient client(socketPath(plugin));
+    client.setTimeoutMs(timeoutMs);
+    client.setMaxBodyBytes(1024 * 1024);
+    auto response = client.post(QStringLiteral("/Plugin.Activate"));
+    if (!response)
+        return response.error();
+    QJsonObject record;
+    record.insert(QStringLiteral("status"), response->status);
+    if (response->status == 200) {
+        const QJsonObject answer = QJsonDocument::fromJson(response->body).object();
+        record.insert(QStringLiteral("Implements"), answer.value(QStringLiteral("Implements")).toArray());
+    } else if (response->status != 404) {
+        // Managed plugins need not answer it (SPEC §6.4), but one that answers with an error is broken.
+        return Error{ErrorCode::Runtime, tr("/Plugin.Activate answered %1: %2")
+                                             .arg(response->status)
+                                             .arg(QString::fromUtf8(response->body.left(512)).trimmed())};
+    }
+    return AtomicFile::write(m_runtime.layout().activatePath(plugin.id), QJsonDocument(record).toJson(), 0644);
+}
+
+Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds,
+                                     const std::function<void(const QString &)> &progress,
+                                     const std::function<bool()> &cancelled)
+{
+    auto say = [&progress](const QString &text) {
+        if (progress)
+            progress(text);
+    };
+    if (timeoutSeconds < 0)
+        return Error{ErrorCode::InvalidArgument, tr("negative timeout %1 is invalid").arg(timeoutSeconds)};
+    if (timeoutSeconds == 0)
+        timeoutSeconds = 30;
+    Plugin plugin;
+    {
+        auto lock = StoreLock::acquire(m_store.root(), tr("enable plugin %1").arg(nameOrId));
+        if (!lock)
+            return lock.error();
+        auto inventory = m_store.load();
+        if (!inventory)
+            return inventory.error();
+        auto found = Store::find(inventory->plugins, nameOrId);
+        if (!found)
+            return found.error();
+        plugin = *found;
+    }
+    if (plugin.enabled)
+        return Error{ErrorCode::Conflict, tr("plugin %1 is already enabled").arg(plugin.name())};
+    if (auto valid = plugin.config.validate(); !valid)
+        return valid.error();
+
+    // A monitor left from an earlier attempt would make ours exit at once.
+    stopPlugin(plugin);
+    QFile::remove(m_runtime.layout().statePath(plugin.id));
+    QFile::remove(m_runtime.layout().activatePath(plugin.id));
+
+    say(tr("Starting %1").arg(plugin.name()));
+    if (auto started = startMonitor(plugin); !started) {
+        stopPlugin(plugin);
+        return started.error().prefixed(tr("cannot enable plugin %1").arg(plugin.name()));
+    }
+    say(tr("Waiting for %1 to accept connections").arg(socketPath(plugin)));
+    QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+    if (auto ready = waitReady(plugin, timeoutSeconds, cancelled); !ready) {
+        stopPlugin(plugin);
+        return ready.error();
+    }
+    say(tr("Activating %1").arg(plugin.name()));
+    if (auto activated = activate(plugin, int(qMax<qint64>(1000, deadline.remainingTime()))); !activated) {
+        stopPlugin(plugin);
+        return startFailure(plugin, activated.error().message, activated.error().code);
+    }
+    // Publishing is a courtesy to other engines: a name taken by something else does not stop the plugin.
+    (void)SocketPublisher::publish(SocketPublisher::linkPath(plugin), socketPath(plugin));
+    if (auto saved = setEnabled(plugin.id, true); !saved) {
+        stopPlugin(plugin);
+        return saved.error();
+    }
+    return plugin.name();
+}
+
+Result<QString> PluginRunner::disable(const QString &nameOrId, bool force)
+{
+    Q_UNUSED(force); // nothing counts references yet; volumes in use will (SPEC §6.6)
+    Plugin plugin;
+    {
+        auto lock = StoreLock::acquire(m_store.root(), tr("disable plugin %1").arg(nameOrId));
+        if (!lock)
+            return lock.error();
+        auto inventory = m_store.load();
+        if (!inventory)
+            return inventory.error();
+        auto found = Store::find(inventory->plugins, nameOrId);
+        if (!found)
+            return found.error();
+        plugin = *found;
+    }
+    const bool monitorAlive = PluginMonitor::lockHolder(m_runtime.layout().lockPath(plugin.id)) != 0;
+    if (!plugin.enabled && !monitorAlive)
+        return Error{ErrorCode::Conflict,
+                     tr("plugin is already disabled: plugin %1 found but disabled").arg(plugin.name())};
+    stopPlugin(plugin);
+    if (plugin.enabled) {
+        if (auto saved = setEnabled(plugin.id, false); !saved)
+            return saved.error();
+    }
+    return plugin.name();
+}
+
+Status PluginRunner::restore()
+{
+    auto inventory = m_store.load();
+    if (!inventory)
+        return inventory.error();
+    QStringList problems;
+    for (const Plugin &plugin : inventory->plugins) {
+        if (!plugin.enabled)
+            continue;
+        if (PluginMonitor::lockHolder(m_runtime.layout().lockPath(plugin.id)) != 0)
+            continue; // supervised already: never a second monitor
+        if (auto started = startMonitor(plugin); !started) {
+            problems.append(tr("cannot restore plugin %1: %2").arg(plugin.name(), started.error().message));
+            continue;
+        }
+        (void)SocketPublisher::publish(SocketPublisher::linkPath(plugin), socketPath(plugin));
+    }
+    if (!problems.isEmpty())
+        return Error{ErrorCode::Runtime, problems.join(QLatin1Char('\n'))};
+    return {};
+}
+
+Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) const
+{
+    const RunLayout &layout = m_runtime.layout();
+    auto read = PluginRuntimeState::read(layout.statePath(plugin.id));
+    if (!read)
+        return read.error();
+    PluginRuntimeState state = *read;
+    // The lock's holder is the monitor that lives now, whatever the file last recorded.
+    const qint64 holder = PluginMonitor::lockHolder(layout.lockPath(plugin.id));
+    state.monitorAlive = holder != 0;
+    if (holder != 0)
+        state.monitorPid = holder;
+    if (!state.monitorAlive && state.status != PluginRuntimeState::Status::Failed &&
+        state.status != PluginRuntimeState::Status::Stopped) {
+        // The monitor is gone without recording it: ask runc what is left.
+        auto container = m_runtime.state(plugin.id);
+        if (container && container->isRunning()) {
+            state.status = PluginRuntimeState::Status::Running;
+            state.containerPid = container->pid;
+        } else {
+            state.status = PluginRuntimeState::Status::Stopped;
+            state.containerPid = 0;
+        }
+    }
+    state.socketPath = socketPath(plugin);
+    const QString link = SocketPublisher::linkPath(plugin);
+    const QFileInfo linkInfo(link);
+    if (linkInfo.isSymLink() && linkInfo.symLinkTarget() == state.socketPath)
+        state.publishedSocketPath = link;
+    QFile activation(layout.activatePath(plugin.id));
+    if (activation.open(QIODevice::ReadOnly)) {
+        const QJsonArray implements =
+            QJsonDocument::fromJson(activation.readAll()).object().value(QStringLiteral("Implements")).toArray();
+        for (const QJsonValue &value : implements)
+            state.implements.append(value.toString());
+    }
+    return state;
+}
+
+QString PluginRunner::logPath(const Plugin &plugin) const
+{
+    return m_runtime.layout().logPath(plugin.id);
+}
+
+QStringList PluginRunner::logTail(const Plugin &plugin, int lines) const
+{
+    return LogReader::tail(logPath(plugin), lines);
+}
+
+} // namespace core

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/engine/result.h"
+#include "core/plugin/plugin.h"
+#include "core/runtime/pluginruntimestate.h"
+#include "core/runtime/runcruntime.h"
+#include "core/store/store.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <atomic>
+#include <functional>
+
+namespace core {
+
+// Starts and stops plugins for an engine: enable (bundle, monitor, readiness, /Plugin.Activate, publishing,
+// then Active in the store), disable (monitor stop, nothing left behind, then inactive), restore after a restart,
+// runtime state and logs. Blocking calls, meant for a worker thread. Takes the StoreLock around every store write
+// and never holds it while waiting for a plugin. The process itself is supervised by plugdesk-monitor, not here.
+class PluginRunner final
+{
+    Q_DECLARE_TR_FUNCTIONS(PluginRunner)
+
+public:
+    PluginRunner(QString storeRoot, QString runRoot);
+
+    // PLUGDESK_MONITOR, else plugdesk-monitor next to this program or in ../libexec/plugdesk, else on PATH.
+    static QString monitorBinary();
+
+    // `progress` receives a line per step; `cancelled` is polled while waiting. Returns the plugin's name.
+    Result<QString> enable(const QString &nameOrId, int timeoutSeconds,
+                           const std::function<void(const QString &)> &progress = {},
+                           const std::function<bool()> &cancelled = {});
+    Result<QString> disable(const QString &nameOrId, bool force);
+    // For each enabled plugin: a live monitor is left alone; otherwise a monitor is started, which adopts a
+    // running container or starts the plugin. Errors of single plugins are joined.
+    Status restore();
+
+    Result<PluginRuntimeState> runtimeState(const Plugin &plugin) const;
+    QString logPath(const Plugin &plugin) const;
+    QStringList logTail(const Plugin &plugin, int lines) const;
+
+private:
+    Status startMonitor(const Plugin &plugin);
+    void stopPlugin(const Plugin &plugin);
+    Status waitReady(const Plugin &plugin, int timeoutSeconds, const std::function<bool()> &cancelled);
+    Status activate(const Plugin &plugin, int timeoutMs);
+    Error startFailure(const Plugin &plugin, const QString &reason, ErrorCode code) const;
+    Status setEnabled(const QString &id, bool enabled);
+    QString socketPath(const Plugin &plugin) const;
+    QString propagatedMount(const Plugin &plugin) const;
+
+    Store m_store;
+    RuncRuntime m_runtime;
+};
+
+} // namespace core

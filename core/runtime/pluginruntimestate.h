@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/engine/result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace core {
+
+// What a plugin's process is doing, as its monitor records it in state.json and the engine reports it to the
+// window and the CLI. Stopped also covers "never started"; Failed means the monitor gave up after too many
+// crashes and kept the last exit status. A plain record with its JSON form.
+struct PluginRuntimeState
+{
+    Q_DECLARE_TR_FUNCTIONS(PluginRuntimeState)
+
+public:
+    enum class Status { Stopped, Starting, Running, Restarting, Failed };
+
+    Status status = Status::Stopped;
+    qint64 monitorPid = 0;   // 0: none recorded
+    qint64 containerPid = 0; // 0: not running
+    int restarts = 0;
+    std::optional<int> lastExitStatus;
+    QDateTime lastStart;
+    QDateTime lastExit;
+    QString message; // why the monitor stopped or gave up, for display
+
+    // Filled in by the engine, not stored by the monitor.
+    bool monitorAlive = false;
+    QString socketPath;          // <run>/plugins/<id>/<socket>
+    QString publishedSocketPath; // DIR/<publish-name>.sock, empty when not published
+    QStringList implements;      // the /Plugin.Activate answer, when there was one
+
+    static QString statusName(Status status); // "running", "restarting", ...
+    static std::optional<Status> parseStatus(const QString &name);
+
+    QJsonObject toJson() const;
+    static PluginRuntimeState fromJson(const QJsonObject &object);
+
+    // A missing file reads as Stopped; a file that does not parse is ErrorCode::Corrupt.
+    static Result<PluginRuntimeState> read(const QString &path);
+    core::Status write(const QString &path) const;
+};
+
+} // namespace core

@@ -1,0 +1,332 @@
+#include "core/runtime/runcruntime.h"
+
+#include "core/runtime/ocispec.h"
+#include "core/store/atomicfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+extern char **environ;
+
+namespace core {
+
+namespace {
+
+// True when `path` is itself a mount point (listed as a mount point in /proc/self/mountinfo).
+bool isMountPoint(const QString &path)
+{
+    QFile mountinfo(QStringLiteral("/proc/self/mountinfo"));
+    if (!mountinfo.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray wanted = QFile::encodeName(QDir::cleanPath(path));
+    for (const QByteArray &line : mountinfo.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() > 4 && fields.at(4) == wanted)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+RuncRuntime::RuncRuntime(const QString &runRoot, QString runcBinary)
+    : m_layout(runRoot)
+    , m_runc(runcBinary.isEmpty() ? findRunc() : std::move(runcBinary))
+{}
+
+QString RuncRuntime::findRunc()
+{
+    const QString fromEnvironment = qEnvironmentVariable("PLUGDESK_RUNC");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    QString found = QStandardPaths::findExecutable(QStringLiteral("runc"));
+    if (found.isEmpty())
+        found = QStandardPaths::findExecutable(
+            QStringLiteral("runc"),
+            {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin")});
+    return found;
+}
+
+Result<CommandResult> RuncRuntime::runCommand(const QStringList &argv)
+{
+    if (argv.isEmpty() || argv.first().isEmpty())
+        return Error{ErrorCode::Runtime, tr("runc was not found; install the runc package")};
+    std::vector<QByteArray> storage;
+    storage.reserve(argv.size());
+    std::vector<char *> args;
+    for (const QString &argument : argv) {
+        storage.push_back(QFile::encodeName(argument));
+        args.push_back(storage.back().data());
+    }
+    args.push_back(nullptr);
+
+    int out[2];
+    int err[2];
+    if (::pipe2(out, O_CLOEXEC) != 0)
+        return Error{ErrorCode::Io, tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
+    if (::pipe2(err, O_CLOEXEC) != 0) {
+        ::close(out[0]);
+        ::close(out[1]);
+        return Error{ErrorCode::Io, tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+    // The monitor blocks signals for its signalfd and the CLI may ignore SIGPIPE: runc gets neither.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = -1;
+    const int spawned = ::posix_spawn(&pid, args[0], &actions, &attributes, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    ::close(out[1]);
+    ::close(err[1]);
+    if (spawned != 0) {
+        ::close(out[0]);
+        ::close(err[0]);
+        return Error{ErrorCode::Runtime,
+                     tr("cannot run %1: %2").arg(argv.first(), QString::fromLocal8Bit(strerror(spawned)))};
+    }
+    CommandResult result;
+    pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
+    int open = 2;
+    while (open > 0) {
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (pollfd &fd : fds) {
+            if (fd.fd < 0 || !(fd.revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            char buffer[8192];
+            const ssize_t n = ::read(fd.fd, buffer, sizeof buffer);
+            if (n > 0) {
+                (fd.fd == out[0] ? result.output : result.errors).append(buffer, n);
+            } else if (n == 0 || errno != EINTR) {
+                ::close(fd.fd);
+                fd.fd = -1;
+                --open;
+            }
+        }
+    }
+    for (pollfd &fd : fds) {
+        if (fd.fd >= 0)
+            ::close(fd.fd);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    result.exitStatus = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+QStringList RuncRuntime::baseArguments() const
+{
+    return {m_runc, QStringLiteral("--root"), m_layout.runcRoot()};
+}
+
+Result<CommandResult> RuncRuntime::runcCommand(const QStringList &arguments) const
+{
+    return runCommand(baseArguments() + arguments);
+}
+
+bool RuncRuntime::supportsTimeNamespace() const
+{
+    if (!QFileInfo::exists(QStringLiteral("/proc/self/ns/time")))
+        return false;
+    auto features = runCommand({m_runc, QStringLiteral("features")});
+    if (!features || features->exitStatus != 0)
+        return false;
+    const QJsonObject linuxSection =
+        QJsonDocument::fromJson(features->output).object().value(QStringLiteral("linux")).toObject();
+    return linuxSection.value(QStringLiteral("namespaces")).toArray().contains(QStringLiteral("time"));
+}
+
+Status RuncRuntime::ensureInitLayer(const QString &rootfs, bool network)
+{
+    struct Entry
+    {
+        const char *path;
+        bool directory;
+    };
+    QList<Entry> entries{{"proc", true},    {"sys", true},     {"dev", true},
+                         {"dev/pts", true}, {"dev/shm", true}, {"run/docker/plugins", true}};
+    if (network) {
+        entries.append({"etc/hosts", false});
+        entries.append({"etc/resolv.conf", false});
+    }
+    for (const Entry &entry : entries) {
+        const QStringList parts = QString::fromLatin1(entry.path).split(QLatin1Char('/'));
+        QString current = rootfs;
+        bool blocked = false;
+        for (qsizetype i = 0; i < parts.size() && !blocked; ++i) {
+            current += QLatin1Char('/') + parts.at(i);
+            const bool last = i == parts.size() - 1;
+            struct stat st
+            {};
+            const QByteArray native = QFile::encodeName(current);
+            if (::lstat(native.constData(), &st) == 0) {
+                if (S_ISLNK(st.st_mode))
+                    blocked = true; // resolved by runc inside the rootfs; never followed from here
+                else if (!last && !S_ISDIR(st.st_mode))
+                    blocked = true;
+                continue;
+            }
+            if (errno != ENOENT)
+                return Error{ErrorCode::Io,
+                             tr("cannot prepare %1: %2").arg(current, QString::fromLocal8Bit(strerror(errno)))};
+            int made = 0;
+            if (!last || entry.directory) {
+                made = ::mkdir(native.constData(), 0755);
+            } else {
+                const int fd = ::open(native.constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0644);
+                made = fd < 0 ? -1 : ::close(fd);
+            }
+            if (made != 0 && errno != EEXIST)
+                return Error{ErrorCode::Io, tr("cannot prepare %1 in the plugin's rootfs: %2")
+                                                .arg(current, QString::fromLocal8Bit(strerror(errno)))};
+        }
+    }
+    return {};
+}
+
+Status RuncRuntime::prepareBundle(const Plugin &plugin, const QString &storePluginDir) const
+{
+    const QString rootfs = QFileInfo(storePluginDir + QStringLiteral("/rootfs")).absoluteFilePath();
+    if (!QFileInfo(rootfs).isDir())
+        return Error{ErrorCode::NotFound, tr("the plugin's rootfs %1 does not exist").arg(rootfs)};
+    for (const QString &dir : {m_layout.socketDir(plugin.id), m_layout.bundleDir(plugin.id), m_layout.runcRoot()}) {
+        if (!QDir().mkpath(dir))
+            return Error{ErrorCode::Io, tr("cannot create %1").arg(dir)};
+    }
+    QFile::setPermissions(m_layout.stateDir(plugin.id),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QString propagated;
+    if (!plugin.config.propagatedMount.isEmpty()) {
+        propagated = QFileInfo(storePluginDir + QStringLiteral("/propagated-mount")).absoluteFilePath();
+        if (!QDir().mkpath(propagated))
+            return Error{ErrorCode::Io, tr("cannot create %1").arg(propagated)};
+        // Mounts the plugin makes below its propagated mount reach the host only through a shared mount.
+        if (!isMountPoint(propagated)) {
+            const QByteArray native = QFile::encodeName(propagated);
+            if (::mount(native.constData(), native.constData(), nullptr, MS_BIND | MS_REC, nullptr) != 0 ||
+                ::mount(nullptr, native.constData(), nullptr, MS_SHARED | MS_REC, nullptr) != 0)
+                return Error{
+                    ErrorCode::Runtime,
+                    tr("cannot make %1 a shared mount: %2").arg(propagated, QString::fromLocal8Bit(strerror(errno)))};
+        }
+    }
+    if (auto layer = ensureInitLayer(rootfs, !plugin.config.networkType.isEmpty()); !layer)
+        return layer;
+
+    OciSpec::Inputs inputs;
+    inputs.plugin = plugin;
+    inputs.rootfs = rootfs;
+    inputs.propagatedMount = propagated;
+    inputs.socketDir = m_layout.socketDir(plugin.id);
+    inputs.timeNamespace = supportsTimeNamespace();
+    auto spec = OciSpec::generate(inputs);
+    if (!spec)
+        return spec.error();
+    return AtomicFile::write(m_layout.bundleDir(plugin.id) + QStringLiteral("/config.json"),
+                             QJsonDocument(*spec).toJson(QJsonDocument::Indented), 0600);
+}
+
+void RuncRuntime::releaseMount(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    const QByteArray native = QFile::encodeName(QDir::cleanPath(path));
+    for (int i = 0; i < 16 && isMountPoint(path); ++i) {
+        if (::umount2(native.constData(), MNT_DETACH) != 0)
+            break;
+    }
+}
+
+QStringList RuncRuntime::runArguments(const QString &id) const
+{
+    return baseArguments() + QStringList{QStringLiteral("run"),    QStringLiteral("--bundle"),
+                                         m_layout.bundleDir(id),   QStringLiteral("--pid-file"),
+                                         m_layout.pidFilePath(id), id};
+}
+
+Result<ContainerState> RuncRuntime::state(const QString &id) const
+{
+    auto result = runcCommand({QStringLiteral("state"), id});
+    if (!result)
+        return result.error();
+    ContainerState state;
+    if (result->exitStatus != 0) {
+        if (result->errors.contains("does not exist") || result->errors.contains("not exist"))
+            return state;
+        return Error{ErrorCode::Runtime,
+                     tr("runc state %1 failed: %2").arg(id, QString::fromUtf8(result->errors).trimmed())};
+    }
+    const QJsonObject object = QJsonDocument::fromJson(result->output).object();
+    state.exists = true;
+    state.status = object.value(QStringLiteral("status")).toString();
+    state.pid = object.value(QStringLiteral("pid")).toInteger();
+    return state;
+}
+
+Status RuncRuntime::kill(const QString &id, const QString &signal) const
+{
+    auto result = runcCommand({QStringLiteral("kill"), id, signal});
+    if (!result)
+        return result.error();
+    if (result->exitStatus != 0)
+        return Error{ErrorCode::Runtime,
+                     tr("runc kill %1 %2 failed: %3").arg(id, signal, QString::fromUtf8(result->errors).trimmed())};
+    return {};
+}
+
+Status RuncRuntime::remove(const QString &id) const
+{
+    auto result = runcCommand({QStringLiteral("delete"), QStringLiteral("--force"), id});
+    if (!result)
+        return result.error();
+    if (result->exitStatus != 0 && !result->errors.contains("does not exist"))
+        return Error{ErrorCode::Runtime,
+                     tr("runc delete %1 failed: %2").arg(id, QString::fromUtf8(result->errors).trimmed())};
+    return {};
+}
+
+Result<QStringList> RuncRuntime::list() const
+{
+    auto result = runcCommand({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
+    if (!result)
+        return result.error();
+    if (result->exitStatus != 0)
+        return Error{ErrorCode::Runtime, tr("runc list failed: %1").arg(QString::fromUtf8(result->errors).trimmed())};
+    QStringList ids;
+    for (const QJsonValue &value : QJsonDocument::fromJson(result->output).array())
+        ids.append(value.toObject().value(QStringLiteral("id")).toString());
+    return ids;
+}
+
+} // namespace core

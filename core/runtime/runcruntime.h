@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/engine/result.h"
+#include "core/plugin/plugin.h"
+#include "core/runtime/runlayout.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace core {
+
+// What `runc state` says about a container.
+struct ContainerState
+{
+    bool exists = false;
+    QString status; // "created", "running", "paused", "stopped"
+    qint64 pid = 0;
+    bool isRunning() const { return exists && status == QLatin1String("running"); }
+};
+
+// The output of a finished command.
+struct CommandResult
+{
+    int exitStatus = -1; // 128 + signal when killed
+    QByteArray output;   // stdout
+    QByteArray errors;   // stderr
+};
+
+// Drives runc with `--root <run>/runc`, so it only ever sees Plugdesk's containers. Writes bundles
+// (config.json from OciSpec) and the init-layer entries a plugin rootfs needs. Runs runc through posix_spawn and
+// waits for that one child only, so it is safe inside the monitor, which reaps every other child itself.
+// Does not supervise anything; PluginMonitor does.
+class RuncRuntime final
+{
+    Q_DECLARE_TR_FUNCTIONS(RuncRuntime)
+
+public:
+    explicit RuncRuntime(const QString &runRoot, QString runcBinary = {});
+
+    // PLUGDESK_RUNC, else runc on PATH; empty when none is found.
+    static QString findRunc();
+    // Runs argv[0] (an absolute path) with the arguments; waits for it. stdin is /dev/null.
+    static Result<CommandResult> runCommand(const QStringList &argv);
+
+    QString runc() const { return m_runc; }
+    const RunLayout &layout() const { return m_layout; }
+    QStringList baseArguments() const;
+
+    // True when both the kernel and this runc know the time namespace.
+    bool supportsTimeNamespace() const;
+
+    // Creates the socket and state folders, the propagated-mount folder, the init-layer entries in the rootfs,
+    // and writes <bundle>/config.json. `storePluginDir` is <store>/plugins/<id>.
+    Status prepareBundle(const Plugin &plugin, const QString &storePluginDir) const;
+
+    // The arguments of `runc run` for the monitor: foreground, container id = plugin id.
+    QStringList runArguments(const QString &id) const;
+
+    Result<ContainerState> state(const QString &id) const;
+    Status kill(const QString &id, const QString &signal) const;
+    // `runc delete --force`; a container that does not exist is not an error.
+    Status remove(const QString &id) const;
+    // Ids of every container under this runc root.
+    Result<QStringList> list() const;
+
+    // Docker's init layer: entries runc mounts over must exist in the rootfs. A path whose parent is a symlink
+    // is left alone (runc resolves it inside the rootfs; we must not follow it onto the host).
+    static Status ensureInitLayer(const QString &rootfs, bool network);
+    // Unmounts the shared bind mount prepareBundle made on the propagated-mount folder (and anything below it).
+    static void releaseMount(const QString &path);
+
+private:
+    Result<CommandResult> runcCommand(const QStringList &arguments) const;
+
+    RunLayout m_layout;
+    QString m_runc;
+};
+
+} // namespace core

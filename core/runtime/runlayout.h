@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+
+namespace core {
+
+// Where a plugin's runtime files live under the run root (default /run/plugdesk):
+//   <run>/runc/                      runc's --root: only Plugdesk's containers, never another engine's
+//   <run>/plugins/<id>/<socket>      the plugin's socket; this folder is bound to /run/docker/plugins in the plugin
+//   <run>/state/<id>/bundle/         the runc bundle (config.json)
+//   <run>/state/<id>/state.json      what the monitor reports (pids, state, restarts, last exit)
+//   <run>/state/<id>/plugin.log      the plugin's stdout and stderr, rotated (.1, .2)
+//   <run>/state/<id>/monitor.lock    flock held by the plugin's monitor for as long as it lives
+//   <run>/state/<id>/activate.json   the plugin's answer to /Plugin.Activate
+// The private files are kept out of the socket folder because the plugin sees that folder: a plugin that could
+// rewrite its own bundle would grant itself privileges at its next restart.
+// A value type: owns paths, creates nothing.
+class RunLayout final
+{
+public:
+    explicit RunLayout(QString runRoot)
+        : m_runRoot(std::move(runRoot))
+    {}
+
+    QString runRoot() const { return m_runRoot; }
+    QString runcRoot() const { return m_runRoot + QStringLiteral("/runc"); }
+    QString socketDir(const QString &id) const { return m_runRoot + QStringLiteral("/plugins/") + id; }
+    QString socketPath(const QString &id, const QString &socket) const
+    {
+        return socketDir(id) + QLatin1Char('/') + socket;
+    }
+    QString stateDir(const QString &id) const { return m_runRoot + QStringLiteral("/state/") + id; }
+    QString bundleDir(const QString &id) const { return stateDir(id) + QStringLiteral("/bundle"); }
+    QString statePath(const QString &id) const { return stateDir(id) + QStringLiteral("/state.json"); }
+    QString logPath(const QString &id) const { return stateDir(id) + QStringLiteral("/plugin.log"); }
+    QString lockPath(const QString &id) const { return stateDir(id) + QStringLiteral("/monitor.lock"); }
+    QString pidFilePath(const QString &id) const { return stateDir(id) + QStringLiteral("/container.pid"); }
+    QString activatePath(const QString &id) const { return stateDir(id) + QStringLiteral("/activate.json"); }
+
+private:
+    QString m_runRoot;
+};
+
+} // namespace core

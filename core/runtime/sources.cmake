@@ -1,0 +1,12 @@
+target_sources(plugdesk_core PRIVATE
+    runtime/logreader.cpp runtime/logreader.h
+    runtime/ocispec.cpp runtime/ocispec.h
+    runtime/pluginhttpclient.cpp runtime/pluginhttpclient.h
+    runtime/pluginmonitor.cpp runtime/pluginmonitor.h
+    runtime/pluginrunner.cpp runtime/pluginrunner.h
+    runtime/pluginruntimestate.cpp runtime/pluginruntimestate.h
+    runtime/rotatinglog.cpp runtime/rotatinglog.h
+    runtime/runcruntime.cpp runtime/runcruntime.h
+    runtime/runlayout.h
+    runtime/socketpublisher.cpp runtime/socketpublisher.h
+)

@@ -1,0 +1,59 @@
+#pragma once
+
+// Builds managed plugins from the static test volume plugin in a temporary store, without a registry: a rootfs
+// with the binary at /plugin and the folder /run/docker/plugins, a v1 config, settings, all written by Store::save.
+#include "core/plugin/plugin.h"
+#include "core/store/store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QString>
+#include <QStringList>
+
+namespace testutil {
+
+struct TestPluginSpec
+{
+    QString id;         // short, so the socket path stays under the 108 bytes of sun_path
+    QString repository; // "acme/testvol"
+    QString tag = QStringLiteral("latest");
+    QStringList env; // Settings.Env, e.g. TEST_PLUGIN_MODE=no-socket
+    QStringList capabilities;
+    QString networkType;
+    QString propagatedMount;
+};
+
+inline core::Plugin makeTestPlugin(const TestPluginSpec &spec)
+{
+    core::Plugin plugin;
+    plugin.id = spec.id;
+    plugin.repository = spec.repository;
+    plugin.tag = spec.tag;
+    plugin.config.description = QStringLiteral("Plugdesk test volume plugin");
+    plugin.config.interfaceTypes = {QStringLiteral("docker.volumedriver/1.0")};
+    plugin.config.interfaceSocket = QStringLiteral("testvol.sock");
+    plugin.config.entrypoint = {QStringLiteral("/plugin")};
+    plugin.config.capabilities = spec.capabilities;
+    plugin.config.networkType = spec.networkType;
+    plugin.config.propagatedMount = spec.propagatedMount;
+    plugin.config.rootfsType = QStringLiteral("layers");
+    plugin.settings.env = QStringList{QStringLiteral("VOLUME_ROOT=/vols")} + spec.env;
+    return plugin;
+}
+
+// Writes the plugins into `storeRoot` (replacing its inventory) with their rootfs. False when a file failed.
+inline bool writeTestPlugins(const QString &storeRoot, const QString &pluginBinary, const QList<core::Plugin> &plugins)
+{
+    const core::Store store(storeRoot);
+    for (const core::Plugin &plugin : plugins) {
+        const QString rootfs = store.rootfsDir(plugin.id);
+        if (!QDir().mkpath(rootfs + QStringLiteral("/run/docker/plugins")) || !QDir().mkpath(rootfs + "/vols"))
+            return false;
+        QFile::remove(rootfs + QStringLiteral("/plugin"));
+        if (!QFile::copy(pluginBinary, rootfs + QStringLiteral("/plugin")))
+            return false;
+    }
+    return store.save(plugins).ok();
+}
+
+} // namespace testutil

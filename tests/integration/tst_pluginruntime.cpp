@@ -1,0 +1,381 @@
+// The runtime end to end, as root with the real runc: enable, readiness, /Plugin.Activate, disable leaving nothing
+// behind, crash restart by the monitor, restore without duplicates (live monitor and adopted container), the
+// no-socket time-out with its log tail, granted and withheld privileges, and a crash loop ending as failed.
+#include "common/pluginfixture.h"
+#include "core/engine/localengine.h"
+#include "core/runtime/pluginhttpclient.h"
+#include "core/runtime/pluginmonitor.h"
+#include "core/runtime/runcruntime.h"
+#include "core/runtime/runlayout.h"
+#include "core/runtime/socketpublisher.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using core::PluginRuntimeState;
+
+namespace {
+
+const QString kPluginBinary = QStringLiteral(TEST_PLUGIN_BINARY);
+const QString kMonitorBinary = QStringLiteral(PLUGDESK_MONITOR_BINARY);
+
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && ::kill(pid_t(pid), 0) == 0 && QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
+}
+
+QString mountinfo()
+{
+    QFile file(QStringLiteral("/proc/self/mountinfo"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace
+
+class TestPluginRuntime : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QStringList m_ids;
+
+    QString storeRoot() const { return m_dir->path() + QStringLiteral("/store"); }
+    QString runRoot() const { return m_dir->path() + QStringLiteral("/run"); }
+    QString publishDir() const { return m_dir->path() + QStringLiteral("/docker-plugins"); }
+    core::RunLayout layout() const { return core::RunLayout(runRoot()); }
+    core::RuncRuntime runtime() const { return core::RuncRuntime(runRoot()); }
+
+    std::unique_ptr<core::LocalEngine> newEngine() const
+    {
+        return std::make_unique<core::LocalEngine>(core::LocalEngine::Options{storeRoot(), runRoot(), false});
+    }
+
+    void install(const QList<testutil::TestPluginSpec> &specs)
+    {
+        QList<core::Plugin> plugins;
+        for (const auto &spec : specs) {
+            plugins.append(testutil::makeTestPlugin(spec));
+            m_ids.append(spec.id);
+        }
+        QVERIFY(testutil::writeTestPlugins(storeRoot(), kPluginBinary, plugins));
+    }
+
+    QStringList containers() const
+    {
+        auto ids = runtime().list();
+        return ids ? *ids : QStringList{QStringLiteral("<runc list failed: %1>").arg(ids.error().message)};
+    }
+
+    QJsonObject debugInfo(const QString &id) const
+    {
+        core::PluginHttpClient client(layout().socketPath(id, QStringLiteral("testvol.sock")));
+        client.setTimeoutMs(5000);
+        auto reply = client.post(QStringLiteral("/Plugdesk.Debug"));
+        if (!reply || reply->status != 200)
+            return {};
+        return QJsonDocument::fromJson(reply->body).object();
+    }
+
+    // Nothing of the plugin is left: process, container, host mount, socket, published link, monitor.
+    void verifyNothingLeft(const QString &id, qint64 pid, const QString &link)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pid), 5000);
+        QVERIFY2(!containers().contains(id), qPrintable(containers().join(QLatin1Char(' '))));
+        QVERIFY2(!mountinfo().contains(m_dir->path()), qPrintable(mountinfo()));
+        QVERIFY(!QFileInfo::exists(layout().socketPath(id, QStringLiteral("testvol.sock"))));
+        QVERIFY(!QFileInfo(link).isSymLink());
+        QCOMPARE(core::PluginMonitor::lockHolder(layout().lockPath(id)), 0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root: runc creates namespaces and mounts");
+        if (core::RuncRuntime::findRunc().isEmpty())
+            QSKIP("runc is not installed (apt-get install runc)");
+        QVERIFY(QFileInfo(kPluginBinary).isExecutable());
+        QVERIFY(QFileInfo(kMonitorBinary).isExecutable());
+        qputenv("PLUGDESK_MONITOR", kMonitorBinary.toLocal8Bit());
+        qputenv("PLUGDESK_RESTART_BACKOFF_MS", "100");
+        qputenv("PLUGDESK_RESTART_BACKOFF_MAX_MS", "400");
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pdrt-XXXXXX"));
+        QVERIFY(m_dir->isValid());
+        m_ids.clear();
+        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", publishDir().toLocal8Bit());
+    }
+
+    // Runs even when a test failed: no monitor, container or mount may outlive the test.
+    void cleanup()
+    {
+        if (!m_dir)
+            return;
+        for (const QString &id : std::as_const(m_ids)) {
+            if (const qint64 monitor = core::PluginMonitor::lockHolder(layout().lockPath(id)))
+                ::kill(pid_t(monitor), SIGKILL);
+            (void)runtime().kill(id, QStringLiteral("KILL"));
+            QElapsedTimer waited;
+            waited.start();
+            while (waited.elapsed() < 5000) {
+                (void)runtime().remove(id);
+                auto state = runtime().state(id);
+                if (!state || !state->exists)
+                    break;
+                QTest::qWait(50);
+            }
+            core::RuncRuntime::releaseMount(core::Store(storeRoot()).pluginDir(id) +
+                                            QStringLiteral("/propagated-mount"));
+        }
+        m_dir.reset();
+    }
+
+    void lifecycle()
+    {
+        const QString id = QStringLiteral("aa11bb22cc33");
+        install({{id, QStringLiteral("acme/testvol"), QStringLiteral("latest"), {}, {}, {}, QStringLiteral("/vols")}});
+        const QString link = publishDir() + QStringLiteral("/acme-testvol.sock");
+        auto engine = newEngine();
+
+        // enable: the socket answers Activate, runc lists the container, the socket is published.
+        core::Job *job = engine->enable(QStringLiteral("acme/testvol"), 20);
+        job->waitForFinished();
+        QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
+        QCOMPARE(job->result().toString(), QStringLiteral("acme/testvol:latest"));
+        QVERIFY(engine->plugin(id)->enabled);
+        core::PluginHttpClient client(layout().socketPath(id, QStringLiteral("testvol.sock")));
+        auto activate = client.post(QStringLiteral("/Plugin.Activate"));
+        QVERIFY(activate.ok());
+        QCOMPARE(activate->status, 200);
+        QCOMPARE(QJsonDocument::fromJson(activate->body)[QStringLiteral("Implements")].toArray(),
+                 QJsonArray{QStringLiteral("VolumeDriver")});
+        QCOMPARE(containers(), QStringList{id});
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(QFileInfo(link).symLinkTarget(), layout().socketPath(id, QStringLiteral("testvol.sock")));
+        QVERIFY2(mountinfo().contains(storeRoot()), "the propagated mount is a shared mount on the host");
+        auto state = engine->runtimeState(id);
+        QVERIFY(state.ok());
+        QCOMPARE(state->status, PluginRuntimeState::Status::Running);
+        QVERIFY(state->monitorAlive);
+        QCOMPARE(state->implements, QStringList{QStringLiteral("VolumeDriver")});
+        QCOMPARE(state->publishedSocketPath, link);
+        const qint64 firstPid = state->containerPid;
+        QVERIFY(processAlive(firstPid));
+        QVERIFY(engine->logs(id, 50)
+                    ->join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("stdout testvolumeplugin: listening")));
+
+        // enabling twice is Docker's error
+        job = engine->enable(id, 20);
+        job->waitForFinished();
+        QCOMPARE(job->error()->message, QStringLiteral("plugin acme/testvol:latest is already enabled"));
+
+        // disable: nothing left
+        job = engine->disable(id, false);
+        job->waitForFinished();
+        QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
+        QCOMPARE(job->result().toString(), QStringLiteral("acme/testvol:latest"));
+        QVERIFY(!engine->plugin(id)->enabled);
+        verifyNothingLeft(id, firstPid, link);
+        QCOMPARE(engine->runtimeState(id)->status, PluginRuntimeState::Status::Stopped);
+        job = engine->disable(id, false);
+        job->waitForFinished();
+        QCOMPARE(job->error()->message,
+                 QStringLiteral("plugin is already disabled: plugin acme/testvol:latest found but disabled"));
+
+        // enable again, then kill -9 the plugin: the monitor restarts it
+        job = engine->enable(id, 20);
+        job->waitForFinished();
+        QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
+        const qint64 secondPid = engine->runtimeState(id)->containerPid;
+        QVERIFY(processAlive(secondPid));
+        QCOMPARE(::kill(pid_t(secondPid), SIGKILL), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(engine->runtimeState(id)->restarts == 1 &&
+                                     engine->runtimeState(id)->status == PluginRuntimeState::Status::Running &&
+                                     engine->runtimeState(id)->containerPid != secondPid,
+                                 10000);
+        const auto restarted = *engine->runtimeState(id);
+        QCOMPARE(restarted.lastExitStatus, std::optional<int>(137));
+        QTRY_VERIFY_WITH_TIMEOUT(!debugInfo(id).isEmpty(), 5000);
+
+        // The engine goes away (as the CLI exits); a fresh one restores: the live monitor is left alone.
+        engine.reset();
+        engine = newEngine();
+        QVERIFY(engine->restore().ok());
+        auto after = engine->runtimeState(id);
+        QCOMPARE(after->containerPid, restarted.containerPid);
+        QCOMPARE(after->monitorPid, restarted.monitorPid);
+        QCOMPARE(containers(), QStringList{id});
+
+        // The monitor dies (kill -9): restore adopts the running container, same pid, one container.
+        QCOMPARE(::kill(pid_t(restarted.monitorPid), SIGKILL), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(core::PluginMonitor::lockHolder(layout().lockPath(id)), 0, 5000);
+        QVERIFY(engine->restore().ok());
+        QVERIFY(engine->restore().ok()); // twice: still no second monitor
+        after = engine->runtimeState(id);
+        QVERIFY(after->monitorAlive);
+        QVERIFY(after->monitorPid != restarted.monitorPid);
+        QCOMPARE(after->containerPid, restarted.containerPid);
+        QCOMPARE(containers(), QStringList{id});
+        // The new monitor notes the adoption right after taking its lock.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            engine->logs(id, -1)->join(QLatin1Char('\n')).contains(QStringLiteral("adopted the running container")),
+            5000);
+
+        // The adopting monitor also stops it cleanly.
+        job = engine->disable(id, false);
+        job->waitForFinished();
+        QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
+        verifyNothingLeft(id, restarted.containerPid, link);
+    }
+
+    void noSocketTimesOut()
+    {
+        const QString id = QStringLiteral("dd44ee55ff66");
+        install({{id,
+                  QStringLiteral("acme/silent"),
+                  QStringLiteral("latest"),
+                  {QStringLiteral("TEST_PLUGIN_MODE=no-socket")},
+                  {},
+                  {},
+                  {}}});
+        auto engine = newEngine();
+        QElapsedTimer timer;
+        timer.start();
+        core::Job *job = engine->enable(id, 3);
+        job->waitForFinished();
+        QVERIFY(!job->succeeded());
+        QVERIFY2(timer.elapsed() < 3000 + 4000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(timer.elapsed() >= 3000);
+        QCOMPARE(job->error()->code, core::ErrorCode::Timeout);
+        const QString message = job->error()->message;
+        QVERIFY2(message.contains(QStringLiteral("did not accept connections")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("no-socket mode, still not listening")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("plugdeskctl plugin logs acme/silent:latest")), qPrintable(message));
+        QVERIFY(!engine->plugin(id)->enabled);
+        QVERIFY(containers().isEmpty());
+        QCOMPARE(core::PluginMonitor::lockHolder(layout().lockPath(id)), 0);
+        QVERIFY(!QFileInfo(publishDir() + QStringLiteral("/acme-silent.sock")).isSymLink());
+    }
+
+    void privileges_data()
+    {
+        QTest::addColumn<QStringList>("capabilities");
+        QTest::addColumn<QString>("network");
+        QTest::addColumn<bool>("expectSysAdmin");
+        QTest::addColumn<bool>("expectHostNetwork");
+        QTest::newRow("asks for CAP_SYS_ADMIN and host network")
+            << QStringList{QStringLiteral("CAP_SYS_ADMIN")} << QStringLiteral("host") << true << true;
+        QTest::newRow("asks for nothing") << QStringList() << QString() << false << false;
+    }
+    void privileges()
+    {
+        QFETCH(QStringList, capabilities);
+        QFETCH(QString, network);
+        QFETCH(bool, expectSysAdmin);
+        QFETCH(bool, expectHostNetwork);
+        const QString id = QStringLiteral("ab12cd34ef56");
+        install({{id, QStringLiteral("acme/priv"), QStringLiteral("latest"), {}, capabilities, network, {}}});
+        auto engine = newEngine();
+        core::Job *job = engine->enable(id, 20);
+        job->waitForFinished();
+        QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
+        const QJsonObject info = debugInfo(id);
+        QVERIFY(!info.isEmpty());
+        QStringList effective;
+        for (const QJsonValue &value : info[QStringLiteral("capabilities")][QStringLiteral("effective")].toArray())
+            effective.append(value.toString());
+        QVERIFY(effective.contains(QStringLiteral("CAP_CHOWN")));
+        QCOMPARE(effective.contains(QStringLiteral("CAP_SYS_ADMIN")), expectSysAdmin);
+        struct stat hostNet
+        {};
+        QCOMPARE(::stat("/proc/self/ns/net", &hostNet), 0);
+        const qint64 pluginNet = info[QStringLiteral("netNamespaceInode")].toInteger();
+        QVERIFY(pluginNet > 0);
+        QCOMPARE(pluginNet == qint64(hostNet.st_ino), expectHostNetwork);
+        job = engine->disable(id, false);
+        job->waitForFinished();
+        QVERIFY(job->succeeded());
+        QVERIFY(containers().isEmpty());
+    }
+
+    void commandLine()
+    {
+        const QString id = QStringLiteral("cc12dd34ee56");
+        install({{id, QStringLiteral("acme/cli"), QStringLiteral("1.0"), {}, {}, {}, {}}});
+        auto ctl = [this](const QStringList &arguments) {
+            QProcess process;
+            process.start(QStringLiteral(PLUGDESKCTL),
+                          QStringList{QStringLiteral("--root"), storeRoot(), QStringLiteral("--run"), runRoot()} +
+                              arguments);
+            process.waitForFinished(60000);
+            return std::make_pair(process.exitCode(),
+                                  QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
+        };
+        auto negative = ctl({QStringLiteral("plugin"), QStringLiteral("enable"), QStringLiteral("--timeout"),
+                             QStringLiteral("-1"), QStringLiteral("acme/cli:1.0")});
+        QCOMPARE(negative.first, 1);
+        QCOMPARE(negative.second, QStringLiteral("Error: negative timeout -1 is invalid\n"));
+        auto enabled = ctl({QStringLiteral("plugin"), QStringLiteral("enable"), QStringLiteral("acme/cli:1.0")});
+        QCOMPARE(enabled, std::make_pair(0, QStringLiteral("acme/cli:1.0\n")));
+        QVERIFY(QFileInfo(publishDir() + QStringLiteral("/acme-cli-1.0.sock")).isSymLink());
+        auto logs = ctl({QStringLiteral("plugin"), QStringLiteral("logs"), QStringLiteral("--tail"),
+                         QStringLiteral("1"), QStringLiteral("acme/cli:1.0")});
+        QCOMPARE(logs.first, 0);
+        QCOMPARE(logs.second.count(QLatin1Char('\n')), 1);
+        QVERIFY2(logs.second.contains(QStringLiteral(" stdout testvolumeplugin: listening on")),
+                 qPrintable(logs.second));
+        auto disabled = ctl({QStringLiteral("plugin"), QStringLiteral("disable"), QStringLiteral("-f"),
+                             QStringLiteral("acme/cli:1.0")});
+        QCOMPARE(disabled, std::make_pair(0, QStringLiteral("acme/cli:1.0\n")));
+        QVERIFY(containers().isEmpty());
+        QVERIFY(!QFileInfo(publishDir() + QStringLiteral("/acme-cli-1.0.sock")).isSymLink());
+    }
+
+    void crashLoopEndsFailed()
+    {
+        const QString id = QStringLiteral("ee77ff88aa99");
+        install({{id,
+                  QStringLiteral("acme/crashy"),
+                  QStringLiteral("latest"),
+                  // no-socket keeps a crash at start from racing with the readiness check.
+                  {QStringLiteral("TEST_PLUGIN_MODE=no-socket,crash-after=0")},
+                  {},
+                  {},
+                  {}}});
+        auto engine = newEngine();
+        core::Job *job = engine->enable(id, 20);
+        job->waitForFinished();
+        QVERIFY(!job->succeeded());
+        QCOMPARE(job->error()->code, core::ErrorCode::Runtime);
+        QVERIFY2(job->error()->message.contains(QStringLiteral("crash-after reached")),
+                 qPrintable(job->error()->message));
+        auto state = engine->runtimeState(id);
+        QVERIFY(state.ok());
+        QCOMPARE(state->status, PluginRuntimeState::Status::Failed);
+        QCOMPARE(state->restarts, 4); // five runs: the first and four restarts
+        QCOMPARE(state->lastExitStatus, std::optional<int>(3));
+        QVERIFY(!state->monitorAlive);
+        QVERIFY(!engine->plugin(id)->enabled);
+        QVERIFY(containers().isEmpty());
+        const QString log = engine->logs(id, -1)->join(QLatin1Char('\n'));
+        QCOMPARE(log.count(QStringLiteral("the plugin exited with status 3")), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPluginRuntime)
+#include "tst_pluginruntime.moc"

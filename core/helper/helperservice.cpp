@@ -7,6 +7,7 @@
 #include "core/helper/polkitauthority.h"
 
 #include <QDBusConnectionInterface>
+#include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusReply>
 
@@ -131,9 +132,13 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
     if (!message.interface().isEmpty() && message.interface() != HelperProtocol::interfaceName())
         return false;
     const HelperVerb *verb = HelperVerbs::find(message.member());
-    if (!verb)
-        return false;
     touch();
+    if (!verb) {
+        connection.send(message.createErrorReply(
+            QDBusError::UnknownMethod,
+            tr("no method \"%1\" in interface %2").arg(message.member(), HelperProtocol::interfaceName())));
+        return true;
+    }
     // The reply goes out when polkit and the engine have answered; QtDBus must not send an empty one now.
     message.setDelayedReply(true);
     QDBusConnection bus = connection;

@@ -74,14 +74,17 @@ Result<Plugin> HelperProtocol::decodePlugin(const QJsonObject &object)
     plugin.enabled = object.value(QStringLiteral("Enabled")).toBool();
     plugin.pluginReference = object.value(QStringLiteral("PluginReference")).toString();
     auto config = PluginConfig::fromJsonObject(object.value(QStringLiteral("Config")).toObject());
+    // A malformed answer is a bug between helper and client, whatever the parser calls it: Internal.
     if (!config)
-        return config.error().prefixed(tr("the helper sent a plugin config that does not parse"));
+        return Error{ErrorCode::Internal,
+                     tr("the helper sent a plugin config that does not parse: %1").arg(config.error().message)};
     plugin.config = std::move(*config);
     if (extra.value(QStringLiteral("ConfigVersion")).toString() == QLatin1String("v0"))
         plugin.config.version = PluginConfig::Version::V0;
     auto settings = Settings::fromJsonObject(object.value(QStringLiteral("Settings")).toObject());
     if (!settings)
-        return settings.error().prefixed(tr("the helper sent plugin settings that do not parse"));
+        return Error{ErrorCode::Internal,
+                     tr("the helper sent plugin settings that do not parse: %1").arg(settings.error().message)};
     plugin.settings = std::move(*settings);
     plugin.configDigest = extra.value(QStringLiteral("ConfigDigest")).toString();
     plugin.manifestDigest = extra.value(QStringLiteral("ManifestDigest")).toString();
@@ -107,9 +110,11 @@ Result<PluginList> HelperProtocol::decodePluginList(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (!document.isObject())
+    if (parseError.error != QJsonParseError::NoError)
         return Error{ErrorCode::Internal,
                      tr("the helper sent a plugin list that is not JSON: %1").arg(parseError.errorString())};
+    if (!document.isObject())
+        return Error{ErrorCode::Internal, tr("the helper sent a plugin list that is not a JSON object")};
     PluginList list;
     for (const QJsonValue &value : document.object().value(QStringLiteral("plugins")).toArray()) {
         auto plugin = decodePlugin(value.toObject());

@@ -1,5 +1,5 @@
 // plugdesk: the window. Parses the CLI's global options, builds the engine and the main window, runs.
-#include "core/engine/localengine.h"
+#include "core/helper/enginefactory.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -38,8 +38,10 @@ int main(int argc, char *argv[])
     parser.addOption(runOption);
     parser.process(app);
 
-    core::LocalEngine engine({parser.value(rootOption), parser.value(runOption), true});
-    ui::MainWindow window(&engine);
+    // LocalEngine for root or an explicit store, else HelperEngine through plugdesk-helper (enginefactory.h).
+    const std::unique_ptr<core::Engine> engine =
+        core::makeEngine({parser.value(rootOption), parser.value(runOption), true});
+    ui::MainWindow window(engine.get());
     window.show();
     return QApplication::exec();
 }

@@ -1,6 +1,6 @@
 #include "commandline.h"
 
-#include "core/engine/localengine.h"
+#include "core/helper/enginefactory.h"
 
 #include <algorithm>
 
@@ -118,10 +118,11 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
 {
     const QString topUsage = tr("%1 [OPTIONS] COMMAND").arg(kProgram);
     Context context{out, err, {}, {}, {}};
-    std::unique_ptr<core::LocalEngine> engine;
+    std::unique_ptr<core::Engine> engine;
+    // core::makeEngine decides: LocalEngine for root or an explicit store, else HelperEngine (enginefactory.h).
     context.engine = [&]() -> core::Engine * {
         if (!engine)
-            engine = std::make_unique<core::LocalEngine>(core::LocalEngine::Options{context.root, context.runRoot});
+            engine = core::makeEngine({context.root, context.runRoot});
         return engine.get();
     };
 

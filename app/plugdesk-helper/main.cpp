@@ -1,0 +1,92 @@
+// plugdesk-helper: the privileged D-Bus service. Parses its options, builds a LocalEngine and the HelperService,
+// claims org.plugdesk.Helper1, serves until idle.
+#include "core/engine/localengine.h"
+#include "core/helper/helperprotocol.h"
+#include "core/helper/helperservice.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusError>
+#include <QLocale>
+#include <QTranslator>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "plugdesk-helper: %s\n", qUtf8Printable(message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("plugdesk-helper"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PLUGDESK_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("plugdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "The privileged Plugdesk helper: serves org.plugdesk.Helper1 on the "
+                                            "system bus and asks polkit about every call."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption rootOption(QStringLiteral("root"),
+                                        QCoreApplication::translate("main", "Store root (default $PLUGDESK_ROOT, "
+                                                                            "else /var/lib/plugdesk)."),
+                                        QStringLiteral("dir"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       QCoreApplication::translate("main", "Run root (default $PLUGDESK_RUN, else "
+                                                                           "/run/plugdesk)."),
+                                       QStringLiteral("dir"));
+    const QCommandLineOption busOption(QStringLiteral("bus"),
+                                       QCoreApplication::translate("main", "Serve the bus at this address instead of "
+                                                                           "the system bus (for tests)."),
+                                       QStringLiteral("address"));
+    const QCommandLineOption idleOption(QStringLiteral("idle-timeout"),
+                                        QCoreApplication::translate("main", "Exit after this many seconds without "
+                                                                            "calls or running jobs; 0 never "
+                                                                            "(default 60)."),
+                                        QStringLiteral("seconds"), QStringLiteral("60"));
+    parser.addOptions({rootOption, runOption, busOption, idleOption});
+    parser.process(app);
+
+    bool idleOk = false;
+    const int idleSeconds = parser.value(idleOption).toInt(&idleOk);
+    if (!idleOk || idleSeconds < 0)
+        return fail(QCoreApplication::translate("main", "--idle-timeout needs a number of seconds, not \"%1\"")
+                        .arg(parser.value(idleOption)));
+
+    const QString address = parser.value(busOption);
+    // On the system bus the helper is the one process that owns the store for everybody: it must be root, and the
+    // bus policy lets only root own the name anyway. A private bus (--bus) is a test's, so any user may serve it.
+    if (geteuid() != 0 && address.isEmpty())
+        return fail(QCoreApplication::translate("main", "must run as root to serve %1 on the system bus (it is "
+                                                        "started by D-Bus activation); use --bus ADDRESS to serve a "
+                                                        "private bus instead")
+                        .arg(core::HelperProtocol::serviceName()));
+
+    QDBusConnection bus = address.isEmpty() ? QDBusConnection::systemBus()
+                                            : QDBusConnection::connectToBus(address, QStringLiteral("plugdesk-helper"));
+    if (!bus.isConnected())
+        return fail(QCoreApplication::translate("main", "cannot connect to %1: %2")
+                        .arg(address.isEmpty() ? QCoreApplication::translate("main", "the system bus") : address,
+                             bus.lastError().message()));
+
+    core::LocalEngine engine({parser.value(rootOption), parser.value(runOption), false});
+    engine.recover();
+    core::HelperService service(bus, &engine);
+    service.setIdleTimeout(idleSeconds);
+    QObject::connect(&service, &core::HelperService::idle, &app, &QCoreApplication::quit);
+    if (auto started = service.start(); !started)
+        return fail(started.error().message);
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,204 @@
+#include "core/helper/helperengine.h"
+#include <QJsonObject>
+#include <QJsonArray>
+#include <QFileInfo>
+#include <QDBusObjectPath>
+
+#include "core/helper/helperprotocol.h"
+#include "core/helper/remotejob.h"
+
+#include <QAtomicInteger>
+#include <QDBusError>
+#include <QJsonDocument>
+
+namespace core {
+
+namespace {
+
+// A person may take a while to answer a polkit agent's password dialog.
+constexpr int kCallTimeoutMs = 10 * 60 * 1000;
+
+QDBusConnection openBus(const QString &address, QString &connectionName)
+{
+    if (address.isEmpty())
+        return QDBusConnection::systemBus();
+    static QAtomicInteger<quint64> counter = 0;
+    connectionName = QStringLiteral("plugdesk-helper-engine-%1").arg(++counter);
+    return QDBusConnection::connectToBus(address, connectionName);
+}
+
+} // namespace
+
+HelperEngine::HelperEngine(const Options &options, QObject *parent)
+    : Engine(parent)
+    , m_bus(QDBusConnection(QString()))
+    , m_address(options.busAddress.isEmpty() ? qEnvironmentVariable("PLUGDESK_HELPER_BUS") : options.busAddress)
+    , m_service(options.service.isEmpty() ? HelperProtocol::serviceName() : options.service)
+{
+    HelperProtocol::registerTypes();
+    m_bus = openBus(m_address, m_connectionName);
+    if (m_bus.isConnected())
+        m_bus.connect(m_service, HelperProtocol::objectPath(), HelperProtocol::interfaceName(),
+                      QStringLiteral("PluginsChanged"), this, SLOT(onPluginsChanged()));
+}
+
+HelperEngine::~HelperEngine()
+{
+    if (!m_connectionName.isEmpty()) {
+        m_bus = QDBusConnection(QString());
+        QDBusConnection::disconnectFromBus(m_connectionName);
+    }
+}
+
+QString HelperEngine::location() const
+{
+    return m_address.isEmpty() ? tr("plugdesk-helper on the system bus") : tr("plugdesk-helper on %1").arg(m_address);
+}
+
+void HelperEngine::onPluginsChanged()
+{
+    Q_EMIT pluginsReloaded();
+}
+
+Error HelperEngine::errorFromReply(const QDBusMessage &reply)
+{
+    const QString name = reply.errorName();
+    if (const auto code = HelperProtocol::codeFromErrorName(name))
+        return {*code, reply.errorMessage()};
+    const QDBusError error(reply);
+    if (name == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner"))
+        return {ErrorCode::Network, tr("cannot reach the Plugdesk helper (%1): %2; is plugdesk-helper installed?")
+                                        .arg(HelperProtocol::serviceName(), reply.errorMessage())};
+    switch (error.type()) {
+    case QDBusError::ServiceUnknown:
+    case QDBusError::Disconnected:
+        return {ErrorCode::Network, tr("cannot reach the Plugdesk helper (%1): %2; is plugdesk-helper installed?")
+                                        .arg(HelperProtocol::serviceName(), reply.errorMessage())};
+    case QDBusError::AccessDenied:
+        return {ErrorCode::PermissionDenied,
+                tr("the bus refused the call to the Plugdesk helper: %1").arg(reply.errorMessage())};
+    case QDBusError::NoReply:
+    case QDBusError::Timeout:
+    case QDBusError::TimedOut:
+        return {ErrorCode::Timeout, tr("the Plugdesk helper did not answer: %1").arg(reply.errorMessage())};
+    default:
+        break;
+    }
+    return {ErrorCode::Internal, tr("the Plugdesk helper failed: %1: %2").arg(name, reply.errorMessage())};
+}
+
+Result<QDBusMessage> HelperEngine::call(const QString &member, const QVariantList &arguments)
+{
+    if (!m_bus.isConnected())
+        return Error{ErrorCode::Network,
+                     tr("cannot connect to the bus of the Plugdesk helper (%1): %2")
+                         .arg(m_address.isEmpty() ? tr("the system bus") : m_address, m_bus.lastError().message())};
+    QDBusMessage message = QDBusMessage::createMethodCall(m_service, HelperProtocol::objectPath(),
+                                                          HelperProtocol::interfaceName(), member);
+    message.setArguments(arguments);
+    message.setInteractiveAuthorizationAllowed(true);
+    // BlockWithGui keeps a window painting while polkit's agent asks for a password.
+    const QDBusMessage reply = m_bus.call(message, QDBus::BlockWithGui, kCallTimeoutMs);
+    if (reply.type() == QDBusMessage::ErrorMessage)
+        return errorFromReply(reply);
+    if (reply.type() != QDBusMessage::ReplyMessage)
+        return Error{ErrorCode::Internal, tr("the Plugdesk helper sent no reply to %1").arg(member)};
+    return reply;
+}
+
+Result<PluginList> HelperEngine::plugins()
+{
+    auto reply = call(QStringLiteral("ListPlugins"), {});
+    if (!reply)
+        return reply.error();
+    return HelperProtocol::decodePluginList(reply->arguments().value(0).toString().toUtf8());
+}
+
+Result<Plugin> HelperEngine::plugin(const QString &nameOrId)
+{
+    auto reply = call(QStringLiteral("InspectPlugin"), {nameOrId});
+    if (!reply)
+        return reply.error();
+    const QJsonDocument document = QJsonDocument::fromJson(reply->arguments().value(0).toString().toUtf8());
+    if (!document.isObject())
+        return Error{ErrorCode::Internal, tr("the Plugdesk helper sent a plugin that is not JSON")};
+    return HelperProtocol::decodePlugin(document.object());
+}
+
+Status HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
+{
+    auto reply = call(QStringLiteral("SetPlugin"), {nameOrId, arguments});
+    if (!reply)
+        return reply.error();
+    return {};
+}
+
+Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments, const QString &title)
+{
+    auto reply = call(member, arguments);
+    if (!reply) {
+        auto *failed = new Job(title, this);
+        Q_EMIT jobStarted(failed);
+        failed->failWith(reply.error());
+        return failed;
+    }
+    const QVariant path = reply->arguments().value(0);
+    return adoptJob(path.value<QDBusObjectPath>().path(), title);
+}
+
+Job *HelperEngine::create(const QString &name, const QString &folder)
+{
+    return startJob(QStringLiteral("CreatePlugin"), {name, QFileInfo(folder).absoluteFilePath()}, tr("Create %1").arg(name));
+}
+
+Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)
+{
+    return startJob(QStringLiteral("EnablePlugin"), {nameOrId, timeoutSeconds}, tr("Enable %1").arg(nameOrId));
+}
+
+Job *HelperEngine::disable(const QString &nameOrId, bool force)
+{
+    return startJob(QStringLiteral("DisablePlugin"), {nameOrId, force}, tr("Disable %1").arg(nameOrId));
+}
+
+Result<QStringList> HelperEngine::logs(const QString &nameOrId, int tail)
+{
+    auto reply = call(QStringLiteral("PluginLogs"), {nameOrId, tail});
+    if (!reply)
+        return reply.error();
+    return reply->arguments().value(0).toStringList();
+}
+
+Result<QString> HelperEngine::logFile(const QString &nameOrId)
+{
+    Q_UNUSED(nameOrId);
+    return Error{ErrorCode::Unsupported,
+                 tr("following a log (-f) needs read access to the plugin's log file, which the helper keeps under its "
+                    "run root; run plugdeskctl as root to follow it, or read it again without -f")};
+}
+
+Result<PluginRuntimeState> HelperEngine::runtimeState(const QString &nameOrId)
+{
+    auto reply = call(QStringLiteral("PluginRuntimeState"), {nameOrId});
+    if (!reply)
+        return reply.error();
+    const QJsonObject object = QJsonDocument::fromJson(reply->arguments().value(0).toString().toUtf8()).object();
+    if (object.isEmpty())
+        return Error{ErrorCode::Internal, tr("the helper answered PluginRuntimeState with something that is not JSON")};
+    PluginRuntimeState state = PluginRuntimeState::fromJson(object);
+    state.monitorAlive = object.value(QStringLiteral("MonitorAlive")).toBool();
+    state.socketPath = object.value(QStringLiteral("SocketPath")).toString();
+    state.publishedSocketPath = object.value(QStringLiteral("PublishedSocketPath")).toString();
+    for (const QJsonValue &value : object.value(QStringLiteral("Implements")).toArray())
+        state.implements.append(value.toString());
+    return state;
+}
+
+Job *HelperEngine::adoptJob(const QString &path, const QString &title)
+{
+    Job *job = RemoteJob::adopt(m_bus, m_service, path, title, this);
+    Q_EMIT jobStarted(job);
+    return job;
+}
+
+} // namespace core

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/engine/engine.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+
+namespace core {
+
+// The engine of an unprivileged window or plugdeskctl: every verb is a call to plugdesk-helper
+// (org.plugdesk.Helper1) on the system bus, or on the bus at an explicit address (tests). D-Bus errors
+// `org.plugdesk.Error.<Code>` come back as core::Error with that code and the helper's message; other bus
+// failures (helper missing, bus refused, no reply) get a code and a message of their own. The helper's
+// PluginsChanged signal becomes pluginsReloaded. Calls allow interactive authorization, so a polkit agent may
+// ask for a password. Owns its bus connection when it opened one by address; owns no state.
+class HelperEngine final : public Engine
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString busAddress; // empty: $PLUGDESK_HELPER_BUS, else the system bus ($DBUS_SYSTEM_BUS_ADDRESS honoured)
+        QString service;    // empty: org.plugdesk.Helper1
+    };
+
+    explicit HelperEngine(const Options &options = {}, QObject *parent = nullptr);
+    ~HelperEngine() override;
+
+    QString location() const override;
+
+    Result<PluginList> plugins() override;
+    Result<Plugin> plugin(const QString &nameOrId) override;
+    Status set(const QString &nameOrId, const QStringList &arguments) override;
+    Job *create(const QString &name, const QString &folder) override;
+    Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
+    Job *disable(const QString &nameOrId, bool force = false) override;
+    Result<QStringList> logs(const QString &nameOrId, int tail = -1) override;
+    // The log file lives under the helper's run root, which a desktop user may not read: following a log
+    // through the helper is refused with a message that says so.
+    Result<QString> logFile(const QString &nameOrId) override;
+    Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
+
+    // For verbs that start a job: mirrors the job at `path` (the method's reply) into a local Job.
+    Job *adoptJob(const QString &path, const QString &title);
+
+    // A D-Bus error reply as the Error the helper meant, or as a bus failure named plainly.
+    static Error errorFromReply(const QDBusMessage &reply);
+
+private Q_SLOTS:
+    void onPluginsChanged();
+
+private:
+    // Calls a verb that answers with a job path and mirrors that job; a refused call gives a failed job.
+    Job *startJob(const QString &member, const QVariantList &arguments, const QString &title);
+    Result<QDBusMessage> call(const QString &member, const QVariantList &arguments);
+
+    QDBusConnection m_bus;
+    QString m_address;
+    QString m_service;
+    QString m_connectionName; // set when this engine opened the connection by address
+};
+
+} // namespace core

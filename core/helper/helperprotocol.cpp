@@ -1,0 +1,178 @@
+#include "core/helper/helperprotocol.h"
+
+#include <QDBusMetaType>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <array>
+
+namespace core {
+
+namespace {
+
+// In ErrorCode order (error.h): the enum only ever grows at the end, and so does this list.
+constexpr std::array kCodeNames{
+    "InvalidArgument", "NotFound", "Ambiguous", "Conflict",  "InUse",    "PermissionDenied", "Io",
+    "Corrupt",         "Locked",   "Network",   "Auth",      "Registry", "NotAPlugin",       "DigestMismatch",
+    "UnsafeArchive",   "Runtime",  "Timeout",   "Cancelled", "Internal", "Unsupported",
+};
+static_assert(kCodeNames.size() == static_cast<size_t>(ErrorCode::Unsupported),
+              "every ErrorCode needs a D-Bus error name");
+
+} // namespace
+
+QString HelperProtocol::codeName(ErrorCode code)
+{
+    const auto index = static_cast<size_t>(code) - 1;
+    return index < kCodeNames.size() ? QString::fromLatin1(kCodeNames[index]) : QStringLiteral("Internal");
+}
+
+std::optional<ErrorCode> HelperProtocol::codeFromName(const QString &name)
+{
+    for (size_t index = 0; index < kCodeNames.size(); ++index) {
+        if (name == QLatin1String(kCodeNames[index]))
+            return static_cast<ErrorCode>(index + 1);
+    }
+    return std::nullopt;
+}
+
+std::optional<ErrorCode> HelperProtocol::codeFromErrorName(const QString &dbusErrorName)
+{
+    if (!dbusErrorName.startsWith(errorPrefix()))
+        return std::nullopt;
+    return codeFromName(dbusErrorName.mid(errorPrefix().size()));
+}
+
+QJsonObject HelperProtocol::encodePlugin(const Plugin &plugin)
+{
+    QJsonObject object = plugin.toApiJson();
+    QJsonArray blobsums;
+    for (const QString &blobsum : plugin.blobsums)
+        blobsums.append(blobsum);
+    object.insert(
+        QStringLiteral("Plugdesk"),
+        QJsonObject{
+            {QStringLiteral("Repository"), plugin.repository},
+            {QStringLiteral("Tag"), plugin.tag},
+            {QStringLiteral("ConfigVersion"),
+             plugin.config.version == PluginConfig::Version::V0 ? QStringLiteral("v0") : QStringLiteral("v1")},
+            {QStringLiteral("ConfigDigest"), plugin.configDigest},
+            {QStringLiteral("ManifestDigest"), plugin.manifestDigest},
+            {QStringLiteral("Blobsums"), blobsums},
+        });
+    return object;
+}
+
+Result<Plugin> HelperProtocol::decodePlugin(const QJsonObject &object)
+{
+    const QJsonObject extra = object.value(QStringLiteral("Plugdesk")).toObject();
+    Plugin plugin;
+    plugin.id = object.value(QStringLiteral("Id")).toString();
+    plugin.repository = extra.value(QStringLiteral("Repository")).toString();
+    plugin.tag = extra.value(QStringLiteral("Tag")).toString();
+    if (plugin.id.isEmpty() || plugin.repository.isEmpty() || plugin.tag.isEmpty())
+        return Error{ErrorCode::Internal, tr("the helper sent a plugin without an id, repository or tag")};
+    plugin.enabled = object.value(QStringLiteral("Enabled")).toBool();
+    plugin.pluginReference = object.value(QStringLiteral("PluginReference")).toString();
+    auto config = PluginConfig::fromJsonObject(object.value(QStringLiteral("Config")).toObject());
+    // A malformed answer is a bug between helper and client, whatever the parser calls it: Internal.
+    if (!config)
+        return Error{ErrorCode::Internal,
+                     tr("the helper sent a plugin config that does not parse: %1").arg(config.error().message)};
+    plugin.config = std::move(*config);
+    if (extra.value(QStringLiteral("ConfigVersion")).toString() == QLatin1String("v0"))
+        plugin.config.version = PluginConfig::Version::V0;
+    auto settings = Settings::fromJsonObject(object.value(QStringLiteral("Settings")).toObject());
+    if (!settings)
+        return Error{ErrorCode::Internal,
+                     tr("the helper sent plugin settings that do not parse: %1").arg(settings.error().message)};
+    plugin.settings = std::move(*settings);
+    plugin.configDigest = extra.value(QStringLiteral("ConfigDigest")).toString();
+    plugin.manifestDigest = extra.value(QStringLiteral("ManifestDigest")).toString();
+    for (const QJsonValue &blobsum : extra.value(QStringLiteral("Blobsums")).toArray())
+        plugin.blobsums.append(blobsum.toString());
+    return plugin;
+}
+
+QByteArray HelperProtocol::encodePluginList(const PluginList &list)
+{
+    QJsonArray plugins;
+    for (const Plugin &plugin : list.plugins)
+        plugins.append(encodePlugin(plugin));
+    QJsonArray problems;
+    for (const Error &problem : list.problems)
+        problems.append(QJsonObject{{QStringLiteral("code"), codeName(problem.code)},
+                                    {QStringLiteral("message"), problem.message}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("plugins"), plugins}, {QStringLiteral("problems"), problems}})
+        .toJson(QJsonDocument::Compact);
+}
+
+Result<PluginList> HelperProtocol::decodePluginList(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{ErrorCode::Internal,
+                     tr("the helper sent a plugin list that is not JSON: %1").arg(parseError.errorString())};
+    if (!document.isObject())
+        return Error{ErrorCode::Internal, tr("the helper sent a plugin list that is not a JSON object")};
+    PluginList list;
+    for (const QJsonValue &value : document.object().value(QStringLiteral("plugins")).toArray()) {
+        auto plugin = decodePlugin(value.toObject());
+        if (!plugin)
+            return plugin.error();
+        list.plugins.append(std::move(*plugin));
+    }
+    for (const QJsonValue &value : document.object().value(QStringLiteral("problems")).toArray()) {
+        const QJsonObject problem = value.toObject();
+        list.problems.append(
+            {codeFromName(problem.value(QStringLiteral("code")).toString()).value_or(ErrorCode::Internal),
+             problem.value(QStringLiteral("message")).toString()});
+    }
+    return list;
+}
+
+QString HelperProtocol::encodeResult(const QVariant &result)
+{
+    if (!result.isValid() || result.isNull())
+        return {};
+    // QJsonDocument holds only objects and arrays: wrap the value in an array and cut the brackets off.
+    const QByteArray wrapped =
+        QJsonDocument(QJsonArray{QJsonValue::fromVariant(result)}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+}
+
+QVariant HelperProtocol::decodeResult(const QString &json)
+{
+    if (json.isEmpty())
+        return {};
+    const QJsonDocument document = QJsonDocument::fromJson("[" + json.toUtf8() + "]");
+    return document.array().isEmpty() ? QVariant() : document.array().at(0).toVariant();
+}
+
+void HelperProtocol::registerTypes()
+{
+    static const bool registered = [] {
+        qRegisterMetaType<core::JobProgress>();
+        qDBusRegisterMetaType<core::JobProgress>();
+        return true;
+    }();
+    Q_UNUSED(registered);
+}
+
+} // namespace core
+
+QDBusArgument &operator<<(QDBusArgument &argument, const core::JobProgress &progress)
+{
+    argument.beginStructure();
+    argument << progress.phase << progress.item << progress.bytesDone << progress.bytesTotal << progress.text;
+    argument.endStructure();
+    return argument;
+}
+
+const QDBusArgument &operator>>(const QDBusArgument &argument, core::JobProgress &progress)
+{
+    argument.beginStructure();
+    argument >> progress.phase >> progress.item >> progress.bytesDone >> progress.bytesTotal >> progress.text;
+    argument.endStructure();
+    return argument;
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/engine/engine.h"
+#include "core/engine/job.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDBusArgument>
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace core {
+
+// What the helper and its clients agree on: bus names, paths, the D-Bus error names that carry an ErrorCode,
+// and the JSON that carries plugins. Owns no connection and no state; HelperService (server) and HelperEngine
+// (client) both use it, so the two sides cannot drift apart.
+class HelperProtocol final
+{
+    Q_DECLARE_TR_FUNCTIONS(HelperProtocol)
+
+public:
+    static QString serviceName() { return QStringLiteral("org.plugdesk.Helper1"); }
+    static QString objectPath() { return QStringLiteral("/org/plugdesk/Helper1"); }
+    static QString interfaceName() { return QStringLiteral("org.plugdesk.Helper1"); }
+    static QString jobInterfaceName() { return QStringLiteral("org.plugdesk.Helper1.Job"); }
+    static QString jobPathPrefix() { return QStringLiteral("/org/plugdesk/Helper1/jobs/"); }
+    static QString errorPrefix() { return QStringLiteral("org.plugdesk.Error."); }
+
+    // "InvalidArgument" for ErrorCode::InvalidArgument; the D-Bus error is errorPrefix() + this.
+    static QString codeName(ErrorCode code);
+    static std::optional<ErrorCode> codeFromName(const QString &name);
+    static QString errorName(ErrorCode code) { return errorPrefix() + codeName(code); }
+    // The code of an `org.plugdesk.Error.<Code>` D-Bus error name; nullopt for any other name.
+    static std::optional<ErrorCode> codeFromErrorName(const QString &dbusErrorName);
+
+    // A plugin: Docker's Plugin object (SPEC §2.2) plus a "Plugdesk" object with what Docker's shape loses
+    // (repository and tag apart, config version, digests), so the client rebuilds the same core::Plugin.
+    static QJsonObject encodePlugin(const Plugin &plugin);
+    static Result<Plugin> decodePlugin(const QJsonObject &object);
+    // {"plugins": [plugin...], "problems": [{"code": "Corrupt", "message": "..."}]}
+    static QByteArray encodePluginList(const PluginList &list);
+    static Result<PluginList> decodePluginList(const QByteArray &json);
+
+    // A job's result travels as one JSON value ("" for none).
+    static QString encodeResult(const QVariant &result);
+    static QVariant decodeResult(const QString &json);
+
+    // Registers the structured types used on the bus (JobProgress as (ssxxs)). Idempotent.
+    static void registerTypes();
+};
+
+} // namespace core
+
+// JobProgress on the bus: (phase, item, bytesDone, bytesTotal, text).
+QDBusArgument &operator<<(QDBusArgument &argument, const core::JobProgress &progress);
+const QDBusArgument &operator>>(const QDBusArgument &argument, core::JobProgress &progress);

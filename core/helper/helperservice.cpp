@@ -1,0 +1,192 @@
+#include "core/helper/helperservice.h"
+
+#include "core/engine/localengine.h"
+#include "core/helper/helperprotocol.h"
+#include "core/helper/helperverbs.h"
+#include "core/helper/jobobject.h"
+#include "core/helper/polkitauthority.h"
+
+#include <QDBusConnectionInterface>
+#include <QDBusError>
+#include <QDBusMessage>
+#include <QDBusReply>
+
+namespace core {
+
+HelperService::HelperService(const QDBusConnection &bus, LocalEngine *engine, QObject *parent)
+    : QDBusVirtualObject(parent)
+    , m_bus(bus)
+    , m_engine(engine)
+    , m_authority(new PolkitAuthority(bus, this))
+{
+    HelperProtocol::registerTypes();
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(60 * 1000);
+    connect(&m_idleTimer, &QTimer::timeout, this, &HelperService::onIdleTimeout);
+    connect(engine, &Engine::pluginChanged, this, &HelperService::emitPluginsChanged);
+    connect(engine, &Engine::pluginRemoved, this, &HelperService::emitPluginsChanged);
+    connect(engine, &Engine::pluginsReloaded, this, &HelperService::emitPluginsChanged);
+}
+
+HelperService::~HelperService()
+{
+    if (m_registered)
+        m_bus.unregisterObject(HelperProtocol::objectPath());
+}
+
+Status HelperService::start(bool claimName)
+{
+    if (!m_bus.isConnected())
+        return Error{ErrorCode::Network, tr("not connected to the bus: %1").arg(m_bus.lastError().message())};
+    m_registered = m_bus.registerVirtualObject(HelperProtocol::objectPath(), this, QDBusConnection::SingleNode);
+    if (!m_registered)
+        return Error{ErrorCode::Conflict, tr("cannot export %1 on the bus").arg(HelperProtocol::objectPath())};
+    if (claimName) {
+        const QDBusReply<QDBusConnectionInterface::RegisterServiceReply> reply = m_bus.interface()->registerService(
+            HelperProtocol::serviceName(), QDBusConnectionInterface::DontQueueService,
+            QDBusConnectionInterface::DontAllowReplacement);
+        if (!reply.isValid())
+            return Error{
+                ErrorCode::PermissionDenied,
+                tr("cannot own the bus name %1: %2").arg(HelperProtocol::serviceName(), reply.error().message())};
+        if (reply.value() != QDBusConnectionInterface::ServiceRegistered)
+            return Error{ErrorCode::Conflict,
+                         tr("cannot own the bus name %1: another plugdesk-helper already serves it")
+                             .arg(HelperProtocol::serviceName())};
+    }
+    touch();
+    return {};
+}
+
+void HelperService::setIdleTimeout(int seconds)
+{
+    m_idleTimer.setInterval(seconds * 1000);
+    if (seconds <= 0)
+        m_idleTimer.stop();
+    else
+        touch();
+}
+
+void HelperService::touch()
+{
+    if (m_idleTimer.interval() > 0)
+        m_idleTimer.start();
+}
+
+void HelperService::onIdleTimeout()
+{
+    if (m_inFlight > 0 || m_runningJobs > 0 || m_authority->pending() > 0) {
+        touch();
+        return;
+    }
+    Q_EMIT idle();
+}
+
+void HelperService::emitPluginsChanged()
+{
+    m_bus.send(QDBusMessage::createSignal(HelperProtocol::objectPath(), HelperProtocol::interfaceName(),
+                                          QStringLiteral("PluginsChanged")));
+}
+
+QString HelperService::exportJob(Job *job, const QString &operation, const QString &owner)
+{
+    auto *object = new JobObject(job, operation, owner, m_bus,
+                                 HelperProtocol::jobPathPrefix() + QString::number(m_nextJob++), this);
+    if (!object->exportOnBus()) {
+        delete object;
+        return {};
+    }
+    if (!object->isFinished()) {
+        ++m_runningJobs;
+        connect(object, &JobObject::ended, this, [this] {
+            --m_runningJobs;
+            touch();
+        });
+    }
+    touch();
+    return object->path();
+}
+
+QString HelperService::introspect(const QString &path) const
+{
+    Q_UNUSED(path);
+    QString xml = QStringLiteral("  <interface name=\"%1\">\n").arg(HelperProtocol::interfaceName());
+    for (const HelperVerb &verb : HelperVerbs::all()) {
+        xml += QStringLiteral("    <method name=\"%1\">\n").arg(verb.member);
+        for (const HelperArgument &argument : verb.in)
+            xml += QStringLiteral("      <arg name=\"%1\" type=\"%2\" direction=\"in\"/>\n")
+                       .arg(argument.name, argument.signature());
+        for (const HelperArgument &argument : verb.out)
+            xml += QStringLiteral("      <arg name=\"%1\" type=\"%2\" direction=\"out\"/>\n")
+                       .arg(argument.name, argument.signature());
+        xml += QStringLiteral("    </method>\n");
+    }
+    xml += QStringLiteral("    <signal name=\"PluginsChanged\"/>\n  </interface>\n");
+    return xml;
+}
+
+bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnection &connection)
+{
+    if (message.type() != QDBusMessage::MethodCallMessage)
+        return false;
+    if (!message.interface().isEmpty() && message.interface() != HelperProtocol::interfaceName())
+        return false;
+    const HelperVerb *verb = HelperVerbs::find(message.member());
+    touch();
+    if (!verb) {
+        connection.send(message.createErrorReply(
+            QDBusError::UnknownMethod,
+            tr("no method \"%1\" in interface %2").arg(message.member(), HelperProtocol::interfaceName())));
+        return true;
+    }
+    // The reply goes out when polkit and the engine have answered; QtDBus must not send an empty one now.
+    message.setDelayedReply(true);
+    QDBusConnection bus = connection;
+    auto replyError = [bus, message](const Error &error) {
+        bus.send(message.createErrorReply(HelperProtocol::errorName(error.code), error.message));
+    };
+    if (auto valid = HelperVerbs::validate(*verb, message); !valid) {
+        replyError(valid.error());
+        return true;
+    }
+
+    PolkitAuthority::Details details;
+    std::optional<Result<Plugin>> lookup;
+    const QVariantList arguments = message.arguments();
+    for (qsizetype index = 0; index < verb->in.size(); ++index) {
+        const HelperArgument &argument = verb->in.at(index);
+        if (argument.kind == HelperArgument::Kind::PluginName && !lookup) {
+            lookup = m_engine->plugin(arguments.at(index).toString());
+            details.insert(QStringLiteral("plugin"), *lookup ? (*lookup)->name() : arguments.at(index).toString());
+        } else if (argument.kind == HelperArgument::Kind::Remote) {
+            details.insert(QStringLiteral("remote"), arguments.at(index).toString());
+        }
+    }
+
+    ++m_inFlight;
+    m_authority->check(message.service(), verb->action, details, verb->what(),
+                       [this, verb, bus, message, lookup, replyError](const Status &authorized) {
+                           --m_inFlight;
+                           touch();
+                           if (!authorized) {
+                               replyError(authorized.error());
+                               return;
+                           }
+                           // A lookup failure is told only to a caller that may do the verb at all.
+                           if (lookup && !*lookup) {
+                               replyError(lookup->error());
+                               return;
+                           }
+                           HelperCall call{*this, *m_engine, message, message.arguments(),
+                                           lookup ? std::optional<Plugin>(lookup->value()) : std::nullopt};
+                           auto result = verb->run(call);
+                           if (!result) {
+                               replyError(result.error());
+                               return;
+                           }
+                           bus.send(message.createReply(*result));
+                       });
+    return true;
+}
+
+} // namespace core

@@ -1,0 +1,254 @@
+#include "core/helper/helperverbs.h"
+
+#include "core/engine/localengine.h"
+#include "core/helper/helperprotocol.h"
+#include "core/helper/helperservice.h"
+
+#include <QDBusObjectPath>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace core {
+
+QString HelperArgument::signature() const
+{
+    switch (kind) {
+    case Kind::Text:
+    case Kind::PluginName:
+    case Kind::Remote:
+    case Kind::Folder:
+        return QStringLiteral("s");
+    case Kind::Int:
+        return QStringLiteral("i");
+    case Kind::Bool:
+        return QStringLiteral("b");
+    case Kind::TextList:
+        return QStringLiteral("as");
+    case Kind::Path:
+        return QStringLiteral("o");
+    }
+    return QStringLiteral("s");
+}
+
+QString HelperVerb::inSignature() const
+{
+    QString signature;
+    for (const HelperArgument &argument : in)
+        signature += argument.signature();
+    return signature;
+}
+
+QString HelperVerb::outSignature() const
+{
+    QString signature;
+    for (const HelperArgument &argument : out)
+        signature += argument.signature();
+    return signature;
+}
+
+namespace {
+
+// A verb that started a job answers with the job's object path; the caller follows it there.
+Result<QVariantList> jobReply(HelperCall &call, Job *job, const QString &operation)
+{
+    const QString path = call.service.exportJob(job, operation, call.caller());
+    if (path.isEmpty())
+        return Error{ErrorCode::Internal, HelperVerbs::tr("cannot publish the %1 job on the bus").arg(operation)};
+    return QVariantList{QVariant::fromValue(QDBusObjectPath(path))};
+}
+
+} // namespace
+
+const QList<HelperVerb> &HelperVerbs::all()
+{
+    using Kind = HelperArgument::Kind;
+    // One entry per verb. `plugin` arrives looked up (HelperCall::plugin); handlers act on its id.
+    static const QList<HelperVerb> verbs{
+        {
+            QStringLiteral("ListPlugins"),
+            {},
+            {{QStringLiteral("json"), Kind::Text}},
+            readAction(),
+            [] { return tr("list plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto list = call.engine.plugins();
+                if (!list)
+                    return list.error();
+                return QVariantList{QString::fromUtf8(HelperProtocol::encodePluginList(*list))};
+            },
+        },
+        {
+            QStringLiteral("InspectPlugin"),
+            {{QStringLiteral("name"), Kind::PluginName}},
+            {{QStringLiteral("json"), Kind::Text}},
+            readAction(),
+            [] { return tr("inspect plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                // Read again: the answer must be what the store holds now, not before polkit answered.
+                auto plugin = call.engine.plugin(call.plugin->id);
+                if (!plugin)
+                    return plugin.error();
+                return QVariantList{QString::fromUtf8(
+                    QJsonDocument(HelperProtocol::encodePlugin(*plugin)).toJson(QJsonDocument::Compact))};
+            },
+        },
+        {
+            QStringLiteral("SetPlugin"),
+            {{QStringLiteral("name"), Kind::PluginName}, {QStringLiteral("args"), Kind::TextList}},
+            {},
+            manageAction(),
+            [] { return tr("change plugin settings"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                if (auto set = call.engine.set(call.plugin->id, call.arguments.at(1).toStringList()); !set)
+                    return set.error();
+                return QVariantList{};
+            },
+        },
+        {
+            QStringLiteral("EnablePlugin"),
+            {{QStringLiteral("name"), Kind::PluginName}, {QStringLiteral("timeout"), Kind::Int}},
+            {{QStringLiteral("job"), Kind::Path}},
+            manageAction(),
+            [] { return tr("enable plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                const int timeout = call.arguments.at(1).toInt();
+                if (timeout < 0)
+                    return Error{ErrorCode::InvalidArgument, tr("negative timeout %1 is invalid").arg(timeout)};
+                Job *job = call.engine.enable(call.plugin->id, timeout);
+                return jobReply(call, job, QStringLiteral("enable"));
+            },
+        },
+        {
+            QStringLiteral("DisablePlugin"),
+            {{QStringLiteral("name"), Kind::PluginName}, {QStringLiteral("force"), Kind::Bool}},
+            {{QStringLiteral("job"), Kind::Path}},
+            manageAction(),
+            [] { return tr("disable plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                Job *job = call.engine.disable(call.plugin->id, call.arguments.at(1).toBool());
+                return jobReply(call, job, QStringLiteral("disable"));
+            },
+        },
+        {
+            QStringLiteral("CreatePlugin"),
+            {{QStringLiteral("name"), Kind::Text}, {QStringLiteral("folder"), Kind::Folder}},
+            {{QStringLiteral("job"), Kind::Path}},
+            installAction(),
+            [] { return tr("create plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                Job *job = call.engine.create(call.arguments.at(0).toString(), call.arguments.at(1).toString());
+                return jobReply(call, job, QStringLiteral("create"));
+            },
+        },
+        {
+            QStringLiteral("PluginLogs"),
+            {{QStringLiteral("name"), Kind::PluginName}, {QStringLiteral("tail"), Kind::Int}},
+            {{QStringLiteral("lines"), Kind::TextList}},
+            readAction(),
+            [] { return tr("read plugin logs"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto lines = call.engine.logs(call.plugin->id, call.arguments.at(1).toInt());
+                if (!lines)
+                    return lines.error();
+                return QVariantList{*lines};
+            },
+        },
+        {
+            QStringLiteral("PluginRuntimeState"),
+            {{QStringLiteral("name"), Kind::PluginName}},
+            {{QStringLiteral("json"), Kind::Text}},
+            readAction(),
+            [] { return tr("read plugin state"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto state = call.engine.runtimeState(call.plugin->id);
+                if (!state)
+                    return state.error();
+                QJsonObject object = state->toJson();
+                // The fields the engine fills in, which state.json does not keep.
+                object.insert(QStringLiteral("MonitorAlive"), state->monitorAlive);
+                object.insert(QStringLiteral("SocketPath"), state->socketPath);
+                object.insert(QStringLiteral("PublishedSocketPath"), state->publishedSocketPath);
+                object.insert(QStringLiteral("Implements"), QJsonArray::fromStringList(state->implements));
+                return QVariantList{QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))};
+            },
+        },
+    };
+    return verbs;
+}
+
+const HelperVerb *HelperVerbs::find(const QString &member)
+{
+    for (const HelperVerb &verb : all()) {
+        if (verb.member == member)
+            return &verb;
+    }
+    return nullptr;
+}
+
+Status HelperVerbs::validate(const HelperVerb &verb, const QDBusMessage &message)
+{
+    if (message.signature() != verb.inSignature())
+        return Error{ErrorCode::InvalidArgument,
+                     tr("%1 takes arguments (%2), not (%3)").arg(verb.member, verb.inSignature(), message.signature())};
+    const QVariantList arguments = message.arguments();
+    auto checkText = [](const QString &text, const QString &name, int limit) -> Status {
+        if (text.size() > limit)
+            return Error{
+                ErrorCode::InvalidArgument,
+                tr("argument \"%1\" is too long: %2 characters, at most %3").arg(name).arg(text.size()).arg(limit)};
+        if (text.contains(QChar(0)))
+            return Error{ErrorCode::InvalidArgument, tr("argument \"%1\" must not contain a NUL character").arg(name)};
+        return {};
+    };
+    for (qsizetype index = 0; index < verb.in.size(); ++index) {
+        const HelperArgument &argument = verb.in.at(index);
+        switch (argument.kind) {
+        case HelperArgument::Kind::Text:
+            if (auto ok = checkText(arguments.at(index).toString(), argument.name, kMaxText); !ok)
+                return ok;
+            break;
+        case HelperArgument::Kind::PluginName:
+        case HelperArgument::Kind::Remote: {
+            const QString text = arguments.at(index).toString();
+            if (text.trimmed().isEmpty())
+                return Error{ErrorCode::InvalidArgument, tr("argument \"%1\" must not be empty").arg(argument.name)};
+            if (auto ok = checkText(text, argument.name, kMaxName); !ok)
+                return ok;
+            break;
+        }
+        case HelperArgument::Kind::TextList: {
+            const QStringList items = arguments.at(index).toStringList();
+            if (items.size() > kMaxItems)
+                return Error{ErrorCode::InvalidArgument, tr("argument \"%1\" has %2 entries, at most %3")
+                                                             .arg(argument.name)
+                                                             .arg(items.size())
+                                                             .arg(kMaxItems)};
+            for (const QString &item : items) {
+                if (auto ok = checkText(item, argument.name, kMaxText); !ok)
+                    return ok;
+            }
+            break;
+        }
+        case HelperArgument::Kind::Path:
+        case HelperArgument::Kind::Int:
+        case HelperArgument::Kind::Bool:
+            break; // the bus already checked the type
+        case HelperArgument::Kind::Folder: {
+            const QString path = arguments.at(index).toString();
+            if (auto ok = checkText(path, argument.name, kMaxText); !ok)
+                return ok;
+            if (!QDir::isAbsolutePath(path))
+                return Error{ErrorCode::InvalidArgument,
+                             tr("argument \"%1\" must be an absolute path, not \"%2\"").arg(argument.name, path)};
+            if (!QFileInfo(path).isDir())
+                return Error{ErrorCode::NotFound, tr("%1: no such folder").arg(path)};
+            break;
+        }
+        }
+    }
+    return {};
+}
+
+} // namespace core

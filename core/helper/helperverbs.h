@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/engine/result.h"
+#include "core/plugin/plugin.h"
+
+#include <QCoreApplication>
+#include <QDBusMessage>
+#include <QList>
+#include <QString>
+#include <QVariantList>
+#include <functional>
+#include <optional>
+
+namespace core {
+
+class HelperService;
+class LocalEngine;
+
+// One argument of a helper method: its name (for introspection), D-Bus type, and how it is validated.
+struct HelperArgument
+{
+    enum class Kind {
+        Text,       // s: at most kMaxText characters, no NUL; may be empty
+        PluginName, // s: non-empty, at most kMaxName; looked up in the store; polkit detail `plugin`
+        Remote,     // s: a remote reference, non-empty, at most kMaxName; polkit detail `remote`
+        TextList,   // as: at most kMaxItems entries, each a Text
+        Path,       // o: an object path (a job's, for instance)
+        Int,        // i: a number, checked by the handler
+        Bool,       // b
+        Folder,     // s: an absolute path of an existing folder, at most kMaxText
+    };
+    QString name;
+    Kind kind = Kind::Text;
+
+    QString signature() const;
+};
+
+// What a handler gets: the engine, the validated arguments in order, and the plugin the call names (looked up
+// before polkit was asked, so the `plugin` detail is the canonical name, and the handler acts on that id even if
+// names changed meanwhile).
+struct HelperCall
+{
+    HelperService &service;
+    LocalEngine &engine;
+    QDBusMessage message;
+    QVariantList arguments;
+    std::optional<Plugin> plugin;
+
+    QString caller() const { return message.service(); }
+};
+
+// One verb the helper exports: method name, arguments, polkit action, and the handler that runs it on the
+// LocalEngine. Adding a verb to core::Engine and to the helper is one entry in HelperVerbs::all() plus the
+// matching call in HelperEngine.
+struct HelperVerb
+{
+    QString member; // "SetPlugin"
+    QList<HelperArgument> in;
+    QList<HelperArgument> out;     // "s" results are JSON text; "o" a job path
+    QString action;                // "org.plugdesk.manage"
+    std::function<QString()> what; // translated phrase for refusals: "change plugin settings"
+    std::function<Result<QVariantList>(HelperCall &)> run;
+
+    QString inSignature() const;
+    QString outSignature() const;
+};
+
+// The table of helper verbs, and the argument rules every verb shares.
+class HelperVerbs final
+{
+    Q_DECLARE_TR_FUNCTIONS(HelperVerbs)
+
+public:
+    static constexpr int kMaxName = 512;   // references are at most 255 per name part; generous, still bounded
+    static constexpr int kMaxText = 4096;  // one KEY=VALUE, one path
+    static constexpr int kMaxItems = 1024; // one list argument
+
+    // The polkit actions (resources/org.plugdesk.policy).
+    static QString readAction() { return QStringLiteral("org.plugdesk.read"); }
+    static QString manageAction() { return QStringLiteral("org.plugdesk.manage"); }
+    static QString installAction() { return QStringLiteral("org.plugdesk.install"); }
+    static QString removeAction() { return QStringLiteral("org.plugdesk.remove"); }
+    static QString volumesAction() { return QStringLiteral("org.plugdesk.volumes"); }
+
+    static const QList<HelperVerb> &all();
+    static const HelperVerb *find(const QString &member);
+
+    // Checks a call's arguments against the verb: the signature, then each argument's rule. The error names the
+    // argument and what is wrong with it.
+    static Status validate(const HelperVerb &verb, const QDBusMessage &message);
+};
+
+} // namespace core

@@ -1,0 +1,10 @@
+target_sources(plugdesk_core PRIVATE
+    helper/enginefactory.cpp helper/enginefactory.h
+    helper/helperengine.cpp helper/helperengine.h
+    helper/helperprotocol.cpp helper/helperprotocol.h
+    helper/helperservice.cpp helper/helperservice.h
+    helper/helperverbs.cpp helper/helperverbs.h
+    helper/jobobject.cpp helper/jobobject.h
+    helper/polkitauthority.cpp helper/polkitauthority.h
+    helper/remotejob.cpp helper/remotejob.h
+)

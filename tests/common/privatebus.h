@@ -1,0 +1,163 @@
+#pragma once
+
+// A private system-like bus for helper tests: a dbus-daemon with a generated config (the repository's own
+// bus policy for org.plugdesk.Helper1 included, plus the standard one for polkit), and optionally a real polkitd
+// on it. Everything lives in one folder that every user can reach, because polkitd drops to its own user and
+// unprivileged clients run as `nobody`.
+#include "common/testutil.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+#include <QThread>
+#include <sys/stat.h>
+
+namespace testutil {
+
+// Opens the folder and its parents up to /tmp for traversal by other users (polkitd, nobody).
+inline void openForEveryone(const QString &path, mode_t mode = 0755)
+{
+    ::chmod(QFile::encodeName(path).constData(), mode);
+}
+
+// Waits until `name` has an owner on the bus at `address`.
+inline bool waitForName(const QString &address, const QString &name, int timeoutMs = 10000)
+{
+    static int counter = 0;
+    const QString connectionName = QStringLiteral("testutil-wait-%1").arg(++counter);
+    bool owned = false;
+    {
+        QDBusConnection bus = QDBusConnection::connectToBus(address, connectionName);
+        QDeadlineTimer deadline(timeoutMs);
+        while (bus.isConnected() && !deadline.hasExpired()) {
+            if (bus.interface()->isServiceRegistered(name).value()) {
+                owned = true;
+                break;
+            }
+            QTest::qWait(50);
+        }
+    }
+    QDBusConnection::disconnectFromBus(connectionName);
+    return owned;
+}
+
+class PrivateBus final
+{
+public:
+    PrivateBus() = default;
+    PrivateBus(const PrivateBus &) = delete;
+    PrivateBus &operator=(const PrivateBus &) = delete;
+    ~PrivateBus()
+    {
+        stopPolkitd();
+        if (m_daemon.state() != QProcess::NotRunning) {
+            m_daemon.terminate();
+            if (!m_daemon.waitForFinished(5000))
+                m_daemon.kill();
+            m_daemon.waitForFinished(5000);
+        }
+    }
+
+    // Starts dbus-daemon listening on `folder`/bus. Returns an empty string on success, else why not.
+    QString start(const QString &folder)
+    {
+        m_folder = folder;
+        openForEveryone(folder);
+        const QString config = folder + QStringLiteral("/bus.conf");
+        // No double slash inside the raw string: moc would read it as a comment.
+        const QByteArray doctype =
+            "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN\"\n"
+            " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n";
+        const QByteArray text =
+            doctype + QStringLiteral(R"(<busconfig>
+  <type>system</type>
+  <listen>unix:path=%1/bus</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow user="*"/>
+    <deny own="*"/>
+    <deny send_type="method_call"/>
+    <allow send_type="signal"/>
+    <allow send_requested_reply="true" send_type="method_return"/>
+    <allow send_requested_reply="true" send_type="error"/>
+    <allow receive_type="method_call"/>
+    <allow receive_type="method_return"/>
+    <allow receive_type="error"/>
+    <allow receive_type="signal"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
+    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
+  </policy>
+  <include>%2</include>
+  <include ignore_missing="yes">/usr/share/dbus-1/system.d/org.freedesktop.PolicyKit1.conf</include>
+</busconfig>
+)")
+                          .arg(folder, sourcePath(QStringLiteral("resources/org.plugdesk.Helper1.conf")))
+                          .toUtf8();
+        if (!writeFile(config, text))
+            return QStringLiteral("cannot write %1").arg(config);
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        if (daemon.isEmpty())
+            return QStringLiteral("dbus-daemon is not installed");
+        m_daemon.setProgram(daemon);
+        m_daemon.setArguments({QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
+                               QStringLiteral("--print-address=1")});
+        m_daemon.start();
+        if (!m_daemon.waitForStarted(5000))
+            return QStringLiteral("dbus-daemon did not start: %1").arg(m_daemon.errorString());
+        QDeadlineTimer deadline(10000);
+        while (!m_daemon.canReadLine() && !deadline.hasExpired() && m_daemon.state() == QProcess::Running)
+            m_daemon.waitForReadyRead(100);
+        m_address = QString::fromUtf8(m_daemon.readLine()).trimmed();
+        if (m_address.isEmpty())
+            return QStringLiteral("dbus-daemon printed no address: %1")
+                .arg(QString::fromUtf8(m_daemon.readAllStandardError()));
+        openForEveryone(folder + QStringLiteral("/bus"), 0777);
+        return {};
+    }
+
+    QString address() const { return m_address; }
+    QString folder() const { return m_folder; }
+
+    // Starts the real polkitd on this bus. Returns an empty string on success, else why not (for QSKIP).
+    QString startPolkitd()
+    {
+        const QString polkitd = QStringLiteral("/usr/lib/polkit-1/polkitd");
+        if (!QFileInfo(polkitd).isExecutable())
+            return QStringLiteral("polkitd is not installed (%1)").arg(polkitd);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), m_address);
+        m_polkitd.setProcessEnvironment(environment);
+        m_polkitd.setProcessChannelMode(QProcess::MergedChannels);
+        m_polkitd.start(polkitd, {QStringLiteral("--no-debug")});
+        if (!m_polkitd.waitForStarted(5000))
+            return QStringLiteral("polkitd did not start: %1").arg(m_polkitd.errorString());
+        if (!waitForName(m_address, QStringLiteral("org.freedesktop.PolicyKit1"), 15000)) {
+            const QString output = QString::fromUtf8(m_polkitd.readAll());
+            stopPolkitd();
+            return QStringLiteral("polkitd did not take its name on the private bus: %1").arg(output);
+        }
+        return {};
+    }
+
+    void stopPolkitd()
+    {
+        if (m_polkitd.state() == QProcess::NotRunning)
+            return;
+        m_polkitd.terminate();
+        if (!m_polkitd.waitForFinished(5000))
+            m_polkitd.kill();
+        m_polkitd.waitForFinished(5000);
+    }
+
+private:
+    QString m_folder;
+    QString m_address;
+    QProcess m_daemon;
+    QProcess m_polkitd;
+};
+
+} // namespace testutil

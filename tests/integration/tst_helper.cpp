@@ -1,0 +1,528 @@
+// plugdesk-helper on a private dbus-daemon: root's calls through HelperEngine, refusals for an unprivileged
+// caller with and without a real polkitd, argument checks, the name policy, the idle exit, the engine choice.
+#include "common/privatebus.h"
+#include "common/testutil.h"
+#include "core/engine/localengine.h"
+#include "core/helper/helperengine.h"
+#include "core/helper/helperprotocol.h"
+
+#include <QDBusMessage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+#include <unistd.h>
+
+namespace {
+
+const QString kSettableId = QStringLiteral("7f3e") + QString(60, QLatin1Char('1'));
+const QString kSettableName = QStringLiteral("localhost:5000/acme/authz:2.0");
+const QString kPolicyTarget = QStringLiteral("/usr/share/polkit-1/actions/org.plugdesk.policy");
+const QString kRulesTarget = QStringLiteral("/etc/polkit-1/rules.d/49-plugdesk-test.rules");
+
+} // namespace
+
+class TestHelper : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int status = -1;
+        QString out;
+        QString err;
+    };
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<testutil::PrivateBus> m_bus;
+    std::unique_ptr<QProcess> m_helper;
+    QString m_store;
+    QString m_bin;
+
+    // A disabled v1 plugin with a settable env next to the seed's enabled one.
+    static bool addSettablePlugin(const QString &root)
+    {
+        const QByteArray config = R"({
+            "Description": "Settable plugin", "Entrypoint": ["/plugin"],
+            "Interface": {"Types": ["docker.authz/1.0"], "Socket": "authz.sock"},
+            "Env": [{"Name": "DEBUG", "Value": "0", "Settable": ["value"]}],
+            "Args": {"Name": "args", "Settable": ["value"], "Value": []}
+        })";
+        if (!testutil::writeFile(root + QStringLiteral("/plugins/") + kSettableId + QStringLiteral("/config.json"),
+                                 config))
+            return false;
+        QJsonObject inventory =
+            QJsonDocument::fromJson(testutil::readFile(root + QStringLiteral("/plugins/plugins.json"))).object();
+        inventory.insert(kSettableId,
+                         QJsonObject{{QStringLiteral("plugin"),
+                                      QJsonObject{{QStringLiteral("Id"), kSettableId},
+                                                  {QStringLiteral("Name"), QStringLiteral("localhost:5000/acme/authz")},
+                                                  {QStringLiteral("Tag"), QStringLiteral("2.0")},
+                                                  {QStringLiteral("Active"), false}}}});
+        return testutil::writeFile(root + QStringLiteral("/plugins/plugins.json"), QJsonDocument(inventory).toJson());
+    }
+
+    QString copyBinary(const QString &from)
+    {
+        const QString to = m_bin + QLatin1Char('/') + QFileInfo(from).fileName();
+        QFile::remove(to);
+        if (!QFile::copy(from, to))
+            return {};
+        testutil::openForEveryone(to, 0755);
+        return to;
+    }
+
+    // Starts plugdesk-helper on the private bus and waits until it owns its name.
+    bool startHelper(const QStringList &extra = {})
+    {
+        m_helper = std::make_unique<QProcess>();
+        m_helper->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_helper->start(QStringLiteral(PLUGDESK_HELPER),
+                        QStringList{QStringLiteral("--bus"), m_bus->address(), QStringLiteral("--root"), m_store,
+                                    QStringLiteral("--run"), m_dir->path() + QStringLiteral("/run")} +
+                            extra);
+        return m_helper->waitForStarted(5000) &&
+               testutil::waitForName(m_bus->address(), core::HelperProtocol::serviceName());
+    }
+
+    // plugdeskctl run as `nobody` (or root), pointed at the private bus.
+    Run ctl(const QStringList &arguments, bool asNobody = true, const QProcessEnvironment &extra = {})
+    {
+        const QString binary = copyBinary(QStringLiteral(PLUGDESKCTL));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("PLUGDESK_ROOT"));
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        environment.insert(QStringLiteral("HOME"), m_dir->path());
+        environment.insert(QStringLiteral("PLUGDESK_HELPER_BUS"), m_bus->address());
+        for (const QString &key : extra.keys())
+            environment.insert(key, extra.value(key));
+        process.setProcessEnvironment(environment);
+        if (asNobody)
+            process.start(QStringLiteral("setpriv"),
+                          QStringList{QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                                      QStringLiteral("--clear-groups"), QStringLiteral("--"), binary} +
+                              arguments);
+        else
+            process.start(binary, arguments);
+        if (!process.waitForFinished(60000))
+            qFatal("plugdeskctl did not finish");
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QDBusMessage rawCall(const QString &member, const QVariantList &arguments)
+    {
+        QDBusConnection bus = QDBusConnection::connectToBus(m_bus->address(), QStringLiteral("tst-helper-raw"));
+        QDBusMessage call =
+            QDBusMessage::createMethodCall(core::HelperProtocol::serviceName(), core::HelperProtocol::objectPath(),
+                                           core::HelperProtocol::interfaceName(), member);
+        call.setArguments(arguments);
+        const QDBusMessage reply = bus.call(call, QDBus::Block, 30000);
+        QDBusConnection::disconnectFromBus(QStringLiteral("tst-helper-raw"));
+        return reply;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (geteuid() != 0)
+            QSKIP("needs root: the helper's name is root's on the bus, and the test switches to nobody with setpriv");
+        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            QSKIP("setpriv is not installed (util-linux)");
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_bus = std::make_unique<testutil::PrivateBus>();
+        const QString why = m_bus->start(m_dir->path());
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        m_store = m_dir->path() + QStringLiteral("/store");
+        QVERIFY(testutil::copyTree(testutil::sourcePath(QStringLiteral("tests/data/seed-store")), m_store));
+        QVERIFY(addSettablePlugin(m_store));
+        m_bin = m_dir->path() + QStringLiteral("/bin");
+        QVERIFY(QDir().mkpath(m_bin));
+        testutil::openForEveryone(m_bin, 0755);
+    }
+
+    void cleanup()
+    {
+        if (m_helper && m_helper->state() != QProcess::NotRunning) {
+            m_helper->terminate();
+            if (!m_helper->waitForFinished(5000))
+                m_helper->kill();
+            m_helper->waitForFinished(5000);
+        }
+        m_helper.reset();
+        m_bus.reset();
+        m_dir.reset();
+    }
+
+    void rootListsAndInspectsThroughTheHelper()
+    {
+        // A broken entry travels as a problem with its code, not dropped.
+        QJsonObject inventory =
+            QJsonDocument::fromJson(testutil::readFile(m_store + QStringLiteral("/plugins/plugins.json"))).object();
+        inventory.insert(
+            QStringLiteral("broken"),
+            QJsonObject{{QStringLiteral("plugin"), QJsonObject{{QStringLiteral("Id"), QStringLiteral("XYZ")},
+                                                               {QStringLiteral("Name"), QStringLiteral("x")}}}});
+        QVERIFY(
+            testutil::writeFile(m_store + QStringLiteral("/plugins/plugins.json"), QJsonDocument(inventory).toJson()));
+        QVERIFY(startHelper());
+
+        core::HelperEngine helper({m_bus->address(), {}});
+        core::LocalEngine local({m_store, {}, false});
+        auto remote = helper.plugins();
+        QVERIFY2(remote.ok(), qPrintable(remote.ok() ? QString() : remote.error().message));
+        auto direct = local.plugins();
+        QVERIFY(direct.ok());
+        QCOMPARE(remote->plugins.size(), 2);
+        QCOMPARE(remote->plugins.size(), direct->plugins.size());
+        for (qsizetype index = 0; index < direct->plugins.size(); ++index) {
+            QCOMPARE(core::HelperProtocol::encodePlugin(remote->plugins.at(index)),
+                     core::HelperProtocol::encodePlugin(direct->plugins.at(index)));
+            QCOMPARE(remote->plugins.at(index).config, direct->plugins.at(index).config);
+            QCOMPARE(remote->plugins.at(index).settings, direct->plugins.at(index).settings);
+        }
+        QCOMPARE(remote->problems.size(), 1);
+        QCOMPARE(remote->problems.at(0).code, core::ErrorCode::Corrupt);
+        QCOMPARE(remote->problems.at(0).message, direct->problems.at(0).message);
+
+        for (const QString &name : {QStringLiteral("vieux/sshfs"), QStringLiteral("cd851"), kSettableName}) {
+            auto viaHelper = helper.plugin(name);
+            auto inProcess = local.plugin(name);
+            QVERIFY2(viaHelper.ok(), qPrintable(name));
+            QCOMPARE(viaHelper->id, inProcess->id);
+            QCOMPARE(viaHelper->name(), inProcess->name());
+            QCOMPARE(viaHelper->config.version, inProcess->config.version);
+        }
+        QVERIFY(helper.location().contains(m_bus->address()));
+    }
+
+    void rootSetsADisabledPlugin()
+    {
+        QVERIFY(startHelper());
+        core::HelperEngine helper({m_bus->address(), {}});
+        QSignalSpy reloaded(&helper, &core::Engine::pluginsReloaded);
+        const QByteArray before = testutil::readFile(m_store + QStringLiteral("/plugins/plugins.json"));
+        auto set = helper.set(QStringLiteral("localhost:5000/acme/authz:2.0"), {QStringLiteral("DEBUG=1")});
+        QVERIFY2(set.ok(), qPrintable(set.ok() ? QString() : set.error().message));
+        QTRY_VERIFY_WITH_TIMEOUT(reloaded.size() > 0, 5000);
+        QVERIFY(testutil::readFile(m_store + QStringLiteral("/plugins/plugins.json")) != before);
+        core::LocalEngine local({m_store, {}, false});
+        QCOMPARE(local.plugin(kSettableId)->settings.envValue(QStringLiteral("DEBUG")), QStringLiteral("1"));
+        QCOMPARE(helper.plugin(kSettableId)->settings.envValue(QStringLiteral("DEBUG")), QStringLiteral("1"));
+    }
+
+    // Engine errors come back with the same code and message LocalEngine gives on an identical store.
+    void errorsKeepCodeAndMessage_data()
+    {
+        QTest::addColumn<QString>("verb");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("code");
+        QTest::newRow("inspect unknown") << "inspect"
+                                         << "nope" << QStringList() << int(core::ErrorCode::NotFound);
+        QTest::newRow("inspect ambiguous prefix is not found")
+            << "inspect"
+            << "zz" << QStringList() << int(core::ErrorCode::NotFound);
+        QTest::newRow("set enabled") << "set"
+                                     << "vieux/sshfs" << QStringList{QStringLiteral("DEBUG=1")}
+                                     << int(core::ErrorCode::Conflict);
+        QTest::newRow("set unknown setting")
+            << "set" << kSettableName << QStringList{QStringLiteral("NOPE=1")} << int(core::ErrorCode::InvalidArgument);
+        QTest::newRow("set bad format") << "set" << kSettableName << QStringList{QStringLiteral("=1")}
+                                        << int(core::ErrorCode::InvalidArgument);
+        QTest::newRow("set unknown plugin")
+            << "set"
+            << "nope" << QStringList{QStringLiteral("A=1")} << int(core::ErrorCode::NotFound);
+    }
+
+    void errorsKeepCodeAndMessage()
+    {
+        QFETCH(QString, verb);
+        QFETCH(QString, name);
+        QFETCH(QStringList, arguments);
+        QFETCH(int, code);
+        QVERIFY(startHelper());
+        const auto before = testutil::snapshot(m_store);
+        core::HelperEngine helper({m_bus->address(), {}});
+        QTemporaryDir copy;
+        QVERIFY(testutil::copyTree(m_store, copy.path()));
+        core::LocalEngine local({copy.path(), {}, false});
+        core::Error remote;
+        core::Error direct;
+        if (verb == QLatin1String("inspect")) {
+            auto a = helper.plugin(name);
+            auto b = local.plugin(name);
+            QVERIFY(!a.ok() && !b.ok());
+            remote = a.error();
+            direct = b.error();
+        } else {
+            auto a = helper.set(name, arguments);
+            auto b = local.set(name, arguments);
+            QVERIFY(!a.ok() && !b.ok());
+            remote = a.error();
+            direct = b.error();
+        }
+        QCOMPARE(int(remote.code), code);
+        QCOMPARE(int(direct.code), code);
+        QCOMPARE(remote.message, direct.message);
+        QCOMPARE(testutil::snapshot(m_store), before);
+    }
+
+    // Arguments the helper refuses before it asks anybody anything.
+    void badArgumentsAreRefused_data()
+    {
+        QTest::addColumn<QString>("member");
+        QTest::addColumn<QVariantList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty name") << "InspectPlugin" << QVariantList{QString()}
+                                    << "argument \"name\" must not be empty";
+        QTest::newRow("blank name") << "SetPlugin" << QVariantList{QStringLiteral("  "), QStringList()}
+                                    << "argument \"name\" must not be empty";
+        QTest::newRow("long name") << "InspectPlugin" << QVariantList{QString(513, QLatin1Char('a'))}
+                                   << "argument \"name\" is too long: 513 characters, at most 512";
+        QTest::newRow("long setting") << "SetPlugin"
+                                      << QVariantList{kSettableName, QStringList{QString(4097, QLatin1Char('a'))}}
+                                      << "argument \"args\" is too long: 4097 characters, at most 4096";
+        QStringList many;
+        for (int index = 0; index < 1025; ++index)
+            many.append(QStringLiteral("DEBUG=1"));
+        QTest::newRow("too many settings")
+            << "SetPlugin" << QVariantList{kSettableName, many} << "argument \"args\" has 1025 entries, at most 1024";
+        QTest::newRow("missing argument")
+            << "SetPlugin" << QVariantList{kSettableName} << "SetPlugin takes arguments (sas), not (s)";
+        QTest::newRow("wrong type") << "InspectPlugin" << QVariantList{42}
+                                    << "InspectPlugin takes arguments (s), not (i)";
+        QTest::newRow("extra argument") << "ListPlugins" << QVariantList{QStringLiteral("x")}
+                                        << "ListPlugins takes arguments (), not (s)";
+    }
+
+    void badArgumentsAreRefused()
+    {
+        QFETCH(QString, member);
+        QFETCH(QVariantList, arguments);
+        QFETCH(QString, message);
+        QVERIFY(startHelper());
+        const auto before = testutil::snapshot(m_store);
+        const QDBusMessage reply = rawCall(member, arguments);
+        QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+        QCOMPARE(reply.errorName(), QStringLiteral("org.plugdesk.Error.InvalidArgument"));
+        QCOMPARE(reply.errorMessage(), message);
+        QCOMPARE(testutil::snapshot(m_store), before);
+    }
+
+    void unknownMethodIsAnUnknownMethod()
+    {
+        QVERIFY(startHelper());
+        const QDBusMessage reply = rawCall(QStringLiteral("FormatDisk"), {});
+        QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
+        QCOMPARE(reply.errorName(), QStringLiteral("org.freedesktop.DBus.Error.UnknownMethod"));
+        QCOMPARE(reply.errorMessage(), QStringLiteral("no method \"FormatDisk\" in interface org.plugdesk.Helper1"));
+    }
+
+    // Without polkitd only uid 0 passes; nobody is told which action was refused, and nothing changes.
+    void nobodyIsRefusedWithoutPolkit_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("ls") << QStringList{QStringLiteral("plugin"), QStringLiteral("ls")}
+                            << "Error: not authorized to list plugins (org.plugdesk.read): polkit is not running, so "
+                               "only root may do this\n"
+                            << QString();
+        QTest::newRow("inspect") << QStringList{QStringLiteral("plugin"), QStringLiteral("inspect"),
+                                                QStringLiteral("vieux/sshfs")}
+                                 << "Error: not authorized to inspect plugins (org.plugdesk.read): polkit is not "
+                                    "running, so only root may do this\n"
+                                 << "[\n]\n"; // as Docker: the empty array, then the error
+        QTest::newRow("inspect unknown (existence is not told)")
+            << QStringList{QStringLiteral("plugin"), QStringLiteral("inspect"), QStringLiteral("nope")}
+            << "Error: not authorized to inspect plugins (org.plugdesk.read): polkit is not running, so only root may "
+               "do this\n"
+            << "[\n]\n";
+        QTest::newRow("set") << QStringList{QStringLiteral("plugin"), QStringLiteral("set"), kSettableName,
+                                            QStringLiteral("DEBUG=1")}
+                             << "Error: not authorized to change plugin settings (org.plugdesk.manage): polkit is not "
+                                "running, so only root may do this\n"
+                             << QString();
+    }
+
+    void nobodyIsRefusedWithoutPolkit()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QFETCH(QString, out);
+        QVERIFY(startHelper());
+        const auto before = testutil::snapshot(m_store);
+        const Run run = ctl(arguments);
+        QCOMPARE(run.status, 1);
+        QCOMPARE(run.out, out);
+        QVERIFY2(run.err.endsWith(message), qPrintable(run.err));
+        QCOMPARE(testutil::snapshot(m_store), before);
+    }
+
+    // With the real polkitd and a rule granting nobody org.plugdesk.read only: listing works, set does not.
+    void polkitGrantsReadOnly()
+    {
+        const QString backup = m_dir->path() + QStringLiteral("/policy-backup");
+        const bool hadPolicy = QFile::exists(kPolicyTarget);
+        if (hadPolicy)
+            QVERIFY(QFile::copy(kPolicyTarget, backup));
+        // Removed even when a check below fails.
+        const auto restore = qScopeGuard([&] {
+            QFile::remove(kRulesTarget);
+            QFile::remove(kPolicyTarget);
+            if (hadPolicy)
+                QFile::copy(backup, kPolicyTarget);
+        });
+        QFile::remove(kPolicyTarget);
+        QVERIFY(QFile::copy(testutil::sourcePath(QStringLiteral("resources/org.plugdesk.policy")), kPolicyTarget));
+        testutil::openForEveryone(kPolicyTarget, 0644);
+        QVERIFY(testutil::writeFile(kRulesTarget, R"(/* Installed by tst_helper; removed when it ends. */
+polkit.addRule(function(action, subject) {
+    if (subject.user == "nobody" && action.id == "org.plugdesk.read")
+        return polkit.Result.YES;
+});
+)"));
+        testutil::openForEveryone(kRulesTarget, 0644);
+        const QString why = m_bus->startPolkitd();
+        if (!why.isEmpty())
+            QSKIP(qPrintable(why));
+        QVERIFY(startHelper());
+        const auto before = testutil::snapshot(m_store);
+
+        const Run list = ctl({QStringLiteral("plugin"), QStringLiteral("ls"), QStringLiteral("-q")});
+        QCOMPARE(list.err, QString());
+        QCOMPARE(list.status, 0);
+        QCOMPARE(list.out, QStringLiteral("7f3e11111111\ncd851ce43a40\n"));
+        const Run inspect = ctl({QStringLiteral("plugin"), QStringLiteral("inspect"), QStringLiteral("--format"),
+                                 QStringLiteral("{{.Name}}"), QStringLiteral("cd851")});
+        QCOMPARE(inspect.status, 0);
+        QCOMPARE(inspect.out, QStringLiteral("vieux/sshfs:latest\n"));
+
+        const Run set =
+            ctl({QStringLiteral("plugin"), QStringLiteral("set"), kSettableName, QStringLiteral("DEBUG=1")});
+        QCOMPARE(set.status, 1);
+        QVERIFY2(
+            set.err.startsWith(QStringLiteral("Error: not authorized to change plugin settings (org.plugdesk.manage)")),
+            qPrintable(set.err));
+        // polkitd itself said no (the policy file loaded, the action is known), not the fallback nor an error.
+        QVERIFY2(!set.err.contains(QStringLiteral("polkit is not running")), qPrintable(set.err));
+        QVERIFY2(!set.err.contains(QStringLiteral("polkit failed")), qPrintable(set.err));
+        qInfo() << "refusal:" << set.err.trimmed();
+        QCOMPARE(testutil::snapshot(m_store), before);
+    }
+
+    void helperExitsWhenIdle()
+    {
+        QVERIFY(startHelper({QStringLiteral("--idle-timeout"), QStringLiteral("1")}));
+        // A call resets the clock but does not keep it alive.
+        QVERIFY(rawCall(QStringLiteral("ListPlugins"), {}).type() == QDBusMessage::ReplyMessage);
+        QVERIFY(m_helper->waitForFinished(10000));
+        QCOMPARE(m_helper->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_helper->exitCode(), 0);
+        QVERIFY(!testutil::waitForName(m_bus->address(), core::HelperProtocol::serviceName(), 200));
+    }
+
+    void helperStaysWithoutIdleTimeout()
+    {
+        QVERIFY(startHelper({QStringLiteral("--idle-timeout"), QStringLiteral("0")}));
+        QVERIFY(!m_helper->waitForFinished(2500));
+        QCOMPARE(rawCall(QStringLiteral("ListPlugins"), {}).type(), QDBusMessage::ReplyMessage);
+    }
+
+    void secondHelperCannotTakeTheName()
+    {
+        QVERIFY(startHelper());
+        QProcess second;
+        second.start(QStringLiteral(PLUGDESK_HELPER),
+                     {QStringLiteral("--bus"), m_bus->address(), QStringLiteral("--root"), m_store,
+                      QStringLiteral("--idle-timeout"), QStringLiteral("0")});
+        QVERIFY(second.waitForFinished(10000));
+        QCOMPARE(second.exitCode(), 1);
+        QCOMPARE(QString::fromUtf8(second.readAllStandardError()),
+                 QStringLiteral("plugdesk-helper: cannot own the bus name org.plugdesk.Helper1: another "
+                                "plugdesk-helper already serves it\n"));
+    }
+
+    // The bus policy (resources/org.plugdesk.Helper1.conf) lets only root own the name, even on a bus nobody
+    // may serve with --bus; and without --bus the helper refuses to start unless it is root.
+    void helperRefusals_data()
+    {
+        QTest::addColumn<bool>("withBus");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("nobody on the system bus")
+            << false
+            << "plugdesk-helper: must run as root to serve org.plugdesk.Helper1 on the system bus (it is started by "
+               "D-Bus activation); use --bus ADDRESS to serve a private bus instead\n";
+        QTest::newRow("nobody owning the name")
+            << true << "plugdesk-helper: cannot own the bus name org.plugdesk.Helper1: ";
+    }
+
+    void helperRefusals()
+    {
+        QFETCH(bool, withBus);
+        QFETCH(QString, message);
+        const QString binary = copyBinary(QStringLiteral(PLUGDESK_HELPER));
+        QStringList arguments{QStringLiteral("--reuid=nobody"),
+                              QStringLiteral("--regid=nogroup"),
+                              QStringLiteral("--clear-groups"),
+                              QStringLiteral("--"),
+                              binary,
+                              QStringLiteral("--root"),
+                              m_store};
+        if (withBus)
+            arguments << QStringLiteral("--bus") << m_bus->address();
+        QProcess process;
+        process.start(QStringLiteral("setpriv"), arguments);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 1);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.startsWith(message), qPrintable(err));
+    }
+
+    // Who gets which engine: nobody with no store named goes through the helper (absent here, so it says so);
+    // naming a store with --root or PLUGDESK_ROOT reads it in process.
+    void engineChoice_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<QString>("err");
+        QTest::newRow("nobody, no store named")
+            << "none" << 1 << QString() << "Error: cannot reach the Plugdesk helper (org.plugdesk.Helper1): ";
+        QTest::newRow("nobody, --root") << "option" << 0 << "7f3e11111111\ncd851ce43a40\n" << QString();
+        QTest::newRow("nobody, PLUGDESK_ROOT") << "environment" << 0 << "7f3e11111111\ncd851ce43a40\n" << QString();
+    }
+
+    void engineChoice()
+    {
+        QFETCH(QString, how);
+        QFETCH(int, status);
+        QFETCH(QString, out);
+        QFETCH(QString, err);
+        QStringList arguments{QStringLiteral("plugin"), QStringLiteral("ls"), QStringLiteral("-q")};
+        QProcessEnvironment extra;
+        if (how == QLatin1String("option"))
+            arguments = QStringList{QStringLiteral("--root"), m_store} + arguments;
+        if (how == QLatin1String("environment"))
+            extra.insert(QStringLiteral("PLUGDESK_ROOT"), m_store);
+        const Run run = ctl(arguments, true, extra);
+        QVERIFY2(run.status == status, qPrintable(run.err));
+        QCOMPARE(run.out, out);
+        QVERIFY2(err.isEmpty() ? run.err.isEmpty() : run.err.startsWith(err), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHelper)
+#include "tst_helper.moc"

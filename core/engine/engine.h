@@ -3,6 +3,7 @@
 #include "core/engine/job.h"
 #include "core/engine/result.h"
 #include "core/plugin/plugin.h"
+#include "core/plugin/privileges.h"
 
 #include <QList>
 #include <QObject>
@@ -40,6 +41,19 @@ public:
     // `plugin set`: the plugin must be disabled; Docker's rules and texts (SPEC §3.4).
     virtual Status set(const QString &nameOrId, const QStringList &arguments) = 0;
 
+    // The privileges the plugin at `reference` asks for (SPEC §4), from its registry manifest and config blob only,
+    // no layers; nothing is written. Never blocks: the Job (a child of the engine; the caller may delete it once
+    // finished) ends with QVariant::fromValue(core::Privileges), or with the fetch's error, reported as it is
+    // (SPEC §11): InvalidArgument (bad reference), NotFound, Auth, Network, Timeout, DigestMismatch, and
+    // NotAPlugin with Docker's `did not find plugin config for specified reference <full ref>`.
+    // Cancelling the job stops the transfer. An engine that cannot reach registries fails with Unsupported.
+    virtual Job *privileges(const QString &reference)
+    {
+        auto *job = new Job(reference, this);
+        job->failWith(Error{ErrorCode::Unsupported, tr("this engine cannot read plugin privileges")});
+        return job;
+    }
+
 Q_SIGNALS:
     // A plugin was added or changed; `id` is its full id.
     void pluginChanged(const QString &id);
@@ -50,3 +64,5 @@ Q_SIGNALS:
 };
 
 } // namespace core
+
+Q_DECLARE_METATYPE(core::Privileges)

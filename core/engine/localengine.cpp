@@ -1,5 +1,6 @@
 #include "core/engine/localengine.h"
 
+#include "core/registry/registryclient.h"
 #include "core/store/storelock.h"
 
 #include <QDir>
@@ -100,6 +101,51 @@ void LocalEngine::watchInventory()
         rearm();
         Q_EMIT pluginsReloaded();
     });
+}
+
+RegistryClient *LocalEngine::registry()
+{
+    if (!m_registry)
+        m_registry = new RegistryClient(this);
+    return m_registry;
+}
+
+Job *LocalEngine::privileges(const QString &reference)
+{
+    auto *job = new Job(tr("Read the privileges of %1").arg(reference), this);
+    Q_EMIT jobStarted(job);
+    auto parsed = Reference::parse(reference);
+    if (!parsed) {
+        job->failWith(parsed.error());
+        return job;
+    }
+    const Reference full = parsed->withDefaultTag();
+    // Transfers are bound to this context: deleting it on cancel aborts them and drops their callbacks.
+    auto *context = new QObject(job);
+    connect(job, &Job::cancelRequested, context, [job, context, full] {
+        delete context;
+        job->failWith(
+            Error{ErrorCode::Cancelled, tr("reading the privileges of %1 was cancelled").arg(full.toString())});
+    });
+    RegistryClient *client = registry();
+    client->fetchManifest(full, context, [job, context, client, full](Result<Manifest> manifest) {
+        if (!manifest)
+            return job->failWith(manifest.error());
+        if (!manifest->isPluginConfigType())
+            return job->failWith(
+                Error{ErrorCode::NotAPlugin,
+                      QStringLiteral("did not find plugin config for specified reference %1").arg(full.toString())});
+        client->fetchConfig(full.trimmed(), manifest->config, context, [job, full](Result<QByteArray> bytes) {
+            if (!bytes)
+                return job->failWith(bytes.error());
+            auto config = PluginConfig::fromJson(*bytes);
+            if (!config)
+                return job->failWith(
+                    config.error().prefixed(tr("cannot read the plugin config of %1").arg(full.toString())));
+            job->finishWith(QVariant::fromValue(Privileges::fromConfig(*config)));
+        });
+    });
+    return job;
 }
 
 } // namespace core

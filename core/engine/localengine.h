@@ -7,6 +7,8 @@
 
 namespace core {
 
+class RegistryClient;
+
 // The engine in this process: owns the store at `root` directly. Used by the helper, by root users of
 // plugdeskctl and the window, and by tests. Every write takes the store's lock (StoreLock), so a second
 // process writing at the same time waits, then fails naming the holder.
@@ -37,6 +39,10 @@ public:
     Result<PluginList> plugins() override;
     Result<Plugin> plugin(const QString &nameOrId) override;
     Status set(const QString &nameOrId, const QStringList &arguments) override;
+    Job *privileges(const QString &reference) override;
+
+    // The registry client this engine uses (made on first use), with the calling user's logins.
+    RegistryClient *registry();
 
 private:
     void watchInventory();
@@ -44,6 +50,7 @@ private:
     Store m_store;
     QString m_runRoot;
     QFileSystemWatcher *m_watcher = nullptr;
+    RegistryClient *m_registry = nullptr;
 };
 
 } // namespace core

@@ -162,13 +162,14 @@ private:
         if (m_call.sink && m_delivered > 0)
             request.setRawHeader("Range", "bytes=" + QByteArray::number(m_delivered) + '-');
         m_skip = 0;
+        m_attemptBytes = 0;
         m_firstChunk = true;
         m_buffer.clear();
         m_tooLarge = false;
+        // GET goes out as a custom verb on purpose: Qt silently re-sends an idempotent request whose connection
+        // closed mid-body and restarts the body, which a streaming sink cannot undo. We retry (and resume) ourselves.
         if (m_call.verb == "HEAD")
             m_reply = m_client->m_network->head(request);
-        else if (m_call.verb == "GET")
-            m_reply = m_client->m_network->get(request);
         else
             m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, m_call.body);
         connect(m_reply, &QNetworkReply::readyRead, this, &RegistryExchange::onReadyRead);
@@ -197,6 +198,7 @@ private:
             }
         }
         const QByteArray chunk = m_reply->readAll();
+        m_attemptBytes += chunk.size();
         if (!success) {
             if (m_buffer.size() < kMaxErrorBody)
                 m_buffer += chunk.left(kMaxErrorBody - m_buffer.size());
@@ -261,11 +263,17 @@ private:
         const bool httpAnswer = code > 0;
         const bool success = code >= 200 && code < 300;
 
+        // A success whose body ended before its Content-Length: the connection was cut, whatever Qt says.
+        QNetworkReply::NetworkError cause = error;
+        const QVariant announcedLength = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (success && cause == QNetworkReply::NoError && announcedLength.isValid() && m_call.verb != "HEAD" &&
+            m_attemptBytes < announcedLength.toLongLong())
+            cause = QNetworkReply::RemoteHostClosedError;
         // No HTTP answer, or a success whose body was cut: a connection problem.
-        if (!httpAnswer || (success && error != QNetworkReply::NoError && isTransientNetworkError(error))) {
-            if (isTransientNetworkError(error) && retryLater(-1))
+        if (!httpAnswer || (success && cause != QNetworkReply::NoError && isTransientNetworkError(cause))) {
+            if (isTransientNetworkError(cause) && retryLater(-1))
                 return;
-            return finish(connectionError(reply, error));
+            return finish(connectionError(reply, cause));
         }
 
         RegistryResponse response;
@@ -364,6 +372,7 @@ private:
     QByteArray m_buffer;
     qint64 m_delivered = 0;
     qint64 m_skip = 0;
+    qint64 m_attemptBytes = 0; // body bytes of the current attempt, skipped ones included
     int m_attempt = 0;
     int m_redirects = 0;
     int m_unauthorized = 0;

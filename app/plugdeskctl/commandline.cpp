@@ -30,6 +30,13 @@ void printOptions(QTextStream &out, const QList<Option> &options)
 
 } // namespace
 
+// "plugdeskctl plugin ls", or "plugdeskctl login" for a top-level verb.
+QString commandPath(const Command &command)
+{
+    return command.group.isEmpty() ? QStringLiteral("%1 %2").arg(kProgram, command.name)
+                                   : QStringLiteral("%1 %2 %3").arg(kProgram, command.group, command.name);
+}
+
 int reportError(Context &context, const QString &message)
 {
     context.err << CommandLine::tr("Error: %1").arg(message) << '\n';
@@ -84,6 +91,15 @@ void CommandLine::printTopHelp(QTextStream &out) const
     std::sort(groups.begin(), groups.end());
     for (const QString &group : groups)
         out << QStringLiteral("  ") << group.leftJustified(10) << m_groupSummaries.value(group) << '\n';
+    bool anyTopLevel = false;
+    for (const Command &command : m_commands) {
+        if (!command.group.isEmpty())
+            continue;
+        if (!anyTopLevel)
+            out << '\n' << tr("Commands:") << '\n';
+        anyTopLevel = true;
+        out << QStringLiteral("  ") << command.name.leftJustified(10) << command.summary << '\n';
+    }
     out << '\n' << tr("Run '%1 COMMAND --help' for more information on a command.").arg(kProgram) << '\n';
 }
 
@@ -100,12 +116,12 @@ void CommandLine::printGroupHelp(QTextStream &out, const QString &group) const
 
 void CommandLine::printCommandHelp(QTextStream &out, const Command &command) const
 {
-    out << tr("Usage:  %1 %2 %3 %4").arg(kProgram, command.group, command.name, command.usage).trimmed() << "\n\n";
+    out << tr("Usage:  %1 %2").arg(commandPath(command), command.usage).trimmed() << "\n\n";
     out << command.summary << '\n';
     if (!command.aliases.isEmpty()) {
-        QStringList names{QStringLiteral("%1 %2 %3").arg(kProgram, command.group, command.name)};
+        QStringList names{commandPath(command)};
         for (const QString &alias : command.aliases)
-            names.append(QStringLiteral("%1 %2 %3").arg(kProgram, command.group, alias));
+            names.append(commandPath(command).section(QLatin1Char(' '), 0, -2) + QLatin1Char(' ') + alias);
         out << '\n' << tr("Aliases:") << "\n  " << names.join(QStringLiteral(", ")) << '\n';
     }
     QList<Option> options = command.options;
@@ -169,25 +185,29 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         printTopHelp(out);
         return 0;
     }
-    if (!m_groupSummaries.contains(group))
-        return usageError(err, tr("unknown command: %1").arg(group), topUsage, kProgram);
-    const QString groupHelp = QStringLiteral("%1 %2").arg(kProgram, group);
-    if (index >= arguments.size()) {
-        printGroupHelp(err, group);
-        return 2;
+    // A top-level verb (`login`, `logout`) is a Command with an empty group.
+    const Command *command = find(QString(), group);
+    if (!command) {
+        if (!m_groupSummaries.contains(group))
+            return usageError(err, tr("unknown command: %1").arg(group), topUsage, kProgram);
+        const QString groupHelp = QStringLiteral("%1 %2").arg(kProgram, group);
+        if (index >= arguments.size()) {
+            printGroupHelp(err, group);
+            return 2;
+        }
+        const QString verb = arguments[index++];
+        if (verb == QLatin1String("-h") || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
+            printGroupHelp(out, group);
+            return 0;
+        }
+        command = find(group, verb);
+        if (!command)
+            return usageError(err, tr("unknown command: %1 %2").arg(group, verb), tr("%1 COMMAND").arg(groupHelp),
+                              groupHelp);
     }
-    const QString verb = arguments[index++];
-    if (verb == QLatin1String("-h") || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
-        printGroupHelp(out, group);
-        return 0;
-    }
-    const Command *command = find(group, verb);
-    if (!command)
-        return usageError(err, tr("unknown command: %1 %2").arg(group, verb), tr("%1 COMMAND").arg(groupHelp),
-                          groupHelp);
 
-    const QString usage = QStringLiteral("%1 %2 %3 %4").arg(kProgram, group, command->name, command->usage).trimmed();
-    const QString helpCommand = QStringLiteral("%1 %2 %3").arg(kProgram, group, command->name);
+    const QString helpCommand = commandPath(*command);
+    const QString usage = QStringLiteral("%1 %2").arg(helpCommand, command->usage).trimmed();
     auto findLong = [&](const QString &name) -> const Option * {
         for (const Option &option : command->options) {
             if (option.longName == name)

@@ -51,7 +51,7 @@ struct Context
 // A verb: `plugin ls`. `run` returns the exit status.
 struct Command
 {
-    QString group; // "plugin"
+    QString group; // "plugin"; empty for a top-level verb ("login")
     QString name;  // "ls"
     QStringList aliases;
     QString usage; // "[OPTIONS]"
@@ -62,7 +62,8 @@ struct Command
     std::function<int(Context &, const Arguments &)> run;
 };
 
-// Parses and dispatches `plugdeskctl [GLOBAL OPTIONS] GROUP VERB [OPTIONS] [ARGS]`, with pflag's rules
+// Parses and dispatches `plugdeskctl [GLOBAL OPTIONS] GROUP VERB [OPTIONS] [ARGS]` (or `plugdeskctl VERB ...` for
+// a top-level verb), with pflag's rules
 // (`--flag value`, `--flag=value`, `-f value`, `-fvalue`, `-qa`, `--` ends the flags, flags may follow
 // arguments). Unknown verbs and flags print a usage line and exit 2.
 class CommandLine final
@@ -87,6 +88,11 @@ private:
 
 // The verbs, one function per group.
 void addPluginCommands(CommandLine &commandLine);
+// Top-level `login` and `logout` (registry logins in the docker CLI's config.json).
+void addLoginCommands(CommandLine &commandLine);
+
+// "plugdeskctl plugin ls", or "plugdeskctl login" for a top-level verb.
+QString commandPath(const Command &command);
 
 // Prints an engine error the way the CLI does everywhere: "Error: <message>".
 int reportError(Context &context, const QString &message);

@@ -21,5 +21,6 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
     cli::CommandLine commandLine;
     cli::addPluginCommands(commandLine);
+    cli::addLoginCommands(commandLine);
     return commandLine.run(app.arguments().mid(1), out, err);
 }

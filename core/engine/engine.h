@@ -3,6 +3,7 @@
 #include "core/engine/job.h"
 #include "core/engine/result.h"
 #include "core/plugin/plugin.h"
+#include "core/plugin/privileges.h"
 #include "core/runtime/pluginruntimestate.h"
 
 #include <QList>
@@ -57,6 +58,14 @@ public:
     // What the plugin's process is doing (running, restarting, failed ...), its socket and published socket.
     virtual Result<PluginRuntimeState> runtimeState(const QString &nameOrId) = 0;
 
+    // The privileges the plugin at `reference` asks for (SPEC §4), from its registry manifest and config blob only,
+    // no layers; nothing is written. Never blocks: the Job (a child of the engine; the caller may delete it once
+    // finished) ends with QVariant::fromValue(core::Privileges), or with the fetch's error, reported as it is
+    // (SPEC §11): InvalidArgument (bad reference), NotFound, Auth, Network, Timeout, DigestMismatch, and
+    // NotAPlugin with Docker's `did not find plugin config for specified reference <full ref>`.
+    // Cancelling the job stops the transfer.
+    virtual Job *privileges(const QString &reference) = 0;
+
 Q_SIGNALS:
     // A plugin was added or changed; `id` is its full id.
     void pluginChanged(const QString &id);
@@ -67,3 +76,5 @@ Q_SIGNALS:
 };
 
 } // namespace core
+
+Q_DECLARE_METATYPE(core::Privileges)

@@ -1,6 +1,8 @@
 #include "core/engine/localengine.h"
 
 #include "core/engine/createplugin.h"
+#include "core/registry/registryclient.h"
+#include "core/registry/remoteprivileges.h"
 #include "core/runtime/pluginrunner.h"
 #include "core/store/storelock.h"
 
@@ -210,6 +212,20 @@ void LocalEngine::watchInventory()
         rearm();
         Q_EMIT pluginsReloaded();
     });
+}
+
+RegistryClient *LocalEngine::registry()
+{
+    if (!m_registry)
+        m_registry = new RegistryClient(this);
+    return m_registry;
+}
+
+Job *LocalEngine::privileges(const QString &reference)
+{
+    auto *job = readPrivileges(registry(), reference, this);
+    Q_EMIT jobStarted(job);
+    return job;
 }
 
 } // namespace core

@@ -10,6 +10,8 @@
 
 namespace core {
 
+class RegistryClient;
+
 // The engine in this process: owns the store at `root` directly. Used by the helper, by root users of
 // plugdeskctl and the window, and by tests. Every write takes the store's lock (StoreLock), so a second
 // process writing at the same time waits, then fails naming the holder.
@@ -53,6 +55,10 @@ public:
 
     // Waits for the workers of running jobs.
     ~LocalEngine() override;
+    Job *privileges(const QString &reference) override;
+
+    // The registry client this engine uses (made on first use), with the calling user's logins.
+    RegistryClient *registry();
 
 private:
     void watchInventory();
@@ -63,6 +69,7 @@ private:
     QString m_runRoot;
     QFileSystemWatcher *m_watcher = nullptr;
     QList<QThread *> m_workers;
+    RegistryClient *m_registry = nullptr;
 };
 
 } // namespace core

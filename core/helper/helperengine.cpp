@@ -1,15 +1,17 @@
 #include "core/helper/helperengine.h"
-#include <QJsonObject>
-#include <QJsonArray>
-#include <QFileInfo>
-#include <QDBusObjectPath>
 
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
+#include "core/registry/registryclient.h"
+#include "core/registry/remoteprivileges.h"
 
 #include <QAtomicInteger>
 #include <QDBusError>
+#include <QDBusObjectPath>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace core {
 
@@ -148,7 +150,8 @@ Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments
 
 Job *HelperEngine::create(const QString &name, const QString &folder)
 {
-    return startJob(QStringLiteral("CreatePlugin"), {name, QFileInfo(folder).absoluteFilePath()}, tr("Create %1").arg(name));
+    return startJob(QStringLiteral("CreatePlugin"), {name, QFileInfo(folder).absoluteFilePath()},
+                    tr("Create %1").arg(name));
 }
 
 Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)
@@ -192,6 +195,15 @@ Result<PluginRuntimeState> HelperEngine::runtimeState(const QString &nameOrId)
     for (const QJsonValue &value : object.value(QStringLiteral("Implements")).toArray())
         state.implements.append(value.toString());
     return state;
+}
+
+Job *HelperEngine::privileges(const QString &reference)
+{
+    if (!m_registry)
+        m_registry = new RegistryClient(this);
+    auto *job = readPrivileges(m_registry, reference, this);
+    Q_EMIT jobStarted(job);
+    return job;
 }
 
 Job *HelperEngine::adoptJob(const QString &path, const QString &title)

@@ -7,6 +7,8 @@
 
 namespace core {
 
+class RegistryClient;
+
 // The engine of an unprivileged window or plugdeskctl: every verb is a call to plugdesk-helper
 // (org.plugdesk.Helper1) on the system bus, or on the bus at an explicit address (tests). D-Bus errors
 // `org.plugdesk.Error.<Code>` come back as core::Error with that code and the helper's message; other bus
@@ -40,6 +42,8 @@ public:
     // through the helper is refused with a message that says so.
     Result<QString> logFile(const QString &nameOrId) override;
     Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
+    // Read in this process with the user's own logins: the privileges step needs no privilege.
+    Job *privileges(const QString &reference) override;
 
     // For verbs that start a job: mirrors the job at `path` (the method's reply) into a local Job.
     Job *adoptJob(const QString &path, const QString &title);
@@ -55,6 +59,7 @@ private:
     Job *startJob(const QString &member, const QVariantList &arguments, const QString &title);
     Result<QDBusMessage> call(const QString &member, const QVariantList &arguments);
 
+    RegistryClient *m_registry = nullptr;
     QDBusConnection m_bus;
     QString m_address;
     QString m_service;

@@ -1,0 +1,163 @@
+#pragma once
+
+#include "core/engine/result.h"
+#include "core/plugin/reference.h"
+#include "core/registry/authchallenge.h"
+#include "core/registry/credentials.h"
+#include "core/registry/manifest.h"
+#include "core/registry/registryendpoint.h"
+#include "core/registry/tokencache.h"
+
+#include <QHash>
+#include <QList>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace core {
+
+class RegistryExchange;
+
+// The registry's answer to one request, after redirects, auth and retries.
+struct RegistryResponse
+{
+    int status = 0;
+    QByteArray body; // empty when the body was streamed to a sink
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QUrl url; // the final URL
+
+    QByteArray header(const QByteArray &name) const;
+};
+
+// Registry traffic over QNetworkAccessManager (SPEC §8), asynchronous: every operation takes a context QObject and
+// a callback that runs on the client's thread once, unless the context (or the client) is destroyed first, which
+// also aborts the transfer. The CLI and tests wait with an event loop.
+//
+// Owns: the network manager, endpoint mapping (RegistryEndpoint), the auth flow (Basic; Bearer tokens as SPEC §8.4:
+// POST form, fallback GET with Basic, anonymous GET, `repository(plugin):` scope with one retry without the
+// class), the token cache, logins read through Credentials, timeouts (every request, idle/connect), bounded
+// retries with backoff on connection errors, 429 and 5xx (Retry-After respected up to a cap), redirects (followed
+// manually; Authorization is dropped when one leads to another host), body size bounds and digest checks.
+// Does not own: what is done with blobs (a sink gets them), the store, plugin semantics.
+//
+// Errors are values whose message reads "cannot <what>: <why> — <what to do>".
+class RegistryClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int timeoutMs = 30000; // connect and idle time-out of every request
+        int attempts = 3;      // tries per request on connection errors, 429 and 5xx
+        QList<int> backoffMs{500, 1000, 2000};
+        int maxRetryAfterMs = 10000;
+        qint64 maxManifestBytes = 4 * 1024 * 1024;
+        qint64 maxConfigBytes = 1024 * 1024;
+        QString os;             // platform to pick from a manifest list; empty: this machine's
+        QString architecture;   // empty: this machine's
+        QString variant;        // empty: this machine's
+        QString credentialsDir; // empty: Credentials' default ($DOCKER_CONFIG, ~/.docker)
+        std::optional<RegistryEndpoint::Sources> endpointSources; // empty: RegistryEndpoint::systemSources()
+    };
+
+    // Receives a blob's bytes in order as they arrive (already counted and hashed); an error stops the transfer.
+    using BlobSink = std::function<Status(const char *data, qsizetype size)>;
+
+    explicit RegistryClient(QObject *parent = nullptr);
+    explicit RegistryClient(Options options, QObject *parent = nullptr);
+    ~RegistryClient() override;
+
+    const Options &options() const { return m_options; }
+
+    // Uses `auth` for `host` instead of what Credentials holds (login checks a login before saving it).
+    void setAuth(const QString &host, const AuthConfig &auth);
+
+    // GET /v2/ with the auth flow: succeeds when the registry accepts the login (or needs none).
+    void ping(const QString &host, QObject *context, std::function<void(Status)> done);
+
+    // The manifest for a tag or digest reference. A manifest list / OCI index is resolved to the platform in
+    // Options and that manifest fetched. The digest is the sha256 of the bytes and is checked against
+    // Docker-Content-Digest and against a digest in the reference. Bounded to maxManifestBytes.
+    void fetchManifest(const Reference &reference, QObject *context, std::function<void(Result<Manifest>)> done);
+
+    // Streams a blob into `sink`, hashing and counting; fails with DigestMismatch when size or sha256 differ from
+    // `blob` (then the sink has seen bytes that must be thrown away). A dropped connection resumes with a Range
+    // request where the registry allows it.
+    void fetchBlob(const Reference &repository, const Descriptor &blob, QObject *context, BlobSink sink,
+                   std::function<void(Status)> done);
+    // A config blob into memory, bounded to maxConfigBytes, verified like fetchBlob.
+    void fetchConfig(const Reference &repository, const Descriptor &config, QObject *context,
+                     std::function<void(Result<QByteArray>)> done);
+
+    // HEAD /v2/NAME/blobs/DIGEST (push scope).
+    void blobExists(const Reference &repository, const QString &digest, QObject *context,
+                    std::function<void(Result<bool>)> done);
+    // POST /v2/NAME/blobs/uploads/ then one PUT to Location?digest=...; answers the digest.
+    void uploadBlob(const Reference &repository, const QByteArray &data, QObject *context,
+                    std::function<void(Result<QString>)> done);
+    // PUT /v2/NAME/manifests/TAG; answers the manifest digest.
+    void putManifest(const Reference &reference, const QString &mediaType, const QByteArray &bytes, QObject *context,
+                     std::function<void(Result<QString>)> done);
+    // GET /v2/NAME/tags/list, following Link pagination.
+    void listTags(const Reference &repository, QObject *context, std::function<void(Result<QStringList>)> done);
+
+    // This machine's platform in OCI terms: "linux", "amd64"/"arm64"/..., variant ("v7" for arm) or empty.
+    static QString machineOs();
+    static QString machineArchitecture();
+    static QString machineVariant();
+
+private:
+    friend class RegistryExchange;
+
+    struct Call
+    {
+        QByteArray verb = "GET";
+        QUrl url;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        QString host;       // the registry as named in the reference
+        QString repository; // path for the token scope; empty for /v2/
+        QString actions = QStringLiteral("pull");
+        QString what;                // "fetch the manifest of X": messages read "cannot <what>: ..."
+        qint64 maxBytes = 64 * 1024; // bound of a buffered 2xx body
+        BlobSink sink;               // when set, a 2xx body is streamed here instead of buffered
+        bool retry = true;
+        bool authenticate = true; // false for token-server requests
+    };
+    using ResponseCallback = std::function<void(Result<RegistryResponse>)>;
+
+    void send(const Call &call, QObject *context, ResponseCallback done);
+    RegistryEndpoint endpoint(const QString &host);
+    Result<AuthConfig> authFor(const QString &host);
+    QString scopeFor(const QString &repository, const QString &actions, const QString &realm) const;
+    // The Authorization header for a request to `host` with `scope`, from what we know of the host's challenge.
+    void authorization(const Call &call, QObject *context, std::function<void(Result<QByteArray>)> done);
+    void requestToken(const AuthChallenge &challenge, const Call &call, const QString &scope, bool mayDropClass,
+                      QObject *context, std::function<void(Result<QString>)> done);
+    // Called by an exchange on a 401: records the challenge; false when no usable challenge was offered.
+    bool recordChallenge(const QString &host, const RegistryResponse &response);
+    void forgetToken(const QString &host, const Call &call);
+    Error authError(const Call &call, const RegistryResponse &response);
+    Error statusError(const Call &call, const RegistryResponse &response, const QString &subject);
+    void fetchManifestBy(const Reference &reference, const QString &tagOrDigest, int depth, QObject *context,
+                         std::function<void(Result<Manifest>)> done);
+    void fetchTagsPage(const Reference &repository, const QUrl &url, QStringList collected, int pages, QObject *context,
+                       std::function<void(Result<QStringList>)> done);
+
+    Options m_options;
+    QNetworkAccessManager *m_network = nullptr;
+    Credentials m_credentials;
+    RegistryEndpoint::Sources m_sources;
+    TokenCache m_tokens;
+    QHash<QString, AuthChallenge> m_challenges; // per registry host: the last challenge it sent
+    QHash<QString, AuthConfig> m_auth;          // per host: logins given or looked up
+    QSet<QString> m_realmsWithoutPluginClass;   // token servers that refused `repository(plugin):`
+};
+
+} // namespace core

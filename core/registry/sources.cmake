@@ -1,0 +1,9 @@
+target_sources(plugdesk_core PRIVATE
+    registry/remoteprivileges.cpp registry/remoteprivileges.h
+    registry/authchallenge.cpp registry/authchallenge.h
+    registry/credentials.cpp registry/credentials.h
+    registry/manifest.cpp registry/manifest.h
+    registry/registryclient.cpp registry/registryclient.h
+    registry/registryendpoint.cpp registry/registryendpoint.h
+    registry/tokencache.cpp registry/tokencache.h
+)

@@ -1,0 +1,620 @@
+// RegistryClient and LocalEngine::privileges against real registries on loopback: a docker-registry process
+// (anonymous, htpasswd Basic auth, token auth with a test token server issuing signed JWTs), and a misbehaving
+// server of our own for corrupt blobs, cut connections, 503s and oversized manifests.
+#include "common/testhttpserver.h"
+#include "common/testregistry.h"
+#include "common/testtokenserver.h"
+#include "common/testutil.h"
+#include "core/engine/localengine.h"
+#include "core/registry/registryclient.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace core;
+using testutil::HttpReply;
+using testutil::httpReply;
+using testutil::HttpRequest;
+using testutil::TestHttpServer;
+
+namespace {
+
+const QByteArray kPluginConfig =
+    "{\"description\":\"registry test plugin\",\"interface\":{\"types\":[\"docker.volumedriver/1.0\"],"
+    "\"socket\":\"tv.sock\"},\"entrypoint\":[\"/plugin\"],\"network\":{\"type\":\"host\"},"
+    "\"linux\":{\"capabilities\":[\"CAP_SYS_ADMIN\"],\"devices\":[{\"name\":\"fuse\",\"path\":\"/dev/fuse\"}]},"
+    "\"mounts\":[{\"name\":\"state\",\"source\":\"/var/lib/plugdesk-test\",\"destination\":\"/state\","
+    "\"type\":\"bind\",\"options\":[\"rbind\"]}],\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}";
+
+// Runs `start(context, callback)` and spins an event loop until the callback ran (or a minute passed).
+template<typename T, typename Start>
+T waitFor(Start start)
+{
+    std::optional<T> result;
+    QEventLoop loop;
+    QObject context;
+    start(&context, [&](T value) {
+        result.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!result) {
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (!result)
+        return T(Error{ErrorCode::Timeout, QStringLiteral("the test waited a minute for an answer")});
+    return std::move(*result);
+}
+
+Reference ref(const QString &text)
+{
+    return *Reference::parse(text);
+}
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), size / 4);
+    return data;
+}
+
+RegistryClient::Options fastOptions(const QString &credentialsDir)
+{
+    RegistryClient::Options options;
+    options.timeoutMs = 5000;
+    options.backoffMs = {20, 40, 80};
+    options.maxRetryAfterMs = 200;
+    options.credentialsDir = credentialsDir;
+    options.os = QStringLiteral("linux");
+    options.architecture = QStringLiteral("amd64");
+    options.endpointSources = RegistryEndpoint::Sources{};
+    return options;
+}
+
+struct Pushed
+{
+    QString manifestDigest;
+    Descriptor config;
+    Descriptor layer;
+    QByteArray layerBytes;
+};
+
+// Pushes config + one layer + a schema2 manifest with `client`; the result's digest is empty on failure.
+Pushed push(RegistryClient &client, const Reference &reference, const QString &configType, const QByteArray &config,
+            QString *error)
+{
+    Pushed pushed;
+    pushed.layerBytes = randomBytes(300 * 1024);
+    for (const auto &[bytes, descriptor, type] : {std::tuple{config, &pushed.config, configType},
+                                                  std::tuple{pushed.layerBytes, &pushed.layer, Manifest::LayerGzip}}) {
+        auto digest = waitFor<Result<QString>>(
+            [&](QObject *context, auto done) { client.uploadBlob(reference.trimmed(), bytes, context, done); });
+        if (!digest) {
+            *error = digest.error().message;
+            return {};
+        }
+        *descriptor = Descriptor{type, *digest, bytes.size(), {}, {}, {}};
+    }
+    const QByteArray manifest = Manifest::schema2(pushed.config, {pushed.layer});
+    auto digest = waitFor<Result<QString>>([&](QObject *context, auto done) {
+        client.putManifest(reference, Manifest::DockerManifest, manifest, context, done);
+    });
+    if (!digest) {
+        *error = digest.error().message;
+        return {};
+    }
+    pushed.manifestDigest = *digest;
+    return pushed;
+}
+
+void writeLogin(const QString &dir, const QString &host, const QString &user, const QString &password)
+{
+    const QJsonObject config{
+        {"auths",
+         QJsonObject{{host, QJsonObject{{"auth", QString::fromLatin1((user + ':' + password).toUtf8().toBase64())}}}}}};
+    testutil::writeFile(dir + "/config.json", QJsonDocument(config).toJson());
+}
+
+} // namespace
+
+class TestRegistryClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("PLUGDESK_INSECURE_REGISTRIES", "");
+        QString error;
+        QVERIFY2(m_anonymous.start({}, &error), qPrintable(error));
+        QVERIFY2(m_basic.start({"basicuser", "basic pass:word", {}, {}, {}, {}}, &error), qPrintable(error));
+        QVERIFY2(m_tokens.start(m_dir.path(), &error), qPrintable(error));
+        QVERIFY2(m_token.start({{},
+                                {},
+                                m_tokens.realm(),
+                                testutil::TestTokenServer::Service,
+                                testutil::TestTokenServer::Issuer,
+                                m_tokens.certPath()},
+                               &error),
+                 qPrintable(error));
+    }
+
+    void cleanup()
+    {
+        m_tokens.requireLogin = true;
+        m_tokens.refusePluginClass = false;
+        m_tokens.acceptPost = true;
+    }
+
+    // Push with the client, read everything back: manifest, config, streamed blob, tags, HEAD.
+    void pushAndReadBack_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::newRow("anonymous") << "anonymous";
+        QTest::newRow("htpasswd basic") << "basic";
+        QTest::newRow("token, password grant") << "token";
+        QTest::newRow("token, GET with basic fallback") << "token-get";
+        QTest::newRow("token server refusing the plugin class") << "token-noclass";
+    }
+
+    void pushAndReadBack()
+    {
+        QFETCH(QString, which);
+        QTemporaryDir credentials;
+        QString host = m_anonymous.host();
+        if (which == "basic") {
+            host = m_basic.host();
+            writeLogin(credentials.path(), host, "basicuser", "basic pass:word");
+        } else if (which.startsWith("token")) {
+            host = m_token.host();
+            writeLogin(credentials.path(), host, m_tokens.user, m_tokens.password);
+            m_tokens.acceptPost = which != "token-get";
+            m_tokens.refusePluginClass = which == "token-noclass";
+        }
+        m_tokens.seen.clear();
+        RegistryClient client(fastOptions(credentials.path()));
+        const Reference reference = ref(host + "/test/" + which + ":1.0");
+        QString error;
+        const Pushed pushed = push(client, reference, Manifest::PluginConfigV1, kPluginConfig, &error);
+        QVERIFY2(!pushed.manifestDigest.isEmpty(), qPrintable(error));
+
+        auto ping = waitFor<Status>([&](QObject *context, auto done) { client.ping(host, context, done); });
+        QVERIFY2(ping.ok(), ping.ok() ? "" : qPrintable(ping.error().message));
+
+        auto manifest =
+            waitFor<Result<Manifest>>([&](QObject *c, auto done) { client.fetchManifest(reference, c, done); });
+        QVERIFY2(manifest.ok(), manifest.ok() ? "" : qPrintable(manifest.error().message));
+        QCOMPARE(manifest->digest, pushed.manifestDigest);
+        QCOMPARE(manifest->mediaType, Manifest::DockerManifest);
+        QCOMPARE(manifest->config.mediaType, Manifest::PluginConfigV1);
+        QCOMPARE(manifest->layers.size(), 1);
+        QCOMPARE(manifest->layers[0].digest, pushed.layer.digest);
+
+        // By digest too.
+        auto byDigest = waitFor<Result<Manifest>>([&](QObject *c, auto done) {
+            client.fetchManifest(ref(host + "/test/" + which + "@" + pushed.manifestDigest), c, done);
+        });
+        QVERIFY(byDigest.ok());
+        QCOMPARE(byDigest->bytes, manifest->bytes);
+
+        auto config = waitFor<Result<QByteArray>>(
+            [&](QObject *c, auto done) { client.fetchConfig(reference.trimmed(), manifest->config, c, done); });
+        QVERIFY(config.ok());
+        QCOMPARE(*config, kPluginConfig);
+
+        QByteArray streamed;
+        int chunks = 0;
+        auto blob = waitFor<Status>([&](QObject *c, auto done) {
+            client.fetchBlob(
+                reference.trimmed(), pushed.layer, c,
+                [&](const char *data, qsizetype size) {
+                    streamed.append(data, size);
+                    ++chunks;
+                    return Status();
+                },
+                done);
+        });
+        QVERIFY2(blob.ok(), blob.ok() ? "" : qPrintable(blob.error().message));
+        QCOMPARE(streamed, pushed.layerBytes);
+        QVERIFY(chunks >= 1);
+
+        auto tags =
+            waitFor<Result<QStringList>>([&](QObject *c, auto done) { client.listTags(reference.trimmed(), c, done); });
+        QVERIFY(tags.ok());
+        QCOMPARE(*tags, QStringList{"1.0"});
+
+        auto exists = waitFor<Result<bool>>(
+            [&](QObject *c, auto done) { client.blobExists(reference.trimmed(), pushed.layer.digest, c, done); });
+        QVERIFY(exists.ok() && *exists);
+        auto absent = waitFor<Result<bool>>([&](QObject *c, auto done) {
+            client.blobExists(reference.trimmed(), Manifest::digestOf("not there"), c, done);
+        });
+        QVERIFY(absent.ok() && !*absent);
+
+        if (which.startsWith("token")) {
+            bool sawPost = false, sawBasicGet = false, sawPluginScope = false, sawPlainScope = false;
+            for (const auto &seen : m_tokens.seen) {
+                sawPost = sawPost || (seen.method == "POST" && seen.grantType == "password" && seen.status == 200);
+                sawBasicGet = sawBasicGet || (seen.method == "GET" && seen.basic && seen.status == 200);
+                sawPluginScope = sawPluginScope || seen.scope.startsWith("repository(plugin):test/");
+                sawPlainScope = sawPlainScope || (seen.scope.startsWith("repository:test/") && seen.status == 200);
+            }
+            QVERIFY(sawPluginScope);
+            if (which == "token")
+                QVERIFY(sawPost && !sawPlainScope);
+            if (which == "token-get")
+                QVERIFY(sawBasicGet);
+            if (which == "token-noclass")
+                QVERIFY(sawPlainScope);
+        }
+    }
+
+    void privileges_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::newRow("anonymous") << "anonymous";
+        QTest::newRow("htpasswd basic") << "basic";
+        QTest::newRow("token") << "token";
+    }
+
+    // LocalEngine::privileges reads the manifest and the config only, with the user's login from DOCKER_CONFIG.
+    void privileges()
+    {
+        QFETCH(QString, which);
+        QTemporaryDir credentials;
+        const QString host = which == "basic" ? m_basic.host() : which == "token" ? m_token.host() : m_anonymous.host();
+        if (which == "basic")
+            writeLogin(credentials.path(), host, "basicuser", "basic pass:word");
+        if (which == "token")
+            writeLogin(credentials.path(), host, m_tokens.user, m_tokens.password);
+        RegistryClient client(fastOptions(credentials.path()));
+        const Reference reference = ref(host + "/priv/" + which + ":latest");
+        QString error;
+        const Pushed pushed = push(client, reference, Manifest::PluginConfigV1, kPluginConfig, &error);
+        QVERIFY2(!pushed.manifestDigest.isEmpty(), qPrintable(error));
+
+        qputenv("DOCKER_CONFIG", credentials.path().toLocal8Bit());
+        QTemporaryDir root;
+        LocalEngine engine({root.path(), root.filePath("run"), false});
+        Job *job = engine.privileges(host + "/priv/" + which);
+        job->waitForFinished();
+        QVERIFY2(job->succeeded(), job->error() ? qPrintable(job->error()->message) : "");
+        const Privileges privileges = job->result().value<Privileges>();
+        QStringList lines;
+        for (const Privilege &privilege : privileges.items())
+            lines.append(privilege.name + "=" + privilege.value.join(","));
+        QCOMPARE(lines, (QStringList{"network=host", "mount=/var/lib/plugdesk-test", "device=/dev/fuse",
+                                     "capabilities=CAP_SYS_ADMIN"}));
+        // Nothing was written into the store.
+        QVERIFY(QDir(root.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+        qunsetenv("DOCKER_CONFIG");
+    }
+
+    void notAPlugin()
+    {
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        const QString host = m_anonymous.host();
+        QString error;
+        const Pushed pushed =
+            push(client, ref(host + "/library/busybox:latest"), "application/vnd.docker.container.image.v1+json",
+                 "{\"architecture\":\"amd64\"}", &error);
+        QVERIFY2(!pushed.manifestDigest.isEmpty(), qPrintable(error));
+        QTemporaryDir root;
+        LocalEngine engine({root.path(), root.filePath("run"), false});
+        Job *job = engine.privileges(host + "/library/busybox");
+        job->waitForFinished();
+        QVERIFY(job->error());
+        QCOMPARE(job->error()->code, ErrorCode::NotAPlugin);
+        QCOMPARE(job->error()->message,
+                 "did not find plugin config for specified reference " + host + "/library/busybox:latest");
+    }
+
+    void missingTag()
+    {
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        const QString text = m_anonymous.host() + "/nobody/nothing:nope";
+        auto manifest =
+            waitFor<Result<Manifest>>([&](QObject *c, auto done) { client.fetchManifest(ref(text), c, done); });
+        QVERIFY(!manifest);
+        QCOMPARE(manifest.error().code, ErrorCode::NotFound);
+        QVERIFY2(manifest.error().message.contains(text), qPrintable(manifest.error().message));
+
+        QTemporaryDir root;
+        LocalEngine engine({root.path(), root.filePath("run"), false});
+        Job *job = engine.privileges(text);
+        job->waitForFinished();
+        QVERIFY(job->error());
+        QCOMPARE(job->error()->code, ErrorCode::NotFound);
+    }
+
+    void withoutLogin_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::newRow("htpasswd basic") << "basic";
+        QTest::newRow("token") << "token";
+    }
+
+    // A 401 without credentials: the message says how to log in, naming the registry.
+    void withoutLogin()
+    {
+        QFETCH(QString, which);
+        const QString host = which == "basic" ? m_basic.host() : m_token.host();
+        QTemporaryDir credentials;
+        qputenv("DOCKER_CONFIG", credentials.path().toLocal8Bit());
+        QTemporaryDir root;
+        LocalEngine engine({root.path(), root.filePath("run"), false});
+        Job *job = engine.privileges(host + "/secret/plugin:latest");
+        job->waitForFinished();
+        qunsetenv("DOCKER_CONFIG");
+        QVERIFY(job->error());
+        QCOMPARE(job->error()->code, ErrorCode::Auth);
+        QVERIFY2(job->error()->message.startsWith("cannot fetch the manifest of " + host +
+                                                  "/secret/plugin:latest: "
+                                                  "the registry requires a login (401"),
+                 qPrintable(job->error()->message));
+        QVERIFY2(job->error()->message.endsWith("run plugdeskctl login " + host), qPrintable(job->error()->message));
+    }
+
+    void wrongPassword_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::newRow("htpasswd basic") << "basic";
+        QTest::newRow("token") << "token";
+    }
+
+    void wrongPassword()
+    {
+        QFETCH(QString, which);
+        const QString host = which == "basic" ? m_basic.host() : m_token.host();
+        QTemporaryDir credentials;
+        writeLogin(credentials.path(), host, which == "basic" ? "basicuser" : m_tokens.user, "wrong");
+        RegistryClient client(fastOptions(credentials.path()));
+        auto ping = waitFor<Status>([&](QObject *c, auto done) { client.ping(host, c, done); });
+        QVERIFY(!ping);
+        QCOMPARE(ping.error().code, ErrorCode::Auth);
+        QVERIFY2(ping.error().message.contains("refused the login for " + host), qPrintable(ping.error().message));
+    }
+
+    // A manifest list / OCI index is resolved to the configured platform.
+    void indexResolvedToPlatform()
+    {
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        const QString host = m_anonymous.host();
+        QString error;
+        const Pushed amd =
+            push(client, ref(host + "/multi/plugin:amd64"), Manifest::PluginConfigV1, kPluginConfig, &error);
+        const Pushed arm =
+            push(client, ref(host + "/multi/plugin:arm64"), Manifest::PluginConfigV1, kPluginConfig, &error);
+        QVERIFY2(!amd.manifestDigest.isEmpty() && !arm.manifestDigest.isEmpty(), qPrintable(error));
+        auto entry = [](const Pushed &p, const QString &arch) {
+            const QByteArray bytes = Manifest::schema2(p.config, {p.layer});
+            return QJsonObject{{"mediaType", Manifest::DockerManifest},
+                               {"digest", p.manifestDigest},
+                               {"size", bytes.size()},
+                               {"platform", QJsonObject{{"os", "linux"}, {"architecture", arch}}}};
+        };
+        const QByteArray index =
+            QJsonDocument(QJsonObject{{"schemaVersion", 2},
+                                      {"mediaType", Manifest::OciIndex},
+                                      {"manifests", QJsonArray{entry(arm, "arm64"), entry(amd, "amd64")}}})
+                .toJson(QJsonDocument::Compact);
+        auto put = waitFor<Result<QString>>([&](QObject *c, auto done) {
+            client.putManifest(ref(host + "/multi/plugin:multi"), Manifest::OciIndex, index, c, done);
+        });
+        QVERIFY2(put.ok(), put.ok() ? "" : qPrintable(put.error().message));
+        auto manifest = waitFor<Result<Manifest>>(
+            [&](QObject *c, auto done) { client.fetchManifest(ref(host + "/multi/plugin:multi"), c, done); });
+        QVERIFY2(manifest.ok(), manifest.ok() ? "" : qPrintable(manifest.error().message));
+        QCOMPARE(manifest->digest, amd.manifestDigest);
+
+        RegistryClient::Options riscv = fastOptions(credentials.path());
+        riscv.architecture = "riscv64";
+        RegistryClient other(riscv);
+        auto none = waitFor<Result<Manifest>>(
+            [&](QObject *c, auto done) { other.fetchManifest(ref(host + "/multi/plugin:multi"), c, done); });
+        QVERIFY(!none);
+        QCOMPARE(none.error().code, ErrorCode::NotFound);
+        QVERIFY2(none.error().message.contains("linux/arm64, linux/amd64"), qPrintable(none.error().message));
+    }
+
+    void connectionRefused()
+    {
+        const quint16 port = testutil::freeLoopbackPort();
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        auto manifest = waitFor<Result<Manifest>>([&](QObject *c, auto done) {
+            client.fetchManifest(ref(QStringLiteral("127.0.0.1:%1/a/b").arg(port)), c, done);
+        });
+        QVERIFY(!manifest);
+        QCOMPARE(manifest.error().code, ErrorCode::Network);
+        QVERIFY2(manifest.error().message.contains(QStringLiteral("cannot connect to 127.0.0.1:%1").arg(port)),
+                 qPrintable(manifest.error().message));
+    }
+
+    // The misbehaving server: each row names what it does to a blob request.
+    void misbehavingBlob_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("expectedCode"); // 0: success
+        QTest::addColumn<QString>("expectedText");
+        QTest::addColumn<int>("expectedRequests"); // blob requests the client makes
+        QTest::newRow("wrong bytes, right size")
+            << "corrupt" << int(ErrorCode::DigestMismatch) << "its content has digest" << 1;
+        QTest::newRow("too many bytes") << "long" << int(ErrorCode::DigestMismatch) << "more than the" << 1;
+        QTest::newRow("too few bytes") << "short" << int(ErrorCode::DigestMismatch) << "the manifest gives" << 1;
+        QTest::newRow("cut every time") << "cut" << int(ErrorCode::Network) << "closed the connection" << 3;
+        QTest::newRow("cut once, resumed with Range") << "cut-once-range" << 0 << "" << 2;
+        QTest::newRow("cut once, server ignores Range") << "cut-once-norange" << 0 << "" << 2;
+        QTest::newRow("503 then success") << "503-once" << 0 << "" << 2;
+        QTest::newRow("429 with Retry-After then success") << "429-once" << 0 << "" << 2;
+        QTest::newRow("503 every time") << "503" << int(ErrorCode::Registry) << "answered 503" << 3;
+        QTest::newRow("redirect to another host") << "redirect" << 0 << "" << 2;
+    }
+
+    void misbehavingBlob()
+    {
+        QFETCH(QString, mode);
+        QFETCH(int, expectedCode);
+        QFETCH(QString, expectedText);
+        QFETCH(int, expectedRequests);
+        const QByteArray blob = randomBytes(256 * 1024);
+        const QString digest = Manifest::digestOf(blob);
+        int blobRequests = 0;
+        bool sawAuthorizationOnOtherHost = false;
+        TestHttpServer other([&](const HttpRequest &request) {
+            ++blobRequests;
+            sawAuthorizationOnOtherHost = request.headers.contains("authorization");
+            return httpReply(200, blob);
+        });
+        TestHttpServer server([&](const HttpRequest &request) -> HttpReply {
+            if (request.url.path() == "/v2/")
+                return httpReply(200, "{}");
+            ++blobRequests;
+            const bool first = blobRequests == 1;
+            if (mode == "corrupt") {
+                QByteArray bad = blob;
+                bad[1000] = char(bad[1000] ^ 0x55);
+                return httpReply(200, bad);
+            }
+            if (mode == "long")
+                return httpReply(200, blob + "extra");
+            if (mode == "short")
+                return httpReply(200, blob.left(blob.size() - 10));
+            if (mode == "cut" || (mode.startsWith("cut-once") && first)) {
+                HttpReply reply =
+                    httpReply(200, blob.left(100 * 1024), {{"Content-Length", QByteArray::number(blob.size())}});
+                reply.cutAfter = true;
+                return reply;
+            }
+            if (mode == "cut-once-range") {
+                const QByteArray range = request.headers.value("range");
+                const qsizetype from = range.mid(6, range.indexOf('-') - 6).toLongLong();
+                return httpReply(
+                    206, blob.mid(from),
+                    {{"Content-Range", "bytes " + QByteArray::number(from) + '-' + QByteArray::number(blob.size() - 1) +
+                                           '/' + QByteArray::number(blob.size())}});
+            }
+            if ((mode == "503-once" && first) || mode == "503")
+                return httpReply(503, "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"try later\"}]}");
+            if (mode == "429-once" && first)
+                return httpReply(429, "{}", {{"Retry-After", "1"}});
+            if (mode == "redirect")
+                return httpReply(
+                    307, {}, {{"Location", QStringLiteral("http://%1/blob-store/x").arg(other.authority()).toUtf8()}});
+            return httpReply(200, blob);
+        });
+        QTemporaryDir credentials;
+        writeLogin(credentials.path(), server.authority(), "u", "p");
+        RegistryClient client(fastOptions(credentials.path()));
+        QByteArray received;
+        const Descriptor descriptor{Manifest::LayerGzip, digest, blob.size(), {}, {}, {}};
+        auto status = waitFor<Status>([&](QObject *c, auto done) {
+            client.fetchBlob(
+                ref(server.authority() + "/bad/plugin"), descriptor, c,
+                [&](const char *data, qsizetype size) {
+                    received.append(data, size);
+                    return Status();
+                },
+                done);
+        });
+        // At least: Qt itself may re-send a request whose connection closed before any of the answer was read.
+        QVERIFY2(blobRequests >= expectedRequests && blobRequests <= 3 * expectedRequests,
+                 qPrintable(QString::number(blobRequests)));
+        if (expectedCode == 0) {
+            QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().message));
+            QCOMPARE(received, blob);
+            QVERIFY(!sawAuthorizationOnOtherHost);
+            return;
+        }
+        QVERIFY(!status);
+        QVERIFY2(int(status.error().code) == expectedCode, qPrintable(status.error().message));
+        QVERIFY2(status.error().message.contains(expectedText), qPrintable(status.error().message));
+        QVERIFY2(status.error().message.contains("blob " + digest.left(19)), qPrintable(status.error().message));
+    }
+
+    void oversizedManifest_data()
+    {
+        QTest::addColumn<bool>("announced");
+        QTest::newRow("Content-Length says 5 MiB") << true;
+        QTest::newRow("5 MiB sent without a length") << false;
+    }
+
+    void oversizedManifest()
+    {
+        QFETCH(bool, announced);
+        const QByteArray huge = "{\"schemaVersion\":2,\"pad\":\"" + QByteArray(5 * 1024 * 1024, 'x') + "\"}";
+        TestHttpServer server([&](const HttpRequest &) {
+            if (announced)
+                return httpReply(200, huge, {{"Content-Type", Manifest::DockerManifest.toLatin1()}});
+            // HTTP/1.0-style body ended by closing the connection.
+            return HttpReply{"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + huge};
+        });
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        auto manifest = waitFor<Result<Manifest>>(
+            [&](QObject *c, auto done) { client.fetchManifest(ref(server.authority() + "/big/plugin"), c, done); });
+        QVERIFY(!manifest);
+        QCOMPARE(manifest.error().code, ErrorCode::Registry);
+        QVERIFY2(manifest.error().message.contains("4194304 bytes allowed"), qPrintable(manifest.error().message));
+        QCOMPARE(server.requests.size(), 1); // refused, not retried
+    }
+
+    void manifestDigestChecks()
+    {
+        const QByteArray bytes =
+            Manifest::schema2(Descriptor{Manifest::PluginConfigV1, Manifest::digestOf("c"), 1, {}, {}, {}}, {});
+        TestHttpServer server([&](const HttpRequest &) {
+            return httpReply(200, bytes,
+                             {{"Content-Type", Manifest::DockerManifest.toLatin1()},
+                              {"Docker-Content-Digest", Manifest::digestOf("something else").toLatin1()}});
+        });
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        auto byTag = waitFor<Result<Manifest>>(
+            [&](QObject *c, auto done) { client.fetchManifest(ref(server.authority() + "/d/p:t"), c, done); });
+        QVERIFY(!byTag);
+        QCOMPARE(byTag.error().code, ErrorCode::DigestMismatch);
+        const QString wanted = Manifest::digestOf("wanted");
+        auto byDigest = waitFor<Result<Manifest>>(
+            [&](QObject *c, auto done) { client.fetchManifest(ref(server.authority() + "/d/p@" + wanted), c, done); });
+        QVERIFY(!byDigest);
+        QCOMPARE(byDigest.error().code, ErrorCode::DigestMismatch);
+        QVERIFY(byDigest.error().message.contains(wanted));
+    }
+
+    // Destroying the context aborts the transfer and the callback never runs.
+    void contextDestroyedAbandons()
+    {
+        TestHttpServer server([&](const HttpRequest &) { return httpReply(503, "{}"); });
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        bool called = false;
+        auto *context = new QObject;
+        client.ping(server.authority(), context, [&](Status) { called = true; });
+        QTRY_VERIFY(server.requests.size() >= 1);
+        delete context;
+        QTest::qWait(400);
+        QVERIFY(!called);
+        QVERIFY(server.requests.size() < 3);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    testutil::TestRegistry m_anonymous;
+    testutil::TestRegistry m_basic;
+    testutil::TestRegistry m_token;
+    testutil::TestTokenServer m_tokens;
+};
+
+QTEST_GUILESS_MAIN(TestRegistryClient)
+#include "tst_registryclient.moc"

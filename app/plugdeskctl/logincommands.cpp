@@ -148,7 +148,7 @@ void addLoginCommands(CommandLine &commandLine)
         QStringLiteral("logout"),
         {},
         QStringLiteral("[SERVER]"),
-        Tr::tr("Log out from a registry.\nIf no server is specified, the default is defined by the daemon."),
+        Tr::tr("Log out from a registry.\nIf no server is specified, the default is Docker Hub."),
         {},
         0,
         1,

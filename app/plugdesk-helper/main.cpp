@@ -9,6 +9,7 @@
 #include <QDBusConnection>
 #include <QDBusError>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 #include <cstdio>
 #include <unistd.h>
@@ -88,5 +89,12 @@ int main(int argc, char *argv[])
     QObject::connect(&service, &core::HelperService::idle, &app, &QCoreApplication::quit);
     if (auto started = service.start(); !started)
         return fail(started.error().message);
+    // Bring every enabled plugin back (after a boot, or after this helper died): a plugin with a live monitor is
+    // left alone, a running container without one gets a monitor that adopts it, a stopped one is started.
+    QTimer::singleShot(0, &engine, [&engine] {
+        if (auto restored = engine.restore(); !restored)
+            qWarning().noquote() << QCoreApplication::translate("main", "plugdesk-helper: restoring plugins: %1")
+                                        .arg(restored.error().message);
+    });
     return QCoreApplication::exec();
 }

@@ -98,7 +98,8 @@ void CommandLine::printTopHelp(QTextStream &out) const
         if (!anyTopLevel)
             out << '\n' << tr("Commands:") << '\n';
         anyTopLevel = true;
-        out << QStringLiteral("  ") << command.name.leftJustified(10) << command.summary.section(QLatin1Char('\n'), 0, 0) << '\n';
+        out << QStringLiteral("  ") << command.name.leftJustified(10)
+            << command.summary.section(QLatin1Char('\n'), 0, 0) << '\n';
     }
     out << '\n' << tr("Run '%1 COMMAND --help' for more information on a command.").arg(kProgram) << '\n';
 }
@@ -109,7 +110,8 @@ void CommandLine::printGroupHelp(QTextStream &out, const QString &group) const
     out << m_groupSummaries.value(group) << "\n\n" << tr("Commands:") << '\n';
     for (const Command &command : m_commands) {
         if (command.group == group)
-            out << QStringLiteral("  ") << command.name.leftJustified(12) << command.summary.section(QLatin1Char('\n'), 0, 0) << '\n';
+            out << QStringLiteral("  ") << command.name.leftJustified(12)
+                << command.summary.section(QLatin1Char('\n'), 0, 0) << '\n';
     }
     out << '\n' << tr("Run '%1 %2 COMMAND --help' for more information on a command.").arg(kProgram, group) << '\n';
 }

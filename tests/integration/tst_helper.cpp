@@ -1,10 +1,13 @@
 // plugdesk-helper on a private dbus-daemon: root's calls through HelperEngine, refusals for an unprivileged
 // caller with and without a real polkitd, argument checks, the name policy, the idle exit, the engine choice.
+#include "common/pluginfixture.h"
 #include "common/privatebus.h"
 #include "common/testutil.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
 #include "core/helper/helperprotocol.h"
+#include "core/runtime/runcruntime.h"
+#include "core/runtime/runlayout.h"
 
 #include <QDBusMessage>
 #include <QJsonDocument>
@@ -14,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <memory>
 #include <unistd.h>
 
@@ -457,6 +461,64 @@ polkit.addRule(function(action, subject) {
 
     // The bus policy (resources/org.plugdesk.Helper1.conf) lets only root own the name, even on a bus nobody
     // may serve with --bus; and without --bus the helper refuses to start unless it is root.
+    // Root enables a runnable plugin through the helper; the helper dies and comes back; the plugin kept running
+    // in its monitor, is not started twice, and disables cleanly through the new helper.
+    void pluginsOutliveTheHelper()
+    {
+        const QString id = QStringLiteral("a1b2c3");
+        const QString run = m_dir->path() + QStringLiteral("/run");
+        QVERIFY(testutil::writeTestPlugins(
+            m_store, QStringLiteral(TEST_PLUGIN_BINARY),
+            {testutil::makeTestPlugin(
+                {id, QStringLiteral("acme/testvol"), QStringLiteral("latest"), {}, {}, {}, {}})}));
+        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", QFile::encodeName(m_dir->path() + QStringLiteral("/published")));
+        auto stopPlugin = qScopeGuard([this] {
+            core::LocalEngine local({m_store, m_dir->path() + QStringLiteral("/run"), false});
+            if (auto plugin = local.plugin(QStringLiteral("acme/testvol")); plugin && plugin->enabled) {
+                core::Job *job = local.disable(plugin->id, true);
+                job->waitForFinished();
+            }
+        });
+        const core::RuncRuntime runc(run);
+
+        QVERIFY(startHelper());
+        core::HelperEngine engine({m_bus->address(), {}});
+        core::Job *enable = engine.enable(QStringLiteral("acme/testvol"), 20);
+        enable->waitForFinished();
+        QVERIFY2(enable->succeeded(), qPrintable(enable->error() ? enable->error()->message : QString()));
+        auto state = engine.runtimeState(QStringLiteral("acme/testvol"));
+        QVERIFY(state.ok());
+        QCOMPARE(core::PluginRuntimeState::statusName(state->status), QStringLiteral("running"));
+        const qint64 pid = state->containerPid;
+        QVERIFY(pid > 0);
+        QCOMPARE(runc.list().valueOr({}), QStringList{id});
+
+        // The helper is killed: the plugin runs on in its monitor.
+        m_helper->kill();
+        m_helper->waitForFinished(5000);
+        QVERIFY(::kill(static_cast<pid_t>(pid), 0) == 0);
+
+        // A new helper restores: the live monitor is left alone, nothing is duplicated.
+        QVERIFY(startHelper());
+        core::HelperEngine again({m_bus->address(), {}});
+        QTRY_VERIFY_WITH_TIMEOUT(again.plugin(QStringLiteral("acme/testvol")).ok(), 5000);
+        auto after = again.runtimeState(QStringLiteral("acme/testvol"));
+        QVERIFY(after.ok());
+        QCOMPARE(after->containerPid, pid);
+        QCOMPARE(runc.list().valueOr({}), QStringList{id});
+        auto logs = again.logs(QStringLiteral("acme/testvol"), 50);
+        QVERIFY(logs.ok());
+        QVERIFY2(logs->join(QLatin1Char('\n')).contains(QStringLiteral("listening")),
+                 qPrintable(logs->join(QLatin1Char('\n'))));
+
+        core::Job *disable = again.disable(QStringLiteral("acme/testvol"), false);
+        disable->waitForFinished();
+        QVERIFY2(disable->succeeded(), qPrintable(disable->error() ? disable->error()->message : QString()));
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 15000);
+        QVERIFY(runc.list().valueOr({QStringLiteral("?")}).isEmpty());
+        QVERIFY(!again.plugin(QStringLiteral("acme/testvol"))->enabled);
+    }
+
     void helperRefusals_data()
     {
         QTest::addColumn<bool>("withBus");

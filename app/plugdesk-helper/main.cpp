@@ -57,7 +57,11 @@ int main(int argc, char *argv[])
                                                                             "calls or running jobs; 0 never "
                                                                             "(default 60)."),
                                         QStringLiteral("seconds"), QStringLiteral("60"));
-    parser.addOptions({rootOption, runOption, busOption, idleOption});
+    const QCommandLineOption noRestoreOption(
+        QStringLiteral("no-restore"),
+        QCoreApplication::translate("main", "Do not start the enabled plugins at start (to look at a store, or in "
+                                            "tests of the bus itself)."));
+    parser.addOptions({rootOption, runOption, busOption, idleOption, noRestoreOption});
     parser.process(app);
 
     bool idleOk = false;
@@ -91,10 +95,11 @@ int main(int argc, char *argv[])
         return fail(started.error().message);
     // Bring every enabled plugin back (after a boot, or after this helper died): a plugin with a live monitor is
     // left alone, a running container without one gets a monitor that adopts it, a stopped one is started.
-    QTimer::singleShot(0, &engine, [&engine] {
-        if (auto restored = engine.restore(); !restored)
-            qWarning().noquote() << QCoreApplication::translate("main", "plugdesk-helper: restoring plugins: %1")
-                                        .arg(restored.error().message);
-    });
+    if (!parser.isSet(noRestoreOption))
+        QTimer::singleShot(0, &engine, [&engine] {
+            if (auto restored = engine.restore(); !restored)
+                qWarning().noquote() << QCoreApplication::translate("main", "plugdesk-helper: restoring plugins: %1")
+                                            .arg(restored.error().message);
+        });
     return QCoreApplication::exec();
 }

@@ -1,5 +1,7 @@
 #include "core/runtime/pluginmonitor.h"
 
+#include "core/runtime/spawn.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -306,45 +308,12 @@ Status PluginMonitor::startContainer()
     const RunLayout &layout = m_runtime.layout();
     QFile::remove(layout.pidFilePath(m_options.id));
     QFile::remove(m_options.socketPath); // a stale socket would pass for readiness
-    int out[2];
-    int err[2];
-    if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
-        return Error{ErrorCode::Io, tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
-    std::vector<QByteArray> storage;
-    for (const QString &argument : m_runtime.runArguments(m_options.id))
-        storage.push_back(QFile::encodeName(argument));
-    std::vector<char *> argv;
-    for (QByteArray &argument : storage)
-        argv.push_back(argument.data());
-    argv.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none;
-    sigemptyset(&none);
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    pid_t pid = -1;
-    const int spawned = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    ::close(out[1]);
-    ::close(err[1]);
-    if (spawned != 0) {
-        ::close(out[0]);
-        ::close(err[0]);
-        return Error{ErrorCode::Runtime,
-                     tr("cannot run %1: %2").arg(m_options.runc, QString::fromLocal8Bit(strerror(spawned)))};
-    }
+    auto spawned = spawnWithPipes(m_runtime.runArguments(m_options.id));
+    if (!spawned)
+        return spawned.error();
+    const pid_t pid = spawned->pid;
+    int out[2] = {spawned->out, -1};
+    int err[2] = {spawned->err, -1};
     ::fcntl(out[0], F_SETFL, O_NONBLOCK);
     ::fcntl(err[0], F_SETFL, O_NONBLOCK);
     m_stdout = std::make_unique<Stream>(Stream{"stdout", out[0], {}});

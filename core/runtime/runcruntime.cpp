@@ -1,6 +1,7 @@
 #include "core/runtime/runcruntime.h"
 
 #include "core/runtime/ocispec.h"
+#include "core/runtime/spawn.h"
 #include "core/store/atomicfile.h"
 
 #include <QDir>
@@ -65,52 +66,12 @@ Result<CommandResult> RuncRuntime::runCommand(const QStringList &argv)
 {
     if (argv.isEmpty() || argv.first().isEmpty())
         return Error{ErrorCode::Runtime, tr("runc was not found; install the runc package")};
-    std::vector<QByteArray> storage;
-    storage.reserve(argv.size());
-    std::vector<char *> args;
-    for (const QString &argument : argv) {
-        storage.push_back(QFile::encodeName(argument));
-        args.push_back(storage.back().data());
-    }
-    args.push_back(nullptr);
-
-    int out[2];
-    int err[2];
-    if (::pipe2(out, O_CLOEXEC) != 0)
-        return Error{ErrorCode::Io, tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
-    if (::pipe2(err, O_CLOEXEC) != 0) {
-        ::close(out[0]);
-        ::close(out[1]);
-        return Error{ErrorCode::Io, tr("cannot create a pipe: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
-    }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-    // The monitor blocks signals for its signalfd and the CLI may ignore SIGPIPE: runc gets neither.
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none;
-    sigemptyset(&none);
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    pid_t pid = -1;
-    const int spawned = ::posix_spawn(&pid, args[0], &actions, &attributes, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    ::close(out[1]);
-    ::close(err[1]);
-    if (spawned != 0) {
-        ::close(out[0]);
-        ::close(err[0]);
-        return Error{ErrorCode::Runtime,
-                     tr("cannot run %1: %2").arg(argv.first(), QString::fromLocal8Bit(strerror(spawned)))};
-    }
+    auto spawned = spawnWithPipes(argv);
+    if (!spawned)
+        return spawned.error();
+    const pid_t pid = spawned->pid;
+    int out[2] = {spawned->out, -1};
+    int err[2] = {spawned->err, -1};
     CommandResult result;
     pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
     int open = 2;

@@ -1,4 +1,5 @@
 target_sources(plugdesk_core PRIVATE
+    runtime/spawn.cpp runtime/spawn.h
     runtime/logreader.cpp runtime/logreader.h
     runtime/ocispec.cpp runtime/ocispec.h
     runtime/pluginhttpclient.cpp runtime/pluginhttpclient.h

@@ -1,0 +1,83 @@
+#include "core/runtime/spawn.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <spawn.h>
+#include <unistd.h>
+#include <vector>
+
+extern char **environ;
+
+namespace core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Spawn)
+};
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+} // namespace
+
+Result<SpawnedProcess> spawnWithPipes(const QStringList &argv)
+{
+    if (argv.isEmpty() || argv.first().isEmpty())
+        return Error{ErrorCode::Runtime, Tr::tr("no program to run")};
+    std::vector<QByteArray> storage;
+    storage.reserve(argv.size());
+    std::vector<char *> args;
+    for (const QString &argument : argv) {
+        storage.push_back(QFile::encodeName(argument));
+        args.push_back(storage.back().data());
+    }
+    args.push_back(nullptr);
+
+    int out[2];
+    int err[2];
+    if (::pipe2(out, O_CLOEXEC) != 0)
+        return Error{ErrorCode::Io, Tr::tr("cannot create a pipe: %1").arg(errnoText(errno))};
+    if (::pipe2(err, O_CLOEXEC) != 0) {
+        const int error = errno;
+        ::close(out[0]);
+        ::close(out[1]);
+        return Error{ErrorCode::Io, Tr::tr("cannot create a pipe: %1").arg(errnoText(error))};
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = -1;
+    const int spawned = ::posix_spawn(&pid, args[0], &actions, &attributes, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    ::close(out[1]);
+    ::close(err[1]);
+    if (spawned != 0) {
+        ::close(out[0]);
+        ::close(err[0]);
+        return Error{ErrorCode::Runtime, Tr::tr("cannot run %1: %2").arg(argv.first(), errnoText(spawned))};
+    }
+    return SpawnedProcess{pid, out[0], err[0]};
+}
+
+} // namespace core

@@ -55,7 +55,6 @@ CreatePluginDialog::CreatePluginDialog(const QString &folder, QWidget *parent)
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     QPushButton *create = m_buttons->addButton(tr("&Create"), QDialogButtonBox::AcceptRole);
-    create->setDefault(true);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -64,6 +63,8 @@ CreatePluginDialog::CreatePluginDialog(const QString &folder, QWidget *parent)
     layout->addLayout(form);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
+    // Only once the button is inside the dialog does setDefault reach the dialog.
+    create->setDefault(true);
 
     connect(m_name, &QLineEdit::textChanged, this, &CreatePluginDialog::validate);
     connect(m_folder, &QLineEdit::textChanged, this, &CreatePluginDialog::validate);

@@ -303,7 +303,6 @@ void PrivilegeDialog::build(const QString &pluginName, const core::Privileges &p
     m_accept = buttons->addButton(tr("&Grant and Continue"), QDialogButtonBox::AcceptRole);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_accept->setAutoDefault(false);
-    m_cancel->setDefault(true);
     m_accept->setAccessibleName(tr("Grant the privileges and continue"));
     m_cancel->setAccessibleName(tr("Cancel without granting"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -314,6 +313,8 @@ void PrivilegeDialog::build(const QString &pluginName, const core::Privileges &p
     layout->addWidget(m_table, 1);
     layout->addWidget(m_summary);
     layout->addWidget(buttons);
+    // Refusing is the safe answer, so Enter refuses. Set once the button is inside the dialog, or it has no effect.
+    m_cancel->setDefault(true);
     resize(760, 420);
     m_cancel->setFocus();
 }

@@ -123,7 +123,7 @@ private Q_SLOTS:
         QTRY_VERIFY(window.jobsIndicator()->runningCount() == 1 || stateOf(window, m_id) == QStringLiteral("running"));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, m_id), QStringLiteral("running"), 30000);
         QTRY_VERIFY(window.disableAction()->isEnabled());
-        QCOMPARE(window.jobsIndicator()->runningCount(), 0);
+        QTRY_COMPARE(window.jobsIndicator()->runningCount(), 0);
         // The Overview names the published socket.
         QTRY_VERIFY(window.detailsView()->overviewLabel()->text().contains(QStringLiteral("testvol.sock")));
 

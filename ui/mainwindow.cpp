@@ -1,17 +1,31 @@
 #include "ui/mainwindow.h"
 
 #include "core/engine/engine.h"
+#include "ui/createplugindialog.h"
+#include "ui/icons.h"
+#include "ui/jobsindicator.h"
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
+#include "ui/pluginsettingsview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -25,12 +39,32 @@
 
 namespace ui {
 
+namespace {
+
+// The one local folder in a drag, or empty.
+QString draggedFolder(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    return mime->urls().first().toLocalFile();
+}
+
+bool isActive(const std::optional<core::PluginRuntimeState> &state)
+{
+    using Status = core::PluginRuntimeState::Status;
+    return state && (state->status == Status::Running || state->status == Status::Starting ||
+                     state->status == Status::Restarting);
+}
+
+} // namespace
+
 MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     : QMainWindow(parent)
     , m_engine(engine)
 {
     setWindowTitle(tr("Plugdesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/plugdesk.svg")));
+    setAcceptDrops(true);
 
     m_model = new PluginListModel(this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -39,12 +73,102 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
-    auto *refreshAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)),
-                    tr("&Refresh"), this);
-    refreshAction->setShortcut(QKeySequence::Refresh);
-    refreshAction->setToolTip(tr("Read the plugins again (F5)"));
-    connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    createActions();
+
+    m_sidebar = new QListWidget;
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setAccessibleName(tr("Pages"));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFixedWidth(150);
+    m_sidebar->setBackgroundRole(QPalette::AlternateBase);
+    m_sidebar->setAutoFillBackground(true);
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget#sidebar::item { padding: 6px 4px; }"));
+    m_pages = new QStackedWidget;
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
+
+    auto *central = new QWidget;
+    auto *centralLayout = new QHBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_sidebar);
+    auto *line = new QFrame;
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    centralLayout->addWidget(line);
+    centralLayout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    addPage(themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin")), tr("Plugins"),
+            createPluginsPage());
+
+    m_status = new QLabel;
+    statusBar()->addWidget(m_status, 1);
+    m_jobs = new JobsIndicator(m_engine);
+    statusBar()->addPermanentWidget(m_jobs);
+
+    connect(m_engine, &core::Engine::pluginChanged, this, &MainWindow::refresh);
+    connect(m_engine, &core::Engine::pluginRemoved, this, &MainWindow::refresh);
+    connect(m_engine, &core::Engine::pluginsReloaded, this, &MainWindow::refresh);
+    // The process state is not in the store: poll it, and keep the table's rows where they are.
+    m_statePoll = new QTimer(this);
+    m_statePoll->setInterval(StatePollMs);
+    connect(m_statePoll, &QTimer::timeout, this, &MainWindow::refreshStates);
+    m_statePoll->start();
+
+    resize(1100, 720);
+    restoreState();
+    refresh();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_enableAction =
+        new QAction(themeIcon(QStringLiteral("media-playback-start"), QStringLiteral("enable")), tr("&Enable"), this);
+    m_enableAction->setObjectName(QStringLiteral("enableAction"));
+    m_enableAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_enableAction->setToolTip(tr("Start the selected plugin (Ctrl+E)"));
+    connect(m_enableAction, &QAction::triggered, this, &MainWindow::enableSelected);
+
+    m_disableAction =
+        new QAction(themeIcon(QStringLiteral("media-playback-stop"), QStringLiteral("disable")), tr("&Disable"), this);
+    m_disableAction->setObjectName(QStringLiteral("disableAction"));
+    m_disableAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_disableAction->setToolTip(tr("Stop the selected plugin (Ctrl+D)"));
+    connect(m_disableAction, &QAction::triggered, this, &MainWindow::disableSelected);
+
+    m_createAction = new QAction(themeIcon(QStringLiteral("folder-new"), QStringLiteral("create")),
+                                 tr("&Create from Folder…"), this);
+    m_createAction->setObjectName(QStringLiteral("createAction"));
+    m_createAction->setShortcut(QKeySequence::New);
+    m_createAction->setToolTip(tr("Make a plugin from a folder with config.json and rootfs/ (Ctrl+N); you can also "
+                                  "drop the folder on the window"));
+    m_createAction->setIconText(tr("Create"));
+    connect(m_createAction, &QAction::triggered, this, [this] { createFromFolder(); });
+
+    m_refreshAction =
+        new QAction(themeIcon(QStringLiteral("view-refresh"), QStringLiteral("refresh")), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Read the plugins again (F5)"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_copyIdAction =
+        new QAction(themeIcon(QStringLiteral("edit-copy"), QStringLiteral("plugin")), tr("Copy &ID"), this);
+    connect(m_copyIdAction, &QAction::triggered, this, [this] {
+        if (const core::Plugin *plugin = selectedPlugin())
+            QApplication::clipboard()->setText(plugin->id);
+    });
+    m_copyNameAction = new QAction(tr("Copy &Name"), this);
+    connect(m_copyNameAction, &QAction::triggered, this, [this] {
+        if (const core::Plugin *plugin = selectedPlugin())
+            QApplication::clipboard()->setText(plugin->name());
+    });
+
     auto *quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
@@ -57,32 +181,51 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     });
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(refreshAction);
+    fileMenu->addAction(m_createAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+    QMenu *pluginMenu = menuBar()->addMenu(tr("&Plugin"));
+    pluginMenu->addAction(m_enableAction);
+    pluginMenu->addAction(m_disableAction);
+    pluginMenu->addSeparator();
+    pluginMenu->addAction(m_copyIdAction);
+    pluginMenu->addAction(m_copyNameAction);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_refreshAction);
     menuBar()->addMenu(tr("&Help"))->addAction(aboutAction);
 
     auto *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(refreshAction);
+    toolBar->addAction(m_enableAction);
+    toolBar->addAction(m_disableAction);
+    m_pluginActions.append(toolBar->addSeparator());
+    toolBar->addAction(m_createAction);
+    m_pluginActions.append(toolBar->addSeparator());
+    toolBar->addAction(m_refreshAction);
+    m_pluginActions.append({m_enableAction, m_disableAction, m_createAction});
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
     m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("pluginFilter"));
     m_filter->setPlaceholderText(tr("Filter plugins…"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter plugins"));
     m_filter->setMaximumWidth(280);
-    toolBar->addWidget(m_filter);
+    m_pluginActions.append(toolBar->addWidget(m_filter));
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
     connect(focusFilter, &QAction::triggered, m_filter, qOverload<>(&QWidget::setFocus));
     addAction(focusFilter);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+}
 
+QWidget *MainWindow::createPluginsPage()
+{
     m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("pluginTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(PluginListModel::Name, Qt::AscendingOrder);
@@ -91,15 +234,25 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(PluginListModel::Description, QHeaderView::Stretch);
+    m_table->horizontalHeader()->resizeSection(PluginListModel::Name, 180);
     m_table->setAccessibleName(tr("Installed plugins"));
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::showSelected);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    // A change in the selected row (enabled, state) changes what the actions and the details pane show.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        const QString id = selectedPluginId();
+        if (!id.isEmpty() && m_model->rowOf(id) == topLeft.row())
+            showSelected();
+    });
 
-    auto *empty = new QLabel(tr("<h3>No plugins installed</h3><p>Install one with "
-                                "<tt>plugdeskctl plugin install NAME</tt>, or lay a plugin out by hand in the store "
-                                "as Docker 1.12 described.</p>"));
+    auto *empty = new QLabel(tr("<h3>No plugins installed</h3><p>Create one from a folder with <b>Create</b> "
+                                "(or drop the folder here), or install one with "
+                                "<tt>plugdeskctl plugin install NAME</tt>.</p>"));
+    empty->setObjectName(QStringLiteral("emptyPlugins"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     m_listStack = new QStackedWidget;
@@ -114,7 +267,9 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     m_problems->setAccessibleName(tr("Problems reading the store"));
     m_problems->hide();
 
-    m_details = new PluginDetailsView;
+    m_details = new PluginDetailsView(m_engine);
+    connect(m_details->settingsView(), &PluginSettingsView::applied, this,
+            [this](const QString &name) { statusBar()->showMessage(tr("Settings of %1 applied.").arg(name), 5000); });
 
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
@@ -123,26 +278,35 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     topLayout->addWidget(m_listStack, 1);
 
     m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->setObjectName(QStringLiteral("pluginSplitter"));
     m_splitter->addWidget(top);
     m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
-
-    m_status = new QLabel;
-    statusBar()->addWidget(m_status, 1);
-
-    connect(m_engine, &core::Engine::pluginChanged, this, &MainWindow::refresh);
-    connect(m_engine, &core::Engine::pluginRemoved, this, &MainWindow::refresh);
-    connect(m_engine, &core::Engine::pluginsReloaded, this, &MainWindow::refresh);
-
-    resize(1000, 680);
-    restoreState();
-    refresh();
+    return m_splitter;
 }
 
-MainWindow::~MainWindow() = default;
+int MainWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
+{
+    const int index = m_pages->addWidget(page);
+    auto *item = new QListWidgetItem(icon, title, m_sidebar);
+    item->setData(Qt::AccessibleTextRole, title);
+    if (m_sidebar->currentRow() < 0)
+        m_sidebar->setCurrentRow(index);
+    return index;
+}
+
+void MainWindow::showPage(int index)
+{
+    if (index < 0 || index >= m_pages->count())
+        return;
+    m_pages->setCurrentIndex(index);
+    if (m_sidebar->currentRow() != index)
+        m_sidebar->setCurrentRow(index);
+    for (QAction *action : std::as_const(m_pluginActions))
+        action->setVisible(index == 0);
+}
 
 void MainWindow::refresh()
 {
@@ -153,6 +317,7 @@ void MainWindow::refresh()
         m_problems->show();
         m_status->setText(tr("Store: %1").arg(m_engine->location()));
         m_listStack->setCurrentIndex(1);
+        updateActions();
         return;
     }
     m_model->setPlugins(result->plugins);
@@ -171,19 +336,201 @@ void MainWindow::refresh()
                                                        [](const core::Plugin &p) { return p.enabled; }));
     m_status->setText(
         tr("Store: %1 · plugins: %2, enabled: %3").arg(m_engine->location()).arg(result->plugins.size()).arg(enabled));
+    refreshStates();
     showSelected();
+}
+
+void MainWindow::refreshStates()
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const core::Plugin *plugin = m_model->pluginAt(row);
+        const auto known = m_model->runtimeState(plugin->id);
+        // A disabled plugin whose process is known to be gone needs no question to the engine.
+        if (!plugin->enabled && known && known->status == core::PluginRuntimeState::Status::Stopped)
+            continue;
+        auto state = m_engine->runtimeState(plugin->id);
+        m_model->setRuntimeState(plugin->id, state ? std::optional(*state) : std::nullopt);
+    }
+}
+
+QString MainWindow::selectedPluginId() const
+{
+    const core::Plugin *plugin = selectedPlugin();
+    return plugin ? plugin->id : QString();
+}
+
+const core::Plugin *MainWindow::selectedPlugin() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    return m_model->pluginAt(m_proxy->mapToSource(rows.first()).row());
+}
+
+void MainWindow::selectPlugin(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_table->selectRow(index.row());
+    m_table->scrollTo(index);
 }
 
 void MainWindow::showSelected()
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty()) {
+    const core::Plugin *plugin = selectedPlugin();
+    if (!plugin)
         m_details->clear();
+    else
+        m_details->showPlugin(*plugin, m_model->runtimeState(plugin->id));
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const core::Plugin *plugin = selectedPlugin();
+    m_enableAction->setEnabled(plugin && !plugin->enabled);
+    m_disableAction->setEnabled(plugin && plugin->enabled);
+    m_copyIdAction->setEnabled(plugin);
+    m_copyNameAction->setEnabled(plugin);
+}
+
+void MainWindow::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_table->indexAt(position);
+    if (index.isValid())
+        m_table->selectRow(index.row());
+    QMenu menu(this);
+    if (index.isValid()) {
+        menu.addAction(m_enableAction);
+        menu.addAction(m_disableAction);
+        menu.addSeparator();
+        menu.addAction(m_copyIdAction);
+        menu.addAction(m_copyNameAction);
+        menu.addSeparator();
+    }
+    menu.addAction(m_createAction);
+    menu.addAction(m_refreshAction);
+    menu.exec(m_table->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::enableSelected()
+{
+    const core::Plugin *plugin = selectedPlugin();
+    if (!plugin || plugin->enabled)
+        return;
+    const QString name = plugin->name();
+    m_enableAction->setEnabled(false);
+    watchJob(m_engine->enable(plugin->id), tr("%1 could not be enabled.").arg(name),
+             [this, name](const QVariant &) { statusBar()->showMessage(tr("%1 is enabled.").arg(name), 5000); });
+}
+
+void MainWindow::disableSelected()
+{
+    const core::Plugin *plugin = selectedPlugin();
+    if (!plugin || !plugin->enabled)
+        return;
+    const QString id = plugin->id;
+    const QString name = plugin->name();
+    if (!isActive(m_model->runtimeState(id))) {
+        startDisable(id, name);
         return;
     }
-    const QModelIndex source = m_proxy->mapToSource(rows.first());
-    if (const core::Plugin *plugin = m_model->pluginAt(source.row()))
-        m_details->showPlugin(*plugin);
+    // Stopping a running plugin breaks whatever uses it: ask first, with Cancel as the default.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Disable Plugin"), tr("Disable %1?").arg(name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmDisable"));
+    box->setInformativeText(tr("The plugin is running. Containers and volumes that use it stop working until it is "
+                               "enabled again."));
+    QPushButton *disable = box->addButton(tr("&Disable"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, disable, id, name] {
+        if (box->clickedButton() == disable)
+            startDisable(id, name);
+    });
+    box->open();
+}
+
+void MainWindow::startDisable(const QString &id, const QString &name)
+{
+    m_disableAction->setEnabled(false);
+    watchJob(m_engine->disable(id), tr("%1 could not be disabled.").arg(name),
+             [this, name](const QVariant &) { statusBar()->showMessage(tr("%1 is disabled.").arg(name), 5000); });
+}
+
+void MainWindow::watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess)
+{
+    auto done = [this, job, failureText, onSuccess = std::move(onSuccess)] {
+        refresh();
+        if (job->succeeded()) {
+            if (onSuccess)
+                onSuccess(job->result());
+        } else if (job->error() && job->error()->code != core::ErrorCode::Cancelled) {
+            auto *box = new QMessageBox(QMessageBox::Critical, job->title(), failureText, QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("jobFailed"));
+            // The engine's reason as it is: for enable, it ends with the plugin's last log lines.
+            box->setInformativeText(job->error()->message);
+            box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        job->deleteLater();
+    };
+    if (job->isFinished()) {
+        QTimer::singleShot(0, this, done);
+        return;
+    }
+    connect(job, &core::Job::finished, this, done);
+}
+
+bool MainWindow::isPluginFolder(const QString &folder)
+{
+    if (folder.isEmpty())
+        return false;
+    const QDir dir(folder);
+    return QFileInfo(dir.filePath(QStringLiteral("config.json"))).isFile() &&
+           QFileInfo(dir.filePath(QStringLiteral("rootfs"))).isDir();
+}
+
+void MainWindow::createFromFolder(const QString &folder)
+{
+    auto *dialog = new CreatePluginDialog(folder, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString name = dialog->name();
+        watchJob(m_engine->create(name, dialog->folder()), tr("%1 could not be created.").arg(name),
+                 [this](const QVariant &result) {
+                     const QString created = result.toString();
+                     statusBar()->showMessage(tr("%1 was created; enable it to start it.").arg(created), 5000);
+                     for (int row = 0; row < m_model->rowCount(); ++row) {
+                         if (m_model->pluginAt(row)->name() == created)
+                             selectPlugin(m_model->pluginAt(row)->id);
+                     }
+                 });
+    });
+    dialog->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (isPluginFolder(draggedFolder(event->mimeData())))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString folder = draggedFolder(event->mimeData());
+    if (!isPluginFolder(folder))
+        return;
+    event->acceptProposedAction();
+    showPage(0);
+    // Not from inside the drop: the dialog outlives the drag.
+    QTimer::singleShot(0, this, [this, folder] { createFromFolder(folder); });
 }
 
 void MainWindow::restoreState()

@@ -1,52 +1,98 @@
 #pragma once
 
 #include <QMainWindow>
+#include <functional>
 
+class QAction;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 
 namespace core {
 class Engine;
-}
+class Job;
+struct Plugin;
+} // namespace core
 
 namespace ui {
 
+class JobsIndicator;
 class PluginDetailsView;
 class PluginListModel;
 
-// The main window: the plugin table with a filter box, the details pane, and the store's problems.
-// Talks only to core::Engine.
+// The main window: a sidebar of pages (Plugins; more pages plug in with addPage), the plugin table with a filter
+// box, the details pane, the actions on the selected plugin, the store's problems and the jobs indicator.
+// Talks only to core::Engine. An action exists only for a verb the engine has: there are no disabled
+// placeholders for verbs to come.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    static constexpr int StatePollMs = 2000;
+
     explicit MainWindow(core::Engine *engine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Reads the plugins again from the engine and applies the difference to the table.
+    // Reads the plugins again from the engine and applies the difference to the table, then their states.
     void refresh();
+    // Asks the engine what the listed plugins' processes do; only cells that changed are updated.
+    void refreshStates();
+
+    // Adds a page to the sidebar (the Plugins page is the first); returns its index.
+    int addPage(const QIcon &icon, const QString &title, QWidget *page);
+    void showPage(int index);
+
+    // Opens the Create dialog for `folder` (may be empty), then creates the plugin.
+    void createFromFolder(const QString &folder = {});
+    // True when `folder` looks like a plugin folder: config.json and rootfs/ in it.
+    static bool isPluginFolder(const QString &folder);
+
+    // The id of the selected plugin, empty when none is.
+    QString selectedPluginId() const;
+    void selectPlugin(const QString &id);
 
     PluginListModel *pluginModel() const { return m_model; }
     QTableView *pluginTable() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
     PluginDetailsView *detailsView() const { return m_details; }
     QLabel *problemsBanner() const { return m_problems; }
+    QListWidget *sidebar() const { return m_sidebar; }
+    JobsIndicator *jobsIndicator() const { return m_jobs; }
+    QAction *enableAction() const { return m_enableAction; }
+    QAction *disableAction() const { return m_disableAction; }
+    QAction *createAction() const { return m_createAction; }
+    QAction *refreshAction() const { return m_refreshAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void createActions();
+    QWidget *createPluginsPage();
     void showSelected();
+    void updateActions();
+    void showContextMenu(const QPoint &position);
+    void enableSelected();
+    void disableSelected();
+    void startDisable(const QString &id, const QString &name);
+    // Follows a job this window started: on failure, a message with the engine's reason; then deletes it.
+    void watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess = {});
+    const core::Plugin *selectedPlugin() const;
     void restoreState();
 
     core::Engine *m_engine;
     PluginListModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_pages = nullptr;
     QTableView *m_table = nullptr;
     QStackedWidget *m_listStack = nullptr;
     QLineEdit *m_filter = nullptr;
@@ -54,6 +100,15 @@ private:
     PluginDetailsView *m_details = nullptr;
     QLabel *m_problems = nullptr;
     QLabel *m_status = nullptr;
+    JobsIndicator *m_jobs = nullptr;
+    QTimer *m_statePoll = nullptr;
+    QAction *m_enableAction = nullptr;
+    QAction *m_disableAction = nullptr;
+    QAction *m_createAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_copyIdAction = nullptr;
+    QAction *m_copyNameAction = nullptr;
+    QList<QAction *> m_pluginActions; // shown while the Plugins page is
 };
 
 } // namespace ui

@@ -1,14 +1,17 @@
 #include "ui/plugindetailsview.h"
 
 #include "core/plugin/privileges.h"
+#include "ui/pluginlistmodel.h"
+#include "ui/pluginlogview.h"
+#include "ui/pluginsettingsview.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollArea>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -23,9 +26,11 @@ QString row(const QString &label, const QString &value)
 
 } // namespace
 
-PluginDetailsView::PluginDetailsView(QWidget *parent)
+PluginDetailsView::PluginDetailsView(core::Engine *engine, QWidget *parent)
     : QTabWidget(parent)
 {
+    setObjectName(QStringLiteral("pluginDetails"));
+    setDocumentMode(true);
     auto *overviewPage = new QWidget;
     auto *overviewLayout = new QVBoxLayout(overviewPage);
     m_title = new QLabel;
@@ -41,27 +46,21 @@ PluginDetailsView::PluginDetailsView(QWidget *parent)
     m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_overview->setOpenExternalLinks(true);
     m_overview->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_overview->setObjectName(QStringLiteral("pluginOverview"));
+    m_overview->setAccessibleName(tr("Plugin overview"));
     overviewLayout->addWidget(m_title);
     overviewLayout->addWidget(m_overview, 1);
     auto *scroll = new QScrollArea;
     scroll->setWidget(overviewPage);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    m_overviewTab = scroll;
     addTab(scroll, tr("Overview"));
 
-    auto *settingsPage = new QWidget;
-    auto *settingsLayout = new QVBoxLayout(settingsPage);
-    m_settings = new QTableWidget(0, 3);
-    m_settings->setHorizontalHeaderLabels({tr("Kind"), tr("Name"), tr("Value")});
-    m_settings->horizontalHeader()->setStretchLastSection(true);
-    m_settings->verticalHeader()->hide();
-    m_settings->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_settings->setAccessibleName(tr("Plugin settings"));
-    m_settingsNote = new QLabel;
-    m_settingsNote->setWordWrap(true);
-    settingsLayout->addWidget(m_settingsNote);
-    settingsLayout->addWidget(m_settings, 1);
-    addTab(settingsPage, tr("Settings"));
+    m_settings = new PluginSettingsView(engine);
+    addTab(m_settings, tr("Settings"));
+    m_logs = new PluginLogView(engine);
+    addTab(m_logs, tr("Logs"));
 
     m_config = new QPlainTextEdit;
     m_config->setReadOnly(true);
@@ -75,20 +74,36 @@ void PluginDetailsView::clear()
 {
     m_title->setText(tr("No plugin selected"));
     m_overview->setText(tr("Select a plugin in the list to see what it is, what it may do and how it is set up."));
-    m_settings->setRowCount(0);
-    m_settingsNote->clear();
+    m_settings->clear();
+    m_logs->setPlugin({}, {});
     m_config->clear();
     setEnabled(false);
 }
 
-void PluginDetailsView::showPlugin(const core::Plugin &plugin)
+void PluginDetailsView::showPlugin(const core::Plugin &plugin, const std::optional<core::PluginRuntimeState> &state)
 {
     setEnabled(true);
     m_title->setText(plugin.name());
 
     const core::PluginConfig &config = plugin.config;
     QString html = QStringLiteral("<p>%1</p><table>").arg(config.description.toHtmlEscaped());
-    html += row(tr("State"), plugin.enabled ? tr("Enabled") : tr("Disabled"));
+    html += row(tr("Enabled"), plugin.enabled ? tr("Yes") : tr("No"));
+    if (state) {
+        QString status = PluginListModel::statusText(state->status);
+        if (!state->message.isEmpty())
+            status += QStringLiteral(" — ") + state->message.toHtmlEscaped();
+        html += row(tr("State"), status);
+        if (state->restarts > 0)
+            html += row(tr("Restarts"), QString::number(state->restarts));
+        if (state->lastExitStatus) {
+            QString exit = tr("status %1").arg(*state->lastExitStatus);
+            if (state->lastExit.isValid())
+                exit = tr("status %1 at %2")
+                           .arg(*state->lastExitStatus)
+                           .arg(QLocale().toString(state->lastExit.toLocalTime(), QLocale::ShortFormat));
+            html += row(tr("Last exit"), exit);
+        }
+    }
     html += row(tr("ID"), QStringLiteral("<tt>%1</tt>").arg(plugin.id));
     if (!plugin.pluginReference.isEmpty())
         html += row(tr("Reference"), plugin.pluginReference.toHtmlEscaped());
@@ -99,6 +114,13 @@ void PluginDetailsView::showPlugin(const core::Plugin &plugin)
             row(tr("Documentation"), QStringLiteral("<a href='%1'>%1</a>").arg(config.documentation.toHtmlEscaped()));
     html += row(tr("Types"), config.interfaceTypes.join(QStringLiteral(", ")).toHtmlEscaped());
     html += row(tr("Socket"), config.interfaceSocket.toHtmlEscaped());
+    if (state && !state->publishedSocketPath.isEmpty()) {
+        // Docker clients find the plugin by this name in /run/docker/plugins.
+        const QString published = state->publishedSocketPath.section(QLatin1Char('/'), -1);
+        html +=
+            row(tr("Published as"), QStringLiteral("<tt>%1</tt> <span style='color:palette(mid)'>(%2)</span>")
+                                        .arg(published.toHtmlEscaped(), state->publishedSocketPath.toHtmlEscaped()));
+    }
     html += row(tr("Entrypoint"), config.entrypoint.join(QLatin1Char(' ')).toHtmlEscaped());
     html += row(tr("Config format"),
                 config.version == core::PluginConfig::Version::V0 ? tr("v0 manifest (Docker 1.12)") : tr("v1 config"));
@@ -122,34 +144,14 @@ void PluginDetailsView::showPlugin(const core::Plugin &plugin)
     }
     m_overview->setText(html);
 
-    m_settings->setRowCount(0);
-    auto addRow = [this](const QString &kind, const QString &name, const QString &value) {
-        const int r = m_settings->rowCount();
-        m_settings->insertRow(r);
-        m_settings->setItem(r, 0, new QTableWidgetItem(kind));
-        m_settings->setItem(r, 1, new QTableWidgetItem(name));
-        m_settings->setItem(r, 2, new QTableWidgetItem(value));
-    };
-    for (const QString &env : plugin.settings.env) {
-        const qsizetype equals = env.indexOf(QLatin1Char('='));
-        addRow(tr("Environment"), env.left(equals), equals < 0 ? QString() : env.mid(equals + 1));
-    }
-    for (const core::PluginMount &mount : plugin.settings.mounts)
-        addRow(tr("Mount"), mount.name.isEmpty() ? mount.destination : mount.name,
-               mount.source.value_or(QString()) + QStringLiteral(" → ") + mount.destination);
-    for (const core::PluginDevice &device : plugin.settings.devices)
-        addRow(tr("Device"), device.name, device.path.value_or(QString()));
-    if (!plugin.settings.args.isEmpty())
-        addRow(tr("Arguments"), config.args.name, plugin.settings.args.join(QLatin1Char(' ')));
-    m_settingsNote->setText(m_settings->rowCount() == 0
-                                ? tr("This plugin has no settings.")
-                                : tr("Change settings with: plugdeskctl plugin set %1 KEY=VALUE (the plugin must be "
-                                     "disabled).")
-                                      .arg(plugin.name()));
+    m_settings->setPlugin(plugin);
+    m_logs->setPlugin(plugin.id, plugin.name());
 
     const QJsonObject json =
         config.version == core::PluginConfig::Version::V0 ? config.toManifestV0Json() : config.toJson();
-    m_config->setPlainText(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+    const QString text = QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    if (m_config->toPlainText() != text) // keeps the scroll position on the periodic refresh
+        m_config->setPlainText(text);
 }
 
 } // namespace ui

@@ -1,32 +1,47 @@
 #pragma once
 
 #include "core/plugin/plugin.h"
+#include "core/runtime/pluginruntimestate.h"
 
 #include <QTabWidget>
+#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
-class QTableWidget;
+
+namespace core {
+class Engine;
+}
 
 namespace ui {
 
-// The details pane for one plugin: Overview (what it is and what it may do), Settings (its current
-// settings), Config (the config as formatted JSON). Shows; does not change anything.
+class PluginLogView;
+class PluginSettingsView;
+
+// The details pane for one plugin: Overview (what it is, what it may do, what its process is doing), Settings
+// (editable while disabled), Logs (a live tail) and Config (formatted JSON). Owns its tabs; the plugin and its
+// state come from the window, which asks the engine.
 class PluginDetailsView final : public QTabWidget
 {
     Q_OBJECT
 
 public:
-    explicit PluginDetailsView(QWidget *parent = nullptr);
+    explicit PluginDetailsView(core::Engine *engine, QWidget *parent = nullptr);
 
-    void showPlugin(const core::Plugin &plugin);
+    void showPlugin(const core::Plugin &plugin, const std::optional<core::PluginRuntimeState> &state);
     void clear();
 
+    QWidget *overviewTab() const { return m_overviewTab; }
+    PluginSettingsView *settingsView() const { return m_settings; }
+    PluginLogView *logView() const { return m_logs; }
+    QLabel *overviewLabel() const { return m_overview; }
+
 private:
+    QWidget *m_overviewTab = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_overview = nullptr;
-    QTableWidget *m_settings = nullptr;
-    QLabel *m_settingsNote = nullptr;
+    PluginSettingsView *m_settings = nullptr;
+    PluginLogView *m_logs = nullptr;
     QPlainTextEdit *m_config = nullptr;
 };
 

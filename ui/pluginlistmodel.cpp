@@ -58,6 +58,14 @@ QVariant PluginListModel::data(const QModelIndex &index, int role) const
             return typesText(plugin);
         case Enabled:
             return plugin.enabled ? tr("Enabled") : tr("Disabled");
+        case State: {
+            const auto state = m_states.constFind(plugin.id);
+            if (state == m_states.cend())
+                return plugin.enabled ? tr("unknown") : statusText(core::PluginRuntimeState::Status::Stopped);
+            if (role == Qt::ToolTipRole && !state->message.isEmpty())
+                return statusText(state->status) + QStringLiteral(": ") + state->message;
+            return statusText(state->status);
+        }
         case Id:
             return role == Qt::ToolTipRole ? plugin.id : plugin.shortId();
         default:
@@ -69,6 +77,11 @@ QVariant PluginListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && index.column() == Enabled)
         return QIcon::fromTheme(plugin.enabled ? QStringLiteral("emblem-default")
                                                : QStringLiteral("media-playback-stop"));
+    if (role == Qt::DecorationRole && index.column() == State) {
+        const auto state = m_states.constFind(plugin.id);
+        const auto status = state == m_states.cend() ? core::PluginRuntimeState::Status::Stopped : state->status;
+        return QIcon(QStringLiteral(":/icons/state-%1.svg").arg(core::PluginRuntimeState::statusName(status)));
+    }
     if (role == Qt::FontRole && index.column() == Id)
         return QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (role == Qt::AccessibleTextRole)
@@ -91,6 +104,8 @@ QVariant PluginListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Types");
     case Enabled:
         return tr("Enabled");
+    case State:
+        return tr("State");
     case Id:
         return tr("ID");
     default:
@@ -103,31 +118,40 @@ void PluginListModel::setPlugins(const QList<core::Plugin> &plugins)
     QSet<QString> incoming;
     for (const core::Plugin &plugin : plugins)
         incoming.insert(plugin.id);
+    m_rowOf.clear(); // rebuilt below, once the removals have moved the rows
     // Remove rows that went away, from the bottom so the row numbers stay valid.
     for (int row = static_cast<int>(m_plugins.size()) - 1; row >= 0; --row) {
         if (!incoming.contains(m_plugins.at(row).id)) {
             beginRemoveRows({}, row, row);
+            m_states.remove(m_plugins.at(row).id);
             m_plugins.removeAt(row);
             endRemoveRows();
         }
     }
-    QHash<QString, int> rows;
+    QHash<QString, int> &rows = m_rowOf;
     for (int row = 0; row < m_plugins.size(); ++row)
         rows.insert(m_plugins.at(row).id, row);
+    QList<core::Plugin> added;
     for (const core::Plugin &plugin : plugins) {
         const int row = rows.value(plugin.id, -1);
         if (row < 0) {
-            const int end = static_cast<int>(m_plugins.size());
-            beginInsertRows({}, end, end);
-            m_plugins.append(plugin);
-            endInsertRows();
-            rows.insert(plugin.id, end);
+            added.append(plugin);
         } else if (!sameRow(m_plugins.at(row), plugin)) {
             m_plugins[row] = plugin;
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         } else {
             m_plugins[row] = plugin;
         }
+    }
+    // New plugins go to the end in one block: one insert for a whole first fill.
+    if (!added.isEmpty()) {
+        const int first = static_cast<int>(m_plugins.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        for (const core::Plugin &plugin : std::as_const(added)) {
+            rows.insert(plugin.id, static_cast<int>(m_plugins.size()));
+            m_plugins.append(plugin);
+        }
+        endInsertRows();
     }
 }
 
@@ -136,13 +160,54 @@ const core::Plugin *PluginListModel::pluginAt(int row) const
     return row >= 0 && row < m_plugins.size() ? &m_plugins.at(row) : nullptr;
 }
 
+std::optional<core::PluginRuntimeState> PluginListModel::runtimeState(const QString &id) const
+{
+    const auto state = m_states.constFind(id);
+    if (state == m_states.cend())
+        return std::nullopt;
+    return *state;
+}
+
+void PluginListModel::setRuntimeState(const QString &id, const std::optional<core::PluginRuntimeState> &state)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    const auto old = m_states.constFind(id);
+    const bool had = old != m_states.cend();
+    // Only what the row shows counts: the polled record changes its timestamps without changing the row.
+    const bool same = had == state.has_value() &&
+                      (!had || (old->status == state->status && old->message == state->message &&
+                                old->restarts == state->restarts && old->lastExitStatus == state->lastExitStatus &&
+                                old->publishedSocketPath == state->publishedSocketPath));
+    if (state)
+        m_states.insert(id, *state);
+    else
+        m_states.remove(id);
+    if (!same)
+        Q_EMIT dataChanged(index(row, State), index(row, State));
+}
+
+QString PluginListModel::statusText(core::PluginRuntimeState::Status status)
+{
+    switch (status) {
+    case core::PluginRuntimeState::Status::Stopped:
+        return tr("stopped");
+    case core::PluginRuntimeState::Status::Starting:
+        return tr("starting");
+    case core::PluginRuntimeState::Status::Running:
+        return tr("running");
+    case core::PluginRuntimeState::Status::Restarting:
+        return tr("restarting");
+    case core::PluginRuntimeState::Status::Failed:
+        break;
+    }
+    return tr("failed");
+}
+
 int PluginListModel::rowOf(const QString &id) const
 {
-    for (int row = 0; row < m_plugins.size(); ++row) {
-        if (m_plugins.at(row).id == id)
-            return row;
-    }
-    return -1;
+    return m_rowOf.value(id, -1);
 }
 
 } // namespace ui

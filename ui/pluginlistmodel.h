@@ -1,21 +1,25 @@
 #pragma once
 
 #include "core/plugin/plugin.h"
+#include "core/runtime/pluginruntimestate.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
+#include <optional>
 
 namespace ui {
 
-// The plugins as a table, one row per plugin. Owns only its copy of the rows; `setPlugins` applies the
-// difference to the current rows with begin/end insert/remove and dataChanged, never a reset, so selection
-// and scroll position survive a refresh.
+// The plugins as a table, one row per plugin, with what each plugin's process is doing. Owns only its copy of the
+// rows and of their runtime states; does not ask the engine itself. `setPlugins` and `setRuntimeState` apply the
+// difference with begin/end insert/remove and dataChanged, never a reset, so selection and scroll position survive
+// a refresh.
 class PluginListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Name, Tag, Description, Types, Enabled, Id, ColumnCount };
+    enum Column { Name, Tag, Description, Types, Enabled, State, Id, ColumnCount };
     enum Role { PluginIdRole = Qt::UserRole + 1 };
 
     explicit PluginListModel(QObject *parent = nullptr);
@@ -27,10 +31,17 @@ public:
 
     void setPlugins(const QList<core::Plugin> &plugins);
     const core::Plugin *pluginAt(int row) const;
+    // The state last given for the plugin `id`; nullopt when none was (or the engine could not tell).
+    std::optional<core::PluginRuntimeState> runtimeState(const QString &id) const;
+    // Records the state of plugin `id`; emits dataChanged for its State cell when what it shows changed.
+    void setRuntimeState(const QString &id, const std::optional<core::PluginRuntimeState> &state);
+    static QString statusText(core::PluginRuntimeState::Status status);
     int rowOf(const QString &id) const;
 
 private:
     QList<core::Plugin> m_plugins;
+    QHash<QString, core::PluginRuntimeState> m_states;
+    QHash<QString, int> m_rowOf; // id -> row, rebuilt when rows move
 };
 
 } // namespace ui

@@ -1,20 +1,35 @@
-// The real window on the offscreen platform, over a LocalEngine on real store folders.
+// The real window on the offscreen platform, over a LocalEngine on real store folders: listing, filtering, following
+// other writers, the Settings tab (applied, and refused with Docker's message), Create from a folder through the
+// dialog and by drag-and-drop, a failing job's message, and the German translation.
 #include "common/testutil.h"
 #include "core/engine/localengine.h"
+#include "ui/createplugindialog.h"
+#include "ui/jobsindicator.h"
 #include "ui/mainwindow.h"
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
+#include "ui/pluginsettingsview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
+#include <QUrl>
 
 using namespace core;
 
@@ -46,6 +61,76 @@ private:
                                                                    {QStringLiteral("Tag"), QStringLiteral("latest")},
                                                                    {QStringLiteral("Active"), enabled}}}});
         testutil::writeFile(root + QStringLiteral("/plugins/plugins.json"), QJsonDocument(inventory).toJson());
+    }
+
+    // A plugin whose settings can be edited: env DEBUG (settable), env MODE (fixed), a mount "data" whose source
+    // is settable, a mount "cache" that is settable but has no source in its config (Docker refuses to set it).
+    static void addSettablePlugin(const QString &root, const QString &id, const QString &name)
+    {
+        const QByteArray config =
+            R"({"Description": "Settable plugin", "Entrypoint": ["/p"],
+                "Interface": {"Types": ["docker.volumedriver/1.0"], "Socket": "p.sock"},
+                "Env": [{"Name": "DEBUG", "Description": "debug level", "Value": "0", "Settable": ["value"]},
+                        {"Name": "MODE", "Description": "fixed", "Value": "fast"}],
+                "Mounts": [{"Name": "data", "Description": "where volumes live", "Source": "/srv/data",
+                            "Destination": "/data", "Type": "bind", "Options": ["rbind"], "Settable": ["source"]},
+                           {"Name": "cache", "Destination": "/cache", "Type": "bind", "Settable": ["source"]}]})";
+        testutil::writeFile(root + QStringLiteral("/plugins/") + id + QStringLiteral("/config.json"), config);
+        QJsonObject inventory =
+            QJsonDocument::fromJson(testutil::readFile(root + QStringLiteral("/plugins/plugins.json"))).object();
+        inventory.insert(
+            id, QJsonObject{{QStringLiteral("plugin"), QJsonObject{{QStringLiteral("Id"), id},
+                                                                   {QStringLiteral("Name"), name},
+                                                                   {QStringLiteral("Tag"), QStringLiteral("latest")},
+                                                                   {QStringLiteral("Active"), false}}}});
+        testutil::writeFile(root + QStringLiteral("/plugins/plugins.json"), QJsonDocument(inventory).toJson());
+    }
+
+    // A folder `plugin create` accepts: config.json and a rootfs/ with one file.
+    static QString makePluginFolder(const QString &parent)
+    {
+        const QString folder = parent + QStringLiteral("/myplugin");
+        testutil::writeFile(folder + QStringLiteral("/config.json"),
+                            R"({"Description": "Made from a folder", "Entrypoint": ["/plugin"],
+                                "Interface": {"Types": ["docker.volumedriver/1.0"], "Socket": "my.sock"}})");
+        testutil::writeFile(folder + QStringLiteral("/rootfs/plugin"), "#!/bin/sh\n");
+        return folder;
+    }
+
+    // Edits the Value cell of `row` with the keyboard, as a person would: F2, the text, Enter.
+    static void typeIntoCell(QTableWidget *table, int row, const QString &text)
+    {
+        table->setFocus();
+        table->setCurrentCell(row, ui::PluginSettingsView::Value);
+        QTest::keyClick(table, Qt::Key_F2);
+        QLineEdit *editor = nullptr;
+        QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())) &&
+                    editor->parent() == table->viewport());
+        QTest::keySequence(editor, QKeySequence::SelectAll);
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        // The editor goes away after the event loop turns; the next edit must not type into it.
+        QTRY_VERIFY(QApplication::focusWidget() == table);
+    }
+
+    static int rowNamed(QTableWidget *table, const QString &name)
+    {
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, ui::PluginSettingsView::Name)->text() == name)
+                return r;
+        }
+        return -1;
+    }
+
+    template<typename T>
+    static T *findVisible(const QString &objectName = {})
+    {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *found = qobject_cast<T *>(widget);
+            if (found && found->isVisible() && (objectName.isEmpty() || found->objectName() == objectName))
+                return found;
+        }
+        return nullptr;
     }
 
     static void saveScreenshot(QWidget *widget, const QString &name)
@@ -81,6 +166,12 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(1, ui::PluginListModel::Id).data().toString(), QStringLiteral("cd851ce43a40"));
         QCOMPARE(table->model()->index(1, ui::PluginListModel::Types).data().toString(),
                  QStringLiteral("volumedriver"));
+        // Nothing runs here: both are stopped.
+        QCOMPARE(table->model()->index(0, ui::PluginListModel::State).data().toString(), QStringLiteral("stopped"));
+        // One page in the sidebar, and only the actions the engine has.
+        QCOMPARE(window.sidebar()->count(), 1);
+        QVERIFY(window.enableAction()->isVisible() && window.createAction()->isVisible());
+        QVERIFY(!window.enableAction()->isEnabled()); // nothing selected
 
         QVERIFY(!window.detailsView()->isEnabled());
         table->selectRow(1);
@@ -88,6 +179,9 @@ private Q_SLOTS:
         const QLabel *title = window.detailsView()->findChild<QLabel *>(QStringLiteral("pluginTitle"));
         QVERIFY(title);
         QCOMPARE(title->text(), QStringLiteral("vieux/sshfs:latest"));
+        // The seed's sshfs is enabled (but not running here): Disable applies, Enable does not.
+        QVERIFY(!window.enableAction()->isEnabled());
+        QVERIFY(window.disableAction()->isEnabled());
         saveScreenshot(&window, QStringLiteral("main-window"));
 
         // The filter box narrows the list.
@@ -159,16 +253,251 @@ private Q_SLOTS:
         model.setPlugins({make(QStringLiteral("a"), QStringLiteral("one"), false),
                           make(QStringLiteral("b"), QStringLiteral("two"), true)});
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(inserted.count(), 1); // a first fill is one block
         model.setPlugins({make(QStringLiteral("b"), QStringLiteral("two"), false),
                           make(QStringLiteral("c"), QStringLiteral("three"), true)});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(removed.count(), 1);
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(inserted.count(), 3);
+        QCOMPARE(inserted.count(), 2);
         QCOMPARE(model.index(0, ui::PluginListModel::Enabled).data().toString(), QStringLiteral("Disabled"));
+
+        // Runtime states change only the State cell, and only when what it shows changes.
+        changed.clear();
+        PluginRuntimeState running;
+        running.status = PluginRuntimeState::Status::Running;
+        model.setRuntimeState(QStringLiteral("c"), running);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().column(), int(ui::PluginListModel::State));
+        QCOMPARE(model.index(1, ui::PluginListModel::State).data().toString(), QStringLiteral("running"));
+        running.lastStart = QDateTime::currentDateTimeUtc(); // not shown: no signal
+        model.setRuntimeState(QStringLiteral("c"), running);
+        QCOMPARE(changed.count(), 1);
+        running.status = PluginRuntimeState::Status::Failed;
+        model.setRuntimeState(QStringLiteral("c"), running);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.index(1, ui::PluginListModel::State).data().toString(), QStringLiteral("failed"));
+        model.setRuntimeState(QStringLiteral("nope"), running); // unknown ids are ignored
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.headerData(ui::PluginListModel::State, Qt::Horizontal).toString(), QStringLiteral("State"));
         model.setPlugins({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void editsSettingsInTheSettingsTab()
+    {
+        QTemporaryDir dir;
+        const QString root = seedStore(dir);
+        const QString id = QStringLiteral("ef34") + QString(60, QLatin1Char('0'));
+        addSettablePlugin(root, id, QStringLiteral("acme/settable"));
+        LocalEngine engine({root, dir.path() + QStringLiteral("/run"), true});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectPlugin(id);
+        ui::PluginDetailsView *details = window.detailsView();
+        details->setCurrentWidget(details->settingsView());
+        ui::PluginSettingsView *settings = details->settingsView();
+        QTableWidget *table = settings->table();
+        QCOMPARE(table->rowCount(), 4);
+
+        // Only settable fields can be edited.
+        const int debugRow = rowNamed(table, QStringLiteral("DEBUG"));
+        const int modeRow = rowNamed(table, QStringLiteral("MODE"));
+        const int dataRow = rowNamed(table, QStringLiteral("data"));
+        const int cacheRow = rowNamed(table, QStringLiteral("cache"));
+        QVERIFY(debugRow >= 0 && modeRow >= 0 && dataRow >= 0 && cacheRow >= 0);
+        QVERIFY(table->item(debugRow, ui::PluginSettingsView::Value)->flags() & Qt::ItemIsEditable);
+        QVERIFY(!(table->item(modeRow, ui::PluginSettingsView::Value)->flags() & Qt::ItemIsEditable));
+        QVERIFY(!(table->item(debugRow, ui::PluginSettingsView::Name)->flags() & Qt::ItemIsEditable));
+        QCOMPARE(table->item(dataRow, ui::PluginSettingsView::Value)->text(), QStringLiteral("/srv/data"));
+        QVERIFY(!settings->applyButton()->isEnabled());
+
+        typeIntoCell(table, debugRow, QStringLiteral("2"));
+        typeIntoCell(table, dataRow, QStringLiteral("/srv/other"));
+        QCOMPARE(settings->pendingArguments(),
+                 (QStringList{QStringLiteral("DEBUG=2"), QStringLiteral("data.source=/srv/other")}));
+        QVERIFY(settings->applyButton()->isEnabled());
+        saveScreenshot(&window, QStringLiteral("settings-edited"));
+        QTest::mouseClick(settings->applyButton(), Qt::LeftButton);
+        QVERIFY2(settings->errorLabel()->isHidden(), qPrintable(settings->errorLabel()->text()));
+
+        // The store has the new values, and the table shows them once the window refreshed.
+        auto stored = LocalEngine({root, dir.path() + QStringLiteral("/run")}).plugin(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->settings.envValue(QStringLiteral("DEBUG")), QStringLiteral("2"));
+        QCOMPARE(stored->settings.mounts.first().name, QStringLiteral("data"));
+        QCOMPARE(stored->settings.mounts.first().source, std::optional<QString>(QStringLiteral("/srv/other")));
+        QTRY_COMPARE(table->item(rowNamed(table, QStringLiteral("DEBUG")), ui::PluginSettingsView::Value)->text(),
+                     QStringLiteral("2"));
+        QVERIFY(!settings->applyButton()->isEnabled());
+
+        // A mount whose config has no source cannot be set: Docker's own message, under the table.
+        typeIntoCell(table, rowNamed(table, QStringLiteral("cache")), QStringLiteral("/srv/cache"));
+        QTest::mouseClick(settings->applyButton(), Qt::LeftButton);
+        QVERIFY(settings->errorLabel()->isVisible());
+        QVERIFY2(settings->errorLabel()->text().contains(QStringLiteral("Plugin config has no mount source")),
+                 qPrintable(settings->errorLabel()->text()));
+        saveScreenshot(&window, QStringLiteral("settings-refused"));
+        stored = LocalEngine({root, dir.path() + QStringLiteral("/run")}).plugin(id);
+        for (const PluginMount &mount : stored->settings.mounts)
+            QVERIFY(mount.name != QStringLiteral("cache") || !mount.source); // nothing was written
+        // Revert forgets the edit and the message.
+        QTest::mouseClick(settings->revertButton(), Qt::LeftButton);
+        QTRY_VERIFY(settings->pendingArguments().isEmpty());
+        QVERIFY(settings->errorLabel()->isHidden());
+    }
+
+    void settingsAreLockedWhileEnabled()
+    {
+        QTemporaryDir dir;
+        const QString root = seedStore(dir);
+        const QString id = QStringLiteral("ab12") + QString(60, QLatin1Char('0'));
+        addPlugin(root, id, QStringLiteral("acme/nfs"), true);
+        LocalEngine engine({root, dir.path() + QStringLiteral("/run")});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectPlugin(id);
+        ui::PluginSettingsView *settings = window.detailsView()->settingsView();
+        window.detailsView()->setCurrentWidget(settings);
+        QCOMPARE(settings->table()->rowCount(), 1);
+        QVERIFY(!(settings->table()->item(0, ui::PluginSettingsView::Value)->flags() & Qt::ItemIsEditable));
+        QVERIFY(settings->noteLabel()->text().contains(QStringLiteral("Locked while the plugin is enabled")));
+        QVERIFY(window.disableAction()->isEnabled());
+        QVERIFY(!window.enableAction()->isEnabled());
+        saveScreenshot(&window, QStringLiteral("settings-locked"));
+    }
+
+    void createsFromAFolderThroughTheDialog()
+    {
+        QTemporaryDir dir;
+        const QString root = seedStore(dir);
+        const QString folder = makePluginFolder(dir.path());
+        LocalEngine engine({root, dir.path() + QStringLiteral("/run"), true});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(window.pluginModel()->rowCount(), 1);
+
+        QTest::keySequence(&window, QKeySequence::New);
+        ui::CreatePluginDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ui::CreatePluginDialog *>()) && dialog->isVisible());
+        QPushButton *create = nullptr;
+        for (QAbstractButton *button : dialog->buttons()->buttons()) {
+            if (dialog->buttons()->buttonRole(button) == QDialogButtonBox::AcceptRole)
+                create = qobject_cast<QPushButton *>(button);
+        }
+        QVERIFY(create && !create->isEnabled());
+        QTest::keyClicks(dialog->folderEdit(), folder);
+        // Checked with core::Reference as it is typed; the error shows under the field.
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Acme/Mine"));
+        QVERIFY(dialog->nameError()->isVisible());
+        QVERIFY2(dialog->nameError()->text().contains(QStringLiteral("must be lowercase")),
+                 qPrintable(dialog->nameError()->text()));
+        QVERIFY(!create->isEnabled());
+        saveScreenshot(dialog, QStringLiteral("create-dialog-invalid"));
+        dialog->nameEdit()->clear();
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("acme/mine:1.0"));
+        QVERIFY(dialog->nameError()->isHidden());
+        QVERIFY(create->isEnabled());
+        QTest::mouseClick(create, Qt::LeftButton);
+
+        QTRY_COMPARE(window.pluginModel()->rowCount(), 2);
+        QTRY_VERIFY(window.jobsIndicator()->runningCount() == 0);
+        QVERIFY(!window.jobsIndicator()->isVisible());
+        // The new plugin is selected, disabled.
+        QTRY_VERIFY(!window.selectedPluginId().isEmpty());
+        const ui::PluginListModel *model = window.pluginModel();
+        const core::Plugin *created = model->pluginAt(model->rowOf(window.selectedPluginId()));
+        QCOMPARE(created->name(), QStringLiteral("acme/mine:1.0"));
+        QVERIFY(!created->enabled);
+        saveScreenshot(&window, QStringLiteral("created"));
+    }
+
+    void createsFromADroppedFolder()
+    {
+        QTemporaryDir dir;
+        const QString root = seedStore(dir);
+        const QString folder = makePluginFolder(dir.path());
+        LocalEngine engine({root, dir.path() + QStringLiteral("/run"), true});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // A folder that is not a plugin is refused at the drag.
+        QMimeData notAPlugin;
+        notAPlugin.setUrls({QUrl::fromLocalFile(dir.path())});
+        QDragEnterEvent refused(QPoint(50, 50), Qt::CopyAction, &notAPlugin, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &refused);
+        QVERIFY(!refused.isAccepted());
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(folder)});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        ui::CreatePluginDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ui::CreatePluginDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->folder(), folder);
+        QCOMPARE(dialog->name(), QStringLiteral("myplugin")); // suggested from the folder
+        saveScreenshot(dialog, QStringLiteral("create-dialog-dropped"));
+        QTest::keyClick(dialog->nameEdit(), Qt::Key_Return); // Create is the default button
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QTRY_COMPARE(window.pluginModel()->rowCount(), 2);
+        QTRY_COMPARE(window.selectedPluginId().isEmpty(), false);
+    }
+
+    void aFailedJobShowsTheEnginesReason()
+    {
+        QTemporaryDir dir;
+        const QString root = seedStore(dir);
+        const QString folder = dir.path() + QStringLiteral("/empty");
+        QVERIFY(QDir().mkpath(folder));
+        LocalEngine engine({root, dir.path() + QStringLiteral("/run"), true});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        window.createFromFolder(folder);
+        ui::CreatePluginDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ui::CreatePluginDialog *>()) && dialog->isVisible());
+        dialog->nameEdit()->setText(QStringLiteral("acme/broken"));
+        dialog->accept();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("jobFailed"))) && box->isVisible());
+        QCOMPARE(box->text(), QStringLiteral("acme/broken could not be created."));
+        QVERIFY2(box->informativeText().contains(QStringLiteral("config.json")), qPrintable(box->informativeText()));
+        saveScreenshot(box, QStringLiteral("job-failed"));
+        QTest::keyClick(box, Qt::Key_Return);
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
+        QCOMPARE(window.pluginModel()->rowCount(), 1);
+    }
+
+    void speaksGerman()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QLocale(QLocale::German, QLocale::Germany), QStringLiteral("plugdesk"),
+                                QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QTemporaryDir dir;
+        const QString root = seedStore(dir);
+        LocalEngine engine({root, dir.path() + QStringLiteral("/run")});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.pluginModel()->headerData(ui::PluginListModel::State, Qt::Horizontal).toString(),
+                 QStringLiteral("Zustand"));
+        QCOMPARE(window.enableAction()->text(), QStringLiteral("&Aktivieren"));
+        QCOMPARE(window.pluginTable()->model()->index(0, ui::PluginListModel::State).data().toString(),
+                 QStringLiteral("gestoppt"));
+        window.pluginTable()->selectRow(0);
+        saveScreenshot(&window, QStringLiteral("main-window-de"));
+        QCoreApplication::removeTranslator(&translator);
     }
 };
 

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/plugin/plugin.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace core {
+class Engine;
+}
+
+namespace ui {
+
+// The Settings tab: the plugin's env, args, mounts and devices as a table whose settable fields can be edited, and
+// Apply, which hands the changed fields to Engine::set as `plugin set` arguments. Locked while the plugin is
+// enabled, as Docker refuses `set` then. Shows Docker's validation message under the table. Owns only the edits
+// not yet applied; the settings themselves are the engine's.
+class PluginSettingsView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Column { Kind, Name, Value, Description, ColumnCount };
+
+    explicit PluginSettingsView(core::Engine *engine, QWidget *parent = nullptr);
+
+    // Shows `plugin`; keeps the edits in progress when it is the same plugin, unchanged.
+    void setPlugin(const core::Plugin &plugin);
+    void clear();
+
+    // The `plugin set` arguments for the edited cells, e.g. "DEBUG=1", "data.source=/srv".
+    QStringList pendingArguments() const;
+    // Applies the edits; false (and the message shown under the table) when the engine refused them.
+    bool apply();
+    void revert();
+
+    QTableWidget *table() const { return m_table; }
+    QLabel *errorLabel() const { return m_error; }
+    QLabel *noteLabel() const { return m_note; }
+    QPushButton *applyButton() const { return m_apply; }
+    QPushButton *revertButton() const { return m_revert; }
+
+Q_SIGNALS:
+    void applied(const QString &pluginName);
+
+private:
+    void fill();
+    void updateButtons();
+
+    core::Engine *m_engine;
+    std::optional<core::Plugin> m_plugin;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_note = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_apply = nullptr;
+    QPushButton *m_revert = nullptr;
+};
+
+} // namespace ui

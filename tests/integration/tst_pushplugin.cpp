@@ -52,7 +52,7 @@ T waitFor(Start start)
 // A plugin folder as `docker plugin create` takes it: config.json and a rootfs with a few files.
 bool writePluginFolder(const QString &folder, const QByteArray &marker)
 {
-    const QByteArray config = R"({"description": "push test", "documentation": "https://example.org",
+    const QByteArray config = R"({"description": "push test",
         "entrypoint": ["/plugin"], "interface": {"types": ["docker.volumedriver/1.0"], "socket": "pt.sock"},
         "env": [{"name": "DEBUG", "settable": ["value"], "value": "0"}]})";
     return testutil::writeFile(folder + "/config.json", config) &&
@@ -271,7 +271,7 @@ private Q_SLOTS:
         message.replace("REG", m_registry.host()).replace("AUTH", m_authRegistry.host());
         if (name == "acme/seed") {
             // A plugin as a hand-made seed store has it: no config, manifest or layer blobs.
-            Plugin seed = testutil::makeTestPlugin({"5eed", "acme/seed"});
+            Plugin seed = testutil::makeTestPlugin({"5eed", "acme/seed", "latest", {}, {}, {}, {}});
             auto inventory = Store(storeRoot()).load();
             QVERIFY(inventory.ok());
             if (!Store::find(inventory->plugins, "5eed").ok())

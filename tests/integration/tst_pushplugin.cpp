@@ -1,22 +1,28 @@
 // plugin push against real docker-registry processes on loopback: create -> push -> the manifest, config and layer
 // read back with RegistryClient; a second push only HEADs; htpasswd auth with a DOCKER_CONFIG the test writes;
 // refusals (no login, a seed plugin without blobs, a missing name, a digest reference) leave the store as it was;
-// and plugdeskctl's Docker-shaped output.
+// plugdeskctl's Docker-shaped output; and PushPlugin through plugdesk-helper, which uses the caller's login and
+// never root's.
 #include "common/pluginfixture.h"
+#include "common/privatebus.h"
 #include "common/testregistry.h"
 #include "common/testutil.h"
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
+#include "core/helper/helperengine.h"
+#include "core/helper/helperprotocol.h"
 #include "core/registry/manifest.h"
 #include "core/registry/registryclient.h"
 #include "core/store/blobstore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDBusMessage>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -290,6 +296,72 @@ private Q_SLOTS:
         if (name == "acme/seed")
             QVERIFY2(pushed.error->message.contains("plugdeskctl plugin create"), qPrintable(pushed.error->message));
         QCOMPARE(testutil::snapshot(storeRoot()), before);
+    }
+
+    void pushThroughTheHelperUsesTheCallersLogin()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root: the helper's name is root's on the bus");
+        const QString name = m_authRegistry.host() + "/acme/viahelper";
+        create(name, "viahelper");
+        QTemporaryDir logins;
+        const QJsonObject config{
+            {"auths",
+             QJsonObject{{m_authRegistry.host(),
+                          QJsonObject{{"auth", QString::fromLatin1(QByteArray("pushuser:push-pass").toBase64())}}}}}};
+        QVERIFY(testutil::writeFile(logins.filePath("config.json"), QJsonDocument(config).toJson()));
+
+        testutil::PrivateBus bus;
+        const QString why = bus.start(m_dir.path());
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        // The helper (root) has a login for the registry; the caller at first has none.
+        QProcess helper;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("DOCKER_CONFIG", logins.path());
+        helper.setProcessEnvironment(environment);
+        helper.setProcessChannelMode(QProcess::ForwardedChannels);
+        helper.start(PLUGDESK_HELPER, {"--bus", bus.address(), "--root", storeRoot(), "--run", m_dir.path() + "/run"});
+        QVERIFY(helper.waitForStarted(5000));
+        auto stop = qScopeGuard([&helper] {
+            helper.terminate();
+            if (!helper.waitForFinished(5000))
+                helper.kill();
+            helper.waitForFinished(5000);
+        });
+        QVERIFY(testutil::waitForName(bus.address(), HelperProtocol::serviceName()));
+
+        HelperEngine engine({bus.address(), {}});
+        PushOutcome pushed = runPush(engine, name);
+        QVERIFY2(pushed.error.has_value(), "root's login must not be used for the caller");
+        QCOMPARE(pushed.error->code, ErrorCode::Auth);
+        QVERIFY2(pushed.error->message.contains("plugdeskctl login " + m_authRegistry.host()),
+                 qPrintable(pushed.error->message));
+
+        // A login sent for another registry is not used for this one.
+        QDBusConnection raw = QDBusConnection::connectToBus(bus.address(), "tst-push-raw");
+        QDBusMessage call = QDBusMessage::createMethodCall(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
+                                                           HelperProtocol::interfaceName(), "PushPlugin");
+        call.setArguments({name, QStringLiteral(R"({"ServerAddress":"elsewhere.example:5000","Username":"pushuser",)"
+                                                R"("Password":"push-pass"})")});
+        const QDBusMessage reply = raw.call(call, QDBus::Block, 30000);
+        QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
+        {
+            Job *job = engine.adoptJob(reply.arguments().value(0).value<QDBusObjectPath>().path(), "push");
+            job->waitForFinished();
+            QVERIFY(job->error().has_value());
+            QCOMPARE(job->error()->code, ErrorCode::Auth);
+            delete job;
+        }
+        raw = QDBusConnection(QString());
+        QDBusConnection::disconnectFromBus("tst-push-raw");
+
+        // The caller's own login travels with the call.
+        qputenv("DOCKER_CONFIG", logins.path().toLocal8Bit());
+        pushed = runPush(engine, name);
+        qputenv("DOCKER_CONFIG", m_noLogins.toLocal8Bit());
+        QVERIFY2(!pushed.error, qPrintable(pushed.error ? pushed.error->message : QString()));
+        QVERIFY(pushed.result.value("digest").toString().startsWith("sha256:"));
+        QCOMPARE(pushed.result.value("tag").toString(), QStringLiteral("latest"));
     }
 
     void plugdeskctlPrintsDockersLines()

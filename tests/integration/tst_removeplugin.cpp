@@ -182,6 +182,27 @@ private Q_SLOTS:
         QCOMPARE(left, QStringList{"plugins.json"});
     }
 
+    void leftoverOfACrashIsSweptWithoutFollowingLinks()
+    {
+        // A remove that died after the rename: the next engine start deletes `<id>-removing` (Store::sweep, which
+        // uses QDir::removeRecursively: links are removed, not followed).
+        const QString folder = m_dir->path() + "/crashed";
+        QVERIFY(writePluginFolder(folder, "crashed"));
+        const Plugin plugin = create("acme/crashed", folder);
+        const QString outside = m_dir->path() + "/outside";
+        QVERIFY(testutil::writeFile(outside + "/keep.txt", "keep"));
+        QVERIFY(QFile::link(outside, store().rootfsDir(plugin.id) + "/escape"));
+        QVERIFY(QFile::link(outside + "/keep.txt", store().rootfsDir(plugin.id) + "/escape-file"));
+        const QString removing = store().pluginDir(plugin.id) + "-removing";
+        QVERIFY(QDir().rename(store().pluginDir(plugin.id), removing));
+        QVERIFY(store().save({}).ok());
+
+        auto engine = newEngine();
+        QVERIFY(!QFileInfo::exists(removing));
+        QCOMPARE(testutil::readFile(outside + "/keep.txt"), QByteArray("keep"));
+        QVERIFY(engine->plugins()->plugins.isEmpty());
+    }
+
     void missingPluginIsNotFound()
     {
         auto engine = newEngine();

@@ -262,7 +262,7 @@ int push(Context &context, const Arguments &arguments)
     const QString name = arguments.positional.first();
     auto reference = core::Reference::parse(name);
     if (reference && reference->hasDigest())
-        return reportError(context, QStringLiteral("invalid name: %1").arg(name));
+        return reportError(context, Tr::tr("invalid name: %1").arg(name));
     // The CLI adds ":latest" (SPEC §1.6); a name that is no reference (an id) goes as it is.
     core::Job *job = context.engine()->push(reference ? reference->withDefaultTag().familiarString() : name);
     QSet<QString> printed;

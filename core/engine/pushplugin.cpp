@@ -51,7 +51,7 @@ QString shortId(const QString &digest)
 Result<Plugin> findPlugin(const Store &store, const QString &name)
 {
     if (auto reference = Reference::parse(name); reference && reference->hasDigest())
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("invalid name: %1").arg(name)};
+        return Error{ErrorCode::InvalidArgument, Tr::tr("invalid name: %1").arg(name)};
     auto inventory = store.load();
     if (!inventory)
         return inventory.error();

@@ -85,7 +85,7 @@ QSet<QString> referencedBlobs(const QList<Plugin> &plugins)
     return keep;
 }
 
-bool rename(const QString &from, const QString &to)
+bool renamePath(const QString &from, const QString &to)
 {
     return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
 }
@@ -111,7 +111,7 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
 
     const bool monitorAlive = PluginMonitor::lockHolder(layout.lockPath(plugin.id)) != 0;
     if (plugin.enabled && !force)
-        return Error{ErrorCode::Conflict, QStringLiteral("plugin %1 is enabled").arg(plugin.name())};
+        return Error{ErrorCode::Conflict, Tr::tr("plugin %1 is enabled").arg(plugin.name())};
     // A disabled plugin with a live monitor (a stop that was interrupted) is stopped too: nothing may run from a
     // folder that is about to be deleted.
     if (plugin.enabled || monitorAlive) {
@@ -136,10 +136,10 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
         present = true;
         // Enabled again by another process while we waited for the lock.
         if (entry.enabled)
-            return Error{ErrorCode::Conflict, QStringLiteral("plugin %1 is enabled").arg(entry.name())};
+            return Error{ErrorCode::Conflict, Tr::tr("plugin %1 is enabled").arg(entry.name())};
     }
     if (!present)
-        return Error{ErrorCode::NotFound, QStringLiteral("plugin \"%1\" not found").arg(nameOrId)};
+        return Error{ErrorCode::NotFound, Tr::tr("plugin \"%1\" not found").arg(nameOrId)};
 
     const QString pluginDir = store.pluginDir(plugin.id);
     const QString removing = pluginDir + QStringLiteral("-removing");
@@ -155,14 +155,14 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
             if (auto swept = deleteFolder(removing); !swept)
                 return swept.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
         }
-        if (!rename(pluginDir, removing))
+        if (!renamePath(pluginDir, removing))
             return Error{ErrorCode::Io,
                          Tr::tr("cannot remove plugin %1: cannot rename %2: %3")
                              .arg(plugin.name(), pluginDir, QString::fromLocal8Bit(std::strerror(errno)))};
     }
     if (auto saved = store.save(remaining); !saved) {
         if (hasFolder)
-            rename(removing, pluginDir);
+            renamePath(removing, pluginDir);
         return saved.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
     }
 

@@ -218,7 +218,7 @@ Job *HelperEngine::push(const QString &name)
         return failed;
     };
     if (auto reference = Reference::parse(name); reference && reference->hasDigest())
-        return fail(Error{ErrorCode::InvalidArgument, QStringLiteral("invalid name: %1").arg(name)});
+        return fail(Error{ErrorCode::InvalidArgument, tr("invalid name: %1").arg(name)});
     // The target registry is the one the plugin's own name names: ask the helper for that name first.
     auto found = plugin(name);
     if (!found)

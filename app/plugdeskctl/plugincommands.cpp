@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "core/engine/engine.h"
 #include "core/plugin/pluginfilter.h"
+#include "core/plugin/reference.h"
 #include "core/runtime/logreader.h"
 #include "gotemplate.h"
 #include "textformat.h"
@@ -9,7 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QThread>
+#include <QVariantMap>
 #include <algorithm>
 
 namespace cli {
@@ -252,6 +255,64 @@ int create(Context &context, const Arguments &arguments)
     return 0;
 }
 
+// Docker's push output: "The push refers to repository [...]", a line per blob and phase, then
+// "<tag>: digest: sha256:... size: N".
+int push(Context &context, const Arguments &arguments)
+{
+    const QString name = arguments.positional.first();
+    auto reference = core::Reference::parse(name);
+    if (reference && reference->hasDigest())
+        return reportError(context, Tr::tr("invalid name: %1").arg(name));
+    // The CLI adds ":latest" (SPEC §1.6); a name that is no reference (an id) goes as it is.
+    core::Job *job = context.engine()->push(reference ? reference->withDefaultTag().familiarString() : name);
+    QSet<QString> printed;
+    QObject::connect(job, &core::Job::progressed, job, [&context, &printed](const core::JobProgress &progress) {
+        if (progress.item.isEmpty()) {
+            if (!progress.text.isEmpty())
+                context.out << progress.text << '\n';
+        } else if (!printed.contains(progress.item + progress.phase)) {
+            // A plain line per phase: the bytes of one monolithic PUT are all or nothing anyway.
+            printed.insert(progress.item + progress.phase);
+            context.out << progress.item << ": " << progress.phase << '\n';
+        }
+        context.out.flush();
+    });
+    job->waitForFinished();
+    const auto error = job->error();
+    const QVariantMap result = job->result().toMap();
+    job->deleteLater();
+    if (error)
+        return reportError(context, error->message);
+    context.out << Tr::tr("%1: digest: %2 size: %3")
+                       .arg(result.value(QStringLiteral("tag")).toString(),
+                            result.value(QStringLiteral("digest")).toString(),
+                            QString::number(result.value(QStringLiteral("size")).toLongLong()))
+                << '\n';
+    return 0;
+}
+
+// `rm`: each name removed is printed; errors are collected and printed after, exit 1 if any (SPEC §1.1).
+int remove(Context &context, const Arguments &arguments)
+{
+    const bool force = arguments.isSet(QStringLiteral("force"));
+    QStringList errors;
+    for (const QString &name : arguments.positional) {
+        core::Job *job = context.engine()->remove(name, force);
+        job->waitForFinished();
+        const auto error = job->error();
+        job->deleteLater();
+        if (error) {
+            errors.append(error->message);
+            continue;
+        }
+        context.out << name << '\n';
+        context.out.flush();
+    }
+    for (const QString &error : std::as_const(errors))
+        reportError(context, error);
+    return errors.isEmpty() ? 0 : 1;
+}
+
 } // namespace
 
 void addPluginCommands(CommandLine &commandLine)
@@ -333,6 +394,30 @@ void addPluginCommands(CommandLine &commandLine)
          1,
          1,
          disable});
+    commandLine.add({plugin,
+                     QStringLiteral("push"),
+                     {},
+                     QStringLiteral("[OPTIONS] PLUGIN[:TAG]"),
+                     Tr::tr("Push a plugin to a registry"),
+                     {
+                         {QStringLiteral("disable-content-trust"), QChar(), QString(),
+                          Tr::tr("Accepted for compatibility with docker; ignored (default true)")},
+                     },
+                     1,
+                     1,
+                     push});
+    commandLine.add(
+        {plugin,
+         QStringLiteral("rm"),
+         {QStringLiteral("remove")},
+         QStringLiteral("[OPTIONS] PLUGIN [PLUGIN...]"),
+         Tr::tr("Remove one or more plugins"),
+         {
+             {QStringLiteral("force"), QLatin1Char('f'), QString(), Tr::tr("Force the removal of an active plugin")},
+         },
+         1,
+         -1,
+         remove});
     commandLine.add({plugin,
                      QStringLiteral("logs"),
                      {},

@@ -66,6 +66,23 @@ public:
     // Cancelling the job stops the transfer.
     virtual Job *privileges(const QString &reference) = 0;
 
+    // `plugin push NAME[:TAG]` (SPEC §1.6, §8.3): pushes the plugin to the repository its local name names
+    // ("localhost:5000/acme/vol:latest" -> that registry, repository acme/vol, tag latest; ":latest" implied),
+    // enabled or not. Per blob HEAD (skip when present), else POST + one PUT; then the schema2 manifest (the
+    // stored one, else rebuilt from config and blobsums). Progress per blob: phase Preparing / Pushing / Pushed /
+    // "Layer already exists", item the 12-hex short digest, bytes. The job's result is a QVariantMap
+    // {"repository": familiar name, "tag", "digest": "sha256:...", "size": manifest bytes}. Errors:
+    // InvalidArgument `invalid name: X` for a digest reference, NotFound `plugin "x" not found`, NotFound for a
+    // plugin without blobs (hand-made store), Auth saying how to log in, Network, Registry.
+    virtual Job *push(const QString &name) = 0;
+
+    // `plugin rm [-f]` (SPEC §6.7, §2.4). A Job, because a forced remove first disables the plugin, which may wait
+    // for it to stop (up to the stop time-out). Without `force` an enabled plugin gives Conflict
+    // `plugin <name> is enabled`; with it the plugin is disabled first. Then its folder is unmounted, renamed to
+    // `<id>-removing`, dropped from the inventory, deleted, and blobs no remaining plugin refers to are removed.
+    // The job's result is the plugin's name; pluginRemoved(id) is emitted.
+    virtual Job *remove(const QString &nameOrId, bool force = false) = 0;
+
 Q_SIGNALS:
     // A plugin was added or changed; `id` is its full id.
     void pluginChanged(const QString &id);

@@ -1,6 +1,8 @@
 #include "core/engine/localengine.h"
 
 #include "core/engine/createplugin.h"
+#include "core/engine/pushplugin.h"
+#include "core/engine/removeplugin.h"
 #include "core/registry/registryclient.h"
 #include "core/registry/remoteprivileges.h"
 #include "core/runtime/pluginrunner.h"
@@ -225,6 +227,33 @@ Job *LocalEngine::privileges(const QString &reference)
 {
     auto *job = readPrivileges(registry(), reference, this);
     Q_EMIT jobStarted(job);
+    return job;
+}
+
+Job *LocalEngine::push(const QString &name)
+{
+    return push(name, std::nullopt);
+}
+
+Job *LocalEngine::push(const QString &name, const std::optional<AuthConfig> &auth)
+{
+    auto *job = pushPlugin(registry(), m_store, name, auth, this);
+    Q_EMIT jobStarted(job);
+    return job;
+}
+
+Job *LocalEngine::remove(const QString &nameOrId, bool force)
+{
+    auto *job = new Job(tr("Remove %1").arg(nameOrId), this);
+    const Store store = m_store;
+    const QString runRoot = m_runRoot;
+    runJob(job, [this, store, runRoot, nameOrId, force](Job *) -> Result<QString> {
+        auto removed = removePlugin(store, runRoot, nameOrId, force);
+        if (!removed)
+            return removed.error();
+        QMetaObject::invokeMethod(this, [this, id = removed->id] { Q_EMIT pluginRemoved(id); });
+        return removed->name();
+    });
     return job;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/engine.h"
+#include "core/registry/credentials.h"
 #include "core/store/store.h"
 
 #include <QFileSystemWatcher>
@@ -56,6 +57,11 @@ public:
     // Waits for the workers of running jobs.
     ~LocalEngine() override;
     Job *privileges(const QString &reference) override;
+    Job *push(const QString &name) override;
+    // The helper's push: `auth` is the caller's login for the target registry (empty: anonymous), used instead
+    // of this process's own logins (pushplugin.h).
+    Job *push(const QString &name, const std::optional<AuthConfig> &auth);
+    Job *remove(const QString &nameOrId, bool force = false) override;
 
     // The registry client this engine uses (made on first use), with the calling user's logins.
     RegistryClient *registry();

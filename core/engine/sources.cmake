@@ -5,5 +5,7 @@ target_sources(plugdesk_core PRIVATE
     engine/job.cpp engine/job.h
     engine/json.h
     engine/localengine.cpp engine/localengine.h
+    engine/pushplugin.cpp engine/pushplugin.h
+    engine/removeplugin.cpp engine/removeplugin.h
     engine/result.h
 )

@@ -2,6 +2,8 @@
 
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
+#include "core/plugin/reference.h"
+#include "core/registry/credentials.h"
 #include "core/registry/registryclient.h"
 #include "core/registry/remoteprivileges.h"
 
@@ -204,6 +206,40 @@ Job *HelperEngine::privileges(const QString &reference)
     auto *job = readPrivileges(m_registry, reference, this);
     Q_EMIT jobStarted(job);
     return job;
+}
+
+Job *HelperEngine::push(const QString &name)
+{
+    const QString title = tr("Push %1").arg(name);
+    auto fail = [this, title](const Error &error) {
+        auto *failed = new Job(title, this);
+        Q_EMIT jobStarted(failed);
+        failed->failWith(error);
+        return failed;
+    };
+    if (auto reference = Reference::parse(name); reference && reference->hasDigest())
+        return fail(Error{ErrorCode::InvalidArgument, tr("invalid name: %1").arg(name)});
+    // The target registry is the one the plugin's own name names: ask the helper for that name first.
+    auto found = plugin(name);
+    if (!found)
+        return fail(found.error());
+    auto target = Reference::parse(found->name());
+    if (!target)
+        return fail(target.error());
+    auto login = Credentials().lookup(target->domain());
+    if (!login)
+        return fail(login.error());
+    const QJsonObject auth{{QStringLiteral("ServerAddress"), target->domain()},
+                           {QStringLiteral("Username"), login->username},
+                           {QStringLiteral("Password"), login->password},
+                           {QStringLiteral("IdentityToken"), login->identityToken}};
+    return startJob(QStringLiteral("PushPlugin"),
+                    {found->name(), QString::fromUtf8(QJsonDocument(auth).toJson(QJsonDocument::Compact))}, title);
+}
+
+Job *HelperEngine::remove(const QString &nameOrId, bool force)
+{
+    return startJob(QStringLiteral("RemovePlugin"), {nameOrId, force}, tr("Remove %1").arg(nameOrId));
 }
 
 Job *HelperEngine::adoptJob(const QString &path, const QString &title)

@@ -44,6 +44,11 @@ public:
     Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
     // Read in this process with the user's own logins: the privileges step needs no privilege.
     Job *privileges(const QString &reference) override;
+    // Sends the caller's own login for the target registry (from this user's ~/.docker/config.json, helpers
+    // included) with the call, as JSON {ServerAddress, Username, Password, IdentityToken}; the helper uses it
+    // instead of root's logins, and only for that registry.
+    Job *push(const QString &name) override;
+    Job *remove(const QString &nameOrId, bool force = false) override;
 
     // For verbs that start a job: mirrors the job at `path` (the method's reply) into a local Job.
     Job *adoptJob(const QString &path, const QString &title);

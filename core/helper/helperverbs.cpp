@@ -3,12 +3,15 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/helperservice.h"
+#include "core/plugin/reference.h"
+#include "core/registry/credentials.h"
 
 #include <QDBusObjectPath>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace core {
 
@@ -140,6 +143,41 @@ const QList<HelperVerb> &HelperVerbs::all()
             [](HelperCall &call) -> Result<QVariantList> {
                 Job *job = call.engine.create(call.arguments.at(0).toString(), call.arguments.at(1).toString());
                 return jobReply(call, job, QStringLiteral("create"));
+            },
+        },
+        {
+            QStringLiteral("PushPlugin"),
+            {{QStringLiteral("name"), Kind::PluginName}, {QStringLiteral("auth"), Kind::Text}},
+            {{QStringLiteral("job"), Kind::Path}},
+            installAction(),
+            [] { return tr("push plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                // The caller's own login for the target registry, never root's: an empty or foreign one means
+                // anonymous (HelperEngine::push documents the JSON).
+                const QString name = call.plugin->name();
+                auto target = Reference::parse(name);
+                if (!target)
+                    return target.error();
+                const QJsonObject auth = QJsonDocument::fromJson(call.arguments.at(1).toString().toUtf8()).object();
+                AuthConfig login;
+                if (auth.value(QStringLiteral("ServerAddress")).toString() == target->domain()) {
+                    login.username = auth.value(QStringLiteral("Username")).toString();
+                    login.password = auth.value(QStringLiteral("Password")).toString();
+                    login.identityToken = auth.value(QStringLiteral("IdentityToken")).toString();
+                }
+                Job *job = call.engine.push(name, login);
+                return jobReply(call, job, QStringLiteral("push"));
+            },
+        },
+        {
+            QStringLiteral("RemovePlugin"),
+            {{QStringLiteral("name"), Kind::PluginName}, {QStringLiteral("force"), Kind::Bool}},
+            {{QStringLiteral("job"), Kind::Path}},
+            removeAction(),
+            [] { return tr("remove plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                Job *job = call.engine.remove(call.plugin->id, call.arguments.at(1).toBool());
+                return jobReply(call, job, QStringLiteral("remove"));
             },
         },
         {

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
@@ -227,6 +228,63 @@ void RuncRuntime::releaseMount(const QString &path)
         if (::umount2(native.constData(), MNT_DETACH) != 0)
             break;
     }
+}
+
+namespace {
+
+// The mount points at or below `path`, from /proc/self/mountinfo (field 5, octal escapes such as \040 undone).
+QStringList mountsUnder(const QString &path)
+{
+    QFile mountinfo(QStringLiteral("/proc/self/mountinfo"));
+    if (!mountinfo.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray base = QFile::encodeName(QDir::cleanPath(path));
+    QStringList found;
+    for (const QByteArray &line : mountinfo.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() <= 4)
+            continue;
+        QByteArray point;
+        const QByteArray &escaped = fields.at(4);
+        for (qsizetype i = 0; i < escaped.size(); ++i) {
+            if (escaped.at(i) == '\\' && i + 3 < escaped.size()) {
+                bool ok = false;
+                const int code = escaped.mid(i + 1, 3).toInt(&ok, 8);
+                if (ok) {
+                    point.append(char(code));
+                    i += 3;
+                    continue;
+                }
+            }
+            point.append(escaped.at(i));
+        }
+        if (point == base || point.startsWith(base + '/'))
+            found.append(QFile::decodeName(point));
+    }
+    return found;
+}
+
+} // namespace
+
+QStringList RuncRuntime::releaseMountsUnder(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    // Several rounds: a mount point may be stacked, and lazy unmounts of parents can expose children.
+    for (int round = 0; round < 16; ++round) {
+        QStringList mounts = mountsUnder(path);
+        if (mounts.isEmpty())
+            return {};
+        std::sort(mounts.begin(), mounts.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        bool progress = false;
+        for (const QString &mount : std::as_const(mounts)) {
+            if (::umount2(QFile::encodeName(mount).constData(), MNT_DETACH) == 0)
+                progress = true;
+        }
+        if (!progress)
+            break;
+    }
+    return mountsUnder(path);
 }
 
 QStringList RuncRuntime::runArguments(const QString &id) const

@@ -70,6 +70,9 @@ public:
     static Status ensureInitLayer(const QString &rootfs, bool network);
     // Unmounts the shared bind mount prepareBundle made on the propagated-mount folder (and anything below it).
     static void releaseMount(const QString &path);
+    // Unmounts (lazily, deepest first) every mount at or below `path`, as Docker unmounts a plugin's folder before
+    // removing it (SPEC §6.7). Returns the mount points that are still there afterwards.
+    static QStringList releaseMountsUnder(const QString &path);
 
 private:
     Result<CommandResult> runcCommand(const QStringList &arguments) const;

@@ -1,0 +1,189 @@
+#include "core/engine/removeplugin.h"
+
+#include "core/archive/rootfsdir.h"
+#include "core/runtime/pluginmonitor.h"
+#include "core/runtime/pluginrunner.h"
+#include "core/runtime/runcruntime.h"
+#include "core/runtime/runlayout.h"
+#include "core/store/blobstore.h"
+#include "core/store/storelock.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(RemovePlugin)
+};
+
+// Removes `name` in `dirFd` recursively. Never follows a symbolic link (fstatat/openat with NOFOLLOW), and never
+// descends into a directory on another device than `device`: a mount that could not be released must not have
+// its contents deleted through the plugin's folder. Returns 0 or an errno (EXDEV for such a mount).
+int removeTree(int dirFd, const QByteArray &name, dev_t device)
+{
+    struct stat st;
+    if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return errno == ENOENT ? 0 : errno;
+    if (!S_ISDIR(st.st_mode))
+        return ::unlinkat(dirFd, name.constData(), 0) == 0 || errno == ENOENT ? 0 : errno;
+    if (st.st_dev != device)
+        return EXDEV;
+    RootfsDir::Fd dir(::openat(dirFd, name.constData(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!dir.isValid())
+        return errno;
+    QByteArrayList children;
+    if (const int error = RootfsDir::list(dir.get(), &children))
+        return error;
+    for (const QByteArray &child : std::as_const(children)) {
+        if (const int error = removeTree(dir.get(), child, device))
+            return error;
+    }
+    return ::unlinkat(dirFd, name.constData(), AT_REMOVEDIR) == 0 || errno == ENOENT ? 0 : errno;
+}
+
+// Deletes the folder at `path` with removeTree, staying on the device of its parent folder.
+Status deleteFolder(const QString &path)
+{
+    const QFileInfo info(path);
+    const QByteArray parent = QFile::encodeName(info.absolutePath());
+    RootfsDir::Fd parentFd(::open(parent.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    struct stat st;
+    if (!parentFd.isValid() || ::fstat(parentFd.get(), &st) != 0)
+        return Error{
+            ErrorCode::Io,
+            Tr::tr("cannot open %1: %2").arg(info.absolutePath(), QString::fromLocal8Bit(std::strerror(errno)))};
+    if (const int error = removeTree(parentFd.get(), QFile::encodeName(info.fileName()), st.st_dev))
+        return Error{ErrorCode::Io, Tr::tr("cannot delete %1: %2")
+                                        .arg(path, error == EXDEV ? Tr::tr("a folder below it is still mounted")
+                                                                  : QString::fromLocal8Bit(std::strerror(error)))};
+    return {};
+}
+
+// The blobs the plugins refer to: GC keeps exactly these (SPEC §5.4; Plugdesk keeps manifests too).
+QSet<QString> referencedBlobs(const QList<Plugin> &plugins)
+{
+    QSet<QString> keep;
+    for (const Plugin &plugin : plugins) {
+        if (!plugin.configDigest.isEmpty())
+            keep.insert(plugin.configDigest);
+        if (!plugin.manifestDigest.isEmpty())
+            keep.insert(plugin.manifestDigest);
+        for (const QString &digest : plugin.blobsums)
+            keep.insert(digest);
+    }
+    return keep;
+}
+
+bool renamePath(const QString &from, const QString &to)
+{
+    return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+}
+
+} // namespace
+
+Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QString &nameOrId, bool force)
+{
+    Plugin plugin;
+    {
+        auto inventory = store.load();
+        if (!inventory)
+            return inventory.error();
+        auto found = Store::find(inventory->plugins, nameOrId);
+        if (!found)
+            return found.error();
+        plugin = *found;
+    }
+    const RunLayout layout(runRoot);
+
+    // The volumes work adds its "in use" check here (SPEC §11): volumes mounted through Plugdesk make an
+    // unforced remove fail with InUse `plugin <name> is in use`, and a forced one go ahead (Docker's rule).
+
+    const bool monitorAlive = PluginMonitor::lockHolder(layout.lockPath(plugin.id)) != 0;
+    if (plugin.enabled && !force)
+        return Error{ErrorCode::Conflict, Tr::tr("plugin %1 is enabled").arg(plugin.name())};
+    // A disabled plugin with a live monitor (a stop that was interrupted) is stopped too: nothing may run from a
+    // folder that is about to be deleted.
+    if (plugin.enabled || monitorAlive) {
+        auto disabled = PluginRunner(store.root(), runRoot).disable(plugin.id, true);
+        if (!disabled)
+            return disabled.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
+    }
+
+    auto lock = StoreLock::acquire(store.root(), Tr::tr("remove plugin %1").arg(plugin.name()));
+    if (!lock)
+        return lock.error();
+    auto inventory = store.load();
+    if (!inventory)
+        return inventory.error();
+    QList<Plugin> remaining;
+    bool present = false;
+    for (const Plugin &entry : std::as_const(inventory->plugins)) {
+        if (entry.id != plugin.id) {
+            remaining.append(entry);
+            continue;
+        }
+        present = true;
+        // Enabled again by another process while we waited for the lock.
+        if (entry.enabled)
+            return Error{ErrorCode::Conflict, Tr::tr("plugin %1 is enabled").arg(entry.name())};
+    }
+    if (!present)
+        return Error{ErrorCode::NotFound, Tr::tr("plugin \"%1\" not found").arg(nameOrId)};
+
+    const QString pluginDir = store.pluginDir(plugin.id);
+    const QString removing = pluginDir + QStringLiteral("-removing");
+    const bool hasFolder = QFileInfo(pluginDir).isDir() && !QFileInfo(pluginDir).isSymLink();
+    if (hasFolder) {
+        const QStringList stuck = RuncRuntime::releaseMountsUnder(QFileInfo(pluginDir).canonicalFilePath());
+        if (!stuck.isEmpty())
+            return Error{ErrorCode::InUse,
+                         Tr::tr("cannot remove plugin %1: %2 is still mounted and cannot be unmounted")
+                             .arg(plugin.name(), stuck.join(QStringLiteral(", ")))};
+        // A leftover of an earlier interrupted remove of the same id.
+        if (QFileInfo::exists(removing)) {
+            if (auto swept = deleteFolder(removing); !swept)
+                return swept.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
+        }
+        if (!renamePath(pluginDir, removing))
+            return Error{ErrorCode::Io,
+                         Tr::tr("cannot remove plugin %1: cannot rename %2: %3")
+                             .arg(plugin.name(), pluginDir, QString::fromLocal8Bit(std::strerror(errno)))};
+    }
+    if (auto saved = store.save(remaining); !saved) {
+        if (hasFolder)
+            renamePath(removing, pluginDir);
+        return saved.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
+    }
+
+    // From here on the plugin is gone; what cannot be deleted now is swept at the next start.
+    if (hasFolder) {
+        if (auto deleted = deleteFolder(removing); !deleted)
+            qWarning("%s", qPrintable(deleted.error().message));
+    }
+    if (PluginMonitor::lockHolder(layout.lockPath(plugin.id)) == 0) {
+        for (const QString &folder : {layout.stateDir(plugin.id), layout.socketDir(plugin.id)}) {
+            if (QFileInfo(folder).isDir())
+                (void)deleteFolder(folder);
+        }
+    }
+    // Entries that did not read (inventory->problems) may refer to blobs too: collect nothing then rather than
+    // delete what a broken-but-repairable plugin needs.
+    if (inventory->problems.isEmpty()) {
+        if (auto collected = BlobStore(store.blobsDir()).collectGarbage(referencedBlobs(remaining)); !collected)
+            qWarning("%s", qPrintable(collected.error().message));
+    }
+    return plugin;
+}
+
+} // namespace core

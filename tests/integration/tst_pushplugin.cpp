@@ -1,0 +1,400 @@
+// plugin push against real docker-registry processes on loopback: create -> push -> the manifest, config and layer
+// read back with RegistryClient; a second push only HEADs; htpasswd auth with a DOCKER_CONFIG the test writes;
+// refusals (no login, a seed plugin without blobs, a missing name, a digest reference) leave the store as it was;
+// plugdeskctl's Docker-shaped output; and PushPlugin through plugdesk-helper, which uses the caller's login and
+// never root's.
+#include "common/pluginfixture.h"
+#include "common/privatebus.h"
+#include "common/testregistry.h"
+#include "common/testutil.h"
+#include "core/engine/createplugin.h"
+#include "core/engine/localengine.h"
+#include "core/helper/helperengine.h"
+#include "core/helper/helperprotocol.h"
+#include "core/registry/manifest.h"
+#include "core/registry/registryclient.h"
+#include "core/store/blobstore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDBusMessage>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+using namespace core;
+
+Q_DECLARE_METATYPE(core::ErrorCode)
+
+namespace {
+
+// Runs `start(context, callback)` and spins an event loop until the callback ran (or a minute passed).
+template<typename T, typename Start>
+T waitFor(Start start)
+{
+    std::optional<T> result;
+    QEventLoop loop;
+    QObject context;
+    start(&context, [&](T value) {
+        result.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!result) {
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (!result)
+        return T(Error{ErrorCode::Timeout, QStringLiteral("the test waited a minute for an answer")});
+    return std::move(*result);
+}
+
+// A plugin folder as `docker plugin create` takes it: config.json and a rootfs with a few files.
+bool writePluginFolder(const QString &folder, const QByteArray &marker)
+{
+    const QByteArray config = R"({"description": "push test",
+        "entrypoint": ["/plugin"], "interface": {"types": ["docker.volumedriver/1.0"], "socket": "pt.sock"},
+        "env": [{"name": "DEBUG", "settable": ["value"], "value": "0"}]})";
+    return testutil::writeFile(folder + "/config.json", config) &&
+           testutil::writeFile(folder + "/rootfs/plugin", "#!/bin/sh\necho " + marker + "\n") &&
+           testutil::writeFile(folder + "/rootfs/etc/data.bin", QByteArray(200000, 'x') + marker);
+}
+
+struct PushOutcome
+{
+    std::optional<Error> error;
+    QVariantMap result;
+    QList<JobProgress> progress;
+};
+
+PushOutcome runPush(Engine &engine, const QString &name)
+{
+    Job *job = engine.push(name);
+    PushOutcome outcome;
+    QObject::connect(job, &Job::progressed, job, [&outcome](const JobProgress &p) { outcome.progress.append(p); });
+    job->waitForFinished();
+    outcome.error = job->error();
+    outcome.result = job->result().toMap();
+    delete job;
+    return outcome;
+}
+
+QStringList phasesOf(const PushOutcome &outcome)
+{
+    QStringList phases;
+    for (const JobProgress &p : outcome.progress) {
+        if (!p.item.isEmpty())
+            phases.append(p.item + QStringLiteral(": ") + p.phase);
+    }
+    return phases;
+}
+
+} // namespace
+
+class TestPushPlugin : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    testutil::TestRegistry m_registry;
+    testutil::TestRegistry m_authRegistry;
+    QString m_noLogins;
+
+    QString storeRoot() const { return m_dir.path() + QStringLiteral("/store"); }
+
+    std::unique_ptr<LocalEngine> newEngine() const
+    {
+        return std::make_unique<LocalEngine>(LocalEngine::Options{storeRoot(), m_dir.path() + "/run", false});
+    }
+
+    // Creates a plugin named `name` from a fresh folder; the plugin as the store has it.
+    Plugin create(const QString &name, const QByteArray &marker)
+    {
+        const QString folder = m_dir.path() + "/src-" + QString::fromLatin1(marker);
+        if (!writePluginFolder(folder, marker))
+            qFatal("cannot write the plugin folder");
+        auto plugin = createPlugin(Store(storeRoot()), name, folder, nullptr);
+        if (!plugin)
+            qFatal("%s", qPrintable(plugin.error().message));
+        return *plugin;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Never root's own logins: every engine made here reads this (empty) folder unless a test says otherwise.
+        m_noLogins = m_dir.path() + "/no-logins";
+        QDir().mkpath(m_noLogins);
+        qputenv("DOCKER_CONFIG", m_noLogins.toLocal8Bit());
+        QString error;
+        QVERIFY2(m_registry.start({}, &error), qPrintable(error));
+        QVERIFY2(m_authRegistry.start({"pushuser", "push-pass", {}, {}, {}, {}}, &error), qPrintable(error));
+    }
+
+    void pushThenReadBack()
+    {
+        const QString name = m_registry.host() + "/acme/vol";
+        const Plugin plugin = create(name, "first");
+        auto engine = newEngine();
+        const PushOutcome pushed = runPush(*engine, name);
+        QVERIFY2(!pushed.error, qPrintable(pushed.error ? pushed.error->message : QString()));
+        QCOMPARE(pushed.result.value("tag").toString(), QStringLiteral("latest"));
+        QCOMPARE(pushed.result.value("repository").toString(), name);
+        const QString digest = pushed.result.value("digest").toString();
+        QVERIFY(digest.startsWith("sha256:"));
+        // The stored manifest went up as it is.
+        QCOMPARE(digest, plugin.manifestDigest);
+        QVERIFY(pushed.progress.first().text.contains("The push refers to repository [" + name + "]"));
+        const QString layer = plugin.blobsums.first().mid(7, 12);
+        const QStringList phases = phasesOf(pushed);
+        QVERIFY2(phases.contains(layer + ": Preparing"), qPrintable(phases.join('\n')));
+        QVERIFY2(phases.contains(layer + ": Pushing"), qPrintable(phases.join('\n')));
+        QVERIFY2(phases.contains(layer + ": Pushed"), qPrintable(phases.join('\n')));
+        QVERIFY(!phases.contains(layer + ": Layer already exists"));
+
+        RegistryClient::Options options;
+        options.credentialsDir = m_noLogins;
+        RegistryClient client(options);
+        const Reference reference = *Reference::parse(name + ":latest");
+        auto manifest =
+            waitFor<Result<Manifest>>([&](QObject *c, auto done) { client.fetchManifest(reference, c, done); });
+        QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
+        QCOMPARE(manifest->digest, digest);
+        QCOMPARE(manifest->mediaType, Manifest::DockerManifest);
+        QCOMPARE(manifest->config.mediaType, QStringLiteral("application/vnd.docker.plugin.v1+json"));
+        QCOMPARE(manifest->config.digest, plugin.configDigest);
+        QCOMPARE(manifest->layers.size(), 1);
+        QCOMPARE(manifest->layers.first().mediaType,
+                 QStringLiteral("application/vnd.docker.image.rootfs.diff.tar.gzip"));
+        QCOMPARE(manifest->layers.first().digest, plugin.blobsums.first());
+
+        const BlobStore blobs(Store(storeRoot()).blobsDir());
+        auto config = waitFor<Result<QByteArray>>(
+            [&](QObject *c, auto done) { client.fetchConfig(reference, manifest->config, c, done); });
+        QVERIFY(config.ok());
+        QCOMPARE(*config, *blobs.read(plugin.configDigest, 1 << 20));
+        QByteArray layerBytes;
+        auto fetched = waitFor<Status>([&](QObject *c, auto done) {
+            client.fetchBlob(
+                reference, manifest->layers.first(), c,
+                [&](const char *data, qsizetype size) -> Status {
+                    layerBytes.append(data, size);
+                    return {};
+                },
+                done);
+        });
+        QVERIFY2(fetched.ok(), qPrintable(fetched.ok() ? QString() : fetched.error().message));
+        QCOMPARE(layerBytes, *blobs.read(plugin.blobsums.first(), 1 << 30));
+    }
+
+    void secondPushOnlyChecks()
+    {
+        const QString name = m_registry.host() + "/acme/again:1.0";
+        const Plugin plugin = create(name, "again");
+        auto engine = newEngine();
+        const PushOutcome first = runPush(*engine, name);
+        QVERIFY2(!first.error, qPrintable(first.error ? first.error->message : QString()));
+        const PushOutcome second = runPush(*engine, name);
+        QVERIFY2(!second.error, qPrintable(second.error ? second.error->message : QString()));
+        QCOMPARE(second.result.value("digest"), first.result.value("digest"));
+        QCOMPARE(second.result.value("tag").toString(), QStringLiteral("1.0"));
+        const QStringList phases = phasesOf(second);
+        for (const QString &digest : plugin.blobsums + QStringList{plugin.configDigest}) {
+            QVERIFY2(phases.contains(digest.mid(7, 12) + ": Layer already exists"), qPrintable(phases.join('\n')));
+            QVERIFY(!phases.contains(digest.mid(7, 12) + ": Pushing"));
+        }
+    }
+
+    void manifestRebuiltWhenCollected()
+    {
+        // Docker's GC collects manifests; push then rebuilds one from config and blobsums (SPEC §5.4, §8.3).
+        const QString name = m_registry.host() + "/acme/rebuilt";
+        const Plugin plugin = create(name, "rebuilt");
+        QVERIFY(QFile::remove(BlobStore(Store(storeRoot()).blobsDir()).pathFor(plugin.manifestDigest)));
+        auto engine = newEngine();
+        const PushOutcome pushed = runPush(*engine, name);
+        QVERIFY2(!pushed.error, qPrintable(pushed.error ? pushed.error->message : QString()));
+        const BlobStore blobs(Store(storeRoot()).blobsDir());
+        const QByteArray expected =
+            pluginManifest(plugin.configDigest, QFileInfo(blobs.pathFor(plugin.configDigest)).size(), plugin.blobsums,
+                           {QFileInfo(blobs.pathFor(plugin.blobsums.first())).size()});
+        QCOMPARE(pushed.result.value("digest").toString(), Manifest::digestOf(expected));
+        QCOMPARE(pushed.result.value("size").toLongLong(), qint64(expected.size()));
+    }
+
+    void pushWithLogin()
+    {
+        const QString name = m_authRegistry.host() + "/acme/private";
+        create(name, "private");
+        QTemporaryDir logins;
+        const QJsonObject config{
+            {"auths",
+             QJsonObject{{m_authRegistry.host(),
+                          QJsonObject{{"auth", QString::fromLatin1(QByteArray("pushuser:push-pass").toBase64())}}}}}};
+        QVERIFY(testutil::writeFile(logins.filePath("config.json"), QJsonDocument(config).toJson()));
+        qputenv("DOCKER_CONFIG", logins.path().toLocal8Bit());
+        auto engine = newEngine();
+        const PushOutcome pushed = runPush(*engine, name);
+        qputenv("DOCKER_CONFIG", m_noLogins.toLocal8Bit());
+        QVERIFY2(!pushed.error, qPrintable(pushed.error ? pushed.error->message : QString()));
+
+        RegistryClient::Options options;
+        options.credentialsDir = logins.path();
+        RegistryClient client(options);
+        auto manifest = waitFor<Result<Manifest>>(
+            [&](QObject *c, auto done) { client.fetchManifest(*Reference::parse(name), c, done); });
+        QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
+        QCOMPARE(manifest->digest, pushed.result.value("digest").toString());
+    }
+
+    void refused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<core::ErrorCode>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing") << "x" << ErrorCode::NotFound << "plugin \"x\" not found";
+        QTest::newRow("digest") << "REG/acme/vol@sha256:" + QString(64, 'a') << ErrorCode::InvalidArgument
+                                << "invalid name: REG/acme/vol@sha256:";
+        QTest::newRow("seed plugin without blobs")
+            << "acme/seed" << ErrorCode::NotFound << "plugin acme/seed:latest has no layers to push";
+        QTest::newRow("no login") << "AUTH/acme/nologin" << ErrorCode::Auth << "run plugdeskctl login AUTH";
+    }
+
+    void refused()
+    {
+        QFETCH(QString, name);
+        QFETCH(core::ErrorCode, code);
+        QFETCH(QString, message);
+        name.replace("REG", m_registry.host()).replace("AUTH", m_authRegistry.host());
+        message.replace("REG", m_registry.host()).replace("AUTH", m_authRegistry.host());
+        if (name == "acme/seed") {
+            // A plugin as a hand-made seed store has it: no config, manifest or layer blobs.
+            Plugin seed = testutil::makeTestPlugin({"5eed", "acme/seed", "latest", {}, {}, {}, {}});
+            auto inventory = Store(storeRoot()).load();
+            QVERIFY(inventory.ok());
+            if (!Store::find(inventory->plugins, "5eed").ok())
+                QVERIFY(testutil::writeTestPlugins(storeRoot(), QCoreApplication::applicationFilePath(),
+                                                   inventory->plugins + QList<Plugin>{seed}));
+        } else if (name.endsWith("/acme/nologin")) {
+            if (!Store::find(Store(storeRoot()).load()->plugins, name).ok())
+                create(name, "nologin");
+        }
+        const auto before = testutil::snapshot(storeRoot());
+        auto engine = newEngine();
+        const PushOutcome pushed = runPush(*engine, name);
+        QVERIFY(pushed.error.has_value());
+        QCOMPARE(pushed.error->code, code);
+        QVERIFY2(pushed.error->message.contains(message), qPrintable(pushed.error->message));
+        if (name == "acme/seed")
+            QVERIFY2(pushed.error->message.contains("plugdeskctl plugin create"), qPrintable(pushed.error->message));
+        QCOMPARE(testutil::snapshot(storeRoot()), before);
+    }
+
+    void pushThroughTheHelperUsesTheCallersLogin()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root: the helper's name is root's on the bus");
+        const QString name = m_authRegistry.host() + "/acme/viahelper";
+        create(name, "viahelper");
+        QTemporaryDir logins;
+        const QJsonObject config{
+            {"auths",
+             QJsonObject{{m_authRegistry.host(),
+                          QJsonObject{{"auth", QString::fromLatin1(QByteArray("pushuser:push-pass").toBase64())}}}}}};
+        QVERIFY(testutil::writeFile(logins.filePath("config.json"), QJsonDocument(config).toJson()));
+
+        testutil::PrivateBus bus;
+        const QString why = bus.start(m_dir.path());
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        // The helper (root) has a login for the registry; the caller at first has none.
+        QProcess helper;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("DOCKER_CONFIG", logins.path());
+        helper.setProcessEnvironment(environment);
+        helper.setProcessChannelMode(QProcess::ForwardedChannels);
+        helper.start(PLUGDESK_HELPER, {"--bus", bus.address(), "--root", storeRoot(), "--run", m_dir.path() + "/run"});
+        QVERIFY(helper.waitForStarted(5000));
+        auto stop = qScopeGuard([&helper] {
+            helper.terminate();
+            if (!helper.waitForFinished(5000))
+                helper.kill();
+            helper.waitForFinished(5000);
+        });
+        QVERIFY(testutil::waitForName(bus.address(), HelperProtocol::serviceName()));
+
+        HelperEngine engine({bus.address(), {}});
+        PushOutcome pushed = runPush(engine, name);
+        QVERIFY2(pushed.error.has_value(), "root's login must not be used for the caller");
+        QCOMPARE(pushed.error->code, ErrorCode::Auth);
+        QVERIFY2(pushed.error->message.contains("plugdeskctl login " + m_authRegistry.host()),
+                 qPrintable(pushed.error->message));
+
+        // A login sent for another registry is not used for this one.
+        QDBusConnection raw = QDBusConnection::connectToBus(bus.address(), "tst-push-raw");
+        QDBusMessage call = QDBusMessage::createMethodCall(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
+                                                           HelperProtocol::interfaceName(), "PushPlugin");
+        call.setArguments({name, QStringLiteral(R"({"ServerAddress":"elsewhere.example:5000","Username":"pushuser",)"
+                                                R"("Password":"push-pass"})")});
+        const QDBusMessage reply = raw.call(call, QDBus::Block, 30000);
+        QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
+        {
+            Job *job = engine.adoptJob(reply.arguments().value(0).value<QDBusObjectPath>().path(), "push");
+            job->waitForFinished();
+            QVERIFY(job->error().has_value());
+            QCOMPARE(job->error()->code, ErrorCode::Auth);
+            delete job;
+        }
+        raw = QDBusConnection(QString());
+        QDBusConnection::disconnectFromBus("tst-push-raw");
+
+        // The caller's own login travels with the call.
+        qputenv("DOCKER_CONFIG", logins.path().toLocal8Bit());
+        pushed = runPush(engine, name);
+        qputenv("DOCKER_CONFIG", m_noLogins.toLocal8Bit());
+        QVERIFY2(!pushed.error, qPrintable(pushed.error ? pushed.error->message : QString()));
+        QVERIFY(pushed.result.value("digest").toString().startsWith("sha256:"));
+        QCOMPARE(pushed.result.value("tag").toString(), QStringLiteral("latest"));
+    }
+
+    void plugdeskctlPrintsDockersLines()
+    {
+        const QString name = m_registry.host() + "/acme/cli";
+        const Plugin plugin = create(name, "cli");
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("LC_ALL", "C");
+        process.setProcessEnvironment(environment);
+        process.start(PLUGDESKCTL, {"--root", storeRoot(), "--run", m_dir.path() + "/run", "plugin", "push", name});
+        QVERIFY(process.waitForFinished(120000));
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(process.exitCode() == 0, qPrintable(process.readAllStandardError()));
+        const QStringList lines = out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), "The push refers to repository [" + name + "]");
+        const QString layer = plugin.blobsums.first().mid(7, 12);
+        QVERIFY2(lines.contains(layer + ": Preparing"), qPrintable(out));
+        QVERIFY2(lines.contains(layer + ": Pushing"), qPrintable(out));
+        QVERIFY2(lines.contains(layer + ": Pushed"), qPrintable(out));
+        const QByteArray manifest = *BlobStore(Store(storeRoot()).blobsDir()).read(plugin.manifestDigest, 1 << 22);
+        QCOMPARE(lines.last(),
+                 QStringLiteral("latest: digest: %1 size: %2").arg(plugin.manifestDigest).arg(manifest.size()));
+
+        // Docker's CLI refuses a digest reference itself.
+        process.start(PLUGDESKCTL,
+                      {"--root", storeRoot(), "plugin", "push", name + "@sha256:" + QString(64, QLatin1Char('b'))});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 1);
+        QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
+                 "Error: invalid name: " + name + "@sha256:" + QString(64, QLatin1Char('b')) + "\n");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPushPlugin)
+#include "tst_pushplugin.moc"

@@ -241,6 +241,16 @@ Status Store::save(const QList<Plugin> &plugins) const
             record.insert(QStringLiteral("Blobsums"), toArray(plugin.blobsums));
         inventory.insert(plugin.id, QJsonObject{{QStringLiteral("plugin"), record}});
     }
+    // An entry that does not read (a broken hand-made record) is not ours to drop: carry it over as it is, so a
+    // write elsewhere in the store loses nothing, and the person can still repair it.
+    if (auto current = readObjectFile(inventoryPath()); current && current->exists) {
+        for (auto it = current->object.constBegin(); it != current->object.constEnd(); ++it) {
+            if (inventory.contains(it.key()))
+                continue;
+            if (!it.value().isObject() || !readEntry(it.key(), it.value().toObject()))
+                inventory.insert(it.key(), it.value());
+        }
+    }
     return AtomicFile::write(inventoryPath(), QJsonDocument(inventory).toJson(QJsonDocument::Indented));
 }
 

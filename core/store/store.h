@@ -50,7 +50,7 @@ public:
     Result<Inventory> load() const;
 
     // Writes every plugin's config.json (or manifest.json) and plugin-config.json, then plugins.json, each
-    // atomically. The caller holds the StoreLock.
+    // atomically. Inventory entries that do not read are kept as they are. The caller holds the StoreLock.
     Status save(const QList<Plugin> &plugins) const;
 
     // Removes staging leftovers: everything in tmp/ and plugins/<id>-removing. The caller holds the StoreLock.

@@ -231,6 +231,31 @@ private Q_SLOTS:
         QVERIFY(record.value(QStringLiteral("Config")).isObject());
     }
 
+    void saveKeepsEntriesThatDoNotRead()
+    {
+        QTemporaryDir dir;
+        const Store store(seedStore(dir));
+        // Break the seed plugin's manifest, then write another plugin: the broken entry must survive.
+        QVERIFY(testutil::writeFile(store.pluginDir(QStringLiteral("cd851ce43a403")) + QStringLiteral("/manifest.json"),
+                                    R"({"manifestVersion": "v0"})"));
+        auto inventory = store.load();
+        QVERIFY(inventory.ok());
+        QCOMPARE(inventory->problems.size(), 1);
+        const QJsonValue before = QJsonDocument::fromJson(testutil::readFile(store.inventoryPath()))
+                                      .object()
+                                      .value(QStringLiteral("cd851ce43a403"));
+        QList<Plugin> plugins = inventory->plugins;
+        plugins.append(makeV1Plugin(QStringLiteral("acme/other"), Store::newId()));
+        QVERIFY(store.save(plugins).ok());
+        const QJsonObject after = QJsonDocument::fromJson(testutil::readFile(store.inventoryPath())).object();
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after.value(QStringLiteral("cd851ce43a403")), before);
+        auto again = store.load();
+        QVERIFY(again.ok());
+        QCOMPARE(again->plugins.size(), 1);
+        QCOMPARE(again->problems.size(), 1);
+    }
+
     void atomicWriteReplacesWhole()
     {
         QTemporaryDir dir;

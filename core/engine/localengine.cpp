@@ -1,6 +1,7 @@
 #include "core/engine/localengine.h"
 
 #include "core/engine/createplugin.h"
+#include "core/engine/installplugin.h"
 #include "core/registry/registryclient.h"
 #include "core/registry/remoteprivileges.h"
 #include "core/runtime/pluginrunner.h"
@@ -225,6 +226,51 @@ Job *LocalEngine::privileges(const QString &reference)
 {
     auto *job = readPrivileges(registry(), reference, this);
     Q_EMIT jobStarted(job);
+    return job;
+}
+
+Job *LocalEngine::install(const QString &reference, const Privileges &accepted, const InstallOptions &options)
+{
+    return installUsing(registry(), reference, accepted, options);
+}
+
+Job *LocalEngine::upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted)
+{
+    return upgradeUsing(registry(), nameOrId, reference, accepted);
+}
+
+Job *LocalEngine::installUsing(RegistryClient *client, const QString &reference, const Privileges &accepted,
+                               const InstallOptions &options)
+{
+    return startInstaller(client, tr("Install %1").arg(reference), reference, accepted, options, QString());
+}
+
+Job *LocalEngine::upgradeUsing(RegistryClient *client, const QString &nameOrId, const QString &reference,
+                               const Privileges &accepted)
+{
+    return startInstaller(client, tr("Upgrade %1").arg(nameOrId), reference, accepted, {}, nameOrId);
+}
+
+Job *LocalEngine::startInstaller(RegistryClient *client, const QString &title, const QString &reference,
+                                 const Privileges &accepted, const InstallOptions &options, const QString &upgrade)
+{
+    auto *job = new Job(title, this);
+    auto *installer = new PluginInstaller(
+        client, m_store, PluginInstaller::Request{reference, accepted, options, upgrade, m_runRoot}, job);
+    if (Status started = installer->start(); !started) {
+        Q_EMIT jobStarted(job);
+        delete installer;
+        job->failWith(started.error());
+        return job;
+    }
+    const QString name = installer->localName();
+    runJob(job, [this, state = installer->state(), name](Job *job) -> Result<QString> {
+        auto result = PluginInstaller::work(state, job);
+        // An install whose enable failed still added the plugin: say so too.
+        if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, name))
+            QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
+        return result;
+    });
     return job;
 }
 

@@ -45,6 +45,11 @@ public:
     // Read in this process with the user's own logins: the privileges step needs no privilege.
     Job *privileges(const QString &reference) override;
 
+    // Sent to the helper with the login for the reference's registry from this user's own config.json
+    // (RegistryAuth), so the helper never uses root's logins.
+    Job *install(const QString &reference, const Privileges &accepted, const InstallOptions &options = {}) override;
+    Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) override;
+
     // For verbs that start a job: mirrors the job at `path` (the method's reply) into a local Job.
     Job *adoptJob(const QString &path, const QString &title);
 
@@ -58,6 +63,8 @@ private:
     // Calls a verb that answers with a job path and mirrors that job; a refused call gives a failed job.
     Job *startJob(const QString &member, const QVariantList &arguments, const QString &title);
     Result<QDBusMessage> call(const QString &member, const QVariantList &arguments);
+    // The user's login for the registry of `reference` as RegistryAuth JSON ("" when none).
+    Result<QString> registryAuthFor(const QString &reference) const;
 
     RegistryClient *m_registry = nullptr;
     QDBusConnection m_bus;

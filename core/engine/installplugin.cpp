@@ -318,7 +318,7 @@ void PluginInstaller::startLayer(int index)
             state->layers[index].written = *received;
             state->changed.wakeAll();
         }
-        if (timer->elapsed() >= kProgressIntervalMs) {
+        if (timer->elapsed() >= kProgressIntervalMs && *received < descriptor.size) {
             timer->restart();
             job->reportProgress({Tr::tr("Downloading"), item, *received, descriptor.size, QString()});
         }

@@ -92,6 +92,12 @@ Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
 
 LocalEngine::~LocalEngine()
 {
+    // An install's worker waits for transfers that only this thread drives: stop them first, or the wait below
+    // would never end.
+    for (Job *job : findChildren<Job *>(Qt::FindDirectChildrenOnly)) {
+        if (job->findChild<PluginInstaller *>())
+            job->cancel();
+    }
     for (QThread *worker : std::as_const(m_workers))
         worker->wait();
 }

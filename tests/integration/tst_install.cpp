@@ -470,6 +470,49 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists("/escaped-" + scene));
     }
 
+    // Cancelling stops the transfer and leaves the store as it was; so does an engine going away mid-install.
+    void cancel()
+    {
+        const Artifact a = artifact(configJson(), {tarGz({{"plugin", AE_IFREG, QByteArray(300000, 'p'), {}, false}})});
+        TestHttpServer server([a](const HttpRequest &request) -> HttpReply {
+            const QString path = request.url.path();
+            if (path == "/v2/")
+                return httpReply(200, "{}");
+            if (path.contains("/manifests/"))
+                return httpReply(200, a.manifest, {{"Content-Type", Manifest::DockerManifest.toUtf8()}});
+            if (path.endsWith(Manifest::digestOf(a.config)))
+                return httpReply(200, a.config);
+            // Half the layer, then the connection drops: the client keeps retrying with backoff.
+            HttpReply reply = httpReply(200, a.layers.first().left(1000),
+                                        {{"Content-Length", QByteArray::number(a.layers.first().size())}});
+            reply.cutAfter = true;
+            return reply;
+        });
+        QTemporaryDir outer;
+        const QString root = outer.filePath("store");
+        QDir().mkpath(root + "/tmp");
+        const auto before = testutil::snapshot(outer.path());
+        {
+            LocalEngine engine({root, outer.filePath("run"), false});
+            Job *job = engine.install(server.authority() + "/slow/plugin:1", privilegesOf(configJson()),
+                                      InstallOptions{{}, true, {}});
+            connect(job, &Job::progressed, job, [job](const JobProgress &p) {
+                if (p.phase == "Downloading")
+                    job->cancel();
+            });
+            finished(job);
+            QVERIFY(job->error());
+            QVERIFY2(job->error()->code == ErrorCode::Cancelled, qPrintable(errorText(job)));
+            QCOMPARE(testutil::snapshot(outer.path()), before);
+
+            // Left running when the engine goes away: the destructor must not hang.
+            Job *left = engine.install(server.authority() + "/slow/plugin:1", privilegesOf(configJson()),
+                                       InstallOptions{{}, true, {}});
+            QTRY_VERIFY(left->lastProgress().phase == "Downloading");
+        }
+        QCOMPARE(testutil::snapshot(outer.path()), before);
+    }
+
     // An absolute entry name lands inside the rootfs, never at the host's root.
     void absoluteNameStaysInside()
     {

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -473,7 +474,11 @@ private Q_SLOTS:
     // Cancelling stops the transfer and leaves the store as it was; so does an engine going away mid-install.
     void cancel()
     {
-        const Artifact a = artifact(configJson(), {tarGz({{"plugin", AE_IFREG, QByteArray(300000, 'p'), {}, false}})});
+        QByteArray random(300000, Qt::Uninitialized);
+        for (char &byte : random)
+            byte = char(QRandomGenerator::global()->generate());
+        const Artifact a = artifact(configJson(), {tarGz({{"plugin", AE_IFREG, random, {}, false}})});
+        QVERIFY(a.layers.first().size() > 100000);
         TestHttpServer server([a](const HttpRequest &request) -> HttpReply {
             const QString path = request.url.path();
             if (path == "/v2/")
@@ -508,7 +513,9 @@ private Q_SLOTS:
             // Left running when the engine goes away: the destructor must not hang.
             Job *left = engine.install(server.authority() + "/slow/plugin:1", privilegesOf(configJson()),
                                        InstallOptions{{}, true, {}});
-            QTRY_VERIFY(left->lastProgress().phase == "Downloading");
+            QTRY_VERIFY2(
+                left->lastProgress().phase == "Downloading",
+                qPrintable(left->lastProgress().phase + " " + left->lastProgress().text + " " + errorText(left)));
         }
         QCOMPARE(testutil::snapshot(outer.path()), before);
     }

@@ -88,6 +88,8 @@ private:
 
 // The verbs, one function per group.
 void addPluginCommands(CommandLine &commandLine);
+// `plugin install` and `plugin upgrade`.
+void addInstallCommands(CommandLine &commandLine);
 // Top-level `login` and `logout` (registry logins in the docker CLI's config.json).
 void addLoginCommands(CommandLine &commandLine);
 

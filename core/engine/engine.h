@@ -21,6 +21,14 @@ struct PluginList
     QList<Error> problems;
 };
 
+// What `plugin install` takes besides the reference and the accepted privileges (SPEC §1.1, §1.4).
+struct InstallOptions
+{
+    QString alias;        // the local name instead of the reference's (":latest" added); no digest
+    bool disable = false; // leave the plugin disabled instead of enabling it
+    QStringList settings; // KEY=VALUE with `set` rules, applied before the plugin is first enabled
+};
+
 // The seam (DESIGN.md): every operation a person can ask for. The window and plugdeskctl use nothing else.
 // Cheap queries answer directly; long operations return a Job. Implementations: LocalEngine (in-process,
 // owns the store), and later HelperEngine (D-Bus proxy to plugdesk-helper).
@@ -82,6 +90,20 @@ public:
     // `<id>-removing`, dropped from the inventory, deleted, and blobs no remaining plugin refers to are removed.
     // The job's result is the plugin's name; pluginRemoved(id) is emitted.
     virtual Job *remove(const QString &nameOrId, bool force = false) = 0;
+
+    // `plugin install`: pulls `reference` (":latest" implied) and adds it as a new plugin named options.alias or
+    // the reference's local name. Refuses a name that exists (Conflict, `plugin "<name>" already exists`) before any
+    // download, an image whose config is not a plugin's (NotAPlugin), and a config whose privileges differ from
+    // `accepted` (PermissionDenied, `incorrect privileges`) before any layer is fetched. Layers are verified and
+    // extracted into staging; any failure leaves the store as it was. Unless options.disable, the plugin is then
+    // enabled; if that fails it stays installed and disabled and the job fails saying so (SPEC §11). Progress:
+    // one JobProgress per layer (item = 12-hex short digest). The job's result is the local name.
+    virtual Job *install(const QString &reference, const Privileges &accepted, const InstallOptions &options = {}) = 0;
+    // `plugin upgrade`: the plugin must be disabled; pulls `reference` with the same checks as install, swaps the
+    // rootfs (rolled back on failure) and replaces config, digests and PluginReference; keeps the id, the
+    // propagated mount, and every setting whose name the new config still declares (SPEC §6.7, §11). The job's
+    // result is the plugin's name.
+    virtual Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) = 0;
 
 Q_SIGNALS:
     // A plugin was added or changed; `id` is its full id.

@@ -3,6 +3,7 @@
 #include "core/engine/createplugin.h"
 #include "core/engine/pushplugin.h"
 #include "core/engine/removeplugin.h"
+#include "core/engine/installplugin.h"
 #include "core/registry/registryclient.h"
 #include "core/registry/remoteprivileges.h"
 #include "core/runtime/pluginrunner.h"
@@ -93,6 +94,12 @@ Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
 
 LocalEngine::~LocalEngine()
 {
+    // An install's worker waits for transfers that only this thread drives: stop them first, or the wait below
+    // would never end.
+    for (Job *job : findChildren<Job *>(Qt::FindDirectChildrenOnly)) {
+        if (job->findChild<PluginInstaller *>())
+            job->cancel();
+    }
     for (QThread *worker : std::as_const(m_workers))
         worker->wait();
 }
@@ -253,6 +260,51 @@ Job *LocalEngine::remove(const QString &nameOrId, bool force)
             return removed.error();
         QMetaObject::invokeMethod(this, [this, id = removed->id] { Q_EMIT pluginRemoved(id); });
         return removed->name();
+    });
+    return job;
+}
+
+Job *LocalEngine::install(const QString &reference, const Privileges &accepted, const InstallOptions &options)
+{
+    return installUsing(registry(), reference, accepted, options);
+}
+
+Job *LocalEngine::upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted)
+{
+    return upgradeUsing(registry(), nameOrId, reference, accepted);
+}
+
+Job *LocalEngine::installUsing(RegistryClient *client, const QString &reference, const Privileges &accepted,
+                               const InstallOptions &options)
+{
+    return startInstaller(client, tr("Install %1").arg(reference), reference, accepted, options, QString());
+}
+
+Job *LocalEngine::upgradeUsing(RegistryClient *client, const QString &nameOrId, const QString &reference,
+                               const Privileges &accepted)
+{
+    return startInstaller(client, tr("Upgrade %1").arg(nameOrId), reference, accepted, {}, nameOrId);
+}
+
+Job *LocalEngine::startInstaller(RegistryClient *client, const QString &title, const QString &reference,
+                                 const Privileges &accepted, const InstallOptions &options, const QString &upgrade)
+{
+    auto *job = new Job(title, this);
+    auto *installer = new PluginInstaller(
+        client, m_store, PluginInstaller::Request{reference, accepted, options, upgrade, m_runRoot}, job);
+    if (Status started = installer->start(); !started) {
+        Q_EMIT jobStarted(job);
+        delete installer;
+        job->failWith(started.error());
+        return job;
+    }
+    const QString name = installer->localName();
+    runJob(job, [this, state = installer->state(), name](Job *job) -> Result<QString> {
+        auto result = PluginInstaller::work(state, job);
+        // An install whose enable failed still added the plugin: say so too.
+        if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, name))
+            QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
+        return result;
     });
     return job;
 }

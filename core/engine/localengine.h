@@ -63,6 +63,15 @@ public:
     Job *push(const QString &name, const std::optional<AuthConfig> &auth);
     Job *remove(const QString &nameOrId, bool force = false) override;
 
+    Job *install(const QString &reference, const Privileges &accepted, const InstallOptions &options = {}) override;
+    Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) override;
+    // The same through another registry client: the helper's, which holds the caller's login for this call.
+    // `client` must outlive the job (make it a child of the job).
+    Job *installUsing(RegistryClient *client, const QString &reference, const Privileges &accepted,
+                      const InstallOptions &options);
+    Job *upgradeUsing(RegistryClient *client, const QString &nameOrId, const QString &reference,
+                      const Privileges &accepted);
+
     // The registry client this engine uses (made on first use), with the calling user's logins.
     RegistryClient *registry();
 
@@ -70,6 +79,9 @@ private:
     void watchInventory();
     // Runs `work` on a worker thread and ends `job` with its result.
     void runJob(Job *job, std::function<Result<QString>(Job *)> work);
+    // Starts an install or upgrade (PluginInstaller): the registry half here, the rest on a worker.
+    Job *startInstaller(RegistryClient *client, const QString &title, const QString &reference,
+                        const Privileges &accepted, const InstallOptions &options, const QString &upgrade);
 
     Store m_store;
     QString m_runRoot;

@@ -2,6 +2,7 @@ target_sources(plugdesk_core PRIVATE
     engine/createplugin.cpp engine/createplugin.h
     engine/engine.h
     engine/error.h
+    engine/installplugin.cpp engine/installplugin.h
     engine/job.cpp engine/job.h
     engine/json.h
     engine/localengine.cpp engine/localengine.h

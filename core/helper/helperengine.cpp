@@ -4,6 +4,7 @@
 #include "core/helper/remotejob.h"
 #include "core/plugin/reference.h"
 #include "core/registry/credentials.h"
+#include "core/registry/registryauth.h"
 #include "core/registry/registryclient.h"
 #include "core/registry/remoteprivileges.h"
 
@@ -247,6 +248,46 @@ Job *HelperEngine::adoptJob(const QString &path, const QString &title)
     Job *job = RemoteJob::adopt(m_bus, m_service, path, title, this);
     Q_EMIT jobStarted(job);
     return job;
+}
+
+Result<QString> HelperEngine::registryAuthFor(const QString &reference) const
+{
+    auto parsed = Reference::parse(reference);
+    if (!parsed)
+        return parsed.error();
+    auto auth = Credentials().lookup(parsed->domain());
+    if (!auth)
+        return auth.error();
+    return RegistryAuth::encode(*auth, Credentials::serverKey(parsed->domain()));
+}
+
+Job *HelperEngine::install(const QString &reference, const Privileges &accepted, const InstallOptions &options)
+{
+    const QString title = tr("Install %1").arg(reference);
+    auto auth = registryAuthFor(reference);
+    if (!auth) {
+        auto *failed = new Job(title, this);
+        Q_EMIT jobStarted(failed);
+        failed->failWith(auth.error());
+        return failed;
+    }
+    const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
+    return startJob(QStringLiteral("InstallPlugin"),
+                    {reference, privileges, options.alias, options.disable, options.settings, *auth}, title);
+}
+
+Job *HelperEngine::upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted)
+{
+    const QString title = tr("Upgrade %1").arg(nameOrId);
+    auto auth = registryAuthFor(reference);
+    if (!auth) {
+        auto *failed = new Job(title, this);
+        Q_EMIT jobStarted(failed);
+        failed->failWith(auth.error());
+        return failed;
+    }
+    const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
+    return startJob(QStringLiteral("UpgradePlugin"), {nameOrId, reference, privileges, *auth}, title);
 }
 
 } // namespace core

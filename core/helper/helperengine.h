@@ -50,6 +50,11 @@ public:
     Job *push(const QString &name) override;
     Job *remove(const QString &nameOrId, bool force = false) override;
 
+    // Sent to the helper with the login for the reference's registry from this user's own config.json
+    // (RegistryAuth), so the helper never uses root's logins.
+    Job *install(const QString &reference, const Privileges &accepted, const InstallOptions &options = {}) override;
+    Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) override;
+
     // For verbs that start a job: mirrors the job at `path` (the method's reply) into a local Job.
     Job *adoptJob(const QString &path, const QString &title);
 
@@ -63,6 +68,8 @@ private:
     // Calls a verb that answers with a job path and mirrors that job; a refused call gives a failed job.
     Job *startJob(const QString &member, const QVariantList &arguments, const QString &title);
     Result<QDBusMessage> call(const QString &member, const QVariantList &arguments);
+    // The user's login for the registry of `reference` as RegistryAuth JSON ("" when none).
+    Result<QString> registryAuthFor(const QString &reference) const;
 
     RegistryClient *m_registry = nullptr;
     QDBusConnection m_bus;

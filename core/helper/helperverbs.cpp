@@ -5,6 +5,8 @@
 #include "core/helper/helperservice.h"
 #include "core/plugin/reference.h"
 #include "core/registry/credentials.h"
+#include "core/registry/registryauth.h"
+#include "core/registry/registryclient.h"
 
 #include <QDBusObjectPath>
 #include <QDir>
@@ -60,6 +62,33 @@ Result<QVariantList> jobReply(HelperCall &call, Job *job, const QString &operati
     if (path.isEmpty())
         return Error{ErrorCode::Internal, HelperVerbs::tr("cannot publish the %1 job on the bus").arg(operation)};
     return QVariantList{QVariant::fromValue(QDBusObjectPath(path))};
+}
+
+// The accepted privileges as they travel: Docker's JSON array.
+Result<Privileges> privilegesArgument(const QString &json)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray())
+        return Error{ErrorCode::InvalidArgument, HelperVerbs::tr("argument \"privileges\" is not a JSON array")};
+    return Privileges::fromJson(document.array());
+}
+
+// A registry client for one call, with the caller's login and never root's own (SPEC §8.4).
+Result<RegistryClient *> callerRegistry(const QString &remote, const QString &authJson)
+{
+    auto reference = Reference::parse(remote);
+    if (!reference)
+        return reference.error();
+    auto auth = RegistryAuth::decode(authJson);
+    if (!auth)
+        return auth.error();
+    RegistryClient::Options options;
+    options.readCredentials = false;
+    auto *client = new RegistryClient(options);
+    if (!auth->isEmpty())
+        client->setAuth(reference->domain(), *auth);
+    return client;
 }
 
 } // namespace
@@ -178,6 +207,56 @@ const QList<HelperVerb> &HelperVerbs::all()
             [](HelperCall &call) -> Result<QVariantList> {
                 Job *job = call.engine.remove(call.plugin->id, call.arguments.at(1).toBool());
                 return jobReply(call, job, QStringLiteral("remove"));
+            },
+        },
+        {
+            QStringLiteral("InstallPlugin"),
+            {{QStringLiteral("remote"), Kind::Remote},
+             {QStringLiteral("privileges"), Kind::Text},
+             {QStringLiteral("alias"), Kind::Text},
+             {QStringLiteral("disable"), Kind::Bool},
+             {QStringLiteral("settings"), Kind::TextList},
+             {QStringLiteral("auth"), Kind::Text}},
+            {{QStringLiteral("job"), Kind::Path}},
+            installAction(),
+            [] { return tr("install plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                const QString remote = call.arguments.at(0).toString();
+                auto accepted = privilegesArgument(call.arguments.at(1).toString());
+                if (!accepted)
+                    return accepted.error();
+                auto client = callerRegistry(remote, call.arguments.at(5).toString());
+                if (!client)
+                    return client.error();
+                InstallOptions options;
+                options.alias = call.arguments.at(2).toString();
+                options.disable = call.arguments.at(3).toBool();
+                options.settings = call.arguments.at(4).toStringList();
+                Job *job = call.engine.installUsing(*client, remote, *accepted, options);
+                (*client)->setParent(job);
+                return jobReply(call, job, QStringLiteral("install"));
+            },
+        },
+        {
+            QStringLiteral("UpgradePlugin"),
+            {{QStringLiteral("name"), Kind::PluginName},
+             {QStringLiteral("remote"), Kind::Remote},
+             {QStringLiteral("privileges"), Kind::Text},
+             {QStringLiteral("auth"), Kind::Text}},
+            {{QStringLiteral("job"), Kind::Path}},
+            installAction(),
+            [] { return tr("upgrade plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                const QString remote = call.arguments.at(1).toString();
+                auto accepted = privilegesArgument(call.arguments.at(2).toString());
+                if (!accepted)
+                    return accepted.error();
+                auto client = callerRegistry(remote, call.arguments.at(3).toString());
+                if (!client)
+                    return client.error();
+                Job *job = call.engine.upgradeUsing(*client, call.plugin->id, remote, *accepted);
+                (*client)->setParent(job);
+                return jobReply(call, job, QStringLiteral("upgrade"));
             },
         },
         {

@@ -449,6 +449,8 @@ Result<AuthConfig> RegistryClient::authFor(const QString &host)
 {
     if (auto it = m_auth.constFind(host); it != m_auth.constEnd())
         return *it;
+    if (!m_options.readCredentials)
+        return AuthConfig{};
     auto auth = m_credentials.lookup(host);
     if (!auth)
         return auth.error();

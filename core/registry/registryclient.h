@@ -63,6 +63,9 @@ public:
         QString architecture;   // empty: this machine's
         QString variant;        // empty: this machine's
         QString credentialsDir; // empty: Credentials' default ($DOCKER_CONFIG, ~/.docker)
+        // false: logins come only from setAuth(), never from a config.json (the helper uses the caller's login
+        // sent with the call and must not read root's).
+        bool readCredentials = true;
         std::optional<RegistryEndpoint::Sources> endpointSources; // empty: RegistryEndpoint::systemSources()
     };
 

@@ -1,0 +1,267 @@
+// `plugin install` and `plugin upgrade`: Docker's flow and texts (SPEC §1.4, §1.5, cli install.go/upgrade.go),
+// with the privilege prompt, and progress as one redrawn line per layer on a terminal, plain lines otherwise.
+#include "commandline.h"
+#include "core/engine/engine.h"
+#include "core/plugin/reference.h"
+
+#include <QFile>
+#include <QHash>
+#include <QStringList>
+#include <cmath>
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(InstallCommands)
+};
+
+// go-units HumanSize: decimal units, 4 significant digits ("1.235MB").
+QString humanSize(qint64 bytes)
+{
+    static const char *const units[] = {"B", "kB", "MB", "GB", "TB", "PB"};
+    double size = double(bytes);
+    int unit = 0;
+    while (size >= 1000.0 && unit < 5) {
+        size /= 1000.0;
+        ++unit;
+    }
+    return QString::asprintf("%.4g%s", size, units[unit]);
+}
+
+// Docker's jsonmessage progress bar: 50 columns, then "current/total".
+QString progressBar(qint64 done, qint64 total)
+{
+    if (total <= 0)
+        return humanSize(done);
+    constexpr int width = 50;
+    const int filled = int(double(qMin(done, total)) * width / double(total));
+    QString bar = QStringLiteral("[") + QString(filled, QLatin1Char('='));
+    if (filled < width)
+        bar += QLatin1Char('>') + QString(width - filled - 1, QLatin1Char(' '));
+    bar += QStringLiteral("] ");
+    return bar + QStringLiteral("%1/%2").arg(humanSize(done), 8).arg(humanSize(total));
+}
+
+// Prints a job's progress the way `docker plugin install` relays the pull stream.
+class ProgressPrinter final
+{
+public:
+    ProgressPrinter(QTextStream &out, bool terminal)
+        : m_out(out)
+        , m_terminal(terminal)
+    {}
+
+    void show(const core::JobProgress &progress)
+    {
+        if (progress.item.isEmpty()) {
+            if (!progress.text.isEmpty() && progress.text != m_lastText) {
+                m_lastText = progress.text;
+                m_out << progress.text << '\n';
+                m_out.flush();
+                m_lines.clear(); // lines printed after this one are no longer redrawn
+                m_order.clear();
+            }
+            return;
+        }
+        QString line = progress.item + QStringLiteral(": ") + progress.phase;
+        if (!m_terminal) {
+            // One line per phase change.
+            if (m_lines.value(progress.item) == progress.phase)
+                return;
+            m_lines.insert(progress.item, progress.phase);
+            m_out << line << '\n';
+            m_out.flush();
+            return;
+        }
+        if (progress.bytesDone > 0 && progress.bytesDone < progress.bytesTotal)
+            line += QLatin1Char(' ') + progressBar(progress.bytesDone, progress.bytesTotal);
+        const qsizetype index = m_order.indexOf(progress.item);
+        if (index < 0) {
+            m_order.append(progress.item);
+            m_lines.insert(progress.item, line);
+            m_out << line << '\n';
+        } else {
+            if (m_lines.value(progress.item) == line)
+                return;
+            m_lines.insert(progress.item, line);
+            const qsizetype up = m_order.size() - index;
+            // Up to the item's line, clear it, write, and back down.
+            m_out << "\033[" << up << "A\033[2K\r" << line << "\033[" << up << "B\r";
+        }
+        m_out.flush();
+    }
+
+private:
+    QTextStream &m_out;
+    bool m_terminal;
+    QStringList m_order;
+    QHash<QString, QString> m_lines;
+    QString m_lastText;
+};
+
+QString readAnswer()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(in.readLine()).trimmed();
+}
+
+// Docker's PromptForConfirmation: prints "<message> [y/N] " and accepts only y or Y.
+bool confirm(Context &context, const QString &message)
+{
+    context.out << message << QStringLiteral(" [y/N] ");
+    context.out.flush();
+    const QString answer = readAnswer();
+    return answer == QLatin1String("y") || answer == QLatin1String("Y");
+}
+
+// The privileges step: the accepted list, or an error already printed (the int is the exit status).
+std::optional<core::Privileges> acceptPrivileges(Context &context, const QString &remote, const QString &fullRef,
+                                                 bool grantAll, int &status)
+{
+    core::Job *job = context.engine()->privileges(remote);
+    job->waitForFinished();
+    const auto error = job->error();
+    const core::Privileges privileges = job->result().value<core::Privileges>();
+    job->deleteLater();
+    if (error) {
+        status = reportError(context, error->message);
+        return std::nullopt;
+    }
+    if (privileges.isEmpty() || grantAll)
+        return privileges;
+    context.out << QStringLiteral("Plugin \"%1\" is requesting the following privileges:").arg(remote) << '\n';
+    for (const QString &line : privileges.promptLines())
+        context.out << line << '\n';
+    if (!confirm(context, QStringLiteral("Do you grant the above permissions?"))) {
+        status = reportError(context, QStringLiteral("permission denied while installing plugin %1").arg(fullRef));
+        return std::nullopt;
+    }
+    return privileges;
+}
+
+// Runs the job, relaying its progress; 0 or the printed error's status.
+int runWithProgress(Context &context, core::Job *job)
+{
+    ProgressPrinter printer(context.out, isatty(STDOUT_FILENO));
+    if (!job->isFinished()) {
+        printer.show(job->lastProgress());
+        QObject::connect(job, &core::Job::progressed, job,
+                         [&printer](const core::JobProgress &progress) { printer.show(progress); });
+        job->waitForFinished();
+    }
+    const auto error = job->error();
+    job->deleteLater();
+    if (error)
+        return reportError(context, error->message);
+    return 0;
+}
+
+int install(Context &context, const Arguments &arguments)
+{
+    const QString remote = arguments.positional.first();
+    auto reference = core::Reference::parse(remote);
+    if (!reference)
+        return reportError(context, reference.error().message);
+    const QString alias = arguments.value(QStringLiteral("alias"));
+    if (!alias.isEmpty()) {
+        auto parsed = core::Reference::parse(alias);
+        if (!parsed || parsed->hasDigest())
+            return reportError(context, QStringLiteral("invalid name: %1").arg(alias));
+    }
+    int status = 0;
+    const auto accepted = acceptPrivileges(context, remote, reference->withDefaultTag().toString(),
+                                           arguments.isSet(QStringLiteral("grant-all-permissions")), status);
+    if (!accepted)
+        return status;
+    core::InstallOptions options;
+    options.alias = alias;
+    options.disable = arguments.isSet(QStringLiteral("disable"));
+    options.settings = arguments.positional.mid(1);
+    if (int failed = runWithProgress(context, context.engine()->install(remote, *accepted, options)))
+        return failed;
+    context.out << QStringLiteral("Installed plugin %1").arg(remote) << '\n';
+    return 0;
+}
+
+int upgrade(Context &context, const Arguments &arguments)
+{
+    auto plugin = context.engine()->plugin(arguments.positional.first());
+    if (!plugin)
+        return reportError(context, QStringLiteral("error reading plugin data: %1").arg(plugin.error().message));
+    if (plugin->enabled)
+        return reportError(context, QStringLiteral("the plugin must be disabled before upgrading"));
+    const QString remote = arguments.positional.value(1, plugin->pluginReference);
+    auto target = core::Reference::parse(remote);
+    if (!target)
+        return reportError(
+            context, QStringLiteral("error parsing remote upgrade image reference: %1").arg(target.error().message));
+    auto old = core::Reference::parse(plugin->pluginReference);
+    if (!old)
+        return reportError(context,
+                           QStringLiteral("error parsing current image reference: %1").arg(old.error().message));
+    const core::Reference newRef = target->withDefaultTag();
+    const core::Reference oldRef = old->withDefaultTag();
+    context.out << QStringLiteral("Upgrading plugin %1 from %2 to %3")
+                       .arg(plugin->name(), oldRef.familiarString(), newRef.familiarString())
+                << '\n';
+    if (!arguments.isSet(QStringLiteral("skip-remote-check")) && newRef.toString() != oldRef.toString()) {
+        if (!confirm(context, QStringLiteral("Plugin images do not match, are you sure?")))
+            return reportError(context, QStringLiteral("plugin upgrade has been cancelled"));
+    }
+    int status = 0;
+    const auto accepted = acceptPrivileges(context, remote, newRef.toString(),
+                                           arguments.isSet(QStringLiteral("grant-all-permissions")), status);
+    if (!accepted)
+        return status;
+    if (int failed = runWithProgress(context, context.engine()->upgrade(plugin->id, remote, *accepted)))
+        return failed;
+    context.out << QStringLiteral("Upgraded plugin %1 to %2").arg(plugin->name(), remote) << '\n';
+    return 0;
+}
+
+} // namespace
+
+void addInstallCommands(CommandLine &commandLine)
+{
+    const QString plugin = QStringLiteral("plugin");
+    commandLine.add({plugin,
+                     QStringLiteral("install"),
+                     {},
+                     QStringLiteral("[OPTIONS] PLUGIN [KEY=VALUE...]"),
+                     Tr::tr("Install a plugin"),
+                     {
+                         {QStringLiteral("alias"), QChar(), QStringLiteral("string"), Tr::tr("Local name for plugin")},
+                         {QStringLiteral("disable"), QChar(), QString(), Tr::tr("Do not enable the plugin on install")},
+                         {QStringLiteral("disable-content-trust"), QChar(), QString(),
+                          Tr::tr("Skip image verification (deprecated; accepted for compatibility)")},
+                         {QStringLiteral("grant-all-permissions"), QChar(), QString(),
+                          Tr::tr("Grant all permissions necessary to run the plugin")},
+                     },
+                     1,
+                     -1,
+                     install});
+    commandLine.add({plugin,
+                     QStringLiteral("upgrade"),
+                     {},
+                     QStringLiteral("[OPTIONS] PLUGIN [REMOTE]"),
+                     Tr::tr("Upgrade an existing plugin"),
+                     {
+                         {QStringLiteral("disable-content-trust"), QChar(), QString(),
+                          Tr::tr("Skip image verification (deprecated; accepted for compatibility)")},
+                         {QStringLiteral("grant-all-permissions"), QChar(), QString(),
+                          Tr::tr("Grant all permissions necessary to run the plugin")},
+                         {QStringLiteral("skip-remote-check"), QChar(), QString(),
+                          Tr::tr("Do not check if specified remote plugin matches existing plugin image")},
+                     },
+                     1,
+                     2,
+                     upgrade});
+}
+
+} // namespace cli

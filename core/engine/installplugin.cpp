@@ -1,0 +1,643 @@
+#include "core/engine/installplugin.h"
+
+#include "core/archive/layerextractor.h"
+#include "core/plugin/reference.h"
+#include "core/registry/registryclient.h"
+#include "core/runtime/pluginrunner.h"
+#include "core/store/blobstore.h"
+#include "core/store/storelock.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutex>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QWaitCondition>
+#include <algorithm>
+#include <cstdio>
+
+namespace core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(PluginInstaller)
+};
+
+constexpr int kParallelDownloads = 3;
+constexpr int kProgressIntervalMs = 100;
+constexpr qint64 kReadChunk = 1024 * 1024;
+
+QString shortDigest(const QString &digest)
+{
+    return digest.mid(7, 12);
+}
+
+QString envName(const QString &entry)
+{
+    return entry.section(QLatin1Char('='), 0, 0);
+}
+
+bool renamePath(const QString &from, const QString &to)
+{
+    return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+}
+
+} // namespace
+
+// What the two halves share. Fields above `mutex` are written by the network half before `ready` and only read
+// afterwards; the ones below it are guarded by `mutex`.
+struct InstallState
+{
+    struct Layer
+    {
+        Descriptor descriptor;
+        QString path;       // the download's file in the staging folder
+        qint64 written = 0; // bytes in that file
+        bool downloaded = false;
+    };
+
+    Store store{QString()};
+    PluginInstaller::Request request;
+    Reference remote;   // the full reference pulled
+    QString localName;  // install: the new plugin's name
+    QString repository; // install: familiar repository of the local name
+    QString tag;        // install: tag of the local name
+    QString targetId;   // upgrade: the plugin's id
+    Manifest manifest;
+    QByteArray configBytes;
+    PluginConfig config;
+    Settings settings; // install: initial settings with the KEY=VALUE arguments applied
+
+    QMutex mutex;
+    QWaitCondition changed;
+    bool ready = false;          // manifest and config fetched and checked
+    bool downloadsAsked = false; // the worker asked the network half to start the layers
+    bool transfersStopped = false;
+    std::optional<Error> failure;
+    QList<Layer> layers;
+    LayerExtractor *extractor = nullptr; // the layer being applied, for cancel
+    PluginInstaller *installer = nullptr;
+
+    // Records the first failure and wakes the worker. Called with `mutex` held.
+    void failLocked(const Error &error)
+    {
+        if (!failure)
+            failure = error;
+        if (extractor)
+            extractor->cancel();
+        changed.wakeAll();
+    }
+};
+
+Settings carrySettings(const Settings &old, const PluginConfig &oldConfig, const PluginConfig &newConfig)
+{
+    Settings carried = Settings::initial(newConfig);
+    for (const QString &entry : old.env) {
+        const QString name = envName(entry);
+        const bool declared = std::any_of(newConfig.env.cbegin(), newConfig.env.cend(),
+                                          [&](const PluginEnv &env) { return env.name == name; });
+        if (!declared)
+            continue;
+        auto existing = std::find_if(carried.env.begin(), carried.env.end(),
+                                     [&](const QString &candidate) { return envName(candidate) == name; });
+        if (existing != carried.env.end())
+            *existing = entry;
+        else
+            carried.env.append(entry);
+    }
+    for (PluginMount &mount : carried.mounts) {
+        for (const PluginMount &before : old.mounts) {
+            if (before.name == mount.name && !mount.name.isEmpty())
+                mount.source = before.source;
+        }
+    }
+    for (PluginDevice &device : carried.devices) {
+        for (const PluginDevice &before : old.devices) {
+            if (before.name == device.name && !device.name.isEmpty())
+                device.path = before.path;
+        }
+    }
+    if (!newConfig.args.name.isEmpty() && newConfig.args.name == oldConfig.args.name)
+        carried.args = old.args;
+    return carried;
+}
+
+PluginInstaller::PluginInstaller(RegistryClient *client, const Store &store, Request request, Job *job)
+    : QObject(job)
+    , m_client(client)
+    , m_job(job)
+    , m_state(std::make_shared<InstallState>())
+{
+    m_state->store = store;
+    m_state->request = std::move(request);
+    m_state->installer = this;
+    m_transfers = new QObject(this);
+    connect(job, &Job::cancelRequested, this, [this] {
+        {
+            QMutexLocker locker(&m_state->mutex);
+            m_state->failLocked(Error{ErrorCode::Cancelled, Tr::tr("cancelled")});
+        }
+        stopTransfers();
+    });
+}
+
+PluginInstaller::~PluginInstaller()
+{
+    // The job went away under a running worker: that is a cancel, and no callback of ours may run any more.
+    delete m_transfers;
+    m_transfers = nullptr;
+    QMutexLocker locker(&m_state->mutex);
+    m_state->installer = nullptr;
+    m_state->transfersStopped = true;
+    m_state->failLocked(Error{ErrorCode::Cancelled, Tr::tr("cancelled")});
+}
+
+QString PluginInstaller::localName() const
+{
+    return m_state->localName;
+}
+
+Status PluginInstaller::start()
+{
+    InstallState &s = *m_state;
+    auto parsed = Reference::parse(s.request.reference);
+    if (!parsed)
+        return parsed.error();
+    s.remote = parsed->withDefaultTag();
+
+    auto inventory = s.store.load();
+    if (!inventory)
+        return inventory.error();
+    if (s.request.upgrade.isEmpty()) {
+        Reference local = s.remote;
+        if (!s.request.options.alias.isEmpty()) {
+            auto alias = Reference::parse(s.request.options.alias);
+            if (!alias)
+                return alias.error();
+            if (alias->hasDigest())
+                return Error{ErrorCode::InvalidArgument, QStringLiteral("cannot use digest in plugin tag")};
+            local = alias->withDefaultTag();
+        }
+        s.localName = local.localName();
+        s.repository = local.familiarName();
+        s.tag = s.localName.mid(s.localName.lastIndexOf(QLatin1Char(':')) + 1);
+        for (const Plugin &existing : inventory->plugins) {
+            if (existing.name() == s.localName)
+                return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(s.localName)};
+        }
+    } else {
+        auto target = Store::find(inventory->plugins, s.request.upgrade);
+        if (!target)
+            return target.error();
+        if (target->enabled)
+            return Error{ErrorCode::Conflict,
+                         Tr::tr("plugin must be disabled before upgrading: plugin %1 is enabled").arg(target->name())};
+        s.targetId = target->id;
+        s.localName = target->name();
+    }
+
+    m_job->reportProgress({Tr::tr("Resolving"), QString(), 0, 0,
+                           Tr::tr("%1: Pulling from %2")
+                               .arg(s.remote.hasTag() ? s.remote.tag() : s.remote.digest(), s.remote.familiarName())});
+    m_client->fetchManifest(s.remote, m_transfers, [this](Result<Manifest> manifest) {
+        if (!manifest)
+            return fail(manifest.error());
+        if (!manifest->isPluginConfigType())
+            return fail(
+                Error{ErrorCode::NotAPlugin, QStringLiteral("did not find plugin config for specified reference %1")
+                                                 .arg(m_state->remote.toString())});
+        m_state->manifest = *manifest;
+        fetchConfig();
+    });
+    return {};
+}
+
+void PluginInstaller::fetchConfig()
+{
+    InstallState &s = *m_state;
+    m_job->reportProgress({Tr::tr("Resolving"), QString(), 0, 0, Tr::tr("Digest: %1").arg(s.manifest.digest)});
+    m_client->fetchConfig(s.remote.trimmed(), s.manifest.config, m_transfers, [this](Result<QByteArray> bytes) {
+        InstallState &s = *m_state;
+        if (!bytes)
+            return fail(bytes.error());
+        auto config = PluginConfig::fromJson(*bytes);
+        if (!config)
+            return fail(
+                config.error().prefixed(Tr::tr("cannot read the plugin config of %1").arg(s.remote.toString())));
+        if (auto valid = config->validate(); !valid)
+            return fail(valid.error().prefixed(Tr::tr("the plugin config of %1").arg(s.remote.toString())));
+        // Docker's validatePrivileges: what is pulled must be what the person approved, before any layer.
+        if (!Privileges::fromConfig(*config).sameAs(s.request.accepted))
+            return fail(Error{ErrorCode::PermissionDenied, QStringLiteral("incorrect privileges")});
+        if (s.request.upgrade.isEmpty()) {
+            Settings settings = Settings::initial(*config);
+            if (auto applied = settings.apply(*config, s.request.options.settings); !applied)
+                return fail(applied.error());
+            s.settings = settings;
+        }
+        s.configBytes = *bytes;
+        s.config = *config;
+        QMutexLocker locker(&s.mutex);
+        for (const Descriptor &layer : std::as_const(s.manifest.layers))
+            s.layers.append(InstallState::Layer{layer, QString(), 0, false});
+        s.ready = true;
+        s.changed.wakeAll();
+    });
+}
+
+void PluginInstaller::fail(const Error &error)
+{
+    {
+        QMutexLocker locker(&m_state->mutex);
+        m_state->failLocked(error);
+    }
+    stopTransfers();
+}
+
+void PluginInstaller::stopTransfers()
+{
+    delete m_transfers; // aborts every transfer; their callbacks never run
+    m_transfers = new QObject(this);
+    m_active = 0;
+    m_next = int(m_state->layers.size());
+    QMutexLocker locker(&m_state->mutex);
+    m_state->transfersStopped = true;
+    m_state->changed.wakeAll();
+}
+
+void PluginInstaller::startDownloads()
+{
+    {
+        QMutexLocker locker(&m_state->mutex);
+        if (m_state->failure) {
+            m_state->transfersStopped = true;
+            m_state->changed.wakeAll();
+            return;
+        }
+    }
+    for (const InstallState::Layer &layer : std::as_const(m_state->layers))
+        m_job->reportProgress(
+            {Tr::tr("Waiting"), shortDigest(layer.descriptor.digest), 0, layer.descriptor.size, QString()});
+    m_next = 0;
+    startNext();
+}
+
+void PluginInstaller::startNext()
+{
+    while (m_active < kParallelDownloads && m_next < m_state->layers.size())
+        startLayer(m_next++);
+}
+
+void PluginInstaller::startLayer(int index)
+{
+    const Descriptor descriptor = m_state->layers.at(index).descriptor;
+    const QString path = m_state->layers.at(index).path;
+    const QString item = shortDigest(descriptor.digest);
+    auto file = std::make_shared<QFile>(path);
+    // Unbuffered: the worker reads the file while it grows, and counts only what reached it.
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
+        return fail(Error{ErrorCode::Io, Tr::tr("cannot write %1: %2").arg(path, file->errorString())});
+    ++m_active;
+    m_job->reportProgress({Tr::tr("Downloading"), item, 0, descriptor.size, QString()});
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    auto received = std::make_shared<qint64>(0);
+    auto state = m_state;
+    Job *job = m_job;
+    auto sink = [state, file, index, job, item, descriptor, timer, received](const char *data,
+                                                                             qsizetype size) -> Status {
+        if (file->write(data, size) != size)
+            return Error{ErrorCode::Io, Tr::tr("cannot write %1: %2").arg(file->fileName(), file->errorString())};
+        *received += size;
+        {
+            QMutexLocker locker(&state->mutex);
+            state->layers[index].written = *received;
+            state->changed.wakeAll();
+        }
+        if (timer->elapsed() >= kProgressIntervalMs && *received < descriptor.size) {
+            timer->restart();
+            job->reportProgress({Tr::tr("Downloading"), item, *received, descriptor.size, QString()});
+        }
+        return {};
+    };
+    m_client->fetchBlob(
+        m_state->remote.trimmed(), descriptor, m_transfers, sink, [this, file, index, item, descriptor](Status status) {
+            file->close();
+            --m_active;
+            if (!status)
+                return fail(status.error());
+            // Reported before the worker may see the layer done, so its phases come after this one.
+            m_job->reportProgress({Tr::tr("Verifying"), item, descriptor.size, descriptor.size, QString()});
+            {
+                QMutexLocker locker(&m_state->mutex);
+                m_state->layers[index].downloaded = true;
+                m_state->changed.wakeAll();
+            }
+            startNext();
+        });
+}
+
+namespace {
+
+// Waits until `ready(state)` holds or a failure was recorded; the failure, if any.
+template<typename Predicate>
+std::optional<Error> waitUntil(InstallState &state, Predicate ready)
+{
+    QMutexLocker locker(&state.mutex);
+    while (!state.failure && !ready())
+        state.changed.wait(&state.mutex, 250);
+    return state.failure;
+}
+
+// Applies layer `index` from its growing file as its bytes arrive.
+Status applyLayer(InstallState &state, int index, const QString &rootfs, Job *job)
+{
+    const Descriptor descriptor = state.layers.at(index).descriptor;
+    const QString item = shortDigest(descriptor.digest);
+    LayerExtractor extractor(rootfs);
+    {
+        QMutexLocker locker(&state.mutex);
+        if (state.failure)
+            return *state.failure;
+        state.extractor = &extractor;
+    }
+    auto forget = qScopeGuard([&] {
+        QMutexLocker locker(&state.mutex);
+        state.extractor = nullptr;
+    });
+    QFile file;
+    qint64 offset = 0;
+    QElapsedTimer timer;
+    timer.start();
+    bool announced = false;
+    QByteArray buffer;
+    for (;;) {
+        qint64 available = 0;
+        bool downloaded = false;
+        {
+            QMutexLocker locker(&state.mutex);
+            while (!state.failure && state.layers.at(index).written == offset && !state.layers.at(index).downloaded)
+                state.changed.wait(&state.mutex, 250);
+            if (state.failure)
+                return *state.failure;
+            available = state.layers.at(index).written;
+            downloaded = state.layers.at(index).downloaded;
+        }
+        if (downloaded && !announced) {
+            announced = true;
+            job->reportProgress({Tr::tr("Extracting"), item, offset, descriptor.size, QString()});
+        }
+        if (available > offset && !file.isOpen()) {
+            file.setFileName(state.layers.at(index).path);
+            if (!file.open(QIODevice::ReadOnly))
+                return Error{ErrorCode::Io, Tr::tr("cannot read %1: %2").arg(file.fileName(), file.errorString())};
+        }
+        while (offset < available) {
+            buffer.resize(qMin(kReadChunk, available - offset));
+            const qint64 read = file.read(buffer.data(), buffer.size());
+            if (read <= 0)
+                return Error{ErrorCode::Io, Tr::tr("cannot read %1: %2").arg(file.fileName(), file.errorString())};
+            if (Status fed = extractor.feed(buffer.constData(), read); !fed)
+                return fed.error().prefixed(Tr::tr("cannot extract layer %1").arg(item));
+            offset += read;
+            if (downloaded && timer.elapsed() >= kProgressIntervalMs) {
+                timer.restart();
+                job->reportProgress({Tr::tr("Extracting"), item, offset, descriptor.size, QString()});
+            }
+        }
+        if (downloaded && offset >= available)
+            break;
+    }
+    if (Status finished = extractor.finish(); !finished)
+        return finished.error().prefixed(Tr::tr("cannot extract layer %1").arg(item));
+    job->reportProgress({Tr::tr("Complete"), item, descriptor.size, descriptor.size, QString()});
+    return {};
+}
+
+// Moves the layer files, the config and the manifest into the blob store; `added` gets the digests that were new.
+Status storeBlobs(InstallState &state, QStringList &added)
+{
+    const BlobStore blobs(state.store.blobsDir());
+    for (const InstallState::Layer &layer : std::as_const(state.layers)) {
+        const bool known = blobs.contains(layer.descriptor.digest);
+        if (auto adopted = blobs.adopt(layer.path, layer.descriptor.digest); !adopted)
+            return adopted.error();
+        if (!known)
+            added.append(layer.descriptor.digest);
+    }
+    for (const QByteArray &bytes : {state.configBytes, state.manifest.bytes}) {
+        const QString digest = Manifest::digestOf(bytes);
+        const bool known = blobs.contains(digest);
+        auto put = blobs.put(bytes);
+        if (!put)
+            return put.error();
+        if (!known)
+            added.append(digest);
+    }
+    return {};
+}
+
+QStringList layerDigests(const InstallState &state)
+{
+    QStringList digests;
+    for (const InstallState::Layer &layer : state.layers)
+        digests.append(layer.descriptor.digest);
+    return digests;
+}
+
+Result<Plugin> commitInstall(InstallState &state, const QString &stagedRootfs)
+{
+    auto inventory = state.store.load();
+    if (!inventory)
+        return inventory.error();
+    for (const Plugin &existing : inventory->plugins) {
+        if (existing.name() == state.localName)
+            return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(state.localName)};
+    }
+    const BlobStore blobs(state.store.blobsDir());
+    QStringList added;
+    auto removeBlobs = qScopeGuard([&] {
+        for (const QString &digest : std::as_const(added))
+            QFile::remove(blobs.pathFor(digest));
+    });
+    if (auto stored = storeBlobs(state, added); !stored)
+        return stored.error();
+
+    Plugin plugin;
+    plugin.id = Store::newId();
+    plugin.repository = state.repository;
+    plugin.tag = state.tag;
+    plugin.enabled = false;
+    plugin.pluginReference = state.remote.toString();
+    plugin.config = state.config;
+    plugin.settings = state.settings;
+    plugin.configDigest = state.manifest.config.digest;
+    plugin.manifestDigest = state.manifest.digest;
+    plugin.blobsums = layerDigests(state);
+
+    const QString pluginDir = state.store.pluginDir(plugin.id);
+    if (!QDir().mkpath(pluginDir))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(pluginDir)};
+    auto removePluginDir = qScopeGuard([&] { QDir(pluginDir).removeRecursively(); });
+    if (!renamePath(stagedRootfs, state.store.rootfsDir(plugin.id)))
+        return Error{ErrorCode::Io, Tr::tr("cannot move the rootfs into %1").arg(pluginDir)};
+    QList<Plugin> plugins = inventory->plugins;
+    plugins.append(plugin);
+    if (auto saved = state.store.save(plugins); !saved)
+        return saved.error();
+    removePluginDir.dismiss();
+    removeBlobs.dismiss();
+    return plugin;
+}
+
+Result<Plugin> commitUpgrade(InstallState &state, const QString &stagedRootfs)
+{
+    auto inventory = state.store.load();
+    if (!inventory)
+        return inventory.error();
+    QList<Plugin> plugins = inventory->plugins;
+    auto target =
+        std::find_if(plugins.begin(), plugins.end(), [&](const Plugin &plugin) { return plugin.id == state.targetId; });
+    if (target == plugins.end())
+        return Error{ErrorCode::NotFound, Tr::tr("plugin \"%1\" not found").arg(state.localName)};
+    if (target->enabled)
+        return Error{ErrorCode::Conflict,
+                     Tr::tr("plugin must be disabled before upgrading: plugin %1 is enabled").arg(target->name())};
+    const BlobStore blobs(state.store.blobsDir());
+    QStringList added;
+    auto removeBlobs = qScopeGuard([&] {
+        for (const QString &digest : std::as_const(added))
+            QFile::remove(blobs.pathFor(digest));
+    });
+    if (auto stored = storeBlobs(state, added); !stored)
+        return stored.error();
+
+    const QString rootfs = state.store.rootfsDir(target->id);
+    const QString old = state.store.pluginDir(target->id) + QStringLiteral("/rootfs-old");
+    if (QFileInfo::exists(old) && !QDir(old).removeRecursively())
+        return Error{ErrorCode::Io, Tr::tr("cannot remove the leftover %1").arg(old)};
+    const bool hadRootfs = QFileInfo::exists(rootfs);
+    if (hadRootfs && !renamePath(rootfs, old))
+        return Error{ErrorCode::Io, Tr::tr("cannot move %1 aside").arg(rootfs)};
+    auto restore = [&] {
+        QDir(rootfs).removeRecursively();
+        if (hadRootfs)
+            renamePath(old, rootfs);
+    };
+    if (!renamePath(stagedRootfs, rootfs)) {
+        restore();
+        return Error{ErrorCode::Io, Tr::tr("cannot move the new rootfs into %1").arg(rootfs)};
+    }
+    const PluginConfig oldConfig = target->config;
+    target->settings = carrySettings(target->settings, oldConfig, state.config);
+    target->config = state.config;
+    target->configDigest = state.manifest.config.digest;
+    target->manifestDigest = state.manifest.digest;
+    target->blobsums = layerDigests(state);
+    target->pluginReference = state.remote.toString();
+    if (auto saved = state.store.save(plugins); !saved) {
+        restore();
+        return saved.error();
+    }
+    removeBlobs.dismiss();
+    QDir(old).removeRecursively();
+    return *target;
+}
+
+} // namespace
+
+Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &shared, Job *job)
+{
+    InstallState &state = *shared;
+    if (auto failed = waitUntil(state, [&] { return state.ready; }))
+        return *failed;
+    const bool upgrading = !state.request.upgrade.isEmpty();
+
+    // From here the network half may still write layer files: every return waits until it stopped.
+    bool downloadsAsked = false;
+    auto stopNetwork = [&] {
+        QMutexLocker locker(&state.mutex);
+        if (!state.failure)
+            state.failLocked(Error{ErrorCode::Internal, Tr::tr("the install stopped")});
+        if (!downloadsAsked || state.transfersStopped || !state.installer)
+            return;
+        QMetaObject::invokeMethod(state.installer, &PluginInstaller::stopTransfers, Qt::QueuedConnection);
+        while (!state.transfersStopped)
+            state.changed.wait(&state.mutex, 250);
+    };
+
+    // The lock is held while staging exists, so that no other process sweeps tmp/ under this install.
+    auto lock = StoreLock::acquire(state.store.root(), upgrading ? Tr::tr("upgrade plugin %1").arg(state.localName)
+                                                                 : Tr::tr("install plugin %1").arg(state.localName));
+    if (!lock)
+        return lock.error();
+    if (!QDir().mkpath(state.store.tmpDir()))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(state.store.tmpDir())};
+    QTemporaryDir staging(state.store.tmpDir() +
+                          (upgrading ? QStringLiteral("/upgrade-XXXXXX") : QStringLiteral("/install-XXXXXX")));
+    if (!staging.isValid())
+        return Error{
+            ErrorCode::Io,
+            Tr::tr("cannot create a staging folder in %1: %2").arg(state.store.tmpDir(), staging.errorString())};
+    const QString rootfs = staging.filePath(QStringLiteral("rootfs"));
+    if (!QDir().mkpath(rootfs))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(rootfs)};
+    {
+        QMutexLocker locker(&state.mutex);
+        if (state.failure)
+            return *state.failure;
+        if (!state.installer)
+            return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
+        for (int i = 0; i < state.layers.size(); ++i)
+            state.layers[i].path = staging.filePath(QStringLiteral("layer-%1").arg(i));
+        QMetaObject::invokeMethod(state.installer, &PluginInstaller::startDownloads, Qt::QueuedConnection);
+        downloadsAsked = true;
+        state.downloadsAsked = true;
+    }
+
+    // Strictly in order; each layer may still be downloading while it is applied.
+    for (int i = 0; i < state.layers.size(); ++i) {
+        if (Status applied = applyLayer(state, i, rootfs, job); !applied) {
+            {
+                QMutexLocker locker(&state.mutex);
+                state.failLocked(applied.error());
+            }
+            stopNetwork();
+            QMutexLocker locker(&state.mutex);
+            return *state.failure;
+        }
+    }
+    if (job->isCancelRequested()) {
+        stopNetwork();
+        return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
+    }
+
+    job->reportProgress({Tr::tr("Committing"), QString(), 0, 0, Tr::tr("adding %1 to the store").arg(state.localName)});
+    auto committed = upgrading ? commitUpgrade(state, rootfs) : commitInstall(state, rootfs);
+    if (!committed)
+        return committed.error();
+    lock->reset();
+    if (upgrading || state.request.options.disable)
+        return committed->name();
+
+    job->reportProgress({Tr::tr("Enabling"), QString(), 0, 0, Tr::tr("enabling %1").arg(committed->name())});
+    PluginRunner runner(state.store.root(), state.request.runRoot);
+    auto enabled = runner.enable(
+        committed->id, 0,
+        [job](const QString &text) {
+            job->reportProgress({Tr::tr("Enabling"), QString(), 0, 0, text});
+        },
+        [job] { return job->isCancelRequested(); });
+    if (!enabled)
+        return Error{enabled.error().code,
+                     Tr::tr("plugin %1 was installed but could not be enabled: %2 — it stays installed and disabled; "
+                            "see plugdeskctl plugin logs %1, then plugdeskctl plugin enable %1")
+                         .arg(committed->name(), enabled.error().message)};
+    return committed->name();
+}
+
+} // namespace core

@@ -1,0 +1,807 @@
+// Engine::install and Engine::upgrade against real registries on loopback (docker-registry anonymous, htpasswd and
+// token auth with a test token server), and a misbehaving server of our own; plus `plugdeskctl plugin install`
+// and `upgrade` as a person runs them. Plugins are made with createPlugin() in a source store and pushed with
+// RegistryClient; hostile layers are written with libarchive here.
+#include "common/testhttpserver.h"
+#include "common/testregistry.h"
+#include "common/testtokenserver.h"
+#include "common/testutil.h"
+#include "core/engine/createplugin.h"
+#include "core/engine/localengine.h"
+#include "core/registry/registryauth.h"
+#include "core/registry/registryclient.h"
+#include "core/store/blobstore.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <archive.h>
+#include <archive_entry.h>
+
+using namespace core;
+using testutil::HttpReply;
+using testutil::httpReply;
+using testutil::HttpRequest;
+using testutil::TestHttpServer;
+
+namespace {
+
+QByteArray configJson(const QStringList &capabilities = {}, const QString &extraEnv = {}, bool sourcelessMount = false)
+{
+    QJsonObject config{
+        {"description", "install test plugin"},
+        {"interface", QJsonObject{{"types", QJsonArray{"docker.volumedriver/1.0"}}, {"socket", "tv.sock"}}},
+        {"entrypoint", QJsonArray{"/plugin"}},
+        {"network", QJsonObject{{"type", ""}}},
+        {"linux", QJsonObject{{"capabilities", QJsonArray::fromStringList(capabilities)}}},
+    };
+    QJsonArray env{QJsonObject{{"name", "DEBUG"}, {"value", "0"}, {"settable", QJsonArray{"value"}}}};
+    if (!extraEnv.isEmpty())
+        env.append(QJsonObject{{"name", extraEnv}, {"value", "x"}, {"settable", QJsonArray{"value"}}});
+    config.insert("env", env);
+    if (sourcelessMount)
+        config.insert("mounts", QJsonArray{QJsonObject{{"name", "state"},
+                                                       {"destination", "/state"},
+                                                       {"type", "bind"},
+                                                       {"options", QJsonArray{"rbind"}},
+                                                       {"settable", QJsonArray{"source"}}}});
+    return QJsonDocument(config).toJson(QJsonDocument::Compact);
+}
+
+template<typename T, typename Start>
+T waitFor(Start start)
+{
+    std::optional<T> result;
+    QEventLoop loop;
+    QObject context;
+    start(&context, [&](T value) {
+        result.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!result) {
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (!result)
+        return T(Error{ErrorCode::Timeout, QStringLiteral("the test waited a minute for an answer")});
+    return std::move(*result);
+}
+
+struct TarEntry
+{
+    QByteArray name;
+    mode_t type = AE_IFREG;
+    QByteArray data;
+    QByteArray link;
+    bool hardlink = false;
+};
+
+QByteArray tarGz(const QList<TarEntry> &entries)
+{
+    QByteArray out;
+    archive *a = archive_write_new();
+    archive_write_set_format_pax(a);
+    archive_write_add_filter_gzip(a);
+    archive_write_set_bytes_in_last_block(a, 1);
+    archive_write_open(
+        a, &out, nullptr,
+        [](archive *, void *client, const void *buffer, size_t length) -> la_ssize_t {
+            static_cast<QByteArray *>(client)->append(static_cast<const char *>(buffer), qsizetype(length));
+            return la_ssize_t(length);
+        },
+        nullptr);
+    for (const TarEntry &e : entries) {
+        archive_entry *entry = archive_entry_new();
+        archive_entry_set_pathname(entry, e.name.constData());
+        archive_entry_set_filetype(entry, e.type);
+        archive_entry_set_perm(entry, e.type == AE_IFDIR ? 0755 : 0644);
+        if (e.hardlink)
+            archive_entry_set_hardlink(entry, e.link.constData());
+        else if (e.type == AE_IFLNK)
+            archive_entry_set_symlink(entry, e.link.constData());
+        archive_entry_set_size(entry, e.type == AE_IFREG && !e.hardlink ? e.data.size() : 0);
+        archive_write_header(a, entry);
+        if (e.type == AE_IFREG && !e.hardlink)
+            archive_write_data(a, e.data.constData(), e.data.size());
+        archive_entry_free(entry);
+    }
+    archive_write_close(a);
+    archive_write_free(a);
+    return out;
+}
+
+// The bytes of a plugin as a registry holds it.
+struct Artifact
+{
+    QByteArray config;
+    QList<QByteArray> layers;
+    QByteArray manifest;
+    QString manifestDigest;
+    QStringList layerDigests;
+};
+
+Artifact artifact(const QByteArray &configBytes, const QList<QByteArray> &layers)
+{
+    Artifact a;
+    a.layers = layers;
+    QStringList digests;
+    QList<qint64> sizes;
+    for (const QByteArray &layer : layers) {
+        digests.append(Manifest::digestOf(layer));
+        sizes.append(layer.size());
+    }
+    a.config = configBytes;
+    a.layerDigests = digests;
+    a.manifest = pluginManifest(Manifest::digestOf(configBytes), configBytes.size(), digests, sizes);
+    a.manifestDigest = Manifest::digestOf(a.manifest);
+    return a;
+}
+
+// Pushes `a` to `reference` with `client`: every blob, then the manifest. Empty on success.
+QString push(RegistryClient &client, const Reference &reference, const Artifact &a,
+             const QString &configType = Manifest::PluginConfigV1)
+{
+    for (const QByteArray &blob : QList<QByteArray>{a.config} + a.layers) {
+        auto digest = waitFor<Result<QString>>(
+            [&](QObject *context, auto done) { client.uploadBlob(reference.trimmed(), blob, context, done); });
+        if (!digest)
+            return digest.error().message;
+    }
+    QByteArray manifest = a.manifest;
+    if (configType != Manifest::PluginConfigV1)
+        manifest.replace(Manifest::PluginConfigV1.toUtf8(), configType.toUtf8());
+    auto digest = waitFor<Result<QString>>([&](QObject *context, auto done) {
+        client.putManifest(reference, Manifest::DockerManifest, manifest, context, done);
+    });
+    return digest ? QString() : digest.error().message;
+}
+
+// A plugin folder with every kind of entry a rootfs has, made into a plugin by createPlugin in a store of its own.
+struct SourcePlugin
+{
+    QTemporaryDir dir;
+    QString rootfs;
+    Artifact artifact;
+};
+
+std::unique_ptr<SourcePlugin> makeSource(const QByteArray &config, const QByteArray &marker)
+{
+    auto source = std::make_unique<SourcePlugin>();
+    const QString folder = source->dir.filePath("folder");
+    source->rootfs = folder + "/rootfs";
+    testutil::writeFile(folder + "/config.json", config);
+    testutil::writeFile(source->rootfs + "/plugin", "#!/bin/sh\necho " + marker + "\n");
+    QFile::setPermissions(source->rootfs + "/plugin", QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                          QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                                          QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                          QFileDevice::ExeOther);
+    testutil::writeFile(source->rootfs + "/etc/plugin.conf", marker.repeated(1000));
+    testutil::writeFile(source->rootfs + "/usr/share/doc/readme", "read me " + marker);
+    QDir().mkpath(source->rootfs + "/run/docker/plugins");
+    QDir().mkpath(source->rootfs + "/empty");
+    QFile::link("../etc/plugin.conf", source->rootfs + "/usr/conf-link");
+    QFile::link("/usr/share/doc", source->rootfs + "/doc");
+    ::link(QFile::encodeName(source->rootfs + "/etc/plugin.conf").constData(),
+           QFile::encodeName(source->rootfs + "/etc/hard.conf").constData());
+    QFile::setPermissions(source->rootfs + "/etc/plugin.conf", QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    const Store store(source->dir.filePath("store"));
+    auto plugin = createPlugin(store, "source/plugin", folder, nullptr);
+    if (!plugin)
+        qFatal("createPlugin: %s", qPrintable(plugin.error().message));
+    const BlobStore blobs(store.blobsDir());
+    Artifact &a = source->artifact;
+    a.config = *blobs.read(plugin->configDigest, 1 << 20);
+    a.manifest = *blobs.read(plugin->manifestDigest, 1 << 20);
+    a.manifestDigest = plugin->manifestDigest;
+    a.layerDigests = plugin->blobsums;
+    for (const QString &digest : plugin->blobsums)
+        a.layers.append(*blobs.read(digest, 1 << 30));
+    return source;
+}
+
+void writeLogin(const QString &dir, const QString &host, const QString &user, const QString &password)
+{
+    const QJsonObject config{
+        {"auths",
+         QJsonObject{{host, QJsonObject{{"auth", QString::fromLatin1((user + ':' + password).toUtf8().toBase64())}}}}}};
+    testutil::writeFile(dir + "/config.json", QJsonDocument(config).toJson());
+}
+
+Privileges privilegesOf(const QByteArray &config)
+{
+    return Privileges::fromConfig(*PluginConfig::fromJson(config));
+}
+
+// Runs an install to its end.
+Job *finished(Job *job)
+{
+    job->waitForFinished();
+    return job;
+}
+
+QString errorText(Job *job)
+{
+    return job->error() ? job->error()->message : QStringLiteral("(no error)");
+}
+
+} // namespace
+
+class TestInstall : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("PLUGDESK_INSECURE_REGISTRIES", "");
+        qputenv("PLUGDESK_LOCK_TIMEOUT", "5");
+        QString error;
+        QVERIFY2(m_anonymous.start({}, &error), qPrintable(error));
+        QVERIFY2(m_basic.start({"basicuser", "basic pass", {}, {}, {}, {}}, &error), qPrintable(error));
+        QVERIFY2(m_tokens.start(m_dir.path(), &error), qPrintable(error));
+        QVERIFY2(m_token.start({{},
+                                {},
+                                m_tokens.realm(),
+                                testutil::TestTokenServer::Service,
+                                testutil::TestTokenServer::Issuer,
+                                m_tokens.certPath()},
+                               &error),
+                 qPrintable(error));
+        m_source = makeSource(configJson(), "v1");
+        writeLogin(m_credentials.path(), m_basic.host(), "basicuser", "basic pass");
+        QJsonObject config =
+            QJsonDocument::fromJson(testutil::readFile(m_credentials.path() + "/config.json")).object();
+        QJsonObject auths = config.value("auths").toObject();
+        auths.insert(
+            m_token.host(),
+            QJsonObject{{"auth", QString::fromLatin1((m_tokens.user + ':' + m_tokens.password).toUtf8().toBase64())}});
+        config.insert("auths", auths);
+        testutil::writeFile(m_credentials.path() + "/config.json", QJsonDocument(config).toJson());
+        qputenv("DOCKER_CONFIG", m_credentials.path().toLocal8Bit());
+        RegistryClient client;
+        for (const QString &host : {m_anonymous.host(), m_basic.host(), m_token.host()})
+            QCOMPARE(push(client, *Reference::parse(host + "/acme/plugin:1.0"), m_source->artifact), QString());
+    }
+
+    // create → push → install: the rootfs is the folder's, entry for entry; the record ties it to its blobs.
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::newRow("anonymous") << "anonymous";
+        QTest::newRow("htpasswd") << "basic";
+        QTest::newRow("token") << "token";
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, which);
+        const QString host = which == "basic" ? m_basic.host() : which == "token" ? m_token.host() : m_anonymous.host();
+        QTemporaryDir root;
+        LocalEngine engine({root.path(), root.filePath("run"), false});
+        QList<JobProgress> progress;
+        Job *job = engine.install(host + "/acme/plugin:1.0", privilegesOf(m_source->artifact.config),
+                                  InstallOptions{{}, true, {}});
+        connect(job, &Job::progressed, this, [&](const JobProgress &p) { progress.append(p); });
+        finished(job);
+        QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
+        QCOMPARE(job->result().toString(), host + "/acme/plugin:1.0");
+
+        auto plugin = engine.plugin(host + "/acme/plugin:1.0");
+        QVERIFY2(plugin.ok(), plugin.ok() ? "" : qPrintable(plugin.error().message));
+        QVERIFY(!plugin->enabled);
+        QCOMPARE(plugin->pluginReference, host + "/acme/plugin:1.0");
+        QCOMPARE(plugin->manifestDigest, m_source->artifact.manifestDigest);
+        QCOMPARE(plugin->configDigest, Manifest::digestOf(m_source->artifact.config));
+        QCOMPARE(plugin->blobsums, m_source->artifact.layerDigests);
+        QCOMPARE(plugin->settings.env, QStringList{"DEBUG=0"});
+        QCOMPARE(testutil::snapshot(engine.store().rootfsDir(plugin->id)), testutil::snapshot(m_source->rootfs));
+        const BlobStore blobs(engine.store().blobsDir());
+        for (const QString &digest :
+             m_source->artifact.layerDigests + QStringList{plugin->configDigest, plugin->manifestDigest})
+            QVERIFY2(blobs.contains(digest), qPrintable(digest));
+        QVERIFY(QDir(engine.store().tmpDir()).isEmpty());
+
+        // Progress per layer, item = the layer's 12-hex short digest, ending Complete.
+        const QString item = m_source->artifact.layerDigests.first().mid(7, 12);
+        QStringList phases;
+        for (const JobProgress &p : progress) {
+            if (p.item == item && (phases.isEmpty() || phases.last() != p.phase))
+                phases.append(p.phase);
+        }
+        QVERIFY2(phases.startsWith("Waiting") && phases.contains("Downloading") && phases.last() == "Complete",
+                 qPrintable(phases.join(", ")));
+    }
+
+    // An alias becomes the name; KEY=VALUE go through `set` rules; a digest alias is refused as Docker does.
+    void aliasAndSettings()
+    {
+        QTemporaryDir root;
+        LocalEngine engine({root.path(), root.filePath("run"), false});
+        const QString remote = m_anonymous.host() + "/acme/plugin:1.0";
+        const Privileges accepted = privilegesOf(m_source->artifact.config);
+        Job *job = finished(engine.install(remote, accepted, InstallOptions{"my/alias", true, {"DEBUG=1"}}));
+        QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
+        QCOMPARE(job->result().toString(), QStringLiteral("my/alias:latest"));
+        auto plugin = engine.plugin("my/alias");
+        QVERIFY(plugin.ok());
+        QCOMPARE(plugin->settings.env, QStringList{"DEBUG=1"});
+        QCOMPARE(plugin->pluginReference, remote);
+
+        const auto before = testutil::snapshot(root.path());
+        job = finished(engine.install(remote, accepted, InstallOptions{"my/alias", true, {}}));
+        QCOMPARE(job->error()->code, ErrorCode::Conflict);
+        QCOMPARE(job->error()->message, QStringLiteral("plugin \"my/alias:latest\" already exists"));
+        job = finished(
+            engine.install(remote, accepted, InstallOptions{"x@sha256:" + QString(64, QLatin1Char('a')), true, {}}));
+        QCOMPARE(job->error()->message, QStringLiteral("cannot use digest in plugin tag"));
+        job = finished(engine.install(remote, accepted, InstallOptions{"other", true, {"NOPE=1"}}));
+        QVERIFY(job->error());
+        QCOMPARE(job->error()->message, QStringLiteral("setting \"NOPE\" not found in the plugin configuration"));
+        QCOMPARE(testutil::snapshot(root.path()), before);
+    }
+
+    // Each refusal leaves the store byte-identical and writes nothing beside it.
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("scene");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("privileges changed after approval")
+            << "privileges" << int(ErrorCode::PermissionDenied) << "incorrect privileges";
+        QTest::newRow("blob digest mismatch")
+            << "corrupt" << int(ErrorCode::DigestMismatch) << "its content has digest";
+        QTest::newRow("connection dropped mid-blob, every try")
+            << "cut" << int(ErrorCode::Network) << "closed the connection";
+        QTest::newRow("entry with ../") << "dotdot" << int(ErrorCode::UnsafeArchive) << "would land outside the rootfs";
+        QTest::newRow("symlink escape") << "symlink" << int(ErrorCode::UnsafeArchive) << "leads out";
+        QTest::newRow("symlink chain escape") << "chain" << int(ErrorCode::UnsafeArchive) << "leads out";
+        QTest::newRow("hard link out") << "hardlink" << int(ErrorCode::UnsafeArchive) << "which is outside the rootfs";
+        QTest::newRow("second layer unsafe") << "second" << int(ErrorCode::UnsafeArchive) << "would land outside";
+        QTest::newRow("not a plugin") << "image" << int(ErrorCode::NotAPlugin)
+                                      << "did not find plugin config for specified reference ";
+        QTest::newRow("missing tag") << "missing" << int(ErrorCode::NotFound) << "was not found in the registry";
+        QTest::newRow("401 without credentials")
+            << "nologin" << int(ErrorCode::Auth) << "the registry requires a login (401";
+        QTest::newRow("bad setting") << "setting" << int(ErrorCode::InvalidArgument)
+                                     << "not found in the plugin configuration";
+    }
+
+    void refusals()
+    {
+        QFETCH(QString, scene);
+        QFETCH(int, code);
+        QFETCH(QString, text);
+        QTemporaryDir outer;
+        const QString root = outer.filePath("store");
+        LocalEngine engine({root, outer.filePath("run"), false});
+        // A store with a plugin in it already, so that "as it was" has something to keep.
+        Job *base = finished(engine.install(m_anonymous.host() + "/acme/plugin:1.0",
+                                            privilegesOf(m_source->artifact.config), InstallOptions{{}, true, {}}));
+        QVERIFY2(base->succeeded(), qPrintable(errorText(base)));
+
+        RegistryClient client;
+        const QByteArray config = configJson();
+        Privileges accepted = privilegesOf(config);
+        QString remote = m_anonymous.host() + "/hostile/" + scene + ":1";
+        QStringList settings;
+        std::unique_ptr<TestHttpServer> server;
+        const QByteArray escape = "../../../../../escaped-" + scene.toUtf8();
+        auto pushLayers = [&](const QList<QByteArray> &layers) {
+            QCOMPARE(push(client, *Reference::parse(remote), artifact(config, layers)), QString());
+        };
+        const QByteArray good = tarGz({{"plugin", AE_IFREG, "x", {}, false}});
+        if (scene == "privileges") {
+            pushLayers({good});
+            Job *read = finished(engine.privileges(remote));
+            QVERIFY(read->succeeded());
+            accepted = read->result().value<Privileges>();
+            const Artifact more = artifact(configJson({"CAP_SYS_ADMIN"}), {good});
+            QCOMPARE(push(client, *Reference::parse(remote), more), QString());
+        } else if (scene == "dotdot") {
+            pushLayers({tarGz({{escape, AE_IFREG, "x", {}, false}})});
+        } else if (scene == "symlink") {
+            pushLayers(
+                {tarGz({{"l", AE_IFLNK, {}, "../../../../..", false}, {"l/escaped", AE_IFREG, "x", {}, false}})});
+        } else if (scene == "chain") {
+            pushLayers({tarGz({{"b", AE_IFLNK, {}, "../../../../..", false},
+                               {"a", AE_IFLNK, {}, "b", false},
+                               {"a/escaped", AE_IFREG, "x", {}, false}})});
+        } else if (scene == "hardlink") {
+            pushLayers({tarGz({{"h", AE_IFREG, {}, "../../../../../victim", true}})});
+        } else if (scene == "second") {
+            pushLayers({good, tarGz({{escape, AE_IFREG, "x", {}, false}})});
+        } else if (scene == "image") {
+            QCOMPARE(push(client, *Reference::parse(remote), artifact(config, {good}),
+                          "application/vnd.docker.container.image.v1+json"),
+                     QString());
+            text += m_anonymous.host() + "/hostile/image:1";
+        } else if (scene == "missing") {
+            remote = m_anonymous.host() + "/acme/plugin:no-such-tag";
+        } else if (scene == "nologin") {
+            remote = m_basic.host() + "/acme/plugin:1.0";
+            qputenv("DOCKER_CONFIG", outer.filePath("no-logins").toLocal8Bit());
+        } else if (scene == "setting") {
+            remote = m_anonymous.host() + "/acme/plugin:1.0";
+            settings = {"NOPE=1"};
+            accepted = privilegesOf(m_source->artifact.config);
+        } else if (scene == "corrupt" || scene == "cut") {
+            const Artifact a = artifact(config, {tarGz({{"plugin", AE_IFREG, QByteArray(200000, 'p'), {}, false}})});
+            server = std::make_unique<TestHttpServer>([a, scene](const HttpRequest &request) -> HttpReply {
+                const QString path = request.url.path();
+                if (path == "/v2/")
+                    return httpReply(200, "{}");
+                if (path.contains("/manifests/"))
+                    return httpReply(200, a.manifest,
+                                     {{"Content-Type", Manifest::DockerManifest.toUtf8()},
+                                      {"Docker-Content-Digest", a.manifestDigest.toUtf8()}});
+                if (path.endsWith(Manifest::digestOf(a.config)))
+                    return httpReply(200, a.config);
+                QByteArray layer = a.layers.first();
+                if (scene == "corrupt") {
+                    layer[layer.size() / 2] = char(layer[layer.size() / 2] ^ 0x55);
+                    return httpReply(200, layer);
+                }
+                HttpReply reply = httpReply(200, layer.left(layer.size() / 2),
+                                            {{"Content-Length", QByteArray::number(layer.size())}});
+                reply.cutAfter = true;
+                return reply;
+            });
+            remote = server->authority() + "/bad/plugin:1";
+        }
+
+        LocalEngine fresh({root, outer.filePath("run"), false}); // a client that has no token or login cached
+        const auto before = testutil::snapshot(outer.path());
+        Job *job = finished(fresh.install(remote, accepted, InstallOptions{"victim", true, settings}));
+        qputenv("DOCKER_CONFIG", m_credentials.path().toLocal8Bit());
+        QVERIFY(job->error());
+        QVERIFY2(int(job->error()->code) == code, qPrintable(errorText(job)));
+        QVERIFY2(job->error()->message.contains(text), qPrintable(errorText(job)));
+        if (scene == "nologin")
+            QVERIFY2(job->error()->message.endsWith("run plugdeskctl login " + m_basic.host()),
+                     qPrintable(errorText(job)));
+        QCOMPARE(testutil::snapshot(outer.path()), before);
+        QVERIFY(!QFileInfo::exists("/escaped-" + scene));
+    }
+
+    // Cancelling stops the transfer and leaves the store as it was; so does an engine going away mid-install.
+    void cancel()
+    {
+        QByteArray random(300000, Qt::Uninitialized);
+        for (char &byte : random)
+            byte = char(QRandomGenerator::global()->generate());
+        const Artifact a = artifact(configJson(), {tarGz({{"plugin", AE_IFREG, random, {}, false}})});
+        QVERIFY(a.layers.first().size() > 100000);
+        TestHttpServer server([a](const HttpRequest &request) -> HttpReply {
+            const QString path = request.url.path();
+            if (path == "/v2/")
+                return httpReply(200, "{}");
+            if (path.contains("/manifests/"))
+                return httpReply(200, a.manifest, {{"Content-Type", Manifest::DockerManifest.toUtf8()}});
+            if (path.endsWith(Manifest::digestOf(a.config)))
+                return httpReply(200, a.config);
+            // Half the layer, then the connection drops: the client keeps retrying with backoff.
+            HttpReply reply = httpReply(200, a.layers.first().left(1000),
+                                        {{"Content-Length", QByteArray::number(a.layers.first().size())}});
+            reply.cutAfter = true;
+            return reply;
+        });
+        QTemporaryDir outer;
+        const QString root = outer.filePath("store");
+        QDir().mkpath(root + "/tmp");
+        const auto before = testutil::snapshot(outer.path());
+        {
+            LocalEngine engine({root, outer.filePath("run"), false});
+            Job *job = engine.install(server.authority() + "/slow/plugin:1", privilegesOf(configJson()),
+                                      InstallOptions{{}, true, {}});
+            connect(job, &Job::progressed, job, [job](const JobProgress &p) {
+                if (p.phase == "Downloading")
+                    job->cancel();
+            });
+            finished(job);
+            QVERIFY(job->error());
+            QVERIFY2(job->error()->code == ErrorCode::Cancelled, qPrintable(errorText(job)));
+            QCOMPARE(testutil::snapshot(outer.path()), before);
+
+            // Left running when the engine goes away: the destructor must not hang.
+            Job *left = engine.install(server.authority() + "/slow/plugin:1", privilegesOf(configJson()),
+                                       InstallOptions{{}, true, {}});
+            QTRY_VERIFY2(
+                left->lastProgress().phase == "Downloading",
+                qPrintable(left->lastProgress().phase + " " + left->lastProgress().text + " " + errorText(left)));
+        }
+        QCOMPARE(testutil::snapshot(outer.path()), before);
+    }
+
+    // An absolute entry name lands inside the rootfs, never at the host's root.
+    void absoluteNameStaysInside()
+    {
+        QTemporaryDir outer;
+        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
+        RegistryClient client;
+        const QString name = "/absolute-entry-" + QString::number(QCoreApplication::applicationPid());
+        const QString remote = m_anonymous.host() + "/hostile/absolute:1";
+        QCOMPARE(push(client, *Reference::parse(remote),
+                      artifact(configJson(), {tarGz({{name.toUtf8(), AE_IFREG, "x", {}, false}})})),
+                 QString());
+        Job *job = finished(engine.install(remote, privilegesOf(configJson()), InstallOptions{{}, true, {}}));
+        QVERIFY(!QFileInfo::exists(name));
+        if (job->succeeded()) {
+            auto plugin = engine.plugin(remote);
+            QVERIFY(plugin.ok());
+            QCOMPARE(testutil::readFile(engine.store().rootfsDir(plugin->id) + name), QByteArray("x"));
+        } else {
+            QCOMPARE(job->error()->code, ErrorCode::UnsafeArchive);
+        }
+    }
+
+    // SPEC §11: an install whose enable fails keeps the plugin, disabled, and says where to look.
+    void enableFailureKeepsPluginDisabled()
+    {
+        QTemporaryDir outer;
+        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
+        RegistryClient client;
+        const QByteArray config = configJson({}, {}, true);
+        const QString remote = m_anonymous.host() + "/acme/nosource:1";
+        QCOMPARE(
+            push(client, *Reference::parse(remote), artifact(config, {tarGz({{"plugin", AE_IFREG, "x", {}, false}})})),
+            QString());
+        Job *job = finished(engine.install(remote, privilegesOf(config), InstallOptions{}));
+        QVERIFY(job->error());
+        const QString name = m_anonymous.host() + "/acme/nosource:1";
+        QVERIFY2(job->error()->message.contains("mount source is not specified"), qPrintable(errorText(job)));
+        QVERIFY2(job->error()->message.contains("plugdeskctl plugin logs " + name), qPrintable(errorText(job)));
+        auto plugin = engine.plugin(name);
+        QVERIFY(plugin.ok());
+        QVERIFY(!plugin->enabled);
+    }
+
+    // upgrade keeps the id and the settings whose names still exist, takes the new rootfs and reference, and
+    // rolls back when a layer fails.
+    void upgrade()
+    {
+        QTemporaryDir outer;
+        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
+        RegistryClient client;
+        const QString repo = m_anonymous.host() + "/acme/upgraded";
+        const QByteArray v1Config = configJson({}, "OLDONLY");
+        QCOMPARE(push(client, *Reference::parse(repo + ":1"),
+                      artifact(v1Config, {tarGz({{"v", AE_IFREG, "1", {}, false}})})),
+                 QString());
+        Job *job = finished(engine.install(repo + ":1", privilegesOf(v1Config), InstallOptions{{}, true, {"DEBUG=7"}}));
+        QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
+        const QString name = repo + ":1";
+        auto before = engine.plugin(name);
+        QVERIFY(before.ok());
+        QVERIFY(engine.set(name, {"OLDONLY=y"}).ok());
+        QDir().mkpath(engine.store().pluginDir(before->id) + "/propagated-mount/keep");
+
+        // A failing layer: nothing changes.
+        const QByteArray v2Config = configJson({"CAP_SYS_ADMIN"}, "NEWONLY");
+        QCOMPARE(push(client, *Reference::parse(repo + ":bad"),
+                      artifact(v2Config, {tarGz({{"v", AE_IFREG, "2", {}, false}}),
+                                          tarGz({{"../../../../x", AE_IFREG, "x", {}, false}})})),
+                 QString());
+        const auto snapshot = testutil::snapshot(outer.path());
+        job = finished(engine.upgrade(name, repo + ":bad", privilegesOf(v2Config)));
+        QVERIFY(job->error());
+        QCOMPARE(job->error()->code, ErrorCode::UnsafeArchive);
+        QCOMPARE(testutil::snapshot(outer.path()), snapshot);
+
+        // Privileges not approved: refused.
+        QCOMPARE(push(client, *Reference::parse(repo + ":2"),
+                      artifact(v2Config, {tarGz({{"v", AE_IFREG, "2", {}, false}, {"w", AE_IFREG, "w", {}, false}})})),
+                 QString());
+        job = finished(engine.upgrade(name, repo + ":2", privilegesOf(v1Config)));
+        QCOMPARE(job->error()->message, QStringLiteral("incorrect privileges"));
+        QCOMPARE(testutil::snapshot(outer.path()), snapshot);
+
+        job = finished(engine.upgrade(name, repo + ":2", privilegesOf(v2Config)));
+        QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
+        auto after = engine.plugin(name);
+        QVERIFY(after.ok());
+        QCOMPARE(after->id, before->id);
+        QCOMPARE(after->name(), name);
+        QCOMPARE(after->pluginReference, repo + ":2");
+        QCOMPARE(after->config.capabilities, QStringList{"CAP_SYS_ADMIN"});
+        QCOMPARE(after->settings.env, (QStringList{"DEBUG=7", "NEWONLY=x"}));
+        const QString rootfs = engine.store().rootfsDir(after->id);
+        QCOMPARE(testutil::readFile(rootfs + "/v"), QByteArray("2"));
+        QCOMPARE(testutil::readFile(rootfs + "/w"), QByteArray("w"));
+        QVERIFY(QFileInfo(engine.store().pluginDir(after->id) + "/propagated-mount/keep").isDir());
+        QVERIFY(!QFileInfo::exists(engine.store().pluginDir(after->id) + "/rootfs-old"));
+
+        // An enabled plugin is refused before anything is fetched.
+        auto inventory = engine.store().load();
+        QList<Plugin> plugins = inventory->plugins;
+        plugins.first().enabled = true;
+        QVERIFY(engine.store().save(plugins).ok());
+        job = finished(engine.upgrade(name, repo + ":1", privilegesOf(v1Config)));
+        QCOMPARE(job->error()->code, ErrorCode::Conflict);
+        QCOMPARE(job->error()->message,
+                 QStringLiteral("plugin must be disabled before upgrading: plugin %1 is enabled").arg(name));
+    }
+
+    // The login that travels with a helper call.
+    void registryAuth_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("encoded") << RegistryAuth::encode({"u", "p:w", {}}, "h:5000") << "u"
+                                 << "p:w" << true;
+        QTest::newRow("auth field only") << R"({"auth":"dTpwOnc="})"
+                                         << "u"
+                                         << "p:w" << true;
+        QTest::newRow("keys in any case") << R"({"Username":"a","PASSWORD":"b"})"
+                                          << "a"
+                                          << "b" << true;
+        QTest::newRow("empty") << ""
+                               << ""
+                               << "" << true;
+        QTest::newRow("not JSON") << "u:p"
+                                  << ""
+                                  << "" << false;
+        QTest::newRow("an array") << "[]"
+                                  << ""
+                                  << "" << false;
+    }
+
+    void registryAuth()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, user);
+        QFETCH(QString, password);
+        QFETCH(bool, valid);
+        auto auth = RegistryAuth::decode(json);
+        QCOMPARE(auth.ok(), valid);
+        if (!valid)
+            return;
+        QCOMPARE(auth->username, user);
+        QCOMPARE(auth->password, password);
+    }
+
+    // A client that reads no config.json uses only the login it was given.
+    void explicitLoginOnly()
+    {
+        RegistryClient::Options options;
+        options.readCredentials = false;
+        RegistryClient without(options);
+        auto denied = waitFor<Status>([&](QObject *c, auto done) { without.ping(m_basic.host(), c, done); });
+        QVERIFY(!denied.ok());
+        QCOMPARE(denied.error().code, ErrorCode::Auth);
+        RegistryClient with(options);
+        with.setAuth(m_basic.host(), *RegistryAuth::decode(RegistryAuth::encode({"basicuser", "basic pass", {}}, {})));
+        auto allowed = waitFor<Status>([&](QObject *c, auto done) { with.ping(m_basic.host(), c, done); });
+        QVERIFY2(allowed.ok(), allowed.ok() ? "" : qPrintable(allowed.error().message));
+    }
+
+    // plugdeskctl plugin install as a person runs it: the prompt answered n, then y; flags; KEY=VALUE.
+    void cli_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("name"); // the installed plugin, empty when none
+        QTest::addColumn<QStringList>("outputLines");
+        QTest::addColumn<QString>("errorText");
+        const QString prompt = "Plugin \"@R@\" is requesting the following privileges:";
+        QTest::newRow("prompt answered n")
+            << QStringList{"--disable", "@R@"} << QByteArray("n\n") << 1 << QString()
+            << QStringList{prompt, " - capabilities: [CAP_SYS_ADMIN]", "Do you grant the above permissions? [y/N] "}
+            << "Error: permission denied while installing plugin @R@";
+        QTest::newRow("prompt answered y")
+            << QStringList{"--disable", "@R@"} << QByteArray("y\n") << 0 << "@R@"
+            << QStringList{prompt, " - capabilities: [CAP_SYS_ADMIN]", "Installed plugin @R@"} << QString();
+        QTest::newRow("no answer") << QStringList{"--disable", "@R@"} << QByteArray() << 1 << QString()
+                                   << QStringList{prompt} << "permission denied while installing plugin";
+        QTest::newRow("--grant-all-permissions, --alias, KEY=VALUE")
+            << QStringList{"--grant-all-permissions", "--disable", "--alias", "local/name", "@R@", "DEBUG=1"}
+            << QByteArray() << 0 << "local/name:latest" << QStringList{"Installed plugin @R@"} << QString();
+        QTest::newRow("bad KEY=VALUE") << QStringList{"--grant-all-permissions", "--disable", "@R@", "NOPE=1"}
+                                       << QByteArray() << 1 << QString() << QStringList{}
+                                       << "Error: setting \"NOPE\" not found in the plugin configuration";
+    }
+
+    void cli()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, input);
+        QFETCH(int, exitCode);
+        QFETCH(QString, name);
+        QFETCH(QStringList, outputLines);
+        QFETCH(QString, errorText);
+        const QString remote = m_anonymous.host() + "/acme/privileged:1";
+        if (!m_privilegedPushed) {
+            RegistryClient client;
+            QCOMPARE(push(client, *Reference::parse(remote),
+                          artifact(configJson({"CAP_SYS_ADMIN"}), {tarGz({{"plugin", AE_IFREG, "x", {}, false}})})),
+                     QString());
+            m_privilegedPushed = true;
+        }
+        arguments.replaceInStrings("@R@", remote);
+        name.replace("@R@", remote);
+        errorText.replace("@R@", remote);
+        QTemporaryDir root;
+        QProcess ctl;
+        ctl.start(PLUGDESKCTL, QStringList{"--root", root.path(), "plugin", "install"} + arguments);
+        QVERIFY(ctl.waitForStarted());
+        ctl.write(input);
+        ctl.closeWriteChannel();
+        QVERIFY(ctl.waitForFinished(60000));
+        const QString out = QString::fromUtf8(ctl.readAllStandardOutput());
+        const QString err = QString::fromUtf8(ctl.readAllStandardError());
+        QVERIFY2(ctl.exitCode() == exitCode, qPrintable(out + err));
+        for (QString line : outputLines)
+            QVERIFY2(out.contains(line.replace("@R@", remote)), qPrintable(out));
+        if (!errorText.isEmpty())
+            QVERIFY2(err.contains(errorText), qPrintable(err));
+        LocalEngine engine({root.path(), root.filePath("run"), false});
+        auto list = engine.plugins();
+        QVERIFY(list.ok());
+        QCOMPARE(list->plugins.size(), name.isEmpty() ? 0 : 1);
+        if (name.isEmpty())
+            return;
+        QCOMPARE(list->plugins.first().name(), name);
+        if (arguments.contains("DEBUG=1"))
+            QCOMPARE(list->plugins.first().settings.env, QStringList{"DEBUG=1"});
+    }
+
+    // plugdeskctl plugin upgrade: Docker's texts, the remote check, and the result.
+    void cliUpgrade()
+    {
+        QTemporaryDir root;
+        const QString repo = m_anonymous.host() + "/acme/cliupgrade";
+        RegistryClient client;
+        QCOMPARE(push(client, *Reference::parse(repo + ":1"),
+                      artifact(configJson(), {tarGz({{"v", AE_IFREG, "1", {}, false}})})),
+                 QString());
+        QCOMPARE(push(client, *Reference::parse(repo + ":2"),
+                      artifact(configJson(), {tarGz({{"v", AE_IFREG, "2", {}, false}})})),
+                 QString());
+        auto run = [&](const QStringList &arguments, const QByteArray &input, QString *out) {
+            QProcess ctl;
+            ctl.start(PLUGDESKCTL, QStringList{"--root", root.path(), "plugin"} + arguments);
+            ctl.waitForStarted();
+            ctl.write(input);
+            ctl.closeWriteChannel();
+            ctl.waitForFinished(60000);
+            *out = QString::fromUtf8(ctl.readAllStandardOutput() + ctl.readAllStandardError());
+            return ctl.exitCode();
+        };
+        QString out;
+        QCOMPARE(run({"install", "--disable", repo + ":1"}, {}, &out), 0);
+        const QString name = repo + ":1";
+        QCOMPARE(run({"upgrade", name, repo + ":2"}, "n\n", &out), 1);
+        QVERIFY2(out.contains(QStringLiteral("Upgrading plugin %1 from %1 to %2:2").arg(name, repo)), qPrintable(out));
+        QVERIFY2(out.contains("Plugin images do not match, are you sure? [y/N] "), qPrintable(out));
+        QVERIFY2(out.contains("Error: plugin upgrade has been cancelled"), qPrintable(out));
+        QCOMPARE(run({"upgrade", "--skip-remote-check", name, repo + ":2"}, {}, &out), 0);
+        QVERIFY2(out.contains(QStringLiteral("Upgraded plugin %1 to %2:2").arg(name, repo)), qPrintable(out));
+        LocalEngine engine({root.path(), root.filePath("run"), false});
+        auto plugin = engine.plugin(name);
+        QVERIFY(plugin.ok());
+        QCOMPARE(testutil::readFile(engine.store().rootfsDir(plugin->id) + "/v"), QByteArray("2"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QTemporaryDir m_credentials;
+    testutil::TestRegistry m_anonymous;
+    testutil::TestRegistry m_basic;
+    testutil::TestRegistry m_token;
+    testutil::TestTokenServer m_tokens;
+    std::unique_ptr<SourcePlugin> m_source;
+    bool m_privilegedPushed = false;
+};
+
+QTEST_GUILESS_MAIN(TestInstall)
+#include "tst_install.moc"

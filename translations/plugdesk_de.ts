@@ -5,901 +5,1095 @@
     <name>AtomicFile</name>
     <message>
         <source>cannot open directory %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot sync directory %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot replace %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BlobStore</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" is not a sha256 digest</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not a sha256 digest</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>blob %1 has digest %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot move %1 to %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>blob %1 is not in the store</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>blob %1 is %2 bytes, more than the %3 allowed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot remove blob %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Manage plugins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage:  %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run '%1 --help' for more information.</source>
-        <translation type="unfinished" />
+        <source>Run &apos;%1 --help&apos; for more information.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage:  %1 [OPTIONS] COMMAND</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Manage Docker managed plugins with Plugdesk, the way `docker plugin` does.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Run root (default $PLUGDESK_RUN, else /run/plugdesk)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print usage</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print version information</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Management Commands:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run '%1 COMMAND --help' for more information on a command.</source>
-        <translation type="unfinished" />
+        <source>Run &apos;%1 COMMAND --help&apos; for more information on a command.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage:  %1 %2 COMMAND</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run '%1 %2 COMMAND --help' for more information on a command.</source>
-        <translation type="unfinished" />
+        <source>Run &apos;%1 %2 COMMAND --help&apos; for more information on a command.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Aliases:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 [OPTIONS] COMMAND</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plugdesk version %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown flag: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>flag needs an argument: --%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>flag --%1 needs a folder, not an empty string</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown command: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown command: %1 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 COMMAND</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown flag: --%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid argument "%1" for "--%2" flag: expected true or false</source>
-        <translation type="unfinished" />
+        <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown shorthand flag: '%1' in %2</source>
-        <translation type="unfinished" />
+        <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>flag needs an argument: '%1' in -%1</source>
-        <translation type="unfinished" />
+        <source>flag needs an argument: &apos;%1&apos; in -%1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" accepts no arguments.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; accepts no arguments.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" requires exactly 1 argument.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; requires exactly 1 argument.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" requires exactly %2 arguments.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; requires exactly %2 arguments.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" requires at least 1 argument.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; requires at least 1 argument.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" requires at least %2 arguments.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; requires at least %2 arguments.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" accepts at most 1 argument.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; accepts at most 1 argument.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" accepts at most %2 arguments.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; accepts at most %2 arguments.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage:  %1 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreatePlugin</name>
     <message>
         <source>invalid name: %1: a plugin name cannot carry a digest</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: no such folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: context must be a directory</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: cannot read: %2 (a plugin folder holds config.json and rootfs/)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: a v0 manifest cannot be pushed to a registry; write a v1 config.json</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: no such folder (a plugin folder holds config.json and rootfs/)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>create plugin %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>plugin "%1" already exists</source>
-        <translation type="unfinished" />
+        <source>plugin &quot;%1&quot; already exists</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create a staging folder in %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Compressing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>packing %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Extracting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot move the rootfs into %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Credentials</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot read %1: not a JSON object (%2) — fix or remove the file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>wrong type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the credential helper %1 is configured in the docker config but is not installed (not on PATH) — install it or remove it from the config</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot run the credential helper %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the credential helper %1 did not answer within %2 seconds</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the credential helper %1 %2 failed: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>exit status %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the credential helper docker-credential-%1 answered something that is not a JSON object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot read the login for %1 in %2: "auth" is not base64 of user:password — run plugdeskctl login %3 again</source>
-        <translation type="unfinished" />
+        <source>cannot read the login for %1 in %2: &quot;auth&quot; is not base64 of user:password — run plugdeskctl login %3 again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GoJsonReader</name>
     <message>
-        <source>field "%1" must be an object</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be an object</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "%1" must be a list</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a list</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "%1" must be a string</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "%1" must be a string or null</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a string or null</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "%1" must be a list of strings</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a list of strings</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "%1" must be true or false</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "%1" must be a whole number from 0 to %2</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a whole number from 0 to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GoTemplate</name>
     <message>
-        <source>template parsing error: unclosed action in "%1"</source>
-        <translation type="unfinished" />
+        <source>template parsing error: unclosed action in &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>template: unsupported action {{%1}}: use {{.Field}} or {{json .Field}}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>template: bad field path in {{%1}}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>template: executing {{%1}}: can't evaluate field %2</source>
-        <translation type="unfinished" />
+        <source>template: executing {{%1}}: can&apos;t evaluate field %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HelperProtocol</name>
     <message>
         <source>the helper sent a plugin without an id, repository or tag</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the helper sent a plugin config that does not parse: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the helper sent plugin settings that do not parse: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the helper sent a plugin list that is not JSON: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the helper sent a plugin list that is not a JSON object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HelperVerbs</name>
     <message>
         <source>cannot publish the %1 job on the bus</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>list plugins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>inspect plugins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>change plugin settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>enable plugins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>negative timeout %1 is invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>disable plugins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>create plugins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>read plugin logs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>read plugin state</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 takes arguments (%2), not (%3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>argument "%1" is too long: %2 characters, at most %3</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; is too long: %2 characters, at most %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>argument "%1" must not contain a NUL character</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; must not contain a NUL character</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>argument "%1" must not be empty</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; must not be empty</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>argument "%1" has %2 entries, at most %3</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; has %2 entries, at most %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>argument "%1" must be an absolute path, not "%2"</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; must be an absolute path, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: no such folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument &quot;privileges&quot; is not a JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>push plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>install plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrade plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstallCommands</name>
+    <message>
+        <source>Install a plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local name for plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not enable the plugin on install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip image verification (deprecated; accepted for compatibility)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant all permissions necessary to run the plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade an existing plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not check if specified remote plugin matches existing plugin image</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LayerExtractor</name>
     <message>
         <source>LayerExtractor::feed() called after the layer was finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>extracting the layer was cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>LayerExtractor::finish() called after apply()</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>LayerExtractor::apply() called on a used extractor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot read the layer: the device is not open for reading</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot open the layer %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot read the layer: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>layer is not a valid tar archive: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" is a hard link to "%2", which would be outside the rootfs: the symbolic link "%3" leads out</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; is a hard link to &quot;%2&quot;, which would be outside the rootfs: the symbolic link &quot;%3&quot; leads out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" would land outside the rootfs: the symbolic link "%2" leads out</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; would land outside the rootfs: the symbolic link &quot;%2&quot; leads out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" cannot be placed: too many levels of symbolic links at "%2"</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; cannot be placed: too many levels of symbolic links at &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot create layer entry "%1" as a hard link to "%2": %3</source>
-        <translation type="unfinished" />
+        <source>cannot create layer entry &quot;%1&quot; as a hard link to &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot create layer entry "%1" in %2: %3</source>
-        <translation type="unfinished" />
+        <source>cannot create layer entry &quot;%1&quot; in %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot open the rootfs %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>layer is not a valid tar archive: an entry has no name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" has a name of %2 bytes; the limit is %3</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; has a name of %2 bytes; the limit is %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" would land outside the rootfs</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; would land outside the rootfs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" links to a name of %2 bytes; the limit is %3</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; links to a name of %2 bytes; the limit is %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" is a hard link to "%2", which is outside the rootfs</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; is a hard link to &quot;%2&quot;, which is outside the rootfs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer is not a valid tar archive: the symbolic link "%1" has no target</source>
-        <translation type="unfinished" />
+        <source>layer is not a valid tar archive: the symbolic link &quot;%1&quot; has no target</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" has a file type this extractor does not handle (%2)</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; has a file type this extractor does not handle (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" would replace the rootfs itself</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; would replace the rootfs itself</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>layer entry "%1" is a whiteout for an invalid name</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; is a whiteout for an invalid name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot set the extended attribute %1 on layer entry "%2": %3</source>
-        <translation type="unfinished" />
+        <source>cannot set the extended attribute %1 on layer entry &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LayerWriter</name>
     <message>
         <source>%1 is not a folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot start gzip compression</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot start the layer %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot add %1 to the layer: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LoginCommands</name>
     <message>
         <source>WARNING! Using --password via the CLI is insecure. Use --password-stdin.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--password and --password-stdin are mutually exclusive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Must provide --username with --password-stdin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot perform an interactive login from a non TTY device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Username: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Username cannot be empty</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Password: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Password Required</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Login Succeeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Removing login credentials for %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>WARNING: could not erase credentials:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Authenticate to a registry.
 Defaults to Docker Hub if no server is specified.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Password or Personal Access Token (PAT)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Take the Password or Personal Access Token (PAT) from stdin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Log out from a registry.
-If no server is specified, the default is defined by the daemon.</source>
-        <translation type="unfinished" />
+If no server is specified, the default is Docker Hub.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Manifest</name>
     <message>
-        <source>the manifest's %1 is not a valid descriptor (needs a sha256 digest and a size)</source>
-        <translation type="unfinished" />
+        <source>the manifest&apos;s %1 is not a valid descriptor (needs a sha256 digest and a size)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the manifest is not a JSON object (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the manifest has schemaVersion %1; only schema 2 (Docker v2 and OCI) is supported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the manifest has the unsupported media type "%1"</source>
-        <translation type="unfinished" />
+        <source>the manifest has the unsupported media type &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OciSpec</name>
     <message>
-        <source>error gathering device information while adding device "%1": no such file or directory</source>
-        <translation type="unfinished" />
+        <source>error gathering device information while adding device &quot;%1&quot;: no such file or directory</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>error gathering device information while adding device "%1": not a device node</source>
-        <translation type="unfinished" />
+        <source>error gathering device information while adding device &quot;%1&quot;: not a device node</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mount source is not specified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>device path is not specified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PluginCommands</name>
     <message>
         <source>List plugins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Provide filter values (e.g. "enabled=true", "capability=volumedriver")</source>
-        <translation type="unfinished" />
+        <source>Provide filter values (e.g. &quot;enabled=true&quot;, &quot;capability=volumedriver&quot;)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Format output: "table", "json", or a template such as '{{.ID}}\t{{.Name}}'</source>
-        <translation type="unfinished" />
+        <source>Format output: &quot;table&quot;, &quot;json&quot;, or a template such as &apos;{{.ID}}\t{{.Name}}&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Don't truncate output</source>
-        <translation type="unfinished" />
+        <source>Don&apos;t truncate output</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only display plugin IDs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Display detailed information on one or more plugins</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Format output: "json" (the default), or a template such as '{{.Config.Interface.Socket}}'</source>
-        <translation type="unfinished" />
+        <source>Format output: &quot;json&quot; (the default), or a template such as &apos;{{.Config.Interface.Socket}}&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Change settings for a plugin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid argument "%1" for "--timeout" flag: strconv.ParseInt: parsing "%1": invalid syntax</source>
-        <translation type="unfinished" />
+        <source>invalid argument &quot;%1&quot; for &quot;--timeout&quot; flag: strconv.ParseInt: parsing &quot;%1&quot;: invalid syntax</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>negative timeout %1 is invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid value "%1" for --tail: a number of lines or "all"</source>
-        <translation type="unfinished" />
+        <source>invalid value &quot;%1&quot; for --tail: a number of lines or &quot;all&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accepted for compatibility with docker; Plugdesk reads the folder in place</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enable a plugin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HTTP client timeout (in seconds) (default 30)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disable a plugin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Force the disable of an active plugin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the output of a plugin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow log output</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Number of lines to show from the end of the log (default "all")</source>
-        <translation type="unfinished" />
+        <source>Number of lines to show from the end of the log (default &quot;all&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: digest: %2 size: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push a plugin to a registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted for compatibility with docker; ignored (default true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove one or more plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force the removal of an active plugin</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PluginConfig</name>
     <message>
         <source>plugin config is not valid JSON: %1 at offset %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugin config must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "%1" must not be empty</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must not be empty</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "%1" must have the form &lt;prefix&gt;.&lt;capability&gt;/&lt;version&gt;, not "%2"</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must have the form &lt;prefix&gt;.&lt;capability&gt;/&lt;version&gt;, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "interface.socket" must be a plain file name, not "%1"</source>
-        <translation type="unfinished" />
+        <source>field &quot;interface.socket&quot; must be a plain file name, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "interface.protocolscheme": plugin protocol not supported: %1</source>
-        <translation type="unfinished" />
+        <source>field &quot;interface.protocolscheme&quot;: plugin protocol not supported: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field "network.type" must be "host", "bridge", "none" or empty, not "%1"</source>
-        <translation type="unfinished" />
+        <source>field &quot;network.type&quot; must be &quot;host&quot;, &quot;bridge&quot;, &quot;none&quot; or empty, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PluginFilter</name>
     <message>
-        <source>bad format of filter '%1' (expected name=value)</source>
-        <translation type="unfinished" />
+        <source>bad format of filter &apos;%1&apos; (expected name=value)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid filter 'enabled=%1'</source>
-        <translation type="unfinished" />
+        <source>invalid filter &apos;enabled=%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid filter 'capability=': a capability name is needed</source>
-        <translation type="unfinished" />
+        <source>invalid filter &apos;capability=&apos;: a capability name is needed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid filter '%1'</source>
-        <translation type="unfinished" />
+        <source>invalid filter &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PluginHttpClient</name>
     <message>
         <source>cannot initialise libcurl</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the plugin's answer to %1 is larger than %2 bytes</source>
-        <translation type="unfinished" />
+        <source>the plugin&apos;s answer to %1 is larger than %2 bytes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the plugin did not answer %1 on %2 within %3 ms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 on %2 failed: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PluginInstaller</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot; already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin must be disabled before upgrading: plugin %1 is enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Pulling from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the plugin config of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plugin config of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot extract layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move the rootfs into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove the leftover %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move the new rootfs into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the install stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrade plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>install plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a staging folder in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adding %1 to the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabling %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin %1 was installed but could not be enabled: %2 — it stays installed and disabled; see plugdeskctl plugin logs %1, then plugdeskctl plugin enable %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PluginMonitor</name>
     <message>
         <source>flag needs an argument: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown flag: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--run, --id and --runc are required</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid plugin id "%1"</source>
-        <translation type="unfinished" />
+        <source>invalid plugin id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the plugin monitor %1 is missing or not executable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot start the plugin monitor: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot start the plugin monitor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>stopped on request</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot create a pipe: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot run %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>the plugin crashed %n time(s) within %1 s; not restarting it again</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -907,510 +1101,618 @@ If no server is specified, the default is defined by the daemon.</source>
     <name>PluginRunner</name>
     <message>
         <source>enable plugin %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>disable plugin %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>plugin "%1" not found</source>
-        <translation type="unfinished" />
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>runc was not found; install the runc package</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugdesk-monitor was not found; set PLUGDESK_MONITOR or reinstall</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the plugin monitor for %1 did not start; see %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>last log lines:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>see: plugdeskctl plugin logs %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>enabling %1 was cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugin %1 failed to start: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the monitor of plugin %1 exited before the plugin was ready</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>plugin %1 did not accept connections on %2 within %n second(s)</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>/Plugin.Activate answered %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>negative timeout %1 is invalid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugin %1 is already enabled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot enable plugin %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting for %1 to accept connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Activating %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugin is already disabled: plugin %1 found but disabled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot restore plugin %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PluginRuntimeState</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is not a JSON object: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PushPlugin</name>
+    <message>
+        <source>invalid name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin %1 has no layers to push: %2; a plugin from a hand-made store carries none. Make a pushable plugin with plugdeskctl plugin create NAME FOLDER (FOLDER holds config.json and rootfs/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot push plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store records no layer for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store records no config blob for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blob %1 is not in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the push of %1 was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The push refers to repository [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Reference</name>
     <message>
         <source>invalid reference format: empty reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>invalid repository name (%1), cannot specify 64-byte hexadecimal strings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>invalid reference format: repository name (%1) must be lowercase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" has an unclosed '['</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; has an unclosed &apos;[&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" is not a valid IPv6 address</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; is not a valid IPv6 address</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" has characters after ']' that are not a port</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; has characters after &apos;]&apos; that are not a port</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" contains an invalid character '%2'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; contains an invalid character &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" is not a valid host name: each part between dots must start and end with a letter or digit</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; is not a valid host name: each part between dots must start and end with a letter or digit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: port in domain "%1" must be a number</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: port in domain &quot;%1&quot; must be a number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: "%1" contains an invalid character '%2'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: &quot;%1&quot; contains an invalid character &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: "%1" has an empty path component</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: &quot;%1&quot; has an empty path component</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: path component "%1" must start and end with a lowercase letter or digit, with only '.', '_', '__' or dashes between them</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: path component &quot;%1&quot; must start and end with a lowercase letter or digit, with only &apos;.&apos;, &apos;_&apos;, &apos;__&apos; or dashes between them</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: "%1" has an empty tag after ':'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: &quot;%1&quot; has an empty tag after &apos;:&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: tag "%1" contains an invalid character '%2'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: tag &quot;%1&quot; contains an invalid character &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: tag "%1" must start with a letter, a digit or '_'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: tag &quot;%1&quot; must start with a letter, a digit or &apos;_&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: tag "%1" must not be more than %2 characters</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: tag &quot;%1&quot; must not be more than %2 characters</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: "%1" has an empty digest after '@'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: &quot;%1&quot; has an empty digest after &apos;@&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" must be of the form algorithm:hex</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; must be of the form algorithm:hex</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: digest algorithm "%1" is malformed</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest algorithm &quot;%1&quot; is malformed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" contains an invalid character '%2'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; contains an invalid character &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" is too short</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; is too short</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>repository name must not be more than %1 characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" uses an unsupported digest algorithm "%2"</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; uses an unsupported digest algorithm &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" has an invalid checksum digest length: %2 needs %3 hex digits, not %4</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; has an invalid checksum digest length: %2 needs %3 hex digits, not %4</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" has an invalid checksum digest format: hex digits must be lowercase</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; has an invalid checksum digest format: hex digits must be lowercase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistryAuth</name>
+    <message>
+        <source>the registry login sent with the call is not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RegistryClient</name>
     <message>
         <source>cannot %1: the registry sent %2 bytes, more than the %3 bytes allowed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry sent more than the %2 bytes allowed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry redirected without a usable Location (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source> after %n tries</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>cannot %1: %2 did not answer within %3 seconds%4 — check the network, or that the registry is up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: %2 closed the connection after %3 bytes%4 — try again later</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the TLS handshake with %2 failed (%3) — if it uses its own CA, put it in /etc/docker/certs.d/%4/ca.crt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: cannot connect to %2 (%3)%4 — check that the registry is running and reachable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RemotePrivileges</name>
     <message>
         <source>Read the privileges of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>reading the privileges of %1 was cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot read the plugin config of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemovePlugin</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder below it is still mounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin %1 is enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove plugin %1: %2 is still mounted and cannot be unmounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove plugin %1: cannot rename %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RuncRuntime</name>
     <message>
         <source>runc was not found; install the runc package</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot create a pipe: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot run %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot prepare %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot prepare %1 in the plugin's rootfs: %2</source>
-        <translation type="unfinished" />
+        <source>cannot prepare %1 in the plugin&apos;s rootfs: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the plugin's rootfs %1 does not exist</source>
-        <translation type="unfinished" />
+        <source>the plugin&apos;s rootfs %1 does not exist</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot make %1 a shared mount: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>runc state %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>runc kill %1 %2 failed: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>runc delete %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>runc list failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
         <source>multiple fields are settable, one must be specified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugin settings are not valid JSON: %1 at offset %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugin settings must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>invalid format, must be &lt;name&gt;[.&lt;field&gt;][=&lt;value&gt;]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is not settable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plugin config has no mount source</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plugin config has no device path</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>setting %1 not found in the plugin configuration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SocketPublisher</name>
     <message>
         <source>cannot publish the socket as %1: it already points at %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: a file of that name exists</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Spawn</name>
+    <message>
+        <source>no program to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a pipe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: not valid JSON at offset %2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: expected a JSON object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: plugin "%2": expected a JSON object</source>
-        <translation type="unfinished" />
+        <source>%1: plugin &quot;%2&quot;: expected a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: plugin "%2"</source>
-        <translation type="unfinished" />
+        <source>%1: plugin &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: field "Id" must be lower-case hex, not "%2"</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Id&quot; must be lower-case hex, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: field "Name" is missing</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Name&quot; is missing</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: field "Name": %2</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Name&quot;: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: field "Name": cannot use digest in plugin tag</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Name&quot;: cannot use digest in plugin tag</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>: field "Manifest"</source>
-        <translation type="unfinished" />
+        <source>: field &quot;Manifest&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: field "Manifest" must be a JSON object</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Manifest&quot; must be a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: no config: neither %2/%3, %2/%4 nor a "Manifest" field</source>
-        <translation type="unfinished" />
+        <source>%1: no config: neither %2/%3, %2/%4 nor a &quot;Manifest&quot; field</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>: field "Config"</source>
-        <translation type="unfinished" />
+        <source>: field &quot;Config&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot remove the staging leftover %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot remove the leftover %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugin name or id must not be empty</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>multiple plugins found for "%1"</source>
-        <translation type="unfinished" />
+        <source>multiple plugins found for &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>plugin "%1" not found</source>
-        <translation type="unfinished" />
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StoreLock</name>
     <message>
         <source>another process</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>process %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" (pid %2)</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; (pid %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: cannot open the store %2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: cannot lock the store %2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the store %2 is busy: %3 is changing it; try again when it has finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TokenCache</name>
     <message>
         <source>the token server %1 answered something that is not a JSON object (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the token server %1 answered without a token</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>core::HelperEngine</name>
     <message>
         <source>plugdesk-helper on the system bus</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>plugdesk-helper on %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot reach the Plugdesk helper (%1): %2; is plugdesk-helper installed?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the bus refused the call to the Plugdesk helper: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the Plugdesk helper did not answer: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the Plugdesk helper failed: %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot connect to the bus of the Plugdesk helper (%1): %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the system bus</source>
@@ -1418,236 +1720,268 @@ If no server is specified, the default is defined by the daemon.</source>
     </message>
     <message>
         <source>the Plugdesk helper sent no reply to %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the Plugdesk helper sent a plugin that is not JSON</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enable %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disable %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">%1 deaktivieren? {1?}</translation>
     </message>
     <message>
-        <source>following a log (-f) needs read access to the plugin's log file, which the helper keeps under its run root; run plugdeskctl as root to follow it, or read it again without -f</source>
-        <translation type="unfinished" />
+        <source>following a log (-f) needs read access to the plugin&apos;s log file, which the helper keeps under its run root; run plugdeskctl as root to follow it, or read it again without -f</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the helper answered PluginRuntimeState with something that is not JSON</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>core::HelperService</name>
     <message>
         <source>not connected to the bus: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot export %1 on the bus</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot own the bus name %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot own the bus name %1: another plugdesk-helper already serves it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no method "%1" in interface %2</source>
-        <translation type="unfinished" />
+        <source>no method &quot;%1&quot; in interface %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>core::JobObject</name>
     <message>
         <source>the job went away before it finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not authorized to cancel this job: only the caller that started it, or root, may cancel it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>core::LocalEngine</name>
     <message>
         <source>recover the store</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>change the settings of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot set on an active plugin, disable plugin before setting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enable %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disable %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">%1 deaktivieren? {1?}</translation>
     </message>
     <message>
         <source>Create %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>core::PolkitAuthority</name>
     <message>
         <source>not authorized to %1 (%2): polkit failed: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not authorized to %1 (%2): authentication is required, and no polkit agent answered; run it from a desktop session, or with pkexec</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not authorized to %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not authorized to %1 (%2): polkit is not running, so only root may do this</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot tell who is calling (%1): %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>core::RegistryClient</name>
     <message>
-        <source>cannot %1: the registry's token server "%2" is not an http(s) URL</source>
-        <translation type="unfinished" />
+        <source>cannot %1: the registry&apos;s token server &quot;%2&quot; is not an http(s) URL</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry requires a login (%2) — run plugdeskctl login %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry refused the login for %2 (%3) — check that the repository exists and that this login may use it, or run plugdeskctl login %2 again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: %2 was not found in the registry (%3) — check the name and the tag</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>cannot %1: the registry answered %2 after %n tries — try again later</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>cannot %1: the registry answered %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>reach the registry %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: %2 does not speak the registry API v2 (404 on /v2/)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>fetch the manifest of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry sent a manifest whose digest is %2, not %3 — the registry or something between is corrupting data</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot %1: the manifest's digest is %2 but the registry announced %3</source>
-        <translation type="unfinished" />
+        <source>cannot %1: the manifest&apos;s digest is %2 but the registry announced %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: a manifest list points at another list</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: it has no manifest for %2/%3 (it has: %4)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>fetch blob %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry sent more than the %2 bytes the manifest gives</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry sent %2 bytes, the manifest gives %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: its content has digest %2, not %3 — the registry or something between is corrupting data; nothing was kept</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot fetch the config of %1: its manifest gives %2 bytes, more than the %3 allowed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>check blob %1 in %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>upload blob %1 to %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry started an upload without a Location</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>push the manifest of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot %1: the registry filed it as %2, but its bytes hash to %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>list the tags of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>core::RemoteJob</name>
     <message>
         <source>the Plugdesk helper left the bus before the job finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot read the job %1 from the helper: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1677,7 +2011,7 @@ If no server is specified, the default is defined by the daemon.</source>
         <translation>Nach so vielen Sekunden ohne Aufrufe oder laufende Aufträge beenden; 0 nie (Vorgabe 60).</translation>
     </message>
     <message>
-        <source>--idle-timeout needs a number of seconds, not "%1"</source>
+        <source>--idle-timeout needs a number of seconds, not &quot;%1&quot;</source>
         <translation>--idle-timeout braucht eine Anzahl Sekunden, nicht „%1“</translation>
     </message>
     <message>
@@ -1692,6 +2026,14 @@ If no server is specified, the default is defined by the daemon.</source>
         <source>the system bus</source>
         <translation>dem Systembus</translation>
     </message>
+    <message>
+        <source>Do not start the enabled plugins at start (to look at a store, or in tests of the bus itself).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugdesk-helper: restoring plugins: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::CreatePluginDialog</name>
@@ -1700,7 +2042,7 @@ If no server is specified, the default is defined by the daemon.</source>
         <translation>Plugin aus Ordner erstellen</translation>
     </message>
     <message>
-        <source>Makes a disabled plugin from a folder that holds &lt;tt&gt;config.json&lt;/tt&gt; and the plugin's &lt;tt&gt;rootfs/&lt;/tt&gt;, as &lt;tt&gt;docker plugin create&lt;/tt&gt; does.</source>
+        <source>Makes a disabled plugin from a folder that holds &lt;tt&gt;config.json&lt;/tt&gt; and the plugin&apos;s &lt;tt&gt;rootfs/&lt;/tt&gt;, as &lt;tt&gt;docker plugin create&lt;/tt&gt; does.</source>
         <translation>Erstellt ein deaktiviertes Plugin aus einem Ordner mit &lt;tt&gt;config.json&lt;/tt&gt; und dem &lt;tt&gt;rootfs/&lt;/tt&gt; des Plugins, wie es &lt;tt&gt;docker plugin create&lt;/tt&gt; tut.</translation>
     </message>
     <message>
@@ -2242,7 +2584,7 @@ If no server is specified, the default is defined by the daemon.</source>
         <translation>Doppelklicken oder F2 drücken, um diesen Wert zu ändern</translation>
     </message>
     <message>
-        <source>Fixed by the plugin's configuration</source>
+        <source>Fixed by the plugin&apos;s configuration</source>
         <translation>Durch die Konfiguration des Plugins festgelegt</translation>
     </message>
     <message>
@@ -2385,11 +2727,11 @@ If no server is specified, the default is defined by the daemon.</source>
         <translation>Einträge in das Audit-Protokoll des Kernels schreiben.</translation>
     </message>
     <message>
-        <source>Use the host's network directly: listen on its addresses and reach services that only listen locally.</source>
+        <source>Use the host&apos;s network directly: listen on its addresses and reach services that only listen locally.</source>
         <translation>Das Netzwerk des Hosts direkt nutzen: auf seinen Adressen lauschen und Dienste erreichen, die nur lokal lauschen.</translation>
     </message>
     <message>
-        <source>Join the network "%1".</source>
+        <source>Join the network &quot;%1&quot;.</source>
         <translation>Dem Netzwerk „%1“ beitreten.</translation>
     </message>
     <message>

@@ -994,7 +994,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation>Fertig</translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>cannot create %1</source>
@@ -1022,7 +1022,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>the install stopped</source>
-        <translation>die Installation wurde abgebrochen</translation>
+        <translation>die Installation wurde beendet</translation>
     </message>
     <message>
         <source>upgrade plugin %1</source>
@@ -1178,7 +1178,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Activating %1</source>
-        <translation>%1 wird angesprochen (Plugin.Activate)</translation>
+        <translation>%1 wird aktiviert</translation>
     </message>
     <message>
         <source>plugin is already disabled: plugin %1 found but disabled</source>
@@ -1994,7 +1994,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk).</source>
-        <translation>Wurzel des Speichers (Vorgabe $PLUGDESK_ROOT, sonst /var/lib/plugdesk).</translation>
+        <translation>Wurzel des Plugin-Speichers (Vorgabe $PLUGDESK_ROOT, sonst /var/lib/plugdesk).</translation>
     </message>
     <message>
         <source>Run root (default $PLUGDESK_RUN, else /run/plugdesk).</source>
@@ -2155,7 +2155,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Plugdesk %1&lt;/h3&gt;&lt;p&gt;A desktop manager for Docker managed plugins.&lt;/p&gt;&lt;p&gt;Store: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Plugdesk %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Verwaltung für verwaltete Docker-Plugins.&lt;/p&gt;&lt;p&gt;Speicher: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Plugdesk %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Verwaltung für verwaltete Docker-Plugins.&lt;/p&gt;&lt;p&gt;Plugin-Speicher: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2183,7 +2183,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Problems reading the store</source>
-        <translation>Probleme beim Lesen des Speichers</translation>
+        <translation>Probleme beim Lesen des Plugin-Speichers</translation>
     </message>
     <message>
         <source>Cannot read the plugins: %1</source>
@@ -2191,7 +2191,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Store: %1</source>
-        <translation>Speicher: %1</translation>
+        <translation>Plugin-Speicher: %1</translation>
     </message>
     <message>
         <source>These plugins could not be read and are not listed:</source>
@@ -2199,7 +2199,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Store: %1 · plugins: %2, enabled: %3</source>
-        <translation>Speicher: %1 · Plugins: %2, aktiviert: %3</translation>
+        <translation>Plugin-Speicher: %1 · Plugins: %2, aktiviert: %3</translation>
     </message>
     <message>
         <source>Pages</source>

@@ -5,901 +5,1097 @@
     <name>AtomicFile</name>
     <message>
         <source>cannot open directory %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Verzeichnis %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>cannot sync directory %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Verzeichnis %1 kann nicht synchronisiert werden: %2</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>cannot replace %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>BlobStore</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>"%1" is not a sha256 digest</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not a sha256 digest</source>
+        <translation>„%1“ ist kein sha256-Digest</translation>
     </message>
     <message>
         <source>blob %1 has digest %2</source>
-        <translation type="unfinished" />
+        <translation>Blob %1 hat den Digest %2</translation>
     </message>
     <message>
         <source>cannot move %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht nach %2 verschoben werden</translation>
     </message>
     <message>
         <source>blob %1 is not in the store</source>
-        <translation type="unfinished" />
+        <translation>Blob %1 ist nicht im Plugin-Speicher</translation>
     </message>
     <message>
         <source>blob %1 is %2 bytes, more than the %3 allowed</source>
-        <translation type="unfinished" />
+        <translation>Blob %1 ist %2 Bytes groß, mehr als die erlaubten %3</translation>
     </message>
     <message>
         <source>cannot remove blob %1</source>
-        <translation type="unfinished" />
+        <translation>Blob %1 kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished" />
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Manage plugins</source>
-        <translation type="unfinished" />
+        <translation>Plugins verwalten</translation>
     </message>
     <message>
         <source>Usage:  %1</source>
-        <translation type="unfinished" />
+        <translation>Aufruf:  %1</translation>
     </message>
     <message>
-        <source>Run '%1 --help' for more information.</source>
-        <translation type="unfinished" />
+        <source>Run &apos;%1 --help&apos; for more information.</source>
+        <translation>Weitere Informationen erhalten Sie mit &apos;%1 --help&apos;.</translation>
     </message>
     <message>
         <source>Usage:  %1 [OPTIONS] COMMAND</source>
-        <translation type="unfinished" />
+        <translation>Aufruf:  %1 [OPTIONEN] BEFEHL</translation>
     </message>
     <message>
         <source>Manage Docker managed plugins with Plugdesk, the way `docker plugin` does.</source>
-        <translation type="unfinished" />
+        <translation>Verwaltete Docker-Plugins mit Plugdesk verwalten, so wie es `docker plugin` tut.</translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished" />
+        <translation>Optionen:</translation>
     </message>
     <message>
         <source>Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk)</source>
-        <translation type="unfinished" />
+        <translation>Wurzel des Plugin-Speichers (Vorgabe $PLUGDESK_ROOT, sonst /var/lib/plugdesk)</translation>
     </message>
     <message>
         <source>Run root (default $PLUGDESK_RUN, else /run/plugdesk)</source>
-        <translation type="unfinished" />
+        <translation>Laufzeitverzeichnis (Vorgabe $PLUGDESK_RUN, sonst /run/plugdesk)</translation>
     </message>
     <message>
         <source>Print usage</source>
-        <translation type="unfinished" />
+        <translation>Aufrufhilfe ausgeben</translation>
     </message>
     <message>
         <source>Print version information</source>
-        <translation type="unfinished" />
+        <translation>Versionsinformationen ausgeben</translation>
     </message>
     <message>
         <source>Management Commands:</source>
-        <translation type="unfinished" />
+        <translation>Verwaltungsbefehle:</translation>
     </message>
     <message>
-        <source>Run '%1 COMMAND --help' for more information on a command.</source>
-        <translation type="unfinished" />
+        <source>Run &apos;%1 COMMAND --help&apos; for more information on a command.</source>
+        <translation>Weitere Informationen zu einem Befehl erhalten Sie mit &apos;%1 BEFEHL --help&apos;.</translation>
     </message>
     <message>
         <source>Usage:  %1 %2 COMMAND</source>
-        <translation type="unfinished" />
+        <translation>Aufruf:  %1 %2 BEFEHL</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished" />
+        <translation>Befehle:</translation>
     </message>
     <message>
-        <source>Run '%1 %2 COMMAND --help' for more information on a command.</source>
-        <translation type="unfinished" />
+        <source>Run &apos;%1 %2 COMMAND --help&apos; for more information on a command.</source>
+        <translation>Weitere Informationen zu einem Befehl erhalten Sie mit &apos;%1 %2 BEFEHL --help&apos;.</translation>
     </message>
     <message>
         <source>Aliases:</source>
-        <translation type="unfinished" />
+        <translation>Aliasse:</translation>
     </message>
     <message>
         <source>%1 [OPTIONS] COMMAND</source>
-        <translation type="unfinished" />
+        <translation>%1 [OPTIONEN] BEFEHL</translation>
     </message>
     <message>
         <source>Plugdesk version %1</source>
-        <translation type="unfinished" />
+        <translation>Plugdesk-Version %1</translation>
     </message>
     <message>
         <source>unknown flag: %1</source>
-        <translation type="unfinished" />
+        <translation>unbekannte Option: %1</translation>
     </message>
     <message>
         <source>flag needs an argument: --%1</source>
-        <translation type="unfinished" />
+        <translation>Option braucht ein Argument: --%1</translation>
     </message>
     <message>
         <source>flag --%1 needs a folder, not an empty string</source>
-        <translation type="unfinished" />
+        <translation>Option --%1 braucht einen Ordner, keine leere Zeichenkette</translation>
     </message>
     <message>
         <source>unknown command: %1</source>
-        <translation type="unfinished" />
+        <translation>unbekannter Befehl: %1</translation>
     </message>
     <message>
         <source>unknown command: %1 %2</source>
-        <translation type="unfinished" />
+        <translation>unbekannter Befehl: %1 %2</translation>
     </message>
     <message>
         <source>%1 COMMAND</source>
-        <translation type="unfinished" />
+        <translation>%1 BEFEHL</translation>
     </message>
     <message>
         <source>unknown flag: --%1</source>
-        <translation type="unfinished" />
+        <translation>unbekannte Option: --%1</translation>
     </message>
     <message>
-        <source>invalid argument "%1" for "--%2" flag: expected true or false</source>
-        <translation type="unfinished" />
+        <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
+        <translation>ungültiges Argument „%1“ für die Option „--%2“: true oder false erwartet</translation>
     </message>
     <message>
-        <source>unknown shorthand flag: '%1' in %2</source>
-        <translation type="unfinished" />
+        <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
+        <translation>unbekannte Kurzoption: &apos;%1&apos; in %2</translation>
     </message>
     <message>
-        <source>flag needs an argument: '%1' in -%1</source>
-        <translation type="unfinished" />
+        <source>flag needs an argument: &apos;%1&apos; in -%1</source>
+        <translation>Option braucht ein Argument: &apos;%1&apos; in -%1</translation>
     </message>
     <message>
-        <source>"%1" accepts no arguments.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; accepts no arguments.</source>
+        <translation>„%1“ nimmt keine Argumente an.</translation>
     </message>
     <message>
-        <source>"%1" requires exactly 1 argument.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; requires exactly 1 argument.</source>
+        <translation>„%1“ verlangt genau 1 Argument.</translation>
     </message>
     <message>
-        <source>"%1" requires exactly %2 arguments.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; requires exactly %2 arguments.</source>
+        <translation>„%1“ verlangt genau %2 Argumente.</translation>
     </message>
     <message>
-        <source>"%1" requires at least 1 argument.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; requires at least 1 argument.</source>
+        <translation>„%1“ verlangt mindestens 1 Argument.</translation>
     </message>
     <message>
-        <source>"%1" requires at least %2 arguments.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; requires at least %2 arguments.</source>
+        <translation>„%1“ verlangt mindestens %2 Argumente.</translation>
     </message>
     <message>
-        <source>"%1" accepts at most 1 argument.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; accepts at most 1 argument.</source>
+        <translation>„%1“ nimmt höchstens 1 Argument an.</translation>
     </message>
     <message>
-        <source>"%1" accepts at most %2 arguments.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; accepts at most %2 arguments.</source>
+        <translation>„%1“ nimmt höchstens %2 Argumente an.</translation>
     </message>
     <message>
         <source>Usage:  %1 %2</source>
-        <translation type="unfinished" />
+        <translation>Aufruf:  %1 %2</translation>
     </message>
 </context>
 <context>
     <name>CreatePlugin</name>
     <message>
         <source>invalid name: %1: a plugin name cannot carry a digest</source>
-        <translation type="unfinished" />
+        <translation>ungültiger Name: %1: ein Plugin-Name darf keinen Digest enthalten</translation>
     </message>
     <message>
         <source>%1: no such folder</source>
-        <translation type="unfinished" />
+        <translation>%1: Ordner nicht gefunden</translation>
     </message>
     <message>
         <source>%1: context must be a directory</source>
-        <translation type="unfinished" />
+        <translation>%1: der Kontext muss ein Verzeichnis sein</translation>
     </message>
     <message>
         <source>%1: cannot read: %2 (a plugin folder holds config.json and rootfs/)</source>
-        <translation type="unfinished" />
+        <translation>%1: kann nicht gelesen werden: %2 (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
     </message>
     <message>
         <source>%1: a v0 manifest cannot be pushed to a registry; write a v1 config.json</source>
-        <translation type="unfinished" />
+        <translation>%1: ein v0-Manifest kann nicht in eine Registry hochgeladen werden; schreiben Sie eine v1-config.json</translation>
     </message>
     <message>
         <source>%1: no such folder (a plugin folder holds config.json and rootfs/)</source>
-        <translation type="unfinished" />
+        <translation>%1: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
     </message>
     <message>
         <source>create plugin %1</source>
-        <translation type="unfinished" />
+        <translation>Erstellen von Plugin %1</translation>
     </message>
     <message>
-        <source>plugin "%1" already exists</source>
-        <translation type="unfinished" />
+        <source>plugin &quot;%1&quot; already exists</source>
+        <translation>Plugin „%1“ existiert bereits</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot create a staging folder in %1: %2</source>
-        <translation type="unfinished" />
+        <translation>in %1 kann kein Zwischenordner angelegt werden: %2</translation>
     </message>
     <message>
         <source>Compressing</source>
-        <translation type="unfinished" />
+        <translation>Komprimieren</translation>
     </message>
     <message>
         <source>packing %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wird gepackt</translation>
     </message>
     <message>
         <source>Extracting</source>
-        <translation type="unfinished" />
+        <translation>Entpacken</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>cannot move the rootfs into %1</source>
-        <translation type="unfinished" />
+        <translation>das rootfs kann nicht nach %1 verschoben werden</translation>
     </message>
 </context>
 <context>
     <name>Credentials</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>cannot read %1: not a JSON object (%2) — fix or remove the file</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht gelesen werden: kein JSON-Objekt (%2) – korrigieren oder entfernen Sie die Datei</translation>
     </message>
     <message>
         <source>wrong type</source>
-        <translation type="unfinished" />
+        <translation>falscher Typ</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished" />
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>the credential helper %1 is configured in the docker config but is not installed (not on PATH) — install it or remove it from the config</source>
-        <translation type="unfinished" />
+        <translation>der Anmeldedaten-Helfer %1 ist in der Docker-Konfiguration eingetragen, aber nicht installiert (nicht im PATH) – installieren Sie ihn oder entfernen Sie ihn aus der Konfiguration</translation>
     </message>
     <message>
         <source>cannot run the credential helper %1: %2</source>
-        <translation type="unfinished" />
+        <translation>der Anmeldedaten-Helfer %1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
         <source>the credential helper %1 did not answer within %2 seconds</source>
-        <translation type="unfinished" />
+        <translation>der Anmeldedaten-Helfer %1 hat nicht innerhalb von %2 Sekunden geantwortet</translation>
     </message>
     <message>
         <source>the credential helper %1 %2 failed: %3</source>
-        <translation type="unfinished" />
+        <translation>der Anmeldedaten-Helfer %1 %2 ist fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>exit status %1</source>
-        <translation type="unfinished" />
+        <translation>Exit-Status %1</translation>
     </message>
     <message>
         <source>the credential helper docker-credential-%1 answered something that is not a JSON object</source>
-        <translation type="unfinished" />
+        <translation>der Anmeldedaten-Helfer docker-credential-%1 hat etwas geantwortet, das kein JSON-Objekt ist</translation>
     </message>
     <message>
-        <source>cannot read the login for %1 in %2: "auth" is not base64 of user:password — run plugdeskctl login %3 again</source>
-        <translation type="unfinished" />
+        <source>cannot read the login for %1 in %2: &quot;auth&quot; is not base64 of user:password — run plugdeskctl login %3 again</source>
+        <translation>die Anmeldung für %1 in %2 kann nicht gelesen werden: „auth“ ist nicht base64 von user:password – führen Sie plugdeskctl login %3 erneut aus</translation>
     </message>
 </context>
 <context>
     <name>GoJsonReader</name>
     <message>
-        <source>field "%1" must be an object</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be an object</source>
+        <translation>Feld „%1“ muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>field "%1" must be a list</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a list</source>
+        <translation>Feld „%1“ muss eine Liste sein</translation>
     </message>
     <message>
-        <source>field "%1" must be a string</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>Feld „%1“ muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <source>field "%1" must be a string or null</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a string or null</source>
+        <translation>Feld „%1“ muss eine Zeichenkette oder null sein</translation>
     </message>
     <message>
-        <source>field "%1" must be a list of strings</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a list of strings</source>
+        <translation>Feld „%1“ muss eine Liste von Zeichenketten sein</translation>
     </message>
     <message>
-        <source>field "%1" must be true or false</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be true or false</source>
+        <translation>Feld „%1“ muss true oder false sein</translation>
     </message>
     <message>
-        <source>field "%1" must be a whole number from 0 to %2</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must be a whole number from 0 to %2</source>
+        <translation>Feld „%1“ muss eine ganze Zahl von 0 bis %2 sein</translation>
     </message>
 </context>
 <context>
     <name>GoTemplate</name>
     <message>
-        <source>template parsing error: unclosed action in "%1"</source>
-        <translation type="unfinished" />
+        <source>template parsing error: unclosed action in &quot;%1&quot;</source>
+        <translation>Fehler beim Lesen der Vorlage: nicht geschlossene Aktion in „%1“</translation>
     </message>
     <message>
         <source>template: unsupported action {{%1}}: use {{.Field}} or {{json .Field}}</source>
-        <translation type="unfinished" />
+        <translation>Vorlage: nicht unterstützte Aktion {{%1}}: verwenden Sie {{.Field}} oder {{json .Field}}</translation>
     </message>
     <message>
         <source>template: bad field path in {{%1}}</source>
-        <translation type="unfinished" />
+        <translation>Vorlage: ungültiger Feldpfad in {{%1}}</translation>
     </message>
     <message>
-        <source>template: executing {{%1}}: can't evaluate field %2</source>
-        <translation type="unfinished" />
+        <source>template: executing {{%1}}: can&apos;t evaluate field %2</source>
+        <translation>Vorlage: beim Ausführen von {{%1}}: Feld %2 kann nicht ausgewertet werden</translation>
     </message>
 </context>
 <context>
     <name>HelperProtocol</name>
     <message>
         <source>the helper sent a plugin without an id, repository or tag</source>
-        <translation type="unfinished" />
+        <translation>der Helfer hat ein Plugin ohne ID, Repository oder Tag gesendet</translation>
     </message>
     <message>
         <source>the helper sent a plugin config that does not parse: %1</source>
-        <translation type="unfinished" />
+        <translation>der Helfer hat eine Plugin-Konfiguration gesendet, die sich nicht lesen lässt: %1</translation>
     </message>
     <message>
         <source>the helper sent plugin settings that do not parse: %1</source>
-        <translation type="unfinished" />
+        <translation>der Helfer hat Plugin-Einstellungen gesendet, die sich nicht lesen lassen: %1</translation>
     </message>
     <message>
         <source>the helper sent a plugin list that is not JSON: %1</source>
-        <translation type="unfinished" />
+        <translation>der Helfer hat eine Plugin-Liste gesendet, die kein JSON ist: %1</translation>
     </message>
     <message>
         <source>the helper sent a plugin list that is not a JSON object</source>
-        <translation type="unfinished" />
+        <translation>der Helfer hat eine Plugin-Liste gesendet, die kein JSON-Objekt ist</translation>
     </message>
 </context>
 <context>
     <name>HelperVerbs</name>
     <message>
         <source>cannot publish the %1 job on the bus</source>
-        <translation type="unfinished" />
+        <translation>der Auftrag „%1“ kann nicht auf dem Bus veröffentlicht werden</translation>
     </message>
     <message>
         <source>list plugins</source>
-        <translation type="unfinished" />
+        <translation>Auflisten von Plugins</translation>
     </message>
     <message>
         <source>inspect plugins</source>
-        <translation type="unfinished" />
+        <translation>Untersuchen von Plugins</translation>
     </message>
     <message>
         <source>change plugin settings</source>
-        <translation type="unfinished" />
+        <translation>Ändern von Plugin-Einstellungen</translation>
     </message>
     <message>
         <source>enable plugins</source>
-        <translation type="unfinished" />
+        <translation>Aktivieren von Plugins</translation>
     </message>
     <message>
         <source>negative timeout %1 is invalid</source>
-        <translation type="unfinished" />
+        <translation>das negative Zeitlimit %1 ist ungültig</translation>
     </message>
     <message>
         <source>disable plugins</source>
-        <translation type="unfinished" />
+        <translation>Deaktivieren von Plugins</translation>
     </message>
     <message>
         <source>create plugins</source>
-        <translation type="unfinished" />
+        <translation>Erstellen von Plugins</translation>
     </message>
     <message>
         <source>read plugin logs</source>
-        <translation type="unfinished" />
+        <translation>Lesen von Plugin-Protokollen</translation>
     </message>
     <message>
         <source>read plugin state</source>
-        <translation type="unfinished" />
+        <translation>Lesen des Plugin-Zustands</translation>
     </message>
     <message>
         <source>%1 takes arguments (%2), not (%3)</source>
-        <translation type="unfinished" />
+        <translation>%1 erwartet die Argumente (%2), nicht (%3)</translation>
     </message>
     <message>
-        <source>argument "%1" is too long: %2 characters, at most %3</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; is too long: %2 characters, at most %3</source>
+        <translation>Argument „%1“ ist zu lang: %2 Zeichen, höchstens %3</translation>
     </message>
     <message>
-        <source>argument "%1" must not contain a NUL character</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; must not contain a NUL character</source>
+        <translation>Argument „%1“ darf kein NUL-Zeichen enthalten</translation>
     </message>
     <message>
-        <source>argument "%1" must not be empty</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; must not be empty</source>
+        <translation>Argument „%1“ darf nicht leer sein</translation>
     </message>
     <message>
-        <source>argument "%1" has %2 entries, at most %3</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; has %2 entries, at most %3</source>
+        <translation>Argument „%1“ hat %2 Einträge, höchstens %3</translation>
     </message>
     <message>
-        <source>argument "%1" must be an absolute path, not "%2"</source>
-        <translation type="unfinished" />
+        <source>argument &quot;%1&quot; must be an absolute path, not &quot;%2&quot;</source>
+        <translation>Argument „%1“ muss ein absoluter Pfad sein, nicht „%2“</translation>
     </message>
     <message>
         <source>%1: no such folder</source>
-        <translation type="unfinished" />
+        <translation>%1: Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>argument &quot;privileges&quot; is not a JSON array</source>
+        <translation>Argument „privileges“ ist kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>push plugins</source>
+        <translation>Hochladen von Plugins</translation>
+    </message>
+    <message>
+        <source>remove plugins</source>
+        <translation>Entfernen von Plugins</translation>
+    </message>
+    <message>
+        <source>install plugins</source>
+        <translation>Installieren von Plugins</translation>
+    </message>
+    <message>
+        <source>upgrade plugins</source>
+        <translation>Aktualisieren von Plugins</translation>
+    </message>
+</context>
+<context>
+    <name>InstallCommands</name>
+    <message>
+        <source>Install a plugin</source>
+        <translation>Ein Plugin installieren</translation>
+    </message>
+    <message>
+        <source>Local name for plugin</source>
+        <translation>Lokaler Name für das Plugin</translation>
+    </message>
+    <message>
+        <source>Do not enable the plugin on install</source>
+        <translation>Das Plugin bei der Installation nicht aktivieren</translation>
+    </message>
+    <message>
+        <source>Skip image verification (deprecated; accepted for compatibility)</source>
+        <translation>Überprüfung des Images überspringen (veraltet; aus Kompatibilitätsgründen akzeptiert)</translation>
+    </message>
+    <message>
+        <source>Grant all permissions necessary to run the plugin</source>
+        <translation>Alle zum Ausführen des Plugins nötigen Berechtigungen gewähren</translation>
+    </message>
+    <message>
+        <source>Upgrade an existing plugin</source>
+        <translation>Ein vorhandenes Plugin aktualisieren</translation>
+    </message>
+    <message>
+        <source>Do not check if specified remote plugin matches existing plugin image</source>
+        <translation>Nicht prüfen, ob das angegebene entfernte Plugin zum Image des vorhandenen Plugins passt</translation>
     </message>
 </context>
 <context>
     <name>LayerExtractor</name>
     <message>
         <source>LayerExtractor::feed() called after the layer was finished</source>
-        <translation type="unfinished" />
+        <translation>LayerExtractor::feed() nach Abschluss des Layers aufgerufen</translation>
     </message>
     <message>
         <source>extracting the layer was cancelled</source>
-        <translation type="unfinished" />
+        <translation>das Entpacken des Layers wurde abgebrochen</translation>
     </message>
     <message>
         <source>LayerExtractor::finish() called after apply()</source>
-        <translation type="unfinished" />
+        <translation>LayerExtractor::finish() nach apply() aufgerufen</translation>
     </message>
     <message>
         <source>LayerExtractor::apply() called on a used extractor</source>
-        <translation type="unfinished" />
+        <translation>LayerExtractor::apply() für einen bereits benutzten Extraktor aufgerufen</translation>
     </message>
     <message>
         <source>cannot read the layer: the device is not open for reading</source>
-        <translation type="unfinished" />
+        <translation>der Layer kann nicht gelesen werden: das Gerät ist nicht zum Lesen geöffnet</translation>
     </message>
     <message>
         <source>cannot open the layer %1: %2</source>
-        <translation type="unfinished" />
+        <translation>der Layer %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>cannot read the layer: %1</source>
-        <translation type="unfinished" />
+        <translation>der Layer kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>layer is not a valid tar archive: %1</source>
-        <translation type="unfinished" />
+        <translation>der Layer ist kein gültiges tar-Archiv: %1</translation>
     </message>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished" />
+        <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <source>layer entry "%1" is a hard link to "%2", which would be outside the rootfs: the symbolic link "%3" leads out</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; is a hard link to &quot;%2&quot;, which would be outside the rootfs: the symbolic link &quot;%3&quot; leads out</source>
+        <translation>Layer-Eintrag „%1“ ist ein harter Link auf „%2“, das außerhalb des rootfs läge: der symbolische Link „%3“ führt hinaus</translation>
     </message>
     <message>
-        <source>layer entry "%1" would land outside the rootfs: the symbolic link "%2" leads out</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; would land outside the rootfs: the symbolic link &quot;%2&quot; leads out</source>
+        <translation>Layer-Eintrag „%1“ würde außerhalb des rootfs landen: der symbolische Link „%2“ führt hinaus</translation>
     </message>
     <message>
-        <source>layer entry "%1" cannot be placed: too many levels of symbolic links at "%2"</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; cannot be placed: too many levels of symbolic links at &quot;%2&quot;</source>
+        <translation>Layer-Eintrag „%1“ kann nicht abgelegt werden: zu viele Ebenen symbolischer Links bei „%2“</translation>
     </message>
     <message>
-        <source>cannot create layer entry "%1" as a hard link to "%2": %3</source>
-        <translation type="unfinished" />
+        <source>cannot create layer entry &quot;%1&quot; as a hard link to &quot;%2&quot;: %3</source>
+        <translation>Layer-Eintrag „%1“ kann nicht als harter Link auf „%2“ angelegt werden: %3</translation>
     </message>
     <message>
-        <source>cannot create layer entry "%1" in %2: %3</source>
-        <translation type="unfinished" />
+        <source>cannot create layer entry &quot;%1&quot; in %2: %3</source>
+        <translation>Layer-Eintrag „%1“ kann nicht in %2 angelegt werden: %3</translation>
     </message>
     <message>
         <source>cannot open the rootfs %1: %2</source>
-        <translation type="unfinished" />
+        <translation>das rootfs %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>layer is not a valid tar archive: an entry has no name</source>
-        <translation type="unfinished" />
+        <translation>der Layer ist kein gültiges tar-Archiv: ein Eintrag hat keinen Namen</translation>
     </message>
     <message>
-        <source>layer entry "%1" has a name of %2 bytes; the limit is %3</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; has a name of %2 bytes; the limit is %3</source>
+        <translation>Layer-Eintrag „%1“ hat einen Namen von %2 Bytes; die Grenze liegt bei %3</translation>
     </message>
     <message>
-        <source>layer entry "%1" would land outside the rootfs</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; would land outside the rootfs</source>
+        <translation>Layer-Eintrag „%1“ würde außerhalb des rootfs landen</translation>
     </message>
     <message>
-        <source>layer entry "%1" links to a name of %2 bytes; the limit is %3</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; links to a name of %2 bytes; the limit is %3</source>
+        <translation>Layer-Eintrag „%1“ verweist auf einen Namen von %2 Bytes; die Grenze liegt bei %3</translation>
     </message>
     <message>
-        <source>layer entry "%1" is a hard link to "%2", which is outside the rootfs</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; is a hard link to &quot;%2&quot;, which is outside the rootfs</source>
+        <translation>Layer-Eintrag „%1“ ist ein harter Link auf „%2“, das außerhalb des rootfs liegt</translation>
     </message>
     <message>
-        <source>layer is not a valid tar archive: the symbolic link "%1" has no target</source>
-        <translation type="unfinished" />
+        <source>layer is not a valid tar archive: the symbolic link &quot;%1&quot; has no target</source>
+        <translation>der Layer ist kein gültiges tar-Archiv: der symbolische Link „%1“ hat kein Ziel</translation>
     </message>
     <message>
-        <source>layer entry "%1" has a file type this extractor does not handle (%2)</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; has a file type this extractor does not handle (%2)</source>
+        <translation>Layer-Eintrag „%1“ hat einen Dateityp, den dieser Extraktor nicht verarbeitet (%2)</translation>
     </message>
     <message>
-        <source>layer entry "%1" would replace the rootfs itself</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; would replace the rootfs itself</source>
+        <translation>Layer-Eintrag „%1“ würde das rootfs selbst ersetzen</translation>
     </message>
     <message>
-        <source>layer entry "%1" is a whiteout for an invalid name</source>
-        <translation type="unfinished" />
+        <source>layer entry &quot;%1&quot; is a whiteout for an invalid name</source>
+        <translation>Layer-Eintrag „%1“ ist ein Whiteout für einen ungültigen Namen</translation>
     </message>
     <message>
-        <source>cannot set the extended attribute %1 on layer entry "%2": %3</source>
-        <translation type="unfinished" />
+        <source>cannot set the extended attribute %1 on layer entry &quot;%2&quot;: %3</source>
+        <translation>das erweiterte Attribut %1 kann für Layer-Eintrag „%2“ nicht gesetzt werden: %3</translation>
     </message>
 </context>
 <context>
     <name>LayerWriter</name>
     <message>
         <source>%1 is not a folder</source>
-        <translation type="unfinished" />
+        <translation>%1 ist kein Ordner</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>cannot start gzip compression</source>
-        <translation type="unfinished" />
+        <translation>die gzip-Komprimierung kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>cannot start the layer %1: %2</source>
-        <translation type="unfinished" />
+        <translation>der Layer %1 kann nicht begonnen werden: %2</translation>
     </message>
     <message>
         <source>cannot add %1 to the layer: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht zum Layer hinzugefügt werden: %2</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>LoginCommands</name>
     <message>
         <source>WARNING! Using --password via the CLI is insecure. Use --password-stdin.</source>
-        <translation type="unfinished" />
+        <translation>WARNUNG! --password auf der Befehlszeile ist unsicher. Verwenden Sie --password-stdin.</translation>
     </message>
     <message>
         <source>--password and --password-stdin are mutually exclusive</source>
-        <translation type="unfinished" />
+        <translation>--password und --password-stdin schließen sich gegenseitig aus</translation>
     </message>
     <message>
         <source>Must provide --username with --password-stdin</source>
-        <translation type="unfinished" />
+        <translation>Mit --password-stdin muss --username angegeben werden</translation>
     </message>
     <message>
         <source>Cannot perform an interactive login from a non TTY device</source>
-        <translation type="unfinished" />
+        <translation>Eine interaktive Anmeldung ist ohne TTY-Gerät nicht möglich</translation>
     </message>
     <message>
         <source>Username: </source>
-        <translation type="unfinished" />
+        <translation>Benutzername: </translation>
     </message>
     <message>
         <source>Username cannot be empty</source>
-        <translation type="unfinished" />
+        <translation>Der Benutzername darf nicht leer sein</translation>
     </message>
     <message>
         <source>Password: </source>
-        <translation type="unfinished" />
+        <translation>Passwort: </translation>
     </message>
     <message>
         <source>Password Required</source>
-        <translation type="unfinished" />
+        <translation>Passwort erforderlich</translation>
     </message>
     <message>
         <source>Login Succeeded</source>
-        <translation type="unfinished" />
+        <translation>Anmeldung erfolgreich</translation>
     </message>
     <message>
         <source>Removing login credentials for %1</source>
-        <translation type="unfinished" />
+        <translation>Anmeldedaten für %1 werden entfernt</translation>
     </message>
     <message>
         <source>WARNING: could not erase credentials:</source>
-        <translation type="unfinished" />
+        <translation>WARNUNG: Anmeldedaten konnten nicht gelöscht werden:</translation>
     </message>
     <message>
         <source>Authenticate to a registry.
 Defaults to Docker Hub if no server is specified.</source>
-        <translation type="unfinished" />
+        <translation>Bei einer Registry anmelden.
+Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Password or Personal Access Token (PAT)</source>
-        <translation type="unfinished" />
+        <translation>Passwort oder Personal Access Token (PAT)</translation>
     </message>
     <message>
         <source>Take the Password or Personal Access Token (PAT) from stdin</source>
-        <translation type="unfinished" />
+        <translation>Passwort oder Personal Access Token (PAT) von der Standardeingabe lesen</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished" />
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Log out from a registry.
-If no server is specified, the default is defined by the daemon.</source>
-        <translation type="unfinished" />
+If no server is specified, the default is Docker Hub.</source>
+        <translation>Von einer Registry abmelden.
+Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
 </context>
 <context>
     <name>Manifest</name>
     <message>
-        <source>the manifest's %1 is not a valid descriptor (needs a sha256 digest and a size)</source>
-        <translation type="unfinished" />
+        <source>the manifest&apos;s %1 is not a valid descriptor (needs a sha256 digest and a size)</source>
+        <translation>%1 des Manifests ist kein gültiger Deskriptor (braucht einen sha256-Digest und eine Größe)</translation>
     </message>
     <message>
         <source>the manifest is not a JSON object (%1)</source>
-        <translation type="unfinished" />
+        <translation>das Manifest ist kein JSON-Objekt (%1)</translation>
     </message>
     <message>
         <source>the manifest has schemaVersion %1; only schema 2 (Docker v2 and OCI) is supported</source>
-        <translation type="unfinished" />
+        <translation>das Manifest hat schemaVersion %1; nur Schema 2 (Docker v2 und OCI) wird unterstützt</translation>
     </message>
     <message>
-        <source>the manifest has the unsupported media type "%1"</source>
-        <translation type="unfinished" />
+        <source>the manifest has the unsupported media type &quot;%1&quot;</source>
+        <translation>das Manifest hat den nicht unterstützten Medientyp „%1“</translation>
     </message>
 </context>
 <context>
     <name>OciSpec</name>
     <message>
-        <source>error gathering device information while adding device "%1": no such file or directory</source>
-        <translation type="unfinished" />
+        <source>error gathering device information while adding device &quot;%1&quot;: no such file or directory</source>
+        <translation>Fehler beim Ermitteln der Geräteinformationen beim Hinzufügen des Geräts „%1“: Datei oder Verzeichnis nicht gefunden</translation>
     </message>
     <message>
-        <source>error gathering device information while adding device "%1": not a device node</source>
-        <translation type="unfinished" />
+        <source>error gathering device information while adding device &quot;%1&quot;: not a device node</source>
+        <translation>Fehler beim Ermitteln der Geräteinformationen beim Hinzufügen des Geräts „%1“: keine Gerätedatei</translation>
     </message>
     <message>
         <source>mount source is not specified</source>
-        <translation type="unfinished" />
+        <translation>keine Quelle für den Einhängepunkt angegeben</translation>
     </message>
     <message>
         <source>device path is not specified</source>
-        <translation type="unfinished" />
+        <translation>kein Gerätepfad angegeben</translation>
     </message>
 </context>
 <context>
     <name>PluginCommands</name>
     <message>
         <source>List plugins</source>
-        <translation type="unfinished" />
+        <translation>Plugins auflisten</translation>
     </message>
     <message>
-        <source>Provide filter values (e.g. "enabled=true", "capability=volumedriver")</source>
-        <translation type="unfinished" />
+        <source>Provide filter values (e.g. &quot;enabled=true&quot;, &quot;capability=volumedriver&quot;)</source>
+        <translation>Filterwerte angeben (z. B. „enabled=true“, „capability=volumedriver“)</translation>
     </message>
     <message>
-        <source>Format output: "table", "json", or a template such as '{{.ID}}\t{{.Name}}'</source>
-        <translation type="unfinished" />
+        <source>Format output: &quot;table&quot;, &quot;json&quot;, or a template such as &apos;{{.ID}}\t{{.Name}}&apos;</source>
+        <translation>Ausgabeformat: „table“, „json“ oder eine Vorlage wie &apos;{{.ID}}\t{{.Name}}&apos;</translation>
     </message>
     <message>
-        <source>Don't truncate output</source>
-        <translation type="unfinished" />
+        <source>Don&apos;t truncate output</source>
+        <translation>Ausgabe nicht kürzen</translation>
     </message>
     <message>
         <source>Only display plugin IDs</source>
-        <translation type="unfinished" />
+        <translation>Nur Plugin-IDs anzeigen</translation>
     </message>
     <message>
         <source>Display detailed information on one or more plugins</source>
-        <translation type="unfinished" />
+        <translation>Ausführliche Informationen zu einem oder mehreren Plugins anzeigen</translation>
     </message>
     <message>
-        <source>Format output: "json" (the default), or a template such as '{{.Config.Interface.Socket}}'</source>
-        <translation type="unfinished" />
+        <source>Format output: &quot;json&quot; (the default), or a template such as &apos;{{.Config.Interface.Socket}}&apos;</source>
+        <translation>Ausgabeformat: „json“ (Vorgabe) oder eine Vorlage wie &apos;{{.Config.Interface.Socket}}&apos;</translation>
     </message>
     <message>
         <source>Change settings for a plugin</source>
-        <translation type="unfinished" />
+        <translation>Einstellungen eines Plugins ändern</translation>
     </message>
     <message>
-        <source>invalid argument "%1" for "--timeout" flag: strconv.ParseInt: parsing "%1": invalid syntax</source>
-        <translation type="unfinished" />
+        <source>invalid argument &quot;%1&quot; for &quot;--timeout&quot; flag: strconv.ParseInt: parsing &quot;%1&quot;: invalid syntax</source>
+        <translation>ungültiges Argument „%1“ für die Option „--timeout“: strconv.ParseInt: parsing &quot;%1&quot;: invalid syntax</translation>
     </message>
     <message>
         <source>negative timeout %1 is invalid</source>
-        <translation type="unfinished" />
+        <translation>das negative Zeitlimit %1 ist ungültig</translation>
     </message>
     <message>
-        <source>invalid value "%1" for --tail: a number of lines or "all"</source>
-        <translation type="unfinished" />
+        <source>invalid value &quot;%1&quot; for --tail: a number of lines or &quot;all&quot;</source>
+        <translation>ungültiger Wert „%1“ für --tail: erwartet wird eine Zeilenzahl oder „all“</translation>
     </message>
     <message>
         <source>Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.</source>
-        <translation type="unfinished" />
+        <translation>Ein Plugin aus einem rootfs und einer Konfiguration erstellen. Das Plugin-Datenverzeichnis muss config.json und das Verzeichnis rootfs enthalten.</translation>
     </message>
     <message>
         <source>Accepted for compatibility with docker; Plugdesk reads the folder in place</source>
-        <translation type="unfinished" />
+        <translation>Zur Kompatibilität mit docker akzeptiert; Plugdesk liest den Ordner an Ort und Stelle</translation>
     </message>
     <message>
         <source>Enable a plugin</source>
-        <translation type="unfinished" />
+        <translation>Ein Plugin aktivieren</translation>
     </message>
     <message>
         <source>HTTP client timeout (in seconds) (default 30)</source>
-        <translation type="unfinished" />
+        <translation>Zeitlimit des HTTP-Clients (in Sekunden) (Vorgabe 30)</translation>
     </message>
     <message>
         <source>Disable a plugin</source>
-        <translation type="unfinished" />
+        <translation>Ein Plugin deaktivieren</translation>
     </message>
     <message>
         <source>Force the disable of an active plugin</source>
-        <translation type="unfinished" />
+        <translation>Das Deaktivieren eines aktiven Plugins erzwingen</translation>
     </message>
     <message>
         <source>Show the output of a plugin</source>
-        <translation type="unfinished" />
+        <translation>Die Ausgabe eines Plugins anzeigen</translation>
     </message>
     <message>
         <source>Follow log output</source>
-        <translation type="unfinished" />
+        <translation>Der Protokollausgabe folgen</translation>
     </message>
     <message>
-        <source>Number of lines to show from the end of the log (default "all")</source>
-        <translation type="unfinished" />
+        <source>Number of lines to show from the end of the log (default &quot;all&quot;)</source>
+        <translation>Anzahl der Zeilen, die vom Ende des Protokolls angezeigt werden (Vorgabe „all“)</translation>
+    </message>
+    <message>
+        <source>invalid name: %1</source>
+        <translation>ungültiger Name: %1</translation>
+    </message>
+    <message>
+        <source>%1: digest: %2 size: %3</source>
+        <translation>%1: Digest: %2 Größe: %3</translation>
+    </message>
+    <message>
+        <source>Push a plugin to a registry</source>
+        <translation>Ein Plugin in eine Registry hochladen</translation>
+    </message>
+    <message>
+        <source>Accepted for compatibility with docker; ignored (default true)</source>
+        <translation>Zur Kompatibilität mit docker akzeptiert; wird ignoriert (Vorgabe true)</translation>
+    </message>
+    <message>
+        <source>Remove one or more plugins</source>
+        <translation>Ein oder mehrere Plugins entfernen</translation>
+    </message>
+    <message>
+        <source>Force the removal of an active plugin</source>
+        <translation>Das Entfernen eines aktiven Plugins erzwingen</translation>
     </message>
 </context>
 <context>
     <name>PluginConfig</name>
     <message>
         <source>plugin config is not valid JSON: %1 at offset %2</source>
-        <translation type="unfinished" />
+        <translation>die Plugin-Konfiguration ist kein gültiges JSON: %1 an Position %2</translation>
     </message>
     <message>
         <source>plugin config must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation>die Plugin-Konfiguration muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <source>field "%1" must not be empty</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must not be empty</source>
+        <translation>Feld „%1“ darf nicht leer sein</translation>
     </message>
     <message>
-        <source>field "%1" must have the form &lt;prefix&gt;.&lt;capability&gt;/&lt;version&gt;, not "%2"</source>
-        <translation type="unfinished" />
+        <source>field &quot;%1&quot; must have the form &lt;prefix&gt;.&lt;capability&gt;/&lt;version&gt;, not &quot;%2&quot;</source>
+        <translation>Feld „%1“ muss die Form &lt;Präfix&gt;.&lt;Fähigkeit&gt;/&lt;Version&gt; haben, nicht „%2“</translation>
     </message>
     <message>
-        <source>field "interface.socket" must be a plain file name, not "%1"</source>
-        <translation type="unfinished" />
+        <source>field &quot;interface.socket&quot; must be a plain file name, not &quot;%1&quot;</source>
+        <translation>Feld „interface.socket“ muss ein einfacher Dateiname sein, nicht „%1“</translation>
     </message>
     <message>
-        <source>field "interface.protocolscheme": plugin protocol not supported: %1</source>
-        <translation type="unfinished" />
+        <source>field &quot;interface.protocolscheme&quot;: plugin protocol not supported: %1</source>
+        <translation>Feld „interface.protocolscheme“: Plugin-Protokoll wird nicht unterstützt: %1</translation>
     </message>
     <message>
-        <source>field "network.type" must be "host", "bridge", "none" or empty, not "%1"</source>
-        <translation type="unfinished" />
+        <source>field &quot;network.type&quot; must be &quot;host&quot;, &quot;bridge&quot;, &quot;none&quot; or empty, not &quot;%1&quot;</source>
+        <translation>Feld „network.type“ muss „host“, „bridge“, „none“ oder leer sein, nicht „%1“</translation>
     </message>
 </context>
 <context>
     <name>PluginFilter</name>
     <message>
-        <source>bad format of filter '%1' (expected name=value)</source>
-        <translation type="unfinished" />
+        <source>bad format of filter &apos;%1&apos; (expected name=value)</source>
+        <translation>ungültiges Filterformat &apos;%1&apos; (erwartet: name=value)</translation>
     </message>
     <message>
-        <source>invalid filter 'enabled=%1'</source>
-        <translation type="unfinished" />
+        <source>invalid filter &apos;enabled=%1&apos;</source>
+        <translation>ungültiger Filter &apos;enabled=%1&apos;</translation>
     </message>
     <message>
-        <source>invalid filter 'capability=': a capability name is needed</source>
-        <translation type="unfinished" />
+        <source>invalid filter &apos;capability=&apos;: a capability name is needed</source>
+        <translation>ungültiger Filter &apos;capability=&apos;: ein Capability-Name wird benötigt</translation>
     </message>
     <message>
-        <source>invalid filter '%1'</source>
-        <translation type="unfinished" />
+        <source>invalid filter &apos;%1&apos;</source>
+        <translation>ungültiger Filter &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>PluginHttpClient</name>
     <message>
         <source>cannot initialise libcurl</source>
-        <translation type="unfinished" />
+        <translation>libcurl kann nicht initialisiert werden</translation>
     </message>
     <message>
-        <source>the plugin's answer to %1 is larger than %2 bytes</source>
-        <translation type="unfinished" />
+        <source>the plugin&apos;s answer to %1 is larger than %2 bytes</source>
+        <translation>die Antwort des Plugins auf %1 ist größer als %2 Bytes</translation>
     </message>
     <message>
         <source>the plugin did not answer %1 on %2 within %3 ms</source>
-        <translation type="unfinished" />
+        <translation>das Plugin hat %1 auf %2 nicht innerhalb von %3 ms beantwortet</translation>
     </message>
     <message>
         <source>%1 on %2 failed: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 auf %2 ist fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>PluginInstaller</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot; already exists</source>
+        <translation>Plugin „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>plugin must be disabled before upgrading: plugin %1 is enabled</source>
+        <translation>das Plugin muss vor dem Aktualisieren deaktiviert werden: Plugin %1 ist aktiviert</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>Auflösen</translation>
+    </message>
+    <message>
+        <source>%1: Pulling from %2</source>
+        <translation>%1: Abrufen von %2</translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation>Digest: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the plugin config of %1</source>
+        <translation>die Plugin-Konfiguration von %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the plugin config of %1</source>
+        <translation>die Plugin-Konfiguration von %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Entpacken</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot extract layer %1</source>
+        <translation>Layer %1 kann nicht entpackt werden</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot move the rootfs into %1</source>
+        <translation>das rootfs kann nicht nach %1 verschoben werden</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation>Plugin „%1“ nicht gefunden</translation>
+    </message>
+    <message>
+        <source>cannot remove the leftover %1</source>
+        <translation>der Überrest %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation>%1 kann nicht beiseitegeschoben werden</translation>
+    </message>
+    <message>
+        <source>cannot move the new rootfs into %1</source>
+        <translation>das neue rootfs kann nicht nach %1 verschoben werden</translation>
+    </message>
+    <message>
+        <source>the install stopped</source>
+        <translation>die Installation wurde beendet</translation>
+    </message>
+    <message>
+        <source>upgrade plugin %1</source>
+        <translation>Aktualisieren von Plugin %1</translation>
+    </message>
+    <message>
+        <source>install plugin %1</source>
+        <translation>Installieren von Plugin %1</translation>
+    </message>
+    <message>
+        <source>cannot create a staging folder in %1: %2</source>
+        <translation>in %1 kann kein Zwischenordner angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Committing</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>adding %1 to the store</source>
+        <translation>%1 wird in den Plugin-Speicher aufgenommen</translation>
+    </message>
+    <message>
+        <source>Enabling</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>enabling %1</source>
+        <translation>%1 wird aktiviert</translation>
+    </message>
+    <message>
+        <source>plugin %1 was installed but could not be enabled: %2 — it stays installed and disabled; see plugdeskctl plugin logs %1, then plugdeskctl plugin enable %1</source>
+        <translation>Plugin %1 wurde installiert, konnte aber nicht aktiviert werden: %2 – es bleibt installiert und deaktiviert; siehe plugdeskctl plugin logs %1, danach plugdeskctl plugin enable %1</translation>
     </message>
 </context>
 <context>
     <name>PluginMonitor</name>
     <message>
         <source>flag needs an argument: %1</source>
-        <translation type="unfinished" />
+        <translation>Option braucht ein Argument: %1</translation>
     </message>
     <message>
         <source>unknown flag: %1</source>
-        <translation type="unfinished" />
+        <translation>unbekannte Option: %1</translation>
     </message>
     <message>
         <source>--run, --id and --runc are required</source>
-        <translation type="unfinished" />
+        <translation>--run, --id und --runc sind erforderlich</translation>
     </message>
     <message>
-        <source>invalid plugin id "%1"</source>
-        <translation type="unfinished" />
+        <source>invalid plugin id &quot;%1&quot;</source>
+        <translation>ungültige Plugin-ID „%1“</translation>
     </message>
     <message>
         <source>the plugin monitor %1 is missing or not executable</source>
-        <translation type="unfinished" />
+        <translation>der Plugin-Monitor %1 fehlt oder ist nicht ausführbar</translation>
     </message>
     <message>
         <source>cannot start the plugin monitor: %1</source>
-        <translation type="unfinished" />
+        <translation>der Plugin-Monitor kann nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>cannot start the plugin monitor</source>
-        <translation type="unfinished" />
+        <translation>der Plugin-Monitor kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>stopped on request</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot create a pipe: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot run %1: %2</source>
-        <translation type="unfinished" />
+        <translation>auf Anforderung angehalten</translation>
     </message>
     <message numerus="yes">
         <source>the plugin crashed %n time(s) within %1 s; not restarting it again</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>das Plugin ist innerhalb von %1 s %n-mal abgestürzt; es wird nicht erneut gestartet</numerusform>
+            <numerusform>das Plugin ist innerhalb von %1 s %n-mal abgestürzt; es wird nicht erneut gestartet</numerusform>
         </translation>
     </message>
 </context>
@@ -907,510 +1103,618 @@ If no server is specified, the default is defined by the daemon.</source>
     <name>PluginRunner</name>
     <message>
         <source>enable plugin %1</source>
-        <translation type="unfinished" />
+        <translation>Aktivieren von Plugin %1</translation>
     </message>
     <message>
         <source>disable plugin %1</source>
-        <translation type="unfinished" />
+        <translation>Deaktivieren von Plugin %1</translation>
     </message>
     <message>
-        <source>plugin "%1" not found</source>
-        <translation type="unfinished" />
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation>Plugin „%1“ nicht gefunden</translation>
     </message>
     <message>
         <source>runc was not found; install the runc package</source>
-        <translation type="unfinished" />
+        <translation>runc wurde nicht gefunden; installieren Sie das Paket runc</translation>
     </message>
     <message>
         <source>plugdesk-monitor was not found; set PLUGDESK_MONITOR or reinstall</source>
-        <translation type="unfinished" />
+        <translation>plugdesk-monitor wurde nicht gefunden; setzen Sie PLUGDESK_MONITOR oder installieren Sie Plugdesk neu</translation>
     </message>
     <message>
         <source>the plugin monitor for %1 did not start; see %2</source>
-        <translation type="unfinished" />
+        <translation>der Plugin-Monitor für %1 ist nicht gestartet; siehe %2</translation>
     </message>
     <message>
         <source>last log lines:</source>
-        <translation type="unfinished" />
+        <translation>letzte Protokollzeilen:</translation>
     </message>
     <message>
         <source>see: plugdeskctl plugin logs %1</source>
-        <translation type="unfinished" />
+        <translation>siehe: plugdeskctl plugin logs %1</translation>
     </message>
     <message>
         <source>enabling %1 was cancelled</source>
-        <translation type="unfinished" />
+        <translation>das Aktivieren von %1 wurde abgebrochen</translation>
     </message>
     <message>
         <source>plugin %1 failed to start: %2</source>
-        <translation type="unfinished" />
+        <translation>Plugin %1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>the monitor of plugin %1 exited before the plugin was ready</source>
-        <translation type="unfinished" />
+        <translation>der Monitor von Plugin %1 wurde beendet, bevor das Plugin bereit war</translation>
     </message>
     <message numerus="yes">
         <source>plugin %1 did not accept connections on %2 within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Plugin %1 hat innerhalb von %n Sekunde keine Verbindungen auf %2 angenommen</numerusform>
+            <numerusform>Plugin %1 hat innerhalb von %n Sekunden keine Verbindungen auf %2 angenommen</numerusform>
         </translation>
     </message>
     <message>
         <source>/Plugin.Activate answered %1: %2</source>
-        <translation type="unfinished" />
+        <translation>/Plugin.Activate antwortete %1: %2</translation>
     </message>
     <message>
         <source>negative timeout %1 is invalid</source>
-        <translation type="unfinished" />
+        <translation>das negative Zeitlimit %1 ist ungültig</translation>
     </message>
     <message>
         <source>plugin %1 is already enabled</source>
-        <translation type="unfinished" />
+        <translation>Plugin %1 ist bereits aktiviert</translation>
     </message>
     <message>
         <source>Starting %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wird gestartet</translation>
     </message>
     <message>
         <source>cannot enable plugin %1</source>
-        <translation type="unfinished" />
+        <translation>Plugin %1 kann nicht aktiviert werden</translation>
     </message>
     <message>
         <source>Waiting for %1 to accept connections</source>
-        <translation type="unfinished" />
+        <translation>Warten, bis %1 Verbindungen annimmt</translation>
     </message>
     <message>
         <source>Activating %1</source>
-        <translation type="unfinished" />
+        <translation>%1 wird aktiviert</translation>
     </message>
     <message>
         <source>plugin is already disabled: plugin %1 found but disabled</source>
-        <translation type="unfinished" />
+        <translation>Plugin ist bereits deaktiviert: Plugin %1 gefunden, aber deaktiviert</translation>
     </message>
     <message>
         <source>cannot restore plugin %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Plugin %1 kann nicht wiederhergestellt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>PluginRuntimeState</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a JSON object: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 ist kein JSON-Objekt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PushPlugin</name>
+    <message>
+        <source>invalid name: %1</source>
+        <translation>ungültiger Name: %1</translation>
+    </message>
+    <message>
+        <source>plugin %1 has no layers to push: %2; a plugin from a hand-made store carries none. Make a pushable plugin with plugdeskctl plugin create NAME FOLDER (FOLDER holds config.json and rootfs/)</source>
+        <translation>Plugin %1 hat keine Layer zum Hochladen: %2; ein Plugin aus einem von Hand angelegten Plugin-Speicher hat keine. Erstellen Sie ein hochladbares Plugin mit plugdeskctl plugin create NAME FOLDER (FOLDER enthält config.json und rootfs/)</translation>
+    </message>
+    <message>
+        <source>Layer already exists</source>
+        <translation>Layer existiert bereits</translation>
+    </message>
+    <message>
+        <source>Pushing</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation>%1 hochladen</translation>
+    </message>
+    <message>
+        <source>cannot push plugin %1</source>
+        <translation>Plugin %1 kann nicht hochgeladen werden</translation>
+    </message>
+    <message>
+        <source>the store records no layer for it</source>
+        <translation>der Plugin-Speicher verzeichnet keinen Layer dafür</translation>
+    </message>
+    <message>
+        <source>the store records no config blob for it</source>
+        <translation>der Plugin-Speicher verzeichnet keinen Konfigurations-Blob dafür</translation>
+    </message>
+    <message>
+        <source>blob %1 is not in %2</source>
+        <translation>Blob %1 ist nicht in %2</translation>
+    </message>
+    <message>
+        <source>the push of %1 was cancelled</source>
+        <translation>das Hochladen von %1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>The push refers to repository [%1]</source>
+        <translation>Das Hochladen bezieht sich auf das Repository [%1]</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Vorbereiten</translation>
     </message>
 </context>
 <context>
     <name>Reference</name>
     <message>
         <source>invalid reference format: empty reference</source>
-        <translation type="unfinished" />
+        <translation>ungültiges Referenzformat: leere Referenz</translation>
     </message>
     <message>
         <source>invalid repository name (%1), cannot specify 64-byte hexadecimal strings</source>
-        <translation type="unfinished" />
+        <translation>ungültiger Repository-Name (%1), 64-Byte-Hexadezimalzeichenketten sind nicht erlaubt</translation>
     </message>
     <message>
         <source>invalid reference format: repository name (%1) must be lowercase</source>
-        <translation type="unfinished" />
+        <translation>ungültiges Referenzformat: der Repository-Name (%1) muss kleingeschrieben sein</translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" has an unclosed '['</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; has an unclosed &apos;[&apos;</source>
+        <translation>ungültiges Referenzformat: die Domain „%1“ hat ein nicht geschlossenes &apos;[&apos;</translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" is not a valid IPv6 address</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; is not a valid IPv6 address</source>
+        <translation>ungültiges Referenzformat: die Domain „%1“ ist keine gültige IPv6-Adresse</translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" has characters after ']' that are not a port</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; has characters after &apos;]&apos; that are not a port</source>
+        <translation>ungültiges Referenzformat: die Domain „%1“ hat nach &apos;]&apos; Zeichen, die kein Port sind</translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" contains an invalid character '%2'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; contains an invalid character &apos;%2&apos;</source>
+        <translation>ungültiges Referenzformat: die Domain „%1“ enthält ein ungültiges Zeichen &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>invalid reference format: domain "%1" is not a valid host name: each part between dots must start and end with a letter or digit</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: domain &quot;%1&quot; is not a valid host name: each part between dots must start and end with a letter or digit</source>
+        <translation>ungültiges Referenzformat: die Domain „%1“ ist kein gültiger Hostname: jeder Teil zwischen Punkten muss mit einem Buchstaben oder einer Ziffer beginnen und enden</translation>
     </message>
     <message>
-        <source>invalid reference format: port in domain "%1" must be a number</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: port in domain &quot;%1&quot; must be a number</source>
+        <translation>ungültiges Referenzformat: der Port in der Domain „%1“ muss eine Zahl sein</translation>
     </message>
     <message>
-        <source>invalid reference format: "%1" contains an invalid character '%2'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: &quot;%1&quot; contains an invalid character &apos;%2&apos;</source>
+        <translation>ungültiges Referenzformat: „%1“ enthält ein ungültiges Zeichen &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>invalid reference format: "%1" has an empty path component</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: &quot;%1&quot; has an empty path component</source>
+        <translation>ungültiges Referenzformat: „%1“ hat einen leeren Pfadbestandteil</translation>
     </message>
     <message>
-        <source>invalid reference format: path component "%1" must start and end with a lowercase letter or digit, with only '.', '_', '__' or dashes between them</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: path component &quot;%1&quot; must start and end with a lowercase letter or digit, with only &apos;.&apos;, &apos;_&apos;, &apos;__&apos; or dashes between them</source>
+        <translation>ungültiges Referenzformat: der Pfadbestandteil „%1“ muss mit einem Kleinbuchstaben oder einer Ziffer beginnen und enden, dazwischen sind nur &apos;.&apos;, &apos;_&apos;, &apos;__&apos; oder Bindestriche erlaubt</translation>
     </message>
     <message>
-        <source>invalid reference format: "%1" has an empty tag after ':'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: &quot;%1&quot; has an empty tag after &apos;:&apos;</source>
+        <translation>ungültiges Referenzformat: „%1“ hat ein leeres Tag nach &apos;:&apos;</translation>
     </message>
     <message>
-        <source>invalid reference format: tag "%1" contains an invalid character '%2'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: tag &quot;%1&quot; contains an invalid character &apos;%2&apos;</source>
+        <translation>ungültiges Referenzformat: das Tag „%1“ enthält ein ungültiges Zeichen &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>invalid reference format: tag "%1" must start with a letter, a digit or '_'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: tag &quot;%1&quot; must start with a letter, a digit or &apos;_&apos;</source>
+        <translation>ungültiges Referenzformat: das Tag „%1“ muss mit einem Buchstaben, einer Ziffer oder &apos;_&apos; beginnen</translation>
     </message>
     <message>
-        <source>invalid reference format: tag "%1" must not be more than %2 characters</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: tag &quot;%1&quot; must not be more than %2 characters</source>
+        <translation>ungültiges Referenzformat: das Tag „%1“ darf nicht länger als %2 Zeichen sein</translation>
     </message>
     <message>
-        <source>invalid reference format: "%1" has an empty digest after '@'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: &quot;%1&quot; has an empty digest after &apos;@&apos;</source>
+        <translation>ungültiges Referenzformat: „%1“ hat einen leeren Digest nach &apos;@&apos;</translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" must be of the form algorithm:hex</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; must be of the form algorithm:hex</source>
+        <translation>ungültiges Referenzformat: der Digest „%1“ muss die Form Algorithmus:Hex haben</translation>
     </message>
     <message>
-        <source>invalid reference format: digest algorithm "%1" is malformed</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest algorithm &quot;%1&quot; is malformed</source>
+        <translation>ungültiges Referenzformat: der Digest-Algorithmus „%1“ ist fehlerhaft</translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" contains an invalid character '%2'</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; contains an invalid character &apos;%2&apos;</source>
+        <translation>ungültiges Referenzformat: der Digest „%1“ enthält ein ungültiges Zeichen &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" is too short</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; is too short</source>
+        <translation>ungültiges Referenzformat: der Digest „%1“ ist zu kurz</translation>
     </message>
     <message>
         <source>repository name must not be more than %1 characters</source>
-        <translation type="unfinished" />
+        <translation>der Repository-Name darf nicht länger als %1 Zeichen sein</translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" uses an unsupported digest algorithm "%2"</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; uses an unsupported digest algorithm &quot;%2&quot;</source>
+        <translation>ungültiges Referenzformat: der Digest „%1“ verwendet den nicht unterstützten Digest-Algorithmus „%2“</translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" has an invalid checksum digest length: %2 needs %3 hex digits, not %4</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; has an invalid checksum digest length: %2 needs %3 hex digits, not %4</source>
+        <translation>ungültiges Referenzformat: der Digest „%1“ hat eine ungültige Prüfsummenlänge: %2 braucht %3 Hex-Ziffern, nicht %4</translation>
     </message>
     <message>
-        <source>invalid reference format: digest "%1" has an invalid checksum digest format: hex digits must be lowercase</source>
-        <translation type="unfinished" />
+        <source>invalid reference format: digest &quot;%1&quot; has an invalid checksum digest format: hex digits must be lowercase</source>
+        <translation>ungültiges Referenzformat: der Digest „%1“ hat ein ungültiges Prüfsummenformat: Hex-Ziffern müssen kleingeschrieben sein</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryAuth</name>
+    <message>
+        <source>the registry login sent with the call is not a JSON object</source>
+        <translation>die mit dem Aufruf gesendete Registry-Anmeldung ist kein JSON-Objekt</translation>
     </message>
 </context>
 <context>
     <name>RegistryClient</name>
     <message>
         <source>cannot %1: the registry sent %2 bytes, more than the %3 bytes allowed</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat %2 Bytes gesendet, mehr als die erlaubten %3 Bytes</translation>
     </message>
     <message>
         <source>cannot %1: the registry sent more than the %2 bytes allowed</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat mehr als die erlaubten %2 Bytes gesendet</translation>
     </message>
     <message>
         <source>cannot %1: the registry redirected without a usable Location (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat ohne brauchbare Location umgeleitet (%2)</translation>
     </message>
     <message numerus="yes">
         <source> after %n tries</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform> nach %n Versuch</numerusform>
+            <numerusform> nach %n Versuchen</numerusform>
         </translation>
     </message>
     <message>
         <source>cannot %1: %2 did not answer within %3 seconds%4 — check the network, or that the registry is up</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: %2 hat%4 nicht innerhalb von %3 Sekunden geantwortet – prüfen Sie das Netzwerk und ob die Registry läuft</translation>
     </message>
     <message>
         <source>cannot %1: %2 closed the connection after %3 bytes%4 — try again later</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: %2 hat%4 die Verbindung nach %3 Bytes geschlossen – versuchen Sie es später erneut</translation>
     </message>
     <message>
         <source>cannot %1: the TLS handshake with %2 failed (%3) — if it uses its own CA, put it in /etc/docker/certs.d/%4/ca.crt</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: der TLS-Handshake mit %2 ist fehlgeschlagen (%3) – wenn die Registry eine eigene CA verwendet, legen Sie diese in /etc/docker/certs.d/%4/ca.crt ab</translation>
     </message>
     <message>
         <source>cannot %1: cannot connect to %2 (%3)%4 — check that the registry is running and reachable</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: keine Verbindung zu %2 (%3)%4 – prüfen Sie, ob die Registry läuft und erreichbar ist</translation>
     </message>
 </context>
 <context>
     <name>RemotePrivileges</name>
     <message>
         <source>Read the privileges of %1</source>
-        <translation type="unfinished" />
+        <translation>Berechtigungen von %1 lesen</translation>
     </message>
     <message>
         <source>reading the privileges of %1 was cancelled</source>
-        <translation type="unfinished" />
+        <translation>das Lesen der Berechtigungen von %1 wurde abgebrochen</translation>
     </message>
     <message>
         <source>cannot read the plugin config of %1</source>
-        <translation type="unfinished" />
+        <translation>die Plugin-Konfiguration von %1 kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>RemovePlugin</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot delete %1: %2</source>
+        <translation>%1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>a folder below it is still mounted</source>
+        <translation>ein Ordner darunter ist noch eingehängt</translation>
+    </message>
+    <message>
+        <source>plugin %1 is enabled</source>
+        <translation>Plugin %1 ist aktiviert</translation>
+    </message>
+    <message>
+        <source>cannot remove plugin %1</source>
+        <translation>Plugin %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>remove plugin %1</source>
+        <translation>Entfernen von Plugin %1</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation>Plugin „%1“ nicht gefunden</translation>
+    </message>
+    <message>
+        <source>cannot remove plugin %1: %2 is still mounted and cannot be unmounted</source>
+        <translation>Plugin %1 kann nicht entfernt werden: %2 ist noch eingehängt und lässt sich nicht aushängen</translation>
+    </message>
+    <message>
+        <source>cannot remove plugin %1: cannot rename %2: %3</source>
+        <translation>Plugin %1 kann nicht entfernt werden: %2 kann nicht umbenannt werden: %3</translation>
     </message>
 </context>
 <context>
     <name>RuncRuntime</name>
     <message>
         <source>runc was not found; install the runc package</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot create a pipe: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot run %1: %2</source>
-        <translation type="unfinished" />
+        <translation>runc wurde nicht gefunden; installieren Sie das Paket runc</translation>
     </message>
     <message>
         <source>cannot prepare %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht vorbereitet werden: %2</translation>
     </message>
     <message>
-        <source>cannot prepare %1 in the plugin's rootfs: %2</source>
-        <translation type="unfinished" />
+        <source>cannot prepare %1 in the plugin&apos;s rootfs: %2</source>
+        <translation>%1 kann im rootfs des Plugins nicht vorbereitet werden: %2</translation>
     </message>
     <message>
-        <source>the plugin's rootfs %1 does not exist</source>
-        <translation type="unfinished" />
+        <source>the plugin&apos;s rootfs %1 does not exist</source>
+        <translation>das rootfs %1 des Plugins existiert nicht</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot make %1 a shared mount: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht als geteilter Einhängepunkt (shared mount) eingerichtet werden: %2</translation>
     </message>
     <message>
         <source>runc state %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>runc state %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>runc kill %1 %2 failed: %3</source>
-        <translation type="unfinished" />
+        <translation>runc kill %1 %2 ist fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>runc delete %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>runc delete %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>runc list failed: %1</source>
-        <translation type="unfinished" />
+        <translation>runc list ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
         <source>multiple fields are settable, one must be specified</source>
-        <translation type="unfinished" />
+        <translation>mehrere Felder sind einstellbar, eines muss angegeben werden</translation>
     </message>
     <message>
         <source>plugin settings are not valid JSON: %1 at offset %2</source>
-        <translation type="unfinished" />
+        <translation>die Plugin-Einstellungen sind kein gültiges JSON: %1 an Position %2</translation>
     </message>
     <message>
         <source>plugin settings must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation>die Plugin-Einstellungen müssen ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>invalid format, must be &lt;name&gt;[.&lt;field&gt;][=&lt;value&gt;]</source>
-        <translation type="unfinished" />
+        <translation>ungültiges Format, erwartet wird &lt;Name&gt;[.&lt;Feld&gt;][=&lt;Wert&gt;]</translation>
     </message>
     <message>
         <source>%1 is not settable</source>
-        <translation type="unfinished" />
+        <translation>%1 ist nicht einstellbar</translation>
     </message>
     <message>
         <source>Plugin config has no mount source</source>
-        <translation type="unfinished" />
+        <translation>Die Plugin-Konfiguration hat keine Quelle für den Einhängepunkt</translation>
     </message>
     <message>
         <source>Plugin config has no device path</source>
-        <translation type="unfinished" />
+        <translation>Die Plugin-Konfiguration hat keinen Gerätepfad</translation>
     </message>
     <message>
         <source>setting %1 not found in the plugin configuration</source>
-        <translation type="unfinished" />
+        <translation>Einstellung %1 nicht in der Plugin-Konfiguration gefunden</translation>
     </message>
 </context>
 <context>
     <name>SocketPublisher</name>
     <message>
         <source>cannot publish the socket as %1: it already points at %2</source>
-        <translation type="unfinished" />
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: er zeigt bereits auf %2</translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: a file of that name exists</source>
-        <translation type="unfinished" />
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: eine Datei dieses Namens existiert bereits</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: %2</source>
-        <translation type="unfinished" />
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Spawn</name>
+    <message>
+        <source>no program to run</source>
+        <translation>kein Programm zum Ausführen</translation>
+    </message>
+    <message>
+        <source>cannot create a pipe: %1</source>
+        <translation>es kann keine Pipe angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: not valid JSON at offset %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1: kein gültiges JSON an Position %2: %3</translation>
     </message>
     <message>
         <source>%1: expected a JSON object</source>
-        <translation type="unfinished" />
+        <translation>%1: JSON-Objekt erwartet</translation>
     </message>
     <message>
-        <source>%1: plugin "%2": expected a JSON object</source>
-        <translation type="unfinished" />
+        <source>%1: plugin &quot;%2&quot;: expected a JSON object</source>
+        <translation>%1: Plugin „%2“: JSON-Objekt erwartet</translation>
     </message>
     <message>
-        <source>%1: plugin "%2"</source>
-        <translation type="unfinished" />
+        <source>%1: plugin &quot;%2&quot;</source>
+        <translation>%1: Plugin „%2“</translation>
     </message>
     <message>
-        <source>%1: field "Id" must be lower-case hex, not "%2"</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Id&quot; must be lower-case hex, not &quot;%2&quot;</source>
+        <translation>%1: Feld „Id“ muss kleingeschriebenes Hex sein, nicht „%2“</translation>
     </message>
     <message>
-        <source>%1: field "Name" is missing</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Name&quot; is missing</source>
+        <translation>%1: Feld „Name“ fehlt</translation>
     </message>
     <message>
-        <source>%1: field "Name": %2</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Name&quot;: %2</source>
+        <translation>%1: Feld „Name“: %2</translation>
     </message>
     <message>
-        <source>%1: field "Name": cannot use digest in plugin tag</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Name&quot;: cannot use digest in plugin tag</source>
+        <translation>%1: Feld „Name“: im Plugin-Tag ist kein Digest erlaubt</translation>
     </message>
     <message>
-        <source>: field "Manifest"</source>
-        <translation type="unfinished" />
+        <source>: field &quot;Manifest&quot;</source>
+        <translation>: Feld „Manifest“</translation>
     </message>
     <message>
-        <source>%1: field "Manifest" must be a JSON object</source>
-        <translation type="unfinished" />
+        <source>%1: field &quot;Manifest&quot; must be a JSON object</source>
+        <translation>%1: Feld „Manifest“ muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <source>%1: no config: neither %2/%3, %2/%4 nor a "Manifest" field</source>
-        <translation type="unfinished" />
+        <source>%1: no config: neither %2/%3, %2/%4 nor a &quot;Manifest&quot; field</source>
+        <translation>%1: keine Konfiguration: weder %2/%3 noch %2/%4 noch ein Feld „Manifest“</translation>
     </message>
     <message>
-        <source>: field "Config"</source>
-        <translation type="unfinished" />
+        <source>: field &quot;Config&quot;</source>
+        <translation>: Feld „Config“</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot remove the staging leftover %1</source>
-        <translation type="unfinished" />
+        <translation>der übrig gebliebene Zwischenordner %1 kann nicht entfernt werden</translation>
     </message>
     <message>
         <source>cannot remove the leftover %1</source>
-        <translation type="unfinished" />
+        <translation>der Überrest %1 kann nicht entfernt werden</translation>
     </message>
     <message>
         <source>plugin name or id must not be empty</source>
-        <translation type="unfinished" />
+        <translation>Plugin-Name oder -ID darf nicht leer sein</translation>
     </message>
     <message>
-        <source>multiple plugins found for "%1"</source>
-        <translation type="unfinished" />
+        <source>multiple plugins found for &quot;%1&quot;</source>
+        <translation>mehrere Plugins für „%1“ gefunden</translation>
     </message>
     <message>
-        <source>plugin "%1" not found</source>
-        <translation type="unfinished" />
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation>Plugin „%1“ nicht gefunden</translation>
     </message>
 </context>
 <context>
     <name>StoreLock</name>
     <message>
         <source>another process</source>
-        <translation type="unfinished" />
+        <translation>ein anderer Prozess</translation>
     </message>
     <message>
         <source>process %1</source>
-        <translation type="unfinished" />
+        <translation>Prozess %1</translation>
     </message>
     <message>
-        <source>"%1" (pid %2)</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; (pid %2)</source>
+        <translation>„%1“ (PID %2)</translation>
     </message>
     <message>
         <source>cannot %1: cannot open the store %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: der Plugin-Speicher %2 kann nicht geöffnet werden: %3</translation>
     </message>
     <message>
         <source>cannot %1: cannot lock the store %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: der Plugin-Speicher %2 kann nicht gesperrt werden: %3</translation>
     </message>
     <message>
         <source>cannot %1: the store %2 is busy: %3 is changing it; try again when it has finished</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: der Plugin-Speicher %2 ist belegt: %3 ändert ihn gerade; versuchen Sie es erneut, wenn der Vorgang abgeschlossen ist</translation>
     </message>
 </context>
 <context>
     <name>TokenCache</name>
     <message>
         <source>the token server %1 answered something that is not a JSON object (%2)</source>
-        <translation type="unfinished" />
+        <translation>der Token-Server %1 hat etwas geantwortet, das kein JSON-Objekt ist (%2)</translation>
     </message>
     <message>
         <source>the token server %1 answered without a token</source>
-        <translation type="unfinished" />
+        <translation>der Token-Server %1 hat ohne Token geantwortet</translation>
     </message>
 </context>
 <context>
     <name>core::HelperEngine</name>
     <message>
         <source>plugdesk-helper on the system bus</source>
-        <translation type="unfinished" />
+        <translation>plugdesk-helper auf dem Systembus</translation>
     </message>
     <message>
         <source>plugdesk-helper on %1</source>
-        <translation type="unfinished" />
+        <translation>plugdesk-helper auf %1</translation>
     </message>
     <message>
         <source>cannot reach the Plugdesk helper (%1): %2; is plugdesk-helper installed?</source>
-        <translation type="unfinished" />
+        <translation>der Plugdesk-Helfer (%1) ist nicht erreichbar: %2; ist plugdesk-helper installiert?</translation>
     </message>
     <message>
         <source>the bus refused the call to the Plugdesk helper: %1</source>
-        <translation type="unfinished" />
+        <translation>der Bus hat den Aufruf an den Plugdesk-Helfer abgelehnt: %1</translation>
     </message>
     <message>
         <source>the Plugdesk helper did not answer: %1</source>
-        <translation type="unfinished" />
+        <translation>der Plugdesk-Helfer hat nicht geantwortet: %1</translation>
     </message>
     <message>
         <source>the Plugdesk helper failed: %1: %2</source>
-        <translation type="unfinished" />
+        <translation>der Plugdesk-Helfer ist fehlgeschlagen: %1: %2</translation>
     </message>
     <message>
         <source>cannot connect to the bus of the Plugdesk helper (%1): %2</source>
-        <translation type="unfinished" />
+        <translation>keine Verbindung zum Bus des Plugdesk-Helfers (%1): %2</translation>
     </message>
     <message>
         <source>the system bus</source>
@@ -1418,236 +1722,268 @@ If no server is specified, the default is defined by the daemon.</source>
     </message>
     <message>
         <source>the Plugdesk helper sent no reply to %1</source>
-        <translation type="unfinished" />
+        <translation>der Plugdesk-Helfer hat keine Antwort auf %1 gesendet</translation>
     </message>
     <message>
         <source>the Plugdesk helper sent a plugin that is not JSON</source>
-        <translation type="unfinished" />
+        <translation>der Plugdesk-Helfer hat ein Plugin gesendet, das kein JSON ist</translation>
     </message>
     <message>
         <source>Create %1</source>
-        <translation type="unfinished" />
+        <translation>%1 erstellen</translation>
     </message>
     <message>
         <source>Enable %1</source>
-        <translation type="unfinished" />
+        <translation>%1 aktivieren</translation>
     </message>
     <message>
         <source>Disable %1</source>
-        <translation type="unfinished" />
+        <translation>%1 deaktivieren</translation>
     </message>
     <message>
-        <source>following a log (-f) needs read access to the plugin's log file, which the helper keeps under its run root; run plugdeskctl as root to follow it, or read it again without -f</source>
-        <translation type="unfinished" />
+        <source>following a log (-f) needs read access to the plugin&apos;s log file, which the helper keeps under its run root; run plugdeskctl as root to follow it, or read it again without -f</source>
+        <translation>zum Verfolgen eines Protokolls (-f) ist Lesezugriff auf die Protokolldatei des Plugins nötig, die der Helfer in seinem Laufzeitverzeichnis ablegt; führen Sie plugdeskctl als root aus, um ihm zu folgen, oder lesen Sie es erneut ohne -f</translation>
     </message>
     <message>
         <source>the helper answered PluginRuntimeState with something that is not JSON</source>
-        <translation type="unfinished" />
+        <translation>der Helfer hat auf PluginRuntimeState mit etwas geantwortet, das kein JSON ist</translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation>%1 hochladen</translation>
+    </message>
+    <message>
+        <source>invalid name: %1</source>
+        <translation>ungültiger Name: %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>%1 installieren</translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation>%1 aktualisieren</translation>
     </message>
 </context>
 <context>
     <name>core::HelperService</name>
     <message>
         <source>not connected to the bus: %1</source>
-        <translation type="unfinished" />
+        <translation>nicht mit dem Bus verbunden: %1</translation>
     </message>
     <message>
         <source>cannot export %1 on the bus</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht auf dem Bus exportiert werden</translation>
     </message>
     <message>
         <source>cannot own the bus name %1: %2</source>
-        <translation type="unfinished" />
+        <translation>der Busname %1 kann nicht belegt werden: %2</translation>
     </message>
     <message>
         <source>cannot own the bus name %1: another plugdesk-helper already serves it</source>
-        <translation type="unfinished" />
+        <translation>der Busname %1 kann nicht belegt werden: ein anderer plugdesk-helper bedient ihn bereits</translation>
     </message>
     <message>
-        <source>no method "%1" in interface %2</source>
-        <translation type="unfinished" />
+        <source>no method &quot;%1&quot; in interface %2</source>
+        <translation>keine Methode „%1“ in der Schnittstelle %2</translation>
     </message>
 </context>
 <context>
     <name>core::JobObject</name>
     <message>
         <source>the job went away before it finished</source>
-        <translation type="unfinished" />
+        <translation>der Auftrag ist verschwunden, bevor er abgeschlossen war</translation>
     </message>
     <message>
         <source>not authorized to cancel this job: only the caller that started it, or root, may cancel it</source>
-        <translation type="unfinished" />
+        <translation>keine Berechtigung, diesen Auftrag abzubrechen: nur der Aufrufer, der ihn gestartet hat, oder root darf ihn abbrechen</translation>
     </message>
 </context>
 <context>
     <name>core::LocalEngine</name>
     <message>
         <source>recover the store</source>
-        <translation type="unfinished" />
+        <translation>Wiederherstellen des Plugin-Speichers</translation>
     </message>
     <message>
         <source>change the settings of %1</source>
-        <translation type="unfinished" />
+        <translation>Ändern der Einstellungen von %1</translation>
     </message>
     <message>
         <source>cannot set on an active plugin, disable plugin before setting</source>
-        <translation type="unfinished" />
+        <translation>die Einstellungen eines aktiven Plugins können nicht geändert werden, deaktivieren Sie das Plugin vorher</translation>
     </message>
     <message>
         <source>Enable %1</source>
-        <translation type="unfinished" />
+        <translation>%1 aktivieren</translation>
     </message>
     <message>
         <source>Disable %1</source>
-        <translation type="unfinished" />
+        <translation>%1 deaktivieren</translation>
     </message>
     <message>
         <source>Create %1</source>
-        <translation type="unfinished" />
+        <translation>%1 erstellen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>%1 installieren</translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation>%1 aktualisieren</translation>
     </message>
 </context>
 <context>
     <name>core::PolkitAuthority</name>
     <message>
         <source>not authorized to %1 (%2): polkit failed: %3</source>
-        <translation type="unfinished" />
+        <translation>keine Berechtigung zum %1 (%2): polkit ist fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>not authorized to %1 (%2): authentication is required, and no polkit agent answered; run it from a desktop session, or with pkexec</source>
-        <translation type="unfinished" />
+        <translation>keine Berechtigung zum %1 (%2): eine Authentifizierung ist nötig, aber kein polkit-Agent hat geantwortet; führen Sie es in einer Desktop-Sitzung oder mit pkexec aus</translation>
     </message>
     <message>
         <source>not authorized to %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>keine Berechtigung zum %1 (%2)</translation>
     </message>
     <message>
         <source>not authorized to %1 (%2): polkit is not running, so only root may do this</source>
-        <translation type="unfinished" />
+        <translation>keine Berechtigung zum %1 (%2): polkit läuft nicht, daher darf nur root dies tun</translation>
     </message>
     <message>
         <source>cannot tell who is calling (%1): %2</source>
-        <translation type="unfinished" />
+        <translation>der Aufrufer lässt sich nicht bestimmen (%1): %2</translation>
     </message>
 </context>
 <context>
     <name>core::RegistryClient</name>
     <message>
-        <source>cannot %1: the registry's token server "%2" is not an http(s) URL</source>
-        <translation type="unfinished" />
+        <source>cannot %1: the registry&apos;s token server &quot;%2&quot; is not an http(s) URL</source>
+        <translation>%1 nicht möglich: der Token-Server „%2“ der Registry ist keine http(s)-URL</translation>
     </message>
     <message>
         <source>cannot %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: %2</translation>
     </message>
     <message>
         <source>cannot %1: the registry requires a login (%2) — run plugdeskctl login %3</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry verlangt eine Anmeldung (%2) – führen Sie plugdeskctl login %3 aus</translation>
     </message>
     <message>
         <source>cannot %1: the registry refused the login for %2 (%3) — check that the repository exists and that this login may use it, or run plugdeskctl login %2 again</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat die Anmeldung für %2 abgelehnt (%3) – prüfen Sie, ob das Repository existiert und diese Anmeldung es verwenden darf, oder führen Sie plugdeskctl login %2 erneut aus</translation>
     </message>
     <message>
         <source>cannot %1: %2 was not found in the registry (%3) — check the name and the tag</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: %2 wurde in der Registry nicht gefunden (%3) – prüfen Sie Namen und Tag</translation>
     </message>
     <message numerus="yes">
         <source>cannot %1: the registry answered %2 after %n tries — try again later</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 nicht möglich: die Registry antwortete nach %n Versuch mit %2 – versuchen Sie es später erneut</numerusform>
+            <numerusform>%1 nicht möglich: die Registry antwortete nach %n Versuchen mit %2 – versuchen Sie es später erneut</numerusform>
         </translation>
     </message>
     <message>
         <source>cannot %1: the registry answered %2</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry antwortete mit %2</translation>
     </message>
     <message>
         <source>reach the registry %1</source>
-        <translation type="unfinished" />
+        <translation>Erreichen der Registry %1</translation>
     </message>
     <message>
         <source>cannot %1: %2 does not speak the registry API v2 (404 on /v2/)</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: %2 spricht nicht die Registry-API v2 (404 auf /v2/)</translation>
     </message>
     <message>
         <source>fetch the manifest of %1</source>
-        <translation type="unfinished" />
+        <translation>Abrufen des Manifests von %1</translation>
     </message>
     <message>
         <source>cannot %1: the registry sent a manifest whose digest is %2, not %3 — the registry or something between is corrupting data</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat ein Manifest mit dem Digest %2 statt %3 gesendet – die Registry oder etwas dazwischen verfälscht Daten</translation>
     </message>
     <message>
-        <source>cannot %1: the manifest's digest is %2 but the registry announced %3</source>
-        <translation type="unfinished" />
+        <source>cannot %1: the manifest&apos;s digest is %2 but the registry announced %3</source>
+        <translation>%1 nicht möglich: der Digest des Manifests ist %2, die Registry hat aber %3 angekündigt</translation>
     </message>
     <message>
         <source>cannot %1</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich</translation>
     </message>
     <message>
         <source>cannot %1: a manifest list points at another list</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: eine Manifest-Liste verweist auf eine andere Liste</translation>
     </message>
     <message>
         <source>cannot %1: it has no manifest for %2/%3 (it has: %4)</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: es gibt kein Manifest für %2/%3 (vorhanden: %4)</translation>
     </message>
     <message>
         <source>fetch blob %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>Abrufen von Blob %1 aus %2</translation>
     </message>
     <message>
         <source>cannot %1: the registry sent more than the %2 bytes the manifest gives</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat mehr als die %2 Bytes gesendet, die das Manifest angibt</translation>
     </message>
     <message>
         <source>cannot %1: the registry sent %2 bytes, the manifest gives %3</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat %2 Bytes gesendet, das Manifest gibt %3 an</translation>
     </message>
     <message>
         <source>cannot %1: its content has digest %2, not %3 — the registry or something between is corrupting data; nothing was kept</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: der Inhalt hat den Digest %2 statt %3 – die Registry oder etwas dazwischen verfälscht Daten; nichts wurde behalten</translation>
     </message>
     <message>
         <source>cannot fetch the config of %1: its manifest gives %2 bytes, more than the %3 allowed</source>
-        <translation type="unfinished" />
+        <translation>die Konfiguration von %1 kann nicht abgerufen werden: ihr Manifest gibt %2 Bytes an, mehr als die erlaubten %3</translation>
     </message>
     <message>
         <source>check blob %1 in %2</source>
-        <translation type="unfinished" />
+        <translation>Prüfen von Blob %1 in %2</translation>
     </message>
     <message>
         <source>upload blob %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>Hochladen von Blob %1 nach %2</translation>
     </message>
     <message>
         <source>cannot %1: the registry started an upload without a Location</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat einen Upload ohne Location begonnen</translation>
     </message>
     <message>
         <source>push the manifest of %1</source>
-        <translation type="unfinished" />
+        <translation>Hochladen des Manifests von %1</translation>
     </message>
     <message>
         <source>cannot %1: the registry filed it as %2, but its bytes hash to %3</source>
-        <translation type="unfinished" />
+        <translation>%1 nicht möglich: die Registry hat es als %2 abgelegt, aber seine Bytes ergeben den Hash %3</translation>
     </message>
     <message>
         <source>list the tags of %1</source>
-        <translation type="unfinished" />
+        <translation>Auflisten der Tags von %1</translation>
     </message>
 </context>
 <context>
     <name>core::RemoteJob</name>
     <message>
         <source>the Plugdesk helper left the bus before the job finished</source>
-        <translation type="unfinished" />
+        <translation>der Plugdesk-Helfer hat den Bus verlassen, bevor der Auftrag abgeschlossen war</translation>
     </message>
     <message>
         <source>cannot read the job %1 from the helper: %2</source>
-        <translation type="unfinished" />
+        <translation>der Auftrag %1 kann nicht vom Helfer gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1658,7 +1994,7 @@ If no server is specified, the default is defined by the daemon.</source>
     </message>
     <message>
         <source>Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk).</source>
-        <translation>Wurzel des Speichers (Vorgabe $PLUGDESK_ROOT, sonst /var/lib/plugdesk).</translation>
+        <translation>Wurzel des Plugin-Speichers (Vorgabe $PLUGDESK_ROOT, sonst /var/lib/plugdesk).</translation>
     </message>
     <message>
         <source>Run root (default $PLUGDESK_RUN, else /run/plugdesk).</source>
@@ -1677,7 +2013,7 @@ If no server is specified, the default is defined by the daemon.</source>
         <translation>Nach so vielen Sekunden ohne Aufrufe oder laufende Aufträge beenden; 0 nie (Vorgabe 60).</translation>
     </message>
     <message>
-        <source>--idle-timeout needs a number of seconds, not "%1"</source>
+        <source>--idle-timeout needs a number of seconds, not &quot;%1&quot;</source>
         <translation>--idle-timeout braucht eine Anzahl Sekunden, nicht „%1“</translation>
     </message>
     <message>
@@ -1692,6 +2028,14 @@ If no server is specified, the default is defined by the daemon.</source>
         <source>the system bus</source>
         <translation>dem Systembus</translation>
     </message>
+    <message>
+        <source>Do not start the enabled plugins at start (to look at a store, or in tests of the bus itself).</source>
+        <translation>Die aktivierten Plugins beim Start nicht starten (um einen Plugin-Speicher anzusehen oder für Tests des Busses selbst).</translation>
+    </message>
+    <message>
+        <source>plugdesk-helper: restoring plugins: %1</source>
+        <translation>plugdesk-helper: Wiederherstellen der Plugins: %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::CreatePluginDialog</name>
@@ -1700,7 +2044,7 @@ If no server is specified, the default is defined by the daemon.</source>
         <translation>Plugin aus Ordner erstellen</translation>
     </message>
     <message>
-        <source>Makes a disabled plugin from a folder that holds &lt;tt&gt;config.json&lt;/tt&gt; and the plugin's &lt;tt&gt;rootfs/&lt;/tt&gt;, as &lt;tt&gt;docker plugin create&lt;/tt&gt; does.</source>
+        <source>Makes a disabled plugin from a folder that holds &lt;tt&gt;config.json&lt;/tt&gt; and the plugin&apos;s &lt;tt&gt;rootfs/&lt;/tt&gt;, as &lt;tt&gt;docker plugin create&lt;/tt&gt; does.</source>
         <translation>Erstellt ein deaktiviertes Plugin aus einem Ordner mit &lt;tt&gt;config.json&lt;/tt&gt; und dem &lt;tt&gt;rootfs/&lt;/tt&gt; des Plugins, wie es &lt;tt&gt;docker plugin create&lt;/tt&gt; tut.</translation>
     </message>
     <message>
@@ -1811,7 +2155,7 @@ If no server is specified, the default is defined by the daemon.</source>
     </message>
     <message>
         <source>&lt;h3&gt;Plugdesk %1&lt;/h3&gt;&lt;p&gt;A desktop manager for Docker managed plugins.&lt;/p&gt;&lt;p&gt;Store: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Plugdesk %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Verwaltung für verwaltete Docker-Plugins.&lt;/p&gt;&lt;p&gt;Speicher: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Plugdesk %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Verwaltung für verwaltete Docker-Plugins.&lt;/p&gt;&lt;p&gt;Plugin-Speicher: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1839,7 +2183,7 @@ If no server is specified, the default is defined by the daemon.</source>
     </message>
     <message>
         <source>Problems reading the store</source>
-        <translation>Probleme beim Lesen des Speichers</translation>
+        <translation>Probleme beim Lesen des Plugin-Speichers</translation>
     </message>
     <message>
         <source>Cannot read the plugins: %1</source>
@@ -1847,7 +2191,7 @@ If no server is specified, the default is defined by the daemon.</source>
     </message>
     <message>
         <source>Store: %1</source>
-        <translation>Speicher: %1</translation>
+        <translation>Plugin-Speicher: %1</translation>
     </message>
     <message>
         <source>These plugins could not be read and are not listed:</source>
@@ -1855,7 +2199,7 @@ If no server is specified, the default is defined by the daemon.</source>
     </message>
     <message>
         <source>Store: %1 · plugins: %2, enabled: %3</source>
-        <translation>Speicher: %1 · Plugins: %2, aktiviert: %3</translation>
+        <translation>Plugin-Speicher: %1 · Plugins: %2, aktiviert: %3</translation>
     </message>
     <message>
         <source>Pages</source>
@@ -2242,7 +2586,7 @@ If no server is specified, the default is defined by the daemon.</source>
         <translation>Doppelklicken oder F2 drücken, um diesen Wert zu ändern</translation>
     </message>
     <message>
-        <source>Fixed by the plugin's configuration</source>
+        <source>Fixed by the plugin&apos;s configuration</source>
         <translation>Durch die Konfiguration des Plugins festgelegt</translation>
     </message>
     <message>
@@ -2385,11 +2729,11 @@ If no server is specified, the default is defined by the daemon.</source>
         <translation>Einträge in das Audit-Protokoll des Kernels schreiben.</translation>
     </message>
     <message>
-        <source>Use the host's network directly: listen on its addresses and reach services that only listen locally.</source>
+        <source>Use the host&apos;s network directly: listen on its addresses and reach services that only listen locally.</source>
         <translation>Das Netzwerk des Hosts direkt nutzen: auf seinen Adressen lauschen und Dienste erreichen, die nur lokal lauschen.</translation>
     </message>
     <message>
-        <source>Join the network "%1".</source>
+        <source>Join the network &quot;%1&quot;.</source>
         <translation>Dem Netzwerk „%1“ beitreten.</translation>
     </message>
     <message>

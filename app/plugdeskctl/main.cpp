@@ -22,5 +22,6 @@ int main(int argc, char *argv[])
     cli::CommandLine commandLine;
     cli::addPluginCommands(commandLine);
     cli::addLoginCommands(commandLine);
+    cli::addVolumeCommands(commandLine);
     return commandLine.run(app.arguments().mid(1), out, err);
 }

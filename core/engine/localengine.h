@@ -57,6 +57,14 @@ public:
     ~LocalEngine() override;
     Job *privileges(const QString &reference) override;
 
+    Result<QList<VolumeDriverInfo>> volumeDrivers() override;
+    Job *volumes(const QString &driver = {}) override;
+    Job *inspectVolume(const QString &name) override;
+    Job *createVolume(const QString &driver, const QString &name, const QMap<QString, QString> &options) override;
+    Job *removeVolume(const QString &name, bool force = false) override;
+    Job *mountVolume(const QString &name) override;
+    Job *unmountVolume(const QString &name) override;
+
     // The registry client this engine uses (made on first use), with the calling user's logins.
     RegistryClient *registry();
 
@@ -64,6 +72,8 @@ private:
     void watchInventory();
     // Runs `work` on a worker thread and ends `job` with its result.
     void runJob(Job *job, std::function<Result<QString>(Job *)> work);
+    // The same for work whose result is any (JSON-shaped) value.
+    void runValueJob(Job *job, std::function<Result<QVariant>(Job *)> work);
 
     Store m_store;
     QString m_runRoot;

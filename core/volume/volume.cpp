@@ -1,0 +1,149 @@
+#include "core/volume/volume.h"
+
+#include "core/helper/helperprotocol.h"
+
+#include <QDir>
+#include <QJsonArray>
+
+namespace core {
+
+namespace {
+
+QJsonObject optionsObject(const QMap<QString, QString> &options)
+{
+    QJsonObject object;
+    for (auto it = options.constBegin(); it != options.constEnd(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+} // namespace
+
+QJsonObject Volume::toJson() const
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("Name"), name);
+    object.insert(QStringLiteral("Driver"), driver);
+    object.insert(QStringLiteral("Mountpoint"), hostMountpoint.isEmpty() ? mountpoint : hostMountpoint);
+    if (!createdAt.isEmpty())
+        object.insert(QStringLiteral("CreatedAt"), createdAt);
+    if (!status.isEmpty())
+        object.insert(QStringLiteral("Status"), status);
+    object.insert(QStringLiteral("Labels"), QJsonValue::Null);
+    object.insert(QStringLiteral("Scope"), scope);
+    object.insert(QStringLiteral("Options"), options ? QJsonValue(optionsObject(*options)) : QJsonValue::Null);
+    object.insert(QStringLiteral("Plugdesk"), QJsonObject{
+                                                  {QStringLiteral("PluginMountpoint"), mountpoint},
+                                                  {QStringLiteral("HostMountpoint"), hostMountpoint},
+                                                  {QStringLiteral("PluginId"), pluginId},
+                                                  {QStringLiteral("Mounts"), mounts},
+                                              });
+    return object;
+}
+
+Volume Volume::fromJson(const QJsonObject &object)
+{
+    Volume volume;
+    const QJsonObject extra = object.value(QStringLiteral("Plugdesk")).toObject();
+    volume.name = object.value(QStringLiteral("Name")).toString();
+    volume.driver = object.value(QStringLiteral("Driver")).toString();
+    volume.mountpoint = extra.contains(QStringLiteral("PluginMountpoint"))
+                            ? extra.value(QStringLiteral("PluginMountpoint")).toString()
+                            : object.value(QStringLiteral("Mountpoint")).toString();
+    volume.hostMountpoint = extra.value(QStringLiteral("HostMountpoint")).toString();
+    volume.pluginId = extra.value(QStringLiteral("PluginId")).toString();
+    volume.mounts = extra.value(QStringLiteral("Mounts")).toInt();
+    volume.createdAt = object.value(QStringLiteral("CreatedAt")).toString();
+    volume.scope = object.value(QStringLiteral("Scope")).toString(QStringLiteral("local"));
+    volume.status = object.value(QStringLiteral("Status")).toObject();
+    const QJsonValue options = object.value(QStringLiteral("Options"));
+    if (options.isObject()) {
+        QMap<QString, QString> map;
+        const QJsonObject optionObject = options.toObject();
+        for (auto it = optionObject.constBegin(); it != optionObject.constEnd(); ++it)
+            map.insert(it.key(), it.value().toString());
+        volume.options = map;
+    }
+    return volume;
+}
+
+QVariant VolumeList::toVariant() const
+{
+    QJsonArray list;
+    for (const Volume &volume : volumes)
+        list.append(volume.toJson());
+    QJsonArray warnings;
+    QJsonArray problems;
+    for (const VolumeDriverError &failure : errors) {
+        warnings.append(failure.driver + QStringLiteral(": ") + failure.error.message);
+        problems.append(QJsonObject{{QStringLiteral("Driver"), failure.driver},
+                                    {QStringLiteral("Code"), HelperProtocol::codeName(failure.error.code)},
+                                    {QStringLiteral("Message"), failure.error.message}});
+    }
+    return QJsonObject{{QStringLiteral("Volumes"), list},
+                       {QStringLiteral("Warnings"), warnings},
+                       {QStringLiteral("Plugdesk"), QJsonObject{{QStringLiteral("Errors"), problems}}}}
+        .toVariantMap();
+}
+
+VolumeList VolumeList::fromVariant(const QVariant &variant)
+{
+    const QJsonObject object = QJsonObject::fromVariantMap(variant.toMap());
+    VolumeList list;
+    for (const QJsonValue &value : object.value(QStringLiteral("Volumes")).toArray())
+        list.volumes.append(Volume::fromJson(value.toObject()));
+    const QJsonArray problems =
+        object.value(QStringLiteral("Plugdesk")).toObject().value(QStringLiteral("Errors")).toArray();
+    for (const QJsonValue &value : problems) {
+        const QJsonObject problem = value.toObject();
+        list.errors.append({problem.value(QStringLiteral("Driver")).toString(),
+                            Error{HelperProtocol::codeFromName(problem.value(QStringLiteral("Code")).toString())
+                                      .value_or(ErrorCode::Internal),
+                                  problem.value(QStringLiteral("Message")).toString()}});
+    }
+    return list;
+}
+
+QString VolumeDriverInfo::hostPath(const QString &pluginPath) const
+{
+    if (pluginPath.isEmpty())
+        return {};
+    const QString path = QDir::cleanPath(QStringLiteral("/") + pluginPath);
+    if (!propagatedMount.isEmpty()) {
+        const QString base = QDir::cleanPath(propagatedMount);
+        // A path component prefix: /vols/a is under /vols, /volsx is not.
+        if (path == base)
+            return hostPropagatedMount;
+        if (path.startsWith(base == QLatin1String("/") ? base : base + QLatin1Char('/')))
+            return QDir::cleanPath(hostPropagatedMount + QLatin1Char('/') + path.mid(base.size()));
+    }
+    return QDir::cleanPath(rootfs + path);
+}
+
+QJsonObject VolumeDriverInfo::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("Name"), name},
+        {QStringLiteral("PluginId"), pluginId},
+        {QStringLiteral("Scope"), scope},
+        {QStringLiteral("Socket"), socketPath},
+        {QStringLiteral("PropagatedMount"), propagatedMount},
+        {QStringLiteral("HostPropagatedMount"), hostPropagatedMount},
+        {QStringLiteral("Rootfs"), rootfs},
+    };
+}
+
+VolumeDriverInfo VolumeDriverInfo::fromJson(const QJsonObject &object)
+{
+    VolumeDriverInfo info;
+    info.name = object.value(QStringLiteral("Name")).toString();
+    info.pluginId = object.value(QStringLiteral("PluginId")).toString();
+    info.scope = object.value(QStringLiteral("Scope")).toString(QStringLiteral("local"));
+    info.socketPath = object.value(QStringLiteral("Socket")).toString();
+    info.propagatedMount = object.value(QStringLiteral("PropagatedMount")).toString();
+    info.hostPropagatedMount = object.value(QStringLiteral("HostPropagatedMount")).toString();
+    info.rootfs = object.value(QStringLiteral("Rootfs")).toString();
+    return info;
+}
+
+} // namespace core

@@ -283,7 +283,7 @@ Job *LocalEngine::inspectVolume(const QString &name)
         auto volume = volumeService(root, runRoot, job).inspect(name);
         if (!volume)
             return volume.error();
-        return volume->toJson().toVariantMap();
+        return QVariant(volume->toJson().toVariantMap());
     });
     return job;
 }
@@ -295,7 +295,7 @@ Job *LocalEngine::createVolume(const QString &driver, const QString &name, const
         auto volume = volumeService(root, runRoot, job).create(driver, name, options);
         if (!volume)
             return volume.error();
-        return volume->toJson().toVariantMap();
+        return QVariant(volume->toJson().toVariantMap());
     });
     return job;
 }
@@ -318,7 +318,7 @@ Job *LocalEngine::mountVolume(const QString &name)
         auto volume = volumeService(root, runRoot, job).mount(name);
         if (!volume)
             return volume.error();
-        return volume->toJson().toVariantMap();
+        return QVariant(volume->toJson().toVariantMap());
     });
     return job;
 }
@@ -330,7 +330,7 @@ Job *LocalEngine::unmountVolume(const QString &name)
         auto volume = volumeService(root, runRoot, job).unmount(name);
         if (!volume)
             return volume.error();
-        return volume->toJson().toVariantMap();
+        return QVariant(volume->toJson().toVariantMap());
     });
     return job;
 }

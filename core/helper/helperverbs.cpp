@@ -227,7 +227,8 @@ const QList<HelperVerb> &HelperVerbs::all()
                         return Error{ErrorCode::InvalidArgument, tr("invalid option \"%1\": KEY=VALUE").arg(option)};
                     options.insert(option.left(equals), option.mid(equals + 1));
                 }
-                return jobReply(call, call.engine.createVolume(call.plugin->id, call.arguments.at(1).toString(), options),
+                return jobReply(call,
+                                call.engine.createVolume(call.plugin->id, call.arguments.at(1).toString(), options),
                                 QStringLiteral("create-volume"));
             },
         },
@@ -238,9 +239,9 @@ const QList<HelperVerb> &HelperVerbs::all()
             volumesAction(),
             [] { return tr("remove volumes"); },
             [](HelperCall &call) -> Result<QVariantList> {
-                return jobReply(call,
-                                call.engine.removeVolume(call.arguments.at(0).toString(), call.arguments.at(1).toBool()),
-                                QStringLiteral("remove-volume"));
+                return jobReply(
+                    call, call.engine.removeVolume(call.arguments.at(0).toString(), call.arguments.at(1).toBool()),
+                    QStringLiteral("remove-volume"));
             },
         },
         {

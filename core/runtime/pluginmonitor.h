@@ -4,14 +4,13 @@
 #include "core/runtime/pluginruntimestate.h"
 #include "core/runtime/rotatinglog.h"
 #include "core/runtime/runcruntime.h"
+#include "core/runtime/socketproxy.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <memory>
-
-#include "core/runtime/socketproxy.h"
 
 namespace core {
 
@@ -38,9 +37,9 @@ public:
         QString runRoot;
         QString id;
         QString runc;
-        QString socketPath;      // removed at stop
-        QString publishedLink;   // the published socket the proxy serves (DIR/<name>.sock), removed at stop
-        QString propagatedMount; // host side; unmounted at stop
+        QString socketPath;            // removed at stop
+        QString publishedLink;         // the published socket the proxy serves (DIR/<name>.sock), removed at stop
+        QString propagatedMount;       // host side; unmounted at stop
         QString pluginPropagatedMount; // PropagatedMount inside the plugin, for mapping mountpoints
         QString rootfs;                // the plugin's rootfs on the host, for mapping mountpoints
         // Tunables; the environment can override them (PLUGDESK_RESTART_BACKOFF_MS, PLUGDESK_RESTART_BACKOFF_MAX_MS,

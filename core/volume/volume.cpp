@@ -108,7 +108,17 @@ QString VolumeDriverInfo::hostPath(const QString &pluginPath) const
 {
     if (pluginPath.isEmpty())
         return {};
-    const QString path = QDir::cleanPath(QStringLiteral("/") + pluginPath);
+    // Resolved lexically inside the plugin's root: ".." never climbs above "/", so no answer maps outside.
+    QStringList parts;
+    for (const QString &part : pluginPath.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        if (part == QLatin1String("..")) {
+            if (!parts.isEmpty())
+                parts.removeLast();
+        } else if (part != QLatin1String(".")) {
+            parts.append(part);
+        }
+    }
+    const QString path = QLatin1Char('/') + parts.join(QLatin1Char('/'));
     if (!propagatedMount.isEmpty()) {
         const QString base = QDir::cleanPath(propagatedMount);
         // A path component prefix: /vols/a is under /vols, /volsx is not.

@@ -69,6 +69,11 @@ Volume Volume::fromJson(const QJsonObject &object)
 
 QVariant VolumeList::toVariant() const
 {
+    return QVariant::fromValue(*this);
+}
+
+QJsonObject VolumeList::toJson() const
+{
     QJsonArray list;
     for (const Volume &volume : volumes)
         list.append(volume.toJson());
@@ -82,13 +87,19 @@ QVariant VolumeList::toVariant() const
     }
     return QJsonObject{{QStringLiteral("Volumes"), list},
                        {QStringLiteral("Warnings"), warnings},
-                       {QStringLiteral("Plugdesk"), QJsonObject{{QStringLiteral("Errors"), problems}}}}
-        .toVariantMap();
+                       {QStringLiteral("Plugdesk"), QJsonObject{{QStringLiteral("Errors"), problems}}}};
 }
 
 VolumeList VolumeList::fromVariant(const QVariant &variant)
 {
-    const QJsonObject object = QJsonObject::fromVariantMap(variant.toMap());
+    if (variant.metaType() == QMetaType::fromType<VolumeList>())
+        return variant.value<VolumeList>();
+    return fromJson(variant.typeId() == QMetaType::QJsonObject ? variant.toJsonObject()
+                                                               : QJsonObject::fromVariantMap(variant.toMap()));
+}
+
+VolumeList VolumeList::fromJson(const QJsonObject &object)
+{
     VolumeList list;
     for (const QJsonValue &value : object.value(QStringLiteral("Volumes")).toArray())
         list.volumes.append(Volume::fromJson(value.toObject()));

@@ -47,7 +47,12 @@ struct VolumeList
     QList<VolumeDriverError> errors;
 
     // {"Volumes": [...], "Warnings": ["<driver>: <message>"], "Plugdesk": {"Errors": [{Driver, Code, Message}]}}:
-    // Docker's list answer, so that it can travel as a Job result (also over D-Bus).
+    // Docker's list answer, the shape the list has on D-Bus.
+    QJsonObject toJson() const;
+    static VolumeList fromJson(const QJsonObject &object);
+    // As a Job result: the typed value in process (HelperProtocol::encodeResult turns it into toJson() for the bus;
+    // converting 10,000 volumes to JSON and back would cost more than asking the drivers). fromVariant takes the
+    // typed value, a QJsonObject or the QVariantMap a remote job delivers.
     QVariant toVariant() const;
     static VolumeList fromVariant(const QVariant &variant);
 };
@@ -74,3 +79,4 @@ struct VolumeDriverInfo
 } // namespace core
 
 Q_DECLARE_METATYPE(core::VolumeDriverInfo)
+Q_DECLARE_METATYPE(core::VolumeList)

@@ -7,6 +7,7 @@
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
 #include "core/volume/volumedriverclient.h"
+#include "core/volume/volumeservice.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -34,7 +35,7 @@ int main(int argc, char *argv[])
     QList<core::Plugin> plugins;
     for (int i = 0; i < kDrivers; ++i) {
         testutil::TestPluginSpec spec;
-        spec.id = QStringLiteral("bench%1aaaaaa").arg(i);
+        spec.id = QStringLiteral("beefcafe000%1").arg(i);
         spec.repository = QStringLiteral("bench/driver%1").arg(i);
         spec.propagatedMount = QStringLiteral("/vols");
         spec.env = {QStringLiteral("PRELOAD_VOLUMES=%1").arg(kVolumes / kDrivers)};
@@ -63,6 +64,13 @@ int main(int argc, char *argv[])
             job->waitForFinished();
             const double all = timer.nsecsElapsed() / 1e6;
             const core::VolumeList list = core::VolumeList::fromVariant(job->result());
+            // The same work without the Job, its thread and the result's conversion.
+            timer.restart();
+            auto direct = core::VolumeService(store, run).list();
+            const double service = timer.nsecsElapsed() / 1e6;
+            timer.restart();
+            const QVariant encoded = direct->toVariant();
+            const double encode = timer.nsecsElapsed() / 1e6;
             double slowest = 0;
             QStringList singles;
             for (const core::Plugin &plugin : std::as_const(plugins)) {
@@ -73,9 +81,9 @@ int main(int argc, char *argv[])
                 slowest = std::max(slowest, ms);
                 singles.append(QStringLiteral("%1 ms (%2)").arg(ms, 0, 'f', 1).arg(volumes ? volumes->size() : -1));
             }
-            std::printf("round %d: volumes() %.1f ms for %lld volumes, %lld errors; single List: %s; ratio to the "
-                        "slowest single List %.2f\n",
-                        round + 1, all, qlonglong(list.volumes.size()), qlonglong(list.errors.size()),
+            std::printf("round %d: volumes() %.1f ms for %lld volumes, %lld errors (VolumeService::list %.1f ms, "
+                        "toVariant %.1f ms); single List: %s; ratio to the slowest single List %.2f\n",
+                        round + 1, all, qlonglong(list.volumes.size()), qlonglong(list.errors.size()), service, encode,
                         qPrintable(singles.join(QStringLiteral(", "))), all / slowest);
             std::fflush(stdout);
         }

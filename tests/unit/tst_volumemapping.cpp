@@ -1,5 +1,6 @@
 // Mountpoints from the plugin's view to the host's (moby's ScopedPath), the proxy's rewrite of answers, and the
 // volume list's round trip through a Job result.
+#include "core/helper/helperprotocol.h"
 #include "core/runtime/socketproxy.h"
 #include "core/volume/volume.h"
 
@@ -102,16 +103,23 @@ private Q_SLOTS:
         list.volumes.append(volume);
         list.errors.append(
             {QStringLiteral("acme/hang:latest"), {core::ErrorCode::Timeout, QStringLiteral("timed out after 10 s")}});
-        const core::VolumeList back = core::VolumeList::fromVariant(list.toVariant());
-        QCOMPARE(back.volumes.size(), 1);
-        QCOMPARE(back.volumes.at(0).toJson(), volume.toJson());
-        QCOMPARE(back.volumes.at(0).toJson().value(QStringLiteral("Mountpoint")).toString(),
-                 QStringLiteral("/host/v1"));
-        QCOMPARE(back.errors.size(), 1);
-        QCOMPARE(back.errors.at(0).driver, QStringLiteral("acme/hang:latest"));
-        QCOMPARE(back.errors.at(0).error.code, core::ErrorCode::Timeout);
-        QCOMPARE(QJsonObject::fromVariantMap(list.toVariant().toMap()).value(QStringLiteral("Warnings")).toArray(),
+        // In process (typed), as JSON, and as the QVariantMap a remote job delivers: the same list.
+        const QList<QVariant> forms{list.toVariant(), QVariant(list.toJson()), QVariant(list.toJson().toVariantMap())};
+        for (const QVariant &form : forms) {
+            const core::VolumeList back = core::VolumeList::fromVariant(form);
+            QCOMPARE(back.volumes.size(), 1);
+            QCOMPARE(back.volumes.at(0).toJson(), volume.toJson());
+            QCOMPARE(back.volumes.at(0).toJson().value(QStringLiteral("Mountpoint")).toString(),
+                     QStringLiteral("/host/v1"));
+            QCOMPARE(back.errors.size(), 1);
+            QCOMPARE(back.errors.at(0).driver, QStringLiteral("acme/hang:latest"));
+            QCOMPARE(back.errors.at(0).error.code, core::ErrorCode::Timeout);
+        }
+        QCOMPARE(list.toJson().value(QStringLiteral("Warnings")).toArray(),
                  QJsonArray{QStringLiteral("acme/hang:latest: timed out after 10 s")});
+        // What the helper sends for it is that JSON.
+        QCOMPARE(QJsonDocument::fromJson(core::HelperProtocol::encodeResult(list.toVariant()).toUtf8()).object(),
+                 list.toJson());
         // A volume not created through Plugdesk has unknown options: null, as Docker prints them.
         core::Volume foreign;
         foreign.name = QStringLiteral("x");

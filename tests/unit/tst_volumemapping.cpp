@@ -3,11 +3,16 @@
 #include "core/helper/helperprotocol.h"
 #include "core/runtime/socketproxy.h"
 #include "core/volume/volume.h"
+#include "core/volume/volumedriverclient.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <optional>
 
 class TestVolumeMapping : public QObject
 {
@@ -88,6 +93,37 @@ private Q_SLOTS:
         QFETCH(QByteArray, expected);
         QCOMPARE(core::SocketProxy::rewriteMountpoints(body, mapping(QStringLiteral("/vols"))).trimmed(),
                  expected.trimmed());
+    }
+
+    // async(): the call runs on a thread of its own, the answer arrives on the context's thread; a socket nobody
+    // serves is a connection error, retried with backoff until the retry budget is spent.
+    void clientRunsOffTheCallersThread()
+    {
+        QTemporaryDir dir;
+        core::VolumeDriverClient::Timeouts timeouts;
+        timeouts.retryBudgetMs = 300;
+        timeouts.firstBackoffMs = 100;
+        QObject context;
+        Qt::HANDLE worker = nullptr;
+        std::optional<core::Result<QList<core::Volume>>> answer;
+        QElapsedTimer timer;
+        timer.start();
+        core::VolumeDriverClient::async<core::Result<QList<core::Volume>>>(
+            &context,
+            [&worker, socket = dir.path() + QStringLiteral("/none.sock"), timeouts] {
+                worker = QThread::currentThreadId();
+                return core::VolumeDriverClient(socket, timeouts).list();
+            },
+            [&answer](core::Result<QList<core::Volume>> result) { answer = result; });
+        QVERIFY(!answer); // not on the caller's thread
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+        QVERIFY(worker != QThread::currentThreadId());
+        QVERIFY(!answer->ok());
+        QCOMPARE(answer->error().code, core::ErrorCode::Network);
+        QVERIFY2(answer->error().message.startsWith(QStringLiteral("/VolumeDriver.List: ")),
+                 qPrintable(answer->error().message));
+        // Attempts at 0 and 100 ms; the next, at 300 ms, would reach the 300 ms budget, so it gives up.
+        QVERIFY2(timer.elapsed() >= 100 && timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void listRoundTrip()

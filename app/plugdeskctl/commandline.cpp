@@ -47,6 +47,7 @@ int reportError(Context &context, const QString &message)
 CommandLine::CommandLine()
 {
     m_groupSummaries.insert(QStringLiteral("plugin"), tr("Manage plugins"));
+    m_groupSummaries.insert(QStringLiteral("volume"), tr("Manage volumes"));
 }
 
 void CommandLine::add(Command command)

@@ -92,6 +92,8 @@ void addPluginCommands(CommandLine &commandLine);
 void addInstallCommands(CommandLine &commandLine);
 // Top-level `login` and `logout` (registry logins in the docker CLI's config.json).
 void addLoginCommands(CommandLine &commandLine);
+// `volume ls|create|inspect|rm|mount|unmount`.
+void addVolumeCommands(CommandLine &commandLine);
 
 // "plugdeskctl plugin ls", or "plugdeskctl login" for a top-level verb.
 QString commandPath(const Command &command);

@@ -23,5 +23,6 @@ int main(int argc, char *argv[])
     cli::addPluginCommands(commandLine);
     cli::addLoginCommands(commandLine);
     cli::addInstallCommands(commandLine);
+    cli::addVolumeCommands(commandLine);
     return commandLine.run(app.arguments().mid(1), out, err);
 }

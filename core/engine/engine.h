@@ -5,6 +5,7 @@
 #include "core/plugin/plugin.h"
 #include "core/plugin/privileges.h"
 #include "core/runtime/pluginruntimestate.h"
+#include "core/volume/volume.h"
 
 #include <QList>
 #include <QObject>
@@ -104,6 +105,23 @@ public:
     // propagated mount, and every setting whose name the new config still declares (SPEC §6.7, §11). The job's
     // result is the plugin's name.
     virtual Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) = 0;
+
+    // Volumes (SPEC §7, §11). Every volume verb but volumeDrivers() talks to plugins, so it returns a Job (a child
+    // of the engine) whose result is JSON-shaped, so that it travels over D-Bus unchanged.
+    // The enabled plugins that implement docker.volumedriver, with their scope.
+    virtual Result<QList<VolumeDriverInfo>> volumeDrivers() = 0;
+    // Result: VolumeList::toVariant(); all drivers (or the one named) queried in parallel, each within its
+    // time-out (default 10 s): partial results plus one error per failing driver.
+    virtual Job *volumes(const QString &driver = {}) = 0;
+    // Result: Volume::toJson() as a QVariantMap. Names are unique across drivers.
+    virtual Job *inspectVolume(const QString &name) = 0;
+    // Result: the new Volume (QVariantMap); an empty `name` gets a generated one.
+    virtual Job *createVolume(const QString &driver, const QString &name, const QMap<QString, QString> &options) = 0;
+    // Result: the name. A volume mounted through Plugdesk is refused without `force`.
+    virtual Job *removeVolume(const QString &name, bool force = false) = 0;
+    // Result: the Volume with both mountpoints; the mount is counted until unmountVolume (persisted).
+    virtual Job *mountVolume(const QString &name) = 0;
+    virtual Job *unmountVolume(const QString &name) = 0;
 
 Q_SIGNALS:
     // A plugin was added or changed; `id` is its full id.

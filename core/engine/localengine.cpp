@@ -8,6 +8,7 @@
 #include "core/registry/remoteprivileges.h"
 #include "core/runtime/pluginrunner.h"
 #include "core/store/storelock.h"
+#include "core/volume/volumeservice.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -264,6 +265,88 @@ Job *LocalEngine::remove(const QString &nameOrId, bool force)
     return job;
 }
 
+void LocalEngine::runValueJob(Job *job, std::function<Result<QVariant>(Job *)> work)
+{
+    Q_EMIT jobStarted(job);
+    QThread *worker = QThread::create([job, work = std::move(work)] {
+        auto result = work(job);
+        if (result)
+            job->finishWith(*result);
+        else
+            job->failWith(result.error());
+    });
+    m_workers.append(worker);
+    connect(worker, &QThread::finished, this, [this, worker] {
+        m_workers.removeOne(worker);
+        worker->deleteLater();
+    });
+    worker->start();
+}
+
+Result<QList<VolumeDriverInfo>> LocalEngine::volumeDrivers()
+{
+    return VolumeService(m_store.root(), m_runRoot).drivers();
+}
+
+namespace {
+
+// A volume service whose waits end when the job is cancelled.
+VolumeService volumeService(const QString &root, const QString &runRoot, Job *job)
+{
+    VolumeService service(root, runRoot);
+    service.setCancelled([job] { return job->isCancelRequested(); });
+    return service;
+}
+
+} // namespace
+
+Job *LocalEngine::volumes(const QString &driver)
+{
+    auto *job = new Job(tr("List volumes"), this);
+    runValueJob(job, [root = m_store.root(), runRoot = m_runRoot, driver](Job *job) -> Result<QVariant> {
+        auto list = volumeService(root, runRoot, job).list(driver);
+        if (!list)
+            return list.error();
+        return list->toVariant();
+    });
+    return job;
+}
+
+Job *LocalEngine::inspectVolume(const QString &name)
+{
+    auto *job = new Job(tr("Inspect volume %1").arg(name), this);
+    runValueJob(job, [root = m_store.root(), runRoot = m_runRoot, name](Job *job) -> Result<QVariant> {
+        auto volume = volumeService(root, runRoot, job).inspect(name);
+        if (!volume)
+            return volume.error();
+        return QVariant(volume->toJson().toVariantMap());
+    });
+    return job;
+}
+
+Job *LocalEngine::createVolume(const QString &driver, const QString &name, const QMap<QString, QString> &options)
+{
+    auto *job = new Job(tr("Create volume %1").arg(name), this);
+    runValueJob(job, [root = m_store.root(), runRoot = m_runRoot, driver, name, options](Job *job) -> Result<QVariant> {
+        auto volume = volumeService(root, runRoot, job).create(driver, name, options);
+        if (!volume)
+            return volume.error();
+        return QVariant(volume->toJson().toVariantMap());
+    });
+    return job;
+}
+
+Job *LocalEngine::removeVolume(const QString &name, bool force)
+{
+    auto *job = new Job(tr("Remove volume %1").arg(name), this);
+    runValueJob(job, [root = m_store.root(), runRoot = m_runRoot, name, force](Job *job) -> Result<QVariant> {
+        if (auto removed = volumeService(root, runRoot, job).remove(name, force); !removed)
+            return removed.error();
+        return QVariant(name);
+    });
+    return job;
+}
+
 Job *LocalEngine::install(const QString &reference, const Privileges &accepted, const InstallOptions &options)
 {
     return installUsing(registry(), reference, accepted, options);
@@ -305,6 +388,30 @@ Job *LocalEngine::startInstaller(RegistryClient *client, const QString &title, c
         if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, name))
             QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
         return result;
+    });
+    return job;
+}
+
+Job *LocalEngine::mountVolume(const QString &name)
+{
+    auto *job = new Job(tr("Mount volume %1").arg(name), this);
+    runValueJob(job, [root = m_store.root(), runRoot = m_runRoot, name](Job *job) -> Result<QVariant> {
+        auto volume = volumeService(root, runRoot, job).mount(name);
+        if (!volume)
+            return volume.error();
+        return QVariant(volume->toJson().toVariantMap());
+    });
+    return job;
+}
+
+Job *LocalEngine::unmountVolume(const QString &name)
+{
+    auto *job = new Job(tr("Unmount volume %1").arg(name), this);
+    runValueJob(job, [root = m_store.root(), runRoot = m_runRoot, name](Job *job) -> Result<QVariant> {
+        auto volume = volumeService(root, runRoot, job).unmount(name);
+        if (!volume)
+            return volume.error();
+        return QVariant(volume->toJson().toVariantMap());
     });
     return job;
 }

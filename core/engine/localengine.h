@@ -72,6 +72,14 @@ public:
     Job *upgradeUsing(RegistryClient *client, const QString &nameOrId, const QString &reference,
                       const Privileges &accepted);
 
+    Result<QList<VolumeDriverInfo>> volumeDrivers() override;
+    Job *volumes(const QString &driver = {}) override;
+    Job *inspectVolume(const QString &name) override;
+    Job *createVolume(const QString &driver, const QString &name, const QMap<QString, QString> &options) override;
+    Job *removeVolume(const QString &name, bool force = false) override;
+    Job *mountVolume(const QString &name) override;
+    Job *unmountVolume(const QString &name) override;
+
     // The registry client this engine uses (made on first use), with the calling user's logins.
     RegistryClient *registry();
 
@@ -82,6 +90,8 @@ private:
     // Starts an install or upgrade (PluginInstaller): the registry half here, the rest on a worker.
     Job *startInstaller(RegistryClient *client, const QString &title, const QString &reference,
                         const Privileges &accepted, const InstallOptions &options, const QString &upgrade);
+    // The same for work whose result is any (JSON-shaped) value.
+    void runValueJob(Job *job, std::function<Result<QVariant>(Job *)> work);
 
     Store m_store;
     QString m_runRoot;

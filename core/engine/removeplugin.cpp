@@ -7,6 +7,7 @@
 #include "core/runtime/runlayout.h"
 #include "core/store/blobstore.h"
 #include "core/store/storelock.h"
+#include "core/volume/volumeservice.h"
 
 #include <QDir>
 #include <QFile>
@@ -106,8 +107,10 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
     }
     const RunLayout layout(runRoot);
 
-    // The volumes work adds its "in use" check here (SPEC §11): volumes mounted through Plugdesk make an
-    // unforced remove fail with InUse `plugin <name> is in use`, and a forced one go ahead (Docker's rule).
+    // Volumes mounted through Plugdesk make an unforced remove fail with InUse naming them (SPEC §11); a forced
+    // one goes ahead and drops their mount records (Docker's rule).
+    if (auto free = VolumeService::checkDriverNotInUse(store.root(), plugin, force); !free)
+        return free.error();
 
     const bool monitorAlive = PluginMonitor::lockHolder(layout.lockPath(plugin.id)) != 0;
     if (plugin.enabled && !force)

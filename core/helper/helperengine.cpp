@@ -290,4 +290,51 @@ Job *HelperEngine::upgrade(const QString &nameOrId, const QString &reference, co
     return startJob(QStringLiteral("UpgradePlugin"), {nameOrId, reference, privileges, *auth}, title);
 }
 
+Result<QList<VolumeDriverInfo>> HelperEngine::volumeDrivers()
+{
+    auto reply = call(QStringLiteral("VolumeDrivers"), {});
+    if (!reply)
+        return reply.error();
+    const QJsonDocument document = QJsonDocument::fromJson(reply->arguments().value(0).toString().toUtf8());
+    if (!document.isArray())
+        return Error{ErrorCode::Internal, tr("the helper answered VolumeDrivers with something that is not JSON")};
+    QList<VolumeDriverInfo> drivers;
+    for (const QJsonValue &value : document.array())
+        drivers.append(VolumeDriverInfo::fromJson(value.toObject()));
+    return drivers;
+}
+
+Job *HelperEngine::volumes(const QString &driver)
+{
+    return startJob(QStringLiteral("ListVolumes"), {driver}, tr("List volumes"));
+}
+
+Job *HelperEngine::inspectVolume(const QString &name)
+{
+    return startJob(QStringLiteral("InspectVolume"), {name}, tr("Inspect volume %1").arg(name));
+}
+
+Job *HelperEngine::createVolume(const QString &driver, const QString &name, const QMap<QString, QString> &options)
+{
+    QStringList list;
+    for (auto it = options.constBegin(); it != options.constEnd(); ++it)
+        list.append(it.key() + QLatin1Char('=') + it.value());
+    return startJob(QStringLiteral("CreateVolume"), {driver, name, list}, tr("Create volume %1").arg(name));
+}
+
+Job *HelperEngine::removeVolume(const QString &name, bool force)
+{
+    return startJob(QStringLiteral("RemoveVolume"), {name, force}, tr("Remove volume %1").arg(name));
+}
+
+Job *HelperEngine::mountVolume(const QString &name)
+{
+    return startJob(QStringLiteral("MountVolume"), {name}, tr("Mount volume %1").arg(name));
+}
+
+Job *HelperEngine::unmountVolume(const QString &name)
+{
+    return startJob(QStringLiteral("UnmountVolume"), {name}, tr("Unmount volume %1").arg(name));
+}
+
 } // namespace core

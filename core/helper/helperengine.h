@@ -55,6 +55,14 @@ public:
     Job *install(const QString &reference, const Privileges &accepted, const InstallOptions &options = {}) override;
     Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) override;
 
+    Result<QList<VolumeDriverInfo>> volumeDrivers() override;
+    Job *volumes(const QString &driver = {}) override;
+    Job *inspectVolume(const QString &name) override;
+    Job *createVolume(const QString &driver, const QString &name, const QMap<QString, QString> &options) override;
+    Job *removeVolume(const QString &name, bool force = false) override;
+    Job *mountVolume(const QString &name) override;
+    Job *unmountVolume(const QString &name) override;
+
     // For verbs that start a job: mirrors the job at `path` (the method's reply) into a local Job.
     Job *adoptJob(const QString &path, const QString &title);
 

@@ -1,5 +1,7 @@
 #include "core/helper/helperprotocol.h"
 
+#include "core/volume/volume.h"
+
 #include <QDBusMetaType>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -135,6 +137,9 @@ QString HelperProtocol::encodeResult(const QVariant &result)
 {
     if (!result.isValid() || result.isNull())
         return {};
+    // Typed results that have a JSON shape of their own.
+    if (result.metaType() == QMetaType::fromType<VolumeList>())
+        return QString::fromUtf8(QJsonDocument(result.value<VolumeList>().toJson()).toJson(QJsonDocument::Compact));
     // QJsonDocument holds only objects and arrays: wrap the value in an array and cut the brackets off.
     const QByteArray wrapped =
         QJsonDocument(QJsonArray{QJsonValue::fromVariant(result)}).toJson(QJsonDocument::Compact);

@@ -291,6 +291,98 @@ const QList<HelperVerb> &HelperVerbs::all()
                 return QVariantList{QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))};
             },
         },
+        {
+            QStringLiteral("VolumeDrivers"),
+            {},
+            {{QStringLiteral("json"), Kind::Text}},
+            readAction(),
+            [] { return tr("list volume drivers"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto drivers = call.engine.volumeDrivers();
+                if (!drivers)
+                    return drivers.error();
+                QJsonArray array;
+                for (const VolumeDriverInfo &driver : *drivers)
+                    array.append(driver.toJson());
+                return QVariantList{QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))};
+            },
+        },
+        {
+            QStringLiteral("ListVolumes"),
+            {{QStringLiteral("driver"), Kind::Text}},
+            {{QStringLiteral("job"), Kind::Path}},
+            readAction(),
+            [] { return tr("list volumes"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                return jobReply(call, call.engine.volumes(call.arguments.at(0).toString()), QStringLiteral("volumes"));
+            },
+        },
+        {
+            QStringLiteral("InspectVolume"),
+            {{QStringLiteral("name"), Kind::Text}},
+            {{QStringLiteral("job"), Kind::Path}},
+            readAction(),
+            [] { return tr("inspect volumes"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                return jobReply(call, call.engine.inspectVolume(call.arguments.at(0).toString()),
+                                QStringLiteral("inspect-volume"));
+            },
+        },
+        {
+            QStringLiteral("CreateVolume"),
+            {{QStringLiteral("driver"), Kind::PluginName},
+             {QStringLiteral("name"), Kind::Text},
+             {QStringLiteral("options"), Kind::TextList}},
+            {{QStringLiteral("job"), Kind::Path}},
+            volumesAction(),
+            [] { return tr("create volumes"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                QMap<QString, QString> options;
+                for (const QString &option : call.arguments.at(2).toStringList()) {
+                    const qsizetype equals = option.indexOf(QLatin1Char('='));
+                    if (equals <= 0)
+                        return Error{ErrorCode::InvalidArgument, tr("invalid option \"%1\": KEY=VALUE").arg(option)};
+                    options.insert(option.left(equals), option.mid(equals + 1));
+                }
+                return jobReply(call,
+                                call.engine.createVolume(call.plugin->id, call.arguments.at(1).toString(), options),
+                                QStringLiteral("create-volume"));
+            },
+        },
+        {
+            QStringLiteral("RemoveVolume"),
+            {{QStringLiteral("name"), Kind::Text}, {QStringLiteral("force"), Kind::Bool}},
+            {{QStringLiteral("job"), Kind::Path}},
+            volumesAction(),
+            [] { return tr("remove volumes"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                return jobReply(
+                    call, call.engine.removeVolume(call.arguments.at(0).toString(), call.arguments.at(1).toBool()),
+                    QStringLiteral("remove-volume"));
+            },
+        },
+        {
+            QStringLiteral("MountVolume"),
+            {{QStringLiteral("name"), Kind::Text}},
+            {{QStringLiteral("job"), Kind::Path}},
+            volumesAction(),
+            [] { return tr("mount volumes"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                return jobReply(call, call.engine.mountVolume(call.arguments.at(0).toString()),
+                                QStringLiteral("mount-volume"));
+            },
+        },
+        {
+            QStringLiteral("UnmountVolume"),
+            {{QStringLiteral("name"), Kind::Text}},
+            {{QStringLiteral("job"), Kind::Path}},
+            volumesAction(),
+            [] { return tr("unmount volumes"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                return jobReply(call, call.engine.unmountVolume(call.arguments.at(0).toString()),
+                                QStringLiteral("unmount-volume"));
+            },
+        },
     };
     return verbs;
 }

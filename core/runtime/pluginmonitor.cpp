@@ -98,6 +98,10 @@ Result<PluginMonitor::Options> PluginMonitor::parseArguments(const QStringList &
             options.publishedLink = value;
         else if (key == QLatin1String("--propagated"))
             options.propagatedMount = value;
+        else if (key == QLatin1String("--plugin-propagated"))
+            options.pluginPropagatedMount = value;
+        else if (key == QLatin1String("--rootfs"))
+            options.rootfs = value;
         else
             return Error{ErrorCode::InvalidArgument, tr("unknown flag: %1").arg(key)};
     }
@@ -122,6 +126,10 @@ QStringList PluginMonitor::toArguments(const Options &options)
         arguments += {QStringLiteral("--link"), options.publishedLink};
     if (!options.propagatedMount.isEmpty())
         arguments += {QStringLiteral("--propagated"), options.propagatedMount};
+    if (!options.pluginPropagatedMount.isEmpty())
+        arguments += {QStringLiteral("--plugin-propagated"), options.pluginPropagatedMount};
+    if (!options.rootfs.isEmpty())
+        arguments += {QStringLiteral("--rootfs"), options.rootfs};
     return arguments;
 }
 
@@ -271,6 +279,8 @@ int PluginMonitor::run()
             return 1;
         }
     }
+
+    startProxy();
 
     while (!m_done) {
         int timeout = -1;
@@ -539,13 +549,31 @@ void PluginMonitor::stopContainer()
 void PluginMonitor::cleanUp()
 {
     QFile::remove(m_options.socketPath);
-    if (!m_options.publishedLink.isEmpty()) {
-        const QFileInfo link(m_options.publishedLink);
-        if (link.isSymLink() && link.symLinkTarget() == m_options.socketPath)
-            QFile::remove(m_options.publishedLink);
+    if (m_proxy) {
+        m_proxy->stop();
+        m_proxy.reset();
     }
     RuncRuntime::releaseMount(m_options.propagatedMount);
     QFile::remove(m_runtime.layout().pidFilePath(m_options.id));
+}
+
+void PluginMonitor::startProxy()
+{
+    // Started after the signal mask is set, so its threads never take SIGTERM meant for the signalfd.
+    if (m_options.publishedLink.isEmpty())
+        return;
+    VolumeDriverInfo mapping;
+    mapping.propagatedMount = m_options.pluginPropagatedMount;
+    mapping.hostPropagatedMount = m_options.propagatedMount;
+    mapping.rootfs = m_options.rootfs;
+    m_proxy = std::make_unique<SocketProxy>(m_options.publishedLink, m_options.socketPath, mapping);
+    // Publishing is a courtesy to other engines: a name taken by something else does not stop the plugin.
+    if (auto started = m_proxy->start(); !started) {
+        note(started.error().message);
+        m_proxy.reset();
+        return;
+    }
+    note(QStringLiteral("serving %1 for other engines").arg(m_options.publishedLink));
 }
 
 } // namespace core

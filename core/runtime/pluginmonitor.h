@@ -4,6 +4,7 @@
 #include "core/runtime/pluginruntimestate.h"
 #include "core/runtime/rotatinglog.h"
 #include "core/runtime/runcruntime.h"
+#include "core/runtime/socketproxy.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -21,7 +22,9 @@ namespace core {
 //  - records state.json (pids, state, restarts, last exit);
 //  - restarts a crashed plugin with backoff (1, 2, 4 ... 60 s) and gives up after 5 crashes in 5 minutes (failed);
 //  - adopts a container that is already running (its earlier monitor died): watches its pid, restarts on exit;
-//  - on SIGTERM: SIGTERM to the plugin, 10 s, SIGKILL, runc delete, removes the socket, the published link and
+//  - serves the published socket for other engines (SocketProxy on a thread of its own), so that it outlives the
+//    CLI, forwarding to the plugin and rewriting mountpoints to host paths;
+//  - on SIGTERM: SIGTERM to the plugin, 10 s, SIGKILL, runc delete, removes the socket, the published socket and
 //    the propagated mount, records stopped, exits.
 // It does not touch the store: whether a plugin is enabled is the engine's business.
 class PluginMonitor final
@@ -34,9 +37,11 @@ public:
         QString runRoot;
         QString id;
         QString runc;
-        QString socketPath;      // removed at stop
-        QString publishedLink;   // removed at stop when it still points at socketPath
-        QString propagatedMount; // unmounted at stop
+        QString socketPath;            // removed at stop
+        QString publishedLink;         // the published socket the proxy serves (DIR/<name>.sock), removed at stop
+        QString propagatedMount;       // host side; unmounted at stop
+        QString pluginPropagatedMount; // PropagatedMount inside the plugin, for mapping mountpoints
+        QString rootfs;                // the plugin's rootfs on the host, for mapping mountpoints
         // Tunables; the environment can override them (PLUGDESK_RESTART_BACKOFF_MS, PLUGDESK_RESTART_BACKOFF_MAX_MS,
         // PLUGDESK_RESTART_LIMIT, PLUGDESK_RESTART_WINDOW_MS, PLUGDESK_STOP_TIMEOUT_MS, PLUGDESK_LOG_MAX_BYTES).
         int backoffMs = 1000;
@@ -48,7 +53,8 @@ public:
         int logFiles = 3;
     };
 
-    // `--run DIR --id ID --runc PATH --socket PATH [--link PATH] [--propagated PATH]`, tunables from the environment.
+    // `--run DIR --id ID --runc PATH --socket PATH [--link PATH] [--propagated PATH] [--plugin-propagated PATH]
+    // [--rootfs PATH]`, tunables from the environment.
     static Result<Options> parseArguments(const QStringList &arguments);
     static QStringList toArguments(const Options &options);
 
@@ -75,6 +81,7 @@ private:
     void onContainerExit(std::optional<int> status);
     void stopContainer();
     void cleanUp();
+    void startProxy();
     void writeState();
     void note(const QString &text);
     qint64 now() const;
@@ -86,6 +93,7 @@ private:
     QList<qint64> m_crashes; // monotonic ms of recent crashes
     std::unique_ptr<Stream> m_stdout;
     std::unique_ptr<Stream> m_stderr;
+    std::unique_ptr<SocketProxy> m_proxy;
     int m_lockFd = -1;
     int m_signalFd = -1;
     int m_pidFd = -1;         // adopted container

@@ -6,6 +6,7 @@
 #include "core/runtime/socketpublisher.h"
 #include "core/store/atomicfile.h"
 #include "core/store/storelock.h"
+#include "core/volume/volumeservice.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -126,6 +127,8 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
     options.socketPath = socketPath(plugin);
     options.publishedLink = SocketPublisher::linkPath(plugin);
     options.propagatedMount = propagatedMount(plugin);
+    options.pluginPropagatedMount = plugin.config.propagatedMount;
+    options.rootfs = QFileInfo(m_store.rootfsDir(plugin.id)).absoluteFilePath();
     if (auto started = PluginMonitor::startDetached(binary, options); !started)
         return started;
     // The monitor takes its lock first thing; wait for it so that callers can rely on lockHolder().
@@ -167,7 +170,7 @@ void PluginRunner::stopPlugin(const Plugin &plugin)
         }
     }
     QFile::remove(socketPath(plugin));
-    SocketPublisher::unpublish(SocketPublisher::linkPath(plugin), socketPath(plugin));
+    SocketPublisher::unpublish(SocketPublisher::linkPath(plugin));
     RuncRuntime::releaseMount(propagatedMount(plugin));
     auto recorded = PluginRuntimeState::read(layout.statePath(plugin.id));
     if (recorded && recorded->status != PluginRuntimeState::Status::Stopped &&
@@ -276,6 +279,8 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
     stopPlugin(plugin);
     QFile::remove(m_runtime.layout().statePath(plugin.id));
     QFile::remove(m_runtime.layout().activatePath(plugin.id));
+    // The volume driver's scope is asked again once per enable (VolumeService::drivers).
+    QFile::remove(m_runtime.layout().stateDir(plugin.id) + QStringLiteral("/capabilities.json"));
 
     say(tr("Starting %1").arg(plugin.name()));
     if (auto started = startMonitor(plugin); !started) {
@@ -293,8 +298,6 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
         stopPlugin(plugin);
         return startFailure(plugin, activated.error().message, activated.error().code);
     }
-    // Publishing is a courtesy to other engines: a name taken by something else does not stop the plugin.
-    (void)SocketPublisher::publish(SocketPublisher::linkPath(plugin), socketPath(plugin));
     if (auto saved = setEnabled(plugin.id, true); !saved) {
         stopPlugin(plugin);
         return saved.error();
@@ -304,7 +307,6 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
 
 Result<QString> PluginRunner::disable(const QString &nameOrId, bool force)
 {
-    Q_UNUSED(force); // nothing counts references yet; volumes in use will (SPEC §6.6)
     Plugin plugin;
     {
         auto lock = StoreLock::acquire(m_store.root(), tr("disable plugin %1").arg(nameOrId));
@@ -322,6 +324,9 @@ Result<QString> PluginRunner::disable(const QString &nameOrId, bool force)
     if (!plugin.enabled && !monitorAlive)
         return Error{ErrorCode::Conflict,
                      tr("plugin is already disabled: plugin %1 found but disabled").arg(plugin.name())};
+    // Volumes mounted through Plugdesk make the plugin "in use" (SPEC §11).
+    if (auto free = VolumeService::checkDriverNotInUse(m_store.root(), plugin, force); !free)
+        return free.error();
     stopPlugin(plugin);
     if (plugin.enabled) {
         if (auto saved = setEnabled(plugin.id, false); !saved)
@@ -345,7 +350,6 @@ Status PluginRunner::restore()
             problems.append(tr("cannot restore plugin %1: %2").arg(plugin.name(), started.error().message));
             continue;
         }
-        (void)SocketPublisher::publish(SocketPublisher::linkPath(plugin), socketPath(plugin));
     }
     if (!problems.isEmpty())
         return Error{ErrorCode::Runtime, problems.join(QLatin1Char('\n'))};
@@ -378,8 +382,7 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
     }
     state.socketPath = socketPath(plugin);
     const QString link = SocketPublisher::linkPath(plugin);
-    const QFileInfo linkInfo(link);
-    if (linkInfo.isSymLink() && linkInfo.symLinkTarget() == state.socketPath)
+    if (state.monitorAlive && SocketPublisher::isSocket(link))
         state.publishedSocketPath = link;
     QFile activation(layout.activatePath(plugin.id));
     if (activation.open(QIODevice::ReadOnly)) {

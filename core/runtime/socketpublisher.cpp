@@ -4,6 +4,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <cerrno>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace core {
@@ -38,35 +41,30 @@ QString SocketPublisher::linkPath(const Plugin &plugin)
     return directory() + QLatin1Char('/') + publishName(plugin.repository, plugin.tag) + QStringLiteral(".sock");
 }
 
-Status SocketPublisher::publish(const QString &linkPath, const QString &socketPath)
+bool SocketPublisher::isSocket(const QString &path)
 {
-    const QFileInfo existing(linkPath);
-    if (existing.isSymLink()) {
-        if (existing.symLinkTarget() == socketPath)
-            return {};
-        // A link to a socket that is gone is a leftover of ours (or of nobody): replace it.
-        if (QFileInfo::exists(existing.symLinkTarget()))
-            return Error{
-                ErrorCode::Conflict,
-                tr("cannot publish the socket as %1: it already points at %2").arg(linkPath, existing.symLinkTarget())};
-        QFile::remove(linkPath);
-    } else if (existing.exists()) {
-        return Error{ErrorCode::Conflict,
-                     tr("cannot publish the socket as %1: a file of that name exists").arg(linkPath)};
-    }
-    if (!QDir().mkpath(QFileInfo(linkPath).absolutePath()))
-        return Error{ErrorCode::Io, tr("cannot create %1").arg(QFileInfo(linkPath).absolutePath())};
-    if (::symlink(QFile::encodeName(socketPath).constData(), QFile::encodeName(linkPath).constData()) != 0)
-        return Error{ErrorCode::Io,
-                     tr("cannot publish the socket as %1: %2").arg(linkPath, QString::fromLocal8Bit(strerror(errno)))};
-    return {};
+    struct stat st
+    {};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISSOCK(st.st_mode);
 }
 
-void SocketPublisher::unpublish(const QString &linkPath, const QString &socketPath)
+void SocketPublisher::unpublish(const QString &path)
 {
-    const QFileInfo link(linkPath);
-    if (link.isSymLink() && link.symLinkTarget() == socketPath)
-        QFile::remove(linkPath);
+    if (!isSocket(path))
+        return;
+    const QByteArray native = QFile::encodeName(path);
+    sockaddr_un address{};
+    if (native.size() >= qsizetype(sizeof address.sun_path))
+        return;
+    address.sun_family = AF_UNIX;
+    memcpy(address.sun_path, native.constData(), native.size());
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return;
+    const bool served = ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    ::close(fd);
+    if (!served)
+        QFile::remove(path);
 }
 
 } // namespace core

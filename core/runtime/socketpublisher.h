@@ -8,9 +8,9 @@
 
 namespace core {
 
-// Publishes an enabled plugin's socket where other engines look for plugins: a symlink
-// DIR/<publish-name>.sock -> <run>/plugins/<id>/<socket>, DIR = PLUGDESK_DOCKER_PLUGINS_DIR, else
-// /run/docker/plugins. Owns the name rule and the link; never replaces a file it did not make.
+// Where an enabled plugin's socket is published for other engines: DIR/<publish-name>.sock, DIR =
+// PLUGDESK_DOCKER_PLUGINS_DIR, else /run/docker/plugins. The plugin's monitor serves it (SocketProxy); this class
+// owns the name rule and the clean-up of a socket whose monitor died.
 class SocketPublisher final
 {
     Q_DECLARE_TR_FUNCTIONS(SocketPublisher)
@@ -23,10 +23,10 @@ public:
     static QString publishName(const QString &repository, const QString &tag);
     static QString linkPath(const Plugin &plugin);
 
-    // Creates or refreshes the link. Fails with Conflict when something else already owns that name.
-    static Status publish(const QString &linkPath, const QString &socketPath);
-    // Removes the link if it still points at `socketPath`.
-    static void unpublish(const QString &linkPath, const QString &socketPath);
+    // True when `path` is a unix socket (not a link, not a file).
+    static bool isSocket(const QString &path);
+    // Removes a socket at `path` that nobody serves any longer (its monitor was killed).
+    static void unpublish(const QString &path);
 };
 
 } // namespace core

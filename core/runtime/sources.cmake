@@ -9,5 +9,6 @@ target_sources(plugdesk_core PRIVATE
     runtime/rotatinglog.cpp runtime/rotatinglog.h
     runtime/runcruntime.cpp runtime/runcruntime.h
     runtime/runlayout.h
+    runtime/socketproxy.cpp runtime/socketproxy.h
     runtime/socketpublisher.cpp runtime/socketpublisher.h
 )

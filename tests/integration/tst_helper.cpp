@@ -8,6 +8,7 @@
 #include "core/helper/helperprotocol.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
+#include "core/volume/volume.h"
 
 #include <QDBusMessage>
 #include <QJsonDocument>
@@ -213,6 +214,42 @@ private Q_SLOTS:
         QVERIFY(helper.location().contains(m_bus->address()));
     }
 
+    // The volume verbs travel: drivers, a list whose failing driver comes back as an error entry with its code,
+    // a lookup's NotFound. The seed's enabled vieux/sshfs is not running, so it cannot be reached.
+    void volumesThroughTheHelper()
+    {
+        qputenv("PLUGDESK_VOLUME_LIST_TIMEOUT_MS", "1500");
+        QVERIFY(startHelper());
+        core::HelperEngine helper({m_bus->address(), {}});
+        auto drivers = helper.volumeDrivers();
+        QVERIFY2(drivers.ok(), qPrintable(drivers.ok() ? QString() : drivers.error().message));
+        QCOMPARE(drivers->size(), 1);
+        QCOMPARE(drivers->at(0).name, QStringLiteral("vieux/sshfs:latest"));
+        QCOMPARE(drivers->at(0).scope, QStringLiteral("local")); // Capabilities failed: local
+        QCOMPARE(drivers->at(0).hostPath(QStringLiteral("/etc/x")), drivers->at(0).rootfs + QStringLiteral("/etc/x"));
+
+        core::Job *job = helper.volumes();
+        job->waitForFinished();
+        QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
+        const core::VolumeList list = core::VolumeList::fromVariant(job->result());
+        QVERIFY(list.volumes.isEmpty());
+        QCOMPARE(list.errors.size(), 1);
+        QCOMPARE(list.errors.at(0).driver, QStringLiteral("vieux/sshfs:latest"));
+        QCOMPARE(list.errors.at(0).error.code, core::ErrorCode::Network);
+
+        job = helper.inspectVolume(QStringLiteral("nope"));
+        job->waitForFinished();
+        QVERIFY(job->error().has_value());
+        QCOMPARE(job->error()->code, core::ErrorCode::NotFound);
+        QCOMPARE(job->error()->message, QStringLiteral("get nope: no such volume"));
+
+        // A driver that is not a plugin at all, through the PluginName argument's lookup.
+        job = helper.createVolume(QStringLiteral("acme/none"), QStringLiteral("v"), {});
+        job->waitForFinished();
+        QCOMPARE(job->error()->code, core::ErrorCode::NotFound);
+        qunsetenv("PLUGDESK_VOLUME_LIST_TIMEOUT_MS");
+    }
+
     void rootSetsADisabledPlugin()
     {
         QVERIFY(startHelper());
@@ -356,6 +393,21 @@ private Q_SLOTS:
             << "Error: not authorized to inspect plugins (org.plugdesk.read): polkit is not running, so only root may "
                "do this\n"
             << "[\n]\n";
+        QTest::newRow("volume ls") << QStringList{QStringLiteral("volume"), QStringLiteral("ls")}
+                                   << "Error: not authorized to list volumes (org.plugdesk.read): polkit is not "
+                                      "running, so only root may do this\n"
+                                   << QString();
+        QTest::newRow("volume create")
+            << QStringList{QStringLiteral("volume"), QStringLiteral("create"), QStringLiteral("-d"),
+                           QStringLiteral("vieux/sshfs"), QStringLiteral("v")}
+            << "Error: not authorized to create volumes (org.plugdesk.volumes): polkit is not running, so only root "
+               "may do this\n"
+            << QString();
+        QTest::newRow("volume mount") << QStringList{QStringLiteral("volume"), QStringLiteral("mount"),
+                                                     QStringLiteral("v")}
+                                      << "Error: not authorized to mount volumes (org.plugdesk.volumes): polkit is "
+                                         "not running, so only root may do this\n"
+                                      << QString();
         QTest::newRow("set") << QStringList{QStringLiteral("plugin"), QStringLiteral("set"), kSettableName,
                                             QStringLiteral("DEBUG=1")}
                              << "Error: not authorized to change plugin settings (org.plugdesk.manage): polkit is not "

@@ -1,0 +1,345 @@
+#include "core/runtime/socketproxy.h"
+
+#include "core/runtime/pluginhttpclient.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cerrno>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace core {
+
+namespace {
+
+constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
+constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+constexpr int kIdleMs = 30 * 1000;               // a client that sends nothing for this long is dropped
+constexpr int kForwardTimeoutMs = 3 * 60 * 1000; // above the longest volume call (Create, Mount: 2 min)
+
+bool fillAddress(const QString &path, sockaddr_un &address)
+{
+    const QByteArray native = QFile::encodeName(path);
+    if (native.size() >= qsizetype(sizeof address.sun_path))
+        return false;
+    address = {};
+    address.sun_family = AF_UNIX;
+    memcpy(address.sun_path, native.constData(), native.size());
+    return true;
+}
+
+bool someoneServes(const QString &path)
+{
+    sockaddr_un address{};
+    if (!fillAddress(path, address))
+        return false;
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    ::close(fd);
+    return ok;
+}
+
+bool readMore(int fd, QByteArray &buffer)
+{
+    pollfd wait{fd, POLLIN, 0};
+    if (::poll(&wait, 1, kIdleMs) <= 0)
+        return false;
+    char chunk[16384];
+    const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n <= 0)
+        return false;
+    buffer.append(chunk, n);
+    return true;
+}
+
+void writeAll(int fd, const QByteArray &data)
+{
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::send(fd, data.constData() + done, size_t(data.size() - done), MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        done += n;
+    }
+}
+
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 413:
+        return "Request Entity Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    default:
+        return "Status";
+    }
+}
+
+void respond(int fd, int status, const QByteArray &body)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n";
+    head += "Content-Type: application/vnd.docker.plugins.v1+json\r\n";
+    head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    head += "Connection: close\r\n\r\n";
+    writeAll(fd, head + body);
+}
+
+QByteArray errBody(const QString &message)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("Err"), message}}).toJson(QJsonDocument::Compact);
+}
+
+// Decodes a chunked body that is complete in `data`; nullopt while more is needed.
+std::optional<QByteArray> dechunk(const QByteArray &data, bool &malformed)
+{
+    QByteArray body;
+    qsizetype at = 0;
+    for (;;) {
+        const qsizetype lineEnd = data.indexOf("\r\n", at);
+        if (lineEnd < 0)
+            return std::nullopt;
+        bool ok = false;
+        const qlonglong size = data.mid(at, lineEnd - at).split(';').first().trimmed().toLongLong(&ok, 16);
+        if (!ok || size < 0 || size > kMaxBodyBytes) {
+            malformed = true;
+            return std::nullopt;
+        }
+        at = lineEnd + 2;
+        if (size == 0)
+            return body; // trailers, if any, are ignored
+        if (data.size() < at + size + 2)
+            return std::nullopt;
+        body += data.mid(at, size);
+        at += size + 2;
+    }
+}
+
+QJsonValue rewrite(const QJsonValue &value, const VolumeDriverInfo &mapping)
+{
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray())
+            array.append(rewrite(item, mapping));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == QLatin1String("Mountpoint") && it.value().isString() && !it.value().toString().isEmpty())
+            it.value() = mapping.hostPath(it.value().toString());
+        else if (it.value().isObject() || it.value().isArray())
+            it.value() = rewrite(it.value(), mapping);
+    }
+    return object;
+}
+
+void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping)
+{
+    QByteArray buffer;
+    qsizetype headerEnd = -1;
+    while ((headerEnd = buffer.indexOf("\r\n\r\n")) < 0) {
+        if (buffer.size() > kMaxHeaderBytes || !readMore(fd, buffer))
+            return;
+    }
+    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    if (requestLine.size() < 2) {
+        respond(fd, 400, errBody(SocketProxy::tr("malformed request line")));
+        return;
+    }
+    qlonglong contentLength = 0;
+    bool chunked = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon < 0)
+            continue;
+        const QByteArray key = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (key == "content-length")
+            contentLength = value.toLongLong();
+        else if (key == "transfer-encoding" && value.toLower().contains("chunked"))
+            chunked = true;
+    }
+    if (contentLength < 0 || contentLength > kMaxBodyBytes) {
+        respond(fd, 413, errBody(SocketProxy::tr("request body too large")));
+        return;
+    }
+    QByteArray rest = buffer.mid(headerEnd + 4);
+    QByteArray body;
+    if (chunked) {
+        for (;;) {
+            bool malformed = false;
+            if (auto complete = dechunk(rest, malformed)) {
+                body = *complete;
+                break;
+            }
+            if (malformed || rest.size() > kMaxBodyBytes + kMaxHeaderBytes) {
+                respond(fd, 400, errBody(SocketProxy::tr("malformed chunked body")));
+                return;
+            }
+            if (!readMore(fd, rest))
+                return;
+        }
+    } else {
+        while (rest.size() < contentLength) {
+            if (!readMore(fd, rest))
+                return;
+        }
+        body = rest.left(contentLength);
+    }
+    if (requestLine.at(0) != "POST") {
+        respond(fd, 405, errBody(SocketProxy::tr("plugin calls are POST requests")));
+        return;
+    }
+    PluginHttpClient client(pluginSocket);
+    client.setTimeoutMs(kForwardTimeoutMs);
+    client.setMaxBodyBytes(64 * 1024 * 1024);
+    auto answer = client.post(QString::fromUtf8(requestLine.at(1)), body);
+    if (!answer) {
+        respond(fd, 502, errBody(answer.error().message));
+        return;
+    }
+    respond(fd, answer->status, SocketProxy::rewriteMountpoints(answer->body, mapping));
+}
+
+} // namespace
+
+SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping)
+    : m_listenPath(std::move(listenPath))
+    , m_pluginSocket(std::move(pluginSocket))
+    , m_mapping(std::move(mapping))
+{}
+
+SocketProxy::~SocketProxy()
+{
+    stop();
+}
+
+QByteArray SocketProxy::rewriteMountpoints(const QByteArray &body, const VolumeDriverInfo &mapping)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !(document.isObject() || document.isArray()))
+        return body;
+    const QJsonValue rewritten =
+        rewrite(document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()), mapping);
+    const QJsonDocument out =
+        rewritten.isObject() ? QJsonDocument(rewritten.toObject()) : QJsonDocument(rewritten.toArray());
+    return out.toJson(QJsonDocument::Compact) + '\n';
+}
+
+Status SocketProxy::start()
+{
+    const QFileInfo existing(m_listenPath);
+    if (existing.isSymLink()) {
+        // The symlink earlier versions published: ours to replace when it points at this plugin or at nothing.
+        if (existing.symLinkTarget() != m_pluginSocket && QFileInfo::exists(existing.symLinkTarget()))
+            return Error{ErrorCode::Conflict, tr("cannot publish the socket as %1: it already points at %2")
+                                                  .arg(m_listenPath, existing.symLinkTarget())};
+        QFile::remove(m_listenPath);
+    } else if (existing.exists()) {
+        struct stat st
+        {};
+        const bool socket = ::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0 && S_ISSOCK(st.st_mode);
+        if (!socket)
+            return Error{ErrorCode::Conflict,
+                         tr("cannot publish the socket as %1: a file of that name exists").arg(m_listenPath)};
+        if (someoneServes(m_listenPath))
+            return Error{ErrorCode::Conflict,
+                         tr("cannot publish the socket as %1: another process serves it").arg(m_listenPath)};
+        QFile::remove(m_listenPath); // a leftover nobody serves
+    }
+    if (!QDir().mkpath(QFileInfo(m_listenPath).absolutePath()))
+        return Error{ErrorCode::Io, tr("cannot create %1").arg(QFileInfo(m_listenPath).absolutePath())};
+    sockaddr_un address{};
+    if (!fillAddress(m_listenPath, address))
+        return Error{ErrorCode::InvalidArgument, tr("the socket path %1 is too long").arg(m_listenPath)};
+    m_listenFd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (m_listenFd < 0 || ::bind(m_listenFd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+        ::listen(m_listenFd, 64) != 0) {
+        const QString why = QString::fromLocal8Bit(strerror(errno));
+        if (m_listenFd >= 0)
+            ::close(m_listenFd);
+        m_listenFd = -1;
+        return Error{ErrorCode::Io, tr("cannot publish the socket as %1: %2").arg(m_listenPath, why)};
+    }
+    ::chmod(QFile::encodeName(m_listenPath).constData(), 0660);
+    struct stat st
+    {};
+    if (::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0)
+        m_inode = st.st_ino;
+    m_wakeFd = ::eventfd(0, EFD_CLOEXEC);
+    m_stopping = false;
+    m_thread = std::thread([this] { acceptLoop(); });
+    return {};
+}
+
+void SocketProxy::acceptLoop()
+{
+    for (;;) {
+        pollfd fds[2] = {{m_listenFd, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            return;
+        }
+        if (m_stopping || fds[1].revents)
+            return;
+        const int client = ::accept4(m_listenFd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (client < 0)
+            continue;
+        // Each request on its own thread: a slow Mount must not hold a List. The thread owns copies only.
+        std::thread([client, socket = m_pluginSocket, mapping = m_mapping] {
+            serve(client, socket, mapping);
+            ::close(client);
+        }).detach();
+    }
+}
+
+void SocketProxy::stop()
+{
+    if (m_thread.joinable()) {
+        m_stopping = true;
+        const quint64 one = 1;
+        (void)::write(m_wakeFd, &one, sizeof one);
+        m_thread.join();
+    }
+    if (m_listenFd >= 0) {
+        struct stat st
+        {};
+        if (::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0 && st.st_ino == m_inode)
+            QFile::remove(m_listenPath);
+        ::close(m_listenFd);
+        m_listenFd = -1;
+    }
+    if (m_wakeFd >= 0) {
+        ::close(m_wakeFd);
+        m_wakeFd = -1;
+    }
+}
+
+} // namespace core

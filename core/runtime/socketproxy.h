@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/engine/result.h"
+#include "core/volume/volume.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+#include <atomic>
+#include <thread>
+
+namespace core {
+
+// The socket published for other engines (dockerd, Podman) at DIR/<publish-name>.sock, served by the plugin's
+// monitor: each HTTP request is forwarded to the plugin's own socket, and every "Mountpoint" in the answer is
+// rewritten from the plugin's path to the host path (ScopedPath, SPEC §7.1), so that the other engine bind-mounts
+// the folder that holds the volume's files. One request per connection (answers carry Connection: close).
+// Owns the listening socket and the file at the published path; never replaces a file it did not make, nor a
+// socket somebody still serves.
+class SocketProxy final
+{
+    Q_DECLARE_TR_FUNCTIONS(SocketProxy)
+
+public:
+    // `mapping` needs hostPropagatedMount, propagatedMount and rootfs only.
+    SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping);
+    ~SocketProxy();
+    SocketProxy(const SocketProxy &) = delete;
+    SocketProxy &operator=(const SocketProxy &) = delete;
+
+    // Binds and starts serving on a thread of its own; fails with Conflict when the name is taken.
+    Status start();
+    // Stops accepting and removes the published socket; requests being served finish on their own.
+    void stop();
+
+    // Every "Mountpoint" string in a JSON answer mapped to the host; anything that is not JSON comes back unchanged.
+    static QByteArray rewriteMountpoints(const QByteArray &body, const VolumeDriverInfo &mapping);
+
+private:
+    void acceptLoop();
+
+    QString m_listenPath;
+    QString m_pluginSocket;
+    VolumeDriverInfo m_mapping;
+    int m_listenFd = -1;
+    int m_wakeFd = -1;
+    unsigned long long m_inode = 0; // of the socket file we made, to remove only that
+    std::thread m_thread;
+    std::atomic_bool m_stopping = false;
+};
+
+} // namespace core

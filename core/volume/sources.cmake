@@ -1,0 +1,6 @@
+target_sources(plugdesk_core PRIVATE
+    volume/volume.cpp volume/volume.h
+    volume/volumedriverclient.cpp volume/volumedriverclient.h
+    volume/volumerecords.cpp volume/volumerecords.h
+    volume/volumeservice.cpp volume/volumeservice.h
+)

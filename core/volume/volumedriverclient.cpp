@@ -1,0 +1,225 @@
+#include "core/volume/volumedriverclient.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+#include <curl/curl.h>
+#include <mutex>
+
+namespace core {
+
+namespace {
+
+struct Sink
+{
+    QByteArray body;
+    qint64 limit = 0;
+    bool overflow = false;
+};
+
+size_t collect(char *data, size_t size, size_t count, void *user)
+{
+    auto *sink = static_cast<Sink *>(user);
+    const size_t bytes = size * count;
+    if (sink->body.size() + qint64(bytes) > sink->limit) {
+        sink->overflow = true;
+        return 0; // aborts the transfer
+    }
+    sink->body.append(data, qsizetype(bytes));
+    return bytes;
+}
+
+QString seconds(int ms)
+{
+    return ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'f', 1);
+}
+
+Volume volumeFrom(const QJsonObject &object)
+{
+    Volume volume;
+    volume.name = object.value(QStringLiteral("Name")).toString();
+    volume.mountpoint = object.value(QStringLiteral("Mountpoint")).toString();
+    volume.createdAt = object.value(QStringLiteral("CreatedAt")).toString();
+    volume.status = object.value(QStringLiteral("Status")).toObject();
+    return volume;
+}
+
+} // namespace
+
+VolumeDriverClient::VolumeDriverClient(QString socketPath, const Timeouts &timeouts)
+    : m_socketPath(std::move(socketPath))
+    , m_timeouts(timeouts)
+{}
+
+Result<VolumeDriverClient::Response> VolumeDriverClient::post(const QString &method, const QByteArray &body,
+                                                              int timeoutMs, Failure &failure) const
+{
+    static std::once_flag initialised;
+    std::call_once(initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    failure = Failure::Other;
+    CURL *curl = curl_easy_init();
+    if (!curl)
+        return Error{ErrorCode::Internal, tr("cannot initialise libcurl")};
+    const QByteArray socket = QFile::encodeName(m_socketPath);
+    const QByteArray url = "http://plugin.moby.localhost" + method.toUtf8();
+    Sink sink;
+    sink.limit = m_timeouts.maxBodyBytes;
+    char errors[CURL_ERROR_SIZE] = {};
+    curl_slist *headers = nullptr;
+    headers = curl_slist_append(headers, "Accept: application/vnd.docker.plugins.v1.2+json");
+    headers = curl_slist_append(headers, "Content-Type: application/json");
+    headers = curl_slist_append(headers, "Expect:");
+    curl_easy_setopt(curl, CURLOPT_UNIX_SOCKET_PATH, socket.constData());
+    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_POST, 1L);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(timeoutMs));
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(qMin(timeoutMs, 10000)));
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errors);
+    const CURLcode code = curl_easy_perform(curl);
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(curl);
+
+    if (sink.overflow)
+        return Error{ErrorCode::Network,
+                     tr("%1: the answer is larger than %2 bytes").arg(method).arg(m_timeouts.maxBodyBytes)};
+    if (code == CURLE_OPERATION_TIMEDOUT)
+        return Error{ErrorCode::Timeout, tr("%1: timed out after %2 s").arg(method, seconds(timeoutMs))};
+    if (code == CURLE_COULDNT_CONNECT)
+        failure = Failure::ConnectFailed;
+    if (code != CURLE_OK)
+        return Error{ErrorCode::Network,
+                     tr("%1: %2 on %3")
+                         .arg(method, QString::fromUtf8(errors[0] ? errors : curl_easy_strerror(code)), m_socketPath)};
+    failure = Failure::None;
+    return Response{status, sink.body};
+}
+
+Result<QJsonObject> VolumeDriverClient::call(const QString &method, const QJsonObject &body, int timeoutMs)
+{
+    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    qint64 backoff = m_timeouts.firstBackoffMs;
+    for (;;) {
+        Failure failure = Failure::None;
+        auto response = post(method, payload, timeoutMs, failure);
+        if (!response) {
+            // Only a connection that was never made is retried: the plugin may be restarting (SPEC §6.5).
+            if (failure != Failure::ConnectFailed || elapsed.elapsed() + backoff >= m_timeouts.retryBudgetMs)
+                return response.error();
+            QDeadlineTimer wait(backoff);
+            while (!wait.hasExpired()) {
+                if (m_cancelled && m_cancelled())
+                    return Error{ErrorCode::Cancelled, tr("%1 was cancelled").arg(method)};
+                QThread::msleep(qMin<qint64>(100, qMax<qint64>(1, wait.remainingTime())));
+            }
+            backoff *= 2;
+            continue;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
+        const QJsonObject object = document.object();
+        const QString err = object.value(QStringLiteral("Err")).toString();
+        // Err wins whatever the status; a non-200 status without Err carries the raw body (SPEC §6.5, §7.1).
+        if (!err.isEmpty())
+            return Error{ErrorCode::Runtime, err};
+        if (response->status != 200)
+            return Error{ErrorCode::Runtime, QString::fromUtf8(response->body).trimmed()};
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            return Error{ErrorCode::Runtime, tr("%1: the plugin's answer is not a JSON object: %2")
+                                                 .arg(method, QString::fromUtf8(response->body.left(200)).trimmed())};
+        return object;
+    }
+}
+
+Status VolumeDriverClient::create(const QString &name, const QMap<QString, QString> &options)
+{
+    QJsonObject opts;
+    for (auto it = options.constBegin(); it != options.constEnd(); ++it)
+        opts.insert(it.key(), it.value());
+    auto answer = call(QStringLiteral("/VolumeDriver.Create"),
+                       {{QStringLiteral("Name"), name}, {QStringLiteral("Opts"), opts}}, m_timeouts.createMs);
+    if (!answer)
+        return answer.error();
+    return {};
+}
+
+Status VolumeDriverClient::remove(const QString &name)
+{
+    auto answer = call(QStringLiteral("/VolumeDriver.Remove"), {{QStringLiteral("Name"), name}}, m_timeouts.otherMs);
+    if (!answer)
+        return answer.error();
+    return {};
+}
+
+Result<QString> VolumeDriverClient::mount(const QString &name, const QString &id)
+{
+    auto answer = call(QStringLiteral("/VolumeDriver.Mount"),
+                       {{QStringLiteral("Name"), name}, {QStringLiteral("ID"), id}}, m_timeouts.mountMs);
+    if (!answer)
+        return answer.error();
+    return answer->value(QStringLiteral("Mountpoint")).toString();
+}
+
+Result<QString> VolumeDriverClient::path(const QString &name)
+{
+    auto answer = call(QStringLiteral("/VolumeDriver.Path"), {{QStringLiteral("Name"), name}}, m_timeouts.otherMs);
+    if (!answer)
+        return answer.error();
+    return answer->value(QStringLiteral("Mountpoint")).toString();
+}
+
+Status VolumeDriverClient::unmount(const QString &name, const QString &id)
+{
+    auto answer = call(QStringLiteral("/VolumeDriver.Unmount"),
+                       {{QStringLiteral("Name"), name}, {QStringLiteral("ID"), id}}, m_timeouts.otherMs);
+    if (!answer)
+        return answer.error();
+    return {};
+}
+
+Result<std::optional<Volume>> VolumeDriverClient::get(const QString &name)
+{
+    auto answer = call(QStringLiteral("/VolumeDriver.Get"), {{QStringLiteral("Name"), name}}, m_timeouts.otherMs);
+    if (!answer)
+        return answer.error();
+    const QJsonValue volume = answer->value(QStringLiteral("Volume"));
+    if (!volume.isObject())
+        return std::optional<Volume>();
+    return std::optional<Volume>(volumeFrom(volume.toObject()));
+}
+
+Result<QList<Volume>> VolumeDriverClient::list()
+{
+    auto answer = call(QStringLiteral("/VolumeDriver.List"), {}, m_timeouts.otherMs);
+    if (!answer)
+        return answer.error();
+    QList<Volume> volumes;
+    for (const QJsonValue &value : answer->value(QStringLiteral("Volumes")).toArray())
+        volumes.append(volumeFrom(value.toObject()));
+    return volumes;
+}
+
+QString VolumeDriverClient::capabilities()
+{
+    auto answer = call(QStringLiteral("/VolumeDriver.Capabilities"), {}, m_timeouts.otherMs);
+    if (!answer)
+        return QStringLiteral("local");
+    const QString scope =
+        answer->value(QStringLiteral("Capabilities")).toObject().value(QStringLiteral("Scope")).toString().toLower();
+    return scope == QLatin1String("global") ? scope : QStringLiteral("local");
+}
+
+} // namespace core

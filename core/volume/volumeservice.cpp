@@ -1,0 +1,423 @@
+#include "core/volume/volumeservice.h"
+
+#include "core/runtime/runlayout.h"
+#include "core/store/atomicfile.h"
+#include "core/store/store.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <thread>
+#include <vector>
+
+namespace core {
+
+namespace {
+
+bool isVolumeDriver(const Plugin &plugin)
+{
+    for (const QString &type : plugin.config.interfaceTypes) {
+        if (type.startsWith(QLatin1String("docker.volumedriver")))
+            return true;
+    }
+    return false;
+}
+
+// Runs `work` for every driver on a thread of its own and returns the results in the drivers' order.
+template<typename T>
+QList<T> forEachInParallel(const QList<VolumeDriverInfo> &drivers,
+                           const std::function<T(const VolumeDriverInfo &)> &work)
+{
+    std::vector<std::optional<T>> results(drivers.size());
+    std::vector<std::thread> threads;
+    threads.reserve(drivers.size());
+    for (qsizetype index = 0; index < drivers.size(); ++index)
+        threads.emplace_back([&, index] { results[index] = work(drivers.at(index)); });
+    for (std::thread &thread : threads)
+        thread.join();
+    QList<T> ordered;
+    for (auto &result : results)
+        ordered.append(std::move(*result));
+    return ordered;
+}
+
+QString secondsText(int ms)
+{
+    return ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'f', 1);
+}
+
+} // namespace
+
+VolumeService::Options VolumeService::defaultOptions()
+{
+    Options options;
+    bool ok = false;
+    const int listMs = qEnvironmentVariableIntValue("PLUGDESK_VOLUME_LIST_TIMEOUT_MS", &ok);
+    if (ok && listMs > 0)
+        options.perDriverTimeoutMs = listMs;
+    return options;
+}
+
+VolumeService::VolumeService(QString storeRoot, QString runRoot, Options options)
+    : m_storeRoot(std::move(storeRoot))
+    , m_runRoot(std::move(runRoot))
+    , m_options(options)
+    , m_records(m_storeRoot)
+{}
+
+QString VolumeService::generateName()
+{
+    QString name;
+    for (int i = 0; i < 8; ++i)
+        name += QStringLiteral("%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+    return name;
+}
+
+VolumeDriverClient VolumeService::client(const VolumeDriverInfo &driver) const
+{
+    VolumeDriverClient client(driver.socketPath, m_options.timeouts);
+    client.setCancelled(m_cancelled);
+    return client;
+}
+
+// For calls made to every driver at once: none may hold the others longer than the per-driver time-out.
+VolumeDriverClient VolumeService::boundedClient(const VolumeDriverInfo &driver) const
+{
+    VolumeDriverClient::Timeouts timeouts = m_options.timeouts;
+    timeouts.otherMs = m_options.perDriverTimeoutMs;
+    timeouts.retryBudgetMs = qMin(timeouts.retryBudgetMs, m_options.perDriverTimeoutMs);
+    VolumeDriverClient client(driver.socketPath, timeouts);
+    client.setCancelled(m_cancelled);
+    return client;
+}
+
+Result<QList<VolumeDriverInfo>> VolumeService::drivers()
+{
+    const Store store(m_storeRoot);
+    auto inventory = store.load();
+    if (!inventory)
+        return inventory.error();
+    const RunLayout layout(m_runRoot);
+    QList<VolumeDriverInfo> drivers;
+    for (const Plugin &plugin : inventory->plugins) {
+        if (!plugin.enabled || !isVolumeDriver(plugin))
+            continue;
+        VolumeDriverInfo info;
+        info.name = plugin.name();
+        info.pluginId = plugin.id;
+        info.socketPath = layout.socketPath(plugin.id, plugin.config.interfaceSocket);
+        info.propagatedMount = plugin.config.propagatedMount;
+        info.hostPropagatedMount =
+            QFileInfo(store.pluginDir(plugin.id) + QStringLiteral("/propagated-mount")).absoluteFilePath();
+        info.rootfs = QFileInfo(store.rootfsDir(plugin.id)).absoluteFilePath();
+        drivers.append(info);
+    }
+    // The scope is asked once per enable (enable removes the cache file); all unknown ones in parallel.
+    QList<VolumeDriverInfo> unknown;
+    for (VolumeDriverInfo &driver : drivers) {
+        QFile cache(layout.stateDir(driver.pluginId) + QStringLiteral("/capabilities.json"));
+        if (cache.open(QIODevice::ReadOnly)) {
+            const QString scope =
+                QJsonDocument::fromJson(cache.readAll()).object().value(QStringLiteral("Scope")).toString();
+            if (!scope.isEmpty()) {
+                driver.scope = scope;
+                continue;
+            }
+        }
+        unknown.append(driver);
+    }
+    const QList<QString> scopes = forEachInParallel<QString>(
+        unknown, [this](const VolumeDriverInfo &driver) { return boundedClient(driver).capabilities(); });
+    for (qsizetype index = 0; index < unknown.size(); ++index) {
+        const QString &id = unknown.at(index).pluginId;
+        for (VolumeDriverInfo &driver : drivers) {
+            if (driver.pluginId == id)
+                driver.scope = scopes.at(index);
+        }
+        if (QFileInfo(layout.stateDir(id)).isDir())
+            (void)AtomicFile::write(layout.stateDir(id) + QStringLiteral("/capabilities.json"),
+                                    QJsonDocument(QJsonObject{{QStringLiteral("Scope"), scopes.at(index)}}).toJson(),
+                                    0644);
+    }
+    return drivers;
+}
+
+Result<VolumeDriverInfo> VolumeService::driverNamed(const QString &name)
+{
+    const QString context = tr("error looking up volume plugin %1").arg(name);
+    auto inventory = Store(m_storeRoot).load();
+    if (!inventory)
+        return inventory.error();
+    auto plugin = Store::find(inventory->plugins, name);
+    if (!plugin)
+        return Error{plugin.error().code, context + QStringLiteral(": ") + plugin.error().message};
+    if (!isVolumeDriver(*plugin))
+        return Error{ErrorCode::InvalidArgument,
+                     context + QStringLiteral(": ") +
+                         tr("plugin %1 does not implement docker.volumedriver").arg(plugin->name())};
+    if (!plugin->enabled)
+        return Error{ErrorCode::Conflict,
+                     context + QStringLiteral(": ") + tr("plugin %1 found but disabled").arg(plugin->name())};
+    auto all = drivers();
+    if (!all)
+        return all.error();
+    for (const VolumeDriverInfo &driver : *all) {
+        if (driver.pluginId == plugin->id)
+            return driver;
+    }
+    return Error{ErrorCode::Internal, context};
+}
+
+Volume VolumeService::completed(Volume volume, const VolumeDriverInfo &driver, const VolumeRecords::Data &records) const
+{
+    volume.driver = driver.name;
+    volume.pluginId = driver.pluginId;
+    volume.scope = driver.scope;
+    volume.hostMountpoint = driver.hostPath(volume.mountpoint);
+    if (auto created = records.createdNamed(volume.name); created && created->pluginId == driver.pluginId)
+        volume.options = created->options;
+    volume.mounts = int(records.mountsOf(volume.name).size());
+    return volume;
+}
+
+Result<VolumeList> VolumeService::list(const QString &driver)
+{
+    QList<VolumeDriverInfo> drivers;
+    if (driver.isEmpty()) {
+        auto all = this->drivers();
+        if (!all)
+            return all.error();
+        drivers = *all;
+    } else {
+        auto one = driverNamed(driver);
+        if (!one)
+            return one.error();
+        drivers = {*one};
+    }
+    using Answer = Result<QList<Volume>>;
+    const QList<Answer> answers = forEachInParallel<Answer>(
+        drivers, [this](const VolumeDriverInfo &info) -> Answer { return boundedClient(info).list(); });
+    const VolumeRecords::Data records = m_records.load().valueOr({});
+    VolumeList result;
+    for (qsizetype index = 0; index < drivers.size(); ++index) {
+        const Answer &answer = answers.at(index);
+        if (!answer) {
+            Error error = answer.error();
+            if (error.code == ErrorCode::Timeout)
+                error.message = tr("timed out after %1 s").arg(secondsText(m_options.perDriverTimeoutMs));
+            result.errors.append({drivers.at(index).name, error});
+            continue;
+        }
+        for (const Volume &volume : *answer)
+            result.volumes.append(completed(volume, drivers.at(index), records));
+    }
+    return result;
+}
+
+Result<VolumeService::Found> VolumeService::find(const QString &name)
+{
+    auto all = drivers();
+    if (!all)
+        return all.error();
+    const VolumeRecords::Data records = m_records.load().valueOr({});
+    // The driver Plugdesk created or mounted it with is asked first: usually one call is enough.
+    QString hint;
+    if (auto created = records.createdNamed(name))
+        hint = created->pluginId;
+    else if (const auto mounts = records.mountsOf(name); !mounts.isEmpty())
+        hint = mounts.constLast().pluginId;
+    for (const VolumeDriverInfo &driver : *all) {
+        if (driver.pluginId != hint)
+            continue;
+        auto got = boundedClient(driver).get(name);
+        if (got && *got)
+            return Found{driver, completed(**got, driver, records)};
+    }
+    using Answer = Result<std::optional<Volume>>;
+    const QList<Answer> answers = forEachInParallel<Answer>(
+        *all, [this, &name](const VolumeDriverInfo &driver) -> Answer { return boundedClient(driver).get(name); });
+    for (qsizetype index = 0; index < all->size(); ++index) {
+        const Answer &answer = answers.at(index);
+        if (answer && *answer)
+            return Found{all->at(index), completed(**answer, all->at(index), records)};
+    }
+    return Error{ErrorCode::NotFound, tr("get %1: no such volume").arg(name)};
+}
+
+Result<Volume> VolumeService::inspect(const QString &name)
+{
+    auto found = find(name);
+    if (!found)
+        return found.error();
+    return found->volume;
+}
+
+Result<Volume> VolumeService::create(const QString &driverName, const QString &requestedName,
+                                     const QMap<QString, QString> &options)
+{
+    const QString name = requestedName.isEmpty() ? generateName() : requestedName;
+    auto driver = driverNamed(driverName.isEmpty() ? QStringLiteral("local") : driverName);
+    if (!driver)
+        return driver.error();
+    // Docker's volume store keeps names unique across drivers; a create on the same driver goes to the plugin,
+    // which answers for itself.
+    if (!requestedName.isEmpty()) {
+        auto existing = find(name);
+        if (existing && existing->driver.pluginId != driver->pluginId)
+            return Error{ErrorCode::Conflict, tr("create %1: driver '%2' already has volume '%1': volume name must be "
+                                                 "unique")
+                                                  .arg(name, existing->driver.name)};
+    }
+    if (auto created = client(*driver).create(name, options); !created)
+        return Error{created.error().code, tr("create %1: VolumeDriver.Create: %2").arg(name, created.error().message)};
+    const VolumeRecords::Created record{name, driver->pluginId, driver->name, options};
+    if (auto saved = m_records.update(tr("record volume %1").arg(name),
+                                      [&record](VolumeRecords::Data &data) {
+                                          data.created.removeIf([&record](const VolumeRecords::Created &entry) {
+                                              return entry.name == record.name;
+                                          });
+                                          data.created.append(record);
+                                      });
+        !saved)
+        return saved.error();
+    const VolumeRecords::Data records = m_records.load().valueOr({});
+    auto got = client(*driver).get(name);
+    Volume volume;
+    volume.name = name;
+    if (got && *got)
+        volume = **got;
+    return completed(volume, *driver, records);
+}
+
+Status VolumeService::remove(const QString &name, bool force)
+{
+    auto found = find(name);
+    if (!found) {
+        if (force && found.error().code == ErrorCode::NotFound)
+            return {};
+        return found.error();
+    }
+    auto records = m_records.load();
+    if (!records)
+        return records.error();
+    const QList<VolumeRecords::Mount> mounts = records->mountsOf(name);
+    if (!mounts.isEmpty()) {
+        if (!force) {
+            QStringList ids;
+            for (const VolumeRecords::Mount &mount : mounts)
+                ids.append(mount.id.left(12));
+            return Error{ErrorCode::InUse,
+                         tr("remove %1: volume is in use - [%2]").arg(name, ids.join(QStringLiteral(", ")))};
+        }
+        for (qsizetype i = 0; i < mounts.size(); ++i) {
+            if (auto unmounted = unmount(name); !unmounted)
+                return unmounted.error();
+        }
+    }
+    if (auto removed = client(found->driver).remove(name); !removed)
+        return Error{removed.error().code, tr("remove %1: VolumeDriver.Remove: %2").arg(name, removed.error().message)};
+    return m_records.update(tr("forget volume %1").arg(name), [&name](VolumeRecords::Data &data) {
+        data.created.removeIf([&name](const VolumeRecords::Created &entry) { return entry.name == name; });
+        data.mounts.removeIf([&name](const VolumeRecords::Mount &mount) { return mount.name == name; });
+    });
+}
+
+Result<Volume> VolumeService::mount(const QString &name)
+{
+    auto found = find(name);
+    if (!found)
+        return found.error();
+    const QString id = generateName();
+    auto mountpoint = client(found->driver).mount(name, id);
+    if (!mountpoint)
+        return Error{mountpoint.error().code,
+                     tr("mount %1: VolumeDriver.Mount: %2").arg(name, mountpoint.error().message)};
+    const VolumeRecords::Mount record{id,
+                                      name,
+                                      found->driver.pluginId,
+                                      found->driver.name,
+                                      *mountpoint,
+                                      found->driver.hostPath(*mountpoint),
+                                      QDateTime::currentDateTimeUtc().toString(Qt::ISODate)};
+    auto saved = m_records.update(tr("record the mount of volume %1").arg(name),
+                                  [&record](VolumeRecords::Data &data) { data.mounts.append(record); });
+    if (!saved) {
+        // Not recorded means not accounted: undo it rather than leave a mount nobody counts.
+        (void)client(found->driver).unmount(name, id);
+        return saved.error();
+    }
+    Volume volume = found->volume;
+    volume.mountpoint = record.mountpoint;
+    volume.hostMountpoint = record.hostMountpoint;
+    volume.mounts += 1;
+    return volume;
+}
+
+Result<Volume> VolumeService::unmount(const QString &name)
+{
+    auto records = m_records.load();
+    if (!records)
+        return records.error();
+    const QList<VolumeRecords::Mount> mounts = records->mountsOf(name);
+    if (mounts.isEmpty())
+        return Error{ErrorCode::Conflict, tr("volume %1 is not mounted through Plugdesk").arg(name)};
+    const VolumeRecords::Mount mount = mounts.constLast();
+    auto all = drivers();
+    if (!all)
+        return all.error();
+    std::optional<VolumeDriverInfo> driver;
+    for (const VolumeDriverInfo &info : *all) {
+        if (info.pluginId == mount.pluginId)
+            driver = info;
+    }
+    if (!driver)
+        return Error{ErrorCode::Conflict, tr("unmount %1: the driver %2 is not enabled").arg(name, mount.driver)};
+    if (auto unmounted = client(*driver).unmount(name, mount.id); !unmounted)
+        return Error{unmounted.error().code,
+                     tr("unmount %1: VolumeDriver.Unmount: %2").arg(name, unmounted.error().message)};
+    if (auto saved = m_records.update(tr("record the unmount of volume %1").arg(name),
+                                      [&mount](VolumeRecords::Data &data) {
+                                          data.mounts.removeIf(
+                                              [&mount](const VolumeRecords::Mount &m) { return m.id == mount.id; });
+                                      });
+        !saved)
+        return saved.error();
+    Volume volume;
+    volume.name = name;
+    volume.driver = driver->name;
+    volume.pluginId = driver->pluginId;
+    volume.scope = driver->scope;
+    volume.mountpoint = mount.mountpoint;
+    volume.hostMountpoint = mount.hostMountpoint;
+    volume.mounts = int(mounts.size()) - 1;
+    return volume;
+}
+
+Status VolumeService::checkDriverNotInUse(const QString &storeRoot, const Plugin &plugin, bool force)
+{
+    const VolumeRecords records(storeRoot);
+    auto data = records.load();
+    if (!data)
+        return data.error();
+    const QList<VolumeRecords::Mount> mounts = data->mountsByPlugin(plugin.id);
+    if (mounts.isEmpty())
+        return {};
+    if (!force) {
+        QStringList names;
+        for (const VolumeRecords::Mount &mount : mounts) {
+            if (!names.contains(mount.name))
+                names.append(mount.name);
+        }
+        return Error{ErrorCode::InUse, tr("plugin %1 is in use: volumes mounted through Plugdesk: %2; unmount them or "
+                                          "use --force")
+                                           .arg(plugin.name(), names.join(QStringLiteral(", ")))};
+    }
+    // Forced: the plugin stops and its mounts with it; counting them any longer would block the next disable.
+    return records.update(tr("forget the mounts of plugin %1").arg(plugin.name()), [&plugin](VolumeRecords::Data &d) {
+        d.mounts.removeIf([&plugin](const VolumeRecords::Mount &mount) { return mount.pluginId == plugin.id; });
+    });
+}
+
+} // namespace core

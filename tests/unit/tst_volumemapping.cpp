@@ -1,0 +1,168 @@
+// Mountpoints from the plugin's view to the host's (moby's ScopedPath), the proxy's rewrite of answers, and the
+// volume list's round trip through a Job result.
+#include "core/helper/helperprotocol.h"
+#include "core/runtime/socketproxy.h"
+#include "core/volume/volume.h"
+#include "core/volume/volumedriverclient.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <optional>
+
+class TestVolumeMapping : public QObject
+{
+    Q_OBJECT
+
+private:
+    static core::VolumeDriverInfo mapping(const QString &propagatedMount)
+    {
+        core::VolumeDriverInfo info;
+        info.propagatedMount = propagatedMount;
+        info.hostPropagatedMount = QStringLiteral("/var/lib/plugdesk/plugins/ID/propagated-mount");
+        info.rootfs = QStringLiteral("/var/lib/plugdesk/plugins/ID/rootfs");
+        return info;
+    }
+
+private Q_SLOTS:
+    void hostPath_data()
+    {
+        QTest::addColumn<QString>("propagatedMount");
+        QTest::addColumn<QString>("pluginPath");
+        QTest::addColumn<QString>("hostPath");
+        const QString pm = QStringLiteral("/var/lib/plugdesk/plugins/ID/propagated-mount");
+        const QString rootfs = QStringLiteral("/var/lib/plugdesk/plugins/ID/rootfs");
+        QTest::newRow("under the propagated mount") << "/vols"
+                                                    << "/vols/v1" << pm + "/v1";
+        QTest::newRow("deeper") << "/vols"
+                                << "/vols/a/b/" << pm + "/a/b";
+        QTest::newRow("the propagated mount itself") << "/vols"
+                                                     << "/vols" << pm;
+        QTest::newRow("trailing slash in the config") << "/vols/"
+                                                      << "/vols/v1" << pm + "/v1";
+        QTest::newRow("a sibling with the same prefix") << "/vols"
+                                                        << "/volsx/v1" << rootfs + "/volsx/v1";
+        QTest::newRow("outside: into the rootfs") << "/vols"
+                                                  << "/data/v1" << rootfs + "/data/v1";
+        QTest::newRow("no propagated mount") << ""
+                                             << "/vols/v1" << rootfs + "/vols/v1";
+        QTest::newRow("dot-dot cannot climb out") << "/vols"
+                                                  << "/vols/../../etc" << rootfs + "/etc";
+        QTest::newRow("relative is taken from /") << "/vols"
+                                                  << "vols/v1" << pm + "/v1";
+        QTest::newRow("empty stays empty") << "/vols"
+                                           << ""
+                                           << "";
+    }
+
+    void hostPath()
+    {
+        QFETCH(QString, propagatedMount);
+        QFETCH(QString, pluginPath);
+        QFETCH(QString, hostPath);
+        QCOMPARE(mapping(propagatedMount).hostPath(pluginPath), hostPath);
+    }
+
+    void rewrite_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("expected");
+        const QByteArray pm = "/var/lib/plugdesk/plugins/ID/propagated-mount";
+        QTest::newRow("Mount answer") << QByteArray(R"({"Mountpoint":"/vols/a","Err":""})")
+                                      << QByteArray(R"({"Err":"","Mountpoint":")" + pm + R"(/a"})");
+        QTest::newRow("Get answer") << QByteArray(R"({"Volume":{"Name":"a","Mountpoint":"/vols/a"},"Err":""})")
+                                    << QByteArray(R"({"Err":"","Volume":{"Mountpoint":")" + pm + R"(/a","Name":"a"}})");
+        QTest::newRow("List answer") << QByteArray(R"({"Volumes":[{"Name":"a","Mountpoint":"/vols/a"},{"Name":"b"}]})")
+                                     << QByteArray(R"({"Volumes":[{"Mountpoint":")" + pm +
+                                                   R"(/a","Name":"a"},{"Name":"b"}]})");
+        QTest::newRow("empty Mountpoint kept")
+            << QByteArray(R"({"Mountpoint":"","Err":"x"})") << QByteArray(R"({"Err":"x","Mountpoint":""})");
+        QTest::newRow("not JSON: unchanged")
+            << QByteArray("404 page not found\n") << QByteArray("404 page not found\n");
+        QTest::newRow("a non-string Mountpoint: unchanged")
+            << QByteArray(R"({"Mountpoint":3})") << QByteArray(R"({"Mountpoint":3})");
+    }
+
+    void rewrite()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, expected);
+        QCOMPARE(core::SocketProxy::rewriteMountpoints(body, mapping(QStringLiteral("/vols"))).trimmed(),
+                 expected.trimmed());
+    }
+
+    // async(): the call runs on a thread of its own, the answer arrives on the context's thread; a socket nobody
+    // serves is a connection error, retried with backoff until the retry budget is spent.
+    void clientRunsOffTheCallersThread()
+    {
+        QTemporaryDir dir;
+        core::VolumeDriverClient::Timeouts timeouts;
+        timeouts.retryBudgetMs = 300;
+        timeouts.firstBackoffMs = 100;
+        QObject context;
+        Qt::HANDLE worker = nullptr;
+        std::optional<core::Result<QList<core::Volume>>> answer;
+        QElapsedTimer timer;
+        timer.start();
+        core::VolumeDriverClient::async<core::Result<QList<core::Volume>>>(
+            &context,
+            [&worker, socket = dir.path() + QStringLiteral("/none.sock"), timeouts] {
+                worker = QThread::currentThreadId();
+                return core::VolumeDriverClient(socket, timeouts).list();
+            },
+            [&answer](core::Result<QList<core::Volume>> result) { answer = result; });
+        QVERIFY(!answer); // not on the caller's thread
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+        QVERIFY(worker != QThread::currentThreadId());
+        QVERIFY(!answer->ok());
+        QCOMPARE(answer->error().code, core::ErrorCode::Network);
+        QVERIFY2(answer->error().message.startsWith(QStringLiteral("/VolumeDriver.List: ")),
+                 qPrintable(answer->error().message));
+        // Attempts at 0 and 100 ms; the next, at 300 ms, would reach the 300 ms budget, so it gives up.
+        QVERIFY2(timer.elapsed() >= 100 && timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void listRoundTrip()
+    {
+        core::VolumeList list;
+        core::Volume volume;
+        volume.name = QStringLiteral("v1");
+        volume.driver = QStringLiteral("acme/testvol:latest");
+        volume.mountpoint = QStringLiteral("/vols/v1");
+        volume.hostMountpoint = QStringLiteral("/host/v1");
+        volume.options = QMap<QString, QString>{{QStringLiteral("k"), QStringLiteral("v")}};
+        volume.mounts = 2;
+        list.volumes.append(volume);
+        list.errors.append(
+            {QStringLiteral("acme/hang:latest"), {core::ErrorCode::Timeout, QStringLiteral("timed out after 10 s")}});
+        // In process (typed), as JSON, and as the QVariantMap a remote job delivers: the same list.
+        const QList<QVariant> forms{list.toVariant(), QVariant(list.toJson()), QVariant(list.toJson().toVariantMap())};
+        for (const QVariant &form : forms) {
+            const core::VolumeList back = core::VolumeList::fromVariant(form);
+            QCOMPARE(back.volumes.size(), 1);
+            QCOMPARE(back.volumes.at(0).toJson(), volume.toJson());
+            QCOMPARE(back.volumes.at(0).toJson().value(QStringLiteral("Mountpoint")).toString(),
+                     QStringLiteral("/host/v1"));
+            QCOMPARE(back.errors.size(), 1);
+            QCOMPARE(back.errors.at(0).driver, QStringLiteral("acme/hang:latest"));
+            QCOMPARE(back.errors.at(0).error.code, core::ErrorCode::Timeout);
+        }
+        QCOMPARE(list.toJson().value(QStringLiteral("Warnings")).toArray(),
+                 QJsonArray{QStringLiteral("acme/hang:latest: timed out after 10 s")});
+        // What the helper sends for it is that JSON.
+        QCOMPARE(QJsonDocument::fromJson(core::HelperProtocol::encodeResult(list.toVariant()).toUtf8()).object(),
+                 list.toJson());
+        // A volume not created through Plugdesk has unknown options: null, as Docker prints them.
+        core::Volume foreign;
+        foreign.name = QStringLiteral("x");
+        QVERIFY(foreign.toJson().value(QStringLiteral("Options")).isNull());
+        QVERIFY(!core::Volume::fromJson(foreign.toJson()).options.has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVolumeMapping)
+#include "tst_volumemapping.moc"

@@ -478,6 +478,24 @@ polkit.addRule(function(action, subject) {
         QVERIFY2(!set.err.contains(QStringLiteral("polkit is not running")), qPrintable(set.err));
         QVERIFY2(!set.err.contains(QStringLiteral("polkit failed")), qPrintable(set.err));
         qInfo() << "refusal:" << set.err.trimmed();
+
+        // Install is refused too (org.plugdesk.install), before anything is fetched: a raw call as nobody.
+        QProcess install;
+        install.start(
+            QStringLiteral("setpriv"),
+            {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"), QStringLiteral("--clear-groups"),
+             QStringLiteral("--"), QStringLiteral("dbus-send"), QStringLiteral("--bus=") + m_bus->address(),
+             QStringLiteral("--print-reply"), QStringLiteral("--dest=") + core::HelperProtocol::serviceName(),
+             core::HelperProtocol::objectPath(),
+             core::HelperProtocol::interfaceName() + QStringLiteral(".InstallPlugin"),
+             QStringLiteral("string:127.0.0.1:1/acme/x:latest"), QStringLiteral("string:[]"), QStringLiteral("string:"),
+             QStringLiteral("boolean:true"), QStringLiteral("array:string:DEBUG=1"), QStringLiteral("string:{}")});
+        QVERIFY(install.waitForFinished(30000));
+        const QString refused = QString::fromUtf8(install.readAllStandardError());
+        QVERIFY(install.exitCode() != 0);
+        QVERIFY2(refused.contains(QStringLiteral("org.plugdesk.Error.PermissionDenied")) &&
+                     refused.contains(QStringLiteral("org.plugdesk.install")),
+                 qPrintable(refused));
         QCOMPARE(testutil::snapshot(m_store), before);
     }
 

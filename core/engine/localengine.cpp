@@ -1,9 +1,9 @@
 #include "core/engine/localengine.h"
 
 #include "core/engine/createplugin.h"
+#include "core/engine/installplugin.h"
 #include "core/engine/pushplugin.h"
 #include "core/engine/removeplugin.h"
-#include "core/engine/installplugin.h"
 #include "core/registry/registryclient.h"
 #include "core/registry/remoteprivileges.h"
 #include "core/runtime/pluginrunner.h"
@@ -107,21 +107,12 @@ LocalEngine::~LocalEngine()
 
 void LocalEngine::runJob(Job *job, std::function<Result<QString>(Job *)> work)
 {
-    Q_EMIT jobStarted(job);
-    QThread *worker = QThread::create([this, job, work = std::move(work)] {
+    runValueJob(job, [work = std::move(work)](Job *job) -> Result<QVariant> {
         auto result = work(job);
-        if (result) {
-            job->finishWith(*result);
-        } else {
-            job->failWith(result.error());
-        }
+        if (!result)
+            return result.error();
+        return QVariant(*result);
     });
-    m_workers.append(worker);
-    connect(worker, &QThread::finished, this, [this, worker] {
-        m_workers.removeOne(worker);
-        worker->deleteLater();
-    });
-    worker->start();
 }
 
 Job *LocalEngine::enable(const QString &nameOrId, int timeoutSeconds)

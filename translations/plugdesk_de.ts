@@ -205,6 +205,10 @@
         <source>Usage:  %1 %2</source>
         <translation>Aufruf:  %1 %2</translation>
     </message>
+    <message>
+        <source>Manage volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CreatePlugin</name>
@@ -478,6 +482,38 @@
     <message>
         <source>upgrade plugins</source>
         <translation>Aktualisieren von Plugins</translation>
+    </message>
+    <message>
+        <source>list volume drivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid option &quot;%1&quot;: KEY=VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mount volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmount volumes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1536,22 +1572,46 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
 </context>
 <context>
-    <name>SocketPublisher</name>
+    <name>SocketProxy</name>
+    <message>
+        <source>malformed request line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request body too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed chunked body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin calls are POST requests</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>cannot publish the socket as %1: it already points at %2</source>
-        <translation>der Socket kann nicht als %1 veröffentlicht werden: er zeigt bereits auf %2</translation>
+        <translation type="unfinished">der Socket kann nicht als %1 veröffentlicht werden: er zeigt bereits auf %2</translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: a file of that name exists</source>
-        <translation>der Socket kann nicht als %1 veröffentlicht werden: eine Datei dieses Namens existiert bereits</translation>
+        <translation type="unfinished">der Socket kann nicht als %1 veröffentlicht werden: eine Datei dieses Namens existiert bereits</translation>
+    </message>
+    <message>
+        <source>cannot publish the socket as %1: another process serves it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation>%1 kann nicht angelegt werden</translation>
+        <translation type="unfinished">%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the socket path %1 is too long</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: %2</source>
-        <translation>der Socket kann nicht als %1 veröffentlicht werden: %2</translation>
+        <translation type="unfinished">der Socket kann nicht als %1 veröffentlicht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +1747,206 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
 </context>
 <context>
+    <name>VolumeCommands</name>
+    <message>
+        <source>bad format of filter (expected name=value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid filter &apos;%1&apos;</source>
+        <translation type="unfinished">ungültiger Filter &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unsupported format &quot;%1&quot;: use &quot;table&quot; or &quot;json&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>driver %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicting options: either specify --name or provide positional arg, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugdesk has no built-in volume driver: name one with -d DRIVER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid key/value pair format in driver options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provide filter values (e.g. &quot;driver=acme/testvol&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format output: &quot;table&quot; (the default) or &quot;json&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only display volume names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specify volume driver name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specify volume name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set driver specific options (default map[])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove one or more volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force the removal of one or more volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mount a volume and print the host path where its files can be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmount a volume mounted with &quot;volume mount&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDriverClient</name>
+    <message>
+        <source>cannot initialise libcurl</source>
+        <translation type="unfinished">libcurl kann nicht initialisiert werden</translation>
+    </message>
+    <message>
+        <source>%1: the answer is larger than %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: timed out after %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the plugin&apos;s answer is not a JSON object: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeRecords</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeService</name>
+    <message>
+        <source>error looking up volume plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin %1 does not implement docker.volumedriver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin %1 found but disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>get %1: no such volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create %1: driver &apos;%2&apos; already has volume &apos;%1&apos;: volume name must be unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create %1: VolumeDriver.Create: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove %1: volume is in use - [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove %1: VolumeDriver.Remove: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mount %1: VolumeDriver.Mount: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record the mount of volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume %1 is not mounted through Plugdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmount %1: the driver %2 is not enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmount %1: VolumeDriver.Unmount: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record the unmount of volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin %1 is in use: volumes mounted through Plugdesk: %2; unmount them or use --force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget the mounts of plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>core::HelperEngine</name>
     <message>
         <source>plugdesk-helper on the system bus</source>
@@ -1768,6 +2028,34 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>Upgrade %1</source>
         <translation>%1 aktualisieren</translation>
     </message>
+    <message>
+        <source>the helper answered VolumeDrivers with something that is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mount volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmount volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>core::HelperService</name>
@@ -1840,6 +2128,30 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Upgrade %1</source>
         <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>List volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mount volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmount volume %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

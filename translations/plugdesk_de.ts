@@ -207,7 +207,7 @@
     </message>
     <message>
         <source>Manage volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes verwalten</translation>
     </message>
 </context>
 <context>
@@ -485,35 +485,35 @@
     </message>
     <message>
         <source>list volume drivers</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten von Volume-Treibern</translation>
     </message>
     <message>
         <source>list volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten von Volumes</translation>
     </message>
     <message>
         <source>inspect volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Untersuchen von Volumes</translation>
     </message>
     <message>
         <source>create volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen von Volumes</translation>
     </message>
     <message>
         <source>invalid option &quot;%1&quot;: KEY=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Option „%1“: KEY=VALUE</translation>
     </message>
     <message>
         <source>remove volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen von Volumes</translation>
     </message>
     <message>
         <source>mount volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhängen von Volumes</translation>
     </message>
     <message>
         <source>unmount volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Aushängen von Volumes</translation>
     </message>
 </context>
 <context>
@@ -1575,43 +1575,43 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <name>SocketProxy</name>
     <message>
         <source>malformed request line</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafte Anfragezeile</translation>
     </message>
     <message>
         <source>request body too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragerumpf zu groß</translation>
     </message>
     <message>
         <source>malformed chunked body</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafter Chunked-Rumpf</translation>
     </message>
     <message>
         <source>plugin calls are POST requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-Aufrufe sind POST-Anfragen</translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: it already points at %2</source>
-        <translation type="unfinished">der Socket kann nicht als %1 veröffentlicht werden: er zeigt bereits auf %2</translation>
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: er zeigt bereits auf %2</translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: a file of that name exists</source>
-        <translation type="unfinished">der Socket kann nicht als %1 veröffentlicht werden: eine Datei dieses Namens existiert bereits</translation>
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: eine Datei dieses Namens existiert bereits</translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: another process serves it</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: ein anderer Prozess bedient ihn</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished">%1 kann nicht angelegt werden</translation>
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>the socket path %1 is too long</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket-Pfad %1 ist zu lang</translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: %2</source>
-        <translation type="unfinished">der Socket kann nicht als %1 veröffentlicht werden: %2</translation>
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1750,200 +1750,200 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <name>VolumeCommands</name>
     <message>
         <source>bad format of filter (expected name=value)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges Filterformat (erwartet: name=value)</translation>
     </message>
     <message>
         <source>invalid filter &apos;%1&apos;</source>
-        <translation type="unfinished">ungültiger Filter &apos;%1&apos;</translation>
+        <translation>ungültiger Filter &apos;%1&apos;</translation>
     </message>
     <message>
         <source>unsupported format &quot;%1&quot;: use &quot;table&quot; or &quot;json&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstütztes Format „%1“: verwenden Sie „table“ oder „json“</translation>
     </message>
     <message>
         <source>driver %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Treiber %1: %2</translation>
     </message>
     <message>
         <source>conflicting options: either specify --name or provide positional arg, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>widersprüchliche Optionen: geben Sie entweder --name oder ein Positionsargument an, nicht beides</translation>
     </message>
     <message>
         <source>Plugdesk has no built-in volume driver: name one with -d DRIVER</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugdesk hat keinen eingebauten Volume-Treiber: geben Sie einen mit -d DRIVER an</translation>
     </message>
     <message>
         <source>invalid key/value pair format in driver options</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges Schlüssel/Wert-Paar-Format in den Treiberoptionen</translation>
     </message>
     <message>
         <source>List volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes auflisten</translation>
     </message>
     <message>
         <source>Provide filter values (e.g. &quot;driver=acme/testvol&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterwerte angeben (z. B. „driver=acme/testvol“)</translation>
     </message>
     <message>
         <source>Format output: &quot;table&quot; (the default) or &quot;json&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeformat: „table“ (Vorgabe) oder „json“</translation>
     </message>
     <message>
         <source>Only display volume names</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Volume-Namen anzeigen</translation>
     </message>
     <message>
         <source>Create a volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Volume erstellen</translation>
     </message>
     <message>
         <source>Specify volume driver name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Volume-Treibers angeben</translation>
     </message>
     <message>
         <source>Specify volume name</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume-Namen angeben</translation>
     </message>
     <message>
         <source>Set driver specific options (default map[])</source>
-        <translation type="unfinished"></translation>
+        <translation>Treiberspezifische Optionen setzen (Vorgabe map[])</translation>
     </message>
     <message>
         <source>Display detailed information on one or more volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführliche Informationen zu einem oder mehreren Volumes anzeigen</translation>
     </message>
     <message>
         <source>Remove one or more volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein oder mehrere Volumes entfernen</translation>
     </message>
     <message>
         <source>Force the removal of one or more volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Entfernen eines oder mehrerer Volumes erzwingen</translation>
     </message>
     <message>
         <source>Mount a volume and print the host path where its files can be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Volume einhängen und den Host-Pfad ausgeben, unter dem seine Dateien erreichbar sind</translation>
     </message>
     <message>
         <source>Unmount a volume mounted with &quot;volume mount&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein mit „volume mount“ eingehängtes Volume aushängen</translation>
     </message>
 </context>
 <context>
     <name>VolumeDriverClient</name>
     <message>
         <source>cannot initialise libcurl</source>
-        <translation type="unfinished">libcurl kann nicht initialisiert werden</translation>
+        <translation>libcurl kann nicht initialisiert werden</translation>
     </message>
     <message>
         <source>%1: the answer is larger than %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Antwort ist größer als %2 Bytes</translation>
     </message>
     <message>
         <source>%1: timed out after %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeitüberschreitung nach %2 s</translation>
     </message>
     <message>
         <source>%1: %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 auf %3</translation>
     </message>
     <message>
         <source>%1 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde abgebrochen</translation>
     </message>
     <message>
         <source>%1: the plugin&apos;s answer is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Antwort des Plugins ist kein JSON-Objekt: %2</translation>
     </message>
 </context>
 <context>
     <name>VolumeRecords</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not valid JSON: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein gültiges JSON: %2</translation>
     </message>
 </context>
 <context>
     <name>VolumeService</name>
     <message>
         <source>error looking up volume plugin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler beim Suchen des Volume-Plugins %1</translation>
     </message>
     <message>
         <source>plugin %1 does not implement docker.volumedriver</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 implementiert docker.volumedriver nicht</translation>
     </message>
     <message>
         <source>plugin %1 found but disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 gefunden, aber deaktiviert</translation>
     </message>
     <message>
         <source>timed out after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung nach %1 s</translation>
     </message>
     <message>
         <source>get %1: no such volume</source>
-        <translation type="unfinished"></translation>
+        <translation>get %1: kein solches Volume</translation>
     </message>
     <message>
         <source>create %1: driver &apos;%2&apos; already has volume &apos;%1&apos;: volume name must be unique</source>
-        <translation type="unfinished"></translation>
+        <translation>create %1: Treiber &apos;%2&apos; hat bereits ein Volume &apos;%1&apos;: der Volume-Name muss eindeutig sein</translation>
     </message>
     <message>
         <source>create %1: VolumeDriver.Create: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>create %1: VolumeDriver.Create: %2</translation>
     </message>
     <message>
         <source>record volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen von Volume %1</translation>
     </message>
     <message>
         <source>remove %1: volume is in use - [%2]</source>
-        <translation type="unfinished"></translation>
+        <translation>remove %1: Volume wird verwendet - [%2]</translation>
     </message>
     <message>
         <source>remove %1: VolumeDriver.Remove: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>remove %1: VolumeDriver.Remove: %2</translation>
     </message>
     <message>
         <source>forget volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergessen von Volume %1</translation>
     </message>
     <message>
         <source>mount %1: VolumeDriver.Mount: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>mount %1: VolumeDriver.Mount: %2</translation>
     </message>
     <message>
         <source>record the mount of volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen des Einhängens von Volume %1</translation>
     </message>
     <message>
         <source>volume %1 is not mounted through Plugdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 ist nicht über Plugdesk eingehängt</translation>
     </message>
     <message>
         <source>unmount %1: the driver %2 is not enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>unmount %1: der Treiber %2 ist nicht aktiviert</translation>
     </message>
     <message>
         <source>unmount %1: VolumeDriver.Unmount: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>unmount %1: VolumeDriver.Unmount: %2</translation>
     </message>
     <message>
         <source>record the unmount of volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen des Aushängens von Volume %1</translation>
     </message>
     <message>
         <source>plugin %1 is in use: volumes mounted through Plugdesk: %2; unmount them or use --force</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 wird verwendet: über Plugdesk eingehängte Volumes: %2; hängen Sie sie aus oder verwenden Sie --force</translation>
     </message>
     <message>
         <source>forget the mounts of plugin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergessen der Einhängungen von Plugin %1</translation>
     </message>
 </context>
 <context>
@@ -2030,31 +2030,31 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>the helper answered VolumeDrivers with something that is not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>der Helfer hat auf VolumeDrivers mit etwas geantwortet, das kein JSON ist</translation>
     </message>
     <message>
         <source>List volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes auflisten</translation>
     </message>
     <message>
         <source>Inspect volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 untersuchen</translation>
     </message>
     <message>
         <source>Create volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 erstellen</translation>
     </message>
     <message>
         <source>Remove volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 entfernen</translation>
     </message>
     <message>
         <source>Mount volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 einhängen</translation>
     </message>
     <message>
         <source>Unmount volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 aushängen</translation>
     </message>
 </context>
 <context>
@@ -2131,27 +2131,27 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>List volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes auflisten</translation>
     </message>
     <message>
         <source>Inspect volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 untersuchen</translation>
     </message>
     <message>
         <source>Create volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 erstellen</translation>
     </message>
     <message>
         <source>Remove volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 entfernen</translation>
     </message>
     <message>
         <source>Mount volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 einhängen</translation>
     </message>
     <message>
         <source>Unmount volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 aushängen</translation>
     </message>
 </context>
 <context>

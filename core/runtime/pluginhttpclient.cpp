@@ -29,19 +29,22 @@ size_t collect(char *data, size_t size, size_t count, void *user)
 
 } // namespace
 
-Result<PluginHttpResponse> PluginHttpClient::post(const QString &path, const QByteArray &body) const
+PluginHttpClient::Transfer PluginHttpClient::transfer(const QString &socketPath, const QString &path,
+                                                      const QByteArray &body, int timeoutMs, qint64 maxBodyBytes)
 {
     static std::once_flag initialised;
     std::call_once(initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 
+    Transfer result;
     CURL *curl = curl_easy_init();
-    if (!curl)
-        return Error{ErrorCode::Internal, tr("cannot initialise libcurl")};
-    const QByteArray socket = QFile::encodeName(m_socketPath);
+    if (!curl) {
+        result.outcome = Transfer::Outcome::NoCurl;
+        return result;
+    }
+    const QByteArray socket = QFile::encodeName(socketPath);
     const QByteArray url = "http://plugin.moby.localhost" + path.toUtf8();
-    const QByteArray payload = body.isEmpty() ? QByteArray("{}") : body;
     Sink sink;
-    sink.limit = m_maxBodyBytes;
+    sink.limit = maxBodyBytes;
     char errors[CURL_ERROR_SIZE] = {};
 
     curl_slist *headers = nullptr;
@@ -52,11 +55,11 @@ Result<PluginHttpResponse> PluginHttpClient::post(const QString &path, const QBy
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.constData());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(payload.size()));
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
     curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(m_timeoutMs));
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(qMin(m_timeoutMs, 10000)));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(timeoutMs));
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(qMin(timeoutMs, 10000)));
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
@@ -67,17 +70,42 @@ Result<PluginHttpResponse> PluginHttpClient::post(const QString &path, const QBy
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
 
+    result.errorText = QString::fromUtf8(errors[0] ? errors : curl_easy_strerror(code));
     if (sink.overflow)
+        result.outcome = Transfer::Outcome::TooLarge;
+    else if (code == CURLE_OPERATION_TIMEDOUT)
+        result.outcome = Transfer::Outcome::TimedOut;
+    else if (code == CURLE_COULDNT_CONNECT)
+        result.outcome = Transfer::Outcome::ConnectFailed;
+    else if (code != CURLE_OK)
+        result.outcome = Transfer::Outcome::Failed;
+    else
+        result.outcome = Transfer::Outcome::Answered;
+    result.status = int(status);
+    result.body = sink.body;
+    return result;
+}
+
+Result<PluginHttpResponse> PluginHttpClient::post(const QString &path, const QByteArray &body) const
+{
+    const Transfer done =
+        transfer(m_socketPath, path, body.isEmpty() ? QByteArray("{}") : body, m_timeoutMs, m_maxBodyBytes);
+    switch (done.outcome) {
+    case Transfer::Outcome::Answered:
+        return PluginHttpResponse{done.status, done.body};
+    case Transfer::Outcome::NoCurl:
+        return Error{ErrorCode::Internal, tr("cannot initialise libcurl")};
+    case Transfer::Outcome::TooLarge:
         return Error{ErrorCode::Network,
                      tr("the plugin's answer to %1 is larger than %2 bytes").arg(path).arg(m_maxBodyBytes)};
-    if (code == CURLE_OPERATION_TIMEDOUT)
+    case Transfer::Outcome::TimedOut:
         return Error{ErrorCode::Timeout,
                      tr("the plugin did not answer %1 on %2 within %3 ms").arg(path, m_socketPath).arg(m_timeoutMs)};
-    if (code != CURLE_OK)
-        return Error{ErrorCode::Network,
-                     tr("%1 on %2 failed: %3")
-                         .arg(path, m_socketPath, QString::fromUtf8(errors[0] ? errors : curl_easy_strerror(code)))};
-    return PluginHttpResponse{int(status), sink.body};
+    case Transfer::Outcome::ConnectFailed:
+    case Transfer::Outcome::Failed:
+        break;
+    }
+    return Error{ErrorCode::Network, tr("%1 on %2 failed: %3").arg(path, m_socketPath, done.errorText)};
 }
 
 } // namespace core

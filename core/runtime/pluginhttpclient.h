@@ -32,6 +32,19 @@ public:
     // POST `path` ("/Plugin.Activate") with `body` (JSON; empty sends `{}`).
     Result<PluginHttpResponse> post(const QString &path, const QByteArray &body = {}) const;
 
+    // One POST as it went on the wire, before any caller words its errors: the transport outcome, and the status
+    // and body when there was an answer. Shared by this client and VolumeDriverClient.
+    struct Transfer
+    {
+        enum class Outcome { Answered, TooLarge, TimedOut, ConnectFailed, Failed, NoCurl };
+        Outcome outcome = Outcome::Failed;
+        int status = 0;
+        QByteArray body;
+        QString errorText; // libcurl's words, for Failed and ConnectFailed
+    };
+    static Transfer transfer(const QString &socketPath, const QString &path, const QByteArray &body, int timeoutMs,
+                             qint64 maxBodyBytes);
+
 private:
     QString m_socketPath;
     int m_timeoutMs = 30000;

@@ -1,36 +1,17 @@
 #include "core/volume/volumedriverclient.h"
 
+#include "core/runtime/pluginhttpclient.h"
+
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
-#include <curl/curl.h>
-#include <mutex>
 
 namespace core {
 
 namespace {
-
-struct Sink
-{
-    QByteArray body;
-    qint64 limit = 0;
-    bool overflow = false;
-};
-
-size_t collect(char *data, size_t size, size_t count, void *user)
-{
-    auto *sink = static_cast<Sink *>(user);
-    const size_t bytes = size * count;
-    if (sink->body.size() + qint64(bytes) > sink->limit) {
-        sink->overflow = true;
-        return 0; // aborts the transfer
-    }
-    sink->body.append(data, qsizetype(bytes));
-    return bytes;
-}
 
 QString seconds(int ms)
 {
@@ -57,53 +38,26 @@ VolumeDriverClient::VolumeDriverClient(QString socketPath, const Timeouts &timeo
 Result<VolumeDriverClient::Response> VolumeDriverClient::post(const QString &method, const QByteArray &body,
                                                               int timeoutMs, Failure &failure) const
 {
-    static std::once_flag initialised;
-    std::call_once(initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    failure = Failure::Other;
-    CURL *curl = curl_easy_init();
-    if (!curl)
+    using Outcome = PluginHttpClient::Transfer::Outcome;
+    const PluginHttpClient::Transfer done =
+        PluginHttpClient::transfer(m_socketPath, method, body, timeoutMs, m_timeouts.maxBodyBytes);
+    failure = done.outcome == Outcome::ConnectFailed ? Failure::ConnectFailed : Failure::Other;
+    switch (done.outcome) {
+    case Outcome::Answered:
+        failure = Failure::None;
+        return Response{done.status, done.body};
+    case Outcome::NoCurl:
         return Error{ErrorCode::Internal, tr("cannot initialise libcurl")};
-    const QByteArray socket = QFile::encodeName(m_socketPath);
-    const QByteArray url = "http://plugin.moby.localhost" + method.toUtf8();
-    Sink sink;
-    sink.limit = m_timeouts.maxBodyBytes;
-    char errors[CURL_ERROR_SIZE] = {};
-    curl_slist *headers = nullptr;
-    headers = curl_slist_append(headers, "Accept: application/vnd.docker.plugins.v1.2+json");
-    headers = curl_slist_append(headers, "Content-Type: application/json");
-    headers = curl_slist_append(headers, "Expect:");
-    curl_easy_setopt(curl, CURLOPT_UNIX_SOCKET_PATH, socket.constData());
-    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
-    curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(timeoutMs));
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(qMin(timeoutMs, 10000)));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errors);
-    const CURLcode code = curl_easy_perform(curl);
-    long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
-
-    if (sink.overflow)
+    case Outcome::TooLarge:
         return Error{ErrorCode::Network,
                      tr("%1: the answer is larger than %2 bytes").arg(method).arg(m_timeouts.maxBodyBytes)};
-    if (code == CURLE_OPERATION_TIMEDOUT)
+    case Outcome::TimedOut:
         return Error{ErrorCode::Timeout, tr("%1: timed out after %2 s").arg(method, seconds(timeoutMs))};
-    if (code == CURLE_COULDNT_CONNECT)
-        failure = Failure::ConnectFailed;
-    if (code != CURLE_OK)
-        return Error{ErrorCode::Network,
-                     tr("%1: %2 on %3")
-                         .arg(method, QString::fromUtf8(errors[0] ? errors : curl_easy_strerror(code)), m_socketPath)};
-    failure = Failure::None;
-    return Response{status, sink.body};
+    case Outcome::ConnectFailed:
+    case Outcome::Failed:
+        break;
+    }
+    return Error{ErrorCode::Network, tr("%1: %2 on %3").arg(method, done.errorText, m_socketPath)};
 }
 
 Result<QJsonObject> VolumeDriverClient::call(const QString &method, const QJsonObject &body, int timeoutMs)

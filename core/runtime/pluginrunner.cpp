@@ -115,6 +115,15 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
 {
     if (m_runtime.runc().isEmpty())
         return Error{ErrorCode::Runtime, tr("runc was not found; install the runc package")};
+    // A unix socket address holds at most 107 bytes; a longer path could never be connected to, and the plugin
+    // would only fail later with a time-out that does not say why.
+    if (const QString socket = socketPath(plugin);
+        QFile::encodeName(socket).size() >= qsizetype(sizeof(sockaddr_un::sun_path)))
+        return Error{ErrorCode::InvalidArgument,
+                     tr("the plugin's socket path %1 is longer than the %2 bytes a unix socket allows; use a shorter "
+                        "run folder (--run)")
+                         .arg(socket)
+                         .arg(sizeof(sockaddr_un::sun_path) - 1)};
     if (auto prepared = m_runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
         return prepared;
     const QString binary = monitorBinary();

@@ -273,6 +273,29 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo(publishDir() + QStringLiteral("/acme-silent.sock")).isSymLink());
     }
 
+    // A run folder so deep that the plugin's socket path exceeds sun_path: refused at once, naming the path,
+    // instead of a 30 s time-out that does not say why; nothing is started and the plugin stays disabled.
+    void socketPathTooLong()
+    {
+        const QString id = QStringLiteral("ab12cd34ef56");
+        install({{id, QStringLiteral("acme/deep"), QStringLiteral("latest"), {}, {}, {}, {}}});
+        const QString deepRun = m_dir->path() + QStringLiteral("/") + QString(90, QLatin1Char('r'));
+        core::LocalEngine engine(core::LocalEngine::Options{storeRoot(), deepRun, false});
+        QElapsedTimer timer;
+        timer.start();
+        core::Job *job = engine.enable(id, 30);
+        job->waitForFinished();
+        QVERIFY(!job->succeeded());
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(job->error()->code, core::ErrorCode::InvalidArgument);
+        const QString message = job->error()->message;
+        QVERIFY2(message.contains(core::RunLayout(deepRun).socketPath(id, QStringLiteral("testvol.sock"))),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("--run")), qPrintable(message));
+        QVERIFY(!engine.plugin(id)->enabled);
+        QCOMPARE(core::PluginMonitor::lockHolder(core::RunLayout(deepRun).lockPath(id)), 0);
+    }
+
     void privileges_data()
     {
         QTest::addColumn<QStringList>("capabilities");

@@ -456,21 +456,52 @@ void MainWindow::disableSelected()
     box->open();
 }
 
-void MainWindow::startDisable(const QString &id, const QString &name)
+void MainWindow::startDisable(const QString &id, const QString &name, bool force)
 {
     m_disableAction->setEnabled(false);
-    watchJob(m_engine->disable(id), tr("%1 could not be disabled.").arg(name),
-             [this, name](const QVariant &) { statusBar()->showMessage(tr("%1 is disabled.").arg(name), 5000); });
+    watchJob(
+        m_engine->disable(id, force), tr("%1 could not be disabled.").arg(name),
+        [this, name](const QVariant &) { statusBar()->showMessage(tr("%1 is disabled.").arg(name), 5000); },
+        [this, id, name, force](const core::Error &error) {
+            if (force || error.code != core::ErrorCode::InUse)
+                return false;
+            offerForceDisable(id, name, error.message);
+            return true;
+        });
 }
 
-void MainWindow::watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess)
+void MainWindow::offerForceDisable(const QString &id, const QString &name, const QString &reason)
 {
-    auto done = [this, job, failureText, onSuccess = std::move(onSuccess)] {
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Disable Plugin"),
+                                tr("%1 provides volumes that are in use.").arg(name), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmForceDisable"));
+    // The engine's reason names the volumes mounted through Plugdesk.
+    box->setInformativeText(reason + QStringLiteral("\n\n") +
+                            tr("Force Disable stops the plugin anyway; whatever uses those volumes loses them."));
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPushButton *force = box->addButton(tr("&Force Disable"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, force, id, name] {
+        if (box->clickedButton() == force)
+            startDisable(id, name, true);
+        else
+            updateActions();
+    });
+    box->open();
+}
+
+void MainWindow::watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess,
+                          std::function<bool(const core::Error &)> onFailure)
+{
+    auto done = [this, job, failureText, onSuccess = std::move(onSuccess), onFailure = std::move(onFailure)] {
         refresh();
         if (job->succeeded()) {
             if (onSuccess)
                 onSuccess(job->result());
-        } else if (job->error() && job->error()->code != core::ErrorCode::Cancelled) {
+        } else if (job->error() && job->error()->code != core::ErrorCode::Cancelled &&
+                   !(onFailure && onFailure(*job->error()))) {
             auto *box = new QMessageBox(QMessageBox::Critical, job->title(), failureText, QMessageBox::Ok, this);
             box->setObjectName(QStringLiteral("jobFailed"));
             // The engine's reason as it is: for enable, it ends with the plugin's last log lines.

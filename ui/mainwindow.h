@@ -15,6 +15,7 @@ class QTimer;
 
 namespace core {
 class Engine;
+struct Error;
 class Job;
 struct Plugin;
 } // namespace core
@@ -82,9 +83,13 @@ private:
     void showContextMenu(const QPoint &position);
     void enableSelected();
     void disableSelected();
-    void startDisable(const QString &id, const QString &name);
+    void startDisable(const QString &id, const QString &name, bool force = false);
+    // The plugin drives volumes mounted through Plugdesk: names them (the engine's reason) and offers Force Disable.
+    void offerForceDisable(const QString &id, const QString &name, const QString &reason);
     // Follows a job this window started: on failure, a message with the engine's reason; then deletes it.
-    void watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess = {});
+    // `onFailure`, when given, may take over a failure (returns true) instead of the message.
+    void watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess = {},
+                  std::function<bool(const core::Error &)> onFailure = {});
     const core::Plugin *selectedPlugin() const;
     void restoreState();
 

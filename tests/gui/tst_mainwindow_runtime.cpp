@@ -1,6 +1,6 @@
 // The window over real plugin processes (root, real runc): enable and disable through the toolbar with the State
 // column going running -> stopped, the confirmation before stopping a running plugin, the Logs tab showing the
-// plugin's output as it runs, and the jobs indicator while a job runs.
+// plugin's output as it runs, the jobs indicator while a job runs, and Force Disable offered for volumes in use.
 #include "common/pluginfixture.h"
 #include "core/engine/localengine.h"
 #include "core/runtime/pluginmonitor.h"
@@ -12,6 +12,7 @@
 #include "ui/pluginlistmodel.h"
 #include "ui/pluginlogview.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -172,6 +173,61 @@ private Q_SLOTS:
         QTRY_VERIFY(window.enableAction()->isEnabled());
         QVERIFY(!window.pluginModel()->pluginAt(0)->enabled);
         saveScreenshot(&window, QStringLiteral("plugin-stopped"));
+    }
+
+    // A plugin whose volume is mounted through Plugdesk is "in use": Disable says so, naming the volume, and offers
+    // Force Disable, which stops it.
+    void disableOffersForceWhenVolumesAreInUse()
+    {
+        core::LocalEngine engine({storeRoot(), runRoot(), true});
+        core::Job *enable = engine.enable(m_id);
+        enable->waitForFinished();
+        QVERIFY2(enable->succeeded(), qPrintable(enable->error() ? enable->error()->message : QString()));
+        core::Job *create = engine.createVolume(QStringLiteral("acme/testvol:latest"), QStringLiteral("busyvol"), {});
+        create->waitForFinished();
+        QVERIFY2(create->succeeded(), qPrintable(create->error() ? create->error()->message : QString()));
+        core::Job *mount = engine.mountVolume(QStringLiteral("busyvol"));
+        mount->waitForFinished();
+        QVERIFY2(mount->succeeded(), qPrintable(mount->error() ? mount->error()->message : QString()));
+
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, m_id), QStringLiteral("running"), 10000);
+        window.pluginTable()->selectRow(0);
+        QTRY_VERIFY(window.disableAction()->isEnabled());
+        window.disableAction()->trigger();
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY((confirm = window.findChild<QMessageBox *>(QStringLiteral("confirmDisable"))) &&
+                    confirm->isVisible());
+        QAbstractButton *disable = nullptr;
+        for (QAbstractButton *button : confirm->buttons()) {
+            if (confirm->buttonRole(button) == QMessageBox::DestructiveRole)
+                disable = button;
+        }
+        QVERIFY(disable);
+        QTest::mouseClick(disable, Qt::LeftButton);
+
+        QMessageBox *force = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((force = window.findChild<QMessageBox *>(QStringLiteral("confirmForceDisable"))) &&
+                                     force->isVisible(),
+                                 20000);
+        QVERIFY2(force->informativeText().contains(QStringLiteral("busyvol")), qPrintable(force->informativeText()));
+        QCOMPARE(force->defaultButton(), force->button(QMessageBox::Cancel));
+        QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
+        QCOMPARE(stateOf(window, m_id), QStringLiteral("running"));
+        saveScreenshot(force, QStringLiteral("confirm-force-disable"));
+        QAbstractButton *forceButton = nullptr;
+        for (QAbstractButton *button : force->buttons()) {
+            if (force->buttonRole(button) == QMessageBox::DestructiveRole)
+                forceButton = button;
+        }
+        QVERIFY(forceButton);
+        QTest::mouseClick(forceButton, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, m_id), QStringLiteral("stopped"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.plugin(m_id)->enabled, 20000);
+        QTRY_VERIFY(window.enableAction()->isEnabled());
+        QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
     }
 };
 

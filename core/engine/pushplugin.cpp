@@ -96,18 +96,22 @@ void pushNext(const std::shared_ptr<PushState> &state)
             ++state->next;
             return pushNext(state);
         }
-        // The whole blob in one PUT (SPEC §8.3: chunked upload is a TODO in Docker too).
-        auto data = state->blobs.read(blob.digest, blob.size);
-        if (!data)
-            return state->job->failWith(data.error());
+        // The whole blob in one PUT (SPEC §8.3: chunked upload is a TODO in Docker too), streamed from its file.
         state->job->reportProgress({Tr::tr("Pushing"), shortId(blob.digest), 0, blob.size, QString()});
-        state->client->uploadBlob(state->target, *data, state->context, [state, blob](Result<QString> uploaded) {
-            if (!uploaded)
-                return state->job->failWith(uploaded.error());
-            state->job->reportProgress({Tr::tr("Pushed"), shortId(blob.digest), blob.size, blob.size, QString()});
-            ++state->next;
-            pushNext(state);
-        });
+        auto progress = [state, blob](qint64 sent) {
+            if (sent <= 0) // Qt reports (0, 0) once a request is done
+                return;
+            state->job->reportProgress({Tr::tr("Pushing"), shortId(blob.digest), sent, blob.size, QString()});
+        };
+        state->client->uploadBlobFile(
+            state->target, state->blobs.pathFor(blob.digest), blob.digest, state->context, progress,
+            [state, blob](Result<QString> uploaded) {
+                if (!uploaded)
+                    return state->job->failWith(uploaded.error());
+                state->job->reportProgress({Tr::tr("Pushed"), shortId(blob.digest), blob.size, blob.size, QString()});
+                ++state->next;
+                pushNext(state);
+            });
     });
 }
 

@@ -1,6 +1,7 @@
 #include "core/registry/registryclient.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -168,10 +169,30 @@ private:
         m_tooLarge = false;
         // GET goes out as a custom verb on purpose: Qt silently re-sends an idempotent request whose connection
         // closed mid-body and restarts the body, which a streaming sink cannot undo. We retry (and resume) ourselves.
+        QFile *upload = nullptr;
+        if (!m_call.bodyFile.isEmpty()) {
+            // A blob goes out from its file, opened again for every attempt (a 401 sends it anew).
+            upload = new QFile(m_call.bodyFile);
+            if (!upload->open(QIODevice::ReadOnly)) {
+                const QString reason = upload->errorString();
+                delete upload;
+                return finish(Error{ErrorCode::Io,
+                                    tr("cannot %1: cannot read %2: %3").arg(m_call.what, m_call.bodyFile, reason)});
+            }
+            request.setHeader(QNetworkRequest::ContentLengthHeader, upload->size());
+        }
         if (m_call.verb == "HEAD")
             m_reply = m_client->m_network->head(request);
+        else if (upload)
+            m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, upload);
         else
             m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, m_call.body);
+        if (upload) {
+            upload->setParent(m_reply);
+            if (m_call.uploadProgress)
+                connect(m_reply, &QNetworkReply::uploadProgress, this,
+                        [progress = m_call.uploadProgress](qint64 sent, qint64) { progress(sent); });
+        }
         connect(m_reply, &QNetworkReply::readyRead, this, &RegistryExchange::onReadyRead);
         connect(m_reply, &QNetworkReply::finished, this, &RegistryExchange::onFinished);
     }
@@ -296,6 +317,7 @@ private:
             if (code == 303) {
                 m_call.verb = "GET";
                 m_call.body.clear();
+                m_call.bodyFile.clear();
             }
             m_url = next;
             return attempt();
@@ -855,7 +877,24 @@ void RegistryClient::blobExists(const Reference &repository, const QString &dige
 void RegistryClient::uploadBlob(const Reference &repository, const QByteArray &data, QObject *context,
                                 std::function<void(Result<QString>)> done)
 {
-    const QString digest = Manifest::digestOf(data);
+    Call put;
+    put.body = data;
+    upload(repository, Manifest::digestOf(data), put, context, std::move(done));
+}
+
+void RegistryClient::uploadBlobFile(const Reference &repository, const QString &path, const QString &digest,
+                                    QObject *context, std::function<void(qint64)> progress,
+                                    std::function<void(Result<QString>)> done)
+{
+    Call put;
+    put.bodyFile = path;
+    put.uploadProgress = std::move(progress);
+    upload(repository, digest, put, context, std::move(done));
+}
+
+void RegistryClient::upload(const Reference &repository, const QString &digest, const Call &body, QObject *context,
+                            std::function<void(Result<QString>)> done)
+{
     Call start;
     start.verb = "POST";
     start.host = repository.domain();
@@ -865,7 +904,7 @@ void RegistryClient::uploadBlob(const Reference &repository, const QByteArray &d
         endpoint(start.host).baseUrl().resolved(QUrl(QStringLiteral("/v2/%1/blobs/uploads/").arg(repository.path())));
     start.headers.append({QByteArray("Content-Length"), QByteArray("0")});
     start.what = tr("upload blob %1 to %2").arg(shortDigest(digest), repository.name());
-    send(start, context, [this, start, repository, data, digest, context, done](Result<RegistryResponse> response) {
+    send(start, context, [this, start, repository, body, digest, context, done](Result<RegistryResponse> response) {
         if (!response)
             return done(response.error());
         if (response->status != 202)
@@ -881,7 +920,9 @@ void RegistryClient::uploadBlob(const Reference &repository, const QByteArray &d
         Call put = start;
         put.verb = "PUT";
         put.url = target;
-        put.body = data;
+        put.body = body.body;
+        put.bodyFile = body.bodyFile;
+        put.uploadProgress = body.uploadProgress;
         put.retry = false; // an upload session is not replayable
         put.headers = {{QByteArray("Content-Type"), QByteArray("application/octet-stream")}};
         send(put, context, [this, put, digest, done](Result<RegistryResponse> response) {

@@ -104,6 +104,10 @@ public:
     // POST /v2/NAME/blobs/uploads/ then one PUT to Location?digest=...; answers the digest.
     void uploadBlob(const Reference &repository, const QByteArray &data, QObject *context,
                     std::function<void(Result<QString>)> done);
+    // The same, streamed from the file at `path` whose sha256 is `digest` (a layer of any size stays on disk);
+    // `progress` (may be empty) hears the bytes sent so far.
+    void uploadBlobFile(const Reference &repository, const QString &path, const QString &digest, QObject *context,
+                        std::function<void(qint64)> progress, std::function<void(Result<QString>)> done);
     // PUT /v2/NAME/manifests/TAG; answers the manifest digest.
     void putManifest(const Reference &reference, const QString &mediaType, const QByteArray &bytes, QObject *context,
                      std::function<void(Result<QString>)> done);
@@ -124,6 +128,8 @@ private:
         QUrl url;
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
+        QString bodyFile; // when set, the body is streamed from this file instead
+        std::function<void(qint64)> uploadProgress;
         QString host;       // the registry as named in the reference
         QString repository; // path for the token scope; empty for /v2/
         QString actions = QStringLiteral("pull");
@@ -136,6 +142,9 @@ private:
     using ResponseCallback = std::function<void(Result<RegistryResponse>)>;
 
     void send(const Call &call, QObject *context, ResponseCallback done);
+    // POST an upload session, then one PUT of `body`'s body or bodyFile to its Location with ?digest=.
+    void upload(const Reference &repository, const QString &digest, const Call &body, QObject *context,
+                std::function<void(Result<QString>)> done);
     RegistryEndpoint endpoint(const QString &host);
     Result<AuthConfig> authFor(const QString &host);
     QString scopeFor(const QString &repository, const QString &actions, const QString &realm) const;

@@ -195,6 +195,64 @@ private Q_SLOTS:
         QCOMPARE(layerBytes, *blobs.read(plugin.blobsums.first(), 1 << 30));
     }
 
+    // A layer of many MB goes up from its file, with byte progress while it is sent, and arrives intact.
+    void largeLayerStreamsWithProgress()
+    {
+        const QString name = m_registry.host() + "/acme/big";
+        const QString folder = m_dir.path() + "/src-big";
+        QVERIFY(writePluginFolder(folder, "big"));
+        QByteArray noise(24 * 1024 * 1024, Qt::Uninitialized);
+        quint32 x = 2463534242u; // xorshift: incompressible, so the gzip layer stays ~24 MB
+        for (qsizetype i = 0; i < noise.size(); ++i) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            noise[i] = char(x);
+        }
+        QVERIFY(testutil::writeFile(folder + "/rootfs/var/noise.bin", noise));
+        auto plugin = createPlugin(Store(storeRoot()), name, folder, nullptr);
+        QVERIFY2(plugin.ok(), qPrintable(plugin.ok() ? QString() : plugin.error().message));
+        const QString layer = plugin->blobsums.first();
+        const qint64 layerSize = QFileInfo(BlobStore(Store(storeRoot()).blobsDir()).pathFor(layer)).size();
+        QVERIFY(layerSize > 20 * 1024 * 1024);
+
+        auto engine = newEngine();
+        const PushOutcome pushed = runPush(*engine, name);
+        QVERIFY2(!pushed.error, qPrintable(pushed.error ? pushed.error->message : QString()));
+        qint64 lastSent = -1;
+        bool sawPartial = false;
+        for (const JobProgress &p : pushed.progress) {
+            if (p.item != layer.mid(7, 12) || p.phase != QStringLiteral("Pushing"))
+                continue;
+            QVERIFY(p.bytesDone >= lastSent);
+            QCOMPARE(p.bytesTotal, layerSize);
+            sawPartial = sawPartial || (p.bytesDone > 0 && p.bytesDone < layerSize);
+            lastSent = p.bytesDone;
+        }
+        QVERIFY2(sawPartial, "no progress while the layer was sent");
+
+        RegistryClient::Options options;
+        options.credentialsDir = m_noLogins;
+        RegistryClient client(options);
+        const Reference reference = *Reference::parse(name + ":latest");
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        qint64 received = 0;
+        auto fetched = waitFor<Status>([&](QObject *c, auto done) {
+            client.fetchBlob(
+                reference,
+                Descriptor{QStringLiteral("application/vnd.docker.image.rootfs.diff.tar.gzip"), layer, layerSize}, c,
+                [&](const char *data, qsizetype size) -> Status {
+                    hash.addData(QByteArrayView(data, size));
+                    received += size;
+                    return {};
+                },
+                done);
+        });
+        QVERIFY2(fetched.ok(), qPrintable(fetched.ok() ? QString() : fetched.error().message));
+        QCOMPARE(received, layerSize);
+        QCOMPARE(QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex()), layer);
+    }
+
     void secondPushOnlyChecks()
     {
         const QString name = m_registry.host() + "/acme/again:1.0";

@@ -207,6 +207,21 @@ int disable(Context &context, const Arguments &arguments)
                      context.engine()->disable(arguments.positional.first(), arguments.isSet(QStringLiteral("force"))));
 }
 
+// How many of the log's last lines a polling follow reads each second.
+constexpr int kFollowWindow = 1000;
+
+// The lines of `current` (the log's end now) that follow what `previous` (its end before) already showed: after the
+// longest run of `current` that repeats the end of `previous`. All of `current` when they share nothing (more new
+// lines than the window, or the log was rotated away).
+QStringList newLines(const QStringList &previous, const QStringList &current)
+{
+    for (qsizetype overlap = qMin(previous.size(), current.size()); overlap > 0; --overlap) {
+        if (std::equal(current.cbegin(), current.cbegin() + overlap, previous.cend() - overlap))
+            return current.mid(overlap);
+    }
+    return current;
+}
+
 int logs(Context &context, const Arguments &arguments)
 {
     const QString name = arguments.positional.first();
@@ -228,16 +243,31 @@ int logs(Context &context, const Arguments &arguments)
     if (!arguments.isSet(QStringLiteral("follow")))
         return 0;
     auto path = context.engine()->logFile(name);
-    if (!path)
+    if (!path && path.error().code != core::ErrorCode::Unsupported)
         return reportError(context, path.error().message);
     // Follows until interrupted, like `docker logs -f`.
-    core::LogReader reader(*path);
-    reader.seekToEnd();
+    if (path) {
+        core::LogReader reader(*path);
+        reader.seekToEnd();
+        for (;;) {
+            for (const QString &line : reader.readNew())
+                context.out << line << '\n';
+            context.out.flush();
+            QThread::msleep(250);
+        }
+    }
+    // The engine cannot hand out the file (the helper keeps it under its run root): ask for the log's end again
+    // and again, printing what follows the last line already printed (lines carry timestamps, so they rarely repeat).
+    QStringList previous = lines->mid(qMax(qsizetype(0), lines->size() - kFollowWindow));
     for (;;) {
-        for (const QString &line : reader.readNew())
+        QThread::msleep(1000);
+        auto current = context.engine()->logs(name, kFollowWindow);
+        if (!current)
+            return reportError(context, current.error().message);
+        for (const QString &line : newLines(previous, *current))
             context.out << line << '\n';
         context.out.flush();
-        QThread::msleep(250);
+        previous = *current;
     }
 }
 

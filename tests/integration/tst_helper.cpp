@@ -123,6 +123,33 @@ private:
                 QString::fromUtf8(process.readAllStandardError())};
     }
 
+    // Installs the policy and a rule granting nobody org.plugdesk.read; the guard removes them (and puts back a
+    // policy that was there), even when a check fails.
+    auto grantNobodyRead()
+    {
+        const QString backup = m_dir->path() + QStringLiteral("/policy-backup");
+        const bool hadPolicy = QFile::exists(kPolicyTarget);
+        if (hadPolicy)
+            QFile::copy(kPolicyTarget, backup);
+        auto restore = qScopeGuard([backup, hadPolicy] {
+            QFile::remove(kRulesTarget);
+            QFile::remove(kPolicyTarget);
+            if (hadPolicy)
+                QFile::copy(backup, kPolicyTarget);
+        });
+        QFile::remove(kPolicyTarget);
+        QFile::copy(testutil::sourcePath(QStringLiteral("resources/org.plugdesk.policy")), kPolicyTarget);
+        testutil::openForEveryone(kPolicyTarget, 0644);
+        testutil::writeFile(kRulesTarget, R"(/* Installed by tst_helper; removed when it ends. */
+polkit.addRule(function(action, subject) {
+    if (subject.user == "nobody" && action.id == "org.plugdesk.read")
+        return polkit.Result.YES;
+});
+)");
+        testutil::openForEveryone(kRulesTarget, 0644);
+        return restore;
+    }
+
     QDBusMessage rawCall(const QString &member, const QVariantList &arguments)
     {
         QDBusConnection bus = QDBusConnection::connectToBus(m_bus->address(), QStringLiteral("tst-helper-raw"));
@@ -432,27 +459,7 @@ private Q_SLOTS:
     // With the real polkitd and a rule granting nobody org.plugdesk.read only: listing works, set does not.
     void polkitGrantsReadOnly()
     {
-        const QString backup = m_dir->path() + QStringLiteral("/policy-backup");
-        const bool hadPolicy = QFile::exists(kPolicyTarget);
-        if (hadPolicy)
-            QVERIFY(QFile::copy(kPolicyTarget, backup));
-        // Removed even when a check below fails.
-        const auto restore = qScopeGuard([&] {
-            QFile::remove(kRulesTarget);
-            QFile::remove(kPolicyTarget);
-            if (hadPolicy)
-                QFile::copy(backup, kPolicyTarget);
-        });
-        QFile::remove(kPolicyTarget);
-        QVERIFY(QFile::copy(testutil::sourcePath(QStringLiteral("resources/org.plugdesk.policy")), kPolicyTarget));
-        testutil::openForEveryone(kPolicyTarget, 0644);
-        QVERIFY(testutil::writeFile(kRulesTarget, R"(/* Installed by tst_helper; removed when it ends. */
-polkit.addRule(function(action, subject) {
-    if (subject.user == "nobody" && action.id == "org.plugdesk.read")
-        return polkit.Result.YES;
-});
-)"));
-        testutil::openForEveryone(kRulesTarget, 0644);
+        const auto restore = grantNobodyRead();
         const QString why = m_bus->startPolkitd();
         if (!why.isEmpty())
             QSKIP(qPrintable(why));
@@ -589,6 +596,68 @@ polkit.addRule(function(action, subject) {
         QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 15000);
         QVERIFY(runc.list().valueOr({QStringLiteral("?")}).isEmpty());
         QVERIFY(!again.plugin(QStringLiteral("acme/testvol"))->enabled);
+    }
+
+    // `plugin logs -f` by a user: the helper keeps the log under its run root, so plugdeskctl follows it by asking
+    // for the log's end each second and printing only what is new. The plugin crashes every 2 s; each restart's
+    // "starting" line must reach the follower exactly once.
+    void nobodyFollowsALogThroughTheHelper()
+    {
+        QVERIFY(
+            testutil::writeTestPlugins(m_store, QStringLiteral(TEST_PLUGIN_BINARY),
+                                       {testutil::makeTestPlugin({QStringLiteral("c4a77e"),
+                                                                  QStringLiteral("acme/chatty"),
+                                                                  QStringLiteral("latest"),
+                                                                  {QStringLiteral("TEST_PLUGIN_MODE=crash-after=2")},
+                                                                  {},
+                                                                  {},
+                                                                  {}})}));
+        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", QFile::encodeName(m_dir->path() + QStringLiteral("/published")));
+        auto stopPlugin = qScopeGuard([this] {
+            core::LocalEngine local({m_store, m_dir->path() + QStringLiteral("/run"), false});
+            core::Job *job = local.disable(QStringLiteral("acme/chatty"), true);
+            job->waitForFinished();
+        });
+        const auto restore = grantNobodyRead();
+        const QString why = m_bus->startPolkitd();
+        if (!why.isEmpty())
+            QSKIP(qPrintable(why));
+        QVERIFY(startHelper());
+        core::HelperEngine engine({m_bus->address(), {}});
+        core::Job *enable = engine.enable(QStringLiteral("acme/chatty"), 20);
+        enable->waitForFinished();
+        QVERIFY2(enable->succeeded(), qPrintable(enable->error() ? enable->error()->message : QString()));
+
+        QProcess follow;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("PLUGDESK_ROOT"));
+        environment.insert(QStringLiteral("HOME"), m_dir->path());
+        environment.insert(QStringLiteral("PLUGDESK_HELPER_BUS"), m_bus->address());
+        follow.setProcessEnvironment(environment);
+        follow.start(QStringLiteral("setpriv"),
+                     {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                      QStringLiteral("--clear-groups"), QStringLiteral("--"), copyBinary(QStringLiteral(PLUGDESKCTL)),
+                      QStringLiteral("plugin"), QStringLiteral("logs"), QStringLiteral("-f"),
+                      QStringLiteral("acme/chatty")});
+        auto stopFollow = qScopeGuard([&follow] {
+            follow.kill();
+            follow.waitForFinished(5000);
+        });
+        QString out;
+        auto startLines = [&] {
+            out += QString::fromUtf8(follow.readAllStandardOutput());
+            QStringList lines;
+            for (const QString &line : out.split(QLatin1Char('\n'))) {
+                if (line.contains(QStringLiteral("testvolumeplugin: starting, pid")))
+                    lines.append(line);
+            }
+            return lines;
+        };
+        // The log so far, then at least two restarts seen while following; no line twice.
+        QTRY_VERIFY2_WITH_TIMEOUT(startLines().size() >= 3, qPrintable(out), 40000);
+        const QStringList lines = startLines();
+        QCOMPARE(QSet<QString>(lines.cbegin(), lines.cend()).size(), lines.size());
+        QCOMPARE(follow.state(), QProcess::Running);
     }
 
     void helperRefusals_data()

@@ -550,6 +550,30 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(Store(root).tmpDir()));
     }
 
+    // Cancelled at once, both stop at their next chunk: no plugin, no file, no temp file, the store as it was.
+    void cancel()
+    {
+        const QString root = freshStore(QStringLiteral("cancel"));
+        const auto before = testutil::snapshot(root);
+        LocalEngine engine({root, path(QStringLiteral("run")), false});
+        Job *imported = engine.importPlugin(m_bundle, sourcePrivileges(), InstallOptions{"other/cancel", true, {}});
+        imported->cancel();
+        finished(imported);
+        QVERIFY(imported->error().has_value());
+        QCOMPARE(imported->error()->code, ErrorCode::Cancelled);
+        QCOMPARE(testutil::snapshot(root), before);
+
+        const QString folder = path(QStringLiteral("cancelled"));
+        QVERIFY(QDir().mkpath(folder));
+        Job *exported = engine.exportPlugin(kSourceName, folder + QStringLiteral("/x.zip"));
+        exported->cancel();
+        finished(exported);
+        QVERIFY(exported->error().has_value());
+        QCOMPARE(exported->error()->code, ErrorCode::Cancelled);
+        QCOMPARE(strays(folder, {}), QStringList());
+        QCOMPARE(testutil::snapshot(root), before);
+    }
+
     void exportRefusals_data()
     {
         QTest::addColumn<QString>("store"); // "template", "seed" or "damaged"

@@ -1,5 +1,6 @@
 // `plugin install` and `plugin upgrade`: Docker's flow and texts (SPEC §1.4, §1.5, cli install.go/upgrade.go),
 // with the privilege prompt, and progress as one redrawn line per layer on a terminal, plain lines otherwise.
+// `plugin export` and `plugin import` (SPEC §11 "offline machines"): the same prompt and progress, for bundles.
 #include "commandline.h"
 #include "core/engine/engine.h"
 #include "core/plugin/reference.h"
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QHash>
 #include <QStringList>
+#include <QVariantMap>
 #include <cmath>
 #include <unistd.h>
 
@@ -120,6 +122,20 @@ bool confirm(Context &context, const QString &message)
     return answer == QLatin1String("y") || answer == QLatin1String("Y");
 }
 
+// The prompt of the privileges step: the accepted list, or nullopt when the person said no.
+std::optional<core::Privileges> askPrivileges(Context &context, const core::Privileges &privileges,
+                                              const QString &shown, bool grantAll)
+{
+    if (privileges.isEmpty() || grantAll)
+        return privileges;
+    context.out << QStringLiteral("Plugin \"%1\" is requesting the following privileges:").arg(shown) << '\n';
+    for (const QString &line : privileges.promptLines())
+        context.out << line << '\n';
+    if (!confirm(context, QStringLiteral("Do you grant the above permissions?")))
+        return std::nullopt;
+    return privileges;
+}
+
 // The privileges step: the accepted list, or an error already printed (the int is the exit status).
 std::optional<core::Privileges> acceptPrivileges(Context &context, const QString &remote, const QString &fullRef,
                                                  bool grantAll, int &status)
@@ -133,16 +149,10 @@ std::optional<core::Privileges> acceptPrivileges(Context &context, const QString
         status = reportError(context, error->message);
         return std::nullopt;
     }
-    if (privileges.isEmpty() || grantAll)
-        return privileges;
-    context.out << QStringLiteral("Plugin \"%1\" is requesting the following privileges:").arg(remote) << '\n';
-    for (const QString &line : privileges.promptLines())
-        context.out << line << '\n';
-    if (!confirm(context, QStringLiteral("Do you grant the above permissions?"))) {
+    auto accepted = askPrivileges(context, privileges, remote, grantAll);
+    if (!accepted)
         status = reportError(context, QStringLiteral("permission denied while installing plugin %1").arg(fullRef));
-        return std::nullopt;
-    }
-    return privileges;
+    return accepted;
 }
 
 // Runs the job, relaying its progress; 0 or the printed error's status.
@@ -225,6 +235,63 @@ int upgrade(Context &context, const Arguments &arguments)
     return 0;
 }
 
+int exportPlugin(Context &context, const Arguments &arguments)
+{
+    const QString name = arguments.positional.at(0);
+    const QString file = arguments.positional.at(1);
+    if (file == QLatin1String("-"))
+        return reportError(context, Tr::tr("a bundle cannot be written to standard output; name a file"));
+    core::Job *job = context.engine()->exportPlugin(name, file);
+    QVariantMap result;
+    QObject::connect(job, &core::Job::finished, job, [job, &result] { result = job->result().toMap(); });
+    if (job->isFinished())
+        result = job->result().toMap();
+    if (int failed = runWithProgress(context, job))
+        return failed;
+    context.out << Tr::tr("Exported plugin %1 to %2")
+                       .arg(result.value(QStringLiteral("name")).toString(),
+                            result.value(QStringLiteral("file")).toString())
+                << '\n';
+    return 0;
+}
+
+int importPlugin(Context &context, const Arguments &arguments)
+{
+    const QString file = arguments.positional.first();
+    if (file == QLatin1String("-"))
+        return reportError(context, Tr::tr("a bundle cannot be read from standard input; name a file"));
+    const QString alias = arguments.value(QStringLiteral("alias"));
+    if (!alias.isEmpty()) {
+        auto parsed = core::Reference::parse(alias);
+        if (!parsed || parsed->hasDigest())
+            return reportError(context, QStringLiteral("invalid name: %1").arg(alias));
+    }
+    core::Job *read = context.engine()->bundlePrivileges(file);
+    read->waitForFinished();
+    const auto error = read->error();
+    const core::BundleInfo info = read->result().value<core::BundleInfo>();
+    read->deleteLater();
+    if (error)
+        return reportError(context, error->message);
+    const auto accepted =
+        askPrivileges(context, info.privileges, info.name, arguments.isSet(QStringLiteral("grant-all-permissions")));
+    if (!accepted)
+        return reportError(context, Tr::tr("permission denied while importing plugin %1 from %2").arg(info.name, file));
+    core::InstallOptions options;
+    options.alias = alias;
+    options.disable = arguments.isSet(QStringLiteral("disable"));
+    options.settings = arguments.positional.mid(1);
+    core::Job *job = context.engine()->importPlugin(file, *accepted, options);
+    QString name;
+    QObject::connect(job, &core::Job::finished, job, [job, &name] { name = job->result().toString(); });
+    if (job->isFinished())
+        name = job->result().toString();
+    if (int failed = runWithProgress(context, job))
+        return failed;
+    context.out << Tr::tr("Imported plugin %1 from %2").arg(name, file) << '\n';
+    return 0;
+}
+
 } // namespace
 
 void addInstallCommands(CommandLine &commandLine)
@@ -262,6 +329,35 @@ void addInstallCommands(CommandLine &commandLine)
                      1,
                      2,
                      upgrade});
+    commandLine.add({plugin,
+                     QStringLiteral("export"),
+                     {},
+                     QStringLiteral("PLUGIN FILE"),
+                     Tr::tr("Export a plugin to a bundle file, for a machine without registry access\n\n"
+                            "FILE is always a zip archive, whatever its name (no tar, no standard output). It holds\n"
+                            "what a push would send: the manifest, the config and the layers, never the settings.\n"
+                            "It appears complete or not at all. Bring it over and run plugdeskctl plugin import FILE."),
+                     {},
+                     2,
+                     2,
+                     exportPlugin});
+    commandLine.add({plugin,
+                     QStringLiteral("import"),
+                     {},
+                     QStringLiteral("[OPTIONS] FILE [KEY=VALUE...]"),
+                     Tr::tr("Import a plugin from a bundle file made by plugin export\n\n"
+                            "FILE must be a zip archive made by plugdeskctl plugin export. Every blob is checked\n"
+                            "against its digest, the privileges the plugin asks for are shown for approval as at\n"
+                            "install, and the plugin is enabled unless --disable is given."),
+                     {
+                         {QStringLiteral("alias"), QChar(), QStringLiteral("string"), Tr::tr("Local name for plugin")},
+                         {QStringLiteral("disable"), QChar(), QString(), Tr::tr("Do not enable the plugin on import")},
+                         {QStringLiteral("grant-all-permissions"), QChar(), QString(),
+                          Tr::tr("Grant all permissions necessary to run the plugin")},
+                     },
+                     1,
+                     -1,
+                     importPlugin});
 }
 
 } // namespace cli

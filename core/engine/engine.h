@@ -30,6 +30,17 @@ struct InstallOptions
     QStringList settings; // KEY=VALUE with `set` rules, applied before the plugin is first enabled
 };
 
+// What `plugin import` shows a person before anything is written (Engine::bundlePrivileges): which plugin a bundle
+// holds and what it asks for, read from the bundle's header, manifest and config only.
+struct BundleInfo
+{
+    QString name;            // the exported plugin's local name, "acme/vol:latest": the name it gets without alias
+    QString pluginReference; // where it came from; may be empty
+    QString manifestDigest;  // "sha256:..."
+    PluginConfig config;
+    Privileges privileges; // SPEC §4, from the config
+};
+
 // The seam (DESIGN.md): every operation a person can ask for. The window and plugdeskctl use nothing else.
 // Cheap queries answer directly; long operations return a Job. Implementations: LocalEngine (in-process,
 // owns the store), and later HelperEngine (D-Bus proxy to plugdesk-helper).
@@ -106,6 +117,29 @@ public:
     // result is the plugin's name.
     virtual Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) = 0;
 
+    // Offline bundles (SPEC §11 "offline machines"): a zip holding a plugin's manifest and blobs (BundleHeader).
+    // `plugin export NAME FILE`: writes the bundle of the plugin (enabled or not) into FILE, atomically (a temp file
+    // beside it, renamed when complete), with the caller's own rights on FILE: through the helper, the caller opens
+    // the temp file and passes its descriptor. The bundle holds what a push would send, never the settings. A
+    // plugin without blobs (hand-made store) is refused with NotFound. Progress per blob (item = 12-hex short
+    // digest). Result: QVariantMap {"name", "file", "digest": manifest digest, "size": bytes}.
+    virtual Job *exportPlugin(const QString &nameOrId, const QString &file) = 0;
+    // The approval step of `plugin import FILE`: reads the bundle's header, manifest and config only, in the
+    // caller's process with the caller's rights (no privilege needed); nothing is written. The Job (a child of the
+    // engine) ends with QVariant::fromValue(core::BundleInfo), or with the error naming FILE and the bad entry:
+    // NotFound (no such file), Corrupt (not a zip, cut short, missing entry), UnsafeArchive (zip slip),
+    // DigestMismatch, Unsupported (newer format), NotAPlugin (Docker's `did not find plugin config ...`).
+    virtual Job *bundlePrivileges(const QString &file) = 0;
+    // `plugin import FILE`: as install, from a bundle instead of a registry. Checks the whole bundle's structure and
+    // the config's privileges against `accepted` (PermissionDenied `incorrect privileges`), and the name
+    // (options.alias, else the bundle's; Conflict `plugin "<name>" already exists`) before anything is extracted;
+    // then verifies each layer's size and sha256 while it is extracted into staging, and commits through the same
+    // staging and commit as install (PluginStaging): blobs kept in the store so that push and export work, the
+    // plugin enabled unless options.disable. Any failure leaves the store as it was. Through the helper, the caller
+    // opens FILE and passes its descriptor, so the helper reads only what the caller may read. Progress per layer.
+    // Result: the local name.
+    virtual Job *importPlugin(const QString &file, const Privileges &accepted, const InstallOptions &options = {}) = 0;
+
     // Volumes (SPEC §7, §11). Every volume verb but volumeDrivers() talks to plugins, so it returns a Job (a child
     // of the engine) whose result is JSON-shaped, so that it travels over D-Bus unchanged.
     // The enabled plugins that implement docker.volumedriver, with their scope.
@@ -135,3 +169,4 @@ Q_SIGNALS:
 } // namespace core
 
 Q_DECLARE_METATYPE(core::Privileges)
+Q_DECLARE_METATYPE(core::BundleInfo)

@@ -1,22 +1,16 @@
 #include "core/engine/installplugin.h"
 
 #include "core/archive/layerextractor.h"
+#include "core/engine/pluginstaging.h"
 #include "core/plugin/reference.h"
 #include "core/registry/registryclient.h"
-#include "core/runtime/pluginrunner.h"
-#include "core/store/blobstore.h"
-#include "core/store/storelock.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 #include <QMutex>
 #include <QScopeGuard>
-#include <QTemporaryDir>
 #include <QWaitCondition>
 #include <algorithm>
-#include <cstdio>
 
 namespace core {
 
@@ -41,11 +35,6 @@ QString envName(const QString &entry)
     return entry.section(QLatin1Char('='), 0, 0);
 }
 
-bool renamePath(const QString &from, const QString &to)
-{
-    return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
-}
-
 } // namespace
 
 // What the two halves share. Fields above `mutex` are written by the network half before `ready` and only read
@@ -62,15 +51,13 @@ struct InstallState
 
     Store store{QString()};
     PluginInstaller::Request request;
-    Reference remote;   // the full reference pulled
-    QString localName;  // install: the new plugin's name
-    QString repository; // install: familiar repository of the local name
-    QString tag;        // install: tag of the local name
-    QString targetId;   // upgrade: the plugin's id
+    Reference remote;                 // the full reference pulled
+    QString localName;                // the new plugin's name, or the upgraded plugin's
+    PluginStaging::Identity identity; // install: who the new plugin is, settings with KEY=VALUE applied
+    QString targetId;                 // upgrade: the plugin's id
     Manifest manifest;
     QByteArray configBytes;
     PluginConfig config;
-    Settings settings; // install: initial settings with the KEY=VALUE arguments applied
 
     QMutex mutex;
     QWaitCondition changed;
@@ -173,22 +160,12 @@ Status PluginInstaller::start()
     if (!inventory)
         return inventory.error();
     if (s.request.upgrade.isEmpty()) {
-        Reference local = s.remote;
-        if (!s.request.options.alias.isEmpty()) {
-            auto alias = Reference::parse(s.request.options.alias);
-            if (!alias)
-                return alias.error();
-            if (alias->hasDigest())
-                return Error{ErrorCode::InvalidArgument, QStringLiteral("cannot use digest in plugin tag")};
-            local = alias->withDefaultTag();
-        }
-        s.localName = local.localName();
-        s.repository = local.familiarName();
-        s.tag = s.localName.mid(s.localName.lastIndexOf(QLatin1Char(':')) + 1);
-        for (const Plugin &existing : inventory->plugins) {
-            if (existing.name() == s.localName)
-                return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(s.localName)};
-        }
+        auto identity = PluginStaging::identityFor(inventory->plugins, s.remote, s.request.options.alias);
+        if (!identity)
+            return identity.error();
+        s.identity = *identity;
+        s.identity.pluginReference = s.remote.toString();
+        s.localName = s.identity.localName;
     } else {
         auto target = Store::find(inventory->plugins, s.request.upgrade);
         if (!target)
@@ -237,7 +214,7 @@ void PluginInstaller::fetchConfig()
             Settings settings = Settings::initial(*config);
             if (auto applied = settings.apply(*config, s.request.options.settings); !applied)
                 return fail(applied.error());
-            s.settings = settings;
+            s.identity.settings = settings;
         }
         s.configBytes = *bytes;
         s.config = *config;
@@ -418,136 +395,6 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, Job *jo
     return {};
 }
 
-// Moves the layer files, the config and the manifest into the blob store; `added` gets the digests that were new.
-Status storeBlobs(InstallState &state, QStringList &added)
-{
-    const BlobStore blobs(state.store.blobsDir());
-    for (const InstallState::Layer &layer : std::as_const(state.layers)) {
-        const bool known = blobs.contains(layer.descriptor.digest);
-        if (auto adopted = blobs.adopt(layer.path, layer.descriptor.digest); !adopted)
-            return adopted.error();
-        if (!known)
-            added.append(layer.descriptor.digest);
-    }
-    for (const QByteArray &bytes : {state.configBytes, state.manifest.bytes}) {
-        const QString digest = Manifest::digestOf(bytes);
-        const bool known = blobs.contains(digest);
-        auto put = blobs.put(bytes);
-        if (!put)
-            return put.error();
-        if (!known)
-            added.append(digest);
-    }
-    return {};
-}
-
-QStringList layerDigests(const InstallState &state)
-{
-    QStringList digests;
-    for (const InstallState::Layer &layer : state.layers)
-        digests.append(layer.descriptor.digest);
-    return digests;
-}
-
-Result<Plugin> commitInstall(InstallState &state, const QString &stagedRootfs)
-{
-    auto inventory = state.store.load();
-    if (!inventory)
-        return inventory.error();
-    for (const Plugin &existing : inventory->plugins) {
-        if (existing.name() == state.localName)
-            return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(state.localName)};
-    }
-    const BlobStore blobs(state.store.blobsDir());
-    QStringList added;
-    auto removeBlobs = qScopeGuard([&] {
-        for (const QString &digest : std::as_const(added))
-            QFile::remove(blobs.pathFor(digest));
-    });
-    if (auto stored = storeBlobs(state, added); !stored)
-        return stored.error();
-
-    Plugin plugin;
-    plugin.id = Store::newId();
-    plugin.repository = state.repository;
-    plugin.tag = state.tag;
-    plugin.enabled = false;
-    plugin.pluginReference = state.remote.toString();
-    plugin.config = state.config;
-    plugin.settings = state.settings;
-    plugin.configDigest = state.manifest.config.digest;
-    plugin.manifestDigest = state.manifest.digest;
-    plugin.blobsums = layerDigests(state);
-
-    const QString pluginDir = state.store.pluginDir(plugin.id);
-    if (!QDir().mkpath(pluginDir))
-        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(pluginDir)};
-    auto removePluginDir = qScopeGuard([&] { QDir(pluginDir).removeRecursively(); });
-    if (!renamePath(stagedRootfs, state.store.rootfsDir(plugin.id)))
-        return Error{ErrorCode::Io, Tr::tr("cannot move the rootfs into %1").arg(pluginDir)};
-    QList<Plugin> plugins = inventory->plugins;
-    plugins.append(plugin);
-    if (auto saved = state.store.save(plugins); !saved)
-        return saved.error();
-    removePluginDir.dismiss();
-    removeBlobs.dismiss();
-    return plugin;
-}
-
-Result<Plugin> commitUpgrade(InstallState &state, const QString &stagedRootfs)
-{
-    auto inventory = state.store.load();
-    if (!inventory)
-        return inventory.error();
-    QList<Plugin> plugins = inventory->plugins;
-    auto target =
-        std::find_if(plugins.begin(), plugins.end(), [&](const Plugin &plugin) { return plugin.id == state.targetId; });
-    if (target == plugins.end())
-        return Error{ErrorCode::NotFound, Tr::tr("plugin \"%1\" not found").arg(state.localName)};
-    if (target->enabled)
-        return Error{ErrorCode::Conflict,
-                     Tr::tr("plugin must be disabled before upgrading: plugin %1 is enabled").arg(target->name())};
-    const BlobStore blobs(state.store.blobsDir());
-    QStringList added;
-    auto removeBlobs = qScopeGuard([&] {
-        for (const QString &digest : std::as_const(added))
-            QFile::remove(blobs.pathFor(digest));
-    });
-    if (auto stored = storeBlobs(state, added); !stored)
-        return stored.error();
-
-    const QString rootfs = state.store.rootfsDir(target->id);
-    const QString old = state.store.pluginDir(target->id) + QStringLiteral("/rootfs-old");
-    if (QFileInfo::exists(old) && !QDir(old).removeRecursively())
-        return Error{ErrorCode::Io, Tr::tr("cannot remove the leftover %1").arg(old)};
-    const bool hadRootfs = QFileInfo::exists(rootfs);
-    if (hadRootfs && !renamePath(rootfs, old))
-        return Error{ErrorCode::Io, Tr::tr("cannot move %1 aside").arg(rootfs)};
-    auto restore = [&] {
-        QDir(rootfs).removeRecursively();
-        if (hadRootfs)
-            renamePath(old, rootfs);
-    };
-    if (!renamePath(stagedRootfs, rootfs)) {
-        restore();
-        return Error{ErrorCode::Io, Tr::tr("cannot move the new rootfs into %1").arg(rootfs)};
-    }
-    const PluginConfig oldConfig = target->config;
-    target->settings = carrySettings(target->settings, oldConfig, state.config);
-    target->config = state.config;
-    target->configDigest = state.manifest.config.digest;
-    target->manifestDigest = state.manifest.digest;
-    target->blobsums = layerDigests(state);
-    target->pluginReference = state.remote.toString();
-    if (auto saved = state.store.save(plugins); !saved) {
-        restore();
-        return saved.error();
-    }
-    removeBlobs.dismiss();
-    QDir(old).removeRecursively();
-    return *target;
-}
-
 } // namespace
 
 Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &shared, Job *job)
@@ -571,21 +418,13 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
     };
 
     // The lock is held while staging exists, so that no other process sweeps tmp/ under this install.
-    auto lock = StoreLock::acquire(state.store.root(), upgrading ? Tr::tr("upgrade plugin %1").arg(state.localName)
-                                                                 : Tr::tr("install plugin %1").arg(state.localName));
-    if (!lock)
-        return lock.error();
-    if (!QDir().mkpath(state.store.tmpDir()))
-        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(state.store.tmpDir())};
-    QTemporaryDir staging(state.store.tmpDir() +
-                          (upgrading ? QStringLiteral("/upgrade-XXXXXX") : QStringLiteral("/install-XXXXXX")));
-    if (!staging.isValid())
-        return Error{
-            ErrorCode::Io,
-            Tr::tr("cannot create a staging folder in %1: %2").arg(state.store.tmpDir(), staging.errorString())};
-    const QString rootfs = staging.filePath(QStringLiteral("rootfs"));
-    if (!QDir().mkpath(rootfs))
-        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(rootfs)};
+    auto staging = PluginStaging::begin(state.store,
+                                        upgrading ? Tr::tr("upgrade plugin %1").arg(state.localName)
+                                                  : Tr::tr("install plugin %1").arg(state.localName),
+                                        upgrading ? QStringLiteral("upgrade") : QStringLiteral("install"));
+    if (!staging)
+        return staging.error();
+    const QString rootfs = (*staging)->rootfs();
     {
         QMutexLocker locker(&state.mutex);
         if (state.failure)
@@ -593,7 +432,7 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
         if (!state.installer)
             return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
         for (int i = 0; i < state.layers.size(); ++i)
-            state.layers[i].path = staging.filePath(QStringLiteral("layer-%1").arg(i));
+            state.layers[i].path = (*staging)->filePath(QStringLiteral("layer-%1").arg(i));
         QMetaObject::invokeMethod(state.installer, &PluginInstaller::startDownloads, Qt::QueuedConnection);
         downloadsAsked = true;
         state.downloadsAsked = true;
@@ -617,27 +456,18 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
     }
 
     job->reportProgress({Tr::tr("Committing"), QString(), 0, 0, Tr::tr("adding %1 to the store").arg(state.localName)});
-    auto committed = upgrading ? commitUpgrade(state, rootfs) : commitInstall(state, rootfs);
+    PluginStaging::Content content{state.manifest, state.configBytes, state.config, {}};
+    for (const InstallState::Layer &layer : std::as_const(state.layers))
+        content.layerFiles.append(layer.path);
+    auto committed = upgrading
+                         ? (*staging)->commitUpgrade(content, state.targetId, state.localName, state.remote.toString())
+                         : (*staging)->commitNew(content, state.identity);
     if (!committed)
         return committed.error();
-    lock->reset();
+    (*staging)->close();
     if (upgrading || state.request.options.disable)
         return committed->name();
-
-    job->reportProgress({Tr::tr("Enabling"), QString(), 0, 0, Tr::tr("enabling %1").arg(committed->name())});
-    PluginRunner runner(state.store.root(), state.request.runRoot);
-    auto enabled = runner.enable(
-        committed->id, 0,
-        [job](const QString &text) {
-            job->reportProgress({Tr::tr("Enabling"), QString(), 0, 0, text});
-        },
-        [job] { return job->isCancelRequested(); });
-    if (!enabled)
-        return Error{enabled.error().code,
-                     Tr::tr("plugin %1 was installed but could not be enabled: %2 — it stays installed and disabled; "
-                            "see plugdeskctl plugin logs %1, then plugdeskctl plugin enable %1")
-                         .arg(committed->name(), enabled.error().message)};
-    return committed->name();
+    return PluginStaging::enableInstalled(state.store, state.request.runRoot, *committed, job);
 }
 
 } // namespace core

@@ -1,6 +1,8 @@
 #include "core/engine/localengine.h"
 
 #include "core/engine/createplugin.h"
+#include "core/engine/exportplugin.h"
+#include "core/engine/importplugin.h"
 #include "core/engine/installplugin.h"
 #include "core/engine/pushplugin.h"
 #include "core/engine/removeplugin.h"
@@ -11,9 +13,12 @@
 #include "core/volume/volumeservice.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QPointer>
 #include <QThread>
+#include <QTimer>
+#include <unistd.h>
 
 namespace core {
 
@@ -381,6 +386,95 @@ Job *LocalEngine::startInstaller(RegistryClient *client, const QString &title, c
         return result;
     });
     return job;
+}
+
+Job *LocalEngine::exportPlugin(const QString &nameOrId, const QString &file)
+{
+    auto *job = new Job(tr("Export %1").arg(nameOrId), this);
+    const QString target = file.isEmpty() ? file : QFileInfo(file).absoluteFilePath();
+    runValueJob(job, [store = m_store, nameOrId, target](Job *job) -> Result<QVariant> {
+        auto exported = exportPluginToFile(store, nameOrId, target, job);
+        if (!exported)
+            return exported.error();
+        return QVariant(*exported);
+    });
+    return job;
+}
+
+Job *LocalEngine::exportPluginTo(const QString &nameOrId, int fd, const QString &name)
+{
+    auto *job = new Job(tr("Export %1").arg(nameOrId), this);
+    runValueJob(job, [store = m_store, nameOrId, fd, name](Job *job) -> Result<QVariant> {
+        QFile device;
+        if (!device.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+            ::close(fd);
+            return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(name, device.errorString())};
+        }
+        auto exported = core::exportPlugin(store, nameOrId, &device, name, job);
+        if (!exported)
+            return exported.error();
+        if (::fsync(device.handle()) != 0)
+            return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(name, QString::fromLocal8Bit(strerror(errno)))};
+        return QVariant(*exported);
+    });
+    return job;
+}
+
+Job *LocalEngine::bundlePrivileges(const QString &file)
+{
+    auto *job = new Job(tr("Read %1").arg(file), this);
+    Q_EMIT jobStarted(job);
+    // Header, manifest and config only: small reads, done from the event loop so that whoever connects to the job
+    // after this returns sees it end.
+    QTimer::singleShot(0, job, [job, file] {
+        auto info = readBundleInfo(file);
+        if (info)
+            job->finishWith(QVariant::fromValue(*info));
+        else
+            job->failWith(info.error());
+    });
+    return job;
+}
+
+Job *LocalEngine::importPlugin(const QString &file, const Privileges &accepted, const InstallOptions &options)
+{
+    const QString source = file.isEmpty() ? file : QFileInfo(file).absoluteFilePath();
+    auto *job = new Job(tr("Import %1").arg(file), this);
+    runJob(job, [this, source, accepted, options](Job *job) -> Result<QString> {
+        if (!QFileInfo(source).isFile())
+            return Error{ErrorCode::NotFound, tr("cannot import %1: no such file").arg(source)};
+        QFile device(source);
+        if (!device.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::PermissionDenied, tr("cannot import %1: %2").arg(source, device.errorString())};
+        return importAndReport(&device, source, accepted, options, job);
+    });
+    return job;
+}
+
+Job *LocalEngine::importPluginFrom(int fd, const QString &name, const Privileges &accepted,
+                                   const InstallOptions &options)
+{
+    auto *job = new Job(tr("Import %1").arg(name), this);
+    runJob(job, [this, fd, name, accepted, options](Job *job) -> Result<QString> {
+        QFile device;
+        if (!device.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            ::close(fd);
+            return Error{ErrorCode::Io, tr("cannot import %1: %2").arg(name, device.errorString())};
+        }
+        return importAndReport(&device, name, accepted, options, job);
+    });
+    return job;
+}
+
+Result<QString> LocalEngine::importAndReport(QIODevice *device, const QString &source, const Privileges &accepted,
+                                             const InstallOptions &options, Job *job)
+{
+    QString added;
+    auto imported = core::importPlugin(m_store, device, source, accepted, options, m_runRoot, job, &added);
+    // An import whose enable failed still added the plugin: say so too.
+    if (!added.isEmpty())
+        QMetaObject::invokeMethod(this, [this, added] { Q_EMIT pluginChanged(added); });
+    return imported;
 }
 
 Job *LocalEngine::mountVolume(const QString &name)

@@ -9,6 +9,8 @@
 #include <QThread>
 #include <functional>
 
+class QIODevice;
+
 namespace core {
 
 class RegistryClient;
@@ -72,6 +74,15 @@ public:
     Job *upgradeUsing(RegistryClient *client, const QString &nameOrId, const QString &reference,
                       const Privileges &accepted);
 
+    Job *exportPlugin(const QString &nameOrId, const QString &file) override;
+    Job *bundlePrivileges(const QString &file) override;
+    Job *importPlugin(const QString &file, const Privileges &accepted, const InstallOptions &options = {}) override;
+    // The helper's export and import: through a file descriptor the caller opened (for writing, or reading), which
+    // this engine takes over and closes; `name` is the caller's path of that file, for messages. Export writes
+    // the whole bundle into it and syncs it; the caller renames its temp file into place.
+    Job *exportPluginTo(const QString &nameOrId, int fd, const QString &name);
+    Job *importPluginFrom(int fd, const QString &name, const Privileges &accepted, const InstallOptions &options);
+
     Result<QList<VolumeDriverInfo>> volumeDrivers() override;
     Job *volumes(const QString &driver = {}) override;
     Job *inspectVolume(const QString &name) override;
@@ -92,6 +103,9 @@ private:
                         const Privileges &accepted, const InstallOptions &options, const QString &upgrade);
     // The same for work whose result is any (JSON-shaped) value.
     void runValueJob(Job *job, std::function<Result<QVariant>(Job *)> work);
+    // Imports from an open bundle and reports the plugin it added.
+    Result<QString> importAndReport(QIODevice *device, const QString &source, const Privileges &accepted,
+                                    const InstallOptions &options, Job *job);
 
     Store m_store;
     QString m_runRoot;

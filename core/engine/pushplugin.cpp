@@ -1,12 +1,10 @@
 #include "core/engine/pushplugin.h"
 
-#include "core/engine/createplugin.h"
+#include "core/engine/pluginartifact.h"
 #include "core/plugin/reference.h"
 #include "core/registry/registryclient.h"
 #include "core/store/blobstore.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QTimer>
 #include <QVariantMap>
 #include <memory>
@@ -19,8 +17,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(PushPlugin)
 };
-
-constexpr qint64 kMaxManifestBytes = 4 * 1024 * 1024;
 
 struct PushBlob
 {
@@ -56,16 +52,6 @@ Result<Plugin> findPlugin(const Store &store, const QString &name)
     if (!inventory)
         return inventory.error();
     return Store::find(inventory->plugins, name);
-}
-
-// A plugin whose blobs are not in the store (a hand-made seed plugin) cannot be pushed: say how to make one.
-Error noLayers(const Plugin &plugin, const QString &why)
-{
-    return Error{ErrorCode::NotFound,
-                 Tr::tr("plugin %1 has no layers to push: %2; a plugin from a hand-made store carries none. Make a "
-                        "pushable plugin with plugdeskctl plugin create NAME FOLDER (FOLDER holds config.json and "
-                        "rootfs/)")
-                     .arg(plugin.name(), why)};
 }
 
 void pushManifest(const std::shared_ptr<PushState> &state)
@@ -138,36 +124,15 @@ Job *pushPlugin(RegistryClient *client, const Store &store, const QString &name,
     state->blobs = BlobStore(store.blobsDir());
     state->target = target->withDefaultTag();
 
-    if (plugin->blobsums.isEmpty() || plugin->configDigest.isEmpty()) {
-        job->failWith(noLayers(*plugin, plugin->blobsums.isEmpty()
-                                            ? Tr::tr("the store records no layer for it")
-                                            : Tr::tr("the store records no config blob for it")));
+    auto artifact = PluginArtifact::of(store, *plugin, PluginArtifact::Purpose::Push);
+    if (!artifact) {
+        job->failWith(artifact.error());
         return job;
     }
-    QList<qint64> layerSizes;
-    for (const QString &digest : std::as_const(plugin->blobsums) + QStringList{plugin->configDigest}) {
-        const QFileInfo file(state->blobs.pathFor(digest));
-        if (!file.isFile()) {
-            job->failWith(noLayers(*plugin, Tr::tr("blob %1 is not in %2").arg(digest, store.blobsDir())));
-            return job;
-        }
-        state->queue.append({digest, file.size()});
-    }
-    for (qsizetype i = 0; i < plugin->blobsums.size(); ++i)
-        layerSizes.append(state->queue.at(i).size);
-
-    // The stored manifest when it is still there; Docker's GC may have collected it, and then it is rebuilt.
-    if (!plugin->manifestDigest.isEmpty() && state->blobs.contains(plugin->manifestDigest)) {
-        auto stored = state->blobs.read(plugin->manifestDigest, kMaxManifestBytes);
-        if (!stored) {
-            job->failWith(stored.error());
-            return job;
-        }
-        state->manifest = *stored;
-    } else {
-        state->manifest =
-            pluginManifest(plugin->configDigest, state->queue.constLast().size, plugin->blobsums, layerSizes);
-    }
+    for (const PluginArtifact::Blob &blob : std::as_const(artifact->layers))
+        state->queue.append({blob.digest, blob.size});
+    state->queue.append({artifact->config.digest, artifact->config.size});
+    state->manifest = artifact->manifest;
 
     if (auth) {
         // A client of its own: the caller's login must not stay cached for whoever pushes next.

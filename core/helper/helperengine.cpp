@@ -1,5 +1,6 @@
 #include "core/helper/helperengine.h"
 
+#include "core/engine/importplugin.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
 #include "core/plugin/reference.h"
@@ -7,14 +8,19 @@
 #include "core/registry/registryauth.h"
 #include "core/registry/registryclient.h"
 #include "core/registry/remoteprivileges.h"
+#include "core/store/pendingfile.h"
 
 #include <QAtomicInteger>
 #include <QDBusError>
 #include <QDBusObjectPath>
+#include <QDBusUnixFileDescriptor>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
+#include <memory>
 
 namespace core {
 
@@ -288,6 +294,106 @@ Job *HelperEngine::upgrade(const QString &nameOrId, const QString &reference, co
     }
     const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
     return startJob(QStringLiteral("UpgradePlugin"), {nameOrId, reference, privileges, *auth}, title);
+}
+
+Job *HelperEngine::failedJob(const QString &title, const Error &error)
+{
+    auto *failed = new Job(title, this);
+    Q_EMIT jobStarted(failed);
+    failed->failWith(error);
+    return failed;
+}
+
+Status HelperEngine::checkDescriptorPassing(const QString &verb) const
+{
+    if (QDBusUnixFileDescriptor::isSupported() &&
+        m_bus.connectionCapabilities().testFlag(QDBusConnection::UnixFileDescriptorPassing))
+        return {};
+    return Error{ErrorCode::Unsupported,
+                 tr("cannot %1 through the Plugdesk helper: the bus connection cannot pass the file to it (no file "
+                    "descriptor passing); run the command as root, which needs no helper")
+                     .arg(verb)};
+}
+
+Job *HelperEngine::exportPlugin(const QString &nameOrId, const QString &file)
+{
+    const QString title = tr("Export %1").arg(nameOrId);
+    if (!m_bus.isConnected())
+        return startJob(QStringLiteral("ExportPlugin"), {}, title); // says why the bus is not there
+    if (auto passing = checkDescriptorPassing(tr("export plugins")); !passing)
+        return failedJob(title, passing.error());
+    // Found first, so that a missing plugin is told as such and no temp file is made for it.
+    auto found = plugin(nameOrId);
+    if (!found)
+        return failedJob(title, found.error());
+    auto pending = PendingFile::create(file);
+    if (!pending)
+        return failedJob(title, pending.error().prefixed(tr("cannot export plugin %1").arg(found->name())));
+    std::shared_ptr<PendingFile> target(std::move(*pending));
+    auto reply = call(QStringLiteral("ExportPlugin"),
+                      {found->id, QVariant::fromValue(QDBusUnixFileDescriptor(target->handle())), target->path()});
+    if (!reply)
+        return failedJob(title, reply.error());
+    // The helper's job writes into the temp file; this one renames it into place once that succeeded, and only
+    // then ends, so whoever waits for it finds FILE complete.
+    auto *job = new Job(title, this);
+    Job *remote =
+        RemoteJob::adopt(m_bus, m_service, reply->arguments().value(0).value<QDBusObjectPath>().path(), title, job);
+    connect(remote, &Job::progressed, job, [job](const JobProgress &progress) { job->reportProgress(progress); });
+    connect(job, &Job::cancelRequested, remote, &Job::cancel);
+    auto end = [job, remote, target, name = found->name()]() mutable {
+        // Released here, not with the job: a failed export's temp file goes at once.
+        const std::shared_ptr<PendingFile> file = std::move(target);
+        if (!file)
+            return;
+        if (const auto error = remote->error())
+            return job->failWith(*error);
+        if (auto committed = file->commit(); !committed)
+            return job->failWith(committed.error().prefixed(tr("cannot export plugin %1").arg(name)));
+        job->finishWith(remote->result());
+    };
+    if (remote->isFinished())
+        QTimer::singleShot(0, job, end);
+    else
+        connect(remote, &Job::finished, job, end);
+    Q_EMIT jobStarted(job);
+    return job;
+}
+
+Job *HelperEngine::bundlePrivileges(const QString &file)
+{
+    auto *job = new Job(tr("Read %1").arg(file), this);
+    Q_EMIT jobStarted(job);
+    QTimer::singleShot(0, job, [job, file] {
+        auto info = readBundleInfo(file);
+        if (info)
+            job->finishWith(QVariant::fromValue(*info));
+        else
+            job->failWith(info.error());
+    });
+    return job;
+}
+
+Job *HelperEngine::importPlugin(const QString &file, const Privileges &accepted, const InstallOptions &options)
+{
+    const QString title = tr("Import %1").arg(file);
+    if (!m_bus.isConnected())
+        return startJob(QStringLiteral("ImportPlugin"), {}, title); // says why the bus is not there
+    if (auto passing = checkDescriptorPassing(tr("import plugins")); !passing)
+        return failedJob(title, passing.error());
+    const QString source = QFileInfo(file).absoluteFilePath();
+    if (!QFileInfo(source).isFile())
+        return failedJob(title, Error{ErrorCode::NotFound, tr("cannot import %1: no such file").arg(source)});
+    QFile bundle(source);
+    if (!bundle.open(QIODevice::ReadOnly))
+        return failedJob(
+            title, Error{ErrorCode::PermissionDenied, tr("cannot import %1: %2").arg(source, bundle.errorString())});
+    const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
+    // The descriptor is duplicated into the message; the helper holds its own copy once the call returned.
+    return startJob(QStringLiteral("ImportPlugin"),
+                    {QVariant::fromValue(QDBusUnixFileDescriptor(bundle.handle())), source, privileges, options.alias,
+                     options.disable, options.settings},
+                    title);
 }
 
 Result<QList<VolumeDriverInfo>> HelperEngine::volumeDrivers()

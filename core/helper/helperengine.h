@@ -55,6 +55,15 @@ public:
     Job *install(const QString &reference, const Privileges &accepted, const InstallOptions &options = {}) override;
     Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) override;
 
+    // Export and import pass the file as a descriptor this process opened (D-Bus fd passing), so the helper writes
+    // and reads with the caller's own rights and never opens a path as root. Export opens a temp file beside FILE
+    // and renames it into place once the helper's job succeeded; a bus that cannot pass descriptors is refused
+    // (Unsupported) saying what to do instead.
+    Job *exportPlugin(const QString &nameOrId, const QString &file) override;
+    // Read in this process, with the caller's rights: the approval step needs no privilege.
+    Job *bundlePrivileges(const QString &file) override;
+    Job *importPlugin(const QString &file, const Privileges &accepted, const InstallOptions &options = {}) override;
+
     Result<QList<VolumeDriverInfo>> volumeDrivers() override;
     Job *volumes(const QString &driver = {}) override;
     Job *inspectVolume(const QString &name) override;
@@ -76,6 +85,10 @@ private:
     // Calls a verb that answers with a job path and mirrors that job; a refused call gives a failed job.
     Job *startJob(const QString &member, const QVariantList &arguments, const QString &title);
     Result<QDBusMessage> call(const QString &member, const QVariantList &arguments);
+    // A job that failed before it started.
+    Job *failedJob(const QString &title, const Error &error);
+    // Unsupported, naming `verb`, when the bus cannot carry file descriptors.
+    Status checkDescriptorPassing(const QString &verb) const;
     // The user's login for the registry of `reference` as RegistryAuth JSON ("" when none).
     Result<QString> registryAuthFor(const QString &reference) const;
 

@@ -9,11 +9,15 @@
 #include "core/registry/registryclient.h"
 
 #include <QDBusObjectPath>
+#include <QDBusUnixFileDescriptor>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace core {
 
@@ -33,6 +37,9 @@ QString HelperArgument::signature() const
         return QStringLiteral("as");
     case Kind::Path:
         return QStringLiteral("o");
+    case Kind::WritableFile:
+    case Kind::ReadableFile:
+        return QStringLiteral("h");
     }
     return QStringLiteral("s");
 }
@@ -89,6 +96,15 @@ Result<RegistryClient *> callerRegistry(const QString &remote, const QString &au
     if (!auth->isEmpty())
         client->setAuth(reference->domain(), *auth);
     return client;
+}
+
+// A descriptor argument as one this process owns (validate() checked it is a regular file opened the right way).
+Result<int> takeDescriptor(const QVariant &argument, const QString &name)
+{
+    const int fd = ::fcntl(argument.value<QDBusUnixFileDescriptor>().fileDescriptor(), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0)
+        return Error{ErrorCode::Io, HelperVerbs::tr("cannot take the file of argument \"%1\"").arg(name)};
+    return fd;
 }
 
 } // namespace
@@ -196,6 +212,51 @@ const QList<HelperVerb> &HelperVerbs::all()
                 }
                 Job *job = call.engine.push(name, login);
                 return jobReply(call, job, QStringLiteral("push"));
+            },
+        },
+        {
+            // The caller opened the file (a temp file beside its target) and the helper writes into it with the
+            // caller's rights: no path is ever opened as root. Same action as push: the plugin leaves the store.
+            QStringLiteral("ExportPlugin"),
+            {{QStringLiteral("name"), Kind::PluginName},
+             {QStringLiteral("bundle"), Kind::WritableFile},
+             {QStringLiteral("file"), Kind::Text}},
+            {{QStringLiteral("job"), Kind::Path}},
+            installAction(),
+            [] { return tr("export plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto fd = takeDescriptor(call.arguments.at(1), QStringLiteral("bundle"));
+                if (!fd)
+                    return fd.error();
+                Job *job = call.engine.exportPluginTo(call.plugin->id, *fd, call.arguments.at(2).toString());
+                return jobReply(call, job, QStringLiteral("export"));
+            },
+        },
+        {
+            // The caller opened the bundle; the helper reads only what the caller could read.
+            QStringLiteral("ImportPlugin"),
+            {{QStringLiteral("bundle"), Kind::ReadableFile},
+             {QStringLiteral("file"), Kind::Text},
+             {QStringLiteral("privileges"), Kind::Text},
+             {QStringLiteral("alias"), Kind::Text},
+             {QStringLiteral("disable"), Kind::Bool},
+             {QStringLiteral("settings"), Kind::TextList}},
+            {{QStringLiteral("job"), Kind::Path}},
+            installAction(),
+            [] { return tr("import plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto accepted = privilegesArgument(call.arguments.at(2).toString());
+                if (!accepted)
+                    return accepted.error();
+                auto fd = takeDescriptor(call.arguments.at(0), QStringLiteral("bundle"));
+                if (!fd)
+                    return fd.error();
+                InstallOptions options;
+                options.alias = call.arguments.at(3).toString();
+                options.disable = call.arguments.at(4).toBool();
+                options.settings = call.arguments.at(5).toStringList();
+                Job *job = call.engine.importPluginFrom(*fd, call.arguments.at(1).toString(), *accepted, options);
+                return jobReply(call, job, QStringLiteral("import"));
             },
         },
         {
@@ -444,6 +505,25 @@ Status HelperVerbs::validate(const HelperVerb &verb, const QDBusMessage &message
         case HelperArgument::Kind::Int:
         case HelperArgument::Kind::Bool:
             break; // the bus already checked the type
+        case HelperArgument::Kind::WritableFile:
+        case HelperArgument::Kind::ReadableFile: {
+            const auto descriptor = arguments.at(index).value<QDBusUnixFileDescriptor>();
+            struct stat status
+            {};
+            if (!descriptor.isValid() || ::fstat(descriptor.fileDescriptor(), &status) != 0)
+                return Error{ErrorCode::InvalidArgument,
+                             tr("argument \"%1\" is not an open file descriptor").arg(argument.name)};
+            if (!S_ISREG(status.st_mode))
+                return Error{ErrorCode::InvalidArgument,
+                             tr("argument \"%1\" is not a regular file").arg(argument.name)};
+            const int mode = ::fcntl(descriptor.fileDescriptor(), F_GETFL) & O_ACCMODE;
+            const bool writing = argument.kind == HelperArgument::Kind::WritableFile;
+            if (writing ? (mode != O_WRONLY && mode != O_RDWR) : (mode != O_RDONLY && mode != O_RDWR))
+                return Error{ErrorCode::InvalidArgument,
+                             writing ? tr("argument \"%1\" is not open for writing").arg(argument.name)
+                                     : tr("argument \"%1\" is not open for reading").arg(argument.name)};
+            break;
+        }
         case HelperArgument::Kind::Folder: {
             const QString path = arguments.at(index).toString();
             if (auto ok = checkText(path, argument.name, kMaxText); !ok)

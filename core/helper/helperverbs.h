@@ -20,14 +20,16 @@ class LocalEngine;
 struct HelperArgument
 {
     enum class Kind {
-        Text,       // s: at most kMaxText characters, no NUL; may be empty
-        PluginName, // s: non-empty, at most kMaxName; looked up in the store; polkit detail `plugin`
-        Remote,     // s: a remote reference, non-empty, at most kMaxName; polkit detail `remote`
-        TextList,   // as: at most kMaxItems entries, each a Text
-        Path,       // o: an object path (a job's, for instance)
-        Int,        // i: a number, checked by the handler
-        Bool,       // b
-        Folder,     // s: an absolute path of an existing folder, at most kMaxText
+        Text,         // s: at most kMaxText characters, no NUL; may be empty
+        PluginName,   // s: non-empty, at most kMaxName; looked up in the store; polkit detail `plugin`
+        Remote,       // s: a remote reference, non-empty, at most kMaxName; polkit detail `remote`
+        TextList,     // as: at most kMaxItems entries, each a Text
+        Path,         // o: an object path (a job's, for instance)
+        Int,          // i: a number, checked by the handler
+        Bool,         // b
+        Folder,       // s: an absolute path of an existing folder, at most kMaxText
+        WritableFile, // h: a descriptor of a regular file the caller opened for writing (export writes into it)
+        ReadableFile, // h: a descriptor of a regular file the caller opened for reading (import reads it)
     };
     QString name;
     Kind kind = Kind::Text;

@@ -1,0 +1,132 @@
+#include "core/engine/exportplugin.h"
+
+#include "core/archive/bundleheader.h"
+#include "core/archive/bundlewriter.h"
+#include "core/engine/pluginartifact.h"
+#include "core/plugin/reference.h"
+#include "core/store/blobstore.h"
+#include "core/store/pendingfile.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+
+namespace core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportPlugin)
+};
+
+constexpr int kProgressIntervalMs = 100;
+
+QString shortDigest(const QString &digest)
+{
+    return digest.mid(7, 12);
+}
+
+} // namespace
+
+Result<QVariantMap> exportPlugin(const Store &store, const QString &nameOrId, QIODevice *device, const QString &target,
+                                 Job *job)
+{
+    auto inventory = store.load();
+    if (!inventory)
+        return inventory.error();
+    auto plugin = Store::find(inventory->plugins, nameOrId);
+    if (!plugin)
+        return plugin.error();
+    const QString context = Tr::tr("cannot export plugin %1 to %2").arg(plugin->name(), target);
+    auto artifact = PluginArtifact::of(store, *plugin, PluginArtifact::Purpose::Export);
+    if (!artifact)
+        return artifact.error();
+
+    BundleHeader header;
+    header.name = plugin->name();
+    header.tag = plugin->tag;
+    header.pluginReference = plugin->pluginReference;
+    header.manifestDigest = artifact->manifestDigest();
+
+    QList<PluginArtifact::Blob> blobs = artifact->layers;
+    blobs.prepend(artifact->config);
+    if (job) {
+        job->reportProgress(
+            {QString(), QString(), 0, 0, Tr::tr("Exporting plugin %1 to %2").arg(plugin->name(), target)});
+        for (const PluginArtifact::Blob &blob : std::as_const(blobs))
+            job->reportProgress({Tr::tr("Preparing"), shortDigest(blob.digest), 0, blob.size, QString()});
+    }
+
+    BundleWriter writer(device);
+    if (auto opened = writer.open(); !opened)
+        return opened.error().prefixed(context);
+    if (auto added = writer.addBytes(BundleHeader::headerEntry(), header.toJson()); !added)
+        return added.error().prefixed(context);
+    if (auto added = writer.addBytes(BundleHeader::manifestEntry(), artifact->manifest); !added)
+        return added.error().prefixed(context);
+    const BlobStore blobStore(store.blobsDir());
+    auto cancelled = [job] { return job && job->isCancelRequested(); };
+    for (const PluginArtifact::Blob &blob : std::as_const(blobs)) {
+        const QString item = shortDigest(blob.digest);
+        QFile source(blobStore.pathFor(blob.digest));
+        if (!source.open(QIODevice::ReadOnly))
+            return Error{
+                ErrorCode::NotFound,
+                Tr::tr("%1: blob %2 is not readable in the store: %3").arg(context, blob.digest, source.errorString())};
+        if (job)
+            job->reportProgress({Tr::tr("Exporting"), item, 0, blob.size, QString()});
+        QElapsedTimer timer;
+        timer.start();
+        auto progress = [&](qint64 done) {
+            if (job && timer.elapsed() >= kProgressIntervalMs && done < blob.size) {
+                timer.restart();
+                job->reportProgress({Tr::tr("Exporting"), item, done, blob.size, QString()});
+            }
+        };
+        if (auto added = writer.addBlob(blob.digest, blob.size, &source, progress, cancelled); !added)
+            return added.error().code == ErrorCode::Cancelled ? added.error() : added.error().prefixed(context);
+        if (job)
+            job->reportProgress({Tr::tr("Exported"), item, blob.size, blob.size, QString()});
+    }
+    if (auto closed = writer.close(); !closed)
+        return closed.error().prefixed(context);
+    if (auto *file = qobject_cast<QFileDevice *>(device); file && !file->flush())
+        return Error{ErrorCode::Io, Tr::tr("%1: %2").arg(context, file->errorString())};
+    return QVariantMap{{QStringLiteral("name"), plugin->name()},
+                       {QStringLiteral("file"), target},
+                       {QStringLiteral("digest"), header.manifestDigest},
+                       {QStringLiteral("size"), device->size()}};
+}
+
+Result<QVariantMap> exportPluginToFile(const Store &store, const QString &nameOrId, const QString &file, Job *job)
+{
+    // Found first, so that a missing plugin is told as such and no temp file is made for it.
+    auto inventory = store.load();
+    if (!inventory)
+        return inventory.error();
+    auto plugin = Store::find(inventory->plugins, nameOrId);
+    if (!plugin)
+        return plugin.error();
+    auto pending = PendingFile::create(file);
+    if (!pending)
+        return pending.error().prefixed(Tr::tr("cannot export plugin %1").arg(plugin->name()));
+    QFile device;
+    if (!device.open((*pending)->handle(), QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+        return Error{
+            ErrorCode::Io,
+            Tr::tr("cannot export plugin %1: cannot write %2: %3").arg(plugin->name(), file, device.errorString())};
+    auto exported = exportPlugin(store, plugin->id, &device, (*pending)->path(), job);
+    if (!exported)
+        return exported.error();
+    if (!device.flush())
+        return Error{
+            ErrorCode::Io,
+            Tr::tr("cannot export plugin %1: cannot write %2: %3").arg(plugin->name(), file, device.errorString())};
+    device.close();
+    if (auto committed = (*pending)->commit(); !committed)
+        return committed.error().prefixed(Tr::tr("cannot export plugin %1").arg(plugin->name()));
+    return exported;
+}
+
+} // namespace core

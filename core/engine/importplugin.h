@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/engine/engine.h"
+#include "core/store/store.h"
+
+#include <QString>
+
+class QIODevice;
+
+namespace core {
+
+// `plugin import FILE` (SPEC §11 "offline machines"), the other end of exportPlugin: a plugin from a bundle
+// (BundleHeader) instead of a registry, with install's checks and install's store side (PluginStaging).
+
+// The approval step: the bundle's header, manifest and config (BundleReader::open, which checks the whole
+// structure), the config parsed and validated, and its privileges. Errors name the bundle (`source`) and the entry.
+Result<BundleInfo> readBundleInfo(QIODevice *device, const QString &source);
+Result<BundleInfo> readBundleInfo(const QString &file);
+
+// The whole import, on the calling (worker) thread; Engine::importPlugin says what is checked when. `device` is
+// open for reading and seekable; `source` names it in messages. Progress per layer: Extracting (bytes), Complete;
+// then Committing and, unless options.disable, Enabling. Returns the new plugin's local name. `addedId`, when given,
+// gets the new plugin's id as soon as it is in the store, also when the enable then fails.
+Result<QString> importPlugin(const Store &store, QIODevice *device, const QString &source, const Privileges &accepted,
+                             const InstallOptions &options, const QString &runRoot, Job *job,
+                             QString *addedId = nullptr);
+
+} // namespace core

@@ -1,0 +1,261 @@
+#include "core/engine/pluginstaging.h"
+
+#include "core/engine/installplugin.h"
+#include "core/plugin/reference.h"
+#include "core/runtime/pluginrunner.h"
+#include "core/store/blobstore.h"
+#include "core/store/storelock.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+
+namespace core {
+
+namespace {
+
+// The texts install had before import shared them: same context, so their translations stay.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(PluginInstaller)
+};
+
+bool renamePath(const QString &from, const QString &to)
+{
+    return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+}
+
+Status checkNameFree(const QList<Plugin> &plugins, const QString &name)
+{
+    for (const Plugin &existing : plugins) {
+        if (existing.name() == name)
+            return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(name)};
+    }
+    return {};
+}
+
+QStringList layerDigests(const Manifest &manifest)
+{
+    QStringList digests;
+    for (const Descriptor &layer : manifest.layers)
+        digests.append(layer.digest);
+    return digests;
+}
+
+} // namespace
+
+Result<std::unique_ptr<PluginStaging>> PluginStaging::begin(const Store &store, const QString &purpose,
+                                                            const QString &kind)
+{
+    std::unique_ptr<PluginStaging> staging(new PluginStaging);
+    staging->m_store = store;
+    auto lock = StoreLock::acquire(store.root(), purpose);
+    if (!lock)
+        return lock.error();
+    staging->m_lock = *lock;
+    staging->m_madeTmp = !QFileInfo::exists(store.tmpDir());
+    if (!QDir().mkpath(store.tmpDir()))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(store.tmpDir())};
+    staging->m_staging =
+        std::make_unique<QTemporaryDir>(store.tmpDir() + QLatin1Char('/') + kind + QStringLiteral("-XXXXXX"));
+    if (!staging->m_staging->isValid())
+        return Error{
+            ErrorCode::Io,
+            Tr::tr("cannot create a staging folder in %1: %2").arg(store.tmpDir(), staging->m_staging->errorString())};
+    if (!QDir().mkpath(staging->rootfs()))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(staging->rootfs())};
+    return staging;
+}
+
+PluginStaging::~PluginStaging()
+{
+    close();
+}
+
+void PluginStaging::close()
+{
+    m_staging.reset();
+    // A store that had no tmp/ before gets none left behind: a refused import leaves it byte for byte.
+    if (m_madeTmp)
+        QDir().rmdir(m_store.tmpDir());
+    m_madeTmp = false;
+    m_lock.reset();
+}
+
+QString PluginStaging::rootfs() const
+{
+    return filePath(QStringLiteral("rootfs"));
+}
+
+QString PluginStaging::filePath(const QString &name) const
+{
+    return m_staging ? m_staging->filePath(name) : QString();
+}
+
+Status PluginStaging::storeBlobs(const Content &content, QStringList &added) const
+{
+    const BlobStore blobs(m_store.blobsDir());
+    for (qsizetype i = 0; i < content.manifest.layers.size(); ++i) {
+        const QString digest = content.manifest.layers.at(i).digest;
+        const bool known = blobs.contains(digest);
+        if (auto adopted = blobs.adopt(content.layerFiles.value(i), digest); !adopted)
+            return adopted.error();
+        if (!known)
+            added.append(digest);
+    }
+    for (const QByteArray &bytes : {content.configBytes, content.manifest.bytes}) {
+        const QString digest = Manifest::digestOf(bytes);
+        const bool known = blobs.contains(digest);
+        auto put = blobs.put(bytes);
+        if (!put)
+            return put.error();
+        if (!known)
+            added.append(digest);
+    }
+    return {};
+}
+
+Result<Plugin> PluginStaging::commitNew(const Content &content, const Identity &identity)
+{
+    auto inventory = m_store.load();
+    if (!inventory)
+        return inventory.error();
+    if (auto free = checkNameFree(inventory->plugins, identity.localName); !free)
+        return free.error();
+    const BlobStore blobs(m_store.blobsDir());
+    QStringList added;
+    auto removeBlobs = qScopeGuard([&] {
+        for (const QString &digest : std::as_const(added))
+            QFile::remove(blobs.pathFor(digest));
+    });
+    if (auto stored = storeBlobs(content, added); !stored)
+        return stored.error();
+
+    Plugin plugin;
+    plugin.id = Store::newId();
+    plugin.repository = identity.repository;
+    plugin.tag = identity.tag;
+    plugin.enabled = false;
+    plugin.pluginReference = identity.pluginReference;
+    plugin.config = content.config;
+    plugin.settings = identity.settings;
+    plugin.configDigest = content.manifest.config.digest;
+    plugin.manifestDigest = content.manifest.digest;
+    plugin.blobsums = layerDigests(content.manifest);
+
+    const QString pluginDir = m_store.pluginDir(plugin.id);
+    if (!QDir().mkpath(pluginDir))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(pluginDir)};
+    auto removePluginDir = qScopeGuard([&] { QDir(pluginDir).removeRecursively(); });
+    if (!renamePath(rootfs(), m_store.rootfsDir(plugin.id)))
+        return Error{ErrorCode::Io, Tr::tr("cannot move the rootfs into %1").arg(pluginDir)};
+    QList<Plugin> plugins = inventory->plugins;
+    plugins.append(plugin);
+    if (auto saved = m_store.save(plugins); !saved)
+        return saved.error();
+    removePluginDir.dismiss();
+    removeBlobs.dismiss();
+    return plugin;
+}
+
+Result<Plugin> PluginStaging::commitUpgrade(const Content &content, const QString &targetId, const QString &name,
+                                            const QString &pluginReference)
+{
+    auto inventory = m_store.load();
+    if (!inventory)
+        return inventory.error();
+    QList<Plugin> plugins = inventory->plugins;
+    auto target =
+        std::find_if(plugins.begin(), plugins.end(), [&](const Plugin &plugin) { return plugin.id == targetId; });
+    if (target == plugins.end())
+        return Error{ErrorCode::NotFound, Tr::tr("plugin \"%1\" not found").arg(name)};
+    if (target->enabled)
+        return Error{ErrorCode::Conflict,
+                     Tr::tr("plugin must be disabled before upgrading: plugin %1 is enabled").arg(target->name())};
+    const BlobStore blobs(m_store.blobsDir());
+    QStringList added;
+    auto removeBlobs = qScopeGuard([&] {
+        for (const QString &digest : std::as_const(added))
+            QFile::remove(blobs.pathFor(digest));
+    });
+    if (auto stored = storeBlobs(content, added); !stored)
+        return stored.error();
+
+    const QString rootfs = m_store.rootfsDir(target->id);
+    const QString old = m_store.pluginDir(target->id) + QStringLiteral("/rootfs-old");
+    if (QFileInfo::exists(old) && !QDir(old).removeRecursively())
+        return Error{ErrorCode::Io, Tr::tr("cannot remove the leftover %1").arg(old)};
+    const bool hadRootfs = QFileInfo::exists(rootfs);
+    if (hadRootfs && !renamePath(rootfs, old))
+        return Error{ErrorCode::Io, Tr::tr("cannot move %1 aside").arg(rootfs)};
+    auto restore = [&] {
+        QDir(rootfs).removeRecursively();
+        if (hadRootfs)
+            renamePath(old, rootfs);
+    };
+    if (!renamePath(this->rootfs(), rootfs)) {
+        restore();
+        return Error{ErrorCode::Io, Tr::tr("cannot move the new rootfs into %1").arg(rootfs)};
+    }
+    const PluginConfig oldConfig = target->config;
+    target->settings = carrySettings(target->settings, oldConfig, content.config);
+    target->config = content.config;
+    target->configDigest = content.manifest.config.digest;
+    target->manifestDigest = content.manifest.digest;
+    target->blobsums = layerDigests(content.manifest);
+    target->pluginReference = pluginReference;
+    if (auto saved = m_store.save(plugins); !saved) {
+        restore();
+        return saved.error();
+    }
+    removeBlobs.dismiss();
+    QDir(old).removeRecursively();
+    return *target;
+}
+
+Result<PluginStaging::Identity> PluginStaging::identityFor(const QList<Plugin> &plugins, const Reference &source,
+                                                           const QString &alias)
+{
+    Reference local = source;
+    if (!alias.isEmpty()) {
+        auto parsed = Reference::parse(alias);
+        if (!parsed)
+            return parsed.error();
+        if (parsed->hasDigest())
+            return Error{ErrorCode::InvalidArgument, QStringLiteral("cannot use digest in plugin tag")};
+        local = *parsed;
+    }
+    local = local.withDefaultTag();
+    Identity identity;
+    identity.localName = local.localName();
+    identity.repository = local.familiarName();
+    identity.tag = identity.localName.mid(identity.localName.lastIndexOf(QLatin1Char(':')) + 1);
+    if (auto free = checkNameFree(plugins, identity.localName); !free)
+        return free.error();
+    return identity;
+}
+
+Result<QString> PluginStaging::enableInstalled(const Store &store, const QString &runRoot, const Plugin &plugin,
+                                               Job *job)
+{
+    job->reportProgress({Tr::tr("Enabling"), QString(), 0, 0, Tr::tr("enabling %1").arg(plugin.name())});
+    PluginRunner runner(store.root(), runRoot);
+    auto enabled = runner.enable(
+        plugin.id, 0,
+        [job](const QString &text) {
+            job->reportProgress({Tr::tr("Enabling"), QString(), 0, 0, text});
+        },
+        [job] { return job->isCancelRequested(); });
+    if (!enabled)
+        return Error{enabled.error().code,
+                     Tr::tr("plugin %1 was installed but could not be enabled: %2 — it stays installed and disabled; "
+                            "see plugdeskctl plugin logs %1, then plugdeskctl plugin enable %1")
+                         .arg(plugin.name(), enabled.error().message)};
+    return plugin.name();
+}
+
+} // namespace core

@@ -144,9 +144,6 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
     default:
         break;
     }
-    int inUse = 0;
-    for (const core::Volume &volume : node.volumes)
-        inUse += volume.mounts > 0 ? 1 : 0;
     if (role == Qt::DisplayRole) {
         switch (column) {
         case Name:
@@ -158,9 +155,9 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
                 return tr("Error: %1").arg(driver.error->message);
             if (!driver.enabled)
                 return tr("Disabled");
-            return tr("Enabled, %n volume(s)", nullptr, static_cast<int>(node.volumes.size()));
+            return tr("Enabled · volumes: %1").arg(node.volumes.size());
         case InUse:
-            return inUse > 0 ? tr("%n in use", nullptr, inUse) : QString();
+            return node.inUse > 0 ? tr("%1 in use").arg(node.inUse) : QString();
         default:
             return {};
         }
@@ -175,7 +172,7 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
         else if (!driver.enabled)
             lines.append(tr("The plugin is disabled; enable it on the Plugins page to list and create its volumes."));
         else
-            lines.append(tr("%n volume(s)", nullptr, static_cast<int>(node.volumes.size())));
+            lines.append(tr("Volumes: %1").arg(node.volumes.size()));
         return lines.join(QLatin1Char('\n'));
     }
     if (role == Qt::DecorationRole) {
@@ -217,7 +214,7 @@ QVariant VolumeListModel::volumeData(const DriverNode &node, const core::Volume 
         return volume.mounts > 0;
     case SortRole:
         if (column == Created)
-            return createdTime(volume.createdAt);
+            return created(volume.createdAt).time;
         if (column == InUse)
             return volume.mounts;
         return volumeData(node, volume, column, Qt::DisplayRole).toString().toLower();
@@ -233,17 +230,14 @@ QVariant VolumeListModel::volumeData(const DriverNode &node, const core::Volume 
             return volume.name;
         case Mountpoint:
             return mountpoint;
-        case Created: {
-            const QDateTime created = createdTime(volume.createdAt);
-            return created.isValid() ? QLocale().toString(created.toLocalTime(), QLocale::ShortFormat)
-                                     : volume.createdAt;
-        }
+        case Created:
+            return created(volume.createdAt).text;
         case Status:
             return statusText(volume.status);
         case Options:
             return optionsText(volume);
         case InUse:
-            return volume.mounts > 0 ? tr("Yes (%n mount(s))", nullptr, volume.mounts) : tr("No");
+            return volume.mounts > 0 ? tr("Yes (mounts: %1)").arg(volume.mounts) : tr("No");
         default:
             return {};
         }
@@ -334,6 +328,25 @@ QDateTime VolumeListModel::createdTime(const QString &createdAt)
     return QDateTime::fromString(trimmed, Qt::ISODateWithMs);
 }
 
+const VolumeListModel::CreatedText &VolumeListModel::created(const QString &createdAt) const
+{
+    auto found = m_created.constFind(createdAt);
+    if (found != m_created.cend())
+        return *found;
+    const QDateTime time = createdTime(createdAt);
+    QString text = createdAt;
+    if (time.isValid()) {
+        // The local offset asked once per quarter hour (zones change offsets on quarter hours at the finest):
+        // converting each date to local time asks the system's time zone every time, which costs most.
+        const qint64 quarter = time.toSecsSinceEpoch() / 900;
+        auto offset = m_localOffsets.constFind(quarter);
+        if (offset == m_localOffsets.cend())
+            offset = m_localOffsets.insert(quarter, QDateTime::fromSecsSinceEpoch(quarter * 900).offsetFromUtc());
+        text = QLocale().toString(time.toOffsetFromUtc(*offset), QLocale::ShortFormat);
+    }
+    return *m_created.insert(createdAt, CreatedText{time, text});
+}
+
 int VolumeListModel::volumeCount() const
 {
     int count = 0;
@@ -344,14 +357,14 @@ int VolumeListModel::volumeCount() const
 
 const VolumeListModel::Driver *VolumeListModel::driverAt(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return nullptr;
     return &nodeOf(index)->driver;
 }
 
 const core::Volume *VolumeListModel::volumeAt(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !index.internalPointer())
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid) || !index.internalPointer())
         return nullptr;
     return &nodeOf(index)->volumes.at(index.row());
 }
@@ -405,6 +418,11 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
             drivers[*position].error = failure.error;
         }
     }
+    // Dates of volumes long gone need not stay.
+    if (m_created.size() > 2 * list.volumes.size() + 64) {
+        m_created.clear();
+        m_localOffsets.clear();
+    }
     for (Driver &driver : drivers) {
         // A failed driver's earlier volumes are not known to be true any more.
         if (driver.error)
@@ -424,6 +442,7 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
                     continue; // a driver that lists a name twice: the first one counts
                 node->rowOf.insert(volume.name, static_cast<int>(node->volumes.size()));
                 node->volumes.append(volume);
+                node->inUse += volume.mounts > 0 ? 1 : 0;
             }
             m_drivers.push_back(std::move(node));
         }
@@ -455,17 +474,12 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
         }
         DriverNode &node = *m_drivers.at(row);
         const qsizetype countBefore = node.volumes.size();
-        int inUseBefore = 0;
-        for (const core::Volume &volume : std::as_const(node.volumes))
-            inUseBefore += volume.mounts > 0 ? 1 : 0;
+        const int inUseBefore = node.inUse;
         const bool driverChanged = !sameDriver(node.driver, driver);
         node.driver = driver;
         applyVolumes(node, volumesOf.value(driver.name));
-        int inUseAfter = 0;
-        for (const core::Volume &volume : std::as_const(node.volumes))
-            inUseAfter += volume.mounts > 0 ? 1 : 0;
         // The driver's row shows its volume count and how many are in use.
-        if (driverChanged || countBefore != node.volumes.size() || inUseBefore != inUseAfter)
+        if (driverChanged || countBefore != node.volumes.size() || inUseBefore != node.inUse)
             Q_EMIT dataChanged(createIndex(row, 0, nullptr), createIndex(row, ColumnCount - 1, nullptr));
     }
 
@@ -482,6 +496,7 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
                     continue;
                 node->rowOf.insert(volume.name, static_cast<int>(node->volumes.size()));
                 node->volumes.append(volume);
+                node->inUse += volume.mounts > 0 ? 1 : 0;
             }
             m_drivers.push_back(std::move(node));
         }
@@ -541,6 +556,9 @@ void VolumeListModel::applyVolumes(DriverNode &node, const QList<core::Volume> &
     }
     flush(static_cast<int>(node.volumes.size()) - 1);
 
+    node.inUse = static_cast<int>(std::count_if(node.volumes.cbegin(), node.volumes.cend(),
+                                                [](const core::Volume &volume) { return volume.mounts > 0; }));
+
     // New volumes go to the end in one block.
     QList<qsizetype> added;
     for (auto it = incoming.cbegin(); it != incoming.cend(); ++it) {
@@ -557,6 +575,7 @@ void VolumeListModel::applyVolumes(DriverNode &node, const QList<core::Volume> &
         const core::Volume &volume = volumes.at(position);
         node.rowOf.insert(volume.name, static_cast<int>(node.volumes.size()));
         node.volumes.append(volume);
+        node.inUse += volume.mounts > 0 ? 1 : 0;
     }
     endInsertRows();
 }

@@ -81,9 +81,18 @@ private:
         int row = 0; // its row, kept up to date as drivers come and go
         QList<core::Volume> volumes;
         QHash<QString, int> rowOf; // volume name -> row
+        int inUse = 0;             // volumes mounted through Plugdesk, counted when the volumes change
+    };
+
+    struct CreatedText
+    {
+        QDateTime time;
+        QString text;
     };
 
     QVariant driverData(const DriverNode &node, int column, int role) const;
+    // Parsing and formatting a date in the local time zone costs more than the rest of a row: done once per text.
+    const CreatedText &created(const QString &createdAt) const;
     QVariant volumeData(const DriverNode &node, const core::Volume &volume, int column, int role) const;
     DriverNode *nodeOf(const QModelIndex &index) const;
     void applyVolumes(DriverNode &node, const QList<core::Volume> &volumes);
@@ -91,6 +100,8 @@ private:
 
     // Owned nodes: a child index points at its driver's node, which must not move when drivers are added or removed.
     std::vector<std::unique_ptr<DriverNode>> m_drivers;
+    mutable QHash<QString, CreatedText> m_created; // CreatedAt -> its date and how it shows
+    mutable QHash<qint64, int> m_localOffsets;     // quarter hour since the epoch -> local offset from UTC (s)
 };
 
 } // namespace ui

@@ -78,17 +78,19 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true); // 20,000 rows scroll without measuring each
     m_tree->setWordWrap(false);
+    // Paths differ at their ends (the volume's name): keep both ends in sight.
+    m_tree->setTextElideMode(Qt::ElideMiddle);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setAllColumnsShowFocus(true);
     QHeaderView *header = m_tree->header();
     header->setStretchLastSection(false);
     header->setHighlightSections(false);
     header->setSectionResizeMode(VolumeListModel::Mountpoint, QHeaderView::Stretch);
-    header->resizeSection(VolumeListModel::Name, 220);
-    header->resizeSection(VolumeListModel::Created, 130);
-    header->resizeSection(VolumeListModel::Status, 190);
+    header->resizeSection(VolumeListModel::Name, 210);
+    header->resizeSection(VolumeListModel::Created, 150);
+    header->resizeSection(VolumeListModel::Status, 180);
     header->resizeSection(VolumeListModel::Options, 150);
-    header->resizeSection(VolumeListModel::InUse, 110);
+    header->resizeSection(VolumeListModel::InUse, 100);
     header->setMinimumSectionSize(60);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VolumesPage::showSelected);
     connect(m_tree, &QWidget::customContextMenuRequested, this, &VolumesPage::showContextMenu);
@@ -135,6 +137,7 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({400, 220});
     m_splitter->setChildrenCollapsible(false);
 
     m_problem = new QLabel;
@@ -245,7 +248,12 @@ void VolumesPage::createActions()
     m_filter->setAccessibleName(tr("Filter volumes"));
     m_filter->setMaximumWidth(280);
     m_toolBar->addWidget(m_filter);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    // With tens of thousands of volumes a filter pass takes a noticeable moment: run it once typing pauses.
+    auto *filterDelay = new QTimer(this);
+    filterDelay->setSingleShot(true);
+    filterDelay->setInterval(FilterDelayMs);
+    connect(m_filter, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));
+    connect(filterDelay, &QTimer::timeout, this, [this] { m_proxy->setFilterFixedString(m_filter->text()); });
 }
 
 void VolumesPage::showEvent(QShowEvent *event)
@@ -339,12 +347,12 @@ void VolumesPage::applyListing(core::Job *job)
     m_problem->setVisible(!problem.isEmpty());
     m_listStack->setCurrentIndex(m_model->driverCount() == 0 ? 1 : 0);
 
-    QString text =
-        notice + tr("Listed %n volume(s)", nullptr, static_cast<int>(list.volumes.size())) + QLatin1Char(' ') +
-        tr("from %n driver(s) at %1 in %2 s.", nullptr, m_model->driverCount()).arg(when, secondsText(elapsed));
+    QString text = notice + tr("Volumes: %1 · drivers: %2 · listed at %3 in %4 s")
+                                .arg(list.volumes.size())
+                                .arg(m_model->driverCount())
+                                .arg(when, secondsText(elapsed));
     if (!list.errors.isEmpty())
-        text += QLatin1Char(' ') +
-                tr("%n driver(s) did not answer; see the driver's row.", nullptr, static_cast<int>(list.errors.size()));
+        text += QStringLiteral(" · ") + tr("drivers that did not answer: %1 (see their rows)").arg(list.errors.size());
     m_status->setText(text);
 
     if (!m_selectAfterList.isEmpty()) {
@@ -388,6 +396,7 @@ bool VolumesPage::selectVolume(const QString &name)
     if (!index.isValid()) {
         // Hidden by the filter: the person asked for this volume, so show it.
         m_filter->clear();
+        m_proxy->setFilterFixedString(QString());
         index = m_proxy->mapFromSource(source);
     }
     if (!index.isValid())
@@ -428,8 +437,9 @@ void VolumesPage::showSelected()
             html += row(tr("Status"), VolumeListModel::statusText(volume->status).toHtmlEscaped());
         html += row(tr("Options"), options);
         html += row(tr("In use"), volume->mounts > 0
-                                      ? tr("yes, mounted through Plugdesk %n time(s); removing it needs force", nullptr,
-                                           volume->mounts)
+                                      ? tr("yes, mounts through Plugdesk without an unmount: %1; removing it "
+                                           "needs force")
+                                            .arg(volume->mounts)
                                             .toHtmlEscaped()
                                       : tr("no").toHtmlEscaped());
         html += QStringLiteral("</table>");

@@ -37,6 +37,8 @@ class VolumesPage final : public QWidget
     Q_OBJECT
 
 public:
+    static constexpr int FilterDelayMs = 150;
+
     explicit VolumesPage(core::Engine *engine, QWidget *parent = nullptr);
     ~VolumesPage() override;
 

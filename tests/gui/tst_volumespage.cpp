@@ -62,6 +62,15 @@ private:
         QVERIFY(widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png")));
     }
 
+    static testutil::TestPluginSpec spec(const QString &id, const QString &repository, const QStringList &env = {})
+    {
+        testutil::TestPluginSpec spec;
+        spec.id = id;
+        spec.repository = repository;
+        spec.env = env;
+        return spec;
+    }
+
     // Writes the plugins (PropagatedMount /vols, like tst_volumes) and enables them through the engine.
     void installAndEnable(core::Engine &engine, const QList<testutil::TestPluginSpec> &specs)
     {
@@ -113,12 +122,9 @@ private:
 
     static QString cell(const QModelIndex &row, int column) { return row.siblingAtColumn(column).data().toString(); }
 
-    // Types into a cell of the options table with the keyboard: F2, the text, Enter.
-    static void typeIntoCell(QTableWidget *table, int row, int column, const QString &text)
+    // Types into the cell editor that is open in `table`, then Enter, as a person would.
+    static void typeIntoEditor(QTableWidget *table, const QString &text)
     {
-        table->setFocus();
-        table->setCurrentCell(row, column);
-        QTest::keyClick(table, Qt::Key_F2);
         QLineEdit *editor = nullptr;
         QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())) &&
                     editor->parent() == table->viewport());
@@ -126,6 +132,15 @@ private:
         QTest::keyClicks(editor, text);
         QTest::keyClick(editor, Qt::Key_Return);
         QTRY_VERIFY(QApplication::focusWidget() == table);
+    }
+
+    // Opens the editor of a cell of the options table with F2 and types into it.
+    static void typeIntoCell(QTableWidget *table, int row, int column, const QString &text)
+    {
+        table->setFocus();
+        table->setCurrentCell(row, column);
+        QTest::keyClick(table, Qt::Key_F2);
+        typeIntoEditor(table, text);
     }
 
     static QPushButton *destructiveButton(QMessageBox *box)
@@ -198,7 +213,7 @@ private Q_SLOTS:
     void createsAndRemovesVolumes()
     {
         core::LocalEngine engine({storeRoot(), runRoot(), true});
-        installAndEnable(engine, {{QStringLiteral("ab12cd34ef56"), QStringLiteral("acme/testvol")}});
+        installAndEnable(engine, {spec(QStringLiteral("ab12cd34ef56"), QStringLiteral("acme/testvol"))});
         if (QTest::currentTestFailed())
             return;
 
@@ -210,8 +225,8 @@ private Q_SLOTS:
         QVERIFY(page->busyIndicator()->isHidden());
         const QModelIndex driver = model->driverIndex(kDriver);
         QVERIFY(driver.isValid());
-        QCOMPARE(cell(driver, ui::VolumeListModel::Status), QStringLiteral("Enabled, 0 volume(s)"));
-        QVERIFY2(page->statusLabel()->text().contains(QStringLiteral("Listed 0 volume(s) from 1 driver(s) at")),
+        QCOMPARE(cell(driver, ui::VolumeListModel::Status), QStringLiteral("Enabled · volumes: 0"));
+        QVERIFY2(page->statusLabel()->text().contains(QStringLiteral("Volumes: 0 · drivers: 1 · listed at")),
                  qPrintable(page->statusLabel()->text()));
         QVERIFY(!page->removeAction()->isEnabled());
 
@@ -219,16 +234,18 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         ui::NewVolumeDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window.findChild<ui::NewVolumeDialog *>()) && dialog->isVisible());
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
         QCOMPARE(dialog->driverCombo()->count(), 1);
         QCOMPARE(dialog->driver(), kDriver);
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("gui-vol"));
+        // Add Option opens the new row's key for typing.
         QTest::mouseClick(dialog->addOptionButton(), Qt::LeftButton);
         QCOMPARE(dialog->optionsTable()->rowCount(), 1);
-        typeIntoCell(dialog->optionsTable(), 0, ui::NewVolumeDialog::Key, QStringLiteral("size"));
+        typeIntoEditor(dialog->optionsTable(), QStringLiteral("size"));
         typeIntoCell(dialog->optionsTable(), 0, ui::NewVolumeDialog::Value, QStringLiteral("10"));
-        // A second row with the same key is refused inline, and removing it lifts that.
+        // A second row with the same key is refused inline, and changing the key lifts that.
         QTest::mouseClick(dialog->addOptionButton(), Qt::LeftButton);
-        typeIntoCell(dialog->optionsTable(), 1, ui::NewVolumeDialog::Key, QStringLiteral("size"));
+        typeIntoEditor(dialog->optionsTable(), QStringLiteral("size"));
         QVERIFY(!dialog->createButton()->isEnabled());
         QVERIFY(dialog->problemLabel()->isVisible());
         QVERIFY(dialog->problemLabel()->text().contains(QStringLiteral("given twice")));
@@ -255,19 +272,24 @@ private Q_SLOTS:
 
         // One more, made outside the window; F5 lists it, and the filter finds it.
         QVERIFY(finish(engine.createVolume(kDriver, QStringLiteral("other"), {})).isValid());
+        // Shortcuts go to the active window: after a dialog, that is the main window again once it is activated.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_F5);
         QTRY_VERIFY_WITH_TIMEOUT(model->volumeIndex(QStringLiteral("other")).isValid(), 20000);
         QCOMPARE(page->selectedVolumeName(), QStringLiteral("gui-vol")); // the selection survives the refresh
         QTest::keyClicks(page->filterEdit(), QStringLiteral("gui"));
-        QCOMPARE(page->proxy()->rowCount(page->proxy()->index(0, 0)), 1);
+        QTRY_COMPARE(page->proxy()->rowCount(page->proxy()->index(0, 0)), 1);
         page->filterEdit()->clear();
-        QCOMPARE(page->proxy()->rowCount(page->proxy()->index(0, 0)), 2);
+        QTRY_COMPARE(page->proxy()->rowCount(page->proxy()->index(0, 0)), 2);
         QVERIFY(page->selectVolume(QStringLiteral("gui-vol")));
         saveScreenshot(&window, QStringLiteral("volumes-page"));
 
         // Creating a name the driver already has fails with the driver's own reason.
+        QTRY_VERIFY(!window.findChild<ui::NewVolumeDialog *>()); // the first one closed and went
         page->newVolume();
         QTRY_VERIFY((dialog = window.findChild<ui::NewVolumeDialog *>()) && dialog->isVisible());
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("gui-vol"));
         QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
         QMessageBox *failed = nullptr;
@@ -279,6 +301,8 @@ private Q_SLOTS:
 
         // Remove asks first; Cancel (the default) keeps the volume.
         QVERIFY(page->selectVolume(QStringLiteral("gui-vol")));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_Delete);
         QMessageBox *confirm = nullptr;
         QTRY_VERIFY(confirm = visibleBox(&window, QStringLiteral("confirmRemoveVolume")));
@@ -307,8 +331,10 @@ private Q_SLOTS:
             (other = model->volumeIndex(QStringLiteral("other"))).isValid() &&
                 other.siblingAtColumn(ui::VolumeListModel::InUse).data(ui::VolumeListModel::InUseRole).toBool(),
             20000);
-        QCOMPARE(cell(other, ui::VolumeListModel::InUse), QStringLiteral("Yes (1 mount(s))"));
+        QCOMPARE(cell(other, ui::VolumeListModel::InUse), QStringLiteral("Yes (mounts: 1)"));
         QVERIFY(page->selectVolume(QStringLiteral("other")));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_Delete);
         QTRY_VERIFY(confirm = visibleBox(&window, QStringLiteral("confirmRemoveVolume")));
         QVERIFY(confirm->informativeText().contains(QStringLiteral("in use")));
@@ -324,6 +350,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(model->volumeIndex(QStringLiteral("late")).isValid(), 20000);
         QVERIFY(finish(engine.mountVolume(QStringLiteral("late"))).isValid());
         QVERIFY(page->selectVolume(QStringLiteral("late")));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_Delete);
         QTRY_VERIFY(confirm = visibleBox(&window, QStringLiteral("confirmRemoveVolume")));
         QCOMPARE(destructiveButton(confirm)->text(), QStringLiteral("&Remove"));
@@ -336,17 +364,15 @@ private Q_SLOTS:
         QTest::mouseClick(destructiveButton(force), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!model->volumeIndex(QStringLiteral("late")).isValid(), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(cell(model->driverIndex(kDriver), ui::VolumeListModel::Status),
-                                  QStringLiteral("Enabled, 0 volume(s)"), 20000);
+                                  QStringLiteral("Enabled · volumes: 0"), 20000);
     }
 
     void showsAHangingDriversError()
     {
         core::LocalEngine engine({storeRoot(), runRoot(), true});
-        installAndEnable(engine, {{QStringLiteral("ab12cd34ef56"), QStringLiteral("acme/testvol")},
-                                  {QStringLiteral("cd34ef56ab12"),
-                                   QStringLiteral("acme/hangs"),
-                                   QStringLiteral("latest"),
-                                   {QStringLiteral("TEST_PLUGIN_MODE=hang-list")}}});
+        installAndEnable(engine, {spec(QStringLiteral("ab12cd34ef56"), QStringLiteral("acme/testvol")),
+                                  spec(QStringLiteral("cd34ef56ab12"), QStringLiteral("acme/hangs"),
+                                       {QStringLiteral("TEST_PLUGIN_MODE=hang-list")})});
         if (QTest::currentTestFailed())
             return;
         QVERIFY(finish(engine.createVolume(kDriver, QStringLiteral("alive"),
@@ -376,7 +402,7 @@ private Q_SLOTS:
         QVERIFY(alive.isValid());
         QCOMPARE(alive.parent(), model->driverIndex(kDriver));
         QCOMPARE(cell(alive, ui::VolumeListModel::Options), QStringLiteral("size=1G"));
-        QVERIFY2(page->statusLabel()->text().contains(QStringLiteral("1 driver(s) did not answer")),
+        QVERIFY2(page->statusLabel()->text().contains(QStringLiteral("drivers that did not answer: 1")),
                  qPrintable(page->statusLabel()->text()));
 
         // Selecting the failing driver shows its error in the details pane.

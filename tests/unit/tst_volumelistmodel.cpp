@@ -286,7 +286,7 @@ private Q_SLOTS:
 
         const QModelIndex good = model.driverIndex(QStringLiteral("good"));
         QCOMPARE(model.index(good.row(), VolumeListModel::Status).data().toString(),
-                 QStringLiteral("Enabled, 2 volume(s)"));
+                 QStringLiteral("Enabled · volumes: 2"));
         QCOMPARE(model.index(good.row(), VolumeListModel::InUse).data().toString(), QStringLiteral("1 in use"));
         QCOMPARE(model.index(good.row(), VolumeListModel::Mountpoint).data().toString(), QStringLiteral("local scope"));
         QCOMPARE(good.data(VolumeListModel::KindRole).toInt(), int(VolumeListModel::Kind::Driver));
@@ -319,7 +319,7 @@ private Q_SLOTS:
                     .contains(QStringLiteral("/vols/v1")));
         QCOMPARE(model.index(v1.row(), VolumeListModel::Options, good).data().toString(), QStringLiteral("size=10"));
         QCOMPARE(model.index(v1.row(), VolumeListModel::InUse, good).data().toString(),
-                 QStringLiteral("Yes (2 mount(s))"));
+                 QStringLiteral("Yes (mounts: 2)"));
         QVERIFY(model.index(v1.row(), VolumeListModel::InUse, good).data(VolumeListModel::InUseRole).toBool());
         QCOMPARE(model.index(v1.row(), VolumeListModel::Created, good).data(VolumeListModel::SortRole).toDateTime(),
                  QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0, 123), Qt::UTC));

@@ -7,6 +7,7 @@
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
 #include "ui/pluginsettingsview.h"
+#include "ui/volumespage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -102,6 +103,10 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
 
     addPage(themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin")), tr("Plugins"),
             createPluginsPage());
+    m_volumesPage = new VolumesPage(m_engine);
+    addPage(themeIcon(QStringLiteral("drive-harddisk"), QStringLiteral("volume")), tr("Volumes"), m_volumesPage);
+    // F5 refreshes the page shown: the Volumes page has its own Refresh.
+    m_pluginActions.append(m_refreshAction);
 
     m_status = new QLabel;
     statusBar()->addWidget(m_status, 1);

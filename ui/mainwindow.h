@@ -25,6 +25,7 @@ namespace ui {
 class JobsIndicator;
 class PluginDetailsView;
 class PluginListModel;
+class VolumesPage;
 
 // The main window: a sidebar of pages (Plugins; more pages plug in with addPage), the plugin table with a filter
 // box, the details pane, the actions on the selected plugin, the store's problems and the jobs indicator.
@@ -64,6 +65,7 @@ public:
     PluginDetailsView *detailsView() const { return m_details; }
     QLabel *problemsBanner() const { return m_problems; }
     QListWidget *sidebar() const { return m_sidebar; }
+    VolumesPage *volumesPage() const { return m_volumesPage; }
     JobsIndicator *jobsIndicator() const { return m_jobs; }
     QAction *enableAction() const { return m_enableAction; }
     QAction *disableAction() const { return m_disableAction; }
@@ -104,6 +106,7 @@ private:
     QSplitter *m_splitter = nullptr;
     PluginDetailsView *m_details = nullptr;
     QLabel *m_problems = nullptr;
+    VolumesPage *m_volumesPage = nullptr;
     QLabel *m_status = nullptr;
     JobsIndicator *m_jobs = nullptr;
     QTimer *m_statePoll = nullptr;

@@ -1,9 +1,14 @@
-// bench_models: how long the plugin table takes with 2,000 plugins. Fills a PluginListModel behind the window's
-// sort/filter proxy, refreshes it unchanged and with one change, sets every runtime state, and applies filters.
-// Prints the times; asserts nothing (a plain executable, not a test). The volumes model joins it later.
+// bench_models: how long the window's models take. The plugin table with 2,000 plugins: fills a PluginListModel
+// behind the window's sort/filter proxy, refreshes it unchanged and with one change, sets every runtime state, and
+// applies filters. The volume tree with 20,000 volumes over 4 drivers: fills a VolumeListModel behind the Volumes
+// page's sorted, recursively filtering proxy, applies an unchanged listing, listings with changes and a failing
+// driver, and filters. Prints the times; asserts nothing (a plain executable, not a test).
+// Usage: bench_models [PLUGINS [VOLUMES]]
 #include "ui/pluginlistmodel.h"
+#include "ui/volumelistmodel.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QSortFilterProxyModel>
 #include <cstdio>
@@ -37,12 +42,152 @@ void report(const char *what, qint64 nanoseconds)
     std::printf("%-48s %10.2f ms\n", what, double(nanoseconds) / 1e6);
 }
 
+constexpr int kVolumeDrivers = 4;
+
+QList<ui::VolumeListModel::Driver> makeDrivers()
+{
+    QList<ui::VolumeListModel::Driver> drivers;
+    for (int d = 0; d < kVolumeDrivers; ++d)
+        drivers.append({QStringLiteral("vendor%1/volumes:latest").arg(d),
+                        QStringLiteral("%1").arg(d, 64, 16, QLatin1Char('0')), QStringLiteral("local"), true,
+                        std::nullopt});
+    return drivers;
+}
+
+core::VolumeList makeVolumes(int count)
+{
+    core::VolumeList list;
+    list.volumes.reserve(count);
+    const QDateTime base(QDate(2024, 5, 1), QTime(0, 0), Qt::UTC);
+    for (int i = 0; i < count; ++i) {
+        const int d = i % kVolumeDrivers;
+        core::Volume volume;
+        volume.name = QStringLiteral("vol-%1").arg(i, 5, 10, QLatin1Char('0'));
+        volume.driver = QStringLiteral("vendor%1/volumes:latest").arg(d);
+        volume.pluginId = QStringLiteral("%1").arg(d, 64, 16, QLatin1Char('0'));
+        volume.mountpoint = QStringLiteral("/vols/") + volume.name;
+        volume.hostMountpoint =
+            QStringLiteral("/var/lib/plugdesk/plugins/%1/propagated-mount/%2").arg(volume.pluginId, volume.name);
+        // A minute apart, over two weeks, as Go's RFC 3339 with nanoseconds.
+        volume.createdAt =
+            base.addSecs(i * 61LL).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QStringLiteral(".123456789Z");
+        if (i % 3 == 0)
+            volume.options = QMap<QString, QString>{{QStringLiteral("size"), QStringLiteral("%1G").arg(i % 50)}};
+        volume.mounts = i % 17 == 0 ? 1 : 0;
+        list.volumes.append(volume);
+    }
+    return list;
+}
+
+int shownVolumes(const QAbstractItemModel &proxy)
+{
+    int shown = 0;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        shown += proxy.rowCount(proxy.index(row, 0));
+    return shown;
+}
+
+void benchVolumes(int count)
+{
+    const QList<ui::VolumeListModel::Driver> drivers = makeDrivers();
+    const core::VolumeList list = makeVolumes(count);
+    std::printf("\nVolumeListModel with %d volumes over %d drivers, behind a sorted, recursively filtering "
+                "QSortFilterProxyModel\n",
+                count, kVolumeDrivers);
+
+    ui::VolumeListModel model;
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ui::VolumeListModel::SortRole);
+    proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy.setFilterKeyColumn(-1);
+    proxy.setRecursiveFilteringEnabled(true);
+    proxy.setAutoAcceptChildRows(true);
+    proxy.sort(ui::VolumeListModel::Name);
+
+    QElapsedTimer timer;
+    timer.start();
+    model.setList(drivers, list);
+    report("fill", timer.nsecsElapsed());
+
+    timer.restart();
+    model.setList(drivers, list);
+    report("refresh, nothing changed", timer.nsecsElapsed());
+
+    core::VolumeList changed = list;
+    changed.volumes[count / 2].mounts += 1;
+    timer.restart();
+    model.setList(drivers, changed);
+    report("refresh, one volume changed", timer.nsecsElapsed());
+
+    core::VolumeList added = changed;
+    for (int i = 0; i < 100; ++i) {
+        core::Volume volume = list.volumes.at(i);
+        volume.name = QStringLiteral("new-%1").arg(i);
+        added.volumes.append(volume);
+    }
+    timer.restart();
+    model.setList(drivers, added);
+    report("refresh, 100 volumes added", timer.nsecsElapsed());
+
+    timer.restart();
+    model.setList(drivers, changed);
+    report("refresh, those 100 removed", timer.nsecsElapsed());
+
+    // One driver times out: its quarter of the volumes goes, then comes back.
+    core::VolumeList failing;
+    for (const core::Volume &volume : list.volumes) {
+        if (volume.driver != drivers.at(1).name)
+            failing.volumes.append(volume);
+    }
+    failing.errors.append(
+        {drivers.at(1).name, core::Error{core::ErrorCode::Timeout, QStringLiteral("timed out after 10 s")}});
+    timer.restart();
+    model.setList(drivers, failing);
+    report("refresh, one driver timed out", timer.nsecsElapsed());
+    timer.restart();
+    model.setList(drivers, list);
+    report("refresh, that driver answers again", timer.nsecsElapsed());
+
+    timer.restart();
+    proxy.setFilterFixedString(QStringLiteral("vol-1234"));
+    report("filter \"vol-1234\"", timer.nsecsElapsed());
+    std::printf("%-48s %10d rows\n", "  volumes shown", shownVolumes(proxy));
+
+    timer.restart();
+    proxy.setFilterFixedString(QStringLiteral("vol-12345"));
+    report("filter \"vol-12345\" (one more key typed)", timer.nsecsElapsed());
+    std::printf("%-48s %10d rows\n", "  volumes shown", shownVolumes(proxy));
+
+    timer.restart();
+    proxy.setFilterFixedString(QStringLiteral("vendor2/"));
+    report("filter \"vendor2/\" (a driver)", timer.nsecsElapsed());
+    std::printf("%-48s %10d rows\n", "  volumes shown", shownVolumes(proxy));
+
+    timer.restart();
+    model.setList(drivers, list);
+    report("refresh under the filter, nothing changed", timer.nsecsElapsed());
+
+    timer.restart();
+    proxy.setFilterFixedString(QString());
+    report("clear the filter", timer.nsecsElapsed());
+
+    timer.restart();
+    proxy.sort(ui::VolumeListModel::Created, Qt::DescendingOrder);
+    report("sort by Created", timer.nsecsElapsed());
+
+    timer.restart();
+    model.setList({}, {});
+    report("empty", timer.nsecsElapsed());
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 2000;
+    const int volumes = argc > 2 ? QByteArray(argv[2]).toInt() : 20000;
     const QList<core::Plugin> plugins = makePlugins(count);
     std::printf("PluginListModel with %d plugins, behind a sorted QSortFilterProxyModel\n", count);
 
@@ -92,5 +237,7 @@ int main(int argc, char *argv[])
     timer.restart();
     model.setPlugins({});
     report("empty", timer.nsecsElapsed());
+
+    benchVolumes(volumes);
     return 0;
 }

@@ -168,8 +168,9 @@ private Q_SLOTS:
                  QStringLiteral("volumedriver"));
         // Nothing runs here: both are stopped.
         QCOMPARE(table->model()->index(0, ui::PluginListModel::State).data().toString(), QStringLiteral("stopped"));
-        // One page in the sidebar, and only the actions the engine has.
-        QCOMPARE(window.sidebar()->count(), 1);
+        // Two pages in the sidebar, Plugins first, and only the actions the engine has.
+        QCOMPARE(window.sidebar()->count(), 2);
+        QCOMPARE(window.sidebar()->item(1)->text(), QStringLiteral("Volumes"));
         QVERIFY(window.enableAction()->isVisible() && window.createAction()->isVisible());
         QVERIFY(!window.enableAction()->isEnabled()); // nothing selected
 

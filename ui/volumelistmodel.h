@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/engine/error.h"
+#include "core/volume/volume.h"
+
+#include <QAbstractItemModel>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ui {
+
+// The volumes as a tree: one top-level row per volume driver (an enabled or disabled volume plugin, with its scope
+// and, when listing it failed or timed out, that error), its volumes below it. Owns only its copy of the rows; does
+// not ask the engine itself. setList applies the difference with begin/end insert/remove rows and dataChanged, so
+// selection, expansion and scroll position survive a refresh; only the first fill of an empty model is a reset.
+class VolumeListModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Name, Mountpoint, Created, Status, Options, InUse, ColumnCount };
+    enum Role {
+        KindRole = Qt::UserRole + 1, // a Kind, as int
+        NameRole,                    // the volume's or the driver's name
+        DriverRole,                  // the driver's name, on both kinds of rows
+        ErrorRole,                   // the driver's listing error, empty when none
+        InUseRole,                   // bool: the volume is mounted through Plugdesk
+        SortRole,                    // what the column sorts by (a date for Created, a count for In Use)
+    };
+    enum class Kind { Driver, Volume };
+
+    // A volume driver as the page lists it.
+    struct Driver
+    {
+        QString name; // "acme/testvol:latest"
+        QString pluginId;
+        QString scope = QStringLiteral("local");
+        bool enabled = true;
+        std::optional<core::Error> error; // why its volumes are not listed
+    };
+
+    explicit VolumeListModel(QObject *parent = nullptr);
+    ~VolumeListModel() override;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Applies a new listing: `drivers` in the order to show them, `list` what volumes() answered. Volumes and errors
+    // of a driver not in `drivers` (one enabled between the two questions) add that driver. A driver with an error
+    // shows no volumes: what it listed before is not known to be true any more.
+    void setList(const QList<Driver> &drivers, const core::VolumeList &list);
+
+    int driverCount() const { return static_cast<int>(m_drivers.size()); }
+    int volumeCount() const;
+    const Driver *driverAt(const QModelIndex &index) const;
+    // The volume at `index` (a volume row), or nullptr for a driver row or an invalid index.
+    const core::Volume *volumeAt(const QModelIndex &index) const;
+    QModelIndex driverIndex(const QString &driverName, int column = 0) const;
+    QModelIndex volumeIndex(const QString &volumeName, int column = 0) const;
+
+    // The options as "key=value, ..." ("unknown" when the volume was not created through Plugdesk).
+    static QString optionsText(const core::Volume &volume);
+    // The driver's Status object as "key: value, ...".
+    static QString statusText(const QJsonObject &status);
+    // CreatedAt (RFC 3339, as drivers send it) as a date; invalid when it does not parse.
+    static QDateTime createdTime(const QString &createdAt);
+
+private:
+    struct DriverNode
+    {
+        Driver driver;
+        int row = 0; // its row, kept up to date as drivers come and go
+        QList<core::Volume> volumes;
+        QHash<QString, int> rowOf; // volume name -> row
+        int inUse = 0;             // volumes mounted through Plugdesk, counted when the volumes change
+    };
+
+    struct CreatedText
+    {
+        QDateTime time;
+        QString text;
+    };
+
+    QVariant driverData(const DriverNode &node, int column, int role) const;
+    // Parsing and formatting a date in the local time zone costs more than the rest of a row: done once per text.
+    const CreatedText &created(const QString &createdAt) const;
+    QVariant volumeData(const DriverNode &node, const core::Volume &volume, int column, int role) const;
+    DriverNode *nodeOf(const QModelIndex &index) const;
+    void applyVolumes(DriverNode &node, const QList<core::Volume> &volumes);
+    void renumberDrivers();
+
+    // Owned nodes: a child index points at its driver's node, which must not move when drivers are added or removed.
+    std::vector<std::unique_ptr<DriverNode>> m_drivers;
+    mutable QHash<QString, CreatedText> m_created; // CreatedAt -> its date and how it shows
+    mutable QHash<qint64, int> m_localOffsets;     // quarter hour since the epoch -> local offset from UTC (s)
+};
+
+} // namespace ui

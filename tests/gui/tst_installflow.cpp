@@ -36,10 +36,14 @@
 #include <QScopeGuard>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStringListModel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <csignal>
 #include <memory>
@@ -94,6 +98,37 @@ QPixmap together(const QList<QWidget *> &widgets)
     }
     return picture;
 }
+
+// A registry that answers every request with the tags ["stale"], but only after `delayMs`: the answer to a
+// look-up the person has typed past.
+class SlowTagServer final : public QTcpServer
+{
+public:
+    explicit SlowTagServer(int delayMs)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this, delayMs] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, delayMs] {
+                    if (!socket->readAll().contains("\r\n\r\n") || socket->property("answered").toBool())
+                        return;
+                    socket->setProperty("answered", true);
+                    ++requests;
+                    QTimer::singleShot(delayMs, socket, [socket] {
+                        const QByteArray body = R"({"name": "acme/slow", "tags": ["stale"]})";
+                        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                                      QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                        socket->disconnectFromHost();
+                    });
+                });
+            }
+        });
+        listen(QHostAddress::LocalHost, 0);
+    }
+
+    QString authority() const { return QStringLiteral("127.0.0.1:%1").arg(serverPort()); }
+    int requests = 0;
+};
 
 } // namespace
 
@@ -348,6 +383,30 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.pluginModel()->rowCount(), 0, kLongWaitMs);
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
         QVERIFY(engine.plugins()->plugins.isEmpty());
+    }
+
+    // A look-up the person typed past never shows: its answer, coming late, is dropped.
+    void staleTagAnswersAreDropped()
+    {
+        SlowTagServer slow(1500);
+        LocalEngine engine({storeRoot(), runRoot(), true});
+        ui::MainWindow window(&engine);
+        showWindow(window);
+        ui::InstallDialog *dialog = openInstallDialog(window);
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->referenceEdit(), slow.authority() + "/acme/slow");
+        QTRY_COMPARE(slow.requests, 1);
+        QVERIFY(dialog->tagHint()->text().contains("Looking up"));
+        dialog->referenceEdit()->clear();
+        QTest::keyClicks(dialog->referenceEdit(), repository());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->tagsRepository(), repository(), 20000);
+        QTest::qWait(2000); // the slow answer's time came and went
+        QCOMPARE(dialog->tagsRepository(), repository());
+        QCOMPARE(dialog->tags(), (QStringList{"2.0", "1.0"}));
+        const QStringList offered = qobject_cast<QStringListModel *>(dialog->completer()->model())->stringList();
+        QCOMPARE(offered, (QStringList{repository() + ":2.0", repository() + ":1.0"}));
+        QVERIFY(!dialog->tagHint()->text().contains("stale"));
+        dialog->reject();
     }
 
     // (b) Cancel in the privilege dialog: nothing installed, the store as it was, no layer fetched.

@@ -1,9 +1,13 @@
 #include "ui/mainwindow.h"
 
 #include "core/engine/engine.h"
+#include "core/plugin/reference.h"
 #include "ui/createplugindialog.h"
 #include "ui/icons.h"
+#include "ui/installdialog.h"
+#include "ui/jobprogressdialog.h"
 #include "ui/jobsindicator.h"
+#include "ui/logindialog.h"
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
 #include "ui/pluginsettingsview.h"
@@ -162,6 +166,44 @@ void MainWindow::createActions()
     m_refreshAction->setToolTip(tr("Read the plugins again (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
 
+    m_installAction =
+        new QAction(themeIcon(QStringLiteral("download"), QStringLiteral("install")), tr("&Install…"), this);
+    m_installAction->setObjectName(QStringLiteral("installAction"));
+    m_installAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_installAction->setIconText(tr("Install"));
+    m_installAction->setToolTip(tr("Install a plugin from a registry (Ctrl+I)"));
+    connect(m_installAction, &QAction::triggered, this, [this] { installPlugin(); });
+
+    m_removeAction =
+        new QAction(themeIcon(QStringLiteral("edit-delete"), QStringLiteral("remove")), tr("&Remove…"), this);
+    m_removeAction->setObjectName(QStringLiteral("removeAction"));
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setIconText(tr("Remove"));
+    m_removeAction->setToolTip(tr("Remove the selected plugin (Delete)"));
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
+
+    m_upgradeAction = new QAction(themeIcon(QStringLiteral("system-software-update"), QStringLiteral("upgrade")),
+                                  tr("&Upgrade…"), this);
+    m_upgradeAction->setObjectName(QStringLiteral("upgradeAction"));
+    m_upgradeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    m_upgradeAction->setIconText(tr("Upgrade"));
+    m_upgradeAction->setToolTip(tr("Replace the selected plugin with another version; it must be disabled (Ctrl+U)"));
+    connect(m_upgradeAction, &QAction::triggered, this, &MainWindow::upgradeSelected);
+
+    m_pushAction = new QAction(themeIcon(QStringLiteral("document-send"), QStringLiteral("push")), tr("&Push…"), this);
+    m_pushAction->setObjectName(QStringLiteral("pushAction"));
+    m_pushAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_pushAction->setIconText(tr("Push"));
+    m_pushAction->setToolTip(tr("Upload the selected plugin to the registry its name names (Ctrl+Shift+P)"));
+    connect(m_pushAction, &QAction::triggered, this, &MainWindow::pushSelected);
+
+    m_loginAction = new QAction(themeIcon(QStringLiteral("dialog-password"), QStringLiteral("login")),
+                                tr("&Log In to a Registry…"), this);
+    m_loginAction->setObjectName(QStringLiteral("loginAction"));
+    m_loginAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_loginAction->setToolTip(tr("Save a registry login for install, upgrade and push (Ctrl+L)"));
+    connect(m_loginAction, &QAction::triggered, this, &MainWindow::loginToRegistry);
+
     m_copyIdAction =
         new QAction(themeIcon(QStringLiteral("edit-copy"), QStringLiteral("plugin")), tr("Copy &ID"), this);
     connect(m_copyIdAction, &QAction::triggered, this, [this] {
@@ -186,12 +228,19 @@ void MainWindow::createActions()
     });
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_installAction);
     fileMenu->addAction(m_createAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_loginAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
     QMenu *pluginMenu = menuBar()->addMenu(tr("&Plugin"));
     pluginMenu->addAction(m_enableAction);
     pluginMenu->addAction(m_disableAction);
+    pluginMenu->addSeparator();
+    pluginMenu->addAction(m_upgradeAction);
+    pluginMenu->addAction(m_pushAction);
+    pluginMenu->addAction(m_removeAction);
     pluginMenu->addSeparator();
     pluginMenu->addAction(m_copyIdAction);
     pluginMenu->addAction(m_copyNameAction);
@@ -203,13 +252,32 @@ void MainWindow::createActions()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_installAction);
+    toolBar->addAction(m_createAction);
+    m_pluginActions.append(toolBar->addSeparator());
     toolBar->addAction(m_enableAction);
     toolBar->addAction(m_disableAction);
     m_pluginActions.append(toolBar->addSeparator());
-    toolBar->addAction(m_createAction);
+    toolBar->addAction(m_upgradeAction);
+    toolBar->addAction(m_pushAction);
+    toolBar->addAction(m_removeAction);
     m_pluginActions.append(toolBar->addSeparator());
     toolBar->addAction(m_refreshAction);
-    m_pluginActions.append({m_enableAction, m_disableAction, m_createAction});
+    m_pluginActions.append({m_installAction, m_createAction, m_enableAction, m_disableAction, m_upgradeAction,
+                            m_pushAction, m_removeAction});
+    // Screen readers read a tool button's accessible name; the action's text has the mnemonic and the ellipsis.
+    const QList<QPair<QAction *, QString>> spoken{{m_installAction, tr("Install a plugin")},
+                                                  {m_createAction, tr("Create a plugin from a folder")},
+                                                  {m_enableAction, tr("Enable the selected plugin")},
+                                                  {m_disableAction, tr("Disable the selected plugin")},
+                                                  {m_upgradeAction, tr("Upgrade the selected plugin")},
+                                                  {m_pushAction, tr("Push the selected plugin")},
+                                                  {m_removeAction, tr("Remove the selected plugin")},
+                                                  {m_refreshAction, tr("Refresh the plugin list")}};
+    for (const auto &[action, name] : spoken) {
+        if (QWidget *button = toolBar->widgetForAction(action))
+            button->setAccessibleName(name);
+    }
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -254,9 +322,9 @@ QWidget *MainWindow::createPluginsPage()
             showSelected();
     });
 
-    auto *empty = new QLabel(tr("<h3>No plugins installed</h3><p>Create one from a folder with <b>Create</b> "
-                                "(or drop the folder here), or install one with "
-                                "<tt>plugdeskctl plugin install NAME</tt>.</p>"));
+    auto *empty = new QLabel(tr("<h3>No plugins installed</h3><p>Install one from a registry with <b>Install</b> "
+                                "(Ctrl+I), or create one from a folder with <b>Create</b> (or drop the folder "
+                                "here).</p>"));
     empty->setObjectName(QStringLiteral("emptyPlugins"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
@@ -401,6 +469,10 @@ void MainWindow::updateActions()
     m_disableAction->setEnabled(plugin && plugin->enabled);
     m_copyIdAction->setEnabled(plugin);
     m_copyNameAction->setEnabled(plugin);
+    m_removeAction->setEnabled(plugin);
+    // Enabled for an enabled plugin too, so that the window can say why it cannot be upgraded yet.
+    m_upgradeAction->setEnabled(plugin);
+    m_pushAction->setEnabled(plugin);
 }
 
 void MainWindow::showContextMenu(const QPoint &position)
@@ -413,10 +485,15 @@ void MainWindow::showContextMenu(const QPoint &position)
         menu.addAction(m_enableAction);
         menu.addAction(m_disableAction);
         menu.addSeparator();
+        menu.addAction(m_upgradeAction);
+        menu.addAction(m_pushAction);
+        menu.addAction(m_removeAction);
+        menu.addSeparator();
         menu.addAction(m_copyIdAction);
         menu.addAction(m_copyNameAction);
         menu.addSeparator();
     }
+    menu.addAction(m_installAction);
     menu.addAction(m_createAction);
     menu.addAction(m_refreshAction);
     menu.exec(m_table->viewport()->mapToGlobal(position));
@@ -522,6 +599,158 @@ void MainWindow::watchJob(core::Job *job, const QString &failureText, std::funct
         return;
     }
     connect(job, &core::Job::finished, this, done);
+}
+
+void MainWindow::followWithProgress(core::Job *job, const QString &failureText,
+                                    std::function<void(const QVariant &)> onSuccess)
+{
+    if (!job->isFinished()) {
+        auto *progress = new JobProgressDialog(job, this);
+        progress->show();
+    }
+    watchJob(job, failureText, std::move(onSuccess));
+}
+
+void MainWindow::installPlugin(const QString &reference)
+{
+    showPage(0);
+    auto *dialog = new InstallDialog(m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!reference.isEmpty())
+        dialog->setReference(reference);
+    connect(dialog, &InstallDialog::started, this, [this](core::Job *job) {
+        followWithProgress(job, tr("The plugin could not be installed."), [this](const QVariant &result) {
+            const QString name = result.toString();
+            statusBar()->showMessage(tr("%1 was installed.").arg(name), 5000);
+            for (int row = 0; row < m_model->rowCount(); ++row) {
+                if (m_model->pluginAt(row)->name() == name)
+                    selectPlugin(m_model->pluginAt(row)->id);
+            }
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::removeSelected()
+{
+    const core::Plugin *plugin = selectedPlugin();
+    if (!plugin)
+        return;
+    const QString id = plugin->id;
+    const QString name = plugin->name();
+    const bool enabled = plugin->enabled;
+    // Removing deletes files that cannot be had back (settings, a created plugin's only copy): always ask.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove Plugin"), tr("Remove %1?").arg(name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmRemove"));
+    QPushButton *remove = nullptr;
+    if (enabled) {
+        box->setInformativeText(tr("%1 is enabled. Removing it disables it first: containers and volumes that use "
+                                   "it stop working. Its files and settings are deleted.")
+                                    .arg(name));
+        remove = box->addButton(tr("&Disable and Remove"), QMessageBox::DestructiveRole);
+    } else {
+        box->setInformativeText(tr("Its files and settings are deleted, and the layers no other plugin uses."));
+        remove = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    }
+    remove->setObjectName(QStringLiteral("removeButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, remove, id, name, enabled] {
+        if (box->clickedButton() == remove)
+            startRemove(id, name, enabled);
+    });
+    box->open();
+}
+
+void MainWindow::startRemove(const QString &id, const QString &name, bool force)
+{
+    m_removeAction->setEnabled(false);
+    watchJob(m_engine->remove(id, force), tr("%1 could not be removed.").arg(name),
+             [this, name](const QVariant &) { statusBar()->showMessage(tr("%1 was removed.").arg(name), 5000); });
+}
+
+void MainWindow::upgradeSelected()
+{
+    const core::Plugin *plugin = selectedPlugin();
+    if (!plugin)
+        return;
+    if (plugin->enabled) {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Upgrade Plugin"),
+                                    tr("%1 is enabled.").arg(plugin->name()), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("upgradeNeedsDisabled"));
+        box->setInformativeText(tr("A plugin is upgraded only while it is disabled. Disable it first, then upgrade "
+                                   "it and enable it again."));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    const QString name = plugin->name();
+    auto *dialog = new InstallDialog(m_engine, *plugin, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &InstallDialog::started, this, [this, name](core::Job *job) {
+        followWithProgress(job, tr("%1 could not be upgraded.").arg(name), [this, name](const QVariant &) {
+            statusBar()->showMessage(tr("%1 was upgraded.").arg(name), 5000);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::pushSelected()
+{
+    const core::Plugin *plugin = selectedPlugin();
+    if (!plugin)
+        return;
+    const QString name = plugin->name();
+    auto target = core::Reference::parse(name);
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("confirmPush"));
+    box->setWindowTitle(tr("Push Plugin"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!target) {
+        // The engine would refuse it too; saying so here spares a round trip.
+        box->setIcon(QMessageBox::Critical);
+        box->setText(tr("%1 cannot be pushed.").arg(name));
+        box->setInformativeText(target.error().message);
+        box->addButton(QMessageBox::Ok);
+        box->open();
+        return;
+    }
+    const QString repository = target->name();
+    box->setIcon(QMessageBox::Question);
+    box->setText(tr("Push %1 to %2?").arg(name, target->withDefaultTag().toString()));
+    box->setInformativeText(tr("Its layers and config are uploaded to the repository %1 on %2, and the tag %3 there "
+                               "is replaced. Your login for %2 is used (File › Log In to a Registry).")
+                                .arg(repository, target->domain(), target->withDefaultTag().tag()));
+    QPushButton *push = box->addButton(tr("&Push"), QMessageBox::AcceptRole);
+    push->setObjectName(QStringLiteral("pushButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, push, name] {
+        if (box->clickedButton() != push)
+            return;
+        followWithProgress(m_engine->push(name), tr("%1 could not be pushed.").arg(name),
+                           [this](const QVariant &result) {
+                               const QVariantMap pushed = result.toMap();
+                               statusBar()->showMessage(tr("Pushed %1:%2 (%3).")
+                                                            .arg(pushed.value(QStringLiteral("repository")).toString(),
+                                                                 pushed.value(QStringLiteral("tag")).toString(),
+                                                                 pushed.value(QStringLiteral("digest")).toString()),
+                                                        8000);
+                           });
+    });
+    box->open();
+}
+
+void MainWindow::loginToRegistry()
+{
+    auto *dialog = new LoginDialog(m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &LoginDialog::loggedIn, this, [this](const QString &host, const QString &user) {
+        statusBar()->showMessage(tr("Logged in to %1 as %2.").arg(host, user), 5000);
+    });
+    dialog->open();
 }
 
 bool MainWindow::isPluginFolder(const QString &folder)

@@ -55,6 +55,15 @@ public:
     // True when `folder` looks like a plugin folder: config.json and rootfs/ in it.
     static bool isPluginFolder(const QString &folder);
 
+    // Opens the Install dialog (reference, tags, privileges), then follows the install in a progress window.
+    void installPlugin(const QString &reference = {});
+    // The actions on the selected plugin; each asks first (or says why it cannot) and reports failures.
+    void removeSelected();
+    void upgradeSelected();
+    void pushSelected();
+    // Opens the Log In dialog.
+    void loginToRegistry();
+
     // The id of the selected plugin, empty when none is.
     QString selectedPluginId() const;
     void selectPlugin(const QString &id);
@@ -71,6 +80,11 @@ public:
     QAction *disableAction() const { return m_disableAction; }
     QAction *createAction() const { return m_createAction; }
     QAction *refreshAction() const { return m_refreshAction; }
+    QAction *installAction() const { return m_installAction; }
+    QAction *removeAction() const { return m_removeAction; }
+    QAction *upgradeAction() const { return m_upgradeAction; }
+    QAction *pushAction() const { return m_pushAction; }
+    QAction *loginAction() const { return m_loginAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,6 +102,10 @@ private:
     void startDisable(const QString &id, const QString &name, bool force = false);
     // The plugin drives volumes mounted through Plugdesk: names them (the engine's reason) and offers Force Disable.
     void offerForceDisable(const QString &id, const QString &name, const QString &reason);
+    void startRemove(const QString &id, const QString &name, bool force);
+    // Shows `job` in a progress window, then reports its end as watchJob does.
+    void followWithProgress(core::Job *job, const QString &failureText,
+                            std::function<void(const QVariant &)> onSuccess = {});
     // Follows a job this window started: on failure, a message with the engine's reason; then deletes it.
     // `onFailure`, when given, may take over a failure (returns true) instead of the message.
     void watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess = {},
@@ -114,6 +132,11 @@ private:
     QAction *m_disableAction = nullptr;
     QAction *m_createAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_installAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_upgradeAction = nullptr;
+    QAction *m_pushAction = nullptr;
+    QAction *m_loginAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_copyNameAction = nullptr;
     QList<QAction *> m_pluginActions; // shown while the Plugins page is

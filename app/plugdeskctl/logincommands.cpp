@@ -2,12 +2,13 @@
 // (cli/command/registry/login.go, logout.go). The login is checked against the registry's /v2/ with the full
 // auth flow before it is saved.
 #include "commandline.h"
+#include "core/engine/job.h"
 #include "core/registry/credentials.h"
-#include "core/registry/registryclient.h"
+#include "core/registry/registrylogin.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <cstdio>
+#include <memory>
 #include <termios.h>
 #include <unistd.h>
 
@@ -19,14 +20,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(LoginCommands)
 };
-
-// The registry host a SERVER argument names: "https://index.docker.io/v1/" and "docker.io" -> docker.io,
-// "https://reg.example:5000/v2/" -> reg.example:5000.
-QString hostFor(const QString &server)
-{
-    const QString host = core::Credentials::hostnameOf(server);
-    return core::Credentials::isDockerHub(host) ? QStringLiteral("docker.io") : host;
-}
 
 QString readLine(bool echo)
 {
@@ -48,7 +41,6 @@ QString readLine(bool echo)
 int login(Context &context, const Arguments &arguments)
 {
     const QString server = arguments.positional.value(0, QStringLiteral("docker.io"));
-    const QString host = hostFor(server);
     QString username = arguments.value(QStringLiteral("username")).trimmed();
     QString password = arguments.value(QStringLiteral("password"));
     const bool passwordStdin = arguments.isSet(QStringLiteral("password-stdin"));
@@ -88,20 +80,12 @@ int login(Context &context, const Arguments &arguments)
         }
     }
 
-    core::RegistryClient client;
-    client.setAuth(host, core::AuthConfig{username, password, {}});
-    std::optional<core::Status> checked;
-    QEventLoop loop;
-    client.ping(host, &loop, [&](core::Status status) {
-        checked = status;
-        loop.quit();
-    });
-    if (!checked)
-        loop.exec();
-    if (!checked->ok())
-        return reportError(context, checked->error().message);
-    if (auto stored = core::Credentials().store(host, core::AuthConfig{username, password, {}}); !stored)
-        return reportError(context, stored.error().message);
+    // The check and the saving are the window's too (Engine::login): one code path.
+    std::unique_ptr<core::Job> job(
+        core::loginToRegistry(server, core::AuthConfig{username, password, {}}, nullptr, nullptr));
+    job->waitForFinished();
+    if (!job->succeeded())
+        return reportError(context, job->error()->message);
     context.out << Tr::tr("Login Succeeded") << '\n';
     return 0;
 }
@@ -109,7 +93,7 @@ int login(Context &context, const Arguments &arguments)
 int logout(Context &context, const Arguments &arguments)
 {
     const QString server = arguments.positional.value(0);
-    const QString host = server.isEmpty() ? QStringLiteral("docker.io") : hostFor(server);
+    const QString host = server.isEmpty() ? QStringLiteral("docker.io") : core::registryHostFor(server);
     // Docker names Docker Hub by its index URL here, every other registry by its host.
     const QString shown = core::Credentials::isDockerHub(host) ? core::Credentials::serverKey(host) : host;
     context.out << Tr::tr("Removing login credentials for %1").arg(shown) << '\n';

@@ -86,6 +86,20 @@ public:
     // Cancelling the job stops the transfer.
     virtual Job *privileges(const QString &reference) = 0;
 
+    // The tags of `repository` (a reference; a tag or digest in it is ignored), from the registry's
+    // /v2/NAME/tags/list with the registry auth flow, for completing a reference as it is typed. Like
+    // privileges(), needs no privilege and runs in the caller's process with the caller's own logins. The Job (a
+    // child of the engine; the caller may delete it once finished) ends with a QStringList in the registry's
+    // order, or with NotFound (unknown repository), InvalidArgument, Auth, Network ... A background query: not
+    // announced with jobStarted. Cancelling stops the transfer.
+    virtual Job *tags(const QString &repository) = 0;
+    // `plugdeskctl login SERVER` (SPEC §8.4): checks the login against the registry `server` names (empty:
+    // docker.io) and, if the registry accepts it, saves it in the caller's own docker config (credential helper,
+    // else config.json), where install, upgrade, push and `docker login` find it. In the caller's process, like
+    // privileges(). The Job (a child of the engine, announced with jobStarted) ends with the registry host, or with
+    // InvalidArgument (no user or password), Auth (the registry refused the login), Network, or the saving error.
+    virtual Job *login(const QString &server, const QString &user, const QString &password) = 0;
+
     // `plugin push NAME[:TAG]` (SPEC §1.6, §8.3): pushes the plugin to the repository its local name names
     // ("localhost:5000/acme/vol:latest" -> that registry, repository acme/vol, tag latest; ":latest" implied),
     // enabled or not. Per blob HEAD (skip when present), else POST + one PUT; then the schema2 manifest (the

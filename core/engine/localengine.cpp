@@ -7,7 +7,9 @@
 #include "core/engine/pushplugin.h"
 #include "core/engine/removeplugin.h"
 #include "core/registry/registryclient.h"
+#include "core/registry/registrylogin.h"
 #include "core/registry/remoteprivileges.h"
+#include "core/registry/remotetags.h"
 #include "core/runtime/pluginrunner.h"
 #include "core/store/storelock.h"
 #include "core/volume/volumeservice.h"
@@ -230,6 +232,18 @@ RegistryClient *LocalEngine::registry()
 Job *LocalEngine::privileges(const QString &reference)
 {
     auto *job = readPrivileges(registry(), reference, this);
+    Q_EMIT jobStarted(job);
+    return job;
+}
+
+Job *LocalEngine::tags(const QString &repository)
+{
+    return readTags(registry(), repository, this);
+}
+
+Job *LocalEngine::login(const QString &server, const QString &user, const QString &password)
+{
+    auto *job = loginToRegistry(server, AuthConfig{user, password, {}}, registry(), this);
     Q_EMIT jobStarted(job);
     return job;
 }

@@ -59,6 +59,8 @@ public:
     // Waits for the workers of running jobs.
     ~LocalEngine() override;
     Job *privileges(const QString &reference) override;
+    Job *tags(const QString &repository) override;
+    Job *login(const QString &server, const QString &user, const QString &password) override;
     Job *push(const QString &name) override;
     // The helper's push: `auth` is the caller's login for the target registry (empty: anonymous), used instead
     // of this process's own logins (pushplugin.h).

@@ -7,8 +7,10 @@
 #include "core/registry/credentials.h"
 #include "core/registry/registryauth.h"
 #include "core/registry/registryclient.h"
+#include "core/registry/registrylogin.h"
 #include "core/registry/remoteprivileges.h"
 #include "core/store/pendingfile.h"
+#include "core/registry/remotetags.h"
 
 #include <QAtomicInteger>
 #include <QDBusError>
@@ -206,11 +208,28 @@ Result<PluginRuntimeState> HelperEngine::runtimeState(const QString &nameOrId)
     return state;
 }
 
-Job *HelperEngine::privileges(const QString &reference)
+RegistryClient *HelperEngine::registry()
 {
     if (!m_registry)
         m_registry = new RegistryClient(this);
-    auto *job = readPrivileges(m_registry, reference, this);
+    return m_registry;
+}
+
+Job *HelperEngine::privileges(const QString &reference)
+{
+    auto *job = readPrivileges(registry(), reference, this);
+    Q_EMIT jobStarted(job);
+    return job;
+}
+
+Job *HelperEngine::tags(const QString &repository)
+{
+    return readTags(registry(), repository, this);
+}
+
+Job *HelperEngine::login(const QString &server, const QString &user, const QString &password)
+{
+    auto *job = loginToRegistry(server, AuthConfig{user, password, {}}, registry(), this);
     Q_EMIT jobStarted(job);
     return job;
 }

@@ -44,6 +44,9 @@ public:
     Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
     // Read in this process with the user's own logins: the privileges step needs no privilege.
     Job *privileges(const QString &reference) override;
+    // Also in this process with the user's own logins and files.
+    Job *tags(const QString &repository) override;
+    Job *login(const QString &server, const QString &user, const QString &password) override;
     // Sends the caller's own login for the target registry (from this user's ~/.docker/config.json, helpers
     // included) with the call, as JSON {ServerAddress, Username, Password, IdentityToken}; the helper uses it
     // instead of root's logins, and only for that registry.
@@ -91,6 +94,8 @@ private:
     Status checkDescriptorPassing(const QString &verb) const;
     // The user's login for the registry of `reference` as RegistryAuth JSON ("" when none).
     Result<QString> registryAuthFor(const QString &reference) const;
+    // The client for the verbs run in this process (made on first use).
+    RegistryClient *registry();
 
     RegistryClient *m_registry = nullptr;
     QDBusConnection m_bus;

@@ -1,0 +1,61 @@
+#include "core/registry/registrylogin.h"
+
+#include "core/registry/registryclient.h"
+
+#include <QPointer>
+
+namespace core {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(RegistryLogin)
+};
+
+} // namespace
+
+QString registryHostFor(const QString &server)
+{
+    if (server.trimmed().isEmpty())
+        return QStringLiteral("docker.io");
+    const QString host = Credentials::hostnameOf(server.trimmed());
+    return Credentials::isDockerHub(host) ? QStringLiteral("docker.io") : host;
+}
+
+Job *loginToRegistry(const QString &server, const AuthConfig &login, RegistryClient *remember, QObject *parent)
+{
+    const QString host = registryHostFor(server);
+    auto *job = new Job(Tr::tr("Log in to %1").arg(host), parent);
+    // Docker's texts for the same refusals.
+    if (login.username.trimmed().isEmpty()) {
+        job->failWith(Error{ErrorCode::InvalidArgument, Tr::tr("Username cannot be empty")});
+        return job;
+    }
+    if (login.password.isEmpty()) {
+        job->failWith(Error{ErrorCode::InvalidArgument, Tr::tr("Password Required")});
+        return job;
+    }
+    const AuthConfig checked{login.username.trimmed(), login.password, {}};
+    // A client of its own, so that the login under test never reaches another request; deleting it (on cancel)
+    // aborts the check and drops its callback.
+    auto *client = new RegistryClient(job);
+    client->setAuth(host, checked);
+    QObject::connect(job, &Job::cancelRequested, client, [job, client, host] {
+        delete client;
+        job->failWith(Error{ErrorCode::Cancelled, Tr::tr("the login to %1 was cancelled").arg(host)});
+    });
+    const QPointer<RegistryClient> remembered(remember);
+    client->ping(host, client, [job, host, checked, remembered](Status status) {
+        if (!status)
+            return job->failWith(status.error());
+        if (Status stored = Credentials().store(host, checked); !stored)
+            return job->failWith(stored.error());
+        if (remembered)
+            remembered->setAuth(host, checked);
+        job->finishWith(host);
+    });
+    return job;
+}
+
+} // namespace core

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/engine/job.h"
+#include "core/registry/credentials.h"
+
+#include <QString>
+
+namespace core {
+
+class RegistryClient;
+
+// `docker login` (SPEC §8.4), shared by plugdeskctl login and Engine::login: the login is checked against the
+// registry's /v2/ with the full auth flow (Basic, or a token for it) and only then saved the way the docker CLI
+// saves it (Credentials: the configured credential helper, else config.json with mode 0600). Needs no privilege:
+// it runs in the caller's process with the caller's own files.
+
+// The registry host a SERVER argument names: "" , "https://index.docker.io/v1/" and "docker.io" -> docker.io,
+// "https://reg.example:5000/v2/" -> reg.example:5000.
+QString registryHostFor(const QString &server);
+
+// Checks `login` against the registry `server` names, then saves it. The Job (a child of `parent`) ends with the
+// registry host (QString), or with InvalidArgument (no user name or no password), the check's error (Auth when
+// the registry refuses the login, Network, Registry ...) or the error saving it. On success `remember`, when
+// given, is told the login, so that a client that cached the old one uses the new one at once. Cancelling stops
+// the check; nothing is saved then.
+Job *loginToRegistry(const QString &server, const AuthConfig &login, RegistryClient *remember, QObject *parent);
+
+} // namespace core

@@ -1,0 +1,192 @@
+#include "ui/logindialog.h"
+
+#include "core/engine/engine.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace ui {
+
+LoginDialog::LoginDialog(core::Engine *engine, QWidget *parent)
+    : QDialog(parent)
+    , m_engine(engine)
+{
+    setObjectName(QStringLiteral("loginDialog"));
+    setWindowTitle(tr("Log In to a Registry"));
+
+    auto *icon = new QLabel;
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/login.svg")).pixmap(32, 32));
+    icon->setAlignment(Qt::AlignTop);
+    auto *heading = new QLabel(tr("<h3>Log in to a registry</h3><p>The registry checks the login before it is saved "
+                                  "with your other registry logins (as <tt>docker login</tt> saves them). Install, "
+                                  "upgrade and push use it.</p>"));
+    heading->setWordWrap(true);
+    auto *top = new QHBoxLayout;
+    top->addWidget(icon);
+    top->addWidget(heading, 1);
+
+    m_server = new QLineEdit;
+    m_server->setObjectName(QStringLiteral("serverEdit"));
+    m_server->setAccessibleName(tr("Registry server"));
+    m_server->setPlaceholderText(tr("docker.io"));
+    m_server->setToolTip(tr("The registry's host and port, e.g. registry.example.com:5000; empty: Docker Hub"));
+    m_user = new QLineEdit;
+    m_user->setObjectName(QStringLiteral("userEdit"));
+    m_user->setAccessibleName(tr("User name"));
+    m_password = new QLineEdit;
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_password->setAccessibleName(tr("Password or access token"));
+    m_password->setEchoMode(QLineEdit::Password);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Server:"), m_server);
+    form->addRow(tr("&User:"), m_user);
+    form->addRow(tr("&Password:"), m_password);
+
+    m_busy = new QProgressBar;
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(8);
+    m_busy->setAccessibleName(tr("Checking the login"));
+    m_busy->hide();
+    m_result = new QLabel;
+    m_result->setObjectName(QStringLiteral("loginResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->hide();
+
+    auto *buttons = new QDialogButtonBox;
+    m_login = buttons->addButton(tr("&Log In"), QDialogButtonBox::AcceptRole);
+    m_login->setObjectName(QStringLiteral("loginButton"));
+    m_close = buttons->addButton(QDialogButtonBox::Close);
+    m_close->setObjectName(QStringLiteral("closeButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    // Grows with a long answer from the registry, instead of squeezing the form.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    layout->addLayout(top);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_result);
+    layout->addWidget(buttons);
+    m_login->setDefault(true);
+
+    for (QLineEdit *edit : {m_server, m_user, m_password})
+        connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
+    validate();
+    resize(540, sizeHint().height());
+    fitHeight();
+    m_server->setFocus();
+}
+
+LoginDialog::~LoginDialog()
+{
+    if (m_job) {
+        m_job->disconnect(this);
+        m_job->cancel();
+        m_job->deleteLater();
+    }
+}
+
+void LoginDialog::validate()
+{
+    m_login->setEnabled(!isBusy() && !m_user->text().trimmed().isEmpty() && !m_password->text().isEmpty());
+}
+
+void LoginDialog::accept()
+{
+    if (isBusy() || !m_login->isEnabled())
+        return;
+    const QString user = m_user->text().trimmed();
+    core::Job *job = m_engine->login(m_server->text().trimmed(), user, m_password->text());
+    m_job = job;
+    setBusy(true);
+    showResult(tr("Checking the login with the registry…"), Outcome::Neutral);
+    if (job->isFinished())
+        QTimer::singleShot(0, this, [this, job, user] { onFinished(job, user); });
+    else
+        connect(job, &core::Job::finished, this, [this, job, user] { onFinished(job, user); });
+}
+
+void LoginDialog::reject()
+{
+    if (m_job) {
+        m_job->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+void LoginDialog::onFinished(core::Job *job, const QString &user)
+{
+    job->deleteLater();
+    if (job != m_job)
+        return;
+    m_job = nullptr;
+    setBusy(false);
+    if (job->succeeded()) {
+        const QString host = job->result().toString();
+        m_succeeded = true;
+        showResult(tr("Logged in to %1 as %2. The login was saved.").arg(host, user), Outcome::Saved);
+        m_password->clear();
+        m_close->setFocus();
+        Q_EMIT loggedIn(host, user);
+        return;
+    }
+    const core::Error error = job->error().value_or(core::Error{});
+    if (error.code == core::ErrorCode::Cancelled)
+        showResult(tr("Stopped; the login was not saved."), Outcome::Neutral);
+    else
+        showResult(tr("The login was not saved: %1").arg(error.message), Outcome::Refused);
+    m_password->setFocus();
+    m_password->selectAll();
+}
+
+void LoginDialog::setBusy(bool busy)
+{
+    for (QLineEdit *edit : {m_server, m_user, m_password})
+        edit->setEnabled(!busy);
+    m_busy->setVisible(busy);
+    validate();
+}
+
+void LoginDialog::showResult(const QString &text, Outcome outcome)
+{
+    m_result->setText(text);
+    switch (outcome) {
+    case Outcome::Refused:
+        m_result->setStyleSheet(QStringLiteral("QLabel { background: #f8d7da; color: #842029; border: 1px solid "
+                                               "#f5c2c7; border-radius: 4px; padding: 6px; }"));
+        break;
+    case Outcome::Saved:
+        m_result->setStyleSheet(QStringLiteral("QLabel { background: #d1e7dd; color: #0f5132; border: 1px solid "
+                                               "#badbcc; border-radius: 4px; padding: 6px; }"));
+        break;
+    case Outcome::Neutral:
+        m_result->setStyleSheet(QStringLiteral("QLabel { padding: 6px; }"));
+        break;
+    }
+    m_result->show();
+    fitHeight();
+}
+
+void LoginDialog::fitHeight()
+{
+    // Wrapped labels need the height their width gives them; the layout alone only knows a guess.
+    if (const int needed = heightForWidth(width()); needed > height())
+        resize(width(), needed);
+}
+
+} // namespace ui

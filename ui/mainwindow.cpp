@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -204,6 +206,21 @@ void MainWindow::createActions()
     m_loginAction->setToolTip(tr("Save a registry login for install, upgrade and push (Ctrl+L)"));
     connect(m_loginAction, &QAction::triggered, this, &MainWindow::loginToRegistry);
 
+    m_exportAction =
+        new QAction(themeIcon(QStringLiteral("document-save-as"), QStringLiteral("export")), tr("&Export…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(
+        tr("Save the selected plugin as a bundle file for a machine without a registry (Ctrl+E)"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportSelected);
+
+    m_importAction =
+        new QAction(themeIcon(QStringLiteral("document-open"), QStringLiteral("import")), tr("I&mport…"), this);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_importAction->setToolTip(tr("Install a plugin from a bundle file made with Export (Ctrl+Shift+I)"));
+    connect(m_importAction, &QAction::triggered, this, [this] { importBundle(); });
+
     m_copyIdAction =
         new QAction(themeIcon(QStringLiteral("edit-copy"), QStringLiteral("plugin")), tr("Copy &ID"), this);
     connect(m_copyIdAction, &QAction::triggered, this, [this] {
@@ -230,6 +247,7 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_installAction);
     fileMenu->addAction(m_createAction);
+    fileMenu->addAction(m_importAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_loginAction);
     fileMenu->addSeparator();
@@ -240,6 +258,7 @@ void MainWindow::createActions()
     pluginMenu->addSeparator();
     pluginMenu->addAction(m_upgradeAction);
     pluginMenu->addAction(m_pushAction);
+    pluginMenu->addAction(m_exportAction);
     pluginMenu->addAction(m_removeAction);
     pluginMenu->addSeparator();
     pluginMenu->addAction(m_copyIdAction);
@@ -264,7 +283,7 @@ void MainWindow::createActions()
     m_pluginActions.append(toolBar->addSeparator());
     toolBar->addAction(m_refreshAction);
     m_pluginActions.append({m_installAction, m_createAction, m_enableAction, m_disableAction, m_upgradeAction,
-                            m_pushAction, m_removeAction});
+                            m_pushAction, m_removeAction, m_exportAction, m_importAction});
     // Screen readers read a tool button's accessible name; the action's text has the mnemonic and the ellipsis.
     const QList<QPair<QAction *, QString>> spoken{{m_installAction, tr("Install a plugin")},
                                                   {m_createAction, tr("Create a plugin from a folder")},
@@ -379,6 +398,9 @@ void MainWindow::showPage(int index)
         m_sidebar->setCurrentRow(index);
     for (QAction *action : std::as_const(m_pluginActions))
         action->setVisible(index == 0);
+    // Every action of the main toolbar is the Plugins page's; other pages bring their own toolbar.
+    if (auto *toolBar = findChild<QToolBar *>(QStringLiteral("mainToolBar")))
+        toolBar->setVisible(index == 0);
 }
 
 void MainWindow::refresh()
@@ -473,6 +495,7 @@ void MainWindow::updateActions()
     // Enabled for an enabled plugin too, so that the window can say why it cannot be upgraded yet.
     m_upgradeAction->setEnabled(plugin);
     m_pushAction->setEnabled(plugin);
+    m_exportAction->setEnabled(plugin);
 }
 
 void MainWindow::showContextMenu(const QPoint &position)
@@ -487,6 +510,7 @@ void MainWindow::showContextMenu(const QPoint &position)
         menu.addSeparator();
         menu.addAction(m_upgradeAction);
         menu.addAction(m_pushAction);
+        menu.addAction(m_exportAction);
         menu.addAction(m_removeAction);
         menu.addSeparator();
         menu.addAction(m_copyIdAction);
@@ -631,6 +655,81 @@ void MainWindow::installPlugin(const QString &reference)
     dialog->open();
 }
 
+void MainWindow::exportSelected()
+{
+    const core::Plugin *plugin = selectedPlugin();
+    if (!plugin)
+        return;
+    const QString id = plugin->id;
+    const QString name = plugin->name();
+    // "acme/vol:1.0" -> "vol-1.0.zip", in the folder last used.
+    QString suggested = plugin->repository.section(QLatin1Char('/'), -1) + QLatin1Char('-') + plugin->tag;
+    suggested.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("bundles/folder"), QDir::homePath()).toString();
+    auto *dialog = new QFileDialog(this, tr("Export %1").arg(name), folder + QLatin1Char('/') + suggested + ".zip",
+                                   tr("Plugin bundles (*.zip)"));
+    dialog->setObjectName(QStringLiteral("exportFileDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("zip"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, id, name](const QString &file) {
+        QSettings().setValue(QStringLiteral("bundles/folder"), QFileInfo(file).absolutePath());
+        followWithProgress(m_engine->exportPlugin(id, file), tr("%1 could not be exported.").arg(name),
+                           [this, name, file](const QVariant &) {
+                               statusBar()->showMessage(tr("%1 was exported to %2.").arg(name, file), 8000);
+                           });
+    });
+    dialog->open();
+}
+
+void MainWindow::importBundle(const QString &file)
+{
+    showPage(0);
+    if (file.isEmpty()) {
+        QSettings settings;
+        auto *dialog = new QFileDialog(this, tr("Import a Plugin Bundle"),
+                                       settings.value(QStringLiteral("bundles/folder"), QDir::homePath()).toString(),
+                                       tr("Plugin bundles (*.zip);;All files (*)"));
+        dialog->setObjectName(QStringLiteral("importFileDialog"));
+        dialog->setAcceptMode(QFileDialog::AcceptOpen);
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &chosen) {
+            QSettings().setValue(QStringLiteral("bundles/folder"), QFileInfo(chosen).absolutePath());
+            importBundle(chosen);
+        });
+        dialog->open();
+        return;
+    }
+    // Only the bundle's manifest and config are read before the person grants the privileges.
+    core::Job *read = m_engine->bundlePrivileges(file);
+    statusBar()->showMessage(tr("Reading %1…").arg(file));
+    auto granted = [this, file](const core::BundleInfo &bundle) {
+        auto *dialog = new PrivilegeDialog(bundle.name, bundle.privileges, this);
+        dialog->setObjectName(QStringLiteral("importPrivileges"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, file, bundle] {
+            followWithProgress(m_engine->importPlugin(file, bundle.privileges),
+                               tr("The plugin in %1 could not be imported.").arg(QFileInfo(file).fileName()),
+                               [this](const QVariant &result) {
+                                   const QString name = result.toString();
+                                   statusBar()->showMessage(tr("%1 was imported.").arg(name), 5000);
+                                   for (int row = 0; row < m_model->rowCount(); ++row) {
+                                       if (m_model->pluginAt(row)->name() == name)
+                                           selectPlugin(m_model->pluginAt(row)->id);
+                                   }
+                               });
+        });
+        dialog->open();
+    };
+    watchJob(read, tr("%1 is not a bundle Plugdesk can import.").arg(QFileInfo(file).fileName()),
+             [this, granted](const QVariant &result) {
+                 statusBar()->clearMessage();
+                 granted(result.value<core::BundleInfo>());
+             });
+}
+
 void MainWindow::removeSelected()
 {
     const core::Plugin *plugin = selectedPlugin();
@@ -753,6 +852,11 @@ void MainWindow::loginToRegistry()
     dialog->open();
 }
 
+bool MainWindow::isBundleFile(const QString &path)
+{
+    return !path.isEmpty() && path.endsWith(QStringLiteral(".zip"), Qt::CaseInsensitive) && QFileInfo(path).isFile();
+}
+
 bool MainWindow::isPluginFolder(const QString &folder)
 {
     if (folder.isEmpty())
@@ -783,13 +887,19 @@ void MainWindow::createFromFolder(const QString &folder)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (isPluginFolder(draggedFolder(event->mimeData())))
+    const QString dragged = draggedFolder(event->mimeData());
+    if (isPluginFolder(dragged) || isBundleFile(dragged))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
     const QString folder = draggedFolder(event->mimeData());
+    if (isBundleFile(folder)) {
+        event->acceptProposedAction();
+        QTimer::singleShot(0, this, [this, folder] { importBundle(folder); });
+        return;
+    }
     if (!isPluginFolder(folder))
         return;
     event->acceptProposedAction();

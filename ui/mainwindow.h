@@ -54,6 +54,8 @@ public:
     void createFromFolder(const QString &folder = {});
     // True when `folder` looks like a plugin folder: config.json and rootfs/ in it.
     static bool isPluginFolder(const QString &folder);
+    // True for an existing .zip file, which a drop imports.
+    static bool isBundleFile(const QString &path);
 
     // Opens the Install dialog (reference, tags, privileges), then follows the install in a progress window.
     void installPlugin(const QString &reference = {});
@@ -85,6 +87,14 @@ public:
     QAction *upgradeAction() const { return m_upgradeAction; }
     QAction *pushAction() const { return m_pushAction; }
     QAction *loginAction() const { return m_loginAction; }
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *importAction() const { return m_importAction; }
+
+    // Export: asks where (a file dialog, objectName "exportFileDialog"), then writes the selected plugin's bundle.
+    void exportSelected();
+    // Import: asks for a bundle (objectName "importFileDialog") unless `file` is given, reads which plugin it holds
+    // and what it may do, asks for the privileges, then imports it (enabled, like install).
+    void importBundle(const QString &file = {});
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -137,6 +147,8 @@ private:
     QAction *m_upgradeAction = nullptr;
     QAction *m_pushAction = nullptr;
     QAction *m_loginAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_importAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_copyNameAction = nullptr;
     QList<QAction *> m_pluginActions; // shown while the Plugins page is

@@ -115,6 +115,8 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
 {
     if (m_runtime.runc().isEmpty())
         return Error{ErrorCode::Runtime, tr("runc was not found; install the runc package")};
+    if (auto prepared = m_runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
+        return prepared;
     // A unix socket address holds at most 107 bytes; a longer path could never be connected to, and the plugin
     // would only fail later with a time-out that does not say why.
     if (const QString socket = socketPath(plugin);
@@ -124,8 +126,6 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
                         "run folder (--run)")
                          .arg(socket)
                          .arg(sizeof(sockaddr_un::sun_path) - 1)};
-    if (auto prepared = m_runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
-        return prepared;
     const QString binary = monitorBinary();
     if (binary.isEmpty())
         return Error{ErrorCode::Runtime, tr("plugdesk-monitor was not found; set PLUGDESK_MONITOR or reinstall")};
@@ -387,6 +387,18 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
         } else {
             state.status = PluginRuntimeState::Status::Stopped;
             state.containerPid = 0;
+        }
+    }
+    if (state.monitorAlive && state.status == PluginRuntimeState::Status::Starting && state.containerPid == 0) {
+        // The monitor records "running" when runc's pid file appears, at its next tick; the file may already be
+        // there (an enable that just finished has seen the socket answer), so apply the monitor's own rule now.
+        QFile pidFile(layout.pidFilePath(plugin.id));
+        if (pidFile.open(QIODevice::ReadOnly)) {
+            const qint64 pid = pidFile.readAll().trimmed().toLongLong();
+            if (pid > 0 && ::kill(pid_t(pid), 0) == 0) {
+                state.status = PluginRuntimeState::Status::Running;
+                state.containerPid = pid;
+            }
         }
     }
     state.socketPath = socketPath(plugin);

@@ -7,6 +7,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -54,6 +57,30 @@ inline bool writeTestPlugins(const QString &storeRoot, const QString &pluginBina
             return false;
     }
     return store.save(plugins).ok();
+}
+
+// A folder `plugin create` takes (config.json and rootfs/), holding the static test volume plugin with the given
+// capabilities and TEST_PLUGIN_MODE (settable, like VOLUME_ROOT). False when a file failed.
+inline bool writeTestPluginFolder(const QString &folder, const QString &pluginBinary,
+                                  const QStringList &capabilities = {}, const QString &mode = {})
+{
+    const QJsonObject config{
+        {"description", "Plugdesk test volume plugin"},
+        {"entrypoint", QJsonArray{"/plugin"}},
+        {"interface", QJsonObject{{"types", QJsonArray{"docker.volumedriver/1.0"}}, {"socket", "testvol.sock"}}},
+        {"env",
+         QJsonArray{QJsonObject{{"name", "VOLUME_ROOT"}, {"value", "/vols"}, {"settable", QJsonArray{"value"}}},
+                    QJsonObject{{"name", "TEST_PLUGIN_MODE"}, {"value", mode}, {"settable", QJsonArray{"value"}}}}},
+        {"linux", QJsonObject{{"capabilities", QJsonArray::fromStringList(capabilities)}}},
+    };
+    const QString rootfs = folder + "/rootfs";
+    QFile file(folder + "/config.json");
+    if (!QDir().mkpath(folder) || !file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(config).toJson()) < 0 ||
+        !QDir().mkpath(rootfs + "/run/docker/plugins") || !QDir().mkpath(rootfs + "/vols"))
+        return false;
+    file.close();
+    QFile::remove(rootfs + "/plugin");
+    return QFile::copy(pluginBinary, rootfs + "/plugin");
 }
 
 } // namespace testutil

@@ -4,6 +4,7 @@
 // leaves the store as it was with no layer fetched; a failing install shows the engine's reason; Remove asks
 // (and offers to disable first); Upgrade marks the changed privileges; Push names the target; Hide keeps the job
 // running in the status bar; the Log In dialog shows the registry's answer.
+#include "common/pluginfixture.h"
 #include "common/testregistry.h"
 #include "common/testutil.h"
 #include "core/engine/createplugin.h"
@@ -54,26 +55,6 @@ using namespace core;
 namespace {
 
 constexpr int kLongWaitMs = 30000;
-
-// A folder `plugin create` takes, holding the static test volume plugin with the given capabilities and mode.
-bool writePluginFolder(const QString &folder, const QStringList &capabilities, const QString &mode)
-{
-    const QJsonObject config{
-        {"description", "Plugdesk test volume plugin"},
-        {"entrypoint", QJsonArray{"/plugin"}},
-        {"interface", QJsonObject{{"types", QJsonArray{"docker.volumedriver/1.0"}}, {"socket", "testvol.sock"}}},
-        {"env",
-         QJsonArray{QJsonObject{{"name", "VOLUME_ROOT"}, {"value", "/vols"}, {"settable", QJsonArray{"value"}}},
-                    QJsonObject{{"name", "TEST_PLUGIN_MODE"}, {"value", mode}, {"settable", QJsonArray{"value"}}}}},
-        {"linux", QJsonObject{{"capabilities", QJsonArray::fromStringList(capabilities)}}},
-    };
-    const QString rootfs = folder + "/rootfs";
-    if (!testutil::writeFile(folder + "/config.json", QJsonDocument(config).toJson()) ||
-        !QDir().mkpath(rootfs + "/run/docker/plugins") || !QDir().mkpath(rootfs + "/vols"))
-        return false;
-    QFile::remove(rootfs + "/plugin");
-    return QFile::copy(QStringLiteral(TEST_PLUGIN_BINARY), rootfs + "/plugin");
-}
 
 QString errorOf(Job *job)
 {
@@ -159,7 +140,7 @@ private:
     QString publish(const QString &name, const QStringList &capabilities, const QString &mode = {})
     {
         const QString folder = m_fixtures.filePath("folder-" + QString::number(qHash(name)));
-        if (!writePluginFolder(folder, capabilities, mode))
+        if (!testutil::writeTestPluginFolder(folder, QStringLiteral(TEST_PLUGIN_BINARY), capabilities, mode))
             qFatal("cannot write the plugin folder");
         const QString source = m_fixtures.filePath("source");
         auto plugin = createPlugin(Store(source), name, folder, nullptr);
@@ -565,7 +546,7 @@ private Q_SLOTS:
     {
         const QString name = m_registry.host() + "/acme/created:7.1";
         const QString folder = m_dir->path() + "/created";
-        QVERIFY(writePluginFolder(folder, {}, {}));
+        QVERIFY(testutil::writeTestPluginFolder(folder, QStringLiteral(TEST_PLUGIN_BINARY)));
         auto created = createPlugin(Store(storeRoot()), name, folder, nullptr);
         QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
 

@@ -56,6 +56,191 @@
     </message>
 </context>
 <context>
+    <name>BundleHeader</name>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Format&quot; is not &quot;%1&quot;; this is not a Plugdesk plugin bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Version&quot; is not a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle format version %1 is newer than this Plugdesk reads (%2); update Plugdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Name&quot; is not a plugin name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Name&quot; (%1) must be a name with a tag and no digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Tag&quot; (%1) is not the tag of &quot;Name&quot; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;PluginReference&quot; is not a reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Manifest&quot; is not a sha256 digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundleReader</name>
+    <message>
+        <source>an entry has an empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a relative path inside the bundle (zip slip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an entry of a plugin bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a plugin bundle: not a zip archive, or one that was cut short (zip error %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a plugin bundle: %1 entries, at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the zip&apos;s list of entries (zip error %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the entry appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the entry is encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: has digest %2, but %3 names %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: is a manifest list; a bundle holds the manifest of one plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: missing; %2 lists it as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: is %2 bytes, but %3 says %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 does not list this blob</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the config is %2 bytes, more than the %3 allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: missing; this is not a plugin bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, more than the %3 allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot find the entry (zip error %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open the entry (zip error %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the entry is damaged (zip error %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than the %2 bytes allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: holds more than the %2 bytes the manifest says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the entry is damaged (zip error %2: a CRC or length error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: digest mismatch: %2 bytes with %3, the manifest says %4 bytes with %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundleWriter</name>
+    <message>
+        <source>cannot start the zip archive (zip error %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot add the entry (zip error %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the entry (zip error %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the blob: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot finish the entry (zip error %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the blob in the store is damaged: %2 bytes with digest %3, expected %4 bytes with %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot finish the zip archive (zip error %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Error: %1</source>
@@ -321,6 +506,45 @@
     </message>
 </context>
 <context>
+    <name>ExportPlugin</name>
+    <message>
+        <source>cannot export plugin %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting plugin %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation type="unfinished">Vorbereiten</translation>
+    </message>
+    <message>
+        <source>%1: blob %2 is not readable in the store: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot export plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot export plugin %1: cannot write %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GoJsonReader</name>
     <message>
         <source>field &quot;%1&quot; must be an object</source>
@@ -515,6 +739,89 @@
         <source>unmount volumes</source>
         <translation>Aushängen von Volumes</translation>
     </message>
+    <message>
+        <source>cannot take the file of argument &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument &quot;%1&quot; is not an open file descriptor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument &quot;%1&quot; is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument &quot;%1&quot; is not open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argument &quot;%1&quot; is not open for reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlugin</name>
+    <message>
+        <source>cannot import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation type="unfinished">Entpacken</translation>
+    </message>
+    <message>
+        <source>cannot extract layer %1</source>
+        <translation type="unfinished">Layer %1 kann nicht entpackt werden</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished">Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>cannot import %1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading plugin bundle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">abgebrochen</translation>
+    </message>
+    <message>
+        <source>Committing</source>
+        <translation type="unfinished">Übernehmen</translation>
+    </message>
+    <message>
+        <source>adding %1 to the store</source>
+        <translation type="unfinished">%1 wird in den Plugin-Speicher aufgenommen</translation>
+    </message>
 </context>
 <context>
     <name>InstallCommands</name>
@@ -545,6 +852,46 @@
     <message>
         <source>Do not check if specified remote plugin matches existing plugin image</source>
         <translation>Nicht prüfen, ob das angegebene entfernte Plugin zum Image des vorhandenen Plugins passt</translation>
+    </message>
+    <message>
+        <source>a bundle cannot be written to standard output; name a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported plugin %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bundle cannot be read from standard input; name a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied while importing plugin %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported plugin %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a plugin to a bundle file, for a machine without registry access
+
+FILE is always a zip archive, whatever its name (no tar, no standard output). It holds
+what a push would send: the manifest, the config and the layers, never the settings.
+It appears complete or not at all. Bring it over and run plugdeskctl plugin import FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a plugin from a bundle file made by plugin export
+
+FILE must be a zip archive made by plugdeskctl plugin export. Every blob is checked
+against its digest, the privileges the plugin asks for are shown for approval as at
+install, and the plugin is enabled unless --disable is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not enable the plugin on import</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -788,6 +1135,33 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>device path is not specified</source>
         <translation>kein Gerätepfad angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>PendingFile</name>
+    <message>
+        <source>&quot;%1&quot; does not name a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; name a file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation type="unfinished">%1: Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was already written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot replace %1: %2</source>
+        <translation type="unfinished">%1 kann nicht ersetzt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1598,10 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>cannot restore plugin %1: %2</source>
         <translation>Plugin %1 kann nicht wiederhergestellt werden: %2</translation>
     </message>
+    <message>
+        <source>the plugin&apos;s socket path %1 is longer than the %2 bytes a unix socket allows; use a shorter run folder (--run)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PluginRuntimeState</name>
@@ -1289,6 +1667,10 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Preparing</source>
         <translation>Vorbereiten</translation>
+    </message>
+    <message>
+        <source>plugin %1 has no layers to export: %2; a plugin from a hand-made store carries none. Make an exportable plugin with plugdeskctl plugin create NAME FOLDER (FOLDER holds config.json and rootfs/)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1820,29 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>cannot %1: cannot connect to %2 (%3)%4 — check that the registry is running and reachable</source>
         <translation>%1 nicht möglich: keine Verbindung zu %2 (%3)%4 – prüfen Sie, ob die Registry läuft und erreichbar ist</translation>
     </message>
+    <message>
+        <source>cannot %1: cannot read %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistryLogin</name>
+    <message>
+        <source>Log in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username cannot be empty</source>
+        <translation type="unfinished">Der Benutzername darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>Password Required</source>
+        <translation type="unfinished">Passwort erforderlich</translation>
+    </message>
+    <message>
+        <source>the login to %1 was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RemotePrivileges</name>
@@ -1452,6 +1857,17 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>cannot read the plugin config of %1</source>
         <translation>die Plugin-Konfiguration von %1 kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteTags</name>
+    <message>
+        <source>List the tags of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing the tags of %1 was cancelled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2472,42 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>Unmount volume %1</source>
         <translation>Volume %1 aushängen</translation>
     </message>
+    <message>
+        <source>cannot %1 through the Plugdesk helper: the bus connection cannot pass the file to it (no file descriptor passing); run the command as root, which needs no helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot export plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot import %1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>core::HelperService</name>
@@ -2152,6 +2604,30 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Unmount volume %1</source>
         <translation>Volume %1 aushängen</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot import %1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2881,235 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
 </context>
 <context>
+    <name>ui::InstallDialog</name>
+    <message>
+        <source>Upgrade Plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install Plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Upgrade %1&lt;/h3&gt;&lt;p&gt;Give the reference of the new version. Its privileges are compared with what the installed version was granted before anything is downloaded. The plugin keeps its id and the settings the new version still has.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Install a plugin&lt;/h3&gt;&lt;p&gt;Give the plugin&apos;s reference, such as &lt;tt&gt;vieux/sshfs&lt;/tt&gt; or &lt;tt&gt;registry.example.com/plugin:2.1&lt;/tt&gt;.&lt;br&gt;Its privileges are shown for approval before anything is downloaded.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugin reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository and optional tag; tags are completed from the registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry/repository:tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; default: the reference&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the plugin gets on this computer, instead of the reference&apos;s (like docker plugin install --alias)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable the plugin after installing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Local name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the privileges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Install…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the privileges and upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the privileges and install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A local name cannot have a digest; give a tag instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the tags of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry does not know this repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry wants a login (File › Log In to a Registry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tags to offer: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 … (%n tags)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the privileges of %1 from the registry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was downloaded or installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The privileges could not be read; nothing was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be upgraded from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The privileges were not granted; the plugin was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The privileges were not granted; nothing was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the privileges</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::JobProgressDialog</name>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation type="unfinished">Fortschritt von %1</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this window; the job goes on and stays in the status bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this window, the job goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation type="unfinished">%1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::JobsIndicator</name>
     <message>
         <source>Running jobs</source>
@@ -2437,6 +3142,73 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>%1 jobs running</source>
         <translation>%1 Aufträge laufen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LoginDialog</name>
+    <message>
+        <source>Log In to a Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Log in to a registry&lt;/h3&gt;&lt;p&gt;The registry checks the login before it is saved with your other registry logins (as &lt;tt&gt;docker login&lt;/tt&gt; saves them). Install, upgrade and push use it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>docker.io</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry&apos;s host and port, e.g. registry.example.com:5000; empty: Docker Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password or access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the login with the registry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in to %1 as %2. The login was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped; the login was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login was not saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2566,10 +3338,6 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;No plugins installed&lt;/h3&gt;&lt;p&gt;Create one from a folder with &lt;b&gt;Create&lt;/b&gt; (or drop the folder here), or install one with &lt;tt&gt;plugdeskctl plugin install NAME&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Keine Plugins installiert&lt;/h3&gt;&lt;p&gt;Erstellen Sie eines mit &lt;b&gt;Erstellen&lt;/b&gt; aus einem Ordner (oder ziehen Sie den Ordner hierher), oder installieren Sie eines mit &lt;tt&gt;plugdeskctl plugin install NAME&lt;/tt&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Settings of %1 applied.</source>
         <translation>Einstellungen von %1 übernommen.</translation>
     </message>
@@ -2608,6 +3376,357 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>%1 was created; enable it to start it.</source>
         <translation>%1 wurde erstellt; aktivieren Sie es, um es zu starten.</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Install…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a plugin from a registry (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected plugin (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the selected plugin with another version; it must be disabled (Ctrl+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Push…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload the selected plugin to the registry its name names (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log In to a Registry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a registry login for install, upgrade and push (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected plugin as a bundle file for a machine without a registry (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;mport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a plugin from a bundle file made with Export (Ctrl+Shift+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a plugin</source>
+        <translation type="unfinished">Ein Plugin installieren</translation>
+    </message>
+    <message>
+        <source>Create a plugin from a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the selected plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable the selected plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade the selected plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push the selected plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the plugin list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No plugins installed&lt;/h3&gt;&lt;p&gt;Install one from a registry with &lt;b&gt;Install&lt;/b&gt; (Ctrl+I), or create one from a folder with &lt;b&gt;Create&lt;/b&gt; (or drop the folder here).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 provides volumes that are in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Disable stops the plugin anyway; whatever uses those volumes loses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plugin could not be installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugin bundles (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was exported to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a Plugin Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugin bundles (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plugin in %1 could not be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a bundle Plugdesk can import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished">%1? entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is enabled. Removing it disables it first: containers and volumes that use it stop working. Its files and settings are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable and Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its files and settings are deleted, and the layers no other plugin uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade Plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A plugin is upgraded only while it is disabled. Disable it first, then upgrade it and enable it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be upgraded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was upgraded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push Plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be pushed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push %1 to %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its layers and config are uploaded to the repository %1 on %2, and the tag %3 there is replaced. Your login for %2 is used (File › Log In to a Registry).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be pushed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushed %1:%2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in to %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::NewVolumeDialog</name>
+    <message>
+        <source>New Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a volume with a volume plugin, as &lt;tt&gt;docker volume create&lt;/tt&gt; does. The options are passed to the driver as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volume drivers could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No volume driver is enabled. Enable a volume plugin (one whose types include &lt;tt&gt;docker.volumedriver&lt;/tt&gt;) on the Plugins page, then create the volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: a generated name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Add Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Driver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished">&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Key of option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; cannot be used: a volume name cannot contain &quot;/&quot;, &quot;:&quot; or spaces, or containers could not mount it with -v NAME:/path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option %1 has a value but no key: enter the key, or remove the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The option key &quot;%1&quot; cannot contain &quot;=&quot;: give the key in the Key column and the value in the Value column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The option &quot;%1&quot; is given twice: give each key once.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3159,6 +4278,367 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Cancel without granting</source>
         <translation>Abbrechen, ohne etwas zu gewähren</translation>
+    </message>
+</context>
+<context>
+    <name>ui::VolumeListModel</name>
+    <message>
+        <source>%1 scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished">Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished">Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Enabled · volumes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume driver %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugin ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing its volumes failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plugin is disabled; enable it on the Plugins page to list and create its volumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes (mounts: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">Nein</translation>
+    </message>
+    <message>
+        <source>On the host: %1
+Inside the plugin: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not created through Plugdesk: the options it was created with are not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created without options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mounted through Plugdesk %n time(s) without an unmount yet; removing it needs force.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not mounted through Plugdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Mountpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unbekannt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::VolumesPage</name>
+    <message>
+        <source>Volumes by driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No volume drivers&lt;/h3&gt;&lt;p&gt;Volumes are made by volume plugins. Enable one on the &lt;b&gt;Plugins&lt;/b&gt; page (a plugin whose types include &lt;tt&gt;volumedriver&lt;/tt&gt;), or install one with &lt;tt&gt;plugdeskctl plugin install NAME&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the selected volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem listing the volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume listing status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Volume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a volume with a volume driver (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected volume and its data (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask every volume driver for its volumes again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Name</source>
+        <translation type="unfinished">&amp;Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Mountpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter volumes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing volumes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the volume drivers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing cancelled at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the volumes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing failed at %1 after %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes: %1 · drivers: %2 · listed at %3 in %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drivers that did not answer: %1 (see their rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (not created through Plugdesk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mountpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside the plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes, mounts through Plugdesk without an unmount: %1; removing it needs force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugin ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing its volumes failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the plugin on the Plugins page to list and create its volumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a volume to see its mountpoint, options and whether it is in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Volume with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volume could not be created with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volume %1 could not be created with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the volume %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>It is in use: mounted through Plugdesk %n time(s). Force Remove unmounts it first; whatever uses it loses its data. The driver %1 deletes the volume and its data; this cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The driver %1 deletes the volume and its data; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volume %1 could not be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volume %1 is in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Remove unmounts it first; whatever uses it loses its data.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -209,9 +209,9 @@ void MainWindow::createActions()
     m_exportAction =
         new QAction(themeIcon(QStringLiteral("document-save-as"), QStringLiteral("export")), tr("&Export…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportAction"));
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_exportAction->setToolTip(
-        tr("Save the selected plugin as a bundle file for a machine without a registry (Ctrl+E)"));
+        tr("Save the selected plugin as a bundle file for a machine without a registry (Ctrl+Shift+E)"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportSelected);
 
     m_importAction =

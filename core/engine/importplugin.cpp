@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QTimer>
 
 namespace core {
 
@@ -120,6 +121,20 @@ Result<BundleInfo> readBundleInfo(const QString &file)
     if (!device.open(QIODevice::ReadOnly))
         return Error{ErrorCode::PermissionDenied, Tr::tr("cannot import %1: %2").arg(file, device.errorString())};
     return readBundleInfo(&device, file);
+}
+
+Job *readBundleInfoJob(const QString &file, QObject *parent)
+{
+    auto *job = new Job(Tr::tr("Read %1").arg(file), parent);
+    // Header, manifest and config only: small reads.
+    QTimer::singleShot(0, job, [job, file] {
+        auto info = readBundleInfo(file);
+        if (info)
+            job->finishWith(QVariant::fromValue(*info));
+        else
+            job->failWith(info.error());
+    });
+    return job;
 }
 
 Result<QString> importPlugin(const Store &store, QIODevice *device, const QString &source, const Privileges &accepted,

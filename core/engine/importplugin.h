@@ -16,6 +16,9 @@ namespace core {
 // structure), the config parsed and validated, and its privileges. Errors name the bundle (`source`) and the entry.
 Result<BundleInfo> readBundleInfo(QIODevice *device, const QString &source);
 Result<BundleInfo> readBundleInfo(const QString &file);
+// Engine::bundlePrivileges for both engines (it runs in the caller's process): readBundleInfo(file) as a Job, a
+// child of `parent`, ending from the event loop so that whoever connects to it after this returns sees it end.
+Job *readBundleInfoJob(const QString &file, QObject *parent);
 
 // The whole import, on the calling (worker) thread; Engine::importPlugin says what is checked when. `device` is
 // open for reading and seekable; `source` names it in messages. Progress per layer: Extracting (bytes), Complete;

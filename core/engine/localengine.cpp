@@ -436,17 +436,8 @@ Job *LocalEngine::exportPluginTo(const QString &nameOrId, int fd, const QString 
 
 Job *LocalEngine::bundlePrivileges(const QString &file)
 {
-    auto *job = new Job(tr("Read %1").arg(file), this);
+    Job *job = readBundleInfoJob(file, this);
     Q_EMIT jobStarted(job);
-    // Header, manifest and config only: small reads, done from the event loop so that whoever connects to the job
-    // after this returns sees it end.
-    QTimer::singleShot(0, job, [job, file] {
-        auto info = readBundleInfo(file);
-        if (info)
-            job->finishWith(QVariant::fromValue(*info));
-        else
-            job->failWith(info.error());
-    });
     return job;
 }
 

@@ -9,8 +9,8 @@
 #include "core/registry/registryclient.h"
 #include "core/registry/registrylogin.h"
 #include "core/registry/remoteprivileges.h"
-#include "core/store/pendingfile.h"
 #include "core/registry/remotetags.h"
+#include "core/store/pendingfile.h"
 
 #include <QAtomicInteger>
 #include <QDBusError>
@@ -381,15 +381,8 @@ Job *HelperEngine::exportPlugin(const QString &nameOrId, const QString &file)
 
 Job *HelperEngine::bundlePrivileges(const QString &file)
 {
-    auto *job = new Job(tr("Read %1").arg(file), this);
+    Job *job = readBundleInfoJob(file, this);
     Q_EMIT jobStarted(job);
-    QTimer::singleShot(0, job, [job, file] {
-        auto info = readBundleInfo(file);
-        if (info)
-            job->finishWith(QVariant::fromValue(*info));
-        else
-            job->failWith(info.error());
-    });
     return job;
 }
 

@@ -3,15 +3,21 @@
 // Builds managed plugins from the static test volume plugin in a temporary store, without a registry: a rootfs
 // with the binary at /plugin and the folder /run/docker/plugins, a v1 config, settings, all written by Store::save.
 #include "core/plugin/plugin.h"
+#include "core/runtime/pluginmonitor.h"
+#include "core/runtime/runcruntime.h"
+#include "core/runtime/runlayout.h"
 #include "core/store/store.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QThread>
+#include <csignal>
 
 namespace testutil {
 
@@ -81,6 +87,29 @@ inline bool writeTestPluginFolder(const QString &folder, const QString &pluginBi
     file.close();
     QFile::remove(rootfs + "/plugin");
     return QFile::copy(pluginBinary, rootfs + "/plugin");
+}
+
+// For a test's cleanup, which runs even when the test failed: no monitor, container or propagated mount of the
+// plugin `id` may outlive it. Kills the monitor and the container, waits (5 s at most) until runc has forgotten
+// the container, and releases the plugin's propagated mount in `storeRoot` when one is given.
+inline void stopTestPlugin(const QString &runRoot, const QString &id, const QString &storeRoot = {})
+{
+    const core::RunLayout layout(runRoot);
+    const core::RuncRuntime runtime(runRoot);
+    if (const qint64 monitor = core::PluginMonitor::lockHolder(layout.lockPath(id)))
+        ::kill(pid_t(monitor), SIGKILL);
+    (void)runtime.kill(id, QStringLiteral("KILL"));
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 5000) {
+        (void)runtime.remove(id);
+        auto state = runtime.state(id);
+        if (!state || !state->exists)
+            break;
+        QThread::msleep(50);
+    }
+    if (!storeRoot.isEmpty())
+        core::RuncRuntime::releaseMount(core::Store(storeRoot).pluginDir(id) + QStringLiteral("/propagated-mount"));
 }
 
 } // namespace testutil

@@ -240,23 +240,8 @@ private Q_SLOTS:
     {
         if (!m_dir)
             return;
-        const RunLayout layout(runRoot());
-        const RuncRuntime runtime(runRoot());
-        const Store store(storeRoot());
-        for (const Plugin &plugin : store.load().valueOr({}).plugins) {
-            if (const qint64 monitor = PluginMonitor::lockHolder(layout.lockPath(plugin.id)))
-                ::kill(pid_t(monitor), SIGKILL);
-            (void)runtime.kill(plugin.id, QStringLiteral("KILL"));
-            QElapsedTimer waited;
-            waited.start();
-            while (waited.elapsed() < 5000) {
-                (void)runtime.remove(plugin.id);
-                auto state = runtime.state(plugin.id);
-                if (!state || !state->exists)
-                    break;
-                QTest::qWait(50);
-            }
-        }
+        for (const Plugin &plugin : Store(storeRoot()).load().valueOr({}).plugins)
+            testutil::stopTestPlugin(runRoot(), plugin.id);
         m_dir.reset();
     }
 

@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -145,6 +146,38 @@ private Q_SLOTS:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("PlugdeskTests"));
         QStandardPaths::setTestModeEnabled(true);
+    }
+
+    // Two actions that answer to the same keys while both are active make Qt fire neither ("ambiguous shortcut"):
+    // on each page, the shortcuts of the actions that are visible there differ.
+    void shortcutsAreUniquePerPage()
+    {
+        QTemporaryDir dir;
+        LocalEngine engine({seedStore(dir), dir.path() + QStringLiteral("/run"), true});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int page = 0; page < window.sidebar()->count(); ++page) {
+            window.showPage(page);
+            QWidget *current = window.findChild<QStackedWidget *>()->currentWidget();
+            QHash<QKeySequence, QString> seen;
+            for (QAction *action : window.findChildren<QAction *>()) {
+                // The window's own actions while visible, and those of the page shown; other pages' do not match.
+                const bool ofWindow = action->parent() == &window;
+                const bool ofPage =
+                    current->isAncestorOf(qobject_cast<QWidget *>(action->parent())) || action->parent() == current;
+                if ((!ofWindow || !action->isVisible()) && !ofPage)
+                    continue;
+                for (const QKeySequence &keys : action->shortcuts()) {
+                    QVERIFY2(!seen.contains(keys),
+                             qPrintable(QStringLiteral("page %1: %2 is both %3 and %4")
+                                            .arg(page)
+                                            .arg(keys.toString(), seen.value(keys), action->text())));
+                    seen.insert(keys, action->text());
+                }
+            }
+            QVERIFY(!seen.isEmpty());
+        }
     }
 
     void showsThePluginsAndTheirDetails()

@@ -88,20 +88,7 @@ private Q_SLOTS:
     {
         if (!m_dir)
             return;
-        const core::RunLayout layout(runRoot());
-        const core::RuncRuntime runtime(runRoot());
-        if (const qint64 monitor = core::PluginMonitor::lockHolder(layout.lockPath(m_id)))
-            ::kill(pid_t(monitor), SIGKILL);
-        (void)runtime.kill(m_id, QStringLiteral("KILL"));
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < 5000) {
-            (void)runtime.remove(m_id);
-            auto state = runtime.state(m_id);
-            if (!state || !state->exists)
-                break;
-            QTest::qWait(50);
-        }
+        testutil::stopTestPlugin(runRoot(), m_id);
         m_dir.reset();
     }
 

@@ -125,22 +125,8 @@ private Q_SLOTS:
     {
         if (!m_dir)
             return;
-        for (const QString &id : std::as_const(m_ids)) {
-            if (const qint64 monitor = core::PluginMonitor::lockHolder(layout().lockPath(id)))
-                ::kill(pid_t(monitor), SIGKILL);
-            (void)runtime().kill(id, QStringLiteral("KILL"));
-            QElapsedTimer waited;
-            waited.start();
-            while (waited.elapsed() < 5000) {
-                (void)runtime().remove(id);
-                auto state = runtime().state(id);
-                if (!state || !state->exists)
-                    break;
-                QTest::qWait(50);
-            }
-            core::RuncRuntime::releaseMount(core::Store(storeRoot()).pluginDir(id) +
-                                            QStringLiteral("/propagated-mount"));
-        }
+        for (const QString &id : std::as_const(m_ids))
+            testutil::stopTestPlugin(runRoot(), id, storeRoot());
         m_dir.reset();
     }
 

@@ -111,22 +111,10 @@ private Q_SLOTS:
     // Runs even when a test failed: no monitor, container or mount may outlive the test.
     void cleanup()
     {
-        const RuncRuntime runtime(runRoot());
-        for (const QString &id : std::as_const(m_ids)) {
-            if (const qint64 monitor = PluginMonitor::lockHolder(layout().lockPath(id)))
-                ::kill(pid_t(monitor), SIGKILL);
-            if (!runtime.runc().isEmpty()) {
-                (void)runtime.kill(id, QStringLiteral("KILL"));
-                QElapsedTimer waited;
-                waited.start();
-                while (waited.elapsed() < 5000) {
-                    (void)runtime.remove(id);
-                    auto state = runtime.state(id);
-                    if (!state || !state->exists)
-                        break;
-                    QTest::qWait(50);
-                }
-            }
+        // Without runc there is nothing to stop.
+        if (!RuncRuntime::findRunc().isEmpty()) {
+            for (const QString &id : std::as_const(m_ids))
+                testutil::stopTestPlugin(runRoot(), id);
         }
         RuncRuntime::releaseMountsUnder(m_dir->path());
         m_dir.reset();

@@ -59,185 +59,185 @@
     <name>BundleHeader</name>
     <message>
         <source>not a JSON object (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt (%1)</translation>
     </message>
     <message>
         <source>&quot;Format&quot; is not &quot;%1&quot;; this is not a Plugdesk plugin bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>„Format“ ist nicht „%1“; dies ist kein Plugdesk-Plugin-Bundle</translation>
     </message>
     <message>
         <source>&quot;Version&quot; is not a positive whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>„Version“ ist keine positive ganze Zahl</translation>
     </message>
     <message>
         <source>bundle format version %1 is newer than this Plugdesk reads (%2); update Plugdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>die Bundle-Formatversion %1 ist neuer als die, die dieses Plugdesk lesen kann (%2); aktualisieren Sie Plugdesk</translation>
     </message>
     <message>
         <source>&quot;Name&quot; is not a plugin name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>„Name“ ist kein Plugin-Name: %1</translation>
     </message>
     <message>
         <source>&quot;Name&quot; (%1) must be a name with a tag and no digest</source>
-        <translation type="unfinished"></translation>
+        <translation>„Name“ (%1) muss ein Name mit Tag und ohne Digest sein</translation>
     </message>
     <message>
         <source>&quot;Tag&quot; (%1) is not the tag of &quot;Name&quot; (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>„Tag“ (%1) ist nicht das Tag von „Name“ (%2)</translation>
     </message>
     <message>
         <source>&quot;PluginReference&quot; is not a reference: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>„PluginReference“ ist keine Referenz: %1</translation>
     </message>
     <message>
         <source>&quot;Manifest&quot; is not a sha256 digest</source>
-        <translation type="unfinished"></translation>
+        <translation>„Manifest“ ist kein sha256-Digest</translation>
     </message>
 </context>
 <context>
     <name>BundleReader</name>
     <message>
         <source>an entry has an empty name</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Eintrag hat einen leeren Namen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a relative path inside the bundle (zip slip)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein relativer Pfad innerhalb des Bundles (zip slip)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an entry of a plugin bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Eintrag eines Plugin-Bundles</translation>
     </message>
     <message>
         <source>not a plugin bundle: not a zip archive, or one that was cut short (zip error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Plugin-Bundle: kein zip-Archiv oder ein abgeschnittenes (zip-Fehler %1)</translation>
     </message>
     <message>
         <source>not a plugin bundle: %1 entries, at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Plugin-Bundle: %1 Einträge, höchstens %2</translation>
     </message>
     <message>
         <source>cannot read the zip&apos;s list of entries (zip error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Eintragsliste des zip-Archivs kann nicht gelesen werden (zip-Fehler %1)</translation>
     </message>
     <message>
         <source>%1: the entry appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag kommt zweimal vor</translation>
     </message>
     <message>
         <source>%1: the entry is encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag ist verschlüsselt</translation>
     </message>
     <message>
         <source>%1: has digest %2, but %3 names %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: hat den Digest %2, aber %3 nennt %4</translation>
     </message>
     <message>
         <source>%1: is a manifest list; a bundle holds the manifest of one plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ist eine Manifest-Liste; ein Bundle enthält das Manifest eines einzelnen Plugins</translation>
     </message>
     <message>
         <source>%1: missing; %2 lists it as %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: fehlt; %2 führt es als %3 auf</translation>
     </message>
     <message>
         <source>%1: is %2 bytes, but %3 says %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ist %2 Bytes groß, aber %3 gibt %4 an</translation>
     </message>
     <message>
         <source>the config</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration</translation>
     </message>
     <message>
         <source>layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer %1</translation>
     </message>
     <message>
         <source>%1: %2 does not list this blob</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 führt diesen Blob nicht auf</translation>
     </message>
     <message>
         <source>%1: the config is %2 bytes, more than the %3 allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Konfiguration ist %2 Bytes groß, mehr als die erlaubten %3</translation>
     </message>
     <message>
         <source>%1: missing; this is not a plugin bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: fehlt; dies ist kein Plugin-Bundle</translation>
     </message>
     <message>
         <source>%1: %2 bytes, more than the %3 allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Bytes, mehr als die erlaubten %3</translation>
     </message>
     <message>
         <source>%1: cannot find the entry (zip error %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag kann nicht gefunden werden (zip-Fehler %2)</translation>
     </message>
     <message>
         <source>%1: cannot open the entry (zip error %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag kann nicht geöffnet werden (zip-Fehler %2)</translation>
     </message>
     <message>
         <source>%1: the entry is damaged (zip error %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag ist beschädigt (zip-Fehler %2)</translation>
     </message>
     <message>
         <source>%1: more than the %2 bytes allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mehr als die erlaubten %2 Bytes</translation>
     </message>
     <message>
         <source>%1: missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: fehlt</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">abgebrochen</translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>%1: holds more than the %2 bytes the manifest says</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: enthält mehr als die %2 Bytes, die das Manifest angibt</translation>
     </message>
     <message>
         <source>%1: the entry is damaged (zip error %2: a CRC or length error)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag ist beschädigt (zip-Fehler %2: ein CRC- oder Längenfehler)</translation>
     </message>
     <message>
         <source>%1: digest mismatch: %2 bytes with %3, the manifest says %4 bytes with %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Digest stimmt nicht überein: %2 Bytes mit %3, das Manifest gibt %4 Bytes mit %5 an</translation>
     </message>
 </context>
 <context>
     <name>BundleWriter</name>
     <message>
         <source>cannot start the zip archive (zip error %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das zip-Archiv kann nicht begonnen werden (zip-Fehler %1): %2</translation>
     </message>
     <message>
         <source>%1: cannot add the entry (zip error %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag kann nicht hinzugefügt werden (zip-Fehler %2)</translation>
     </message>
     <message>
         <source>%1: cannot write the entry (zip error %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag kann nicht geschrieben werden (zip-Fehler %2): %3</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">abgebrochen</translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>%1: cannot read the blob: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Blob kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: cannot finish the entry (zip error %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag kann nicht abgeschlossen werden (zip-Fehler %2): %3</translation>
     </message>
     <message>
         <source>%1: the blob in the store is damaged: %2 bytes with digest %3, expected %4 bytes with %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Blob im Plugin-Speicher ist beschädigt: %2 Bytes mit Digest %3, erwartet wurden %4 Bytes mit %5</translation>
     </message>
     <message>
         <source>cannot finish the zip archive (zip error %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das zip-Archiv kann nicht abgeschlossen werden (zip-Fehler %1): %2</translation>
     </message>
 </context>
 <context>
@@ -509,39 +509,39 @@
     <name>ExportPlugin</name>
     <message>
         <source>cannot export plugin %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 kann nicht nach %2 exportiert werden</translation>
     </message>
     <message>
         <source>Exporting plugin %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 wird nach %2 exportiert</translation>
     </message>
     <message>
         <source>Preparing</source>
-        <translation type="unfinished">Vorbereiten</translation>
+        <translation>Vorbereiten</translation>
     </message>
     <message>
         <source>%1: blob %2 is not readable in the store: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Blob %2 ist im Plugin-Speicher nicht lesbar: %3</translation>
     </message>
     <message>
         <source>Exporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>cannot export plugin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 kann nicht exportiert werden</translation>
     </message>
     <message>
         <source>cannot export plugin %1: cannot write %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 kann nicht exportiert werden: %2 kann nicht geschrieben werden: %3</translation>
     </message>
 </context>
 <context>
@@ -741,86 +741,86 @@
     </message>
     <message>
         <source>cannot take the file of argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei des Arguments „%1“ kann nicht übernommen werden</translation>
     </message>
     <message>
         <source>export plugins</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren von Plugins</translation>
     </message>
     <message>
         <source>import plugins</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren von Plugins</translation>
     </message>
     <message>
         <source>argument &quot;%1&quot; is not an open file descriptor</source>
-        <translation type="unfinished"></translation>
+        <translation>Argument „%1“ ist kein offener Dateideskriptor</translation>
     </message>
     <message>
         <source>argument &quot;%1&quot; is not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>Argument „%1“ ist keine reguläre Datei</translation>
     </message>
     <message>
         <source>argument &quot;%1&quot; is not open for writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Argument „%1“ ist nicht zum Schreiben geöffnet</translation>
     </message>
     <message>
         <source>argument &quot;%1&quot; is not open for reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Argument „%1“ ist nicht zum Lesen geöffnet</translation>
     </message>
 </context>
 <context>
     <name>ImportPlugin</name>
     <message>
         <source>cannot import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht importiert werden</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Extracting</source>
-        <translation type="unfinished">Entpacken</translation>
+        <translation>Entpacken</translation>
     </message>
     <message>
         <source>cannot extract layer %1</source>
-        <translation type="unfinished">Layer %1 kann nicht entpackt werden</translation>
+        <translation>Layer %1 kann nicht entpackt werden</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished">Abgeschlossen</translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>cannot import %1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht importiert werden: Datei nicht gefunden</translation>
     </message>
     <message>
         <source>cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
     <message>
         <source>Reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen</translation>
     </message>
     <message>
         <source>Reading plugin bundle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-Bundle %1 wird gelesen</translation>
     </message>
     <message>
         <source>import plugin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren von Plugin %1</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">abgebrochen</translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>Committing</source>
-        <translation type="unfinished">Übernehmen</translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>adding %1 to the store</source>
-        <translation type="unfinished">%1 wird in den Plugin-Speicher aufgenommen</translation>
+        <translation>%1 wird in den Plugin-Speicher aufgenommen</translation>
     </message>
 </context>
 <context>
@@ -855,23 +855,23 @@
     </message>
     <message>
         <source>a bundle cannot be written to standard output; name a file</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bundle kann nicht auf die Standardausgabe geschrieben werden; geben Sie eine Datei an</translation>
     </message>
     <message>
         <source>Exported plugin %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 nach %2 exportiert</translation>
     </message>
     <message>
         <source>a bundle cannot be read from standard input; name a file</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bundle kann nicht von der Standardeingabe gelesen werden; geben Sie eine Datei an</translation>
     </message>
     <message>
         <source>permission denied while importing plugin %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert beim Importieren von Plugin %1 aus %2</translation>
     </message>
     <message>
         <source>Imported plugin %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 aus %2 importiert</translation>
     </message>
     <message>
         <source>Export a plugin to a bundle file, for a machine without registry access
@@ -879,7 +879,12 @@
 FILE is always a zip archive, whatever its name (no tar, no standard output). It holds
 what a push would send: the manifest, the config and the layers, never the settings.
 It appears complete or not at all. Bring it over and run plugdeskctl plugin import FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plugin in eine Bundle-Datei exportieren, für einen Rechner ohne Registry-Zugang
+
+FILE ist immer ein zip-Archiv, gleich welchen Namens (kein tar, keine Standardausgabe).
+Es enthält, was plugin push hochladen würde: das Manifest, die Konfiguration und die
+Layer, nie die Einstellungen. Es entsteht vollständig oder gar nicht. Bringen Sie es
+hinüber und führen Sie dort plugdeskctl plugin import FILE aus.</translation>
     </message>
     <message>
         <source>Import a plugin from a bundle file made by plugin export
@@ -887,11 +892,16 @@ It appears complete or not at all. Bring it over and run plugdeskctl plugin impo
 FILE must be a zip archive made by plugdeskctl plugin export. Every blob is checked
 against its digest, the privileges the plugin asks for are shown for approval as at
 install, and the plugin is enabled unless --disable is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plugin aus einer mit plugin export erstellten Bundle-Datei importieren
+
+FILE muss ein mit plugdeskctl plugin export erstelltes zip-Archiv sein. Jeder Blob wird
+gegen seinen Digest geprüft, die vom Plugin verlangten Berechtigungen werden wie bei der
+Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern nicht
+--disable angegeben ist.</translation>
     </message>
     <message>
         <source>Do not enable the plugin on import</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Plugin beim Import nicht aktivieren</translation>
     </message>
 </context>
 <context>
@@ -1141,27 +1151,27 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <name>PendingFile</name>
     <message>
         <source>&quot;%1&quot; does not name a file</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ bezeichnet keine Datei</translation>
     </message>
     <message>
         <source>%1 is a folder; name a file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Ordner; geben Sie eine Datei zum Schreiben an</translation>
     </message>
     <message>
         <source>%1: no such folder</source>
-        <translation type="unfinished">%1: Ordner nicht gefunden</translation>
+        <translation>%1: Ordner nicht gefunden</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>%1 was already written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde bereits geschrieben</translation>
     </message>
     <message>
         <source>cannot replace %1: %2</source>
-        <translation type="unfinished">%1 kann nicht ersetzt werden: %2</translation>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1600,7 +1610,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>the plugin&apos;s socket path %1 is longer than the %2 bytes a unix socket allows; use a shorter run folder (--run)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket-Pfad %1 des Plugins ist länger als die %2 Bytes, die ein Unix-Socket erlaubt; verwenden Sie ein kürzeres Laufzeitverzeichnis (--run)</translation>
     </message>
 </context>
 <context>
@@ -1670,7 +1680,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>plugin %1 has no layers to export: %2; a plugin from a hand-made store carries none. Make an exportable plugin with plugdeskctl plugin create NAME FOLDER (FOLDER holds config.json and rootfs/)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 hat keine Layer zum Exportieren: %2; ein Plugin aus einem von Hand angelegten Plugin-Speicher hat keine. Erstellen Sie ein exportierbares Plugin mit plugdeskctl plugin create NAME FOLDER (FOLDER enthält config.json und rootfs/)</translation>
     </message>
 </context>
 <context>
@@ -1822,26 +1832,26 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>cannot %1: cannot read %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht möglich: %2 kann nicht gelesen werden: %3</translation>
     </message>
 </context>
 <context>
     <name>RegistryLogin</name>
     <message>
         <source>Log in to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei %1 anmelden</translation>
     </message>
     <message>
         <source>Username cannot be empty</source>
-        <translation type="unfinished">Der Benutzername darf nicht leer sein</translation>
+        <translation>Der Benutzername darf nicht leer sein</translation>
     </message>
     <message>
         <source>Password Required</source>
-        <translation type="unfinished">Passwort erforderlich</translation>
+        <translation>Passwort erforderlich</translation>
     </message>
     <message>
         <source>the login to %1 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anmeldung bei %1 wurde abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1863,11 +1873,11 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <name>RemoteTags</name>
     <message>
         <source>List the tags of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags von %1 auflisten</translation>
     </message>
     <message>
         <source>listing the tags of %1 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>das Auflisten der Tags von %1 wurde abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -2474,39 +2484,39 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>cannot %1 through the Plugdesk helper: the bus connection cannot pass the file to it (no file descriptor passing); run the command as root, which needs no helper</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 über den Plugdesk-Helfer nicht möglich: die Busverbindung kann ihm die Datei nicht übergeben (keine Übergabe von Dateideskriptoren); führen Sie den Befehl als root aus, dann wird kein Helfer benötigt</translation>
     </message>
     <message>
         <source>Export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportieren</translation>
     </message>
     <message>
         <source>export plugins</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren von Plugins</translation>
     </message>
     <message>
         <source>cannot export plugin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 kann nicht exportiert werden</translation>
     </message>
     <message>
         <source>Read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lesen</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>import plugins</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren von Plugins</translation>
     </message>
     <message>
         <source>cannot import %1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht importiert werden: Datei nicht gefunden</translation>
     </message>
     <message>
         <source>cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2607,27 +2617,27 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportieren</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lesen</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>cannot import %1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht importiert werden: Datei nicht gefunden</translation>
     </message>
     <message>
         <source>cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2884,229 +2894,229 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <name>ui::InstallDialog</name>
     <message>
         <source>Upgrade Plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin aktualisieren</translation>
     </message>
     <message>
         <source>Install Plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin installieren</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Upgrade %1&lt;/h3&gt;&lt;p&gt;Give the reference of the new version. Its privileges are compared with what the installed version was granted before anything is downloaded. The plugin keeps its id and the settings the new version still has.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;%1 aktualisieren&lt;/h3&gt;&lt;p&gt;Geben Sie die Referenz der neuen Version an. Bevor etwas heruntergeladen wird, werden ihre Berechtigungen mit denen verglichen, die der installierten Version gewährt wurden. Das Plugin behält seine ID und die Einstellungen, die es in der neuen Version noch gibt.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Install a plugin&lt;/h3&gt;&lt;p&gt;Give the plugin&apos;s reference, such as &lt;tt&gt;vieux/sshfs&lt;/tt&gt; or &lt;tt&gt;registry.example.com/plugin:2.1&lt;/tt&gt;.&lt;br&gt;Its privileges are shown for approval before anything is downloaded.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ein Plugin installieren&lt;/h3&gt;&lt;p&gt;Geben Sie die Referenz des Plugins an, etwa &lt;tt&gt;vieux/sshfs&lt;/tt&gt; oder &lt;tt&gt;registry.example.com/plugin:2.1&lt;/tt&gt;.&lt;br&gt;Seine Berechtigungen werden zur Genehmigung angezeigt, bevor etwas heruntergeladen wird.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Plugin reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-Referenz</translation>
     </message>
     <message>
         <source>Repository and optional tag; tags are completed from the registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository und optionales Tag; Tags werden aus der Registry ergänzt</translation>
     </message>
     <message>
         <source>registry/repository:tag</source>
-        <translation type="unfinished"></translation>
+        <translation>registry/repository:tag</translation>
     </message>
     <message>
         <source>&amp;Reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referenz:</translation>
     </message>
     <message>
         <source>Local name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Name (optional)</translation>
     </message>
     <message>
         <source>optional; default: the reference&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>optional; Vorgabe: der Name aus der Referenz</translation>
     </message>
     <message>
         <source>The name the plugin gets on this computer, instead of the reference&apos;s (like docker plugin install --alias)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name, den das Plugin auf diesem Computer statt des Namens aus der Referenz erhält (wie bei docker plugin install --alias)</translation>
     </message>
     <message>
         <source>&amp;Enable the plugin after installing it</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin nach der Installation a&amp;ktivieren</translation>
     </message>
     <message>
         <source>&amp;Local name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lokaler Name:</translation>
     </message>
     <message>
         <source>Reading the privileges</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen werden gelesen</translation>
     </message>
     <message>
         <source>&amp;Upgrade…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upgrade…</translation>
     </message>
     <message>
         <source>&amp;Install…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Installieren…</translation>
     </message>
     <message>
         <source>Read the privileges and upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen lesen und aktualisieren</translation>
     </message>
     <message>
         <source>Read the privileges and install</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen lesen und installieren</translation>
     </message>
     <message>
         <source>A local name cannot have a digest; give a tag instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein lokaler Name darf keinen Digest enthalten; geben Sie stattdessen ein Tag an.</translation>
     </message>
     <message>
         <source>Looking up the tags of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags von %1 werden gesucht…</translation>
     </message>
     <message>
         <source>the registry does not know this repository</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registry kennt dieses Repository nicht</translation>
     </message>
     <message>
         <source>the registry wants a login (File › Log In to a Registry)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registry verlangt eine Anmeldung (Datei › Bei einer Registry anmelden)</translation>
     </message>
     <message>
         <source>the registry cannot be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>die Registry ist nicht erreichbar</translation>
     </message>
     <message>
         <source>No tags to offer: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tags zur Auswahl: %1.</translation>
     </message>
     <message>
         <source>%1 has no tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Tags.</translation>
     </message>
     <message numerus="yes">
         <source>%1 … (%n tags)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 … (%n Tag)</numerusform>
+            <numerusform>%1 … (%n Tags)</numerusform>
         </translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags: %1</translation>
     </message>
     <message>
         <source>Reading the privileges of %1 from the registry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen von %1 werden aus der Registry gelesen…</translation>
     </message>
     <message>
         <source>Stopped. Nothing was downloaded or installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten. Es wurde nichts heruntergeladen oder installiert.</translation>
     </message>
     <message>
         <source>The privileges could not be read; nothing was installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Berechtigungen konnten nicht gelesen werden; es wurde nichts installiert.</translation>
     </message>
     <message>
         <source>%1 cannot be upgraded from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht aus %2 aktualisiert werden.</translation>
     </message>
     <message>
         <source>%1 cannot be installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht installiert werden.</translation>
     </message>
     <message>
         <source>The privileges were not granted; the plugin was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Berechtigungen wurden nicht gewährt; das Plugin wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The privileges were not granted; nothing was installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Berechtigungen wurden nicht gewährt; es wurde nichts installiert.</translation>
     </message>
     <message>
         <source>Stop reading the privileges</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Berechtigungen abbrechen</translation>
     </message>
 </context>
 <context>
     <name>ui::JobProgressDialog</name>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <source>Progress of %1</source>
-        <translation type="unfinished">Fortschritt von %1</translation>
+        <translation>Fortschritt von %1</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausblenden</translation>
     </message>
     <message>
         <source>Close this window; the job goes on and stays in the status bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Fenster schließen; der Auftrag läuft weiter und bleibt in der Statusleiste</translation>
     </message>
     <message>
         <source>Hide this window, the job goes on</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Fenster ausblenden, der Auftrag läuft weiter</translation>
     </message>
     <message>
         <source>&amp;Cancel Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
         <source>Cancel %1</source>
-        <translation type="unfinished">%1 abbrechen</translation>
+        <translation>%1 abbrechen</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>Progress of layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt von Layer %1</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -3148,67 +3158,67 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <name>ui::LoginDialog</name>
     <message>
         <source>Log In to a Registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einer Registry anmelden</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Log in to a registry&lt;/h3&gt;&lt;p&gt;The registry checks the login before it is saved with your other registry logins (as &lt;tt&gt;docker login&lt;/tt&gt; saves them). Install, upgrade and push use it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Bei einer Registry anmelden&lt;/h3&gt;&lt;p&gt;Die Registry prüft die Anmeldung, bevor sie bei Ihren anderen Registry-Anmeldungen gespeichert wird (so wie &lt;tt&gt;docker login&lt;/tt&gt; sie speichert). Installieren, Aktualisieren und Hochladen verwenden sie.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Registry server</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry-Server</translation>
     </message>
     <message>
         <source>docker.io</source>
-        <translation type="unfinished"></translation>
+        <translation>docker.io</translation>
     </message>
     <message>
         <source>The registry&apos;s host and port, e.g. registry.example.com:5000; empty: Docker Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Host und Port der Registry, z. B. registry.example.com:5000; leer: Docker Hub</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password or access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort oder Zugriffstoken</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Checking the login</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung wird geprüft</translation>
     </message>
     <message>
         <source>&amp;Log In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden</translation>
     </message>
     <message>
         <source>Checking the login with the registry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung wird bei der Registry geprüft…</translation>
     </message>
     <message>
         <source>Logged in to %1 as %2. The login was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei %1 als %2 angemeldet. Die Anmeldung wurde gespeichert.</translation>
     </message>
     <message>
         <source>Stopped; the login was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten; die Anmeldung wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>The login was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -3379,354 +3389,354 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes</translation>
     </message>
     <message>
         <source>&amp;Install…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Installieren…</translation>
     </message>
     <message>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installieren</translation>
     </message>
     <message>
         <source>Install a plugin from a registry (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plugin aus einer Registry installieren (Strg+I)</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected plugin (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin entfernen (Entf)</translation>
     </message>
     <message>
         <source>&amp;Upgrade…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upgrade…</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>Replace the selected plugin with another version; it must be disabled (Ctrl+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin durch eine andere Version ersetzen; es muss deaktiviert sein (Strg+U)</translation>
     </message>
     <message>
         <source>&amp;Push…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hochladen…</translation>
     </message>
     <message>
         <source>Push</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochladen</translation>
     </message>
     <message>
         <source>Upload the selected plugin to the registry its name names (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin in die Registry hochladen, die sein Name nennt (Strg+Umschalt+P)</translation>
     </message>
     <message>
         <source>&amp;Log In to a Registry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einer &amp;Registry anmelden…</translation>
     </message>
     <message>
         <source>Save a registry login for install, upgrade and push (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Registry-Anmeldung für Installieren, Aktualisieren und Hochladen speichern (Strg+L)</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <source>Save the selected plugin as a bundle file for a machine without a registry (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin als Bundle-Datei für einen Rechner ohne Registry speichern (Strg+E)</translation>
     </message>
     <message>
         <source>I&amp;mport…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im&amp;portieren…</translation>
     </message>
     <message>
         <source>Install a plugin from a bundle file made with Export (Ctrl+Shift+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plugin aus einer mit Exportieren erstellten Bundle-Datei installieren (Strg+Umschalt+I)</translation>
     </message>
     <message>
         <source>Install a plugin</source>
-        <translation type="unfinished">Ein Plugin installieren</translation>
+        <translation>Ein Plugin installieren</translation>
     </message>
     <message>
         <source>Create a plugin from a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plugin aus einem Ordner erstellen</translation>
     </message>
     <message>
         <source>Enable the selected plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin aktivieren</translation>
     </message>
     <message>
         <source>Disable the selected plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin deaktivieren</translation>
     </message>
     <message>
         <source>Upgrade the selected plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin aktualisieren</translation>
     </message>
     <message>
         <source>Push the selected plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin hochladen</translation>
     </message>
     <message>
         <source>Remove the selected plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Plugin entfernen</translation>
     </message>
     <message>
         <source>Refresh the plugin list</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plugin-Liste aktualisieren</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No plugins installed&lt;/h3&gt;&lt;p&gt;Install one from a registry with &lt;b&gt;Install&lt;/b&gt; (Ctrl+I), or create one from a folder with &lt;b&gt;Create&lt;/b&gt; (or drop the folder here).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Keine Plugins installiert&lt;/h3&gt;&lt;p&gt;Installieren Sie eines aus einer Registry mit &lt;b&gt;Installieren&lt;/b&gt; (Strg+I) oder erstellen Sie eines aus einem Ordner mit &lt;b&gt;Erstellen&lt;/b&gt; (oder ziehen Sie den Ordner hierher).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 provides volumes that are in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stellt Volumes bereit, die in Verwendung sind.</translation>
     </message>
     <message>
         <source>Force Disable stops the plugin anyway; whatever uses those volumes loses them.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Deaktivieren erzwingen“ hält das Plugin trotzdem an; was diese Volumes verwendet, verliert sie.</translation>
     </message>
     <message>
         <source>&amp;Force Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren &amp;erzwingen</translation>
     </message>
     <message>
         <source>The plugin could not be installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Plugin konnte nicht installiert werden.</translation>
     </message>
     <message>
         <source>%1 was installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde installiert.</translation>
     </message>
     <message>
         <source>Export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportieren</translation>
     </message>
     <message>
         <source>Plugin bundles (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-Bundles (*.zip)</translation>
     </message>
     <message>
         <source>%1 could not be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht exportiert werden.</translation>
     </message>
     <message>
         <source>%1 was exported to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nach %2 exportiert.</translation>
     </message>
     <message>
         <source>Import a Plugin Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-Bundle importieren</translation>
     </message>
     <message>
         <source>Plugin bundles (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-Bundles (*.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen…</translation>
     </message>
     <message>
         <source>The plugin in %1 could not be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Plugin in %1 konnte nicht importiert werden.</translation>
     </message>
     <message>
         <source>%1 was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde importiert.</translation>
     </message>
     <message>
         <source>%1 is not a bundle Plugdesk can import.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Bundle, das Plugdesk importieren kann.</translation>
     </message>
     <message>
         <source>Remove Plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin entfernen</translation>
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation type="unfinished">%1? entfernen</translation>
+        <translation>%1 entfernen?</translation>
     </message>
     <message>
         <source>%1 is enabled. Removing it disables it first: containers and volumes that use it stop working. Its files and settings are deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist aktiviert. Beim Entfernen wird es zuerst deaktiviert: Container und Volumes, die es nutzen, funktionieren nicht mehr. Seine Dateien und Einstellungen werden gelöscht.</translation>
     </message>
     <message>
         <source>&amp;Disable and Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deaktivieren und entfernen</translation>
     </message>
     <message>
         <source>Its files and settings are deleted, and the layers no other plugin uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Dateien und Einstellungen werden gelöscht, ebenso die Layer, die kein anderes Plugin verwendet.</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>%1 could not be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>%1 was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde entfernt.</translation>
     </message>
     <message>
         <source>Upgrade Plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin aktualisieren</translation>
     </message>
     <message>
         <source>A plugin is upgraded only while it is disabled. Disable it first, then upgrade it and enable it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Plugin lässt sich nur im deaktivierten Zustand aktualisieren. Deaktivieren Sie es zuerst, aktualisieren Sie es dann und aktivieren Sie es wieder.</translation>
     </message>
     <message>
         <source>%1 could not be upgraded.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht aktualisiert werden.</translation>
     </message>
     <message>
         <source>%1 was upgraded.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde aktualisiert.</translation>
     </message>
     <message>
         <source>Push Plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin hochladen</translation>
     </message>
     <message>
         <source>%1 cannot be pushed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht hochgeladen werden.</translation>
     </message>
     <message>
         <source>Push %1 to %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 hochladen?</translation>
     </message>
     <message>
         <source>Its layers and config are uploaded to the repository %1 on %2, and the tag %3 there is replaced. Your login for %2 is used (File › Log In to a Registry).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Layer und seine Konfiguration werden in das Repository %1 auf %2 hochgeladen, und das dortige Tag %3 wird ersetzt. Dabei wird Ihre Anmeldung für %2 verwendet (Datei › Bei einer Registry anmelden).</translation>
     </message>
     <message>
         <source>&amp;Push</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hochladen</translation>
     </message>
     <message>
         <source>%1 could not be pushed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht hochgeladen werden.</translation>
     </message>
     <message>
         <source>Pushed %1:%2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2 hochgeladen (%3).</translation>
     </message>
     <message>
         <source>Logged in to %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei %1 als %2 angemeldet.</translation>
     </message>
 </context>
 <context>
     <name>ui::NewVolumeDialog</name>
     <message>
         <source>New Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Volume</translation>
     </message>
     <message>
         <source>Creates a volume with a volume plugin, as &lt;tt&gt;docker volume create&lt;/tt&gt; does. The options are passed to the driver as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt ein Volume mit einem Volume-Plugin, wie es &lt;tt&gt;docker volume create&lt;/tt&gt; tut. Die Optionen werden unverändert an den Treiber übergeben.</translation>
     </message>
     <message>
         <source>Volume driver</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume-Treiber</translation>
     </message>
     <message>
         <source>The volume drivers could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Volume-Treiber konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No volume driver is enabled. Enable a volume plugin (one whose types include &lt;tt&gt;docker.volumedriver&lt;/tt&gt;) on the Plugins page, then create the volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Volume-Treiber ist aktiviert. Aktivieren Sie auf der Seite Plugins ein Volume-Plugin (eines, zu dessen Typen &lt;tt&gt;docker.volumedriver&lt;/tt&gt; gehört), und erstellen Sie dann das Volume.</translation>
     </message>
     <message>
         <source>Volume name</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume-Name</translation>
     </message>
     <message>
         <source>empty: a generated name</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: ein erzeugter Name</translation>
     </message>
     <message>
         <source>Driver options</source>
-        <translation type="unfinished"></translation>
+        <translation>Treiberoptionen</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>&amp;Add Option</source>
-        <translation type="unfinished"></translation>
+        <translation>Option &amp;hinzufügen</translation>
     </message>
     <message>
         <source>Add an option</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Option hinzufügen</translation>
     </message>
     <message>
         <source>Re&amp;move Option</source>
-        <translation type="unfinished"></translation>
+        <translation>Option ent&amp;fernen</translation>
     </message>
     <message>
         <source>Remove the selected options</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Optionen entfernen</translation>
     </message>
     <message>
         <source>&amp;Driver:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Treiber:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Optionen:</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished">&amp;Erstellen</translation>
+        <translation>&amp;Erstellen</translation>
     </message>
     <message>
         <source>Key of option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel von Option %1</translation>
     </message>
     <message>
         <source>Value of option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert von Option %1</translation>
     </message>
     <message>
         <source>The name &quot;%1&quot; cannot be used: a volume name cannot contain &quot;/&quot;, &quot;:&quot; or spaces, or containers could not mount it with -v NAME:/path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name „%1“ kann nicht verwendet werden: ein Volume-Name darf weder „/“, „:“ noch Leerzeichen enthalten, sonst könnten Container ihn nicht mit -v NAME:/path einhängen.</translation>
     </message>
     <message>
         <source>Option %1 has a value but no key: enter the key, or remove the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Option %1 hat einen Wert, aber keinen Schlüssel: geben Sie den Schlüssel ein oder entfernen Sie die Zeile.</translation>
     </message>
     <message>
         <source>The option key &quot;%1&quot; cannot contain &quot;=&quot;: give the key in the Key column and the value in the Value column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Optionsschlüssel „%1“ darf kein „=“ enthalten: geben Sie den Schlüssel in der Spalte Schlüssel und den Wert in der Spalte Wert an.</translation>
     </message>
     <message>
         <source>The option &quot;%1&quot; is given twice: give each key once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Option „%1“ ist doppelt angegeben: geben Sie jeden Schlüssel nur einmal an.</translation>
     </message>
 </context>
 <context>
@@ -4284,361 +4294,362 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <name>ui::VolumeListModel</name>
     <message>
         <source>%1 scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltungsbereich %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished">Fehler: %1</translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished">Deaktiviert</translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Enabled · volumes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert · Volumes: %1</translation>
     </message>
     <message>
         <source>%1 in use</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in Verwendung</translation>
     </message>
     <message>
         <source>Volume driver %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume-Treiber %1</translation>
     </message>
     <message>
         <source>Plugin ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-ID: %1</translation>
     </message>
     <message>
         <source>Scope: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltungsbereich: %1</translation>
     </message>
     <message>
         <source>Listing its volumes failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Auflisten seiner Volumes ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The plugin is disabled; enable it on the Plugins page to list and create its volumes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Plugin ist deaktiviert; aktivieren Sie es auf der Seite Plugins, um seine Volumes aufzulisten und zu erstellen.</translation>
     </message>
     <message>
         <source>Volumes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes: %1</translation>
     </message>
     <message>
         <source>Yes (mounts: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja (Einhängungen: %1)</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Nein</translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>On the host: %1
 Inside the plugin: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Host: %1
+Im Plugin: %2</translation>
     </message>
     <message>
         <source>Not created through Plugdesk: the options it was created with are not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht über Plugdesk erstellt: die Optionen, mit denen es erstellt wurde, sind unbekannt.</translation>
     </message>
     <message>
         <source>Created without options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Optionen erstellt.</translation>
     </message>
     <message numerus="yes">
         <source>Mounted through Plugdesk %n time(s) without an unmount yet; removing it needs force.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n-mal über Plugdesk eingehängt und noch nicht ausgehängt; das Entfernen muss erzwungen werden.</numerusform>
+            <numerusform>%n-mal über Plugdesk eingehängt und noch nicht ausgehängt; das Entfernen muss erzwungen werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>Not mounted through Plugdesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht über Plugdesk eingehängt.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Mountpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhängepunkt</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>In Use</source>
-        <translation type="unfinished"></translation>
+        <translation>In Verwendung</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">unbekannt</translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
     <name>ui::VolumesPage</name>
     <message>
         <source>Volumes by driver</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes nach Treiber</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No volume drivers&lt;/h3&gt;&lt;p&gt;Volumes are made by volume plugins. Enable one on the &lt;b&gt;Plugins&lt;/b&gt; page (a plugin whose types include &lt;tt&gt;volumedriver&lt;/tt&gt;), or install one with &lt;tt&gt;plugdeskctl plugin install NAME&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Keine Volume-Treiber&lt;/h3&gt;&lt;p&gt;Volumes werden von Volume-Plugins erstellt. Aktivieren Sie eines auf der Seite &lt;b&gt;Plugins&lt;/b&gt; (ein Plugin, zu dessen Typen &lt;tt&gt;volumedriver&lt;/tt&gt; gehört) oder installieren Sie eines mit &lt;tt&gt;plugdeskctl plugin install NAME&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Details of the selected volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Details des ausgewählten Volumes</translation>
     </message>
     <message>
         <source>Problem listing the volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem beim Auflisten der Volumes</translation>
     </message>
     <message>
         <source>Listing volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes werden aufgelistet</translation>
     </message>
     <message>
         <source>Not listed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht aufgelistet.</translation>
     </message>
     <message>
         <source>Volume listing status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Volume-Auflistung</translation>
     </message>
     <message>
         <source>&amp;New Volume…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues &amp;Volume…</translation>
     </message>
     <message>
         <source>New Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Volume</translation>
     </message>
     <message>
         <source>Create a volume with a volume driver (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Volume mit einem Volume-Treiber erstellen (Strg+N)</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected volume and its data (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Volume und seine Daten entfernen (Entf)</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Ask every volume driver for its volumes again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Volume-Treiber erneut nach seinen Volumes fragen (F5)</translation>
     </message>
     <message>
         <source>Copy &amp;Name</source>
-        <translation type="unfinished">&amp;Namen kopieren</translation>
+        <translation>&amp;Namen kopieren</translation>
     </message>
     <message>
         <source>Copy &amp;Mountpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhängepunkt &amp;kopieren</translation>
     </message>
     <message>
         <source>Volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes</translation>
     </message>
     <message>
         <source>Filter volumes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes filtern…</translation>
     </message>
     <message>
         <source>Filter volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes filtern</translation>
     </message>
     <message>
         <source>Listing volumes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes werden aufgelistet…</translation>
     </message>
     <message>
         <source>Cannot read the volume drivers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Volume-Treiber können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Listing cancelled at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten um %1 abgebrochen.</translation>
     </message>
     <message>
         <source>Cannot list the volumes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Volumes können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <source>Listing failed at %1 after %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten um %1 nach %2 s fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Volumes: %1 · drivers: %2 · listed at %3 in %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumes: %1 · Treiber: %2 · aufgelistet um %3 in %4 s</translation>
     </message>
     <message>
         <source>drivers that did not answer: %1 (see their rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Treiber ohne Antwort: %1 (siehe ihre Zeilen)</translation>
     </message>
     <message>
         <source>unknown (not created through Plugdesk)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt (nicht über Plugdesk erstellt)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Driver</source>
-        <translation type="unfinished"></translation>
+        <translation>Treiber</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltungsbereich</translation>
     </message>
     <message>
         <source>Mountpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhängepunkt</translation>
     </message>
     <message>
         <source>Inside the plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Plugin</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>In Verwendung</translation>
     </message>
     <message>
         <source>yes, mounts through Plugdesk without an unmount: %1; removing it needs force</source>
-        <translation type="unfinished"></translation>
+        <translation>ja, Einhängungen über Plugdesk ohne Aushängen: %1; das Entfernen muss erzwungen werden</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Plugin ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-ID</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiviert</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message>
         <source>Listing its volumes failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Auflisten seiner Volumes ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Enable the plugin on the Plugins page to list and create its volumes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren Sie das Plugin auf der Seite Plugins, um seine Volumes aufzulisten und zu erstellen.</translation>
     </message>
     <message>
         <source>Select a volume to see its mountpoint, options and whether it is in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Volume, um seinen Einhängepunkt und seine Optionen zu sehen und ob es verwendet wird.</translation>
     </message>
     <message>
         <source>New Volume with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Volume mit %1…</translation>
     </message>
     <message>
         <source>The volume could not be created with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Volume konnte mit %1 nicht erstellt werden.</translation>
     </message>
     <message>
         <source>The volume %1 could not be created with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Volume %1 konnte mit %2 nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Volume %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 erstellt.</translation>
     </message>
     <message>
         <source>Remove Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume entfernen</translation>
     </message>
     <message>
         <source>Remove the volume %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Volume %1 entfernen?</translation>
     </message>
     <message numerus="yes">
         <source>It is in use: mounted through Plugdesk %n time(s). Force Remove unmounts it first; whatever uses it loses its data. The driver %1 deletes the volume and its data; this cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Es wird verwendet: %n-mal über Plugdesk eingehängt. „Entfernen erzwingen“ hängt es zuerst aus; alles, was es verwendet, verliert seine Daten. Der Treiber %1 löscht das Volume und seine Daten; dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Es wird verwendet: %n-mal über Plugdesk eingehängt. „Entfernen erzwingen“ hängt es zuerst aus; alles, was es verwendet, verliert seine Daten. Der Treiber %1 löscht das Volume und seine Daten; dies kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>The driver %1 deletes the volume and its data; this cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Treiber %1 löscht das Volume und seine Daten; dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>&amp;Force Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen &amp;erzwingen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Volume %1 removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 entfernt.</translation>
     </message>
     <message>
         <source>The volume %1 could not be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Volume %1 konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <source>The volume %1 is in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Volume %1 wird verwendet.</translation>
     </message>
     <message>
         <source>Force Remove unmounts it first; whatever uses it loses its data.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Entfernen erzwingen“ hängt es zuerst aus; alles, was es verwendet, verliert seine Daten.</translation>
     </message>
 </context>
 </TS>

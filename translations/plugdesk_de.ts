@@ -822,6 +822,10 @@
         <source>adding %1 to the store</source>
         <translation>%1 wird in den Plugin-Speicher aufgenommen</translation>
     </message>
+    <message>
+        <source>Read %1</source>
+        <translation>%1 lesen</translation>
+    </message>
 </context>
 <context>
     <name>InstallCommands</name>
@@ -2499,10 +2503,6 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <translation>Plugin %1 kann nicht exportiert werden</translation>
     </message>
     <message>
-        <source>Read %1</source>
-        <translation>%1 lesen</translation>
-    </message>
-    <message>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
@@ -2622,10 +2622,6 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Read %1</source>
-        <translation>%1 lesen</translation>
     </message>
     <message>
         <source>Import %1</source>
@@ -3229,7 +3225,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
+        <translation>Neu &amp;laden</translation>
     </message>
     <message>
         <source>Read the plugins again (F5)</source>
@@ -3452,10 +3448,6 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <source>Save the selected plugin as a bundle file for a machine without a registry (Ctrl+E)</source>
-        <translation>Das ausgewählte Plugin als Bundle-Datei für einen Rechner ohne Registry speichern (Strg+E)</translation>
-    </message>
-    <message>
         <source>I&amp;mport…</source>
         <translation>Im&amp;portieren…</translation>
     </message>
@@ -3638,6 +3630,10 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Logged in to %1 as %2.</source>
         <translation>Bei %1 als %2 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Save the selected plugin as a bundle file for a machine without a registry (Ctrl+Shift+E)</source>
+        <translation>Das ausgewählte Plugin als Bundle-Datei für einen Rechner ohne Registry speichern (Strg+Umschalt+E)</translation>
     </message>
 </context>
 <context>
@@ -4458,11 +4454,11 @@ Im Plugin: %2</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation>&amp;Aktualisieren</translation>
+        <translation>Neu &amp;laden</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation>Aktualisieren</translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Ask every volume driver for its volumes again (F5)</source>

@@ -253,6 +253,8 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
     QMenu *pluginMenu = menuBar()->addMenu(tr("&Plugin"));
+    // The Plugin menu holds only the Plugins page's actions: it goes away with them on other pages.
+    m_pluginActions.append(pluginMenu->menuAction());
     pluginMenu->addAction(m_enableAction);
     pluginMenu->addAction(m_disableAction);
     pluginMenu->addSeparator();

@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -146,6 +147,26 @@ private Q_SLOTS:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("PlugdeskTests"));
         QStandardPaths::setTestModeEnabled(true);
+    }
+
+    // Every action's icon draws: a theme icon, or the bundled fallback, which must be in the resources (a missing one
+    // only shows as a warning and an empty button).
+    void everyActionIconDraws()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("Cannot open file")));
+        QTemporaryDir dir;
+        LocalEngine engine({seedStore(dir), dir.path() + QStringLiteral("/run"), true});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        int drawn = 0;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->icon().isNull())
+                continue;
+            QVERIFY2(!action->icon().pixmap(16, 16).isNull(), qPrintable(action->text()));
+            ++drawn;
+        }
+        QVERIFY(drawn >= 10);
     }
 
     // Two actions that answer to the same keys while both are active make Qt fire neither ("ambiguous shortcut"):

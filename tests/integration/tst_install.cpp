@@ -6,6 +6,7 @@
 #include "common/testregistry.h"
 #include "common/testtokenserver.h"
 #include "common/testutil.h"
+#include "common/waitfor.h"
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
 #include "core/registry/registryauth.h"
@@ -30,6 +31,8 @@ using testutil::httpReply;
 using testutil::HttpRequest;
 using testutil::TestHttpServer;
 
+using testutil::waitFor;
+
 namespace {
 
 QByteArray configJson(const QStringList &capabilities = {}, const QString &extraEnv = {}, bool sourcelessMount = false)
@@ -52,25 +55,6 @@ QByteArray configJson(const QStringList &capabilities = {}, const QString &extra
                                                        {"options", QJsonArray{"rbind"}},
                                                        {"settable", QJsonArray{"source"}}}});
     return QJsonDocument(config).toJson(QJsonDocument::Compact);
-}
-
-template<typename T, typename Start>
-T waitFor(Start start)
-{
-    std::optional<T> result;
-    QEventLoop loop;
-    QObject context;
-    start(&context, [&](T value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!result)
-        return T(Error{ErrorCode::Timeout, QStringLiteral("the test waited a minute for an answer")});
-    return std::move(*result);
 }
 
 struct TarEntry

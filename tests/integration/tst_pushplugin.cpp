@@ -7,6 +7,7 @@
 #include "common/privatebus.h"
 #include "common/testregistry.h"
 #include "common/testutil.h"
+#include "common/waitfor.h"
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
@@ -33,27 +34,9 @@ using namespace core;
 
 Q_DECLARE_METATYPE(core::ErrorCode)
 
-namespace {
+using testutil::waitFor;
 
-// Runs `start(context, callback)` and spins an event loop until the callback ran (or a minute passed).
-template<typename T, typename Start>
-T waitFor(Start start)
-{
-    std::optional<T> result;
-    QEventLoop loop;
-    QObject context;
-    start(&context, [&](T value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!result)
-        return T(Error{ErrorCode::Timeout, QStringLiteral("the test waited a minute for an answer")});
-    return std::move(*result);
-}
+namespace {
 
 // A plugin folder as `docker plugin create` takes it: config.json and a rootfs with a few files.
 bool writePluginFolder(const QString &folder, const QByteArray &marker)

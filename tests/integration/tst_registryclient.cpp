@@ -5,6 +5,7 @@
 #include "common/testregistry.h"
 #include "common/testtokenserver.h"
 #include "common/testutil.h"
+#include "common/waitfor.h"
 #include "core/engine/localengine.h"
 #include "core/registry/registryclient.h"
 
@@ -23,6 +24,8 @@ using testutil::httpReply;
 using testutil::HttpRequest;
 using testutil::TestHttpServer;
 
+using testutil::waitFor;
+
 namespace {
 
 const QByteArray kPluginConfig =
@@ -31,26 +34,6 @@ const QByteArray kPluginConfig =
     "\"linux\":{\"capabilities\":[\"CAP_SYS_ADMIN\"],\"devices\":[{\"name\":\"fuse\",\"path\":\"/dev/fuse\"}]},"
     "\"mounts\":[{\"name\":\"state\",\"source\":\"/var/lib/plugdesk-test\",\"destination\":\"/state\","
     "\"type\":\"bind\",\"options\":[\"rbind\"]}],\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}";
-
-// Runs `start(context, callback)` and spins an event loop until the callback ran (or a minute passed).
-template<typename T, typename Start>
-T waitFor(Start start)
-{
-    std::optional<T> result;
-    QEventLoop loop;
-    QObject context;
-    start(&context, [&](T value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!result)
-        return T(Error{ErrorCode::Timeout, QStringLiteral("the test waited a minute for an answer")});
-    return std::move(*result);
-}
 
 Reference ref(const QString &text)
 {

@@ -4,6 +4,7 @@
 // saved only when right, in the DOCKER_CONFIG the test points at, and used at once by the same engine.
 #include "common/testregistry.h"
 #include "common/testutil.h"
+#include "common/waitfor.h"
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
@@ -21,26 +22,9 @@
 
 using namespace core;
 
-namespace {
+using testutil::waitFor;
 
-template<typename T, typename Start>
-T waitFor(Start start)
-{
-    std::optional<T> result;
-    QEventLoop loop;
-    QObject context;
-    start(&context, [&](T value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result) {
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    if (!result)
-        return T(Error{ErrorCode::Timeout, QStringLiteral("the test waited a minute for an answer")});
-    return std::move(*result);
-}
+namespace {
 
 // Pushes a tiny plugin (config and one layer) as `reference`; empty on success.
 QString pushPlugin(RegistryClient &client, const Reference &reference)

@@ -24,6 +24,28 @@ QString digestOf(const QByteArray &data)
            QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 }
 
+// The parts of a small bundle: a config, one layer filled with `fill`, the manifest naming both, and the header.
+struct SampleBundle
+{
+    QByteArray config = R"({"description":"x","interface":{"types":["docker.volumedriver/1.0"]}})";
+    QByteArray layer;
+    Descriptor configDescriptor;
+    Descriptor layerDescriptor;
+    QByteArray manifest;
+    BundleHeader header;
+
+    explicit SampleBundle(char fill)
+        : layer(300000, fill)
+        , configDescriptor{Manifest::PluginConfigV1, digestOf(config), config.size(), {}, {}, {}}
+        , layerDescriptor{Manifest::LayerGzip, digestOf(layer), layer.size(), {}, {}, {}}
+        , manifest(Manifest::schema2(configDescriptor, {layerDescriptor}))
+    {
+        header.name = QStringLiteral("acme/vol:latest");
+        header.tag = QStringLiteral("latest");
+        header.manifestDigest = Manifest::digestOf(manifest);
+    }
+};
+
 } // namespace
 
 class TestBundleFormat : public QObject
@@ -127,15 +149,8 @@ private Q_SLOTS:
     // an export writes into a PendingFile that a failure drops.
     void writerRefusesAWrongBlob()
     {
-        const QByteArray config = R"({"description":"x","interface":{"types":["docker.volumedriver/1.0"]}})";
-        const QByteArray layer(300000, 'L');
-        const Descriptor configDescriptor{Manifest::PluginConfigV1, digestOf(config), config.size(), {}, {}, {}};
-        const Descriptor layerDescriptor{Manifest::LayerGzip, digestOf(layer), layer.size(), {}, {}, {}};
-        const QByteArray manifest = Manifest::schema2(configDescriptor, {layerDescriptor});
-        BundleHeader header;
-        header.name = QStringLiteral("acme/vol:latest");
-        header.tag = QStringLiteral("latest");
-        header.manifestDigest = Manifest::digestOf(manifest);
+        const SampleBundle sample('L');
+        const auto &[config, layer, configDescriptor, layerDescriptor, manifest, header] = sample;
 
         QBuffer zip;
         QVERIFY(zip.open(QIODevice::ReadWrite));
@@ -177,15 +192,8 @@ private Q_SLOTS:
 
     void readBack()
     {
-        const QByteArray config = R"({"description":"x","interface":{"types":["docker.volumedriver/1.0"]}})";
-        const QByteArray layer(300000, 'M');
-        const Descriptor configDescriptor{Manifest::PluginConfigV1, digestOf(config), config.size(), {}, {}, {}};
-        const Descriptor layerDescriptor{Manifest::LayerGzip, digestOf(layer), layer.size(), {}, {}, {}};
-        const QByteArray manifest = Manifest::schema2(configDescriptor, {layerDescriptor});
-        BundleHeader header;
-        header.name = QStringLiteral("acme/vol:latest");
-        header.tag = QStringLiteral("latest");
-        header.manifestDigest = Manifest::digestOf(manifest);
+        const SampleBundle sample('M');
+        const auto &[config, layer, configDescriptor, layerDescriptor, manifest, header] = sample;
         QBuffer zip;
         QVERIFY(zip.open(QIODevice::ReadWrite));
         BundleWriter writer(&zip);

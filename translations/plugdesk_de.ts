@@ -1857,6 +1857,10 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>the login to %1 was cancelled</source>
         <translation>die Anmeldung bei %1 wurde abgebrochen</translation>
     </message>
+    <message>
+        <source>not logged in to %1</source>
+        <translation>nicht bei %1 angemeldet</translation>
+    </message>
 </context>
 <context>
     <name>RemotePrivileges</name>
@@ -3215,6 +3219,38 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>The login was not saved: %1</source>
         <translation>Die Anmeldung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved logins:</source>
+        <translation>Gespeicherte Anmeldungen:</translation>
+    </message>
+    <message>
+        <source>Registries with a saved login</source>
+        <translation>Registrys mit gespeicherter Anmeldung</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Erase the saved login of the selected registry</source>
+        <translation>Die gespeicherte Anmeldung der ausgewählten Registry löschen</translation>
+    </message>
+    <message>
+        <source>Cannot read the saved logins: %1</source>
+        <translation>Die gespeicherten Anmeldungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Noch keine</translation>
+    </message>
+    <message>
+        <source>Logged out of %1; its saved login was erased.</source>
+        <translation>Von %1 abgemeldet; die gespeicherte Anmeldung wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Could not log out of %1: %2</source>
+        <translation>Abmelden von %1 nicht möglich: %2</translation>
     </message>
 </context>
 <context>

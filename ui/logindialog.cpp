@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -64,6 +65,23 @@ LoginDialog::LoginDialog(core::Engine *engine, QWidget *parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->hide();
 
+    auto *savedLabel = new QLabel(tr("Saved logins:"));
+    m_saved = new QListWidget;
+    m_saved->setObjectName(QStringLiteral("savedLogins"));
+    m_saved->setAccessibleName(tr("Registries with a saved login"));
+    m_saved->setMaximumHeight(90);
+    savedLabel->setBuddy(m_saved);
+    m_logout = new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("Log &Out"));
+    m_logout->setObjectName(QStringLiteral("logoutButton"));
+    m_logout->setToolTip(tr("Erase the saved login of the selected registry"));
+    m_logout->setAutoDefault(false);
+    connect(m_logout, &QPushButton::clicked, this, &LoginDialog::logOutSelected);
+    connect(m_saved, &QListWidget::currentRowChanged, this,
+            [this](int row) { m_logout->setEnabled(row >= 0 && !isBusy()); });
+    auto *saved = new QHBoxLayout;
+    saved->addWidget(m_saved, 1);
+    saved->addWidget(m_logout, 0, Qt::AlignTop);
+
     auto *buttons = new QDialogButtonBox;
     m_login = buttons->addButton(tr("&Log In"), QDialogButtonBox::AcceptRole);
     m_login->setObjectName(QStringLiteral("loginButton"));
@@ -77,6 +95,8 @@ LoginDialog::LoginDialog(core::Engine *engine, QWidget *parent)
     layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addLayout(top);
     layout->addLayout(form);
+    layout->addWidget(savedLabel);
+    layout->addLayout(saved);
     layout->addStretch(1);
     layout->addWidget(m_busy);
     layout->addWidget(m_result);
@@ -86,6 +106,7 @@ LoginDialog::LoginDialog(core::Engine *engine, QWidget *parent)
     for (QLineEdit *edit : {m_server, m_user, m_password})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
     validate();
+    reloadSaved();
     resize(540, sizeHint().height());
     fitHeight();
     m_server->setFocus();
@@ -141,6 +162,7 @@ void LoginDialog::onFinished(core::Job *job, const QString &user)
         m_succeeded = true;
         showResult(tr("Logged in to %1 as %2. The login was saved.").arg(host, user), Outcome::Saved);
         m_password->clear();
+        reloadSaved();
         m_close->setFocus();
         Q_EMIT loggedIn(host, user);
         return;
@@ -152,6 +174,38 @@ void LoginDialog::onFinished(core::Job *job, const QString &user)
         showResult(tr("The login was not saved: %1").arg(error.message), Outcome::Refused);
     m_password->setFocus();
     m_password->selectAll();
+}
+
+void LoginDialog::reloadSaved()
+{
+    m_saved->clear();
+    auto hosts = m_engine->registryLogins();
+    if (!hosts) {
+        auto *item = new QListWidgetItem(tr("Cannot read the saved logins: %1").arg(hosts.error().message));
+        item->setFlags(Qt::NoItemFlags);
+        m_saved->addItem(item);
+    } else if (hosts->isEmpty()) {
+        auto *item = new QListWidgetItem(tr("None yet"));
+        item->setFlags(Qt::NoItemFlags);
+        m_saved->addItem(item);
+    } else {
+        m_saved->addItems(*hosts);
+    }
+    m_saved->setCurrentRow(-1);
+    m_logout->setEnabled(false);
+}
+
+void LoginDialog::logOutSelected()
+{
+    const QListWidgetItem *item = m_saved->currentItem();
+    if (!item || isBusy() || !(item->flags() & Qt::ItemIsSelectable))
+        return;
+    const QString host = item->text();
+    if (core::Status done = m_engine->logout(host); done)
+        showResult(tr("Logged out of %1; its saved login was erased.").arg(host), Outcome::Neutral);
+    else
+        showResult(tr("Could not log out of %1: %2").arg(host, done.error().message), Outcome::Refused);
+    reloadSaved();
 }
 
 void LoginDialog::setBusy(bool busy)

@@ -5,6 +5,7 @@
 
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QProgressBar;
 class QPushButton;
 
@@ -17,7 +18,8 @@ namespace ui {
 
 // Logs in to a registry the way `plugdeskctl login` does (Engine::login): server, user and password; the
 // registry checks the login before it is saved, and the result (or the registry's refusal) is shown in the dialog,
-// which stays open until closed. The login is the user's own: install, upgrade and push use it.
+// which stays open until closed. The login is the user's own: install, upgrade and push use it. Below, the
+// registries with a saved login, each of which Log Out erases (Engine::logout, as `plugdeskctl logout`).
 class LoginDialog final : public QDialog
 {
     Q_OBJECT
@@ -32,6 +34,8 @@ public:
     QLabel *resultLabel() const { return m_result; }
     QPushButton *loginButton() const { return m_login; }
     QPushButton *closeButton() const { return m_close; }
+    QListWidget *savedList() const { return m_saved; } // the registries with a saved login
+    QPushButton *logoutButton() const { return m_logout; }
     bool isBusy() const { return !m_job.isNull(); }
     // True once a login was checked and saved.
     bool succeeded() const { return m_succeeded; }
@@ -41,6 +45,8 @@ public Q_SLOTS:
     void accept() override;
     // While checking: stops the check. Otherwise closes.
     void reject() override;
+    // Erases the saved login of the registry selected in savedList() (Engine::logout); the list is read again.
+    void logOutSelected();
 
 Q_SIGNALS:
     void loggedIn(const QString &host, const QString &user);
@@ -49,6 +55,7 @@ private:
     enum class Outcome { Neutral, Saved, Refused };
 
     void validate();
+    void reloadSaved();
     void onFinished(core::Job *job, const QString &user);
     void setBusy(bool busy);
     void showResult(const QString &text, Outcome outcome);
@@ -62,6 +69,8 @@ private:
     QProgressBar *m_busy = nullptr;
     QPushButton *m_login = nullptr;
     QPushButton *m_close = nullptr;
+    QListWidget *m_saved = nullptr;
+    QPushButton *m_logout = nullptr;
     QPointer<core::Job> m_job;
     bool m_succeeded = false;
 };

@@ -99,6 +99,10 @@ public:
     // privileges(). The Job (a child of the engine, announced with jobStarted) ends with the registry host, or with
     // InvalidArgument (no user or password), Auth (the registry refused the login), Network, or the saving error.
     virtual Job *login(const QString &server, const QString &user, const QString &password) = 0;
+    // The registries the user has a saved login for, as hosts, sorted; and `plugdeskctl logout SERVER`, which erases
+    // one (NotFound when there was none). In the caller's process, like login.
+    virtual Result<QStringList> registryLogins() = 0;
+    virtual Status logout(const QString &server) = 0;
 
     // `plugin push NAME[:TAG]` (SPEC §1.6, §8.3): pushes the plugin to the repository its local name names
     // ("localhost:5000/acme/vol:latest" -> that registry, repository acme/vol, tag latest; ":latest" implied),

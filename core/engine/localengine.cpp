@@ -248,6 +248,16 @@ Job *LocalEngine::login(const QString &server, const QString &user, const QStrin
     return job;
 }
 
+Result<QStringList> LocalEngine::registryLogins()
+{
+    return savedRegistryLogins();
+}
+
+Status LocalEngine::logout(const QString &server)
+{
+    return logoutOfRegistry(server, registry());
+}
+
 Job *LocalEngine::push(const QString &name)
 {
     return push(name, std::nullopt);

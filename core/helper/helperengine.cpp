@@ -234,6 +234,16 @@ Job *HelperEngine::login(const QString &server, const QString &user, const QStri
     return job;
 }
 
+Result<QStringList> HelperEngine::registryLogins()
+{
+    return savedRegistryLogins();
+}
+
+Status HelperEngine::logout(const QString &server)
+{
+    return logoutOfRegistry(server, registry());
+}
+
 Job *HelperEngine::push(const QString &name)
 {
     const QString title = tr("Push %1").arg(name);

@@ -47,6 +47,8 @@ public:
     // Also in this process with the user's own logins and files.
     Job *tags(const QString &repository) override;
     Job *login(const QString &server, const QString &user, const QString &password) override;
+    Result<QStringList> registryLogins() override;
+    Status logout(const QString &server) override;
     // Sends the caller's own login for the target registry (from this user's ~/.docker/config.json, helpers
     // included) with the call, as JSON {ServerAddress, Username, Password, IdentityToken}; the helper uses it
     // instead of root's logins, and only for that registry.

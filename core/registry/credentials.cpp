@@ -225,6 +225,14 @@ Status Credentials::store(const QString &host, const AuthConfig &auth) const
     return writeConfig(*config);
 }
 
+Result<QStringList> Credentials::servers() const
+{
+    auto config = readConfig();
+    if (!config)
+        return config.error();
+    return config->value(QStringLiteral("auths")).toObject().keys();
+}
+
 Result<bool> Credentials::erase(const QString &host) const
 {
     auto config = readConfig();

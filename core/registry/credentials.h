@@ -51,6 +51,8 @@ public:
     Status store(const QString &host, const AuthConfig &auth) const;
     // Forgets the login for `host` (helper and file). Returns false when there was nothing to forget.
     Result<bool> erase(const QString &host) const;
+    // The server keys config.json has logins for (its `auths`, where credential helpers leave entries too).
+    Result<QStringList> servers() const;
 
 private:
     Result<QJsonObject> readConfig() const;

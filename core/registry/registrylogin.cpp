@@ -58,4 +58,32 @@ Job *loginToRegistry(const QString &server, const AuthConfig &login, RegistryCli
     return job;
 }
 
+Result<QStringList> savedRegistryLogins()
+{
+    auto keys = Credentials().servers();
+    if (!keys)
+        return keys.error();
+    QStringList hosts;
+    for (const QString &key : std::as_const(*keys)) {
+        const QString host = registryHostFor(key);
+        if (!hosts.contains(host))
+            hosts.append(host);
+    }
+    hosts.sort();
+    return hosts;
+}
+
+Status logoutOfRegistry(const QString &server, RegistryClient *forget)
+{
+    const QString host = registryHostFor(server);
+    auto erased = Credentials().erase(host);
+    if (!erased)
+        return erased.error();
+    if (forget)
+        forget->setAuth(host, AuthConfig{});
+    if (!*erased)
+        return Error{ErrorCode::NotFound, Tr::tr("not logged in to %1").arg(host)};
+    return {};
+}
+
 } // namespace core

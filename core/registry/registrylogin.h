@@ -4,6 +4,7 @@
 #include "core/registry/credentials.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace core {
 
@@ -24,5 +25,13 @@ QString registryHostFor(const QString &server);
 // given, is told the login, so that a client that cached the old one uses the new one at once. Cancelling stops
 // the check; nothing is saved then.
 Job *loginToRegistry(const QString &server, const AuthConfig &login, RegistryClient *remember, QObject *parent);
+
+// The registries this user has a saved login for (the `auths` of the docker CLI's config.json, where a credential
+// helper also leaves its entries), as hosts ("docker.io", "reg.example:5000"), sorted.
+Result<QStringList> savedRegistryLogins();
+
+// `docker logout SERVER`: erases the saved login (credential helper and config.json); NotFound `not logged in to
+// <host>` when there was none. `forget`, when given, stops using the login at once.
+Status logoutOfRegistry(const QString &server, RegistryClient *forget);
 
 } // namespace core

@@ -31,6 +31,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -608,6 +609,10 @@ private Q_SLOTS:
         ui::LoginDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window.findChild<ui::LoginDialog *>()) && dialog->isVisible());
         QVERIFY(!dialog->loginButton()->isEnabled());
+        // No saved login yet: the list says so and Log Out is off.
+        QCOMPARE(dialog->savedList()->count(), 1);
+        QCOMPARE(dialog->savedList()->item(0)->text(), QStringLiteral("None yet"));
+        QVERIFY(!dialog->logoutButton()->isEnabled());
         dialog->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(dialog));
         QTest::keyClicks(dialog->serverEdit(), m_htpasswd.host());
@@ -627,7 +632,18 @@ private Q_SLOTS:
         QVERIFY(dialog->isVisible());
         QVERIFY(QFile::exists(config + "/config.json"));
         QVERIFY(testutil::readFile(config + "/config.json").contains(QByteArray("guiuser:gui-pass").toBase64()));
+        // The new login is listed; Log Out erases it from config.json and from the list.
+        QCOMPARE(dialog->savedList()->count(), 1);
+        QCOMPARE(dialog->savedList()->item(0)->text(), m_htpasswd.host());
         saveScreenshot(dialog->grab(), "login-succeeded");
+        dialog->savedList()->setCurrentRow(0);
+        QVERIFY(dialog->logoutButton()->isEnabled());
+        QTest::mouseClick(dialog->logoutButton(), Qt::LeftButton);
+        QVERIFY2(dialog->resultLabel()->text().contains("Logged out of " + m_htpasswd.host()),
+                 qPrintable(dialog->resultLabel()->text()));
+        QVERIFY(!testutil::readFile(config + "/config.json").contains(QByteArray("guiuser:gui-pass").toBase64()));
+        QCOMPARE(dialog->savedList()->item(0)->text(), QStringLiteral("None yet"));
+        saveScreenshot(dialog->grab(), "login-logged-out");
         QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
         QTRY_VERIFY(!window.findChild<ui::LoginDialog *>());
     }

@@ -241,6 +241,26 @@ private Q_SLOTS:
         auto another = this->engine(kind);
         outcome = finish(another->tags(host + "/team/secret"));
         QVERIFY2(!outcome.error, qPrintable(messageOf(outcome)));
+
+        // The saved logins list it; logout erases it, and the engine stops using it at once.
+        auto saved = engine->registryLogins();
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        QCOMPARE(*saved, QStringList{host});
+        QVERIFY(engine->logout(host).ok());
+        QVERIFY(engine->registryLogins()->isEmpty());
+        QVERIFY(!QJsonDocument::fromJson(testutil::readFile(configPath()))
+                     .object()
+                     .value("auths")
+                     .toObject()
+                     .contains(host));
+        outcome = finish(engine->tags(host + "/team/secret"));
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->code, ErrorCode::Auth);
+        // Twice: there is nothing left to erase.
+        const Status again = engine->logout(host);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, ErrorCode::NotFound);
+        QCOMPARE(again.error().message, "not logged in to " + host);
     }
 
     // A registry that is not there: Network, and nothing saved.

@@ -23,13 +23,13 @@ namespace testutil {
 
 struct TestPluginSpec
 {
-    QString id;         // short, so the socket path stays under the 108 bytes of sun_path
-    QString repository; // "acme/testvol"
+    QString id = {};         // short, so the socket path stays under the 108 bytes of sun_path
+    QString repository = {}; // "acme/testvol"
     QString tag = QStringLiteral("latest");
-    QStringList env; // Settings.Env, e.g. TEST_PLUGIN_MODE=no-socket
-    QStringList capabilities;
-    QString networkType;
-    QString propagatedMount;
+    QStringList env = {}; // Settings.Env, e.g. TEST_PLUGIN_MODE=no-socket
+    QStringList capabilities = {};
+    QString networkType = {};
+    QString propagatedMount = {};
 };
 
 inline core::Plugin makeTestPlugin(const TestPluginSpec &spec)

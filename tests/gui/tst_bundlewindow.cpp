@@ -62,8 +62,9 @@ private:
     static T *waitForVisible(ui::MainWindow &window, const QString &objectName)
     {
         T *found = nullptr;
-        QTest::qWaitFor([&] { return (found = window.findChild<T *>(objectName)) && found->isVisible(); }, 20000);
-        return found && found->isVisible() ? found : nullptr;
+        const bool shown =
+            QTest::qWaitFor([&] { return (found = window.findChild<T *>(objectName)) && found->isVisible(); }, 20000);
+        return shown ? found : nullptr;
     }
 
     // Exports the created plugin through the window of the source store.

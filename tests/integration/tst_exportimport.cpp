@@ -735,8 +735,8 @@ private Q_SLOTS:
         QVERIFY2(exportHelp.out.contains("always a zip archive"), qPrintable(exportHelp.out));
         const Run importHelp = ctl({"plugin", "import", "--help"});
         QCOMPARE(importHelp.status, 0);
-        for (const QString &flag : {"--alias string", "--disable", "--grant-all-permissions"})
-            QVERIFY2(importHelp.out.contains(flag), qPrintable(importHelp.out));
+        for (const char *flag : {"--alias string", "--disable", "--grant-all-permissions"})
+            QVERIFY2(importHelp.out.contains(QLatin1String(flag)), qPrintable(importHelp.out));
     }
 
     // Through plugdesk-helper on a private bus: the caller opens the files and passes descriptors; the helper

@@ -220,10 +220,13 @@ private Q_SLOTS:
         const Reference reference = *Reference::parse(name + ":latest");
         QCryptographicHash hash(QCryptographicHash::Sha256);
         qint64 received = 0;
+        Descriptor descriptor;
+        descriptor.mediaType = QStringLiteral("application/vnd.docker.image.rootfs.diff.tar.gzip");
+        descriptor.digest = layer;
+        descriptor.size = layerSize;
         auto fetched = waitFor<Status>([&](QObject *c, auto done) {
             client.fetchBlob(
-                reference,
-                Descriptor{QStringLiteral("application/vnd.docker.image.rootfs.diff.tar.gzip"), layer, layerSize}, c,
+                reference, descriptor, c,
                 [&](const char *data, qsizetype size) -> Status {
                     hash.addData(QByteArrayView(data, size));
                     received += size;

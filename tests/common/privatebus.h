@@ -5,6 +5,7 @@
 // on it. Everything lives in one folder that every user can reach, because polkitd drops to its own user and
 // unprivileged clients run as `nobody`.
 #include "common/testutil.h"
+#include "core/helper/helperprotocol.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -158,6 +159,43 @@ private:
     QString m_address;
     QProcess m_daemon;
     QProcess m_polkitd;
+};
+
+// A plugdesk-helper serving a private bus (`--bus ADDRESS --root ROOT --run RUN` plus `extra`), its output
+// forwarded; start() waits until it owns its bus name. Stopped (TERM, then KILL) when it goes out of scope, also
+// when a check failed.
+class HelperProcess final
+{
+public:
+    HelperProcess() = default;
+    HelperProcess(const HelperProcess &) = delete;
+    HelperProcess &operator=(const HelperProcess &) = delete;
+    ~HelperProcess() { stop(); }
+
+    bool start(const QString &binary, const QString &busAddress, const QString &root, const QString &run,
+               const QStringList &extra = {},
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        m_process.setProcessEnvironment(environment);
+        m_process.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_process.start(binary, QStringList{QStringLiteral("--bus"), busAddress, QStringLiteral("--root"), root,
+                                            QStringLiteral("--run"), run} +
+                                    extra);
+        return m_process.waitForStarted(5000) && waitForName(busAddress, core::HelperProtocol::serviceName());
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+
+private:
+    QProcess m_process;
 };
 
 } // namespace testutil

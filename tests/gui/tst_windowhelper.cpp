@@ -44,7 +44,7 @@ private:
     testutil::TestRegistry m_registry;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<testutil::PrivateBus> m_bus;
-    std::unique_ptr<QProcess> m_helper;
+    std::unique_ptr<testutil::HelperProcess> m_helper;
 
     QString storeRoot() const { return m_dir->path() + QStringLiteral("/s"); }
     // Short: a plugin's socket path (run root, a 64-hex id, the socket name) must fit in sun_path.
@@ -100,13 +100,9 @@ private Q_SLOTS:
         m_bus = std::make_unique<testutil::PrivateBus>();
         const QString why = m_bus->start(m_dir->path());
         QVERIFY2(why.isEmpty(), qPrintable(why));
-        m_helper = std::make_unique<QProcess>();
-        m_helper->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_helper->start(QStringLiteral(PLUGDESK_HELPER),
-                        {QStringLiteral("--bus"), m_bus->address(), QStringLiteral("--root"), storeRoot(),
-                         QStringLiteral("--run"), runRoot(), QStringLiteral("--no-restore")});
-        QVERIFY(m_helper->waitForStarted(5000));
-        QVERIFY(testutil::waitForName(m_bus->address(), HelperProtocol::serviceName()));
+        m_helper = std::make_unique<testutil::HelperProcess>();
+        QVERIFY(m_helper->start(QStringLiteral(PLUGDESK_HELPER), m_bus->address(), storeRoot(), runRoot(),
+                                {QStringLiteral("--no-restore")}));
     }
 
     // No monitor, container or mount may outlive a test, even a failed one; then the helper and the bus go.
@@ -116,12 +112,6 @@ private Q_SLOTS:
             return;
         for (const Plugin &plugin : Store(storeRoot()).load().valueOr({}).plugins)
             testutil::stopTestPlugin(runRoot(), plugin.id, storeRoot());
-        if (m_helper && m_helper->state() != QProcess::NotRunning) {
-            m_helper->terminate();
-            if (!m_helper->waitForFinished(5000))
-                m_helper->kill();
-            m_helper->waitForFinished(5000);
-        }
         m_helper.reset();
         m_bus.reset();
         m_dir.reset();

@@ -751,18 +751,8 @@ private Q_SLOTS:
         const QString why = bus.start(busFolder);
         QVERIFY2(why.isEmpty(), qPrintable(why));
         const QString root = freshStore(QStringLiteral("helper"));
-        QProcess helper;
-        helper.setProcessChannelMode(QProcess::ForwardedChannels);
-        helper.start(PLUGDESK_HELPER,
-                     {"--bus", bus.address(), "--root", root, "--run", path("run-helper"), "--no-restore"});
-        QVERIFY(helper.waitForStarted(5000));
-        auto stop = qScopeGuard([&helper] {
-            helper.terminate();
-            if (!helper.waitForFinished(5000))
-                helper.kill();
-            helper.waitForFinished(5000);
-        });
-        QVERIFY(testutil::waitForName(bus.address(), HelperProtocol::serviceName()));
+        testutil::HelperProcess helper;
+        QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), root, path("run-helper"), {"--no-restore"}));
 
         HelperEngine engine({bus.address(), {}});
         const QString file = path(QStringLiteral("out/helper.zip"));
@@ -863,18 +853,8 @@ polkit.addRule(function(action, subject) {
         if (!why.isEmpty())
             QSKIP(qPrintable(why));
         const QString root = freshStore(QStringLiteral("nobody"));
-        QProcess helper;
-        helper.setProcessChannelMode(QProcess::ForwardedChannels);
-        helper.start(PLUGDESK_HELPER,
-                     {"--bus", bus.address(), "--root", root, "--run", path("run-nobody"), "--no-restore"});
-        QVERIFY(helper.waitForStarted(5000));
-        auto stop = qScopeGuard([&helper] {
-            helper.terminate();
-            if (!helper.waitForFinished(5000))
-                helper.kill();
-            helper.waitForFinished(5000);
-        });
-        QVERIFY(testutil::waitForName(bus.address(), HelperProtocol::serviceName()));
+        testutil::HelperProcess helper;
+        QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), root, path("run-nobody"), {"--no-restore"}));
 
         // nobody's own folder, and a copy of plugdeskctl nobody may run.
         const QString home = path(QStringLiteral("nobody-home"));

@@ -359,20 +359,10 @@ private Q_SLOTS:
         const QString why = bus.start(m_dir.path());
         QVERIFY2(why.isEmpty(), qPrintable(why));
         // The helper (root) has a login for the registry; the caller at first has none.
-        QProcess helper;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert("DOCKER_CONFIG", logins.path());
-        helper.setProcessEnvironment(environment);
-        helper.setProcessChannelMode(QProcess::ForwardedChannels);
-        helper.start(PLUGDESK_HELPER, {"--bus", bus.address(), "--root", storeRoot(), "--run", m_dir.path() + "/run"});
-        QVERIFY(helper.waitForStarted(5000));
-        auto stop = qScopeGuard([&helper] {
-            helper.terminate();
-            if (!helper.waitForFinished(5000))
-                helper.kill();
-            helper.waitForFinished(5000);
-        });
-        QVERIFY(testutil::waitForName(bus.address(), HelperProtocol::serviceName()));
+        testutil::HelperProcess helper;
+        QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), storeRoot(), m_dir.path() + "/run", {}, environment));
 
         HelperEngine engine({bus.address(), {}});
         PushOutcome pushed = runPush(engine, name);

@@ -282,17 +282,8 @@ private Q_SLOTS:
         testutil::PrivateBus bus;
         const QString why = bus.start(m_dir->path());
         QVERIFY2(why.isEmpty(), qPrintable(why));
-        QProcess helper;
-        helper.setProcessChannelMode(QProcess::ForwardedChannels);
-        helper.start(PLUGDESK_HELPER, {"--bus", bus.address(), "--root", storeRoot(), "--run", runRoot()});
-        QVERIFY(helper.waitForStarted(5000));
-        auto stop = qScopeGuard([&helper] {
-            helper.terminate();
-            if (!helper.waitForFinished(5000))
-                helper.kill();
-            helper.waitForFinished(5000);
-        });
-        QVERIFY(testutil::waitForName(bus.address(), HelperProtocol::serviceName()));
+        testutil::HelperProcess helper;
+        QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), storeRoot(), runRoot()));
         {
             HelperEngine engine({bus.address(), {}});
             JobOutcome outcome = finish(engine.remove("acme/viahelper", false));

@@ -146,8 +146,14 @@ Result<QString> importPlugin(const Store &store, QIODevice *device, const QStrin
     if (!bundle)
         return bundle.error();
     const BundleInfo &info = bundle->info;
-    // Docker's validatePrivileges: what is imported must be what the person approved, before anything is written.
-    if (!info.privileges.sameAs(accepted))
+    if (auto refused = Privileges::refuseKernelMounts(info.config.mounts, info.name); !refused)
+        return refused.error().prefixed(context(source));
+    // Docker's validatePrivileges: what is imported must be what the person approved, before anything is written:
+    // what the plugin will run with, the KEY=VALUE settings given with the import included.
+    Settings settings = Settings::initial(info.config);
+    if (auto applied = settings.apply(info.config, options.settings); !applied)
+        return applied.error();
+    if (!Privileges::effective(info.config, settings).sameAs(accepted))
         return Error{ErrorCode::PermissionDenied, QStringLiteral("incorrect privileges")};
 
     auto named = Reference::parse(info.name);
@@ -161,9 +167,6 @@ Result<QString> importPlugin(const Store &store, QIODevice *device, const QStrin
         return identity.error();
     identity->pluginReference =
         info.pluginReference.isEmpty() ? named->withDefaultTag().toString() : info.pluginReference;
-    Settings settings = Settings::initial(info.config);
-    if (auto applied = settings.apply(info.config, options.settings); !applied)
-        return applied.error();
     identity->settings = settings;
 
     auto staging =

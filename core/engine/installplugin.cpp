@@ -207,15 +207,20 @@ void PluginInstaller::fetchConfig()
                 config.error().prefixed(Tr::tr("cannot read the plugin config of %1").arg(s.remote.toString())));
         if (auto valid = config->validate(); !valid)
             return fail(valid.error().prefixed(Tr::tr("the plugin config of %1").arg(s.remote.toString())));
-        // Docker's validatePrivileges: what is pulled must be what the person approved, before any layer.
-        if (!Privileges::fromConfig(*config).sameAs(s.request.accepted))
-            return fail(Error{ErrorCode::PermissionDenied, QStringLiteral("incorrect privileges")});
+        if (auto refused = Privileges::refuseKernelMounts(config->mounts, s.remote.toString()); !refused)
+            return fail(refused.error());
+        // Docker's validatePrivileges: what is pulled must be what the person approved, before any layer. For a new
+        // plugin that is what it will run with, the KEY=VALUE settings given with install included.
+        Privileges pulled = Privileges::fromConfig(*config);
         if (s.request.upgrade.isEmpty()) {
             Settings settings = Settings::initial(*config);
             if (auto applied = settings.apply(*config, s.request.options.settings); !applied)
                 return fail(applied.error());
             s.identity.settings = settings;
+            pulled = Privileges::effective(*config, settings);
         }
+        if (!pulled.sameAs(s.request.accepted))
+            return fail(Error{ErrorCode::PermissionDenied, QStringLiteral("incorrect privileges")});
         s.configBytes = *bytes;
         s.config = *config;
         QMutexLocker locker(&s.mutex);

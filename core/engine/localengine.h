@@ -45,6 +45,7 @@ public:
     Result<PluginList> plugins() override;
     Result<Plugin> plugin(const QString &nameOrId) override;
     Status set(const QString &nameOrId, const QStringList &arguments) override;
+    Status grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) override;
     Job *create(const QString &name, const QString &folder) override;
     Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *disable(const QString &nameOrId, bool force = false) override;
@@ -58,7 +59,7 @@ public:
 
     // Waits for the workers of running jobs.
     ~LocalEngine() override;
-    Job *privileges(const QString &reference) override;
+    Job *privileges(const QString &reference, const QStringList &settings = {}) override;
     Job *tags(const QString &repository) override;
     Job *login(const QString &server, const QString &user, const QString &password) override;
     Result<QStringList> registryLogins() override;
@@ -99,6 +100,9 @@ public:
     RegistryClient *registry();
 
 private:
+    // set (accepted empty: refuses new privileges) and grant (accepted: must equal the new effective privileges).
+    Status changeSettings(const QString &nameOrId, const QStringList &arguments,
+                          const std::optional<Privileges> &accepted);
     void watchInventory();
     // Runs `work` on a worker thread and ends `job` with its result.
     void runJob(Job *job, std::function<Result<QString>(Job *)> work);

@@ -146,6 +146,16 @@ Status HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
     return {};
 }
 
+Status HelperEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
+{
+    auto reply =
+        call(QStringLiteral("GrantPlugin"),
+             {nameOrId, arguments, QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact))});
+    if (!reply)
+        return reply.error();
+    return {};
+}
+
 Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments, const QString &title)
 {
     auto reply = call(member, arguments);
@@ -215,9 +225,9 @@ RegistryClient *HelperEngine::registry()
     return m_registry;
 }
 
-Job *HelperEngine::privileges(const QString &reference)
+Job *HelperEngine::privileges(const QString &reference, const QStringList &settings)
 {
-    auto *job = readPrivileges(registry(), reference, this);
+    auto *job = readPrivileges(registry(), reference, settings, this);
     Q_EMIT jobStarted(job);
     return job;
 }

@@ -163,6 +163,8 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
         }
     }
 
+    HelperVerbs::addDetails(*verb, arguments, lookup && *lookup ? &lookup->value() : nullptr, details);
+
     ++m_inFlight;
     m_authority->check(message.service(), verb->action, details, verb->what(),
                        [this, verb, bus, message, lookup, replyError](const Status &authorized) {

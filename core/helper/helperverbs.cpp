@@ -155,6 +155,27 @@ const QList<HelperVerb> &HelperVerbs::all()
             },
         },
         {
+            // A `set` that gives the plugin host privileges it did not have. Its own action, asked every time: holding
+            // org.plugdesk.manage (enable, disable, plain settings) must not be enough to mount the host's / into a
+            // root process. The details name the privileges the plugin will have, and the new ones.
+            QStringLiteral("GrantPlugin"),
+            {{QStringLiteral("name"), Kind::PluginName},
+             {QStringLiteral("args"), Kind::TextList},
+             {QStringLiteral("privileges"), Kind::Text}},
+            {},
+            grantAction(),
+            [] { return tr("grant plugins new privileges"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto accepted = privilegesArgument(call.arguments.at(2).toString());
+                if (!accepted)
+                    return accepted.error();
+                if (auto granted = call.engine.grant(call.plugin->id, call.arguments.at(1).toStringList(), *accepted);
+                    !granted)
+                    return granted.error();
+                return QVariantList{};
+            },
+        },
+        {
             QStringLiteral("EnablePlugin"),
             {{QStringLiteral("name"), Kind::PluginName}, {QStringLiteral("timeout"), Kind::Int}},
             {{QStringLiteral("job"), Kind::Path}},
@@ -446,6 +467,22 @@ const QList<HelperVerb> &HelperVerbs::all()
         },
     };
     return verbs;
+}
+
+void HelperVerbs::addDetails(const HelperVerb &verb, const QVariantList &arguments, const Plugin *plugin,
+                             QMap<QString, QString> &details)
+{
+    if (verb.member != QLatin1String("GrantPlugin") || !plugin)
+        return;
+    // What the person is asked to approve: computed here from the plugin and the arguments, never taken from the
+    // caller's own list (the engine then requires the two to be the same).
+    Plugin next = *plugin;
+    if (!next.settings.apply(next.config, arguments.at(1).toStringList()))
+        return;
+    const Privileges effective = next.effectivePrivileges();
+    details.insert(QStringLiteral("privileges"), effective.promptLines().join(QLatin1Char('\n')));
+    details.insert(QStringLiteral("new_privileges"),
+                   effective.notIn(plugin->approvedPrivileges()).promptLines().join(QLatin1Char('\n')));
 }
 
 const HelperVerb *HelperVerbs::find(const QString &member)

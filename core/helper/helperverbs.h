@@ -83,8 +83,16 @@ public:
     static QString installAction() { return QStringLiteral("org.plugdesk.install"); }
     static QString removeAction() { return QStringLiteral("org.plugdesk.remove"); }
     static QString volumesAction() { return QStringLiteral("org.plugdesk.volumes"); }
+    // Giving a plugin host privileges it did not have (a `set` of a mount source or device path): auth_admin, never
+    // kept, with the new privileges in the details.
+    static QString grantAction() { return QStringLiteral("org.plugdesk.grant"); }
 
     static const QList<HelperVerb> &all();
+    // Polkit details of `verb` besides `plugin` and `remote`, from the validated arguments and the plugin the call
+    // names (null when none or not found). Runs before polkit is asked, so it reads nothing but those: GrantPlugin's
+    // "privileges" (what the plugin will have) and "new_privileges" (what nobody approved yet).
+    static void addDetails(const HelperVerb &verb, const QVariantList &arguments, const Plugin *plugin,
+                           QMap<QString, QString> &details);
     static const HelperVerb *find(const QString &member);
 
     // Checks a call's arguments against the verb: the signature, then each argument's rule. The error names the

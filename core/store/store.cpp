@@ -197,6 +197,16 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
             plugin.settings = Settings::initial(plugin.config);
         }
     }
+
+    // What a person approved; kept only here, where nothing but the engine writes.
+    if (const QJsonValue approved = json::valueCI(record, u"ApprovedPrivileges"); approved.isArray()) {
+        auto privileges = Privileges::fromJson(approved.toArray());
+        if (!privileges)
+            return privileges.error().prefixed(where + tr(": field \"ApprovedPrivileges\""));
+        plugin.approved = *privileges;
+    } else if (!approved.isUndefined() && !approved.isNull()) {
+        return Error{ErrorCode::Corrupt, tr("%1: field \"ApprovedPrivileges\" is not a list").arg(where)};
+    }
     return plugin;
 }
 
@@ -239,6 +249,8 @@ Status Store::save(const QList<Plugin> &plugins) const
             record.insert(QStringLiteral("ManifestDigest"), plugin.manifestDigest);
         if (!plugin.blobsums.isEmpty())
             record.insert(QStringLiteral("Blobsums"), toArray(plugin.blobsums));
+        if (plugin.approved)
+            record.insert(QStringLiteral("ApprovedPrivileges"), plugin.approved->toJson());
         inventory.insert(plugin.id, QJsonObject{{QStringLiteral("plugin"), record}});
     }
     // An entry that does not read (a broken hand-made record) is not ours to drop: carry it over as it is, so a

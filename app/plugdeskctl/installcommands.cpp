@@ -305,9 +305,16 @@ int setPluginSettings(Context &context, const Arguments &arguments)
 {
     const QString name = arguments.positional.first();
     const QStringList settings = arguments.positional.mid(1);
+    auto plainSet = [&context, &settings](const QString &target) {
+        if (auto status = context.engine()->set(target, settings); !status)
+            return reportError(context, status.error().message);
+        return 0;
+    };
+    // A plugin that cannot be read (not found, or a user who may change but not read it) and an enabled one get the
+    // engine's own answer, in Docker's order: the engine refuses a privilege change there too.
     auto plugin = context.engine()->plugin(name);
-    if (!plugin)
-        return reportError(context, plugin.error().message);
+    if (!plugin || plugin->enabled)
+        return plainSet(name);
     // The privileges after the change, computed as the engine will: when the change gives the plugin a host path or
     // device nobody approved, it is a privilege change, asked like an install.
     core::Plugin next = *plugin;
@@ -315,12 +322,8 @@ int setPluginSettings(Context &context, const Arguments &arguments)
         return reportError(context, applied.error().message);
     const core::Privileges effective = next.effectivePrivileges();
     const core::Privileges added = effective.notIn(plugin->approvedPrivileges());
-    if (added.isEmpty() || plugin->enabled) {
-        // An enabled plugin gets Docker's refusal from the engine, whatever the change.
-        if (auto status = context.engine()->set(plugin->id, settings); !status)
-            return reportError(context, status.error().message);
-        return 0;
-    }
+    if (added.isEmpty())
+        return plainSet(plugin->id);
     if (!arguments.isSet(QStringLiteral("grant-all-permissions"))) {
         context.out << Tr::tr("This changes the privileges of plugin \"%1\"; it will have:").arg(plugin->name())
                     << '\n';

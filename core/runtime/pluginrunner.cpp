@@ -401,7 +401,7 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
     }
     state.socketPath = socketPath(plugin);
     const QString link = SocketPublisher::linkPath(plugin);
-    if (state.monitorAlive && SocketPublisher::isSocket(link))
+    if (state.monitorAlive && SocketPublisher::isRecorded(link, layout.publishedPath(plugin.id)))
         state.publishedSocketPath = link;
     QFile activation(layout.activatePath(plugin.id));
     if (activation.open(QIODevice::ReadOnly)) {

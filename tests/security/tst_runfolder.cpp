@@ -158,6 +158,10 @@ private Q_SLOTS:
                                                          QFileDevice::ExeOwner | QFileDevice::ReadGroup |
                                                          QFileDevice::ExeGroup | QFileDevice::ReadOther |
                                                          QFileDevice::ExeOther));
+        // The run root made ahead of Plugdesk, as a package, tmpfiles.d or an admin's mkdir -p makes /run/plugdesk:
+        // 0755. (Left to itself it would be made 0700, by runc, as the parent of runc's own root, by chance.)
+        QVERIFY(QDir().mkpath(runRoot()));
+        QVERIFY(QFile::setPermissions(runRoot(), QFile::permissions(m_dir->path())));
         m_ids.clear();
         qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", publishDir().toLocal8Bit());
     }
@@ -189,6 +193,7 @@ private Q_SLOTS:
         QDirIterator it(folder, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
         while (it.hasNext())
             entries.append(it.next());
+        entries.removeDuplicates();
         for (const QString &entry : std::as_const(entries)) {
             if (nobodyReaches(entry))
                 reached.append(entry);

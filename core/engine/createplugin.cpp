@@ -3,6 +3,7 @@
 #include "core/archive/layerextractor.h"
 #include "core/archive/layerwriter.h"
 #include "core/plugin/reference.h"
+#include "core/runtime/socketpublisher.h"
 #include "core/store/blobstore.h"
 #include "core/store/storelock.h"
 
@@ -91,6 +92,8 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
         if (existing.name() == tagged.localName())
             return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(tagged.localName())};
     }
+    if (auto free = SocketPublisher::checkNameFree(inventory->plugins, tagged.familiarName(), tagged.tag()); !free)
+        return free.error();
 
     if (!QDir().mkpath(store.tmpDir()))
         return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(store.tmpDir())};

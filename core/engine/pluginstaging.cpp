@@ -3,6 +3,7 @@
 #include "core/engine/installplugin.h"
 #include "core/plugin/reference.h"
 #include "core/runtime/pluginrunner.h"
+#include "core/runtime/socketpublisher.h"
 #include "core/store/blobstore.h"
 #include "core/store/storelock.h"
 
@@ -29,13 +30,14 @@ bool renamePath(const QString &from, const QString &to)
     return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
 }
 
-Status checkNameFree(const QList<Plugin> &plugins, const QString &name)
+Status checkNameFree(const QList<Plugin> &plugins, const PluginStaging::Identity &identity)
 {
     for (const Plugin &existing : plugins) {
-        if (existing.name() == name)
-            return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(name)};
+        if (existing.name() == identity.localName)
+            return Error{ErrorCode::Conflict, Tr::tr("plugin \"%1\" already exists").arg(identity.localName)};
     }
-    return {};
+    // Another name may publish the same socket file for other engines ("acme/vol" and "acme-vol").
+    return SocketPublisher::checkNameFree(plugins, identity.repository, identity.tag);
 }
 
 QStringList layerDigests(const Manifest &manifest)
@@ -124,7 +126,7 @@ Result<Plugin> PluginStaging::commitNew(const Content &content, const Identity &
     auto inventory = m_store.load();
     if (!inventory)
         return inventory.error();
-    if (auto free = checkNameFree(inventory->plugins, identity.localName); !free)
+    if (auto free = checkNameFree(inventory->plugins, identity); !free)
         return free.error();
     const BlobStore blobs(m_store.blobsDir());
     QStringList added;
@@ -247,7 +249,7 @@ Result<PluginStaging::Identity> PluginStaging::identityFor(const QList<Plugin> &
     identity.localName = local.localName();
     identity.repository = local.familiarName();
     identity.tag = identity.localName.mid(identity.localName.lastIndexOf(QLatin1Char(':')) + 1);
-    if (auto free = checkNameFree(plugins, identity.localName); !free)
+    if (auto free = checkNameFree(plugins, identity); !free)
         return free.error();
     return identity;
 }

@@ -67,17 +67,14 @@ QJsonArray defaultDeviceRules()
     const QString c = QStringLiteral("c");
     const QString rwm = QStringLiteral("rwm");
     return {
-        deviceRule(false, {}, -1, -1, rwm),
-        deviceRule(true, c, -1, -1, QStringLiteral("m")),
-        deviceRule(true, QStringLiteral("b"), -1, -1, QStringLiteral("m")),
-        deviceRule(true, c, 1, 3, rwm),    // /dev/null
-        deviceRule(true, c, 1, 5, rwm),    // /dev/zero
-        deviceRule(true, c, 1, 7, rwm),    // /dev/full
-        deviceRule(true, c, 1, 8, rwm),    // /dev/random
-        deviceRule(true, c, 1, 9, rwm),    // /dev/urandom
-        deviceRule(true, c, 5, 0, rwm),    // /dev/tty
-        deviceRule(true, c, 5, 2, rwm),    // /dev/ptmx
-        deviceRule(true, c, 136, -1, rwm), // /dev/pts/*
+        deviceRule(false, {}, -1, -1, rwm), deviceRule(true, c, 1, 3, rwm), // /dev/null
+        deviceRule(true, c, 1, 5, rwm),                                     // /dev/zero
+        deviceRule(true, c, 1, 7, rwm),                                     // /dev/full
+        deviceRule(true, c, 1, 8, rwm),                                     // /dev/random
+        deviceRule(true, c, 1, 9, rwm),                                     // /dev/urandom
+        deviceRule(true, c, 5, 0, rwm),                                     // /dev/tty
+        deviceRule(true, c, 5, 2, rwm),                                     // /dev/ptmx
+        deviceRule(true, c, 136, -1, rwm),                                  // /dev/pts/*
     };
 }
 

@@ -1,5 +1,7 @@
 #include "core/runtime/pluginhttpclient.h"
 
+#include "core/runtime/pluginsocket.h"
+
 #include <QFile>
 #include <curl/curl.h>
 #include <mutex>
@@ -36,12 +38,19 @@ PluginHttpClient::Transfer PluginHttpClient::transfer(const QString &socketPath,
     std::call_once(initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 
     Transfer result;
+    // Never the name itself: the plugin may have swapped its socket for a symlink to another program's.
+    const PluginSocket pluginSocket(socketPath);
+    if (pluginSocket.error()) {
+        result.outcome = pluginSocket.missing() ? Transfer::Outcome::ConnectFailed : Transfer::Outcome::Failed;
+        result.errorText = pluginSocket.error()->message;
+        return result;
+    }
     CURL *curl = curl_easy_init();
     if (!curl) {
         result.outcome = Transfer::Outcome::NoCurl;
         return result;
     }
-    const QByteArray socket = QFile::encodeName(socketPath);
+    const QByteArray socket = QFile::encodeName(pluginSocket.connectPath());
     const QByteArray url = "http://plugin.moby.localhost" + path.toUtf8();
     Sink sink;
     sink.limit = maxBodyBytes;

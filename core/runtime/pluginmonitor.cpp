@@ -90,6 +90,8 @@ Result<PluginMonitor::Options> PluginMonitor::parseArguments(const QStringList &
             options.runRoot = value;
         else if (key == QLatin1String("--id"))
             options.id = value;
+        else if (key == QLatin1String("--name"))
+            options.name = value;
         else if (key == QLatin1String("--runc"))
             options.runc = value;
         else if (key == QLatin1String("--socket"))
@@ -122,6 +124,8 @@ QStringList PluginMonitor::toArguments(const Options &options)
 {
     QStringList arguments{QStringLiteral("--run"),  options.runRoot, QStringLiteral("--id"),     options.id,
                           QStringLiteral("--runc"), options.runc,    QStringLiteral("--socket"), options.socketPath};
+    if (!options.name.isEmpty())
+        arguments += {QStringLiteral("--name"), options.name};
     if (!options.publishedLink.isEmpty())
         arguments += {QStringLiteral("--link"), options.publishedLink};
     if (!options.propagatedMount.isEmpty())
@@ -563,10 +567,13 @@ void PluginMonitor::startProxy()
     if (m_options.publishedLink.isEmpty())
         return;
     VolumeDriverInfo mapping;
+    mapping.name = m_options.name;
+    mapping.pluginId = m_options.id;
     mapping.propagatedMount = m_options.pluginPropagatedMount;
     mapping.hostPropagatedMount = m_options.propagatedMount;
     mapping.rootfs = m_options.rootfs;
-    m_proxy = std::make_unique<SocketProxy>(m_options.publishedLink, m_options.socketPath, mapping);
+    m_proxy = std::make_unique<SocketProxy>(m_options.publishedLink, m_options.socketPath, mapping,
+                                            m_runtime.layout().publishedPath(m_options.id));
     // Publishing is a courtesy to other engines: a name taken by something else does not stop the plugin.
     if (auto started = m_proxy->start(); !started) {
         note(started.error().message);

@@ -36,6 +36,7 @@ public:
     {
         QString runRoot;
         QString id;
+        QString name; // "acme/testvol:latest", for messages
         QString runc;
         QString socketPath;            // removed at stop
         QString publishedLink;         // the published socket the proxy serves (DIR/<name>.sock), removed at stop
@@ -53,8 +54,8 @@ public:
         int logFiles = 3;
     };
 
-    // `--run DIR --id ID --runc PATH --socket PATH [--link PATH] [--propagated PATH] [--plugin-propagated PATH]
-    // [--rootfs PATH]`, tunables from the environment.
+    // `--run DIR --id ID --runc PATH --socket PATH [--name NAME] [--link PATH] [--propagated PATH]
+    // [--plugin-propagated PATH] [--rootfs PATH]`, tunables from the environment.
     static Result<Options> parseArguments(const QStringList &arguments);
     static QStringList toArguments(const Options &options);
 

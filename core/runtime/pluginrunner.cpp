@@ -3,6 +3,7 @@
 #include "core/runtime/logreader.h"
 #include "core/runtime/pluginhttpclient.h"
 #include "core/runtime/pluginmonitor.h"
+#include "core/runtime/pluginsocket.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/store/atomicfile.h"
 #include "core/store/storelock.h"
@@ -28,23 +29,6 @@ namespace core {
 namespace {
 
 constexpr int kLogTailOnFailure = 15;
-
-// True when a unix socket at `path` accepts a connection now.
-bool acceptsConnection(const QString &path)
-{
-    const QByteArray native = QFile::encodeName(path);
-    sockaddr_un address{};
-    if (native.size() >= qsizetype(sizeof address.sun_path))
-        return false;
-    address.sun_family = AF_UNIX;
-    memcpy(address.sun_path, native.constData(), native.size());
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
-    ::close(fd);
-    return ok;
-}
 
 int stopTimeoutMs()
 {
@@ -135,6 +119,7 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
     PluginMonitor::Options options;
     options.runRoot = m_runtime.layout().runRoot();
     options.id = plugin.id;
+    options.name = plugin.name();
     options.runc = m_runtime.runc();
     options.socketPath = socketPath(plugin);
     options.publishedLink = SocketPublisher::linkPath(plugin);
@@ -182,7 +167,7 @@ void PluginRunner::stopPlugin(const Plugin &plugin)
         }
     }
     QFile::remove(socketPath(plugin));
-    SocketPublisher::unpublish(SocketPublisher::linkPath(plugin));
+    SocketPublisher::unpublish(SocketPublisher::linkPath(plugin), layout.publishedPath(plugin.id));
     RuncRuntime::releaseMount(propagatedMount(plugin));
     auto recorded = PluginRuntimeState::read(layout.statePath(plugin.id));
     if (recorded && recorded->status != PluginRuntimeState::Status::Stopped &&
@@ -212,8 +197,12 @@ Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const s
     QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
     int interval = 50;
     for (;;) {
-        if (acceptsConnection(socket))
+        if (PluginSocket::acceptsConnection(socket))
             return {};
+        // A symlink or any other file where the socket should be is never followed, and never becomes a socket.
+        if (const PluginSocket probe(socket); probe.error() && !probe.missing())
+            return startFailure(plugin, tr("plugin %1 failed to start: %2").arg(plugin.name(), probe.error()->message),
+                                ErrorCode::Runtime);
         if (cancelled && cancelled())
             return Error{ErrorCode::Cancelled, tr("enabling %1 was cancelled").arg(plugin.name())};
         auto state = PluginRuntimeState::read(statePath);
@@ -300,6 +289,15 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
     }
     if (plugin.enabled)
         return Error{ErrorCode::Conflict, tr("plugin %1 is already enabled").arg(plugin.name())};
+    {
+        auto inventory = m_store.load();
+        if (!inventory)
+            return inventory.error();
+        if (auto free =
+                SocketPublisher::checkNameFree(inventory->plugins, plugin.repository, plugin.tag, plugin.id, true);
+            !free)
+            return free.error().prefixed(tr("cannot enable plugin %1").arg(plugin.name()));
+    }
     if (auto valid = plugin.config.validate(); !valid)
         return valid.error();
     if (auto refused = checkApproved(plugin); !refused)
@@ -424,7 +422,7 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
     }
     state.socketPath = socketPath(plugin);
     const QString link = SocketPublisher::linkPath(plugin);
-    if (state.monitorAlive && SocketPublisher::isSocket(link))
+    if (state.monitorAlive && SocketPublisher::isRecorded(link, layout.publishedPath(plugin.id)))
         state.publishedSocketPath = link;
     QFile activation(layout.activatePath(plugin.id));
     if (activation.open(QIODevice::ReadOnly)) {

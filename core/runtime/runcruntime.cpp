@@ -186,8 +186,14 @@ Status RuncRuntime::prepareBundle(const Plugin &plugin, const QString &storePlug
         if (!QDir().mkpath(dir))
             return Error{ErrorCode::Io, tr("cannot create %1").arg(dir)};
     }
-    QFile::setPermissions(m_layout.stateDir(plugin.id),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // Root's alone: the plugin writes into its socket folder (and may chmod it, being root in there), so the folder
+    // above it keeps host users from whatever the plugin leaves there: device nodes, setuid files, symlinks.
+    for (const QString &dir : {m_layout.stateDir(plugin.id), m_layout.socketDir(plugin.id),
+                               m_layout.runRoot() + QStringLiteral("/plugins")}) {
+        if (::chmod(QFile::encodeName(dir).constData(), 0700) != 0)
+            return Error{ErrorCode::Io,
+                         tr("cannot make %1 private: %2").arg(dir, QString::fromLocal8Bit(strerror(errno)))};
+    }
     QString propagated;
     if (!plugin.config.propagatedMount.isEmpty()) {
         propagated = QFileInfo(storePluginDir + QStringLiteral("/propagated-mount")).absoluteFilePath();

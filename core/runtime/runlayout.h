@@ -12,6 +12,7 @@ namespace core {
 //   <run>/state/<id>/plugin.log      the plugin's stdout and stderr, rotated (.1, .2)
 //   <run>/state/<id>/monitor.lock    flock held by the plugin's monitor for as long as it lives
 //   <run>/state/<id>/activate.json   the plugin's answer to /Plugin.Activate
+//   <run>/state/<id>/published.json  the socket published for other engines (path, device, inode): only it is removed
 // The private files are kept out of the socket folder because the plugin sees that folder: a plugin that could
 // rewrite its own bundle would grant itself privileges at its next restart.
 // A value type: owns paths, creates nothing.
@@ -36,6 +37,7 @@ public:
     QString lockPath(const QString &id) const { return stateDir(id) + QStringLiteral("/monitor.lock"); }
     QString pidFilePath(const QString &id) const { return stateDir(id) + QStringLiteral("/container.pid"); }
     QString activatePath(const QString &id) const { return stateDir(id) + QStringLiteral("/activate.json"); }
+    QString publishedPath(const QString &id) const { return stateDir(id) + QStringLiteral("/published.json"); }
 
 private:
     QString m_runRoot;

@@ -1,6 +1,7 @@
 #include "core/runtime/socketproxy.h"
 
 #include "core/runtime/pluginhttpclient.h"
+#include "core/runtime/socketpublisher.h"
 
 #include <QDir>
 #include <QFile>
@@ -136,22 +137,29 @@ std::optional<QByteArray> dechunk(const QByteArray &data, bool &malformed)
     }
 }
 
-QJsonValue rewrite(const QJsonValue &value, const VolumeDriverInfo &mapping)
+// The first mountpoint that cannot be resolved inside the plugin's folders stops the rewrite: dockerd gets an
+// error instead of a path to bind-mount.
+QJsonValue rewrite(const QJsonValue &value, const VolumeDriverInfo &mapping, std::optional<Error> &failed)
 {
     if (value.isArray()) {
         QJsonArray array;
         for (const QJsonValue &item : value.toArray())
-            array.append(rewrite(item, mapping));
+            array.append(rewrite(item, mapping, failed));
         return array;
     }
-    if (!value.isObject())
+    if (!value.isObject() || failed)
         return value;
     QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() == QLatin1String("Mountpoint") && it.value().isString() && !it.value().toString().isEmpty())
-            it.value() = mapping.hostPath(it.value().toString());
-        else if (it.value().isObject() || it.value().isArray())
-            it.value() = rewrite(it.value(), mapping);
+    for (auto it = object.begin(); it != object.end() && !failed; ++it) {
+        if (it.key() == QLatin1String("Mountpoint") && it.value().isString() && !it.value().toString().isEmpty()) {
+            auto host = mapping.resolveHostPath(it.value().toString());
+            if (host)
+                it.value() = *host;
+            else
+                failed = host.error();
+        } else if (it.value().isObject() || it.value().isArray()) {
+            it.value() = rewrite(it.value(), mapping, failed);
+        }
     }
     return object;
 }
@@ -223,15 +231,21 @@ void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping)
         respond(fd, 502, errBody(answer.error().message));
         return;
     }
-    respond(fd, answer->status, SocketProxy::rewriteMountpoints(answer->body, mapping));
+    auto rewritten = SocketProxy::rewriteMountpoints(answer->body, mapping);
+    if (!rewritten) {
+        respond(fd, 500, errBody(rewritten.error().message));
+        return;
+    }
+    respond(fd, answer->status, *rewritten);
 }
 
 } // namespace
 
-SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping)
+SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath)
     : m_listenPath(std::move(listenPath))
     , m_pluginSocket(std::move(pluginSocket))
     , m_mapping(std::move(mapping))
+    , m_recordPath(std::move(recordPath))
 {}
 
 SocketProxy::~SocketProxy()
@@ -239,14 +253,17 @@ SocketProxy::~SocketProxy()
     stop();
 }
 
-QByteArray SocketProxy::rewriteMountpoints(const QByteArray &body, const VolumeDriverInfo &mapping)
+Result<QByteArray> SocketProxy::rewriteMountpoints(const QByteArray &body, const VolumeDriverInfo &mapping)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !(document.isObject() || document.isArray()))
         return body;
+    std::optional<Error> failed;
     const QJsonValue rewritten =
-        rewrite(document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()), mapping);
+        rewrite(document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()), mapping, failed);
+    if (failed)
+        return *failed;
     const QJsonDocument out =
         rewritten.isObject() ? QJsonDocument(rewritten.toObject()) : QJsonDocument(rewritten.toArray());
     return out.toJson(QJsonDocument::Compact) + '\n';
@@ -256,22 +273,24 @@ Status SocketProxy::start()
 {
     const QFileInfo existing(m_listenPath);
     if (existing.isSymLink()) {
-        // The symlink earlier versions published: ours to replace when it points at this plugin or at nothing.
-        if (existing.symLinkTarget() != m_pluginSocket && QFileInfo::exists(existing.symLinkTarget()))
+        // The symlink earlier versions published: ours to replace only when it points at this plugin's socket.
+        if (existing.symLinkTarget() != m_pluginSocket)
             return Error{ErrorCode::Conflict, tr("cannot publish the socket as %1: it already points at %2")
                                                   .arg(m_listenPath, existing.symLinkTarget())};
         QFile::remove(m_listenPath);
-    } else if (existing.exists()) {
-        struct stat st
-        {};
-        const bool socket = ::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0 && S_ISSOCK(st.st_mode);
-        if (!socket)
+    } else if (struct stat st{}; ::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0) {
+        if (!S_ISSOCK(st.st_mode))
             return Error{ErrorCode::Conflict,
                          tr("cannot publish the socket as %1: a file of that name exists").arg(m_listenPath)};
+        // Only the very socket this plugin published before (its monitor was killed) is a leftover of ours.
+        if (!SocketPublisher::isRecorded(m_listenPath, m_recordPath))
+            return Error{ErrorCode::Conflict, tr("cannot publish the socket as %1: another program's socket has that "
+                                                 "name; it is left alone")
+                                                  .arg(m_listenPath)};
         if (someoneServes(m_listenPath))
             return Error{ErrorCode::Conflict,
                          tr("cannot publish the socket as %1: another process serves it").arg(m_listenPath)};
-        QFile::remove(m_listenPath); // a leftover nobody serves
+        QFile::remove(m_listenPath);
     }
     if (!QDir().mkpath(QFileInfo(m_listenPath).absolutePath()))
         return Error{ErrorCode::Io, tr("cannot create %1").arg(QFileInfo(m_listenPath).absolutePath())};
@@ -290,8 +309,20 @@ Status SocketProxy::start()
     ::chmod(QFile::encodeName(m_listenPath).constData(), 0660);
     struct stat st
     {};
-    if (::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0)
+    Status recorded = Error{ErrorCode::Io, tr("cannot publish the socket as %1: it vanished").arg(m_listenPath)};
+    if (::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0) {
+        m_device = st.st_dev;
         m_inode = st.st_ino;
+        recorded = SocketPublisher::writeRecord(m_recordPath, {m_listenPath, m_device, m_inode});
+    }
+    if (!recorded) {
+        // A socket we could not remember is one we could never tell from another program's: do not publish it.
+        if (m_inode != 0)
+            QFile::remove(m_listenPath);
+        ::close(m_listenFd);
+        m_listenFd = -1;
+        return recorded;
+    }
     m_wakeFd = ::eventfd(0, EFD_CLOEXEC);
     m_stopping = false;
     m_thread = std::thread([this] { acceptLoop(); });
@@ -331,8 +362,11 @@ void SocketProxy::stop()
     if (m_listenFd >= 0) {
         struct stat st
         {};
-        if (::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0 && st.st_ino == m_inode)
+        if (::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0 && st.st_ino == m_inode &&
+            st.st_dev == m_device)
             QFile::remove(m_listenPath);
+        if (const auto record = SocketPublisher::readRecord(m_recordPath); record && record->inode == m_inode)
+            QFile::remove(m_recordPath);
         ::close(m_listenFd);
         m_listenFd = -1;
     }

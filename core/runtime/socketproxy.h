@@ -15,15 +15,15 @@ namespace core {
 // monitor: each HTTP request is forwarded to the plugin's own socket, and every "Mountpoint" in the answer is
 // rewritten from the plugin's path to the host path (ScopedPath, SPEC §7.1), so that the other engine bind-mounts
 // the folder that holds the volume's files. One request per connection (answers carry Connection: close).
-// Owns the listening socket and the file at the published path; never replaces a file it did not make, nor a
-// socket somebody still serves.
+// Owns the listening socket and the file at the published path, remembered by device and inode in `recordPath`
+// (SocketPublisher::Record); never replaces or removes a file it did not make, nor a socket somebody still serves.
 class SocketProxy final
 {
     Q_DECLARE_TR_FUNCTIONS(SocketProxy)
 
 public:
-    // `mapping` needs hostPropagatedMount, propagatedMount and rootfs only.
-    SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping);
+    // `mapping` needs hostPropagatedMount, propagatedMount and rootfs, and the name for messages.
+    SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath);
     ~SocketProxy();
     SocketProxy(const SocketProxy &) = delete;
     SocketProxy &operator=(const SocketProxy &) = delete;
@@ -33,8 +33,10 @@ public:
     // Stops accepting and removes the published socket; requests being served finish on their own.
     void stop();
 
-    // Every "Mountpoint" string in a JSON answer mapped to the host; anything that is not JSON comes back unchanged.
-    static QByteArray rewriteMountpoints(const QByteArray &body, const VolumeDriverInfo &mapping);
+    // Every "Mountpoint" string in a JSON answer mapped to the host and resolved there inside the plugin's folders
+    // (VolumeDriverInfo::resolveHostPath); anything that is not JSON comes back unchanged. An error when a
+    // mountpoint leads out of them: the answer must not reach dockerd, which would bind-mount what it names.
+    static Result<QByteArray> rewriteMountpoints(const QByteArray &body, const VolumeDriverInfo &mapping);
 
 private:
     void acceptLoop();
@@ -44,7 +46,9 @@ private:
     VolumeDriverInfo m_mapping;
     int m_listenFd = -1;
     int m_wakeFd = -1;
-    unsigned long long m_inode = 0; // of the socket file we made, to remove only that
+    QString m_recordPath;
+    unsigned long long m_device = 0; // of the socket file we made, to remove only that
+    unsigned long long m_inode = 0;
     std::thread m_thread;
     std::atomic_bool m_stopping = false;
 };

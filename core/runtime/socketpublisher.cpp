@@ -1,8 +1,12 @@
 #include "core/runtime/socketpublisher.h"
 
+#include "core/store/atomicfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <cerrno>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -41,6 +45,22 @@ QString SocketPublisher::linkPath(const Plugin &plugin)
     return directory() + QLatin1Char('/') + publishName(plugin.repository, plugin.tag) + QStringLiteral(".sock");
 }
 
+Status SocketPublisher::checkNameFree(const QList<Plugin> &plugins, const QString &repository, const QString &tag,
+                                      const QString &id, bool enabledOnly)
+{
+    const QString wanted = publishName(repository, tag);
+    for (const Plugin &other : plugins) {
+        if (other.id == id || (enabledOnly && !other.enabled))
+            continue;
+        if (publishName(other.repository, other.tag) == wanted)
+            return Error{ErrorCode::Conflict,
+                         tr("plugin %1:%2 would publish its socket as %3.sock, the name under which plugin %4 "
+                            "publishes its own; use another name (for example --alias)")
+                             .arg(repository, tag, wanted, other.name())};
+    }
+    return {};
+}
+
 bool SocketPublisher::isSocket(const QString &path)
 {
     struct stat st
@@ -48,10 +68,46 @@ bool SocketPublisher::isSocket(const QString &path)
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISSOCK(st.st_mode);
 }
 
-void SocketPublisher::unpublish(const QString &path)
+Status SocketPublisher::writeRecord(const QString &recordPath, const Record &record)
 {
-    if (!isSocket(path))
+    const QJsonObject object{{QStringLiteral("Path"), record.path},
+                             {QStringLiteral("Device"), QString::number(record.device)},
+                             {QStringLiteral("Inode"), QString::number(record.inode)}};
+    return AtomicFile::write(recordPath, QJsonDocument(object).toJson(QJsonDocument::Compact), 0600);
+}
+
+std::optional<SocketPublisher::Record> SocketPublisher::readRecord(const QString &recordPath)
+{
+    QFile file(recordPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+    Record record;
+    record.path = object.value(QStringLiteral("Path")).toString();
+    record.device = object.value(QStringLiteral("Device")).toString().toULongLong();
+    record.inode = object.value(QStringLiteral("Inode")).toString().toULongLong();
+    if (record.path.isEmpty() || record.inode == 0)
+        return std::nullopt;
+    return record;
+}
+
+bool SocketPublisher::isRecorded(const QString &path, const QString &recordPath)
+{
+    const std::optional<Record> record = readRecord(recordPath);
+    struct stat st
+    {};
+    return record && record->path == path && ::lstat(QFile::encodeName(path).constData(), &st) == 0 &&
+           S_ISSOCK(st.st_mode) && quint64(st.st_dev) == record->device && quint64(st.st_ino) == record->inode;
+}
+
+void SocketPublisher::unpublish(const QString &path, const QString &recordPath)
+{
+    if (!isRecorded(path, recordPath)) {
+        // Whatever is there now is not ours; the record of ours is stale.
+        if (const auto record = readRecord(recordPath); record && !QFileInfo::exists(record->path))
+            QFile::remove(recordPath);
         return;
+    }
     const QByteArray native = QFile::encodeName(path);
     sockaddr_un address{};
     if (native.size() >= qsizetype(sizeof address.sun_path))
@@ -63,8 +119,10 @@ void SocketPublisher::unpublish(const QString &path)
         return;
     const bool served = ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
     ::close(fd);
-    if (!served)
+    if (!served) {
         QFile::remove(path);
+        QFile::remove(recordPath);
+    }
 }
 
 } // namespace core

@@ -6,6 +6,7 @@ target_sources(plugdesk_core PRIVATE
     runtime/pluginmonitor.cpp runtime/pluginmonitor.h
     runtime/pluginrunner.cpp runtime/pluginrunner.h
     runtime/pluginruntimestate.cpp runtime/pluginruntimestate.h
+    runtime/pluginsocket.cpp runtime/pluginsocket.h
     runtime/rotatinglog.cpp runtime/rotatinglog.h
     runtime/runcruntime.cpp runtime/runcruntime.h
     runtime/runlayout.h

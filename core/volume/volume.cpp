@@ -3,7 +3,16 @@
 #include "core/helper/helperprotocol.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace core {
 
@@ -115,11 +124,18 @@ VolumeList VolumeList::fromJson(const QJsonObject &object)
     return list;
 }
 
-QString VolumeDriverInfo::hostPath(const QString &pluginPath) const
+namespace {
+
+// Where a plugin path lands on the host, lexically: the folder it is in (the host's propagated mount or the rootfs)
+// and the path below that folder, without "." or "..", never climbing above it.
+struct ScopedPath
 {
-    if (pluginPath.isEmpty())
-        return {};
-    // Resolved lexically inside the plugin's root: ".." never climbs above "/", so no answer maps outside.
+    QString base;
+    QStringList parts;
+};
+
+ScopedPath scoped(const VolumeDriverInfo &info, const QString &pluginPath)
+{
     QStringList parts;
     for (const QString &part : pluginPath.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         if (part == QLatin1String("..")) {
@@ -129,16 +145,83 @@ QString VolumeDriverInfo::hostPath(const QString &pluginPath) const
             parts.append(part);
         }
     }
-    const QString path = QLatin1Char('/') + parts.join(QLatin1Char('/'));
-    if (!propagatedMount.isEmpty()) {
-        const QString base = QDir::cleanPath(propagatedMount);
+    if (!info.propagatedMount.isEmpty()) {
+        const QStringList base = QDir::cleanPath(info.propagatedMount).split(QLatin1Char('/'), Qt::SkipEmptyParts);
         // A path component prefix: /vols/a is under /vols, /volsx is not.
-        if (path == base)
-            return hostPropagatedMount;
-        if (path.startsWith(base == QLatin1String("/") ? base : base + QLatin1Char('/')))
-            return QDir::cleanPath(hostPropagatedMount + QLatin1Char('/') + path.mid(base.size()));
+        if (parts.mid(0, base.size()) == base)
+            return {info.hostPropagatedMount, parts.mid(base.size())};
     }
-    return QDir::cleanPath(rootfs + path);
+    return {info.rootfs, parts};
+}
+
+QString joined(const QString &base, const QStringList &parts)
+{
+    return parts.isEmpty() ? base : QDir::cleanPath(base + QLatin1Char('/') + parts.join(QLatin1Char('/')));
+}
+
+QString fdPath(int fd)
+{
+    char target[PATH_MAX];
+    const ssize_t n =
+        ::readlink(QByteArray("/proc/self/fd/" + QByteArray::number(fd)).constData(), target, sizeof target);
+    return n <= 0 || n >= ssize_t(sizeof target) ? QString() : QFile::decodeName(QByteArray(target, int(n)));
+}
+
+} // namespace
+
+QString VolumeDriverInfo::hostPath(const QString &pluginPath) const
+{
+    if (pluginPath.isEmpty())
+        return {};
+    const ScopedPath path = scoped(*this, pluginPath);
+    return joined(path.base, path.parts);
+}
+
+Result<QString> VolumeDriverInfo::resolveHostPath(const QString &pluginPath) const
+{
+    if (pluginPath.isEmpty())
+        return QString();
+    const ScopedPath path = scoped(*this, pluginPath);
+    const QString who = name.isEmpty() ? pluginId : name;
+    const int base = ::open(QFile::encodeName(path.base).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (base < 0)
+        return Error{ErrorCode::Io, tr("cannot resolve the mountpoint %1 of volume plugin %2: %3: %4")
+                                        .arg(pluginPath, who, path.base, QString::fromLocal8Bit(strerror(errno)))};
+    const auto closeBase = qScopeGuard([base] { ::close(base); });
+    if (path.parts.isEmpty())
+        return path.base;
+    const QString realBase = fdPath(base);
+    // The deepest part that exists decides; what is below it does not exist yet, so it cannot point anywhere.
+    for (qsizetype depth = path.parts.size(); depth > 0; --depth) {
+        open_how how{};
+        how.flags = O_PATH | O_CLOEXEC;
+        how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+        const QByteArray relative = QFile::encodeName(path.parts.mid(0, depth).join(QLatin1Char('/')));
+        const int fd = int(::syscall(SYS_openat2, base, relative.constData(), &how, sizeof how));
+        if (fd < 0 && errno == ENOENT)
+            continue;
+        if (fd < 0 && (errno == EXDEV || errno == ELOOP))
+            return Error{ErrorCode::Runtime,
+                         tr("volume plugin %1 answered the mountpoint %2, which leads out of %3 (%4 is a symbolic "
+                            "link that leaves it); refusing it")
+                             .arg(who, pluginPath, path.base == hostPropagatedMount ? propagatedMount : rootfs,
+                                  joined(path.base, path.parts))};
+        if (fd < 0)
+            return Error{ErrorCode::Io, tr("cannot resolve the mountpoint %1 of volume plugin %2: %3")
+                                            .arg(pluginPath, who, QString::fromLocal8Bit(strerror(errno)))};
+        const QString real = fdPath(fd);
+        ::close(fd);
+        if (realBase.isEmpty() || real.isEmpty() ||
+            !(real == realBase || real.startsWith(realBase == QLatin1String("/") ? realBase : realBase + '/')))
+            return Error{ErrorCode::Runtime,
+                         tr("volume plugin %1 answered the mountpoint %2, which leads out of %3; refusing it")
+                             .arg(who, pluginPath, path.base)};
+        // No symlink on the way: the lexical path is the truth, and the one callers know.
+        if (real == joined(realBase, path.parts.mid(0, depth)))
+            return joined(path.base, path.parts);
+        return joined(path.base + real.mid(realBase.size()), path.parts.mid(depth));
+    }
+    return joined(path.base, path.parts);
 }
 
 QJsonObject VolumeDriverInfo::toJson() const

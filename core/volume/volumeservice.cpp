@@ -170,12 +170,16 @@ Result<VolumeDriverInfo> VolumeService::driverNamed(const QString &name)
     return Error{ErrorCode::Internal, context};
 }
 
-Volume VolumeService::completed(Volume volume, const VolumeDriverInfo &driver, const VolumeRecords::Data &records) const
+Result<Volume> VolumeService::completed(Volume volume, const VolumeDriverInfo &driver,
+                                        const VolumeRecords::Data &records) const
 {
     volume.driver = driver.name;
     volume.pluginId = driver.pluginId;
     volume.scope = driver.scope;
-    volume.hostMountpoint = driver.hostPath(volume.mountpoint);
+    auto host = driver.resolveHostPath(volume.mountpoint);
+    if (!host)
+        return host.error();
+    volume.hostMountpoint = *host;
     if (auto created = records.createdNamed(volume.name); created && created->pluginId == driver.pluginId)
         volume.options = created->options;
     volume.mounts = int(records.mountsOf(volume.name).size());
@@ -210,8 +214,14 @@ Result<VolumeList> VolumeService::list(const QString &driver)
             result.errors.append({drivers.at(index).name, error});
             continue;
         }
-        for (const Volume &volume : *answer)
-            result.volumes.append(completed(volume, drivers.at(index), records));
+        for (const Volume &volume : *answer) {
+            // A volume whose mountpoint leaves the plugin's folders is not listed; its driver's error says why.
+            auto completedVolume = completed(volume, drivers.at(index), records);
+            if (completedVolume)
+                result.volumes.append(*completedVolume);
+            else
+                result.errors.append({drivers.at(index).name, completedVolume.error()});
+        }
     }
     return result;
 }
@@ -232,16 +242,24 @@ Result<VolumeService::Found> VolumeService::find(const QString &name)
         if (driver.pluginId != hint)
             continue;
         auto got = boundedClient(driver).get(name);
-        if (got && *got)
-            return Found{driver, completed(**got, driver, records)};
+        if (got && *got) {
+            auto volume = completed(**got, driver, records);
+            if (!volume)
+                return volume.error();
+            return Found{driver, *volume};
+        }
     }
     using Answer = Result<std::optional<Volume>>;
     const QList<Answer> answers = forEachInParallel<Answer>(
         *all, [this, &name](const VolumeDriverInfo &driver) -> Answer { return boundedClient(driver).get(name); });
     for (qsizetype index = 0; index < all->size(); ++index) {
         const Answer &answer = answers.at(index);
-        if (answer && *answer)
-            return Found{all->at(index), completed(**answer, all->at(index), records)};
+        if (answer && *answer) {
+            auto volume = completed(**answer, all->at(index), records);
+            if (!volume)
+                return volume.error();
+            return Found{all->at(index), *volume};
+        }
     }
     return Error{ErrorCode::NotFound, tr("get %1: no such volume").arg(name)};
 }
@@ -334,12 +352,19 @@ Result<Volume> VolumeService::mount(const QString &name)
     if (!mountpoint)
         return Error{mountpoint.error().code,
                      tr("mount %1: VolumeDriver.Mount: %2").arg(name, mountpoint.error().message)};
+    auto hostMountpoint = found->driver.resolveHostPath(*mountpoint);
+    if (!hostMountpoint) {
+        // Nobody will use that mount: end it at the driver, and record nothing.
+        (void)client(found->driver).unmount(name, id);
+        return Error{hostMountpoint.error().code,
+                     tr("mount %1: VolumeDriver.Mount: %2").arg(name, hostMountpoint.error().message)};
+    }
     const VolumeRecords::Mount record{id,
                                       name,
                                       found->driver.pluginId,
                                       found->driver.name,
                                       *mountpoint,
-                                      found->driver.hostPath(*mountpoint),
+                                      *hostMountpoint,
                                       QDateTime::currentDateTimeUtc().toString(Qt::ISODate)};
     auto saved = m_records.update(tr("record the mount of volume %1").arg(name),
                                   [&record](VolumeRecords::Data &data) { data.mounts.append(record); });

@@ -69,7 +69,7 @@ private:
     Result<VolumeDriverInfo> driverNamed(const QString &name);
     VolumeDriverClient client(const VolumeDriverInfo &driver) const;
     VolumeDriverClient boundedClient(const VolumeDriverInfo &driver) const;
-    Volume completed(Volume volume, const VolumeDriverInfo &driver, const VolumeRecords::Data &records) const;
+    Result<Volume> completed(Volume volume, const VolumeDriverInfo &driver, const VolumeRecords::Data &records) const;
 
     QString m_storeRoot;
     QString m_runRoot;

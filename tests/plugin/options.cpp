@@ -53,6 +53,16 @@ bool applyMode(Options &options, const std::string &mode, std::string *error)
         options.noSocket = true;
     } else if (key == "print" && eq == std::string::npos) {
         options.print = true;
+    } else if (key == "symlink-escape" && eq == std::string::npos) {
+        options.symlinkEscape = true;
+    } else if (key == "plant-run-files" && eq == std::string::npos) {
+        options.plantRunFiles = true;
+    } else if (key == "socket-symlink") {
+        if (value.empty() || value.front() != '/') {
+            *error = "socket-symlink needs an absolute path";
+            return false;
+        }
+        options.socketSymlinkTarget = value;
     } else if (key == "slow-start") {
         if (!parseSeconds(value, &options.slowStartSeconds)) {
             *error = "invalid slow-start seconds \"" + value + "\"";
@@ -100,7 +110,10 @@ std::string usage()
            "                        [--mode=MODE[,MODE...]] [--bench-volumes=N]\n"
            "environment: PLUGIN_SOCKET_DIR (/run/docker/plugins), PLUGIN_SOCKET (testvol.sock),\n"
            "             VOLUME_ROOT (/mnt/volumes), VOLUME_SCOPE (local), TEST_PLUGIN_MODE, PRELOAD_VOLUMES\n"
-           "modes: hang-list, no-socket, print, slow-start=SECONDS, crash-after=SECONDS";
+           "modes: hang-list, no-socket, print, slow-start=SECONDS, crash-after=SECONDS\n"
+           "hostile modes: symlink-escape (each volume folder is a symlink to /), plant-run-files (a device node\n"
+           "               and a setuid file in the socket folder, opened to all), socket-symlink=PATH (the socket\n"
+           "               is a symlink to PATH)";
 }
 
 std::optional<Options> parseOptions(int argc, char **argv, std::string *error)

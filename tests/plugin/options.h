@@ -18,6 +18,10 @@ struct Options
     bool hangList = false;
     bool noSocket = false;
     bool print = false;
+    // Hostile modes, each the attack a security test performs:
+    bool symlinkEscape = false;      // each volume's folder is a symlink to "/" (ln -s / <root>/<name>)
+    bool plantRunFiles = false;      // leaves a device node and a setuid file in its socket folder, opened to all
+    std::string socketSymlinkTarget; // the socket is a symlink to this host path instead of a socket
     double slowStartSeconds = 0;
     double crashAfterSeconds = -1; // < 0: never
     long preloadVolumes = 0;

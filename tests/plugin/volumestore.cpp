@@ -231,6 +231,8 @@ std::string VolumeStore::create(const std::string &name, const std::map<std::str
     info.createdAt = nowRfc3339();
     info.options = options;
     std::string error;
+    if (m_symlinkEscape && ::symlink("/", info.mountpoint.c_str()) != 0 && errno != EEXIST)
+        return "volume " + name + ": cannot make the escaping symlink: " + std::strerror(errno);
     if (!makeDir(info.mountpoint, &error) || !writeMeta(info, true, &error))
         return "volume " + name + ": " + error;
     m_volumes[name] = std::move(info);

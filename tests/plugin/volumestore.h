@@ -30,6 +30,10 @@ public:
     VolumeStore(const VolumeStore &) = delete;
     VolumeStore &operator=(const VolumeStore &) = delete;
 
+    // The symlink-escape attack: a new volume's folder is a symlink to "/", so its mountpoint names the host's root
+    // to whoever follows it from outside the plugin.
+    void setSymlinkEscape(bool escape) { m_symlinkEscape = escape; }
+
     // Creates the root and metadata directories and reads the volumes of an earlier run.
     bool load(std::string *error);
     // Creates `count` volumes vol-00000... that do not exist yet; returns how many were made.
@@ -56,6 +60,7 @@ private:
     std::string m_root;
     std::mutex m_mutex;
     std::map<std::string, VolumeInfo> m_volumes;
+    bool m_symlinkEscape = false;
 };
 
 } // namespace testplugin

@@ -300,6 +300,24 @@ private Q_SLOTS:
         QCOMPARE(last[QStringLiteral("access")].toString(), QStringLiteral("rwm"));
     }
 
+    // Deny all, then the standard character devices by number: no wildcard rule, so the spec grants no mknod of
+    // any device (dockerd's plugin spec has none either).
+    void defaultDeviceRulesHaveNoWildcard()
+    {
+        auto spec = OciSpec::generate(inputsFor(basePlugin()), fakeDevices);
+        QVERIFY(spec.ok());
+        const QJsonArray rules =
+            (*spec)[QStringLiteral("linux")][QStringLiteral("resources")][QStringLiteral("devices")].toArray();
+        QCOMPARE(rules.size(), 9);
+        QCOMPARE(rules.first().toObject(),
+                 (QJsonObject{{QStringLiteral("allow"), false}, {QStringLiteral("access"), QStringLiteral("rwm")}}));
+        for (qsizetype i = 1; i < rules.size(); ++i) {
+            const QJsonObject rule = rules.at(i).toObject();
+            QCOMPARE(rule[QStringLiteral("type")].toString(), QStringLiteral("c"));
+            QVERIFY2(rule.contains(QStringLiteral("major")), QJsonDocument(rule).toJson().constData());
+        }
+    }
+
     void allowAllDevices()
     {
         core::Plugin plugin = basePlugin();

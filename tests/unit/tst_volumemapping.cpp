@@ -5,7 +5,9 @@
 #include "core/volume/volume.h"
 #include "core/volume/volumedriverclient.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,7 +30,31 @@ private:
         return info;
     }
 
+    // A plugin's folders on disk, for what is resolved on the filesystem: propagated-mount/ holding a/, inner -> a,
+    // out -> / (the attack: a symlink out of the propagated mount), up -> ../../.. ; rootfs/.
+    QTemporaryDir m_tree;
+    core::VolumeDriverInfo onDisk() const
+    {
+        core::VolumeDriverInfo info;
+        info.name = QStringLiteral("acme/hostile:latest");
+        info.propagatedMount = QStringLiteral("/vols");
+        info.hostPropagatedMount = m_tree.path() + QStringLiteral("/propagated-mount");
+        info.rootfs = m_tree.path() + QStringLiteral("/rootfs");
+        return info;
+    }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tree.isValid());
+        const QString pm = m_tree.path() + QStringLiteral("/propagated-mount");
+        QVERIFY(QDir().mkpath(pm + QStringLiteral("/a")));
+        QVERIFY(QDir().mkpath(m_tree.path() + QStringLiteral("/rootfs")));
+        QVERIFY(QFile::link(QStringLiteral("a"), pm + QStringLiteral("/inner")));
+        QVERIFY(QFile::link(QStringLiteral("/"), pm + QStringLiteral("/out")));
+        QVERIFY(QFile::link(QStringLiteral("../../.."), pm + QStringLiteral("/up")));
+    }
+
     void hostPath_data()
     {
         QTest::addColumn<QString>("propagatedMount");
@@ -71,7 +97,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("expected");
-        const QByteArray pm = "/var/lib/plugdesk/plugins/ID/propagated-mount";
+        const QByteArray pm = "@PM@";
         QTest::newRow("Mount answer") << QByteArray(R"({"Mountpoint":"/vols/a","Err":""})")
                                       << QByteArray(R"({"Err":"","Mountpoint":")" + pm + R"(/a"})");
         QTest::newRow("Get answer") << QByteArray(R"({"Volume":{"Name":"a","Mountpoint":"/vols/a"},"Err":""})")
@@ -85,14 +111,84 @@ private Q_SLOTS:
             << QByteArray("404 page not found\n") << QByteArray("404 page not found\n");
         QTest::newRow("a non-string Mountpoint: unchanged")
             << QByteArray(R"({"Mountpoint":3})") << QByteArray(R"({"Mountpoint":3})");
+        QTest::newRow("a symlink inside is followed") << QByteArray(R"({"Mountpoint":"/vols/inner","Err":""})")
+                                                      << QByteArray(R"({"Err":"","Mountpoint":")" + pm + R"(/a"})");
     }
 
     void rewrite()
     {
         QFETCH(QByteArray, body);
         QFETCH(QByteArray, expected);
-        QCOMPARE(core::SocketProxy::rewriteMountpoints(body, mapping(QStringLiteral("/vols"))).trimmed(),
-                 expected.trimmed());
+        expected.replace("@PM@", QFile::encodeName(onDisk().hostPropagatedMount));
+        const auto rewritten = core::SocketProxy::rewriteMountpoints(body, onDisk());
+        QVERIFY2(rewritten.ok(), qPrintable(rewritten.ok() ? QString() : rewritten.error().message));
+        QCOMPARE(rewritten->trimmed(), expected.trimmed());
+    }
+
+    // A Mount, Get or List answer naming a symlink out of the propagated mount never reaches dockerd.
+    void rewriteRefusesAnEscape_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("Mount answer") << QByteArray(R"({"Mountpoint":"/vols/out","Err":""})");
+        QTest::newRow("Get answer") << QByteArray(R"({"Volume":{"Name":"out","Mountpoint":"/vols/out"},"Err":""})");
+        QTest::newRow("List answer") << QByteArray(
+            R"({"Volumes":[{"Name":"a","Mountpoint":"/vols/a"},{"Name":"out","Mountpoint":"/vols/out"}]})");
+    }
+
+    void rewriteRefusesAnEscape()
+    {
+        QFETCH(QByteArray, body);
+        const auto rewritten = core::SocketProxy::rewriteMountpoints(body, onDisk());
+        QVERIFY(!rewritten.ok());
+        QVERIFY2(rewritten.error().message.contains(QStringLiteral("acme/hostile:latest")),
+                 qPrintable(rewritten.error().message));
+        QVERIFY2(rewritten.error().message.contains(QStringLiteral("/vols/out")),
+                 qPrintable(rewritten.error().message));
+    }
+
+    void resolveHostPath_data()
+    {
+        QTest::addColumn<QString>("pluginPath");
+        QTest::addColumn<QString>("expected"); // @PM@ and @ROOTFS@ stand for the folders; empty: refused
+        QTest::newRow("a folder") << "/vols/a"
+                                  << "@PM@/a";
+        QTest::newRow("the propagated mount") << "/vols"
+                                              << "@PM@";
+        QTest::newRow("a symlink that stays inside") << "/vols/inner"
+                                                     << "@PM@/a";
+        QTest::newRow("below a symlink that stays inside") << "/vols/inner/new"
+                                                           << "@PM@/a/new";
+        QTest::newRow("not there yet") << "/vols/missing/x"
+                                       << "@PM@/missing/x";
+        QTest::newRow("into the rootfs") << "/data/v"
+                                         << "@ROOTFS@/data/v";
+        QTest::newRow("dot-dot stays in the rootfs") << "/vols/../../../etc"
+                                                     << "@ROOTFS@/etc";
+        QTest::newRow("a symlink to /") << "/vols/out"
+                                        << "";
+        QTest::newRow("below a symlink to /") << "/vols/out/etc"
+                                              << "";
+        QTest::newRow("a relative symlink that climbs out") << "/vols/up"
+                                                            << "";
+    }
+
+    void resolveHostPath()
+    {
+        QFETCH(QString, pluginPath);
+        QFETCH(QString, expected);
+        const core::VolumeDriverInfo info = onDisk();
+        const auto resolved = info.resolveHostPath(pluginPath);
+        if (expected.isEmpty()) {
+            QVERIFY(!resolved.ok());
+            QCOMPARE(resolved.error().code, core::ErrorCode::Runtime);
+            QVERIFY2(resolved.error().message.contains(info.name), qPrintable(resolved.error().message));
+            QVERIFY2(resolved.error().message.contains(pluginPath), qPrintable(resolved.error().message));
+            return;
+        }
+        expected.replace(QStringLiteral("@PM@"), info.hostPropagatedMount);
+        expected.replace(QStringLiteral("@ROOTFS@"), info.rootfs);
+        QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.error().message));
+        QCOMPARE(*resolved, expected);
     }
 
     // async(): the call runs on a thread of its own, the answer arrives on the context's thread; a socket nobody

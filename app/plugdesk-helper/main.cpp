@@ -3,6 +3,7 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/helperservice.h"
+#include "core/store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -86,6 +87,10 @@ int main(int argc, char *argv[])
                         .arg(address.isEmpty() ? QCoreApplication::translate("main", "the system bus") : address,
                              bus.lastError().message()));
 
+    // The store holds plugins' files, settings and blobs: private to root, whoever made it and however.
+    const QString root = parser.value(rootOption).isEmpty() ? core::Store::defaultRoot() : parser.value(rootOption);
+    if (auto made = core::Store(root).makePrivate(); !made)
+        return fail(made.error().message);
     core::LocalEngine engine({parser.value(rootOption), parser.value(runOption), false});
     engine.recover();
     core::HelperService service(bus, &engine);

@@ -166,7 +166,7 @@ public:
     CommandRun nobodyCall(const QString &path, const QString &interfaceAndMember, const QStringList &arguments)
     {
         return runAs(true, QStandardPaths::findExecutable(QStringLiteral("dbus-send")),
-                     QStringList{QStringLiteral("--address=") + m_bus->address(), QStringLiteral("--print-reply"),
+                     QStringList{QStringLiteral("--bus=") + m_bus->address(), QStringLiteral("--print-reply"),
                                  QStringLiteral("--reply-timeout=60000"), QStringLiteral("--dest=org.plugdesk.Helper1"),
                                  path, interfaceAndMember} +
                          arguments);

@@ -1,5 +1,7 @@
 #include "core/helper/secrets.h"
 
+#include "core/volume/volume.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QVariantList>
@@ -19,30 +21,27 @@ QString redactAssignment(const QString &assignment)
     return assignment.left(equals + 1) + Secrets::placeholder();
 }
 
-QVariant redactVariant(const QVariant &value, bool options)
+// Every secret-looking key at any depth: Options, and a driver's Status or Labels, which may echo them.
+QVariant redactVariant(const QVariant &value)
 {
     if (value.typeId() == QMetaType::QVariantMap) {
         QVariantMap map = value.toMap();
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            if (options && Secrets::looksSecret(it.key()))
-                it.value() = Secrets::placeholder();
-            else
-                it.value() = redactVariant(it.value(), it.key() == QLatin1String("Options"));
-        }
+        for (auto it = map.begin(); it != map.end(); ++it)
+            it.value() = Secrets::looksSecret(it.key()) ? QVariant(Secrets::placeholder()) : redactVariant(it.value());
         return map;
     }
     if (value.typeId() == QMetaType::QVariantList) {
         QVariantList list = value.toList();
         for (QVariant &item : list)
-            item = redactVariant(item, false);
+            item = redactVariant(item);
         return list;
     }
     if (value.typeId() == QMetaType::QJsonObject)
-        return redactVariant(value.toJsonObject().toVariantMap(), options);
+        return redactVariant(value.toJsonObject().toVariantMap());
     if (value.typeId() == QMetaType::QJsonArray)
-        return redactVariant(value.toJsonArray().toVariantList(), false);
+        return redactVariant(value.toJsonArray().toVariantList());
     if (value.typeId() == QMetaType::QJsonValue)
-        return redactVariant(value.toJsonValue().toVariant(), options);
+        return redactVariant(value.toJsonValue().toVariant());
     return value;
 }
 
@@ -84,7 +83,10 @@ QByteArray Secrets::redactPluginList(const QByteArray &json)
 
 QVariant Secrets::redactVolumes(const QVariant &result)
 {
-    return redactVariant(result, false);
+    // A list of volumes travels typed; hidden, it travels as its JSON shape, which clients read the same way.
+    if (result.metaType() == QMetaType::fromType<VolumeList>())
+        return redactVariant(result.value<VolumeList>().toJson().toVariantMap());
+    return redactVariant(result);
 }
 
 } // namespace core

@@ -1,13 +1,16 @@
 // Issue 10, item 4: what the helper keeps is root's, and what a job or a plugin holds reaches only who may see it.
 // Each test acts as `nobody` against the real plugdesk-helper on a private bus with the real polkitd
 // (tests/common/securityenv.h) and checks that the attack is refused and that nothing leaked.
+#include "common/pluginfixture.h"
 #include "common/securityenv.h"
 #include "core/engine/job.h"
 #include "core/helper/helperengine.h"
+#include "core/runtime/runcruntime.h"
 
 #include <QDBusMetaType>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
 #include <sys/stat.h>
@@ -298,6 +301,67 @@ private Q_SLOTS:
         QVERIFY2(logs.status != 0 && logs.err.contains(QStringLiteral("org.plugdesk.manage")),
                  qPrintable(logs.out + logs.err));
 
+        QTest::qWait(500);
+        env.stopMonitor();
+        QVERIFY2(!env.monitorOutput().contains(secret), qPrintable(env.monitorOutput()));
+    }
+
+    // Root made a volume with a password option on an enabled volume plugin. nobody may read (org.plugdesk.read)
+    // but not manage volumes: inspecting the volume shows the option with its value hidden, and nobody's monitor
+    // never sees it; root, who holds org.plugdesk.volumes, reads it in clear.
+    void volumeOptionsStayWithWhoMayManageVolumes()
+    {
+        if (core::RuncRuntime::findRunc().isEmpty())
+            QSKIP("runc is not installed (apt-get install runc)");
+        SecurityEnv env;
+        QString why = env.start({kRead});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        qputenv("PLUGDESK_MONITOR", QByteArrayLiteral(PLUGDESK_MONITOR_BINARY));
+        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", QFile::encodeName(env.folder() + QStringLiteral("/docker-plugins")));
+        // Short (a socket path must fit sun_path) and hex, as store ids are.
+        const QString id =
+            QStringLiteral("5ec%1").arg(QRandomGenerator::global()->bounded(0x100000), 5, 16, QLatin1Char('0'));
+        testutil::TestPluginSpec spec;
+        spec.id = id;
+        spec.repository = QStringLiteral("acme/secvol");
+        spec.propagatedMount = QStringLiteral("/vols");
+        QVERIFY(testutil::writeTestPlugins(env.store(), QStringLiteral(TEST_PLUGIN_BINARY),
+                                           {testutil::makeTestPlugin(spec)}));
+        const auto stop = qScopeGuard([&env, id] { testutil::stopTestPlugin(env.run(), id, env.store()); });
+        QVERIFY(env.startHelper(QStringLiteral(PLUGDESK_HELPER)));
+        QVERIFY(env.startNobodyMonitor());
+
+        core::HelperEngine root({env.busAddress(), {}});
+        core::Job *enabled = root.enable(QStringLiteral("acme/secvol"), 20);
+        QVERIFY(waitFor(enabled));
+        QVERIFY2(enabled->succeeded(), qPrintable(enabled->error() ? enabled->error()->message : QString()));
+        const QString secret = marker("volume");
+        core::Job *created = root.createVolume(QStringLiteral("acme/secvol"), QStringLiteral("private"),
+                                               {{QStringLiteral("password"), secret}, {QStringLiteral("size"), "1"}});
+        QVERIFY(waitFor(created));
+        QVERIFY2(created->succeeded(), qPrintable(created->error() ? created->error()->message : QString()));
+
+        const CommandRun inspected =
+            env.ctl(QStringLiteral(PLUGDESKCTL),
+                    {QStringLiteral("volume"), QStringLiteral("inspect"), QStringLiteral("private")});
+        QVERIFY2(inspected.status == 0, qPrintable(inspected.out + inspected.err));
+        QVERIFY2(!inspected.out.contains(secret), qPrintable(inspected.out));
+        QVERIFY2(inspected.out.contains(QStringLiteral("password")) && inspected.out.contains(QStringLiteral("size")),
+                 qPrintable(inspected.out));
+        const CommandRun listed =
+            env.ctl(QStringLiteral(PLUGDESKCTL), {QStringLiteral("volume"), QStringLiteral("ls"),
+                                                  QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(listed.status == 0 && listed.out.contains(QStringLiteral("private")),
+                 qPrintable(listed.out + listed.err));
+        QVERIFY2(!listed.out.contains(secret), qPrintable(listed.out));
+
+        core::Job *rootsView = root.inspectVolume(QStringLiteral("private"));
+        QVERIFY(waitFor(rootsView));
+        QVERIFY2(QJsonDocument::fromVariant(rootsView->result()).toJson().contains(secret.toUtf8()),
+                 QJsonDocument::fromVariant(rootsView->result()).toJson().constData());
+
+        core::Job *disabled = root.disable(QStringLiteral("acme/secvol"), true);
+        QVERIFY(waitFor(disabled));
         QTest::qWait(500);
         env.stopMonitor();
         QVERIFY2(!env.monitorOutput().contains(secret), qPrintable(env.monitorOutput()));

@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace core {
 
@@ -176,6 +178,55 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
         return saved.error();
     removePluginDir.dismiss();
     removeNewBlobs.dismiss();
+    return plugin;
+}
+
+Result<Plugin> createPluginFromContext(const Store &store, const QString &name, int fd, const QString &folder, Job *job)
+{
+    QFile context;
+    if (!context.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return Error{ErrorCode::Io, Tr::tr("cannot read the packed folder %1: %2").arg(folder, context.errorString())};
+    }
+    auto reference = Reference::parse(name);
+    if (!reference)
+        return reference.error();
+    if (!QDir().mkpath(store.tmpDir()))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(store.tmpDir())};
+    QTemporaryDir staging(store.tmpDir() + QStringLiteral("/context-XXXXXX"));
+    if (!staging.isValid())
+        return Error{ErrorCode::Io,
+                     Tr::tr("cannot create a staging folder in %1: %2").arg(store.tmpDir(), staging.errorString())};
+    // Messages name the caller's folder, not the staging folder it was unpacked into.
+    auto named = [&staging, &folder](Error error) {
+        error.message.replace(staging.path(), folder);
+        return error;
+    };
+    if (job)
+        job->reportProgress({Tr::tr("Receiving"), QString(), 0, 0, Tr::tr("unpacking %1").arg(folder)});
+    LayerExtractor extractor(staging.path());
+    if (auto applied = extractor.apply(&context); !applied)
+        return named(applied.error().prefixed(Tr::tr("cannot unpack the plugin folder %1").arg(folder)));
+    context.close();
+    if (job && job->isCancelRequested())
+        return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
+
+    // What the caller packed decides nothing outside the staging: config.json must be a file and rootfs a folder
+    // of their own, not links that createPlugin would follow.
+    struct stat status
+    {};
+    const QByteArray config = QFile::encodeName(staging.filePath(QStringLiteral("config.json")));
+    if (::lstat(config.constData(), &status) != 0 || !S_ISREG(status.st_mode))
+        return Error{ErrorCode::NotFound, Tr::tr("%1/config.json: not a file (a plugin folder holds config.json and "
+                                                 "rootfs/)")
+                                              .arg(folder)};
+    const QByteArray rootfs = QFile::encodeName(staging.filePath(QStringLiteral("rootfs")));
+    if (::lstat(rootfs.constData(), &status) != 0 || !S_ISDIR(status.st_mode))
+        return Error{ErrorCode::NotFound,
+                     Tr::tr("%1/rootfs: no such folder (a plugin folder holds config.json and rootfs/)").arg(folder)};
+    auto plugin = createPlugin(store, name, staging.path(), job);
+    if (!plugin)
+        return named(plugin.error());
     return plugin;
 }
 

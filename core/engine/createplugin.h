@@ -14,6 +14,13 @@ namespace core {
 // lock, and on any failure leaves the store as it was (staging removed, new blobs removed).
 Result<Plugin> createPlugin(const Store &store, const QString &name, const QString &folder, Job *job);
 
+// The same from a plugin folder packed by the caller (LayerWriter::writeContext: config.json, rootfs/...) and read
+// from `fd`, which this takes over and closes: the packed folder is unpacked into the store's private staging with
+// the layer extractor's path safety, and must hold a regular config.json and a real rootfs folder (no symlink), so
+// nothing outside the staging is read. `folder` is the caller's path of the folder, for messages only.
+Result<Plugin> createPluginFromContext(const Store &store, const QString &name, int fd, const QString &folder,
+                                       Job *job);
+
 // The schema2 manifest Docker pushes for a plugin: config media type application/vnd.docker.plugin.v1+json,
 // gzip layers.
 QByteArray pluginManifest(const QString &configDigest, qint64 configSize, const QStringList &layerDigests,

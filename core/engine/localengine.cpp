@@ -229,6 +229,20 @@ Job *LocalEngine::create(const QString &name, const QString &folder)
     return job;
 }
 
+Job *LocalEngine::createFrom(const QString &name, int fd, const QString &folder)
+{
+    auto *job = new Job(tr("Create %1").arg(name), this);
+    const Store store = m_store;
+    runJob(job, [this, store, name, fd, folder](Job *job) -> Result<QString> {
+        auto plugin = createPluginFromContext(store, name, fd, folder, job);
+        if (!plugin)
+            return plugin.error();
+        QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
+        return plugin->name();
+    });
+    return job;
+}
+
 void LocalEngine::watchInventory()
 {
     m_watcher = new QFileSystemWatcher(this);

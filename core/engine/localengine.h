@@ -87,6 +87,10 @@ public:
     // the whole bundle into it and syncs it; the caller renames its temp file into place.
     Job *exportPluginTo(const QString &nameOrId, int fd, const QString &name);
     Job *importPluginFrom(int fd, const QString &name, const Privileges &accepted, const InstallOptions &options);
+    // The helper's create: the plugin folder arrives packed by the caller (LayerWriter::writeContext) through a
+    // file descriptor it opened, which this engine takes over and closes; `folder` is the caller's path of the
+    // folder, for messages. The caller's folder is never opened here.
+    Job *createFrom(const QString &name, int fd, const QString &folder);
 
     Result<QList<VolumeDriverInfo>> volumeDrivers() override;
     Job *volumes(const QString &driver = {}) override;

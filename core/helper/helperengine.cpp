@@ -1,5 +1,6 @@
 #include "core/helper/helperengine.h"
 
+#include "core/archive/layerwriter.h"
 #include "core/engine/importplugin.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
@@ -16,11 +17,13 @@
 #include <QDBusError>
 #include <QDBusObjectPath>
 #include <QDBusUnixFileDescriptor>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryFile>
 #include <QTimer>
 #include <memory>
 
@@ -171,8 +174,39 @@ Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments
 
 Job *HelperEngine::create(const QString &name, const QString &folder)
 {
-    return startJob(QStringLiteral("CreatePlugin"), {name, QFileInfo(folder).absoluteFilePath()},
-                    tr("Create %1").arg(name));
+    const QString title = tr("Create %1").arg(name);
+    if (!m_bus.isConnected())
+        return startJob(QStringLiteral("CreatePlugin"), {}, title); // says why the bus is not there
+    if (auto passing = checkDescriptorPassing(tr("create plugins")); !passing)
+        return failedJob(title, passing.error());
+    // Packed here, with this user's rights: the helper reads the packed file, never the folder itself.
+    const QString source = QFileInfo(folder).absoluteFilePath();
+    if (!QFileInfo(source).isDir())
+        return failedJob(title, Error{ErrorCode::NotFound, tr("%1: no such folder").arg(source)});
+    const QString config = source + QStringLiteral("/config.json");
+    if (!QFileInfo(config).isFile())
+        return failedJob(title,
+                         Error{ErrorCode::NotFound,
+                               tr("%1: no such file (a plugin folder holds config.json and rootfs/)").arg(config)});
+    const QString rootfs = source + QStringLiteral("/rootfs");
+    if (!QFileInfo(rootfs).isDir())
+        return failedJob(title,
+                         Error{ErrorCode::NotFound,
+                               tr("%1: no such folder (a plugin folder holds config.json and rootfs/)").arg(rootfs)});
+    QTemporaryFile packed(QDir::tempPath() + QStringLiteral("/plugdesk-create-XXXXXX.tar.gz"));
+    if (!packed.open())
+        return failedJob(title, Error{ErrorCode::Io, tr("cannot pack %1: cannot create a temp file in %2: %3")
+                                                         .arg(source, QDir::tempPath(), packed.errorString())});
+    packed.close();
+    if (auto written = LayerWriter::writeContext(config, rootfs, packed.fileName()); !written)
+        return failedJob(title, written.error().prefixed(tr("cannot pack %1").arg(source)));
+    QFile context(packed.fileName());
+    if (!context.open(QIODevice::ReadOnly))
+        return failedJob(title, Error{ErrorCode::Io, tr("cannot pack %1: %2").arg(source, context.errorString())});
+    // The descriptor is duplicated into the message; the helper holds its own copy once the call returned, so the
+    // temp file can go when this returns.
+    return startJob(QStringLiteral("CreatePlugin"),
+                    {name, QVariant::fromValue(QDBusUnixFileDescriptor(context.handle())), source}, title);
 }
 
 Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)

@@ -12,6 +12,11 @@
 #include <QJsonParseError>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace core {
 
@@ -286,6 +291,41 @@ Status Store::sweep() const
             if (!QDir(leftover.filePath()).removeRecursively())
                 return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(leftover.filePath())};
         }
+    }
+    return {};
+}
+
+Status Store::makePrivate() const
+{
+    auto fail = [](const QString &path) {
+        return Error{ErrorCode::Io,
+                     tr("cannot make %1 private: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+    };
+    // chmod through a descriptor opened without following a symlink, so a link planted in the store changes nothing.
+    auto restrict = [&fail](const QString &path, bool directory, mode_t mode) -> Status {
+        const int fd = ::open(QFile::encodeName(path).constData(),
+                              O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | (directory ? O_DIRECTORY : 0));
+        if (fd < 0)
+            return errno == ENOENT ? Status{} : fail(path);
+        struct stat status
+        {};
+        const bool ok = ::fstat(fd, &status) == 0 && ((status.st_mode & 07777) == mode || ::fchmod(fd, mode) == 0);
+        ::close(fd);
+        return ok ? Status{} : fail(path);
+    };
+    if (!QFileInfo::exists(m_root)) {
+        QDir().mkpath(QFileInfo(m_root).absolutePath());
+        if (::mkdir(QFile::encodeName(m_root).constData(), 0700) != 0 && errno != EEXIST)
+            return fail(m_root);
+    }
+    for (const QString &directory : {m_root, pluginsDir(), m_root + QStringLiteral("/blobs"), blobsDir(), tmpDir()}) {
+        if (auto made = restrict(directory, true, 0700); !made)
+            return made;
+    }
+    QDir blobs(blobsDir());
+    for (const QString &name : blobs.entryList(QDir::Files | QDir::Hidden | QDir::NoSymLinks)) {
+        if (auto made = restrict(blobs.filePath(name), false, 0600); !made)
+            return made;
     }
     return {};
 }

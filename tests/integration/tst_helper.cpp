@@ -125,7 +125,8 @@ private:
 
     // Installs the policy and a rule granting nobody org.plugdesk.read; the guard removes them (and puts back a
     // policy that was there), even when a check fails.
-    auto grantNobodyRead()
+    // `extra`: one more action nobody is granted (logs need org.plugdesk.manage: they may print secrets).
+    auto grantNobodyRead(const QString &extra = {})
     {
         const QString backup = m_dir->path() + QStringLiteral("/policy-backup");
         const bool hadPolicy = QFile::exists(kPolicyTarget);
@@ -140,12 +141,14 @@ private:
         QFile::remove(kPolicyTarget);
         QFile::copy(testutil::sourcePath(QStringLiteral("resources/org.plugdesk.policy")), kPolicyTarget);
         testutil::openForEveryone(kPolicyTarget, 0644);
-        testutil::writeFile(kRulesTarget, R"(/* Installed by tst_helper; removed when it ends. */
+        testutil::writeFile(kRulesTarget, QStringLiteral(R"(/* Installed by tst_helper; removed when it ends. */
 polkit.addRule(function(action, subject) {
-    if (subject.user == "nobody" && action.id == "org.plugdesk.read")
+    if (subject.user == "nobody" && (action.id == "org.plugdesk.read" || action.id == "%1"))
         return polkit.Result.YES;
 });
-)");
+)")
+                                              .arg(extra.isEmpty() ? QStringLiteral("org.plugdesk.read") : extra)
+                                              .toUtf8());
         testutil::openForEveryone(kRulesTarget, 0644);
         return restore;
     }
@@ -618,7 +621,7 @@ private Q_SLOTS:
             core::Job *job = local.disable(QStringLiteral("acme/chatty"), true);
             job->waitForFinished();
         });
-        const auto restore = grantNobodyRead();
+        const auto restore = grantNobodyRead(QStringLiteral("org.plugdesk.manage"));
         const QString why = m_bus->startPolkitd();
         if (!why.isEmpty())
             QSKIP(qPrintable(why));

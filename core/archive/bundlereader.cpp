@@ -92,7 +92,7 @@ Status BundleReader::open()
             m_tooLarge = true;
             return Error{ErrorCode::UnsafeArchive,
                          tr("%1: the bundle's entries up to this one hold %2 bytes uncompressed, more than the %3 "
-                            "a bundle may hold")
+                            "bytes a bundle may hold")
                              .arg(info.name)
                              .arg(total)
                              .arg(m_maxBytes)};

@@ -101,15 +101,17 @@ Status checkExportTarget(int fd, const QString &target)
     if (::fstatfs(fd, &fileSystem) != 0 || ::fstat(fd, &status) != 0)
         return Error{ErrorCode::Io,
                      Tr::tr("cannot tell what %1 is: %2").arg(target, QString::fromLocal8Bit(std::strerror(errno)))};
+    // The kernel's name for the file, when it is not the one the caller gave.
+    const QString path = descriptorPath(fd);
+    const QString file = path == target ? target : Tr::tr("%1 (%2)").arg(target, path);
     if (const char *name = pseudoFileSystem(fileSystem.f_type))
-        return Error{ErrorCode::PermissionDenied,
-                     Tr::tr("%1 is %2 on a %3 file system, which holds kernel settings, not files: choose a file on "
-                            "a disk")
-                         .arg(target, descriptorPath(fd), QLatin1String(name))};
-    if (!S_ISREG(status.st_mode))
         return Error{
             ErrorCode::PermissionDenied,
-            Tr::tr("%1 is %2, which is not a regular file: choose a file on a disk").arg(target, descriptorPath(fd))};
+            Tr::tr("%1 is on a %2 file system, which holds kernel settings, not files: choose a file on a disk")
+                .arg(file, QLatin1String(name))};
+    if (!S_ISREG(status.st_mode))
+        return Error{ErrorCode::PermissionDenied,
+                     Tr::tr("%1 is not a regular file: choose a file on a disk").arg(file)};
     return {};
 }
 

@@ -46,24 +46,19 @@ std::optional<qint64> StoreLimits::parseSize(const QString &text)
 QString StoreLimits::formatSize(qint64 bytes)
 {
     static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
-    int unit = -1;
-    qint64 value = bytes;
-    while (unit < 3 && value >= 1024 && value % 1024 == 0) {
-        value /= 1024;
+    if (bytes < 1024)
+        return tr("%1 bytes").arg(bytes);
+    int unit = 0;
+    while (unit < 3 && bytes >= (qint64(1024) << (10 * (unit + 1))))
         ++unit;
-    }
-    if (unit < 0) {
-        if (bytes < 1024)
-            return tr("%1 bytes").arg(bytes);
-        // Not a whole number of units: one decimal is enough to read, the byte count follows in brackets.
-        double scaled = double(bytes);
-        while (unit < 3 && scaled >= 1024) {
-            scaled /= 1024;
-            ++unit;
-        }
-        return tr("%1 %2 (%3 bytes)").arg(scaled, 0, 'f', 1).arg(QLatin1String(units[unit])).arg(bytes);
-    }
-    return tr("%1 %2").arg(value).arg(QLatin1String(units[unit]));
+    const qint64 scale = qint64(1024) << (10 * unit);
+    if (bytes % scale == 0)
+        return tr("%1 %2").arg(bytes / scale).arg(QLatin1String(units[unit]));
+    // Not a whole number of units: one decimal is enough to read, and the bytes follow.
+    return tr("%1 %2 (%3 bytes)")
+        .arg(double(bytes) / double(scale), 0, 'f', 1)
+        .arg(QLatin1String(units[unit]))
+        .arg(bytes);
 }
 
 Result<StoreLimits> StoreLimits::fromEnvironment()

@@ -50,6 +50,8 @@ private Q_SLOTS:
         QCOMPARE(StoreLimits::formatSize(qint64(4) << 30), QStringLiteral("4 GiB"));
         QCOMPARE(StoreLimits::formatSize(256 << 20), QStringLiteral("256 MiB"));
         QCOMPARE(StoreLimits::formatSize(1000), QStringLiteral("1000 bytes"));
+        QCOMPARE(StoreLimits::formatSize(3072), QStringLiteral("3 KiB"));
+        QCOMPARE(StoreLimits::formatSize(16356 * 1024), QStringLiteral("16.0 MiB (16748544 bytes)"));
         QCOMPARE(StoreLimits::formatSize(1536 * 1024 + 1), QStringLiteral("1.5 MiB (1572865 bytes)"));
     }
 

@@ -216,6 +216,7 @@ public:
         const QByteArray options = "size=" + QByteArray::number(size) + ",mode=0700";
         m_mounted = ::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", MS_NOSUID | MS_NODEV,
                             options.constData()) == 0;
+        m_error = m_mounted ? 0 : errno;
     }
     ~SmallFileSystem()
     {
@@ -223,11 +224,13 @@ public:
             ::umount2(QFile::encodeName(m_dir.path()).constData(), MNT_DETACH);
     }
     bool mounted() const { return m_mounted; }
+    QString error() const { return QString::fromLocal8Bit(strerror(m_error)); }
     QString path() const { return m_dir.path(); }
 
 private:
     QTemporaryDir m_dir;
     bool m_mounted = false;
+    int m_error = 0;
 };
 
 // --export-client BUS PLUGIN FILE: as whoever runs it, opens FILE for writing and asks the helper to export PLUGIN
@@ -364,7 +367,8 @@ private Q_SLOTS:
         if (::geteuid() != 0)
             QSKIP("mounting a tmpfs needs root");
         SmallFileSystem small(16 * MiB);
-        QVERIFY2(small.mounted(), strerror(errno));
+        if (!small.mounted())
+            QSKIP(qPrintable("cannot mount a tmpfs here: " + small.error()));
         ScopedEnv reserve("PLUGDESK_STORE_RESERVE_BYTES", "2M");
         const QString root = small.path() + "/store";
         LocalEngine engine({root, small.path() + "/run", false});

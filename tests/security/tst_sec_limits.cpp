@@ -2,7 +2,8 @@
 // it was (byte for byte, no staging left):
 //  - a plugin in a real docker-registry on loopback whose small gzip layer inflates past the rootfs limit
 //    (PLUGDESK_MAX_ROOTFS_BYTES, lowered so that the test is fast), installed through LocalEngine and, as nobody
-//    holding only org.plugdesk.install, through plugdeskctl and the real helper; and the limit counted across layers;
+//    holding only org.plugdesk.install, through plugdeskctl and the real helper; the limit counted across layers,
+//    and held on upgrade and on create (a sparse file);
 //  - a store on a small tmpfs: layers that declare more than is free, and a bomb that would fill it while it
 //    unpacks (PLUGDESK_STORE_RESERVE_BYTES);
 //  - a bundle whose few kilobytes of zip inflate past PLUGDESK_MAX_BUNDLE_BYTES, and one whose layer is a gzip bomb;
@@ -350,6 +351,36 @@ private Q_SLOTS:
         qInfo("refused: %s", qPrintable(errorText(job)));
         QVERIFY2(job->error()->message.contains(m_bombs.layerDigests.at(1)), qPrintable(errorText(job)));
         QCOMPARE(testutil::snapshot(outer.path()), before);
+    }
+
+    // create packs a folder and unpacks it into the store: a sparse file of 64 MiB packs to a few kilobytes.
+    void rootfsLimitOnCreate()
+    {
+        ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
+        QTemporaryDir outer;
+        const Store store(outer.filePath("store"));
+        auto folder = [&](const QString &name, qint64 sparse) {
+            const QString path = outer.filePath(name);
+            testutil::writeFile(path + "/config.json", configJson());
+            testutil::writeFile(path + "/rootfs/plugin", "#!/bin/sh\n");
+            if (sparse > 0) {
+                QFile file(path + "/rootfs/sparse");
+                file.open(QIODevice::WriteOnly);
+                file.resize(sparse);
+            }
+            return path;
+        };
+        auto good = createPlugin(store, "acme/good", folder("good", 0), nullptr);
+        QVERIFY2(good, good ? "" : qPrintable(good.error().message));
+        const auto before = testutil::snapshot(store.root());
+        auto created = createPlugin(store, "hostile/sparse", folder("hostile", 64 * MiB), nullptr);
+        QVERIFY2(!created, "the sparse file was unpacked in full");
+        const QString message = created.error().message;
+        qInfo("refused: %s", qPrintable(message));
+        QCOMPARE(created.error().code, ErrorCode::UnsafeArchive);
+        QVERIFY2(message.contains("\"sparse\""), qPrintable(message));
+        QVERIFY2(message.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(message));
+        QCOMPARE(testutil::snapshot(store.root()), before);
     }
 
     // A store on a 16 MiB tmpfs: layers that declare more than is free are refused before one byte is downloaded;

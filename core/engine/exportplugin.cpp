@@ -87,7 +87,7 @@ const char *pseudoFileSystem(__fsword_t type)
 QString descriptorPath(int fd)
 {
     const QString path = QFile::symLinkTarget(QStringLiteral("/proc/self/fd/%1").arg(fd));
-    return path.isEmpty() ? QStringLiteral("fd %1").arg(fd) : path;
+    return path.isEmpty() ? Tr::tr("file descriptor %1").arg(fd) : path;
 }
 
 } // namespace

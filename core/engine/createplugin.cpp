@@ -2,6 +2,7 @@
 
 #include "core/archive/layerextractor.h"
 #include "core/archive/layerwriter.h"
+#include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/store/blobstore.h"
@@ -126,8 +127,21 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
         job->reportProgress({Tr::tr("Extracting"), layer->digest.mid(7, 12), 0, layer->size, QString()});
     const QString stagedRootfs = staging.filePath(QStringLiteral("rootfs"));
     QDir().mkpath(stagedRootfs);
-    if (auto applied = LayerExtractor::applyFile(blobs.pathFor(layer->digest), stagedRootfs); !applied)
+    // The rootfs limit holds here too: a sparse file of a terabyte packs to a few kilobytes of gzip.
+    auto limits = StoreLimits::fromEnvironment();
+    if (!limits)
+        return limits.error();
+    const UnpackBudget budget(*limits, store.root());
+    const Descriptor descriptor{Manifest::LayerGzip, layer->digest, layer->size, {}, {}, {}};
+    QFile packed(blobs.pathFor(layer->digest));
+    if (!packed.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, Tr::tr("cannot read %1: %2").arg(packed.fileName(), packed.errorString())};
+    LayerExtractor extractor(stagedRootfs, budget.optionsFor(descriptor));
+    if (auto applied = extractor.apply(&packed); !applied) {
+        if (auto limit = budget.limitError(descriptor, extractor, applied.error()))
+            return limit->prefixed(Tr::tr("cannot create plugin %1 from %2").arg(tagged.localName(), folder));
         return applied.error();
+    }
     if (cancelled())
         return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
 

@@ -80,6 +80,9 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
             Tr::tr("%1: a v0 manifest cannot be pushed to a registry; write a v1 config.json").arg(configPath)};
     if (auto valid = config->validate(); !valid)
         return valid.error().prefixed(configPath);
+    // A plugin that could never be enabled is never made, nor pushed for others to install.
+    if (auto refused = Privileges::refuseKernelMounts(config->mounts, name); !refused)
+        return refused.error().prefixed(configPath);
     const QString rootfs = folderInfo.absoluteFilePath() + QStringLiteral("/rootfs");
     if (!QFileInfo(rootfs).isDir())
         return Error{ErrorCode::NotFound,

@@ -208,8 +208,14 @@ Result<Plugin> createPluginFromContext(const Store &store, const QString &name, 
     auto reference = Reference::parse(name);
     if (!reference)
         return reference.error();
+    // A store that had no tmp/ gets none left behind: a refused create leaves it byte for byte.
+    const bool madeTmp = !QFileInfo::exists(store.tmpDir());
     if (!QDir().mkpath(store.tmpDir()))
         return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(store.tmpDir())};
+    auto dropTmp = qScopeGuard([&] {
+        if (madeTmp)
+            QDir().rmdir(store.tmpDir());
+    });
     QTemporaryDir staging(store.tmpDir() + QStringLiteral("/context-XXXXXX"));
     if (!staging.isValid())
         return Error{ErrorCode::Io,
@@ -221,9 +227,18 @@ Result<Plugin> createPluginFromContext(const Store &store, const QString &name, 
     };
     if (job)
         job->reportProgress({Tr::tr("Receiving"), QString(), 0, 0, Tr::tr("unpacking %1").arg(folder)});
-    LayerExtractor extractor(staging.path());
-    if (auto applied = extractor.apply(&context); !applied)
+    // The caller's stream is capped like a layer: a few kilobytes of gzip may say terabytes of zeros.
+    auto limits = StoreLimits::fromEnvironment();
+    if (!limits)
+        return limits.error();
+    const UnpackBudget budget(*limits, store.root());
+    const QString what = Tr::tr("the plugin folder %1").arg(folder);
+    LayerExtractor extractor(staging.path(), budget.optionsFor(what));
+    if (auto applied = extractor.apply(&context); !applied) {
+        if (auto limit = budget.limitError(what, extractor, applied.error()))
+            return named(limit->prefixed(Tr::tr("cannot create plugin %1").arg(name)));
         return named(applied.error().prefixed(Tr::tr("cannot unpack the plugin folder %1").arg(folder)));
+    }
     context.close();
     if (job && job->isCancelRequested())
         return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};

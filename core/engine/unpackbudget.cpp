@@ -57,18 +57,21 @@ Status UnpackBudget::checkDeclared(const QList<Descriptor> &layers) const
 
 LayerExtractor::Options UnpackBudget::optionsFor(const Descriptor &layer) const
 {
+    return optionsFor(tr("layer %1").arg(layer.digest));
+}
+
+LayerExtractor::Options UnpackBudget::optionsFor(const QString &what) const
+{
     LayerExtractor::Options options;
     options.maxUnpackedBytes = std::max<qint64>(m_limits.maxRootfsBytes - m_used, 0);
-    options.checkpoint = [folder = existingFolder(m_folder), reserve = m_limits.reserveBytes,
-                          digest = layer.digest](qint64) -> Status {
+    options.checkpoint = [folder = existingFolder(m_folder), reserve = m_limits.reserveBytes, what](qint64) -> Status {
         auto free = StoreLimits::freeBytes(folder);
         if (!free)
             return free.error();
         if (*free < reserve)
             return Error{ErrorCode::Io,
-                         tr("not enough free space in %1 to unpack layer %2: %3 is left, and %4 "
-                            "stays free (%5)")
-                             .arg(folder, digest, StoreLimits::formatSize(*free), StoreLimits::formatSize(reserve),
+                         tr("not enough free space in %1 to unpack %2: %3 is left, and %4 stays free (%5)")
+                             .arg(folder, what, StoreLimits::formatSize(*free), StoreLimits::formatSize(reserve),
                                   QLatin1String(StoreLimits::ReserveVariable))};
         return {};
     };
@@ -83,12 +86,17 @@ void UnpackBudget::add(const LayerExtractor &extractor)
 std::optional<Error> UnpackBudget::limitError(const Descriptor &layer, const LayerExtractor &extractor,
                                               const Error &error) const
 {
+    return limitError(tr("layer %1").arg(layer.digest), extractor, error);
+}
+
+std::optional<Error> UnpackBudget::limitError(const QString &what, const LayerExtractor &extractor,
+                                              const Error &error) const
+{
     if (!extractor.limitReached())
         return std::nullopt;
-    return Error{ErrorCode::UnsafeArchive,
-                 tr("layer %1 unpacks to more than the %2 a plugin's rootfs may take (%3): %4")
-                     .arg(layer.digest, StoreLimits::formatSize(m_limits.maxRootfsBytes),
-                          QLatin1String(StoreLimits::MaxRootfsVariable), error.message)};
+    return Error{ErrorCode::UnsafeArchive, tr("%1 unpacks to more than the %2 a plugin's rootfs may take (%3): %4")
+                                               .arg(what, StoreLimits::formatSize(m_limits.maxRootfsBytes),
+                                                    QLatin1String(StoreLimits::MaxRootfsVariable), error.message)};
 }
 
 } // namespace core

@@ -31,11 +31,14 @@ public:
 
     // Options for extracting `layer` next: what is left of the rootfs limit, and a free-space check as it writes.
     LayerExtractor::Options optionsFor(const Descriptor &layer) const;
+    // The same for a tar stream that is not a layer; `what` names it in messages ("the plugin folder /x").
+    LayerExtractor::Options optionsFor(const QString &what) const;
     // Counts what `extractor` unpacked once its layer is done.
     void add(const LayerExtractor &extractor);
 
     // When `extractor` stopped at the rootfs limit: the error that says so, naming `layer`.
     std::optional<Error> limitError(const Descriptor &layer, const LayerExtractor &extractor, const Error &error) const;
+    std::optional<Error> limitError(const QString &what, const LayerExtractor &extractor, const Error &error) const;
 
     qint64 used() const { return m_used; }
 

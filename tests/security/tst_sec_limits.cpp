@@ -208,28 +208,31 @@ private:
     QByteArray m_old;
 };
 
-// A tmpfs of `size` mounted at a temp folder for one test; unmounted when it goes.
+// A tmpfs of `size` mounted at `at` (a folder that exists), or at a temp folder, for one test; unmounted when it
+// goes.
 class SmallFileSystem final
 {
 public:
-    explicit SmallFileSystem(qint64 size)
+    explicit SmallFileSystem(qint64 size, const QString &at = QString())
+        : m_path(at.isEmpty() ? m_dir.path() : at)
     {
         const QByteArray options = "size=" + QByteArray::number(size) + ",mode=0700";
-        m_mounted = ::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", MS_NOSUID | MS_NODEV,
+        m_mounted = ::mount("tmpfs", QFile::encodeName(m_path).constData(), "tmpfs", MS_NOSUID | MS_NODEV,
                             options.constData()) == 0;
         m_error = m_mounted ? 0 : errno;
     }
     ~SmallFileSystem()
     {
         if (m_mounted)
-            ::umount2(QFile::encodeName(m_dir.path()).constData(), MNT_DETACH);
+            ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
     }
     bool mounted() const { return m_mounted; }
     QString error() const { return QString::fromLocal8Bit(strerror(m_error)); }
-    QString path() const { return m_dir.path(); }
+    QString path() const { return m_path; }
 
 private:
     QTemporaryDir m_dir;
+    QString m_path;
     bool m_mounted = false;
     int m_error = 0;
 };
@@ -517,6 +520,44 @@ private Q_SLOTS:
         QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
         qInfo("refused: %s", qPrintable(run.err.trimmed()));
         QVERIFY2(run.err.contains("PLUGDESK_MAX_BUNDLE_BYTES"), qPrintable(run.err));
+        QCOMPARE(testutil::snapshot(env.store()), before);
+    }
+
+    // nobody, allowed org.plugdesk.install, creates a plugin from a folder holding a sparse file of 64 MiB:
+    // plugdeskctl packs it into kilobytes of gzip, and the helper unpacks what nobody sent into a store on a 16 MiB
+    // tmpfs. The limit stops it at the entry's header, not the full disk.
+    void createThroughHelper()
+    {
+        if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        testutil::SecurityEnv env;
+        if (const QString why = env.start({"org.plugdesk.install", "org.plugdesk.read"}); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QDir().mkpath(env.store());
+        SmallFileSystem small(16 * MiB, env.store());
+        if (!small.mounted())
+            QSKIP(qPrintable("cannot mount a tmpfs here: " + small.error()));
+        {
+            ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
+            ScopedEnv reserve("PLUGDESK_STORE_RESERVE_BYTES", "1M");
+            QVERIFY(env.startHelper(QStringLiteral(PLUGDESK_HELPER)));
+        }
+        const QString folder = env.home() + "/sparse";
+        testutil::writeFile(folder + "/config.json", configJson());
+        testutil::writeFile(folder + "/rootfs/plugin", "#!/bin/sh\n");
+        {
+            QFile sparse(folder + "/rootfs/sparse");
+            QVERIFY(sparse.open(QIODevice::WriteOnly));
+            QVERIFY(sparse.resize(64 * MiB));
+        }
+        const auto before = testutil::snapshot(env.store());
+        const testutil::CommandRun run =
+            env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "create", "hostile/sparse", folder});
+        QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
+        qInfo("refused: %s", qPrintable(run.err.trimmed()));
+        QVERIFY2(run.err.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(folder), qPrintable(run.err));
+        QVERIFY2(!run.err.contains("No space left"), qPrintable(run.err));
         QCOMPARE(testutil::snapshot(env.store()), before);
     }
 

@@ -523,9 +523,9 @@ private Q_SLOTS:
         QCOMPARE(testutil::snapshot(env.store()), before);
     }
 
-    // nobody, allowed org.plugdesk.install, creates a plugin from a folder holding a sparse file of 64 MiB:
-    // plugdeskctl packs it into kilobytes of gzip, and the helper unpacks what nobody sent into a store on a 16 MiB
-    // tmpfs. The limit stops it at the entry's header, not the full disk.
+    // nobody, allowed org.plugdesk.install, creates a plugin from a folder holding 64 MiB of zeros: plugdeskctl
+    // packs them into kilobytes of gzip, and the helper unpacks what nobody sent into a store on a 16 MiB tmpfs.
+    // The limit stops it at the entry's header, not the full disk.
     void createThroughHelper()
     {
         if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty())
@@ -542,17 +542,19 @@ private Q_SLOTS:
             ScopedEnv reserve("PLUGDESK_STORE_RESERVE_BYTES", "1M");
             QVERIFY(env.startHelper(QStringLiteral(PLUGDESK_HELPER)));
         }
-        const QString folder = env.home() + "/sparse";
+        const QString folder = env.home() + "/zeros";
         testutil::writeFile(folder + "/config.json", configJson());
         testutil::writeFile(folder + "/rootfs/plugin", "#!/bin/sh\n");
         {
-            QFile sparse(folder + "/rootfs/sparse");
-            QVERIFY(sparse.open(QIODevice::WriteOnly));
-            QVERIFY(sparse.resize(64 * MiB));
+            QFile zeros(folder + "/rootfs/zeros");
+            QVERIFY(zeros.open(QIODevice::WriteOnly));
+            const QByteArray chunk(MiB, '\0');
+            for (int i = 0; i < 64; ++i)
+                QCOMPARE(zeros.write(chunk), chunk.size());
         }
         const auto before = testutil::snapshot(env.store());
         const testutil::CommandRun run =
-            env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "create", "hostile/sparse", folder});
+            env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "create", "hostile/zeros", folder});
         QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
         qInfo("refused: %s", qPrintable(run.err.trimmed()));
         QVERIFY2(run.err.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(run.err));

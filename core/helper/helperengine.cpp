@@ -24,8 +24,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryFile>
+#include <QThread>
 #include <QTimer>
+#include <atomic>
 #include <memory>
+#include <optional>
 
 namespace core {
 
@@ -193,20 +196,54 @@ Job *HelperEngine::create(const QString &name, const QString &folder)
         return failedJob(title,
                          Error{ErrorCode::NotFound,
                                tr("%1: no such folder (a plugin folder holds config.json and rootfs/)").arg(rootfs)});
-    QTemporaryFile packed(QDir::tempPath() + QStringLiteral("/plugdesk-create-XXXXXX.tar.gz"));
-    if (!packed.open())
+    auto packed = std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/plugdesk-create-XXXXXX.tar.gz"));
+    if (!packed->open())
         return failedJob(title, Error{ErrorCode::Io, tr("cannot pack %1: cannot create a temp file in %2: %3")
-                                                         .arg(source, QDir::tempPath(), packed.errorString())});
-    packed.close();
-    if (auto written = LayerWriter::writeContext(config, rootfs, packed.fileName()); !written)
-        return failedJob(title, written.error().prefixed(tr("cannot pack %1").arg(source)));
-    QFile context(packed.fileName());
-    if (!context.open(QIODevice::ReadOnly))
-        return failedJob(title, Error{ErrorCode::Io, tr("cannot pack %1: %2").arg(source, context.errorString())});
-    // The descriptor is duplicated into the message; the helper holds its own copy once the call returned, so the
-    // temp file can go when this returns.
-    return startJob(QStringLiteral("CreatePlugin"),
-                    {name, QVariant::fromValue(QDBusUnixFileDescriptor(context.handle())), source}, title);
+                                                         .arg(source, QDir::tempPath(), packed->errorString())});
+    packed->close();
+
+    // Packing a large rootfs takes a while: on a thread of its own, so the window keeps painting.
+    auto *job = new Job(title, this);
+    Q_EMIT jobStarted(job);
+    job->reportProgress({tr("Packing"), QString(), 0, 0, tr("packing %1").arg(source)});
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    connect(job, &Job::cancelRequested, job, [cancelled] { cancelled->store(true); });
+    auto written = std::make_shared<std::optional<Result<LayerWriter::Layer>>>();
+    QThread *worker = QThread::create([packed, config, rootfs, cancelled, written] {
+        *written =
+            LayerWriter::writeContext(config, rootfs, packed->fileName(), [cancelled] { return cancelled->load(); });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, job, [this, job, packed, written, name, source, title]() mutable {
+        // Released here, not with the job: the temp file goes as soon as the helper holds its own descriptor.
+        const std::shared_ptr<QTemporaryFile> file = std::move(packed);
+        if (!written->has_value() || !**written)
+            return job->failWith(written->has_value() ? (**written).error().prefixed(tr("cannot pack %1").arg(source))
+                                                      : Error{ErrorCode::Internal, tr("cannot pack %1").arg(source)});
+        QFile context(file->fileName());
+        if (!context.open(QIODevice::ReadOnly))
+            return job->failWith({ErrorCode::Io, tr("cannot pack %1: %2").arg(source, context.errorString())});
+        // The descriptor is duplicated into the message; the helper holds its own copy once the call returned.
+        auto reply = call(QStringLiteral("CreatePlugin"),
+                          {name, QVariant::fromValue(QDBusUnixFileDescriptor(context.handle())), source});
+        if (!reply)
+            return job->failWith(reply.error());
+        Job *remote =
+            RemoteJob::adopt(m_bus, m_service, reply->arguments().value(0).value<QDBusObjectPath>().path(), title, job);
+        connect(remote, &Job::progressed, job, [job](const JobProgress &progress) { job->reportProgress(progress); });
+        connect(job, &Job::cancelRequested, remote, &Job::cancel);
+        auto end = [job, remote] {
+            if (const auto error = remote->error())
+                return job->failWith(*error);
+            job->finishWith(remote->result());
+        };
+        if (remote->isFinished())
+            QTimer::singleShot(0, job, end);
+        else
+            connect(remote, &Job::finished, job, end);
+    });
+    worker->start();
+    return job;
 }
 
 Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)

@@ -423,6 +423,12 @@ private Q_SLOTS:
             << "Error: not authorized to inspect plugins (org.plugdesk.read): polkit is not running, so only root may "
                "do this\n"
             << "[\n]\n";
+        // Logs may print a plugin's secrets: they need the right to manage plugins, not only to read them.
+        QTest::newRow("logs") << QStringList{QStringLiteral("plugin"), QStringLiteral("logs"),
+                                             QStringLiteral("vieux/sshfs")}
+                              << "Error: not authorized to read plugin logs (org.plugdesk.manage): polkit is not "
+                                 "running, so only root may do this\n"
+                              << QString();
         QTest::newRow("volume ls") << QStringList{QStringLiteral("volume"), QStringLiteral("ls")}
                                    << "Error: not authorized to list volumes (org.plugdesk.read): polkit is not "
                                       "running, so only root may do this\n"

@@ -6,6 +6,7 @@
 #include "core/engine/job.h"
 #include "core/helper/helperengine.h"
 #include "core/runtime/runcruntime.h"
+#include "security/seccall.h"
 
 #include <QDBusMetaType>
 #include <QDirIterator>
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+using testutil::callAsNobody;
 using testutil::CommandRun;
 using testutil::SecurityEnv;
 
@@ -193,6 +195,25 @@ private Q_SLOTS:
         const CommandRun listed =
             env.ctl(QStringLiteral(PLUGDESKCTL), {QStringLiteral("plugin"), QStringLiteral("ls")});
         QVERIFY2(!listed.out.contains(QStringLiteral("acme/evil")), qPrintable(listed.out));
+
+        // A client that packs the folder itself, rootfs a link to the root-only folder, gets nothing either: the
+        // helper unpacks into its private staging and takes only a config.json and a rootfs of their own.
+        const QString context = env.folder() + QStringLiteral("/evil-context");
+        QVERIFY(QDir().mkpath(context));
+        QVERIFY(testutil::writeFile(context + QStringLiteral("/config.json"), plainConfig()));
+        QVERIFY(QFile::link(rootOnly, context + QStringLiteral("/rootfs")));
+        const QString packed = env.folder() + QStringLiteral("/evil.tar.gz");
+        const CommandRun tar = env.runAs(false, QStringLiteral("tar"),
+                                         {QStringLiteral("-C"), context, QStringLiteral("-czf"), packed,
+                                          QStringLiteral("config.json"), QStringLiteral("rootfs")});
+        QVERIFY2(tar.status == 0, qPrintable(tar.err));
+        testutil::openForEveryone(packed, 0644);
+        const CommandRun hostile = callAsNobody(
+            env, QStringLiteral("CreatePlugin"),
+            {QStringLiteral("s:acme/evil2"), QStringLiteral("h:") + packed, QStringLiteral("s:") + folder});
+        QVERIFY2(hostile.status == 4 && hostile.out.contains(QStringLiteral("rootfs: no such folder")),
+                 qPrintable(QString::number(hostile.status) + hostile.out + hostile.err));
+        QVERIFY2(!storeHolds(env, secret), "a root-only file a link in a packed folder named is in the store");
     }
 
     // Root runs a job through the helper; nobody listens to every signal it may receive and asks for the job's
@@ -368,5 +389,13 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSecConfidentiality)
+int main(int argc, char **argv)
+{
+    if (argc > 1 && qstrcmp(argv[1], "--sec-call") == 0)
+        return testutil::secCall(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestSecConfidentiality test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_sec_confidentiality.moc"

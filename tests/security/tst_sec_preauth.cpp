@@ -3,66 +3,16 @@
 // are looked at after it, off the main thread. Acts as `nobody`, granted no action, against the real
 // plugdesk-helper on a private bus with the real polkitd (tests/common/securityenv.h).
 #include "common/securityenv.h"
+#include "security/seccall.h"
 
-#include <QDBusUnixFileDescriptor>
 #include <QTest>
-#include <cstdio>
-#include <fcntl.h>
 #include <unistd.h>
 
+using testutil::callAsNobody;
 using testutil::CommandRun;
 using testutil::SecurityEnv;
 
 namespace {
-
-// A call made by this very program, run again as nobody with --sec-call (see main below), because neither
-// dbus-send nor busctl passes file descriptors. Arguments: "s:TEXT", "b:true", "as:" (an empty list), "h:PATH"
-// (PATH opened for reading, by nobody, and passed as a descriptor).
-CommandRun callAsNobody(SecurityEnv &env, const QString &member, const QStringList &arguments)
-{
-    return env.runAs(true, env.reachable(QCoreApplication::applicationFilePath()),
-                     QStringList{QStringLiteral("--sec-call"), env.busAddress(), member} + arguments);
-}
-
-// The --sec-call side: one method call to the helper, its error on stderr (name: message) and exit status 1.
-int secCall(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    const QStringList arguments = app.arguments();
-    if (arguments.size() < 4)
-        return 2;
-    QDBusConnection bus = QDBusConnection::connectToBus(arguments.at(2), QStringLiteral("sec-call"));
-    QDBusMessage call =
-        QDBusMessage::createMethodCall(QStringLiteral("org.plugdesk.Helper1"), QStringLiteral("/org/plugdesk/Helper1"),
-                                       QStringLiteral("org.plugdesk.Helper1"), arguments.at(3));
-    QVariantList values;
-    for (const QString &argument : arguments.mid(4)) {
-        const QString value = argument.mid(argument.indexOf(QLatin1Char(':')) + 1);
-        if (argument.startsWith(QLatin1String("s:"))) {
-            values.append(value);
-        } else if (argument.startsWith(QLatin1String("b:"))) {
-            values.append(value == QLatin1String("true"));
-        } else if (argument.startsWith(QLatin1String("as:"))) {
-            values.append(QStringList());
-        } else if (argument.startsWith(QLatin1String("h:"))) {
-            const int fd = ::open(QFile::encodeName(value).constData(), O_RDONLY | O_CLOEXEC);
-            if (fd < 0) {
-                std::fprintf(stderr, "cannot open %s\n", qPrintable(value));
-                return 3;
-            }
-            values.append(QVariant::fromValue(QDBusUnixFileDescriptor(fd)));
-        }
-    }
-    call.setArguments(values);
-    const QDBusMessage reply = bus.call(call, QDBus::Block, 60000);
-    if (reply.type() != QDBusMessage::ReplyMessage) {
-        std::fprintf(stderr, "%s: %s\n", qPrintable(reply.errorName()), qPrintable(reply.errorMessage()));
-        return 1;
-    }
-    for (const QVariant &value : reply.arguments())
-        std::printf("%s\n", qPrintable(value.toString()));
-    return 0;
-}
 
 // What a caller sees of a refused call, with `path` (which the caller chose) taken out.
 QString answerOf(const CommandRun &run, const QString &path)
@@ -168,7 +118,7 @@ private Q_SLOTS:
 int main(int argc, char **argv)
 {
     if (argc > 1 && qstrcmp(argv[1], "--sec-call") == 0)
-        return secCall(argc, argv);
+        return testutil::secCall(argc, argv);
     QCoreApplication app(argc, argv);
     TestSecPreauth test;
     QTEST_SET_MAIN_SOURCE_PATH

@@ -54,6 +54,10 @@
         <source>cannot remove blob %1</source>
         <translation>Blob %1 kann nicht entfernt werden</translation>
     </message>
+    <message>
+        <source>cannot make %1 private</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BundleHeader</name>
@@ -203,6 +207,14 @@
     <message>
         <source>%1: digest mismatch: %2 bytes with %3, the manifest says %4 bytes with %5</source>
         <translation>%1: Digest stimmt nicht überein: %2 Bytes mit %3, das Manifest gibt %4 Bytes mit %5 an</translation>
+    </message>
+    <message>
+        <source>%1: the entry declares an impossible size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the bundle&apos;s entries up to this one hold %2 bytes uncompressed, more than the %3 bytes a bundle may hold</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -457,6 +469,46 @@
         <source>cannot move the rootfs into %1</source>
         <translation>das rootfs kann nicht nach %1 verschoben werden</translation>
     </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create plugin %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the packed folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unpacking %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plugin folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create plugin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot unpack the plugin folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/config.json: not a file (a plugin folder holds config.json and rootfs/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/rootfs: no such folder (a plugin folder holds config.json and rootfs/)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -543,6 +595,26 @@
         <source>cannot export plugin %1: cannot write %2: %3</source>
         <translation>Plugin %1 kann nicht exportiert werden: %2 kann nicht geschrieben werden: %3</translation>
     </message>
+    <message>
+        <source>file descriptor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell what %1 is: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on a %2 file system, which holds kernel settings, not files: choose a file on a disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file: choose a file on a disk</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GoJsonReader</name>
@@ -616,6 +688,10 @@
         <source>the helper sent a plugin list that is not a JSON object</source>
         <translation>der Helfer hat eine Plugin-Liste gesendet, die kein JSON-Objekt ist</translation>
     </message>
+    <message>
+        <source>the helper sent approved privileges that do not parse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HelperVerbs</name>
@@ -678,14 +754,6 @@
     <message>
         <source>argument &quot;%1&quot; has %2 entries, at most %3</source>
         <translation>Argument „%1“ hat %2 Einträge, höchstens %3</translation>
-    </message>
-    <message>
-        <source>argument &quot;%1&quot; must be an absolute path, not &quot;%2&quot;</source>
-        <translation>Argument „%1“ muss ein absoluter Pfad sein, nicht „%2“</translation>
-    </message>
-    <message>
-        <source>%1: no such folder</source>
-        <translation>%1: Ordner nicht gefunden</translation>
     </message>
     <message>
         <source>argument &quot;privileges&quot; is not a JSON array</source>
@@ -767,6 +835,10 @@
         <source>argument &quot;%1&quot; is not open for reading</source>
         <translation>Argument „%1“ ist nicht zum Lesen geöffnet</translation>
     </message>
+    <message>
+        <source>grant plugins new privileges</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportPlugin</name>
@@ -825,6 +897,10 @@
     <message>
         <source>Read %1</source>
         <translation>%1 lesen</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 sets the limit)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -906,6 +982,14 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
     <message>
         <source>Do not enable the plugin on import</source>
         <translation>Das Plugin beim Import nicht aktivieren</translation>
+    </message>
+    <message>
+        <source>This changes the privileges of plugin &quot;%1&quot;; it will have:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   (new)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1094,14 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
         <source>cannot set the extended attribute %1 on layer entry &quot;%2&quot;: %3</source>
         <translation>das erweiterte Attribut %1 kann für Layer-Eintrag „%2“ nicht gesetzt werden: %3</translation>
     </message>
+    <message>
+        <source>layer entry &quot;%1&quot; (%2 bytes) does not fit in the %3 bytes left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer entry &quot;%1&quot; holds more than the %2 bytes its header declares</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LayerWriter</name>
@@ -1040,6 +1132,14 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1383,10 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Force the removal of an active plugin</source>
         <translation>Das Entfernen eines aktiven Plugins erzwingen</translation>
+    </message>
+    <message>
+        <source>Grant the privileges the new settings give without asking</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1720,12 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>the plugin&apos;s socket path %1 is longer than the %2 bytes a unix socket allows; use a shorter run folder (--run)</source>
         <translation>der Socket-Pfad %1 des Plugins ist länger als die %2 Bytes, die ein Unix-Socket erlaubt; verwenden Sie ein kürzeres Laufzeitverzeichnis (--run)</translation>
     </message>
+    <message>
+        <source>cannot enable plugin %1: its settings give it privileges that were not approved:
+%2
+Approve them with plugdeskctl plugin set (which asks), or set them back</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PluginRuntimeState</name>
@@ -1626,6 +1736,28 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>%1 is not a JSON object: %2</source>
         <translation>%1 ist kein JSON-Objekt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PluginSocket</name>
+    <message>
+        <source>cannot open the plugin socket %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusing the plugin socket %1: it is a symbolic link, not a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusing the plugin socket %1: it is not a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Privileges</name>
+    <message>
+        <source>%1 asks to mount a %2 filesystem at %3 (mount &quot;%4&quot;): kernel filesystems reach the host&apos;s kernel settings, devices or firmware, so Plugdesk never gives them to a plugin</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2101,10 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>runc list failed: %1</source>
         <translation>runc list ist fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>cannot make %1 private: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -2046,6 +2182,21 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>cannot publish the socket as %1: %2</source>
         <translation>der Socket kann nicht als %1 veröffentlicht werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot publish the socket as %1: another program&apos;s socket has that name; it is left alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot publish the socket as %1: it vanished</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SocketPublisher</name>
+    <message>
+        <source>plugin %1:%2 would publish its socket as %3.sock, the name under which plugin %4 publishes its own; use another name (for example --alias)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2292,41 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>plugin &quot;%1&quot; not found</source>
         <translation>Plugin „%1“ nicht gefunden</translation>
     </message>
+    <message>
+        <source>: field &quot;ApprovedPrivileges&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: field &quot;ApprovedPrivileges&quot; is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make %1 private: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreLimits</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2 is not a size: give bytes, or a number with K, M, G or T (4G, 512M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell the free space in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreLock</name>
@@ -2178,6 +2364,29 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>the token server %1 answered without a token</source>
         <translation>der Token-Server %1 hat ohne Token geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>UnpackBudget</name>
+    <message>
+        <source>layer %1: the manifest declares %2 of layers up to it, more than the %3 a plugin&apos;s rootfs may take (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough free space in %1 for layer %2: the layers up to it are %3 and %4 stays free (%5), but only %6 is free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation type="unfinished">Layer %1</translation>
+    </message>
+    <message>
+        <source>not enough free space in %1 to unpack %2: %3 is left, and %4 stays free (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unpacks to more than the %2 a plugin&apos;s rootfs may take (%3): %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2288,6 +2497,25 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>%1: the plugin&apos;s answer is not a JSON object: %2</source>
         <translation>%1: die Antwort des Plugins ist kein JSON-Objekt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDriverInfo</name>
+    <message>
+        <source>cannot resolve the mountpoint %1 of volume plugin %2: %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume plugin %1 answered the mountpoint %2, which leads out of %3 (%4 is a symbolic link that leaves it); refusing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot resolve the mountpoint %1 of volume plugin %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume plugin %1 answered the mountpoint %2, which leads out of %3; refusing it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2750,42 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
+    <message>
+        <source>create plugins</source>
+        <translation type="unfinished">Erstellen von Plugins</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation type="unfinished">%1: Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: no such file (a plugin folder holds config.json and rootfs/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such folder (a plugin folder holds config.json and rootfs/)</source>
+        <translation type="unfinished">%1: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
+    </message>
+    <message>
+        <source>cannot pack %1: cannot create a temp file in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packing %1</source>
+        <translation type="unfinished">%1 wird gepackt</translation>
+    </message>
+    <message>
+        <source>cannot pack %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot pack %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>core::HelperService</name>
@@ -2555,6 +2819,22 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>not authorized to cancel this job: only the caller that started it, or root, may cancel it</source>
         <translation>keine Berechtigung, diesen Auftrag abzubrechen: nur der Aufrufer, der ihn gestartet hat, oder root darf ihn abbrechen</translation>
+    </message>
+    <message>
+        <source>not authorized to read this job: only the caller that started it, or root, may read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no property &quot;%1&quot; on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the properties of a job are read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no method &quot;%1&quot; in interface %2</source>
+        <translation type="unfinished">keine Methode „%1“ in der Schnittstelle %2</translation>
     </message>
 </context>
 <context>
@@ -2638,6 +2918,12 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>this setting gives %1 privileges that were not approved:
+%2
+Approve them with plugdeskctl plugin set, which asks, or in the Settings tab of the window</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4320,6 +4606,34 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Cancel without granting</source>
         <translation>Abbrechen, ohne etwas zu gewähren</translation>
+    </message>
+    <message>
+        <source>A private temporary file system in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mount a file system of type &quot;%1&quot; from &quot;%2&quot; with the options &quot;%3&quot;: what it reaches depends on its type and options, possibly far more than one folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>Read and write every file of the host: its whole file system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the host folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The new settings give %1 new privileges&lt;/h3&gt;&lt;p&gt;A mount source or device path is a part of this computer the plugin may use as root. The rows marked new were not approved before. Grant them only if you meant to.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (type %2, options %3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

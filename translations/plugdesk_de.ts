@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>cannot make %1 private</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden</translation>
     </message>
 </context>
 <context>
@@ -210,11 +210,11 @@
     </message>
     <message>
         <source>%1: the entry declares an impossible size</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Eintrag gibt eine unmögliche Größe an</translation>
     </message>
     <message>
         <source>%1: the bundle&apos;s entries up to this one hold %2 bytes uncompressed, more than the %3 bytes a bundle may hold</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Einträge des Bundles bis einschließlich dieses Eintrags umfassen unkomprimiert %2 Bytes, mehr als die %3 Bytes, die ein Bundle enthalten darf</translation>
     </message>
 </context>
 <context>
@@ -471,43 +471,43 @@
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>cannot create plugin %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 kann nicht aus %2 erstellt werden</translation>
     </message>
     <message>
         <source>cannot read the packed folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der gepackte Ordner %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Receiving</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>unpacking %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird entpackt</translation>
     </message>
     <message>
         <source>the plugin folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin-Ordner %1</translation>
     </message>
     <message>
         <source>cannot create plugin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 kann nicht erstellt werden</translation>
     </message>
     <message>
         <source>cannot unpack the plugin folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Plugin-Ordner %1 kann nicht entpackt werden</translation>
     </message>
     <message>
         <source>%1/config.json: not a file (a plugin folder holds config.json and rootfs/)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/config.json: keine Datei (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
     </message>
     <message>
         <source>%1/rootfs: no such folder (a plugin folder holds config.json and rootfs/)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/rootfs: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
     </message>
 </context>
 <context>
@@ -597,23 +597,23 @@
     </message>
     <message>
         <source>file descriptor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateideskriptor %1</translation>
     </message>
     <message>
         <source>cannot tell what %1 is: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>es lässt sich nicht feststellen, was %1 ist: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 is on a %2 file system, which holds kernel settings, not files: choose a file on a disk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt auf einem %2-Dateisystem, das Kerneleinstellungen enthält, keine Dateien: wählen Sie eine Datei auf einem Datenträger</translation>
     </message>
     <message>
         <source>%1 is not a regular file: choose a file on a disk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine reguläre Datei: wählen Sie eine Datei auf einem Datenträger</translation>
     </message>
 </context>
 <context>
@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>the helper sent approved privileges that do not parse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Helfer hat genehmigte Berechtigungen gesendet, die sich nicht lesen lassen: %1</translation>
     </message>
 </context>
 <context>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>grant plugins new privileges</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewähren neuer Berechtigungen für Plugins</translation>
     </message>
 </context>
 <context>
@@ -900,7 +900,7 @@
     </message>
     <message>
         <source>%1: %2 (%3 sets the limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (die Grenze legt %3 fest)</translation>
     </message>
 </context>
 <context>
@@ -985,11 +985,11 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
     </message>
     <message>
         <source>This changes the privileges of plugin &quot;%1&quot;; it will have:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ändert die Berechtigungen von Plugin „%1“; danach hat es:</translation>
     </message>
     <message>
         <source>   (new)</source>
-        <translation type="unfinished"></translation>
+        <translation>   (neu)</translation>
     </message>
 </context>
 <context>
@@ -1096,11 +1096,11 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
     </message>
     <message>
         <source>layer entry &quot;%1&quot; (%2 bytes) does not fit in the %3 bytes left</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer-Eintrag „%1“ (%2 Bytes) passt nicht in die verbleibenden %3 Bytes</translation>
     </message>
     <message>
         <source>layer entry &quot;%1&quot; holds more than the %2 bytes its header declares</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer-Eintrag „%1“ enthält mehr als die %2 Bytes, die sein Header angibt</translation>
     </message>
 </context>
 <context>
@@ -1135,11 +1135,11 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
     </message>
     <message>
         <source>cannot read the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>%1 is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Datei</translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1386,7 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
     <message>
         <source>Grant the privileges the new settings give without asking</source>
-        <translation type="unfinished"></translation>
+        <translation>Die durch die neuen Einstellungen hinzukommenden Berechtigungen ohne Nachfrage gewähren</translation>
     </message>
 </context>
 <context>
@@ -1724,7 +1724,9 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>cannot enable plugin %1: its settings give it privileges that were not approved:
 %2
 Approve them with plugdeskctl plugin set (which asks), or set them back</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1 kann nicht aktiviert werden: seine Einstellungen geben ihm Berechtigungen, die nicht genehmigt wurden:
+%2
+Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie die Einstellungen zurück</translation>
     </message>
 </context>
 <context>
@@ -1742,22 +1744,22 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
     <name>PluginSocket</name>
     <message>
         <source>cannot open the plugin socket %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Plugin-Socket %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>refusing the plugin socket %1: it is a symbolic link, not a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>der Plugin-Socket %1 wird abgelehnt: er ist ein symbolischer Link, kein Socket</translation>
     </message>
     <message>
         <source>refusing the plugin socket %1: it is not a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>der Plugin-Socket %1 wird abgelehnt: er ist kein Socket</translation>
     </message>
 </context>
 <context>
     <name>Privileges</name>
     <message>
         <source>%1 asks to mount a %2 filesystem at %3 (mount &quot;%4&quot;): kernel filesystems reach the host&apos;s kernel settings, devices or firmware, so Plugdesk never gives them to a plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verlangt, ein %2-Dateisystem unter %3 einzuhängen (Einhängung „%4“): Kernel-Dateisysteme erreichen die Kerneleinstellungen, Geräte oder Firmware des Hosts, daher gibt Plugdesk sie nie einem Plugin</translation>
     </message>
 </context>
 <context>
@@ -2103,7 +2105,7 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
     </message>
     <message>
         <source>cannot make %1 private: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2185,18 +2187,18 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
     </message>
     <message>
         <source>cannot publish the socket as %1: another program&apos;s socket has that name; it is left alone</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: ein Socket eines anderen Programms trägt diesen Namen; er bleibt unangetastet</translation>
     </message>
     <message>
         <source>cannot publish the socket as %1: it vanished</source>
-        <translation type="unfinished"></translation>
+        <translation>der Socket kann nicht als %1 veröffentlicht werden: er ist verschwunden</translation>
     </message>
 </context>
 <context>
     <name>SocketPublisher</name>
     <message>
         <source>plugin %1:%2 would publish its socket as %3.sock, the name under which plugin %4 publishes its own; use another name (for example --alias)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin %1:%2 würde seinen Socket als %3.sock veröffentlichen, doch unter diesem Namen veröffentlicht bereits Plugin %4 seinen eigenen; verwenden Sie einen anderen Namen (zum Beispiel --alias)</translation>
     </message>
 </context>
 <context>
@@ -2294,38 +2296,38 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
     </message>
     <message>
         <source>: field &quot;ApprovedPrivileges&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>: Feld „ApprovedPrivileges“</translation>
     </message>
     <message>
         <source>%1: field &quot;ApprovedPrivileges&quot; is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Feld „ApprovedPrivileges“ ist keine Liste</translation>
     </message>
     <message>
         <source>cannot make %1 private: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>StoreLimits</name>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %2 (%3 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (%3 Bytes)</translation>
     </message>
     <message>
         <source>%1=%2 is not a size: give bytes, or a number with K, M, G or T (4G, 512M)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 ist keine Größe: geben Sie Bytes an oder eine Zahl mit K, M, G oder T (4G, 512M)</translation>
     </message>
     <message>
         <source>cannot tell the free space in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der freie Speicherplatz in %1 kann nicht ermittelt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2370,23 +2372,23 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
     <name>UnpackBudget</name>
     <message>
         <source>layer %1: the manifest declares %2 of layers up to it, more than the %3 a plugin&apos;s rootfs may take (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer %1: laut Manifest umfassen die Layer bis einschließlich dieses Layers %2, mehr als die %3, die das rootfs eines Plugins belegen darf (%4)</translation>
     </message>
     <message>
         <source>not enough free space in %1 for layer %2: the layers up to it are %3 and %4 stays free (%5), but only %6 is free</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht genug freier Speicherplatz in %1 für Layer %2: die Layer bis einschließlich dieses Layers umfassen %3, die freizuhaltende Reserve beträgt %4 (%5), es sind aber nur %6 frei</translation>
     </message>
     <message>
         <source>layer %1</source>
-        <translation type="unfinished">Layer %1</translation>
+        <translation>Layer %1</translation>
     </message>
     <message>
         <source>not enough free space in %1 to unpack %2: %3 is left, and %4 stays free (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht genug freier Speicherplatz in %1 zum Entpacken von %2: noch verfügbar sind %3, die freizuhaltende Reserve beträgt %4 (%5)</translation>
     </message>
     <message>
         <source>%1 unpacks to more than the %2 a plugin&apos;s rootfs may take (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ergibt entpackt mehr als die %2, die das rootfs eines Plugins belegen darf (%3): %4</translation>
     </message>
 </context>
 <context>
@@ -2503,19 +2505,19 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
     <name>VolumeDriverInfo</name>
     <message>
         <source>cannot resolve the mountpoint %1 of volume plugin %2: %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>der Einhängepunkt %1 des Volume-Plugins %2 kann nicht aufgelöst werden: %3: %4</translation>
     </message>
     <message>
         <source>volume plugin %1 answered the mountpoint %2, which leads out of %3 (%4 is a symbolic link that leaves it); refusing it</source>
-        <translation type="unfinished"></translation>
+        <translation>das Volume-Plugin %1 hat mit dem Einhängepunkt %2 geantwortet, der aus %3 hinausführt (%4 ist ein symbolischer Link nach außerhalb); er wird abgelehnt</translation>
     </message>
     <message>
         <source>cannot resolve the mountpoint %1 of volume plugin %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>der Einhängepunkt %1 des Volume-Plugins %2 kann nicht aufgelöst werden: %3</translation>
     </message>
     <message>
         <source>volume plugin %1 answered the mountpoint %2, which leads out of %3; refusing it</source>
-        <translation type="unfinished"></translation>
+        <translation>das Volume-Plugin %1 hat mit dem Einhängepunkt %2 geantwortet, der aus %3 hinausführt; er wird abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -2752,39 +2754,39 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
     </message>
     <message>
         <source>create plugins</source>
-        <translation type="unfinished">Erstellen von Plugins</translation>
+        <translation>Erstellen von Plugins</translation>
     </message>
     <message>
         <source>%1: no such folder</source>
-        <translation type="unfinished">%1: Ordner nicht gefunden</translation>
+        <translation>%1: Ordner nicht gefunden</translation>
     </message>
     <message>
         <source>%1: no such file (a plugin folder holds config.json and rootfs/)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datei nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
     </message>
     <message>
         <source>%1: no such folder (a plugin folder holds config.json and rootfs/)</source>
-        <translation type="unfinished">%1: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
+        <translation>%1: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
     </message>
     <message>
         <source>cannot pack %1: cannot create a temp file in %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gepackt werden: in %2 kann keine temporäre Datei angelegt werden: %3</translation>
     </message>
     <message>
         <source>Packing</source>
-        <translation type="unfinished"></translation>
+        <translation>Packen</translation>
     </message>
     <message>
         <source>packing %1</source>
-        <translation type="unfinished">%1 wird gepackt</translation>
+        <translation>%1 wird gepackt</translation>
     </message>
     <message>
         <source>cannot pack %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gepackt werden</translation>
     </message>
     <message>
         <source>cannot pack %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gepackt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2822,19 +2824,19 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
     </message>
     <message>
         <source>not authorized to read this job: only the caller that started it, or root, may read it</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Berechtigung, diesen Auftrag zu lesen: nur der Aufrufer, der ihn gestartet hat, oder root darf ihn lesen</translation>
     </message>
     <message>
         <source>no property &quot;%1&quot; on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Eigenschaft „%1“ für %2</translation>
     </message>
     <message>
         <source>the properties of a job are read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>die Eigenschaften eines Auftrags sind schreibgeschützt</translation>
     </message>
     <message>
         <source>no method &quot;%1&quot; in interface %2</source>
-        <translation type="unfinished">keine Methode „%1“ in der Schnittstelle %2</translation>
+        <translation>keine Methode „%1“ in der Schnittstelle %2</translation>
     </message>
 </context>
 <context>
@@ -2923,7 +2925,9 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
         <source>this setting gives %1 privileges that were not approved:
 %2
 Approve them with plugdeskctl plugin set, which asks, or in the Settings tab of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Einstellung gibt dem Plugin %1 Berechtigungen, die nicht genehmigt wurden:
+%2
+Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Registerkarte „Einstellungen“ des Fensters</translation>
     </message>
 </context>
 <context>
@@ -4609,31 +4613,31 @@ Approve them with plugdeskctl plugin set, which asks, or in the Settings tab of 
     </message>
     <message>
         <source>A private temporary file system in memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein privates temporäres Dateisystem im Arbeitsspeicher.</translation>
     </message>
     <message>
         <source>Mount a file system of type &quot;%1&quot; from &quot;%2&quot; with the options &quot;%3&quot;: what it reaches depends on its type and options, possibly far more than one folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Dateisystem vom Typ „%1“ aus „%2“ mit den Optionen „%3“ einhängen: was es erreicht, hängt von Typ und Optionen ab, möglicherweise weit mehr als einen Ordner.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Read and write every file of the host: its whole file system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Datei des Hosts lesen und schreiben: sein gesamtes Dateisystem.</translation>
     </message>
     <message>
         <source>Read the host folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ordner %1 des Hosts lesen.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;The new settings give %1 new privileges&lt;/h3&gt;&lt;p&gt;A mount source or device path is a part of this computer the plugin may use as root. The rows marked new were not approved before. Grant them only if you meant to.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Die neuen Einstellungen geben %1 neue Berechtigungen&lt;/h3&gt;&lt;p&gt;Die Quelle einer Einhängung oder ein Gerätepfad ist ein Teil dieses Computers, den das Plugin als root verwenden darf. Die als neu markierten Zeilen wurden bisher nicht genehmigt. Gewähren Sie sie nur, wenn Sie das beabsichtigt haben.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 (type %2, options %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Typ %2, Optionen %3)</translation>
     </message>
 </context>
 <context>

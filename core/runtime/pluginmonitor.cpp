@@ -557,6 +557,7 @@ void PluginMonitor::cleanUp()
         m_proxy->stop();
         m_proxy.reset();
     }
+    SocketProxy::releaseBinds(m_runtime.layout().bindDir(m_options.id));
     RuncRuntime::releaseMount(m_options.propagatedMount);
     QFile::remove(m_runtime.layout().pidFilePath(m_options.id));
 }
@@ -573,7 +574,8 @@ void PluginMonitor::startProxy()
     mapping.hostPropagatedMount = m_options.propagatedMount;
     mapping.rootfs = m_options.rootfs;
     m_proxy = std::make_unique<SocketProxy>(m_options.publishedLink, m_options.socketPath, mapping,
-                                            m_runtime.layout().publishedPath(m_options.id));
+                                            m_runtime.layout().publishedPath(m_options.id),
+                                            m_runtime.layout().bindDir(m_options.id));
     // Publishing is a courtesy to other engines: a name taken by something else does not stop the plugin.
     if (auto started = m_proxy->start(); !started) {
         note(started.error().message);

@@ -1,17 +1,21 @@
 #include "core/runtime/socketproxy.h"
 
 #include "core/runtime/pluginhttpclient.h"
+#include "core/runtime/runcruntime.h"
 #include "core/runtime/socketpublisher.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <cerrno>
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -164,7 +168,53 @@ QJsonValue rewrite(const QJsonValue &value, const VolumeDriverInfo &mapping, std
     return object;
 }
 
-void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping)
+// Where the folder answered for mount `id` of volume `name` is bound: a name of Plugdesk's own, under bindRoot.
+QString bindTarget(const QString &bindRoot, const QJsonObject &request)
+{
+    const QByteArray key = request.value(QStringLiteral("Name")).toString().toUtf8() + '\0' +
+                           request.value(QStringLiteral("ID")).toString().toUtf8();
+    return bindRoot + QLatin1Char('/') +
+           QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(32));
+}
+
+void releaseBind(const QString &target)
+{
+    RuncRuntime::releaseMount(target);
+    ::rmdir(QFile::encodeName(target).constData());
+}
+
+// A Mount answer made safe for dockerd: the folder the plugin named is resolved inside its folders and bound, by
+// that very descriptor, to a path of Plugdesk's own, and the answer names that path. A plugin that swaps the
+// folder for a symlink after answering changes nothing for the engine that mounts it.
+Result<QByteArray> bindMountAnswer(const QByteArray &answer, const QByteArray &requestBody,
+                                   const VolumeDriverInfo &mapping, const QString &bindRoot)
+{
+    QJsonObject object = QJsonDocument::fromJson(answer).object();
+    const QString mountpoint = object.value(QStringLiteral("Mountpoint")).toString();
+    if (!object.value(QStringLiteral("Err")).toString().isEmpty() || mountpoint.isEmpty())
+        return SocketProxy::rewriteMountpoints(answer, mapping);
+    auto folder = mapping.openHostPath(mountpoint);
+    if (!folder)
+        return folder.error();
+    const auto closeFolder = qScopeGuard([fd = *folder] { ::close(fd); });
+    const QString target = bindTarget(bindRoot, QJsonDocument::fromJson(requestBody).object());
+    if (!QDir().mkpath(bindRoot) || ::chmod(QFile::encodeName(bindRoot).constData(), 0700) != 0)
+        return Error{ErrorCode::Io, SocketProxy::tr("cannot create %1").arg(bindRoot)};
+    releaseBind(target); // the same mount asked again: the newest answer wins
+    const QByteArray native = QFile::encodeName(target);
+    const QByteArray source = "/proc/self/fd/" + QByteArray::number(*folder);
+    if (::mkdir(native.constData(), 0700) != 0 ||
+        ::mount(source.constData(), native.constData(), nullptr, MS_BIND | MS_REC, nullptr) != 0) {
+        const QString why = QString::fromLocal8Bit(strerror(errno));
+        ::rmdir(native.constData());
+        return Error{ErrorCode::Io, SocketProxy::tr("cannot bind the mountpoint %1 of volume plugin %2 to %3: %4")
+                                        .arg(mountpoint, mapping.name, target, why)};
+    }
+    object.insert(QStringLiteral("Mountpoint"), target);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping, const QString &bindRoot)
 {
     QByteArray buffer;
     qsizetype headerEnd = -1;
@@ -223,16 +273,24 @@ void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping)
         respond(fd, 405, errBody(SocketProxy::tr("plugin calls are POST requests")));
         return;
     }
+    const QString method = QString::fromUtf8(requestLine.at(1));
+    const bool mount = method == QLatin1String("/VolumeDriver.Mount") && !bindRoot.isEmpty();
+    if (method == QLatin1String("/VolumeDriver.Unmount") && !bindRoot.isEmpty())
+        releaseBind(bindTarget(bindRoot, QJsonDocument::fromJson(body).object()));
     PluginHttpClient client(pluginSocket);
     client.setTimeoutMs(kForwardTimeoutMs);
     client.setMaxBodyBytes(64 * 1024 * 1024);
-    auto answer = client.post(QString::fromUtf8(requestLine.at(1)), body);
+    auto answer = client.post(method, body);
     if (!answer) {
         respond(fd, 502, errBody(answer.error().message));
         return;
     }
-    auto rewritten = SocketProxy::rewriteMountpoints(answer->body, mapping);
+    auto rewritten = mount && answer->status == 200 ? bindMountAnswer(answer->body, body, mapping, bindRoot)
+                                                    : SocketProxy::rewriteMountpoints(answer->body, mapping);
     if (!rewritten) {
+        // The plugin counts the mount it answered; nobody will unmount a mount that was refused, so end it here.
+        if (mount)
+            (void)client.post(QStringLiteral("/VolumeDriver.Unmount"), body);
         respond(fd, 500, errBody(rewritten.error().message));
         return;
     }
@@ -241,12 +299,24 @@ void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping)
 
 } // namespace
 
-SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath)
+SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath,
+                         QString bindRoot)
     : m_listenPath(std::move(listenPath))
     , m_pluginSocket(std::move(pluginSocket))
     , m_mapping(std::move(mapping))
     , m_recordPath(std::move(recordPath))
+    , m_bindRoot(std::move(bindRoot))
 {}
+
+void SocketProxy::releaseBinds(const QString &bindRoot)
+{
+    if (bindRoot.isEmpty() || !QFileInfo(bindRoot).isDir())
+        return;
+    const QStringList entries = QDir(bindRoot).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries)
+        releaseBind(bindRoot + QLatin1Char('/') + entry);
+    ::rmdir(QFile::encodeName(bindRoot).constData());
+}
 
 SocketProxy::~SocketProxy()
 {
@@ -344,8 +414,8 @@ void SocketProxy::acceptLoop()
         if (client < 0)
             continue;
         // Each request on its own thread: a slow Mount must not hold a List. The thread owns copies only.
-        std::thread([client, socket = m_pluginSocket, mapping = m_mapping] {
-            serve(client, socket, mapping);
+        std::thread([client, socket = m_pluginSocket, mapping = m_mapping, bindRoot = m_bindRoot] {
+            serve(client, socket, mapping, bindRoot);
             ::close(client);
         }).detach();
     }

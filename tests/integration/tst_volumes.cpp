@@ -28,6 +28,7 @@
 #include <QTest>
 #include <csignal>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -373,13 +374,30 @@ private Q_SLOTS:
             holder = body.value(field).toObject();
         else if (field == QLatin1String("Volumes"))
             holder = body.value(field).toArray().at(0).toObject();
-        QCOMPARE(holder.value(QStringLiteral("Mountpoint")).toString(), hostVolume(id, QStringLiteral("shared")));
+        const QString mountpoint = holder.value(QStringLiteral("Mountpoint")).toString();
+        if (request.contains("Mount")) {
+            // A Mount answer names a bind of the volume's folder, made by the descriptor that was checked: what the
+            // other engine mounts is that folder even if the plugin renames it afterwards.
+            QVERIFY2(mountpoint.startsWith(runRoot() + QStringLiteral("/binds/") + id + QLatin1Char('/')),
+                     qPrintable(mountpoint));
+            struct stat bound
+            {};
+            struct stat folder
+            {};
+            QCOMPARE(::stat(QFile::encodeName(mountpoint).constData(), &bound), 0);
+            QCOMPARE(::stat(QFile::encodeName(hostVolume(id, QStringLiteral("shared"))).constData(), &folder), 0);
+            QCOMPARE(bound.st_ino, folder.st_ino);
+            QCOMPARE(bound.st_dev, folder.st_dev);
+        } else {
+            QCOMPARE(mountpoint, hostVolume(id, QStringLiteral("shared")));
+        }
 
         // The plugin's own socket still answers with its own paths: only the published socket is rewritten.
         QVERIFY(QFileInfo(hostVolume(id, QStringLiteral("shared"))).isDir());
         if (request.contains("Mount")) {
             finish(engine->disable(id, false), &error);
-            QCOMPARE(error, QString()); // a mount by another engine is not Plugdesk's to count
+            QCOMPARE(error, QString());              // a mount by another engine is not Plugdesk's to count
+            QVERIFY(!QFileInfo::exists(mountpoint)); // and its bind ends with the plugin
         }
     }
 

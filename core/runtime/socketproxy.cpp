@@ -435,7 +435,8 @@ void SocketProxy::stop()
         if (::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0 && st.st_ino == m_inode &&
             st.st_dev == m_device)
             QFile::remove(m_listenPath);
-        if (const auto record = SocketPublisher::readRecord(m_recordPath); record && record->inode == m_inode)
+        if (const auto record = SocketPublisher::readRecord(m_recordPath);
+            record && record->inode == m_inode && record->device == m_device)
             QFile::remove(m_recordPath);
         ::close(m_listenFd);
         m_listenFd = -1;

@@ -1,6 +1,7 @@
 #include "core/runtime/pluginmonitor.h"
 
 #include "core/runtime/spawn.h"
+#include "core/runtime/volumebind.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -557,7 +558,7 @@ void PluginMonitor::cleanUp()
         m_proxy->stop();
         m_proxy.reset();
     }
-    SocketProxy::releaseBinds(m_runtime.layout().bindDir(m_options.id));
+    VolumeBind::releaseAll(m_runtime.layout().bindDir(m_options.id));
     RuncRuntime::releaseMount(m_options.propagatedMount);
     QFile::remove(m_runtime.layout().pidFilePath(m_options.id));
 }

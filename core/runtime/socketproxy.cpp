@@ -1,21 +1,18 @@
 #include "core/runtime/socketproxy.h"
 
 #include "core/runtime/pluginhttpclient.h"
-#include "core/runtime/runcruntime.h"
 #include "core/runtime/socketpublisher.h"
+#include "core/runtime/volumebind.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QScopeGuard>
 #include <cerrno>
 #include <poll.h>
 #include <sys/eventfd.h>
-#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -168,24 +165,8 @@ QJsonValue rewrite(const QJsonValue &value, const VolumeDriverInfo &mapping, std
     return object;
 }
 
-// Where the folder answered for mount `id` of volume `name` is bound: a name of Plugdesk's own, under bindRoot.
-QString bindTarget(const QString &bindRoot, const QJsonObject &request)
-{
-    const QByteArray key = request.value(QStringLiteral("Name")).toString().toUtf8() + '\0' +
-                           request.value(QStringLiteral("ID")).toString().toUtf8();
-    return bindRoot + QLatin1Char('/') +
-           QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(32));
-}
-
-void releaseBind(const QString &target)
-{
-    RuncRuntime::releaseMount(target);
-    ::rmdir(QFile::encodeName(target).constData());
-}
-
-// A Mount answer made safe for dockerd: the folder the plugin named is resolved inside its folders and bound, by
-// that very descriptor, to a path of Plugdesk's own, and the answer names that path. A plugin that swaps the
-// folder for a symlink after answering changes nothing for the engine that mounts it.
+// A Mount answer made safe for dockerd: the answer names a bind of the folder that was checked (VolumeBind), so a
+// plugin that swaps the folder for a symlink after answering changes nothing for the engine that mounts it.
 Result<QByteArray> bindMountAnswer(const QByteArray &answer, const QByteArray &requestBody,
                                    const VolumeDriverInfo &mapping, const QString &bindRoot)
 {
@@ -193,24 +174,12 @@ Result<QByteArray> bindMountAnswer(const QByteArray &answer, const QByteArray &r
     const QString mountpoint = object.value(QStringLiteral("Mountpoint")).toString();
     if (!object.value(QStringLiteral("Err")).toString().isEmpty() || mountpoint.isEmpty())
         return SocketProxy::rewriteMountpoints(answer, mapping);
-    auto folder = mapping.openHostPath(mountpoint);
-    if (!folder)
-        return folder.error();
-    const auto closeFolder = qScopeGuard([fd = *folder] { ::close(fd); });
-    const QString target = bindTarget(bindRoot, QJsonDocument::fromJson(requestBody).object());
-    if (!QDir().mkpath(bindRoot) || ::chmod(QFile::encodeName(bindRoot).constData(), 0700) != 0)
-        return Error{ErrorCode::Io, SocketProxy::tr("cannot create %1").arg(bindRoot)};
-    releaseBind(target); // the same mount asked again: the newest answer wins
-    const QByteArray native = QFile::encodeName(target);
-    const QByteArray source = "/proc/self/fd/" + QByteArray::number(*folder);
-    if (::mkdir(native.constData(), 0700) != 0 ||
-        ::mount(source.constData(), native.constData(), nullptr, MS_BIND | MS_REC, nullptr) != 0) {
-        const QString why = QString::fromLocal8Bit(strerror(errno));
-        ::rmdir(native.constData());
-        return Error{ErrorCode::Io, SocketProxy::tr("cannot bind the mountpoint %1 of volume plugin %2 to %3: %4")
-                                        .arg(mountpoint, mapping.name, target, why)};
-    }
-    object.insert(QStringLiteral("Mountpoint"), target);
+    const QJsonObject request = QJsonDocument::fromJson(requestBody).object();
+    auto bound = VolumeBind::bind(mapping, mountpoint, bindRoot, request.value(QStringLiteral("Name")).toString(),
+                                  request.value(QStringLiteral("ID")).toString());
+    if (!bound)
+        return bound.error();
+    object.insert(QStringLiteral("Mountpoint"), *bound);
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 
@@ -275,8 +244,11 @@ void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping,
     }
     const QString method = QString::fromUtf8(requestLine.at(1));
     const bool mount = method == QLatin1String("/VolumeDriver.Mount") && !bindRoot.isEmpty();
-    if (method == QLatin1String("/VolumeDriver.Unmount") && !bindRoot.isEmpty())
-        releaseBind(bindTarget(bindRoot, QJsonDocument::fromJson(body).object()));
+    if (method == QLatin1String("/VolumeDriver.Unmount") && !bindRoot.isEmpty()) {
+        const QJsonObject request = QJsonDocument::fromJson(body).object();
+        VolumeBind::release(bindRoot, VolumeBind::target(bindRoot, request.value(QStringLiteral("Name")).toString(),
+                                                         request.value(QStringLiteral("ID")).toString()));
+    }
     PluginHttpClient client(pluginSocket);
     client.setTimeoutMs(kForwardTimeoutMs);
     client.setMaxBodyBytes(64 * 1024 * 1024);
@@ -307,16 +279,6 @@ SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverI
     , m_recordPath(std::move(recordPath))
     , m_bindRoot(std::move(bindRoot))
 {}
-
-void SocketProxy::releaseBinds(const QString &bindRoot)
-{
-    if (bindRoot.isEmpty() || !QFileInfo(bindRoot).isDir())
-        return;
-    const QStringList entries = QDir(bindRoot).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries)
-        releaseBind(bindRoot + QLatin1Char('/') + entry);
-    ::rmdir(QFile::encodeName(bindRoot).constData());
-}
 
 SocketProxy::~SocketProxy()
 {

@@ -23,8 +23,8 @@ class SocketProxy final
 
 public:
     // `mapping` needs hostPropagatedMount, propagatedMount and rootfs, and the name for messages. The folder a
-    // Mount answer names is bound below `bindRoot` (RunLayout::bindDir), and the answer names the bind; an Unmount
-    // ends it. An empty `bindRoot` answers the resolved path instead.
+    // Mount answer names is bound below `bindRoot` (RunLayout::bindDir, VolumeBind), and the answer names the bind;
+    // an Unmount ends it. An empty `bindRoot` answers the resolved path instead.
     SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath,
                 QString bindRoot = {});
     ~SocketProxy();
@@ -35,9 +35,6 @@ public:
     Status start();
     // Stops accepting and removes the published socket; requests being served finish on their own.
     void stop();
-
-    // Ends every bind made for Mount answers below `bindRoot`: at stop, and after a monitor that was killed.
-    static void releaseBinds(const QString &bindRoot);
 
     // Every "Mountpoint" string in a JSON answer mapped to the host and resolved there inside the plugin's folders
     // (VolumeDriverInfo::resolveHostPath); anything that is not JSON comes back unchanged. An error when a

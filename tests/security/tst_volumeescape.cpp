@@ -3,7 +3,9 @@
 // (ln -s / /vols/v) and answers Mount, Path, Get and List with /vols/v, a path that maps lexically into the
 // propagated mount. Real runc, the real monitor and its published-socket proxy, through the engine (no bus is
 // involved). Every verb must refuse the mountpoint with an error naming the plugin and the path, nothing that
-// reaches a caller may resolve out of the plugin's folders, and the store must stay byte-identical.
+// reaches a caller may resolve out of the plugin's folders, and the store must stay byte-identical. A second
+// plugin (swap-after-mount) races the check: its folder is real when it answers Mount and a symlink to "/" 100 ms
+// later; what `volume mount` and the published socket hand out must still be the folder that was checked.
 #include "common/pluginfixture.h"
 #include "common/testutil.h"
 #include "core/engine/localengine.h"
@@ -223,6 +225,29 @@ private Q_SLOTS:
         QVERIFY(!QTest::currentTestFailed());
         verifyRefusal(object.value(QStringLiteral("Err")).toString());
         QCOMPARE(testutil::snapshot(storeRoot()), before);
+    }
+
+    // `volume mount` raced: the path the engine hands out must still be the volume's folder after the plugin swapped
+    // it for a symlink to "/".
+    void engineMountSurvivesASwap()
+    {
+        QString error;
+        finish(m_engine->createVolume(QStringLiteral("acme/swapper:latest"), QStringLiteral("x"), {}), &error);
+        QCOMPARE(error, QString());
+        const QString folder = core::Store(storeRoot()).pluginDir(kSwapperId) + QStringLiteral("/propagated-mount/x");
+        QVERIFY(testutil::writeFile(folder + QStringLiteral("/marker"), "the volume's own file\n"));
+        const QVariant mounted = finish(m_engine->mountVolume(QStringLiteral("x")), &error);
+        QCOMPARE(error, QString());
+        const QString mountpoint = core::Volume::fromJson(QJsonObject::fromVariantMap(mounted.toMap())).hostMountpoint;
+        QVERIFY(!mountpoint.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(folder).isSymLink(), 5000);
+        QVERIFY2(QFileInfo(mountpoint).canonicalFilePath() != QStringLiteral("/"),
+                 qPrintable(mountpoint + QStringLiteral(" leads to /")));
+        QVERIFY2(!QFileInfo::exists(mountpoint + QStringLiteral("/etc/passwd")), qPrintable(mountpoint));
+        QCOMPARE(testutil::readFile(mountpoint + QStringLiteral("/marker")), QByteArray("the volume's own file\n"));
+        finish(m_engine->unmountVolume(QStringLiteral("x")), &error);
+        QCOMPARE(error, QString());
+        QVERIFY(!QFileInfo::exists(mountpoint + QStringLiteral("/marker")));
     }
 
     // The same attack raced: the plugin answers Mount with a real folder and swaps it for a symlink to "/" 100 ms

@@ -94,6 +94,10 @@ void PluginLogView::reload()
     if (!lines) {
         m_problem->setText(tr("Cannot read the log: %1").arg(lines.error().message));
         m_problem->show();
+        // Logs may hold secrets, so reading them needs the right to manage plugins: a refusal is not asked again
+        // every second (each ask may be a password prompt); showing the plugin again tries once more.
+        if (lines.error().code == core::ErrorCode::PermissionDenied)
+            m_poll->stop();
         return;
     }
     m_problem->hide();

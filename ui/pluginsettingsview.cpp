@@ -1,6 +1,7 @@
 #include "ui/pluginsettingsview.h"
 
 #include "core/engine/engine.h"
+#include "ui/privilegedialog.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -205,11 +206,51 @@ bool PluginSettingsView::apply()
     const QStringList arguments = pendingArguments();
     if (arguments.isEmpty())
         return true;
-    const core::Status status = m_engine->set(m_plugin->id, arguments);
+    // The privileges after the change, as the engine computes them: a mount source or device path that nobody
+    // approved is a privilege change, approved in the privilege dialog and applied with Engine::grant.
+    core::Plugin next = *m_plugin;
+    if (auto checked = next.settings.apply(next.config, arguments); !checked) {
+        showError(checked.error().message);
+        return false;
+    }
+    const core::Privileges effective = next.effectivePrivileges();
+    if (!m_plugin->enabled && !effective.notIn(m_plugin->approvedPrivileges()).isEmpty()) {
+        askToGrant(arguments, effective);
+        return false;
+    }
+    return finishApply(m_engine->set(m_plugin->id, arguments));
+}
+
+void PluginSettingsView::askToGrant(const QStringList &arguments, const core::Privileges &effective)
+{
+    auto *dialog = new PrivilegeDialog(PrivilegeDialog::Purpose::Settings, m_plugin->name(), effective,
+                                       m_plugin->approvedPrivileges(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = m_plugin->id;
+    connect(dialog, &QDialog::finished, this, [this, arguments, effective, id](int result) {
+        if (!m_plugin || m_plugin->id != id)
+            return;
+        if (result != QDialog::Accepted) {
+            // Refused: nothing was written; the table shows the settings as they are.
+            revert();
+            return;
+        }
+        finishApply(m_engine->grant(id, arguments, effective));
+    });
+    dialog->open();
+}
+
+void PluginSettingsView::showError(const QString &message)
+{
+    // Docker's text as it is, so it can be searched for; the arguments say which edit it is about.
+    m_error->setText(tr("The settings were not changed: %1").arg(message));
+    m_error->show();
+}
+
+bool PluginSettingsView::finishApply(const core::Status &status)
+{
     if (!status) {
-        // Docker's text as it is, so it can be searched for; the arguments say which edit it is about.
-        m_error->setText(tr("The settings were not changed: %1").arg(status.error().message));
-        m_error->show();
+        showError(status.error().message);
         return false;
     }
     m_error->hide();

@@ -15,7 +15,9 @@ class Engine;
 namespace ui {
 
 // The Settings tab: the plugin's env, args, mounts and devices as a table whose settable fields can be edited, and
-// Apply, which hands the changed fields to Engine::set as `plugin set` arguments. Locked while the plugin is
+// Apply, which hands the changed fields to Engine::set as `plugin set` arguments; a change that gives the plugin host
+// privileges nobody approved (a mount source, a device path) first shows the privilege dialog with the new rows
+// marked, and goes to Engine::grant only when accepted (Cancel reverts the edits). Locked while the plugin is
 // enabled, as Docker refuses `set` then. Shows Docker's validation message under the table. Owns only the edits
 // not yet applied; the settings themselves are the engine's.
 class PluginSettingsView final : public QWidget
@@ -33,7 +35,8 @@ public:
 
     // The `plugin set` arguments for the edited cells, e.g. "DEBUG=1", "data.source=/srv".
     QStringList pendingArguments() const;
-    // Applies the edits; false (and the message shown under the table) when the engine refused them.
+    // Applies the edits; false (and the message shown under the table) when the engine refused them, or when the
+    // privilege dialog was opened for them (its answer applies or reverts them).
     bool apply();
     void revert();
 
@@ -48,6 +51,9 @@ Q_SIGNALS:
 
 private:
     void fill();
+    void askToGrant(const QStringList &arguments, const core::Privileges &effective);
+    void showError(const QString &message);
+    bool finishApply(const core::Status &status);
     void updateButtons();
 
     core::Engine *m_engine;

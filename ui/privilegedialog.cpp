@@ -1,6 +1,7 @@
 #include "ui/privilegedialog.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -116,14 +117,23 @@ QList<PrivilegeDialog::Row> split(const core::Privileges &privileges)
         // An empty value list still is a privilege (Docker prints "mount: []").
         const QStringList values = privilege.value.isEmpty() ? QStringList{QString()} : privilege.value;
         for (const QString &value : values)
-            rows.append({privilege.name, value, PrivilegeDialog::riskOf(privilege.name, value), {}});
+            rows.append({privilege.name,
+                         value,
+                         PrivilegeDialog::riskOf(privilege.name, value, privilege.mountType, privilege.mountOptions),
+                         {},
+                         privilege.mountType,
+                         privilege.mountOptions});
     }
     return rows;
 }
 
 bool sameRow(const PrivilegeDialog::Row &a, const PrivilegeDialog::Row &b)
 {
-    return a.name == b.name && a.value == b.value;
+    QStringList aOptions = a.mountOptions;
+    QStringList bOptions = b.mountOptions;
+    aOptions.sort();
+    bOptions.sort();
+    return a.name == b.name && a.value == b.value && a.mountType == b.mountType && aOptions == bOptions;
 }
 
 } // namespace
@@ -131,14 +141,22 @@ bool sameRow(const PrivilegeDialog::Row &a, const PrivilegeDialog::Row &b)
 PrivilegeDialog::PrivilegeDialog(const QString &pluginName, const core::Privileges &privileges, QWidget *parent)
     : QDialog(parent)
 {
-    build(pluginName, privileges, std::nullopt);
+    build(Purpose::Install, pluginName, privileges, std::nullopt);
 }
 
 PrivilegeDialog::PrivilegeDialog(const QString &pluginName, const core::Privileges &privileges,
                                  const core::Privileges &previous, QWidget *parent)
     : QDialog(parent)
 {
-    build(pluginName, privileges, previous);
+    build(Purpose::Upgrade, pluginName, privileges, previous);
+}
+
+PrivilegeDialog::PrivilegeDialog(Purpose purpose, const QString &pluginName, const core::Privileges &privileges,
+                                 const core::Privileges &previous, QWidget *parent)
+    : QDialog(parent)
+{
+    build(purpose, pluginName, privileges,
+          purpose == Purpose::Install ? std::nullopt : std::optional<core::Privileges>(previous));
 }
 
 QList<PrivilegeDialog::Row> PrivilegeDialog::rowsFor(const core::Privileges &privileges,
@@ -162,14 +180,35 @@ QList<PrivilegeDialog::Row> PrivilegeDialog::rowsFor(const core::Privileges &pri
     return rows;
 }
 
-PrivilegeDialog::Risk PrivilegeDialog::riskOf(const QString &name, const QString &value)
+PrivilegeDialog::Risk PrivilegeDialog::riskOf(const QString &name, const QString &value, const QString &mountType,
+                                              const QStringList &mountOptions)
 {
+    if (name == QLatin1String("mount")) {
+        if (mountType == QLatin1String("tmpfs"))
+            return Risk::Low;
+        const core::Privilege privilege{name, {}, {value}, mountType, mountOptions};
+        if (!privilege.isPlainMount())
+            return Risk::High;
+        // The host's own root, its kernel interfaces, devices, configuration and daemons' sockets.
+        static const QStringList system{
+            QStringLiteral("/proc"), QStringLiteral("/sys"),     QStringLiteral("/dev"),
+            QStringLiteral("/etc"),  QStringLiteral("/boot"),    QStringLiteral("/root"),
+            QStringLiteral("/run"),  QStringLiteral("/var/run"), QStringLiteral("/var/lib/plugdesk")};
+        const QString path = QDir::cleanPath(value);
+        if (path == QLatin1String("/") || path.isEmpty())
+            return value.isEmpty() ? Risk::Medium : Risk::High;
+        for (const QString &folder : system) {
+            if (path == folder || path.startsWith(folder + QLatin1Char('/')))
+                return Risk::High;
+        }
+        return Risk::Medium;
+    }
     if (name == QLatin1String("network"))
         return value == QLatin1String("host") ? Risk::High : Risk::Low;
     if (name == QLatin1String("host ipc namespace") || name == QLatin1String("host pid namespace") ||
         name == QLatin1String("allow-all-devices"))
         return Risk::High;
-    if (name == QLatin1String("mount") || name == QLatin1String("device"))
+    if (name == QLatin1String("device"))
         return Risk::Medium;
     if (name == QLatin1String("capabilities")) {
         const CapabilityInfo *info = capabilityInfo(value);
@@ -178,7 +217,8 @@ PrivilegeDialog::Risk PrivilegeDialog::riskOf(const QString &name, const QString
     return Risk::Medium; // a privilege this version does not know: not harmless by default
 }
 
-QString PrivilegeDialog::explain(const QString &name, const QString &value)
+QString PrivilegeDialog::explain(const QString &name, const QString &value, const QString &mountType,
+                                 const QStringList &mountOptions)
 {
     if (name == QLatin1String("network")) {
         if (value == QLatin1String("host"))
@@ -190,9 +230,21 @@ QString PrivilegeDialog::explain(const QString &name, const QString &value)
         return tr("Share memory, semaphores and message queues with every process on the host.");
     if (name == QLatin1String("host pid namespace"))
         return tr("See every process on the host and send signals to them.");
-    if (name == QLatin1String("mount"))
-        return value.isEmpty() ? tr("Mount a host folder that you choose in its settings.")
-                               : tr("Read and write the host folder %1.").arg(value);
+    if (name == QLatin1String("mount")) {
+        if (mountType == QLatin1String("tmpfs"))
+            return tr("A private temporary file system in memory.");
+        const core::Privilege privilege{name, {}, {value}, mountType, mountOptions};
+        if (!privilege.isPlainMount())
+            return tr("Mount a file system of type \"%1\" from \"%2\" with the options \"%3\": what it reaches "
+                      "depends on its type and options, possibly far more than one folder.")
+                .arg(mountType.isEmpty() ? tr("none") : mountType, value, mountOptions.join(QLatin1Char(',')));
+        if (value.isEmpty())
+            return tr("Mount a host folder that you choose in its settings.");
+        if (QDir::cleanPath(value) == QLatin1String("/"))
+            return tr("Read and write every file of the host: its whole file system.");
+        return mountOptions.contains(QLatin1String("ro")) ? tr("Read the host folder %1.").arg(value)
+                                                          : tr("Read and write the host folder %1.").arg(value);
+    }
     if (name == QLatin1String("device"))
         return tr("Use the host device %1.").arg(value);
     if (name == QLatin1String("allow-all-devices"))
@@ -218,7 +270,7 @@ QString PrivilegeDialog::riskName(Risk risk)
     return tr("Low");
 }
 
-void PrivilegeDialog::build(const QString &pluginName, const core::Privileges &privileges,
+void PrivilegeDialog::build(Purpose purpose, const QString &pluginName, const core::Privileges &privileges,
                             const std::optional<core::Privileges> &previous)
 {
     setWindowTitle(previous ? tr("Approve Changed Privileges") : tr("Approve Privileges"));
@@ -228,13 +280,24 @@ void PrivilegeDialog::build(const QString &pluginName, const core::Privileges &p
     auto *heading = new QLabel;
     heading->setWordWrap(true);
     heading->setTextFormat(Qt::RichText);
-    heading->setText(
-        previous ? tr("<h3>%1 asks for different privileges</h3><p>The new version changes what the plugin may do on "
-                      "this computer. Grant them only if you trust its publisher.</p>")
-                       .arg(pluginName.toHtmlEscaped())
-                 : tr("<h3>%1 asks for these privileges</h3><p>A plugin runs as root on this computer. Grant these "
-                      "privileges only if you trust its publisher.</p>")
-                       .arg(pluginName.toHtmlEscaped()));
+    switch (purpose) {
+    case Purpose::Settings:
+        heading->setText(tr("<h3>The new settings give %1 new privileges</h3><p>A mount source or device path is a "
+                            "part of this computer the plugin may use as root. The rows marked new were not approved "
+                            "before. Grant them only if you meant to.</p>")
+                             .arg(pluginName.toHtmlEscaped()));
+        break;
+    case Purpose::Upgrade:
+        heading->setText(tr("<h3>%1 asks for different privileges</h3><p>The new version changes what the plugin may "
+                            "do on this computer. Grant them only if you trust its publisher.</p>")
+                             .arg(pluginName.toHtmlEscaped()));
+        break;
+    case Purpose::Install:
+        heading->setText(tr("<h3>%1 asks for these privileges</h3><p>A plugin runs as root on this computer. Grant "
+                            "these privileges only if you trust its publisher.</p>")
+                             .arg(pluginName.toHtmlEscaped()));
+        break;
+    }
 
     m_table = new QTableWidget(0, ColumnCount);
     m_table->setObjectName(QStringLiteral("privilegeTable"));
@@ -263,9 +326,15 @@ void PrivilegeDialog::build(const QString &pluginName, const core::Privileges &p
         else if (row.change == Change::Removed)
             label = tr("%1 (removed)").arg(row.name);
         auto *name = new QTableWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(iconName(row.name))), label);
-        auto *value = new QTableWidgetItem(row.value);
+        const core::Privilege shown{row.name, {}, {row.value}, row.mountType, row.mountOptions};
+        QString valueText = row.value;
+        if (!shown.isPlainMount())
+            valueText = tr("%1 (type %2, options %3)")
+                            .arg(row.value, row.mountType.isEmpty() ? tr("none") : row.mountType,
+                                 row.mountOptions.isEmpty() ? tr("none") : row.mountOptions.join(QLatin1Char(',')));
+        auto *value = new QTableWidgetItem(valueText);
         value->setFont(fixed);
-        auto *meaning = new QTableWidgetItem(explain(row.name, row.value));
+        auto *meaning = new QTableWidgetItem(explain(row.name, row.value, row.mountType, row.mountOptions));
         auto *risk = new QTableWidgetItem(riskIcon(row.risk), riskName(row.risk));
         risk->setData(Qt::UserRole, static_cast<int>(row.risk));
         const QList<QTableWidgetItem *> items{name, value, meaning, risk};

@@ -3,6 +3,7 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/helperservice.h"
+#include "core/store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -91,8 +92,14 @@ int main(int argc, char *argv[])
     core::HelperService service(bus, &engine);
     service.setIdleTimeout(idleSeconds);
     QObject::connect(&service, &core::HelperService::idle, &app, &QCoreApplication::quit);
+    // The store holds plugins' files, settings and blobs: private to root, whoever made it and however; so before
+    // the name is claimed, though a helper that cannot own the name says that first.
+    const QString root = parser.value(rootOption).isEmpty() ? core::Store::defaultRoot() : parser.value(rootOption);
+    const core::Status madePrivate = core::Store(root).makePrivate();
     if (auto started = service.start(); !started)
         return fail(started.error().message);
+    if (!madePrivate)
+        return fail(madePrivate.error().message);
     // Bring every enabled plugin back (after a boot, or after this helper died): a plugin with a live monitor is
     // left alone, a running container without one gets a monitor that adopts it, a stopped one is started.
     if (!parser.isSet(noRestoreOption))

@@ -90,6 +90,9 @@ private:
 void addPluginCommands(CommandLine &commandLine);
 // `plugin install` and `plugin upgrade`.
 void addInstallCommands(CommandLine &commandLine);
+// `plugin set`: plain settings through Engine::set; a change that gives the plugin host privileges nobody approved
+// shows them, marks the new ones and asks [y/N] (--grant-all-permissions: no question), then Engine::grant.
+int setPluginSettings(Context &context, const Arguments &arguments);
 // Top-level `login` and `logout` (registry logins in the docker CLI's config.json).
 void addLoginCommands(CommandLine &commandLine);
 // `volume ls|create|inspect|rm|mount|unmount`.

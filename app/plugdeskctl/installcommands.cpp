@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "core/engine/engine.h"
 #include "core/plugin/reference.h"
+#include "core/plugin/settings.h"
 
 #include <QFile>
 #include <QHash>
@@ -136,11 +137,12 @@ std::optional<core::Privileges> askPrivileges(Context &context, const core::Priv
     return privileges;
 }
 
-// The privileges step: the accepted list, or an error already printed (the int is the exit status).
+// The privileges step: the accepted list, or an error already printed (the int is the exit status). `settings` are
+// install's KEY=VALUE arguments, which the privileges include (a mount source is a host path).
 std::optional<core::Privileges> acceptPrivileges(Context &context, const QString &remote, const QString &fullRef,
-                                                 bool grantAll, int &status)
+                                                 bool grantAll, int &status, const QStringList &settings = {})
 {
-    core::Job *job = context.engine()->privileges(remote);
+    core::Job *job = context.engine()->privileges(remote, settings);
     job->waitForFinished();
     const auto error = job->error();
     const core::Privileges privileges = job->result().value<core::Privileges>();
@@ -185,8 +187,9 @@ int install(Context &context, const Arguments &arguments)
             return reportError(context, QStringLiteral("invalid name: %1").arg(alias));
     }
     int status = 0;
-    const auto accepted = acceptPrivileges(context, remote, reference->withDefaultTag().toString(),
-                                           arguments.isSet(QStringLiteral("grant-all-permissions")), status);
+    const auto accepted =
+        acceptPrivileges(context, remote, reference->withDefaultTag().toString(),
+                         arguments.isSet(QStringLiteral("grant-all-permissions")), status, arguments.positional.mid(1));
     if (!accepted)
         return status;
     core::InstallOptions options;
@@ -273,8 +276,12 @@ int importPlugin(Context &context, const Arguments &arguments)
     read->deleteLater();
     if (error)
         return reportError(context, error->message);
-    const auto accepted =
-        askPrivileges(context, info.privileges, info.name, arguments.isSet(QStringLiteral("grant-all-permissions")));
+    // What the plugin will run with: the KEY=VALUE settings given with import change mount sources and devices.
+    core::Settings settings = core::Settings::initial(info.config);
+    if (auto applied = settings.apply(info.config, arguments.positional.mid(1)); !applied)
+        return reportError(context, applied.error().message);
+    const auto accepted = askPrivileges(context, core::Privileges::effective(info.config, settings), info.name,
+                                        arguments.isSet(QStringLiteral("grant-all-permissions")));
     if (!accepted)
         return reportError(context, Tr::tr("permission denied while importing plugin %1 from %2").arg(info.name, file));
     core::InstallOptions options;
@@ -293,6 +300,43 @@ int importPlugin(Context &context, const Arguments &arguments)
 }
 
 } // namespace
+
+int setPluginSettings(Context &context, const Arguments &arguments)
+{
+    const QString name = arguments.positional.first();
+    const QStringList settings = arguments.positional.mid(1);
+    auto plainSet = [&context, &settings](const QString &target) {
+        if (auto status = context.engine()->set(target, settings); !status)
+            return reportError(context, status.error().message);
+        return 0;
+    };
+    // A plugin that cannot be read (not found, or a user who may change but not read it) and an enabled one get the
+    // engine's own answer, in Docker's order: the engine refuses a privilege change there too.
+    auto plugin = context.engine()->plugin(name);
+    if (!plugin || plugin->enabled)
+        return plainSet(name);
+    // The privileges after the change, computed as the engine will: when the change gives the plugin a host path or
+    // device nobody approved, it is a privilege change, asked like an install.
+    core::Plugin next = *plugin;
+    if (auto applied = next.settings.apply(next.config, settings); !applied)
+        return reportError(context, applied.error().message);
+    const core::Privileges effective = next.effectivePrivileges();
+    const core::Privileges added = effective.notIn(plugin->approvedPrivileges());
+    if (added.isEmpty())
+        return plainSet(plugin->id);
+    if (!arguments.isSet(QStringLiteral("grant-all-permissions"))) {
+        context.out << Tr::tr("This changes the privileges of plugin \"%1\"; it will have:").arg(plugin->name())
+                    << '\n';
+        for (const core::Privilege &item : effective.items())
+            context.out << item.promptLine() << (added.contains(item) ? Tr::tr("   (new)") : QString()) << '\n';
+        if (!confirm(context, QStringLiteral("Do you grant the above permissions?")))
+            return reportError(context,
+                               QStringLiteral("permission denied while setting plugin %1").arg(plugin->name()));
+    }
+    if (auto status = context.engine()->grant(plugin->id, settings, effective); !status)
+        return reportError(context, status.error().message);
+    return 0;
+}
 
 void addInstallCommands(CommandLine &commandLine)
 {

@@ -166,15 +166,6 @@ int inspect(Context &context, const Arguments &arguments)
     return errors.isEmpty() ? 0 : 1;
 }
 
-int set(Context &context, const Arguments &arguments)
-{
-    const QString name = arguments.positional.first();
-    const QStringList settings = arguments.positional.mid(1);
-    if (auto status = context.engine()->set(name, settings); !status)
-        return reportError(context, status.error().message);
-    return 0;
-}
-
 // Runs a job to its end; the error's message, or the job's result text.
 int finishJob(Context &context, core::Job *job)
 {
@@ -394,12 +385,15 @@ void addPluginCommands(CommandLine &commandLine)
     commandLine.add({plugin,
                      QStringLiteral("set"),
                      {},
-                     QStringLiteral("PLUGIN KEY=VALUE [KEY=VALUE...]"),
+                     QStringLiteral("[OPTIONS] PLUGIN KEY=VALUE [KEY=VALUE...]"),
                      Tr::tr("Change settings for a plugin"),
-                     {},
+                     {
+                         {QStringLiteral("grant-all-permissions"), QChar(), QString(),
+                          Tr::tr("Grant the privileges the new settings give without asking")},
+                     },
                      2,
                      -1,
-                     set});
+                     setPluginSettings});
     commandLine.add({plugin,
                      QStringLiteral("enable"),
                      {},

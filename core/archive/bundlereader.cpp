@@ -4,6 +4,7 @@
 #include <QIODevice>
 #include <QRegularExpression>
 #include <QSet>
+#include <limits>
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
@@ -22,8 +23,9 @@ QString sha256(const QByteArray &data)
 
 } // namespace
 
-BundleReader::BundleReader(QIODevice *device)
+BundleReader::BundleReader(QIODevice *device, qint64 maxBytes)
     : m_device(device)
+    , m_maxBytes(maxBytes)
 {}
 
 BundleReader::~BundleReader() = default;
@@ -67,6 +69,7 @@ Status BundleReader::open()
         return Error{ErrorCode::Corrupt,
                      tr("not a plugin bundle: %1 entries, at most %2").arg(m_zip->getEntriesCount()).arg(MaxEntries)};
     QSet<QString> seen;
+    qint64 total = 0;
     for (bool more = m_zip->goToFirstFile(); more; more = m_zip->goToNextFile()) {
         QuaZipFileInfo64 info;
         if (!m_zip->getCurrentFileInfo(&info))
@@ -80,6 +83,20 @@ Status BundleReader::open()
         seen.insert(info.name);
         if (info.flags & 0x1)
             return Error{ErrorCode::Unsupported, tr("%1: the entry is encrypted").arg(info.name)};
+        if (info.uncompressedSize > quint64(std::numeric_limits<qint64>::max() / 2))
+            return Error{ErrorCode::Corrupt, tr("%1: the entry declares an impossible size").arg(info.name)};
+        total += qint64(info.uncompressedSize);
+        // Refused from the zip's directory, before one byte is inflated: a few kilobytes of zip can declare
+        // gigabytes of zeros.
+        if (m_maxBytes >= 0 && total > m_maxBytes) {
+            m_tooLarge = true;
+            return Error{ErrorCode::UnsafeArchive,
+                         tr("%1: the bundle's entries up to this one hold %2 bytes uncompressed, more than the %3 "
+                            "bytes a bundle may hold")
+                             .arg(info.name)
+                             .arg(total)
+                             .arg(m_maxBytes)};
+        }
         if (!info.name.endsWith(QLatin1Char('/')))
             m_entries.insert(info.name, qint64(info.uncompressedSize));
     }

@@ -74,6 +74,8 @@ public:
     Error walkError(const RootfsDir::Failure &failure, const QByteArray &raw, const QByteArray &linkTarget = {}) const;
     Error ioError(const QByteArray &raw, int error) const;
     void markUnpacked(const QByteArray &path);
+    Status charge(archive_entry *entry);
+    Status wrote(qint64 bytes);
     void reportProgress(archive *a);
 
     static la_ssize_t readQueue(archive *a, void *client, const void **buffer);
@@ -86,7 +88,10 @@ public:
 
     std::atomic<qint64> tarBytes = 0;
     std::atomic<qint64> entries = 0;
+    std::atomic<qint64> unpackedBytes = 0;
+    std::atomic<bool> limitReached = false;
     std::atomic<bool> cancelled = false;
+    qint64 sinceCheckpoint = 0;
 
     // Paths this layer created (and their parents): an opaque directory keeps them.
     QSet<QByteArray> unpacked;
@@ -220,13 +225,46 @@ void LayerExtractor::Private::reportProgress(archive *a)
 {
     tarBytes = archive_filter_bytes(a, 0);
     if (options.progress)
-        options.progress(Progress{tarBytes, entries});
+        options.progress(Progress{tarBytes, entries, unpackedBytes});
+}
+
+// Counts an entry against the limit before anything of it is written: a gzip bomb stops at its first entry that
+// does not fit, however little of it was read.
+Status LayerExtractor::Private::charge(archive_entry *entry)
+{
+    qint64 size = 0;
+    if (!archive_entry_hardlink(entry) && archive_entry_filetype(entry) == AE_IFREG && archive_entry_size_is_set(entry))
+        size = std::max<qint64>(archive_entry_size(entry), 0);
+    const qint64 total = unpackedBytes + EntryBytes + size;
+    if (options.maxUnpackedBytes >= 0 && total > options.maxUnpackedBytes) {
+        limitReached = true;
+        const char *pathname = archive_entry_pathname(entry);
+        return Error{ErrorCode::UnsafeArchive, tr("layer entry \"%1\" (%2 bytes) does not fit in the %3 bytes left")
+                                                   .arg(displayName(QByteArray(pathname ? pathname : "")))
+                                                   .arg(size)
+                                                   .arg(options.maxUnpackedBytes - unpackedBytes)};
+    }
+    unpackedBytes = total;
+    return wrote(EntryBytes);
+}
+
+Status LayerExtractor::Private::wrote(qint64 bytes)
+{
+    sinceCheckpoint += bytes;
+    if (!options.checkpoint || sinceCheckpoint < options.checkpointBytes)
+        return {};
+    sinceCheckpoint = 0;
+    return options.checkpoint(unpackedBytes);
 }
 
 Status LayerExtractor::Private::run(archive_read_callback *reader, void *client)
 {
     if (const int error = root.open(rootfsPath))
         return Error{ErrorCode::Io, tr("cannot open the rootfs %1: %2").arg(rootfsPath, errnoText(error))};
+    if (options.checkpoint) {
+        if (Status s = options.checkpoint(unpackedBytes); !s)
+            return s;
+    }
 
     std::unique_ptr<archive, decltype(&archive_read_free)> holder(archive_read_new(), &archive_read_free);
     archive *a = holder.get();
@@ -251,6 +289,8 @@ Status LayerExtractor::Private::run(archive_read_callback *reader, void *client)
             return archiveError(a);
         if (cancelled)
             return archiveError(a);
+        if (Status s = charge(entry); !s)
+            return s;
         if (Status s = applyEntry(a, entry); !s)
             return s;
         ++entries;
@@ -484,6 +524,14 @@ Status LayerExtractor::Private::writeData(archive *a, int fd, archive_entry *ent
             break;
         if (r < ARCHIVE_WARN)
             return archiveError(a);
+        // The limit counted the size the header declares; a sparse map that writes past it is not a layer.
+        if (archive_entry_size_is_set(entry) && offset + la_int64_t(size) > archive_entry_size(entry))
+            return Error{ErrorCode::UnsafeArchive,
+                         tr("layer entry \"%1\" holds more than the %2 bytes its header declares")
+                             .arg(displayName(raw))
+                             .arg(archive_entry_size(entry))};
+        if (Status s = wrote(qint64(size)); !s)
+            return s;
         const char *data = static_cast<const char *>(block);
         while (size > 0) {
             const ssize_t n = ::pwrite(fd, data, size, offset);
@@ -658,7 +706,12 @@ void LayerExtractor::cancel()
 
 LayerExtractor::Progress LayerExtractor::progress() const
 {
-    return {d->tarBytes, d->entries};
+    return {d->tarBytes, d->entries, d->unpackedBytes};
+}
+
+bool LayerExtractor::limitReached() const
+{
+    return d->limitReached;
 }
 
 Status LayerExtractor::applyFile(const QString &layerPath, const QString &rootfs)

@@ -33,8 +33,9 @@ class LayerExtractor final
 public:
     struct Progress
     {
-        qint64 tarBytes = 0; // uncompressed tar bytes consumed so far
-        qint64 entries = 0;  // tar entries applied so far (whiteouts included)
+        qint64 tarBytes = 0;      // uncompressed tar bytes consumed so far
+        qint64 entries = 0;       // tar entries applied so far (whiteouts included)
+        qint64 unpackedBytes = 0; // what the entries so far count against Options::maxUnpackedBytes
     };
 
     struct Options
@@ -47,10 +48,20 @@ public:
         qsizetype bufferSize = 4 * 1024 * 1024;
         // Called after each entry and once at the end; from the worker thread when the push API is used.
         std::function<void(const Progress &)> progress;
+        // The most this layer may unpack, in bytes, or -1 for no limit. Each entry counts EntryBytes plus the size
+        // its header declares for a regular file (a sparse file counts whole), before anything of it is written; an
+        // entry that would pass the limit fails the layer with ErrorCode::UnsafeArchive and limitReached() is true.
+        qint64 maxUnpackedBytes = -1;
+        // Called on the extracting thread after about every `checkpointBytes` written (file data, and EntryBytes for
+        // each entry); an error stops the layer with that error. The store checks its free space here.
+        std::function<Status(qint64 unpackedBytes)> checkpoint;
+        qint64 checkpointBytes = 1024 * 1024;
     };
 
     // Longest entry or link name accepted, in bytes (PATH_MAX).
     static constexpr qsizetype MaxNameLength = 4096;
+    // What every entry counts against Options::maxUnpackedBytes besides its data: its tar header, an inode.
+    static constexpr qint64 EntryBytes = 512;
 
     explicit LayerExtractor(const QString &rootfs);
     LayerExtractor(const QString &rootfs, Options options);
@@ -71,6 +82,8 @@ public:
     void cancel();
 
     Progress progress() const;
+    // Whether the layer failed because it would unpack to more than Options::maxUnpackedBytes.
+    bool limitReached() const;
 
     // Applies the layer file at `layerPath` onto `rootfs`.
     static Status applyFile(const QString &layerPath, const QString &rootfs);

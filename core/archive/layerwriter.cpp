@@ -75,44 +75,54 @@ struct ResolverDeleter
     void operator()(struct archive_entry_linkresolver *r) const { archive_entry_linkresolver_free(r); }
 };
 
-// Every path below `root`, depth first, each folder's entries sorted by name.
-void collect(const QString &root, const QString &relative, QStringList &out)
+// Every path below `root`, depth first, each folder's entries sorted by name. A folder that cannot be read is an
+// error (named in `unreadable`), never a silently empty one.
+bool collect(const QString &root, const QString &relative, QStringList &out, QString &unreadable)
 {
-    QDir directory(relative.isEmpty() ? root : root + QLatin1Char('/') + relative);
+    const QString path = relative.isEmpty() ? root : root + QLatin1Char('/') + relative;
+    QDir directory(path);
+    if (!directory.isReadable()) {
+        unreadable = path;
+        return false;
+    }
     const QStringList names =
         directory.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &name : names) {
-        const QString path = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
-        out.append(path);
-        const QFileInfo info(root + QLatin1Char('/') + path);
-        if (info.isDir() && !info.isSymLink())
-            collect(root, path, out);
+        const QString entry = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
+        out.append(entry);
+        const QFileInfo info(root + QLatin1Char('/') + entry);
+        if (info.isDir() && !info.isSymLink() && !collect(root, entry, out, unreadable))
+            return false;
     }
+    return true;
 }
 
-} // namespace
-
-Result<LayerWriter::Layer> LayerWriter::write(const QString &directory, const QString &outputFile,
-                                              const std::function<bool()> &cancelled)
+// One entry to write: the file on disk, and its name in the archive.
+struct Part
 {
-    if (!QFileInfo(directory).isDir())
-        return Error{ErrorCode::NotFound, tr("%1 is not a folder").arg(directory)};
+    QString path;
+    QString name;
+};
+
+Result<LayerWriter::Layer> writeParts(const QList<Part> &parts, const QString &outputFile,
+                                      const std::function<bool()> &cancelled)
+{
     QFile file(outputFile);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(outputFile, file.errorString())};
+        return Error{ErrorCode::Io, LayerWriter::tr("cannot write %1: %2").arg(outputFile, file.errorString())};
 
     Sink sink;
     sink.file = &file;
     // windowBits 15 + 16: a gzip header and trailer, as Go's gzip writer produces.
     if (deflateInit2(&sink.zip, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return Error{ErrorCode::Internal, tr("cannot start gzip compression")};
+        return Error{ErrorCode::Internal, LayerWriter::tr("cannot start gzip compression")};
     auto endZip = qScopeGuard([&sink] { deflateEnd(&sink.zip); });
 
     std::unique_ptr<struct archive, ArchiveDeleter> writer(archive_write_new());
     archive_write_set_format_pax_restricted(writer.get());
     archive_write_set_bytes_per_block(writer.get(), 0);
     if (archive_write_open2(writer.get(), &sink, nullptr, writeCallback, nullptr, nullptr) != ARCHIVE_OK)
-        return Error{ErrorCode::Io, tr("cannot start the layer %1: %2")
+        return Error{ErrorCode::Io, LayerWriter::tr("cannot start the layer %1: %2")
                                         .arg(outputFile, QString::fromLocal8Bit(archive_error_string(writer.get())))};
     std::unique_ptr<struct archive, DiskDeleter> disk(archive_read_disk_new());
     archive_read_disk_set_symlink_physical(disk.get());
@@ -123,16 +133,15 @@ Result<LayerWriter::Layer> LayerWriter::write(const QString &directory, const QS
     auto writeError = [&](const QString &path) {
         const QString reason =
             !sink.error.isEmpty() ? sink.error : QString::fromLocal8Bit(archive_error_string(writer.get()));
-        return Error{ErrorCode::Io, tr("cannot add %1 to the layer: %2").arg(path, reason)};
+        return Error{ErrorCode::Io, LayerWriter::tr("cannot add %1 to the layer: %2").arg(path, reason)};
     };
 
-    QStringList paths;
-    collect(directory, QString(), paths);
-    Layer layer;
-    for (const QString &relative : paths) {
+    LayerWriter::Layer layer;
+    for (const Part &part : parts) {
         if (cancelled && cancelled())
-            return Error{ErrorCode::Cancelled, tr("cancelled")};
-        const QString full = directory + QLatin1Char('/') + relative;
+            return Error{ErrorCode::Cancelled, LayerWriter::tr("cancelled")};
+        const QString &full = part.path;
+        const QString &relative = part.name;
         const QByteArray fullName = QFile::encodeName(full);
         struct archive_entry *entry = archive_entry_new();
         auto freeEntry = qScopeGuard([&entry] {
@@ -141,8 +150,8 @@ Result<LayerWriter::Layer> LayerWriter::write(const QString &directory, const QS
         });
         archive_entry_copy_sourcepath(entry, fullName.constData());
         if (archive_read_disk_entry_from_file(disk.get(), entry, -1, nullptr) != ARCHIVE_OK)
-            return Error{ErrorCode::Io,
-                         tr("cannot read %1: %2").arg(full, QString::fromLocal8Bit(archive_error_string(disk.get())))};
+            return Error{ErrorCode::Io, LayerWriter::tr("cannot read %1: %2")
+                                            .arg(full, QString::fromLocal8Bit(archive_error_string(disk.get())))};
         archive_entry_copy_pathname(entry, QFile::encodeName(relative).constData());
         archive_entry_set_uname(entry, nullptr);
         archive_entry_set_gname(entry, nullptr);
@@ -159,7 +168,7 @@ Result<LayerWriter::Layer> LayerWriter::write(const QString &directory, const QS
             !archive_entry_hardlink(entry)) {
             QFile content(full);
             if (!content.open(QIODevice::ReadOnly))
-                return Error{ErrorCode::Io, tr("cannot read %1: %2").arg(full, content.errorString())};
+                return Error{ErrorCode::Io, LayerWriter::tr("cannot read %1: %2").arg(full, content.errorString())};
             char buffer[128 * 1024];
             qint64 n = 0;
             while ((n = content.read(buffer, sizeof(buffer))) > 0) {
@@ -167,7 +176,7 @@ Result<LayerWriter::Layer> LayerWriter::write(const QString &directory, const QS
                     return writeError(relative);
             }
             if (n < 0)
-                return Error{ErrorCode::Io, tr("cannot read %1: %2").arg(full, content.errorString())};
+                return Error{ErrorCode::Io, LayerWriter::tr("cannot read %1: %2").arg(full, content.errorString())};
         }
     }
     if (archive_write_close(writer.get()) != ARCHIVE_OK)
@@ -175,7 +184,7 @@ Result<LayerWriter::Layer> LayerWriter::write(const QString &directory, const QS
     if (!sink.deflateChunk(nullptr, 0, Z_FINISH))
         return writeError(outputFile);
     if (!file.flush() || ::fsync(file.handle()) != 0)
-        return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(outputFile, file.errorString())};
+        return Error{ErrorCode::Io, LayerWriter::tr("cannot write %1: %2").arg(outputFile, file.errorString())};
     file.close();
 
     layer.digest = QStringLiteral("sha256:") + QString::fromLatin1(sink.blobHash.result().toHex());
@@ -183,6 +192,44 @@ Result<LayerWriter::Layer> LayerWriter::write(const QString &directory, const QS
     layer.size = sink.blobSize;
     layer.tarSize = sink.tarSize;
     return layer;
+}
+
+} // namespace
+
+Result<LayerWriter::Layer> LayerWriter::write(const QString &directory, const QString &outputFile,
+                                              const std::function<bool()> &cancelled)
+{
+    if (!QFileInfo(directory).isDir())
+        return Error{ErrorCode::NotFound, tr("%1 is not a folder").arg(directory)};
+    QStringList paths;
+    if (QString unreadable; !collect(directory, QString(), paths, unreadable))
+        return Error{ErrorCode::PermissionDenied, tr("cannot read the folder %1").arg(unreadable)};
+    QList<Part> parts;
+    parts.reserve(paths.size());
+    for (const QString &relative : std::as_const(paths))
+        parts.append({directory + QLatin1Char('/') + relative, relative});
+    return writeParts(parts, outputFile, cancelled);
+}
+
+Result<LayerWriter::Layer> LayerWriter::writeContext(const QString &configFile, const QString &rootfs,
+                                                     const QString &outputFile, const std::function<bool()> &cancelled)
+{
+    const QFileInfo config(configFile);
+    if (!config.isFile())
+        return Error{ErrorCode::NotFound, tr("%1 is not a file").arg(configFile)};
+    const QFileInfo tree(rootfs);
+    if (!tree.isDir())
+        return Error{ErrorCode::NotFound, tr("%1 is not a folder").arg(rootfs)};
+    const QString treePath = tree.canonicalFilePath();
+    QStringList paths;
+    if (QString unreadable; !collect(treePath, QString(), paths, unreadable))
+        return Error{ErrorCode::PermissionDenied, tr("cannot read the folder %1").arg(unreadable)};
+    QList<Part> parts{{config.canonicalFilePath(), QStringLiteral("config.json")},
+                      {treePath, QStringLiteral("rootfs")}};
+    parts.reserve(paths.size() + 2);
+    for (const QString &relative : std::as_const(paths))
+        parts.append({treePath + QLatin1Char('/') + relative, QStringLiteral("rootfs/") + relative});
+    return writeParts(parts, outputFile, cancelled);
 }
 
 } // namespace core

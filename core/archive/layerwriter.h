@@ -30,6 +30,12 @@ public:
     // `cancelled` is polled between entries; when it returns true the write stops with ErrorCode::Cancelled.
     static Result<Layer> write(const QString &directory, const QString &outputFile,
                                const std::function<bool()> &cancelled = {});
+
+    // A plugin folder as `plugin create` hands it over, in the same format: `config.json`, then `rootfs` and the
+    // tree below it as `rootfs/...`. `configFile` and `rootfs` are followed if they are symlinks (they are read
+    // with the rights of whoever calls this); everything below `rootfs` is kept as it is, links included.
+    static Result<Layer> writeContext(const QString &configFile, const QString &rootfs, const QString &outputFile,
+                                      const std::function<bool()> &cancelled = {});
 };
 
 } // namespace core

@@ -2,6 +2,7 @@
 
 #include "core/archive/layerextractor.h"
 #include "core/archive/layerwriter.h"
+#include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/store/blobstore.h"
@@ -16,6 +17,8 @@
 #include <QJsonObject>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace core {
 
@@ -77,6 +80,9 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
             Tr::tr("%1: a v0 manifest cannot be pushed to a registry; write a v1 config.json").arg(configPath)};
     if (auto valid = config->validate(); !valid)
         return valid.error().prefixed(configPath);
+    // A plugin that could never be enabled is never made, nor pushed for others to install.
+    if (auto refused = Privileges::refuseKernelMounts(config->mounts, name); !refused)
+        return refused.error().prefixed(configPath);
     const QString rootfs = folderInfo.absoluteFilePath() + QStringLiteral("/rootfs");
     if (!QFileInfo(rootfs).isDir())
         return Error{ErrorCode::NotFound,
@@ -124,8 +130,21 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
         job->reportProgress({Tr::tr("Extracting"), layer->digest.mid(7, 12), 0, layer->size, QString()});
     const QString stagedRootfs = staging.filePath(QStringLiteral("rootfs"));
     QDir().mkpath(stagedRootfs);
-    if (auto applied = LayerExtractor::applyFile(blobs.pathFor(layer->digest), stagedRootfs); !applied)
+    // The rootfs limit holds here too: a sparse file of a terabyte packs to a few kilobytes of gzip.
+    auto limits = StoreLimits::fromEnvironment();
+    if (!limits)
+        return limits.error();
+    const UnpackBudget budget(*limits, store.root());
+    const Descriptor descriptor{Manifest::LayerGzip, layer->digest, layer->size, {}, {}, {}};
+    QFile packed(blobs.pathFor(layer->digest));
+    if (!packed.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, Tr::tr("cannot read %1: %2").arg(packed.fileName(), packed.errorString())};
+    LayerExtractor extractor(stagedRootfs, budget.optionsFor(descriptor));
+    if (auto applied = extractor.apply(&packed); !applied) {
+        if (auto limit = budget.limitError(descriptor, extractor, applied.error()))
+            return limit->prefixed(Tr::tr("cannot create plugin %1 from %2").arg(tagged.localName(), folder));
         return applied.error();
+    }
     if (cancelled())
         return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
 
@@ -176,6 +195,70 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
         return saved.error();
     removePluginDir.dismiss();
     removeNewBlobs.dismiss();
+    return plugin;
+}
+
+Result<Plugin> createPluginFromContext(const Store &store, const QString &name, int fd, const QString &folder, Job *job)
+{
+    QFile context;
+    if (!context.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return Error{ErrorCode::Io, Tr::tr("cannot read the packed folder %1: %2").arg(folder, context.errorString())};
+    }
+    auto reference = Reference::parse(name);
+    if (!reference)
+        return reference.error();
+    // A store that had no tmp/ gets none left behind: a refused create leaves it byte for byte.
+    const bool madeTmp = !QFileInfo::exists(store.tmpDir());
+    if (!QDir().mkpath(store.tmpDir()))
+        return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(store.tmpDir())};
+    auto dropTmp = qScopeGuard([&] {
+        if (madeTmp)
+            QDir().rmdir(store.tmpDir());
+    });
+    QTemporaryDir staging(store.tmpDir() + QStringLiteral("/context-XXXXXX"));
+    if (!staging.isValid())
+        return Error{ErrorCode::Io,
+                     Tr::tr("cannot create a staging folder in %1: %2").arg(store.tmpDir(), staging.errorString())};
+    // Messages name the caller's folder, not the staging folder it was unpacked into.
+    auto named = [&staging, &folder](Error error) {
+        error.message.replace(staging.path(), folder);
+        return error;
+    };
+    if (job)
+        job->reportProgress({Tr::tr("Receiving"), QString(), 0, 0, Tr::tr("unpacking %1").arg(folder)});
+    // The caller's stream is capped like a layer: a few kilobytes of gzip may say terabytes of zeros.
+    auto limits = StoreLimits::fromEnvironment();
+    if (!limits)
+        return limits.error();
+    const UnpackBudget budget(*limits, store.root());
+    const QString what = Tr::tr("the plugin folder %1").arg(folder);
+    LayerExtractor extractor(staging.path(), budget.optionsFor(what));
+    if (auto applied = extractor.apply(&context); !applied) {
+        if (auto limit = budget.limitError(what, extractor, applied.error()))
+            return named(limit->prefixed(Tr::tr("cannot create plugin %1").arg(name)));
+        return named(applied.error().prefixed(Tr::tr("cannot unpack the plugin folder %1").arg(folder)));
+    }
+    context.close();
+    if (job && job->isCancelRequested())
+        return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
+
+    // What the caller packed decides nothing outside the staging: config.json must be a file and rootfs a folder
+    // of their own, not links that createPlugin would follow.
+    struct stat status
+    {};
+    const QByteArray config = QFile::encodeName(staging.filePath(QStringLiteral("config.json")));
+    if (::lstat(config.constData(), &status) != 0 || !S_ISREG(status.st_mode))
+        return Error{ErrorCode::NotFound, Tr::tr("%1/config.json: not a file (a plugin folder holds config.json and "
+                                                 "rootfs/)")
+                                              .arg(folder)};
+    const QByteArray rootfs = QFile::encodeName(staging.filePath(QStringLiteral("rootfs")));
+    if (::lstat(rootfs.constData(), &status) != 0 || !S_ISDIR(status.st_mode))
+        return Error{ErrorCode::NotFound,
+                     Tr::tr("%1/rootfs: no such folder (a plugin folder holds config.json and rootfs/)").arg(folder)};
+    auto plugin = createPlugin(store, name, staging.path(), job);
+    if (!plugin)
+        return named(plugin.error());
     return plugin;
 }
 

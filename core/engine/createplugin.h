@@ -10,9 +10,17 @@ namespace core {
 // `plugin create NAME FOLDER`, as `docker plugin create` does it: FOLDER holds config.json and rootfs/; the rootfs
 // becomes one gzip layer blob, config.rootfs gets {type: layers, diff_ids: [<uncompressed digest>]} (SPEC §11),
 // the config and a schema2 manifest are stored as blobs, and the plugin is added to the store disabled, its
-// rootfs extracted from the very layer that push will send. Runs on the calling (worker) thread, takes the store
-// lock, and on any failure leaves the store as it was (staging removed, new blobs removed).
+// rootfs extracted from the very layer that push will send, under the rootfs limit (StoreLimits). Runs on the
+// calling (worker) thread, takes the store lock, and on any failure leaves the store as it was (staging removed,
+// new blobs removed).
 Result<Plugin> createPlugin(const Store &store, const QString &name, const QString &folder, Job *job);
+
+// The same from a plugin folder packed by the caller (LayerWriter::writeContext: config.json, rootfs/...) and read
+// from `fd`, which this takes over and closes: the packed folder is unpacked into the store's private staging with
+// the layer extractor's path safety, and must hold a regular config.json and a real rootfs folder (no symlink), so
+// nothing outside the staging is read. `folder` is the caller's path of the folder, for messages only.
+Result<Plugin> createPluginFromContext(const Store &store, const QString &name, int fd, const QString &folder,
+                                       Job *job);
 
 // The schema2 manifest Docker pushes for a plugin: config media type application/vnd.docker.plugin.v1+json,
 // gzip layers.

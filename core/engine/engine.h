@@ -59,8 +59,15 @@ public:
     virtual Result<PluginList> plugins() = 0;
     // Lookup by name, full name, name without tag, or unique id prefix (SPEC §1.2).
     virtual Result<Plugin> plugin(const QString &nameOrId) = 0;
-    // `plugin set`: the plugin must be disabled; Docker's rules and texts (SPEC §3.4).
+    // `plugin set`: the plugin must be disabled; Docker's rules and texts. A setting that gives the plugin a host
+    // privilege nobody approved (a mount source, a device path: Plugin::unapprovedPrivileges after the change) is
+    // refused with PermissionDenied naming them: that takes grant().
     virtual Status set(const QString &nameOrId, const QStringList &arguments) = 0;
+    // `plugin set` that changes the plugin's privileges, approved by a person: `accepted` must be exactly the
+    // privileges the plugin has after the change (Privileges::effective), else PermissionDenied
+    // `incorrect privileges`; they are recorded as approved. Through the helper this takes the polkit action
+    // org.plugdesk.grant, asked every time.
+    virtual Status grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) = 0;
     // `plugin create NAME FOLDER`: FOLDER holds config.json and rootfs/. The job's result is the new plugin's
     // local name ("vieux/sshfs:latest"); the plugin is disabled.
     virtual Job *create(const QString &name, const QString &folder) = 0;
@@ -83,8 +90,9 @@ public:
     // finished) ends with QVariant::fromValue(core::Privileges), or with the fetch's error, reported as it is
     // (SPEC §11): InvalidArgument (bad reference), NotFound, Auth, Network, Timeout, DigestMismatch, and
     // NotAPlugin with Docker's `did not find plugin config for specified reference <full ref>`.
-    // Cancelling the job stops the transfer.
-    virtual Job *privileges(const QString &reference) = 0;
+    // Cancelling the job stops the transfer. `settings` are install's KEY=VALUE arguments: the privileges are those
+    // the plugin will run with once they are applied (a mount source is a host path), as install compares them.
+    virtual Job *privileges(const QString &reference, const QStringList &settings = {}) = 0;
 
     // The tags of `repository` (a reference; a tag or digest in it is ignored), from the registry's
     // /v2/NAME/tags/list with the registry auth flow, for completing a reference as it is typed. Like

@@ -10,6 +10,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <cerrno>
+#include <cstring>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
 
 namespace core {
 
@@ -27,7 +33,87 @@ QString shortDigest(const QString &digest)
     return digest.mid(7, 12);
 }
 
+// Not in <linux/magic.h>: the kernel defines them in the file systems' own sources.
+constexpr __fsword_t kConfigFsMagic = 0x62656570;
+constexpr __fsword_t kFuseCtlMagic = 0x65735543;
+
+// Kernel file systems whose files are interfaces, not storage: what root writes there is an act on the system
+// (written with the helper's rights, not the caller's), so a bundle never goes there, whoever opened the file.
+const char *pseudoFileSystem(__fsword_t type)
+{
+    switch (type) {
+    case PROC_SUPER_MAGIC:
+        return "proc";
+    case SYSFS_MAGIC:
+        return "sysfs";
+    case DEBUGFS_MAGIC:
+        return "debugfs";
+    case TRACEFS_MAGIC:
+        return "tracefs";
+    case SECURITYFS_MAGIC:
+        return "securityfs";
+    case CGROUP_SUPER_MAGIC:
+        return "cgroup";
+    case CGROUP2_SUPER_MAGIC:
+        return "cgroup2";
+    case BPF_FS_MAGIC:
+        return "bpf";
+    case kConfigFsMagic:
+        return "configfs";
+    case EFIVARFS_MAGIC:
+        return "efivarfs";
+    case PSTOREFS_MAGIC:
+        return "pstore";
+    case SELINUX_MAGIC:
+        return "selinuxfs";
+    case SMACK_MAGIC:
+        return "smackfs";
+    case BINFMTFS_MAGIC:
+        return "binfmt_misc";
+    case kFuseCtlMagic:
+        return "fusectl";
+    case DEVPTS_SUPER_MAGIC:
+        return "devpts";
+    case HUGETLBFS_MAGIC:
+        return "hugetlbfs";
+    case NSFS_MAGIC:
+        return "nsfs";
+    default:
+        return nullptr;
+    }
+}
+
+// The file an open descriptor writes to, by the kernel's name for it.
+QString descriptorPath(int fd)
+{
+    const QString path = QFile::symLinkTarget(QStringLiteral("/proc/self/fd/%1").arg(fd));
+    return path.isEmpty() ? Tr::tr("file descriptor %1").arg(fd) : path;
+}
+
 } // namespace
+
+Status checkExportTarget(int fd, const QString &target)
+{
+    struct statfs fileSystem
+    {};
+    struct stat status
+    {};
+    if (::fstatfs(fd, &fileSystem) != 0 || ::fstat(fd, &status) != 0)
+        return Error{ErrorCode::Io,
+                     Tr::tr("cannot tell what %1 is: %2").arg(target, QString::fromLocal8Bit(std::strerror(errno)))};
+    // The kernel's name for the file, when it is not the one the caller gave.
+    const QString path = descriptorPath(fd);
+    const QString file = path == target ? target : Tr::tr("%1 (%2)").arg(target, path);
+    if (const char *name = pseudoFileSystem(fileSystem.f_type))
+        return Error{
+            ErrorCode::PermissionDenied,
+            Tr::tr("%1 is on a %2 file system, which holds kernel settings, not files: choose a file on a disk")
+                .arg(file, QLatin1String(name))};
+    if (!S_ISREG(status.st_mode))
+        return Error{ErrorCode::PermissionDenied,
+                     Tr::tr("%1 is not a regular file: choose a file on a disk").arg(file)};
+    return {};
+}
 
 Result<QVariantMap> exportPlugin(const Store &store, const QString &nameOrId, QIODevice *device, const QString &target,
                                  Job *job)
@@ -39,6 +125,10 @@ Result<QVariantMap> exportPlugin(const Store &store, const QString &nameOrId, QI
     if (!plugin)
         return plugin.error();
     const QString context = Tr::tr("cannot export plugin %1 to %2").arg(plugin->name(), target);
+    if (auto *file = qobject_cast<QFileDevice *>(device); file && file->handle() >= 0) {
+        if (Status usable = checkExportTarget(file->handle(), target); !usable)
+            return usable.error().prefixed(context);
+    }
     auto artifact = PluginArtifact::of(store, *plugin, PluginArtifact::Purpose::Export);
     if (!artifact)
         return artifact.error();

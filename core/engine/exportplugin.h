@@ -22,6 +22,10 @@ namespace core {
 // Onto `device`, open for writing and empty; `target` names it in messages. The caller commits or drops the file.
 Result<QVariantMap> exportPlugin(const Store &store, const QString &nameOrId, QIODevice *device, const QString &target,
                                  Job *job);
+// Refuses to write a bundle through `fd` (`target` names it) unless it is a regular file on a real file system:
+// procfs, sysfs and the other kernel file systems are refused, naming the file the descriptor reaches.
+Status checkExportTarget(int fd, const QString &target);
+
 // Into `file` atomically (PendingFile): the bundle appears complete, or nothing appears.
 Result<QVariantMap> exportPluginToFile(const Store &store, const QString &nameOrId, const QString &file, Job *job);
 

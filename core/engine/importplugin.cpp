@@ -3,6 +3,7 @@
 #include "core/archive/bundlereader.h"
 #include "core/archive/layerextractor.h"
 #include "core/engine/pluginstaging.h"
+#include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
 
 #include <QCoreApplication>
@@ -41,8 +42,13 @@ struct OpenBundle
 
 Result<OpenBundle> openBundle(BundleReader &reader, const QString &source)
 {
-    if (auto opened = reader.open(); !opened)
+    if (auto opened = reader.open(); !opened) {
+        if (reader.tooLarge())
+            return Error{opened.error().code, Tr::tr("%1: %2 (%3 sets the limit)")
+                                                  .arg(context(source), opened.error().message,
+                                                       QLatin1String(StoreLimits::MaxBundleVariable))};
         return opened.error().prefixed(context(source));
+    }
     const QString configEntry = BundleHeader::blobEntry(reader.manifest().config.digest);
     auto config = PluginConfig::fromJson(reader.config());
     if (!config)
@@ -61,22 +67,25 @@ Result<OpenBundle> openBundle(BundleReader &reader, const QString &source)
 
 // Streams layer `index` out of the bundle into its staged file and, in the same pass, into the staged rootfs.
 Status stageLayer(BundleReader &reader, int index, const QString &layerFile, const QString &rootfs,
-                  const QString &source, Job *job)
+                  UnpackBudget &budget, const QString &source, Job *job)
 {
     const Descriptor descriptor = reader.manifest().layers.at(index);
     const QString item = shortDigest(descriptor.digest);
     QFile file(layerFile);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return Error{ErrorCode::Io, Tr::tr("cannot write %1: %2").arg(layerFile, file.errorString())};
-    LayerExtractor extractor(rootfs);
+    LayerExtractor extractor(rootfs, budget.optionsFor(descriptor));
     job->reportProgress({Tr::tr("Extracting"), item, 0, descriptor.size, QString()});
     QElapsedTimer timer;
     timer.start();
     auto sink = [&](const char *data, qsizetype size) -> Status {
         if (file.write(data, size) != size)
             return Error{ErrorCode::Io, Tr::tr("cannot write %1: %2").arg(layerFile, file.errorString())};
-        if (Status fed = extractor.feed(data, size); !fed)
+        if (Status fed = extractor.feed(data, size); !fed) {
+            if (auto limit = budget.limitError(descriptor, extractor, fed.error()))
+                return *limit;
             return fed.error().prefixed(Tr::tr("cannot extract layer %1").arg(item));
+        }
         return {};
     };
     auto progress = [&](qint64 done) {
@@ -92,9 +101,13 @@ Status stageLayer(BundleReader &reader, int index, const QString &layerFile, con
             return read;
         return read.error().prefixed(context(source));
     }
-    if (Status finished = extractor.finish(); !finished)
+    if (Status finished = extractor.finish(); !finished) {
+        if (auto limit = budget.limitError(descriptor, extractor, finished.error()))
+            return limit->prefixed(context(source));
         return finished.error().prefixed(context(source) + QStringLiteral(": ") +
                                          Tr::tr("cannot extract layer %1").arg(item));
+    }
+    budget.add(extractor);
     if (!file.flush())
         return Error{ErrorCode::Io, Tr::tr("cannot write %1: %2").arg(layerFile, file.errorString())};
     file.close();
@@ -106,7 +119,10 @@ Status stageLayer(BundleReader &reader, int index, const QString &layerFile, con
 
 Result<BundleInfo> readBundleInfo(QIODevice *device, const QString &source)
 {
-    BundleReader reader(device);
+    auto limits = StoreLimits::fromEnvironment();
+    if (!limits)
+        return limits.error();
+    BundleReader reader(device, limits->maxBundleBytes);
     auto bundle = openBundle(reader, source);
     if (!bundle)
         return bundle.error();
@@ -141,13 +157,22 @@ Result<QString> importPlugin(const Store &store, QIODevice *device, const QStrin
                              const InstallOptions &options, const QString &runRoot, Job *job, QString *addedId)
 {
     job->reportProgress({Tr::tr("Reading"), QString(), 0, 0, Tr::tr("Reading plugin bundle %1").arg(source)});
-    BundleReader reader(device);
+    auto limits = StoreLimits::fromEnvironment();
+    if (!limits)
+        return limits.error();
+    BundleReader reader(device, limits->maxBundleBytes);
     auto bundle = openBundle(reader, source);
     if (!bundle)
         return bundle.error();
     const BundleInfo &info = bundle->info;
-    // Docker's validatePrivileges: what is imported must be what the person approved, before anything is written.
-    if (!info.privileges.sameAs(accepted))
+    if (auto refused = Privileges::refuseKernelMounts(info.config.mounts, info.name); !refused)
+        return refused.error().prefixed(context(source));
+    // Docker's validatePrivileges: what is imported must be what the person approved, before anything is written:
+    // what the plugin will run with, the KEY=VALUE settings given with the import included.
+    Settings settings = Settings::initial(info.config);
+    if (auto applied = settings.apply(info.config, options.settings); !applied)
+        return applied.error();
+    if (!Privileges::effective(info.config, settings).sameAs(accepted))
         return Error{ErrorCode::PermissionDenied, QStringLiteral("incorrect privileges")};
 
     auto named = Reference::parse(info.name);
@@ -161,10 +186,11 @@ Result<QString> importPlugin(const Store &store, QIODevice *device, const QStrin
         return identity.error();
     identity->pluginReference =
         info.pluginReference.isEmpty() ? named->withDefaultTag().toString() : info.pluginReference;
-    Settings settings = Settings::initial(info.config);
-    if (auto applied = settings.apply(info.config, options.settings); !applied)
-        return applied.error();
     identity->settings = settings;
+    // Before anything is written: the layers must fit the limits and the free space.
+    UnpackBudget budget(*limits, store.root());
+    if (Status fits = budget.checkDeclared(reader.manifest().layers); !fits)
+        return fits.error().prefixed(context(source));
 
     auto staging =
         PluginStaging::begin(store, Tr::tr("import plugin %1").arg(identity->localName), QStringLiteral("import"));
@@ -173,7 +199,7 @@ Result<QString> importPlugin(const Store &store, QIODevice *device, const QStrin
     PluginStaging::Content content{reader.manifest(), bundle->configBytes, info.config, {}};
     for (int i = 0; i < reader.manifest().layers.size(); ++i) {
         const QString layerFile = (*staging)->filePath(QStringLiteral("layer-%1").arg(i));
-        if (auto staged = stageLayer(reader, i, layerFile, (*staging)->rootfs(), source, job); !staged)
+        if (auto staged = stageLayer(reader, i, layerFile, (*staging)->rootfs(), budget, source, job); !staged)
             return staged.error();
         content.layerFiles.append(layerFile);
     }

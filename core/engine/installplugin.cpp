@@ -2,6 +2,7 @@
 
 #include "core/archive/layerextractor.h"
 #include "core/engine/pluginstaging.h"
+#include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
 #include "core/registry/registryclient.h"
 
@@ -50,6 +51,7 @@ struct InstallState
     };
 
     Store store{QString()};
+    StoreLimits limits;
     PluginInstaller::Request request;
     Reference remote;                 // the full reference pulled
     QString localName;                // the new plugin's name, or the upgraded plugin's
@@ -155,6 +157,10 @@ Status PluginInstaller::start()
     if (!parsed)
         return parsed.error();
     s.remote = parsed->withDefaultTag();
+    auto limits = StoreLimits::fromEnvironment();
+    if (!limits)
+        return limits.error();
+    s.limits = *limits;
 
     auto inventory = s.store.load();
     if (!inventory)
@@ -207,15 +213,20 @@ void PluginInstaller::fetchConfig()
                 config.error().prefixed(Tr::tr("cannot read the plugin config of %1").arg(s.remote.toString())));
         if (auto valid = config->validate(); !valid)
             return fail(valid.error().prefixed(Tr::tr("the plugin config of %1").arg(s.remote.toString())));
-        // Docker's validatePrivileges: what is pulled must be what the person approved, before any layer.
-        if (!Privileges::fromConfig(*config).sameAs(s.request.accepted))
-            return fail(Error{ErrorCode::PermissionDenied, QStringLiteral("incorrect privileges")});
+        if (auto refused = Privileges::refuseKernelMounts(config->mounts, s.remote.toString()); !refused)
+            return fail(refused.error());
+        // Docker's validatePrivileges: what is pulled must be what the person approved, before any layer. For a new
+        // plugin that is what it will run with, the KEY=VALUE settings given with install included.
+        Privileges pulled = Privileges::fromConfig(*config);
         if (s.request.upgrade.isEmpty()) {
             Settings settings = Settings::initial(*config);
             if (auto applied = settings.apply(*config, s.request.options.settings); !applied)
                 return fail(applied.error());
             s.identity.settings = settings;
+            pulled = Privileges::effective(*config, settings);
         }
+        if (!pulled.sameAs(s.request.accepted))
+            return fail(Error{ErrorCode::PermissionDenied, QStringLiteral("incorrect privileges")});
         s.configBytes = *bytes;
         s.config = *config;
         QMutexLocker locker(&s.mutex);
@@ -331,11 +342,16 @@ std::optional<Error> waitUntil(InstallState &state, Predicate ready)
 }
 
 // Applies layer `index` from its growing file as its bytes arrive.
-Status applyLayer(InstallState &state, int index, const QString &rootfs, Job *job)
+Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackBudget &budget, Job *job)
 {
     const Descriptor descriptor = state.layers.at(index).descriptor;
     const QString item = shortDigest(descriptor.digest);
-    LayerExtractor extractor(rootfs);
+    LayerExtractor extractor(rootfs, budget.optionsFor(descriptor));
+    auto failed = [&](const Error &error) {
+        if (auto limit = budget.limitError(descriptor, extractor, error))
+            return *limit;
+        return error.prefixed(Tr::tr("cannot extract layer %1").arg(item));
+    };
     {
         QMutexLocker locker(&state.mutex);
         if (state.failure)
@@ -379,7 +395,7 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, Job *jo
             if (read <= 0)
                 return Error{ErrorCode::Io, Tr::tr("cannot read %1: %2").arg(file.fileName(), file.errorString())};
             if (Status fed = extractor.feed(buffer.constData(), read); !fed)
-                return fed.error().prefixed(Tr::tr("cannot extract layer %1").arg(item));
+                return failed(fed.error());
             offset += read;
             if (downloaded && timer.elapsed() >= kProgressIntervalMs) {
                 timer.restart();
@@ -390,7 +406,8 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, Job *jo
             break;
     }
     if (Status finished = extractor.finish(); !finished)
-        return finished.error().prefixed(Tr::tr("cannot extract layer %1").arg(item));
+        return failed(finished.error());
+    budget.add(extractor);
     job->reportProgress({Tr::tr("Complete"), item, descriptor.size, descriptor.size, QString()});
     return {};
 }
@@ -403,6 +420,10 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
     if (auto failed = waitUntil(state, [&] { return state.ready; }))
         return *failed;
     const bool upgrading = !state.request.upgrade.isEmpty();
+    // Before anything is written: what the manifest declares must fit the limits and the free space.
+    UnpackBudget budget(state.limits, state.store.root());
+    if (Status fits = budget.checkDeclared(state.manifest.layers); !fits)
+        return fits.error();
 
     // From here the network half may still write layer files: every return waits until it stopped.
     bool downloadsAsked = false;
@@ -440,7 +461,7 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
 
     // Strictly in order; each layer may still be downloading while it is applied.
     for (int i = 0; i < state.layers.size(); ++i) {
-        if (Status applied = applyLayer(state, i, rootfs, job); !applied) {
+        if (Status applied = applyLayer(state, i, rootfs, budget, job); !applied) {
             {
                 QMutexLocker locker(&state.mutex);
                 state.failLocked(applied.error());

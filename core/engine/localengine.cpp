@@ -76,6 +76,17 @@ Result<Plugin> LocalEngine::plugin(const QString &nameOrId)
 
 Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
 {
+    return changeSettings(nameOrId, arguments, std::nullopt);
+}
+
+Status LocalEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
+{
+    return changeSettings(nameOrId, arguments, accepted);
+}
+
+Status LocalEngine::changeSettings(const QString &nameOrId, const QStringList &arguments,
+                                   const std::optional<Privileges> &accepted)
+{
     auto lock = StoreLock::acquire(m_store.root(), tr("change the settings of %1").arg(nameOrId));
     if (!lock)
         return lock.error();
@@ -91,8 +102,26 @@ Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
     for (Plugin &plugin : plugins) {
         if (plugin.id != found->id)
             continue;
-        if (auto applied = plugin.settings.apply(plugin.config, arguments); !applied)
+        Plugin next = plugin;
+        if (auto applied = next.settings.apply(next.config, arguments); !applied)
             return applied;
+        if (auto refused = Privileges::refuseKernelMounts(next.settings.effectiveMounts(next.config), next.name());
+            !refused)
+            return refused;
+        const Privileges effective = next.effectivePrivileges();
+        if (accepted) {
+            // As install: what the person approved must be exactly what the plugin will run with.
+            if (!effective.sameAs(*accepted))
+                return Error{ErrorCode::PermissionDenied, QStringLiteral("incorrect privileges")};
+            next.approved = effective;
+        } else if (const Privileges added = effective.notIn(plugin.approvedPrivileges()); !added.isEmpty()) {
+            // A mount source or device path is a host privilege: changing it is approved like an install.
+            return Error{ErrorCode::PermissionDenied,
+                         tr("this setting gives %1 privileges that were not approved:\n%2\nApprove them with "
+                            "plugdeskctl plugin set, which asks, or in the Settings tab of the window")
+                             .arg(plugin.name(), added.promptLines().join(QLatin1Char('\n')))};
+        }
+        plugin = std::move(next);
     }
     if (auto saved = m_store.save(plugins); !saved)
         return saved;
@@ -200,6 +229,20 @@ Job *LocalEngine::create(const QString &name, const QString &folder)
     return job;
 }
 
+Job *LocalEngine::createFrom(const QString &name, int fd, const QString &folder)
+{
+    auto *job = new Job(tr("Create %1").arg(name), this);
+    const Store store = m_store;
+    runJob(job, [this, store, name, fd, folder](Job *job) -> Result<QString> {
+        auto plugin = createPluginFromContext(store, name, fd, folder, job);
+        if (!plugin)
+            return plugin.error();
+        QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });
+        return plugin->name();
+    });
+    return job;
+}
+
 void LocalEngine::watchInventory()
 {
     m_watcher = new QFileSystemWatcher(this);
@@ -229,9 +272,9 @@ RegistryClient *LocalEngine::registry()
     return m_registry;
 }
 
-Job *LocalEngine::privileges(const QString &reference)
+Job *LocalEngine::privileges(const QString &reference, const QStringList &settings)
 {
-    auto *job = readPrivileges(registry(), reference, this);
+    auto *job = readPrivileges(registry(), reference, settings, this);
     Q_EMIT jobStarted(job);
     return job;
 }

@@ -45,6 +45,7 @@ public:
     Result<PluginList> plugins() override;
     Result<Plugin> plugin(const QString &nameOrId) override;
     Status set(const QString &nameOrId, const QStringList &arguments) override;
+    Status grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) override;
     Job *create(const QString &name, const QString &folder) override;
     Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *disable(const QString &nameOrId, bool force = false) override;
@@ -58,7 +59,7 @@ public:
 
     // Waits for the workers of running jobs.
     ~LocalEngine() override;
-    Job *privileges(const QString &reference) override;
+    Job *privileges(const QString &reference, const QStringList &settings = {}) override;
     Job *tags(const QString &repository) override;
     Job *login(const QString &server, const QString &user, const QString &password) override;
     Result<QStringList> registryLogins() override;
@@ -86,6 +87,10 @@ public:
     // the whole bundle into it and syncs it; the caller renames its temp file into place.
     Job *exportPluginTo(const QString &nameOrId, int fd, const QString &name);
     Job *importPluginFrom(int fd, const QString &name, const Privileges &accepted, const InstallOptions &options);
+    // The helper's create: the plugin folder arrives packed by the caller (LayerWriter::writeContext) through a
+    // file descriptor it opened, which this engine takes over and closes; `folder` is the caller's path of the
+    // folder, for messages. The caller's folder is never opened here.
+    Job *createFrom(const QString &name, int fd, const QString &folder);
 
     Result<QList<VolumeDriverInfo>> volumeDrivers() override;
     Job *volumes(const QString &driver = {}) override;
@@ -99,6 +104,9 @@ public:
     RegistryClient *registry();
 
 private:
+    // set (accepted empty: refuses new privileges) and grant (accepted: must equal the new effective privileges).
+    Status changeSettings(const QString &nameOrId, const QStringList &arguments,
+                          const std::optional<Privileges> &accepted);
     void watchInventory();
     // Runs `work` on a worker thread and ends `job` with its result.
     void runJob(Job *job, std::function<Result<QString>(Job *)> work);

@@ -145,6 +145,8 @@ Result<Plugin> PluginStaging::commitNew(const Content &content, const Identity &
     plugin.pluginReference = identity.pluginReference;
     plugin.config = content.config;
     plugin.settings = identity.settings;
+    // Install and import compared these with what the person accepted before anything was written.
+    plugin.approved = plugin.effectivePrivileges();
     plugin.configDigest = content.manifest.config.digest;
     plugin.manifestDigest = content.manifest.digest;
     plugin.blobsums = layerDigests(content.manifest);
@@ -204,8 +206,19 @@ Result<Plugin> PluginStaging::commitUpgrade(const Content &content, const QStrin
         return Error{ErrorCode::Io, Tr::tr("cannot move the new rootfs into %1").arg(rootfs)};
     }
     const PluginConfig oldConfig = target->config;
+    const Privileges wasApproved = target->approvedPrivileges();
     target->settings = carrySettings(target->settings, oldConfig, content.config);
     target->config = content.config;
+    // Approved now: what the person accepted for the new config, plus what a setting carried over gives that was
+    // approved before. Anything else a carried setting gives stays unapproved, and enable names it.
+    QList<Privilege> approved = Privileges::fromConfig(content.config).items();
+    const Privileges configured(approved);
+    const Privileges carried = target->effectivePrivileges().notIn(configured);
+    for (const Privilege &item : carried.items()) {
+        if (wasApproved.contains(item))
+            approved.append(item);
+    }
+    target->approved = Privileges(approved);
     target->configDigest = content.manifest.config.digest;
     target->manifestDigest = content.manifest.digest;
     target->blobsums = layerDigests(content.manifest);

@@ -13,4 +13,5 @@ target_sources(plugdesk_core PRIVATE
     engine/pushplugin.cpp engine/pushplugin.h
     engine/removeplugin.cpp engine/removeplugin.h
     engine/result.h
+    engine/unpackbudget.cpp engine/unpackbudget.h
 )

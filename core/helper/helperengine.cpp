@@ -1,5 +1,6 @@
 #include "core/helper/helperengine.h"
 
+#include "core/archive/layerwriter.h"
 #include "core/engine/importplugin.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
@@ -16,13 +17,18 @@
 #include <QDBusError>
 #include <QDBusObjectPath>
 #include <QDBusUnixFileDescriptor>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryFile>
+#include <QThread>
 #include <QTimer>
+#include <atomic>
 #include <memory>
+#include <optional>
 
 namespace core {
 
@@ -146,6 +152,16 @@ Status HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
     return {};
 }
 
+Status HelperEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
+{
+    auto reply =
+        call(QStringLiteral("GrantPlugin"),
+             {nameOrId, arguments, QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact))});
+    if (!reply)
+        return reply.error();
+    return {};
+}
+
 Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments, const QString &title)
 {
     auto reply = call(member, arguments);
@@ -161,8 +177,73 @@ Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments
 
 Job *HelperEngine::create(const QString &name, const QString &folder)
 {
-    return startJob(QStringLiteral("CreatePlugin"), {name, QFileInfo(folder).absoluteFilePath()},
-                    tr("Create %1").arg(name));
+    const QString title = tr("Create %1").arg(name);
+    if (!m_bus.isConnected())
+        return startJob(QStringLiteral("CreatePlugin"), {}, title); // says why the bus is not there
+    if (auto passing = checkDescriptorPassing(tr("create plugins")); !passing)
+        return failedJob(title, passing.error());
+    // Packed here, with this user's rights: the helper reads the packed file, never the folder itself.
+    const QString source = QFileInfo(folder).absoluteFilePath();
+    if (!QFileInfo(source).isDir())
+        return failedJob(title, Error{ErrorCode::NotFound, tr("%1: no such folder").arg(source)});
+    const QString config = source + QStringLiteral("/config.json");
+    if (!QFileInfo(config).isFile())
+        return failedJob(title,
+                         Error{ErrorCode::NotFound,
+                               tr("%1: no such file (a plugin folder holds config.json and rootfs/)").arg(config)});
+    const QString rootfs = source + QStringLiteral("/rootfs");
+    if (!QFileInfo(rootfs).isDir())
+        return failedJob(title,
+                         Error{ErrorCode::NotFound,
+                               tr("%1: no such folder (a plugin folder holds config.json and rootfs/)").arg(rootfs)});
+    auto packed = std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/plugdesk-create-XXXXXX.tar.gz"));
+    if (!packed->open())
+        return failedJob(title, Error{ErrorCode::Io, tr("cannot pack %1: cannot create a temp file in %2: %3")
+                                                         .arg(source, QDir::tempPath(), packed->errorString())});
+    packed->close();
+
+    // Packing a large rootfs takes a while: on a thread of its own, so the window keeps painting.
+    auto *job = new Job(title, this);
+    Q_EMIT jobStarted(job);
+    job->reportProgress({tr("Packing"), QString(), 0, 0, tr("packing %1").arg(source)});
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    connect(job, &Job::cancelRequested, job, [cancelled] { cancelled->store(true); });
+    auto written = std::make_shared<std::optional<Result<LayerWriter::Layer>>>();
+    QThread *worker = QThread::create([packed, config, rootfs, cancelled, written] {
+        *written =
+            LayerWriter::writeContext(config, rootfs, packed->fileName(), [cancelled] { return cancelled->load(); });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, job, [this, job, packed, written, name, source, title]() mutable {
+        // Released here, not with the job: the temp file goes as soon as the helper holds its own descriptor.
+        const std::shared_ptr<QTemporaryFile> file = std::move(packed);
+        if (!written->has_value() || !**written)
+            return job->failWith(written->has_value() ? (**written).error().prefixed(tr("cannot pack %1").arg(source))
+                                                      : Error{ErrorCode::Internal, tr("cannot pack %1").arg(source)});
+        QFile context(file->fileName());
+        if (!context.open(QIODevice::ReadOnly))
+            return job->failWith({ErrorCode::Io, tr("cannot pack %1: %2").arg(source, context.errorString())});
+        // The descriptor is duplicated into the message; the helper holds its own copy once the call returned.
+        auto reply = call(QStringLiteral("CreatePlugin"),
+                          {name, QVariant::fromValue(QDBusUnixFileDescriptor(context.handle())), source});
+        if (!reply)
+            return job->failWith(reply.error());
+        Job *remote =
+            RemoteJob::adopt(m_bus, m_service, reply->arguments().value(0).value<QDBusObjectPath>().path(), title, job);
+        connect(remote, &Job::progressed, job, [job](const JobProgress &progress) { job->reportProgress(progress); });
+        connect(job, &Job::cancelRequested, remote, &Job::cancel);
+        auto end = [job, remote] {
+            if (const auto error = remote->error())
+                return job->failWith(*error);
+            job->finishWith(remote->result());
+        };
+        if (remote->isFinished())
+            QTimer::singleShot(0, job, end);
+        else
+            connect(remote, &Job::finished, job, end);
+    });
+    worker->start();
+    return job;
 }
 
 Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)
@@ -215,9 +296,9 @@ RegistryClient *HelperEngine::registry()
     return m_registry;
 }
 
-Job *HelperEngine::privileges(const QString &reference)
+Job *HelperEngine::privileges(const QString &reference, const QStringList &settings)
 {
-    auto *job = readPrivileges(registry(), reference, this);
+    auto *job = readPrivileges(registry(), reference, settings, this);
     Q_EMIT jobStarted(job);
     return job;
 }

@@ -34,6 +34,10 @@ public:
     Result<PluginList> plugins() override;
     Result<Plugin> plugin(const QString &nameOrId) override;
     Status set(const QString &nameOrId, const QStringList &arguments) override;
+    Status grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) override;
+    // Packs FOLDER's config.json and rootfs in this process, with the caller's rights (LayerWriter::writeContext),
+    // into a temp file and passes it to the helper as a descriptor: the helper never opens the folder, so what the
+    // caller cannot read never becomes a plugin. Refused (Unsupported) on a bus that cannot pass descriptors.
     Job *create(const QString &name, const QString &folder) override;
     Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *disable(const QString &nameOrId, bool force = false) override;
@@ -43,7 +47,7 @@ public:
     Result<QString> logFile(const QString &nameOrId) override;
     Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
     // Read in this process with the user's own logins: the privileges step needs no privilege.
-    Job *privileges(const QString &reference) override;
+    Job *privileges(const QString &reference, const QStringList &settings = {}) override;
     // Also in this process with the user's own logins and files.
     Job *tags(const QString &repository) override;
     Job *login(const QString &server, const QString &user, const QString &password) override;

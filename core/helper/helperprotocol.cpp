@@ -60,6 +60,8 @@ QJsonObject HelperProtocol::encodePlugin(const Plugin &plugin)
             {QStringLiteral("ConfigDigest"), plugin.configDigest},
             {QStringLiteral("ManifestDigest"), plugin.manifestDigest},
             {QStringLiteral("Blobsums"), blobsums},
+            {QStringLiteral("ApprovedPrivileges"),
+             plugin.approved ? QJsonValue(plugin.approved->toJson()) : QJsonValue(QJsonValue::Null)},
         });
     return object;
 }
@@ -92,6 +94,14 @@ Result<Plugin> HelperProtocol::decodePlugin(const QJsonObject &object)
     plugin.manifestDigest = extra.value(QStringLiteral("ManifestDigest")).toString();
     for (const QJsonValue &blobsum : extra.value(QStringLiteral("Blobsums")).toArray())
         plugin.blobsums.append(blobsum.toString());
+    if (const QJsonValue approved = extra.value(QStringLiteral("ApprovedPrivileges")); approved.isArray()) {
+        auto privileges = Privileges::fromJson(approved.toArray());
+        if (!privileges)
+            return Error{
+                ErrorCode::Internal,
+                tr("the helper sent approved privileges that do not parse: %1").arg(privileges.error().message)};
+        plugin.approved = *privileges;
+    }
     return plugin;
 }
 

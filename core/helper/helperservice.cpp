@@ -10,6 +10,8 @@
 #include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusReply>
+#include <QPointer>
+#include <QThreadPool>
 
 namespace core {
 
@@ -163,30 +165,82 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
         }
     }
 
+    HelperVerbs::addDetails(*verb, arguments, lookup && *lookup ? &lookup->value() : nullptr, details);
+
     ++m_inFlight;
-    m_authority->check(message.service(), verb->action, details, verb->what(),
-                       [this, verb, bus, message, lookup, replyError](const Status &authorized) {
-                           --m_inFlight;
-                           touch();
-                           if (!authorized) {
-                               replyError(authorized.error());
-                               return;
-                           }
-                           // A lookup failure is told only to a caller that may do the verb at all.
-                           if (lookup && !*lookup) {
-                               replyError(lookup->error());
-                               return;
-                           }
-                           HelperCall call{*this, *m_engine, message, message.arguments(),
-                                           lookup ? std::optional<Plugin>(lookup->value()) : std::nullopt};
-                           auto result = verb->run(call);
-                           if (!result) {
-                               replyError(result.error());
-                               return;
-                           }
-                           bus.send(message.createReply(*result));
-                       });
+    m_authority->check(
+        message.service(), verb->action, details, verb->what(),
+        [this, verb, bus, message, lookup, replyError](const Status &authorized) {
+            --m_inFlight;
+            touch();
+            if (!authorized) {
+                replyError(authorized.error());
+                return;
+            }
+            // A lookup failure is told only to a caller that may do the verb at all.
+            if (lookup && !*lookup) {
+                replyError(lookup->error());
+                return;
+            }
+            std::optional<Plugin> plugin = lookup ? std::optional<Plugin>(lookup->value()) : std::nullopt;
+            if (!HelperVerbs::hasDescriptors(*verb)) {
+                runVerb(*verb, bus, message, plugin);
+                return;
+            }
+            // The caller's files are looked at only now, and off this thread: a descriptor of a
+            // stalled file system must not stop the helper for everyone else.
+            ++m_inFlight;
+            QPointer<HelperService> self(this);
+            QThreadPool::globalInstance()->start([self, verb, bus, message, plugin, replyError] {
+                const Status checked = HelperVerbs::checkDescriptors(*verb, message.arguments());
+                QMetaObject::invokeMethod(self.data(), [self, verb, bus, message, plugin, replyError, checked] {
+                    if (!self)
+                        return;
+                    --self->m_inFlight;
+                    self->touch();
+                    if (!checked) {
+                        replyError(checked.error());
+                        return;
+                    }
+                    self->runVerb(*verb, bus, message, plugin);
+                });
+            });
+        });
     return true;
+}
+
+void HelperService::runVerb(const HelperVerb &verb, const QDBusConnection &bus, const QDBusMessage &message,
+                            const std::optional<Plugin> &plugin)
+{
+    if (!verb.secretsAction.isEmpty()) {
+        // Secrets only for a caller that holds the action already: never a password prompt just to read.
+        ++m_inFlight;
+        QPointer<HelperService> self(this);
+        m_authority->check(
+            message.service(), verb.secretsAction, {}, verb.what(),
+            [self, &verb, bus, message, plugin](const Status &holds) {
+                if (!self)
+                    return;
+                --self->m_inFlight;
+                self->touch();
+                self->runAuthorized(verb, bus, message, plugin, bool(holds));
+            },
+            false);
+        return;
+    }
+    runAuthorized(verb, bus, message, plugin, false);
+}
+
+void HelperService::runAuthorized(const HelperVerb &verb, const QDBusConnection &bus, const QDBusMessage &message,
+                                  const std::optional<Plugin> &plugin, bool revealSecrets)
+{
+    HelperCall call{*this, *m_engine, message, message.arguments(), plugin, revealSecrets};
+    auto result = verb.run(call);
+    if (!result) {
+        bus.send(message.createErrorReply(HelperProtocol::errorName(result.error().code), result.error().message));
+        return;
+    }
+    bus.send(message.createReply(*result));
 }
 
 } // namespace core

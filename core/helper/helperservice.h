@@ -1,16 +1,19 @@
 #pragma once
 
 #include "core/engine/result.h"
+#include "core/plugin/plugin.h"
 
 #include <QDBusConnection>
 #include <QDBusVirtualObject>
 #include <QTimer>
+#include <optional>
 
 namespace core {
 
 class Job;
 class LocalEngine;
 class PolkitAuthority;
+struct HelperVerb;
 
 // The helper's D-Bus face (server side): the object /org/plugdesk/Helper1 with interface org.plugdesk.Helper1 on
 // the bus name org.plugdesk.Helper1. Each method comes from the HelperVerbs table: arguments validated, the
@@ -50,6 +53,12 @@ private:
     void touch();
     void onIdleTimeout();
     void emitPluginsChanged();
+    // Runs an authorised, checked call on the engine and sends its reply; first asks polkit, without
+    // interaction, whether the caller holds the verb's secretsAction.
+    void runVerb(const HelperVerb &verb, const QDBusConnection &bus, const QDBusMessage &message,
+                 const std::optional<Plugin> &plugin);
+    void runAuthorized(const HelperVerb &verb, const QDBusConnection &bus, const QDBusMessage &message,
+                       const std::optional<Plugin> &plugin, bool revealSecrets);
 
     QDBusConnection m_bus;
     LocalEngine *m_engine;

@@ -3,6 +3,7 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/helperservice.h"
+#include "core/helper/secrets.h"
 #include "core/plugin/reference.h"
 #include "core/registry/credentials.h"
 #include "core/registry/registryauth.h"
@@ -10,11 +11,10 @@
 
 #include <QDBusObjectPath>
 #include <QDBusUnixFileDescriptor>
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -27,7 +27,6 @@ QString HelperArgument::signature() const
     case Kind::Text:
     case Kind::PluginName:
     case Kind::Remote:
-    case Kind::Folder:
         return QStringLiteral("s");
     case Kind::Int:
         return QStringLiteral("i");
@@ -69,6 +68,27 @@ Result<QVariantList> jobReply(HelperCall &call, Job *job, const QString &operati
     if (path.isEmpty())
         return Error{ErrorCode::Internal, HelperVerbs::tr("cannot publish the %1 job on the bus").arg(operation)};
     return QVariantList{QVariant::fromValue(QDBusObjectPath(path))};
+}
+
+// A volume job for a caller that does not hold the volumes action already: the same job, its result with the
+// values of secret-looking options hidden (Secrets). Owned by the engine's job.
+Job *withoutSecrets(Job *job)
+{
+    auto *shown = new Job(job->title(), job);
+    QObject::connect(job, &Job::progressed, shown,
+                     [shown](const JobProgress &progress) { shown->reportProgress(progress); });
+    QObject::connect(shown, &Job::cancelRequested, job, &Job::cancel);
+    auto end = [shown, job] {
+        if (const auto error = job->error())
+            shown->failWith(*error);
+        else
+            shown->finishWith(Secrets::redactVolumes(job->result()));
+    };
+    if (job->isFinished())
+        end();
+    else
+        QObject::connect(job, &Job::finished, shown, end);
+    return shown;
 }
 
 // The accepted privileges as they travel: Docker's JSON array.
@@ -124,8 +144,10 @@ const QList<HelperVerb> &HelperVerbs::all()
                 auto list = call.engine.plugins();
                 if (!list)
                     return list.error();
-                return QVariantList{QString::fromUtf8(HelperProtocol::encodePluginList(*list))};
+                const QByteArray json = HelperProtocol::encodePluginList(*list);
+                return QVariantList{QString::fromUtf8(call.revealSecrets ? json : Secrets::redactPluginList(json))};
             },
+            manageAction(),
         },
         {
             QStringLiteral("InspectPlugin"),
@@ -138,9 +160,12 @@ const QList<HelperVerb> &HelperVerbs::all()
                 auto plugin = call.engine.plugin(call.plugin->id);
                 if (!plugin)
                     return plugin.error();
-                return QVariantList{QString::fromUtf8(
-                    QJsonDocument(HelperProtocol::encodePlugin(*plugin)).toJson(QJsonDocument::Compact))};
+                const QJsonObject json = HelperProtocol::encodePlugin(*plugin);
+                return QVariantList{
+                    QString::fromUtf8(QJsonDocument(call.revealSecrets ? json : Secrets::redactPlugin(json))
+                                          .toJson(QJsonDocument::Compact))};
             },
+            manageAction(),
         },
         {
             QStringLiteral("SetPlugin"),
@@ -151,6 +176,27 @@ const QList<HelperVerb> &HelperVerbs::all()
             [](HelperCall &call) -> Result<QVariantList> {
                 if (auto set = call.engine.set(call.plugin->id, call.arguments.at(1).toStringList()); !set)
                     return set.error();
+                return QVariantList{};
+            },
+        },
+        {
+            // A `set` that gives the plugin host privileges it did not have. Its own action, asked every time: holding
+            // org.plugdesk.manage (enable, disable, plain settings) must not be enough to mount the host's / into a
+            // root process. The details name the privileges the plugin will have, and the new ones.
+            QStringLiteral("GrantPlugin"),
+            {{QStringLiteral("name"), Kind::PluginName},
+             {QStringLiteral("args"), Kind::TextList},
+             {QStringLiteral("privileges"), Kind::Text}},
+            {},
+            grantAction(),
+            [] { return tr("grant plugins new privileges"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto accepted = privilegesArgument(call.arguments.at(2).toString());
+                if (!accepted)
+                    return accepted.error();
+                if (auto granted = call.engine.grant(call.plugin->id, call.arguments.at(1).toStringList(), *accepted);
+                    !granted)
+                    return granted.error();
                 return QVariantList{};
             },
         },
@@ -180,13 +226,22 @@ const QList<HelperVerb> &HelperVerbs::all()
             },
         },
         {
+            // The caller packed its folder with its own rights (LayerWriter::writeContext) and passes the packed
+            // file: the helper never opens a path the caller named, so a folder (or a rootfs symlink) the caller
+            // cannot read stays unread. `folder` is the caller's path, for messages only.
             QStringLiteral("CreatePlugin"),
-            {{QStringLiteral("name"), Kind::Text}, {QStringLiteral("folder"), Kind::Folder}},
+            {{QStringLiteral("name"), Kind::Text},
+             {QStringLiteral("context"), Kind::ReadableFile},
+             {QStringLiteral("folder"), Kind::Text}},
             {{QStringLiteral("job"), Kind::Path}},
             installAction(),
             [] { return tr("create plugins"); },
             [](HelperCall &call) -> Result<QVariantList> {
-                Job *job = call.engine.create(call.arguments.at(0).toString(), call.arguments.at(1).toString());
+                auto fd = takeDescriptor(call.arguments.at(1), QStringLiteral("context"));
+                if (!fd)
+                    return fd.error();
+                Job *job =
+                    call.engine.createFrom(call.arguments.at(0).toString(), *fd, call.arguments.at(2).toString());
                 return jobReply(call, job, QStringLiteral("create"));
             },
         },
@@ -324,7 +379,8 @@ const QList<HelperVerb> &HelperVerbs::all()
             QStringLiteral("PluginLogs"),
             {{QStringLiteral("name"), Kind::PluginName}, {QStringLiteral("tail"), Kind::Int}},
             {{QStringLiteral("lines"), Kind::TextList}},
-            readAction(),
+            // A plugin's output may print its settings, passwords included: logs are for who may manage it.
+            manageAction(),
             [] { return tr("read plugin logs"); },
             [](HelperCall &call) -> Result<QVariantList> {
                 auto lines = call.engine.logs(call.plugin->id, call.arguments.at(1).toInt());
@@ -375,8 +431,10 @@ const QList<HelperVerb> &HelperVerbs::all()
             readAction(),
             [] { return tr("list volumes"); },
             [](HelperCall &call) -> Result<QVariantList> {
-                return jobReply(call, call.engine.volumes(call.arguments.at(0).toString()), QStringLiteral("volumes"));
+                Job *job = call.engine.volumes(call.arguments.at(0).toString());
+                return jobReply(call, call.revealSecrets ? job : withoutSecrets(job), QStringLiteral("volumes"));
             },
+            volumesAction(),
         },
         {
             QStringLiteral("InspectVolume"),
@@ -385,9 +443,10 @@ const QList<HelperVerb> &HelperVerbs::all()
             readAction(),
             [] { return tr("inspect volumes"); },
             [](HelperCall &call) -> Result<QVariantList> {
-                return jobReply(call, call.engine.inspectVolume(call.arguments.at(0).toString()),
-                                QStringLiteral("inspect-volume"));
+                Job *job = call.engine.inspectVolume(call.arguments.at(0).toString());
+                return jobReply(call, call.revealSecrets ? job : withoutSecrets(job), QStringLiteral("inspect-volume"));
             },
+            volumesAction(),
         },
         {
             QStringLiteral("CreateVolume"),
@@ -448,6 +507,22 @@ const QList<HelperVerb> &HelperVerbs::all()
     return verbs;
 }
 
+void HelperVerbs::addDetails(const HelperVerb &verb, const QVariantList &arguments, const Plugin *plugin,
+                             QMap<QString, QString> &details)
+{
+    if (verb.member != QLatin1String("GrantPlugin") || !plugin)
+        return;
+    // What the person is asked to approve: computed here from the plugin and the arguments, never taken from the
+    // caller's own list (the engine then requires the two to be the same).
+    Plugin next = *plugin;
+    if (!next.settings.apply(next.config, arguments.at(1).toStringList()))
+        return;
+    const Privileges effective = next.effectivePrivileges();
+    details.insert(QStringLiteral("privileges"), effective.promptLines().join(QLatin1Char('\n')));
+    details.insert(QStringLiteral("new_privileges"),
+                   effective.notIn(plugin->approvedPrivileges()).promptLines().join(QLatin1Char('\n')));
+}
+
 const HelperVerb *HelperVerbs::find(const QString &member)
 {
     for (const HelperVerb &verb : all()) {
@@ -506,36 +581,41 @@ Status HelperVerbs::validate(const HelperVerb &verb, const QDBusMessage &message
         case HelperArgument::Kind::Bool:
             break; // the bus already checked the type
         case HelperArgument::Kind::WritableFile:
-        case HelperArgument::Kind::ReadableFile: {
-            const auto descriptor = arguments.at(index).value<QDBusUnixFileDescriptor>();
-            struct stat status
-            {};
-            if (!descriptor.isValid() || ::fstat(descriptor.fileDescriptor(), &status) != 0)
-                return Error{ErrorCode::InvalidArgument,
-                             tr("argument \"%1\" is not an open file descriptor").arg(argument.name)};
-            if (!S_ISREG(status.st_mode))
-                return Error{ErrorCode::InvalidArgument,
-                             tr("argument \"%1\" is not a regular file").arg(argument.name)};
-            const int mode = ::fcntl(descriptor.fileDescriptor(), F_GETFL) & O_ACCMODE;
-            const bool writing = argument.kind == HelperArgument::Kind::WritableFile;
-            if (writing ? (mode != O_WRONLY && mode != O_RDWR) : (mode != O_RDONLY && mode != O_RDWR))
-                return Error{ErrorCode::InvalidArgument,
-                             writing ? tr("argument \"%1\" is not open for writing").arg(argument.name)
-                                     : tr("argument \"%1\" is not open for reading").arg(argument.name)};
-            break;
+        case HelperArgument::Kind::ReadableFile:
+            break; // the bus checked it is a descriptor; checkDescriptors looks at it once the call is authorised
         }
-        case HelperArgument::Kind::Folder: {
-            const QString path = arguments.at(index).toString();
-            if (auto ok = checkText(path, argument.name, kMaxText); !ok)
-                return ok;
-            if (!QDir::isAbsolutePath(path))
-                return Error{ErrorCode::InvalidArgument,
-                             tr("argument \"%1\" must be an absolute path, not \"%2\"").arg(argument.name, path)};
-            if (!QFileInfo(path).isDir())
-                return Error{ErrorCode::NotFound, tr("%1: no such folder").arg(path)};
-            break;
-        }
-        }
+    }
+    return {};
+}
+
+bool HelperVerbs::hasDescriptors(const HelperVerb &verb)
+{
+    return std::any_of(verb.in.cbegin(), verb.in.cend(), [](const HelperArgument &argument) {
+        return argument.kind == HelperArgument::Kind::WritableFile ||
+               argument.kind == HelperArgument::Kind::ReadableFile;
+    });
+}
+
+Status HelperVerbs::checkDescriptors(const HelperVerb &verb, const QVariantList &arguments)
+{
+    for (qsizetype index = 0; index < verb.in.size() && index < arguments.size(); ++index) {
+        const HelperArgument &argument = verb.in.at(index);
+        if (argument.kind != HelperArgument::Kind::WritableFile && argument.kind != HelperArgument::Kind::ReadableFile)
+            continue;
+        const auto descriptor = arguments.at(index).value<QDBusUnixFileDescriptor>();
+        struct stat status
+        {};
+        if (!descriptor.isValid() || ::fstat(descriptor.fileDescriptor(), &status) != 0)
+            return Error{ErrorCode::InvalidArgument,
+                         tr("argument \"%1\" is not an open file descriptor").arg(argument.name)};
+        if (!S_ISREG(status.st_mode))
+            return Error{ErrorCode::InvalidArgument, tr("argument \"%1\" is not a regular file").arg(argument.name)};
+        const int mode = ::fcntl(descriptor.fileDescriptor(), F_GETFL) & O_ACCMODE;
+        const bool writing = argument.kind == HelperArgument::Kind::WritableFile;
+        if (writing ? (mode != O_WRONLY && mode != O_RDWR) : (mode != O_RDONLY && mode != O_RDWR))
+            return Error{ErrorCode::InvalidArgument,
+                         writing ? tr("argument \"%1\" is not open for writing").arg(argument.name)
+                                 : tr("argument \"%1\" is not open for reading").arg(argument.name)};
     }
     return {};
 }

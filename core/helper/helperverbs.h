@@ -27,9 +27,8 @@ struct HelperArgument
         Path,         // o: an object path (a job's, for instance)
         Int,          // i: a number, checked by the handler
         Bool,         // b
-        Folder,       // s: an absolute path of an existing folder, at most kMaxText
         WritableFile, // h: a descriptor of a regular file the caller opened for writing (export writes into it)
-        ReadableFile, // h: a descriptor of a regular file the caller opened for reading (import reads it)
+        ReadableFile, // h: a descriptor of a regular file the caller opened for reading (import, create read it)
     };
     QString name;
     Kind kind = Kind::Text;
@@ -47,6 +46,8 @@ struct HelperCall
     QDBusMessage message;
     QVariantList arguments;
     std::optional<Plugin> plugin;
+    // The caller holds the verb's secretsAction already: its answer may carry secret values (Secrets).
+    bool revealSecrets = false;
 
     QString caller() const { return message.service(); }
 };
@@ -62,6 +63,9 @@ struct HelperVerb
     QString action;                // "org.plugdesk.manage"
     std::function<QString()> what; // translated phrase for refusals: "change plugin settings"
     std::function<Result<QVariantList>(HelperCall &)> run;
+    // For a verb whose answer may carry secrets (settings values, volume options): the action a caller must hold
+    // already, without being asked for a password, to get them in clear (HelperCall::revealSecrets). Empty: none.
+    QString secretsAction = {};
 
     QString inSignature() const;
     QString outSignature() const;
@@ -83,13 +87,30 @@ public:
     static QString installAction() { return QStringLiteral("org.plugdesk.install"); }
     static QString removeAction() { return QStringLiteral("org.plugdesk.remove"); }
     static QString volumesAction() { return QStringLiteral("org.plugdesk.volumes"); }
+    // Giving a plugin host privileges it did not have (a `set` of a mount source or device path): auth_admin, never
+    // kept, with the new privileges in the details.
+    static QString grantAction() { return QStringLiteral("org.plugdesk.grant"); }
 
     static const QList<HelperVerb> &all();
+    // Polkit details of `verb` besides `plugin` and `remote`, from the validated arguments and the plugin the call
+    // names (null when none or not found). Runs before polkit is asked, so it reads nothing but those: GrantPlugin's
+    // "privileges" (what the plugin will have) and "new_privileges" (what nobody approved yet).
+    static void addDetails(const HelperVerb &verb, const QVariantList &arguments, const Plugin *plugin,
+                           QMap<QString, QString> &details);
     static const HelperVerb *find(const QString &member);
 
-    // Checks a call's arguments against the verb: the signature, then each argument's rule. The error names the
-    // argument and what is wrong with it.
+    // Checks the shape of a call's arguments against the verb, before anyone is asked whether the caller may make
+    // it: the signature, then each argument's rule (lengths, NUL, emptiness, entries). Touches no path and no
+    // descriptor, so its answer tells an unauthorised caller nothing about files. The error names the argument
+    // and what is wrong with it.
     static Status validate(const HelperVerb &verb, const QDBusMessage &message);
+
+    // Whether the verb has arguments that checkDescriptors must look at once the call is authorised.
+    static bool hasDescriptors(const HelperVerb &verb);
+
+    // Checks the descriptor arguments (a regular file, opened the way the verb needs). Only for an authorised
+    // call, and never on the helper's main thread: fstat on a file of a stalled file system (FUSE, NFS) waits.
+    static Status checkDescriptors(const HelperVerb &verb, const QVariantList &arguments);
 };
 
 } // namespace core

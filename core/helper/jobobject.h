@@ -3,29 +3,23 @@
 #include "core/engine/job.h"
 
 #include <QDBusConnection>
-#include <QDBusContext>
+#include <QDBusVirtualObject>
 #include <QObject>
 #include <QPointer>
 
 namespace core {
 
 // One core::Job on the bus, udisks2 style: exported at /org/plugdesk/Helper1/jobs/N with interface
-// org.plugdesk.Helper1.Job. Properties Operation, Progress (ssxxs), Finished, Success, ErrorCode, ErrorMessage,
-// Result (for a client that subscribed late); signals Progress and Finished; method Cancel, allowed to the bus
-// name that started the job and to root. Owns the export and its own lifetime (it lingers a while after the job
-// ends, then unexports itself); does not own the Job, which its worker or the engine does.
-class JobObject final : public QObject, protected QDBusContext
+// org.plugdesk.Helper1.Job. Properties Operation, Owner, Progress (ssxxs), Finished, Success, ErrorCode,
+// ErrorMessage, Result (for a client that subscribed late); signals Progress and Finished; method Cancel.
+// A job's progress and result may carry what only its owner may see (paths, volume options, a plugin's
+// settings), so they go to the owner alone: signals are unicast to the bus name that started the job, and
+// Properties.Get/GetAll and Cancel are answered to that name and to root only (others get PermissionDenied).
+// Owns the export and its own lifetime (it lingers a while after the job ends, then unexports itself); does not own
+// the Job, which its worker or the engine does.
+class JobObject final : public QDBusVirtualObject
 {
     Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.plugdesk.Helper1.Job")
-    Q_PROPERTY(QString Operation READ operation)
-    Q_PROPERTY(QString Owner READ owner)
-    Q_PROPERTY(core::JobProgress Progress READ progress)
-    Q_PROPERTY(bool Finished READ isFinished)
-    Q_PROPERTY(bool Success READ succeeded)
-    Q_PROPERTY(QString ErrorCode READ errorCode)
-    Q_PROPERTY(QString ErrorMessage READ errorMessage)
-    Q_PROPERTY(QString Result READ resultJson)
 
 public:
     // How long a finished job stays on the bus, so a client that asks late still reads how it ended.
@@ -48,19 +42,20 @@ public:
     // Exports the object; false when the path is taken.
     bool exportOnBus();
 
-public Q_SLOTS:
-    Q_SCRIPTABLE void Cancel();
+    QString introspect(const QString &path) const override;
+    bool handleMessage(const QDBusMessage &message, const QDBusConnection &connection) override;
 
 Q_SIGNALS:
-    Q_SCRIPTABLE void Progress(const QString &phase, const QString &item, qlonglong bytesDone, qlonglong bytesTotal,
-                               const QString &text);
-    Q_SCRIPTABLE void Finished(bool success, const QString &errorCode, const QString &message,
-                               const QString &resultJson);
     // Not on the bus: the job ended (the service counts running jobs for its idle exit).
     void ended();
 
 private:
     void onFinished();
+    void sendProgress(const JobProgress &progress);
+    void sendFinished();
+    // Answers a Properties or Job call that the owner (or root) made.
+    void answer(const QDBusMessage &message, const QDBusConnection &connection);
+    QVariantMap properties() const;
 
     QPointer<Job> m_job;
     QString m_operation;

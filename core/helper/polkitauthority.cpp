@@ -36,7 +36,7 @@ PolkitAuthority::PolkitAuthority(const QDBusConnection &bus, QObject *parent)
 {}
 
 void PolkitAuthority::check(const QString &busName, const QString &action, const Details &details, const QString &what,
-                            Done done)
+                            Done done, bool interactive)
 {
     // CheckAuthorization(in (sa{sv}) subject, in s action_id, in a{ss} details, in u flags, in s cancellation_id,
     //                    out (bba{ss}) result)
@@ -61,8 +61,8 @@ void PolkitAuthority::check(const QString &busName, const QString &action, const
 
     QDBusMessage call = QDBusMessage::createMethodCall(kPolkitService, kPolkitPath, kPolkitInterface,
                                                        QStringLiteral("CheckAuthorization"));
-    call << QVariant::fromValue(subject) << action << QVariant::fromValue(detailMap) << kAllowUserInteraction
-         << QString();
+    call << QVariant::fromValue(subject) << action << QVariant::fromValue(detailMap)
+         << (interactive ? kAllowUserInteraction : 0u) << QString();
 
     ++m_pending;
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, kInteractiveTimeoutMs), this);

@@ -27,7 +27,10 @@ public:
 
     // `what` is the refusal's plain-language verb phrase, "change plugin settings": the refusal reads
     // "not authorized to change plugin settings (org.plugdesk.manage)". `done` runs exactly once, on this thread.
-    void check(const QString &busName, const QString &action, const Details &details, const QString &what, Done done);
+    // `interactive` false: no agent is asked, so the answer is yes only for what the caller holds already (an
+    // action it is granted, or an auth_admin_keep it authenticated for a moment ago).
+    void check(const QString &busName, const QString &action, const Details &details, const QString &what, Done done,
+               bool interactive = true);
 
     // The uid of the connection that owns `busName`, from the bus daemon (GetConnectionUnixUser).
     static void callerUid(const QDBusConnection &bus, const QString &busName, QObject *context,

@@ -7,4 +7,5 @@ target_sources(plugdesk_core PRIVATE
     helper/jobobject.cpp helper/jobobject.h
     helper/polkitauthority.cpp helper/polkitauthority.h
     helper/remotejob.cpp helper/remotejob.h
+    helper/secrets.cpp helper/secrets.h
 )

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/plugin/pluginconfig.h"
+#include "core/plugin/privileges.h"
 #include "core/plugin/settings.h"
 
 #include <QJsonObject>
@@ -23,6 +24,17 @@ struct Plugin
     QString configDigest;   // "sha256:..." of the config blob, when known
     QString manifestDigest; // "sha256:..." of the manifest, when known
     QStringList blobsums;   // layer digests, in order
+    // The privileges a person approved for this plugin (at install, upgrade, import, create, or a `set` that changed
+    // them), as the store records them. None recorded (a store made by hand, or by an older Plugdesk): the config's
+    // own privileges count as approved, never what the settings added.
+    std::optional<Privileges> approved;
+
+    // What was approved (see `approved`).
+    Privileges approvedPrivileges() const { return approved.value_or(Privileges::fromConfig(config)); }
+    // What the plugin gets when it runs with its current settings.
+    Privileges effectivePrivileges() const { return Privileges::effective(config, settings); }
+    // The privileges it would run with that nobody approved: enable refuses the plugin while this is not empty.
+    Privileges unapprovedPrivileges() const { return effectivePrivileges().notIn(approvedPrivileges()); }
 
     // The local name, "vieux/sshfs:latest".
     QString name() const { return repository + QLatin1Char(':') + tag; }

@@ -264,6 +264,25 @@ Status Settings::apply(const PluginConfig &config, const QStringList &arguments)
     return {};
 }
 
+QList<PluginMount> Settings::effectiveMounts(const PluginConfig &config) const
+{
+    QList<PluginMount> result;
+    QList<PluginMount> remaining = mounts;
+    for (const PluginMount &configured : config.mounts) {
+        auto match = std::find_if(remaining.begin(), remaining.end(), [&](const PluginMount &m) {
+            return m.name == configured.name && (!m.name.isEmpty() || m.destination == configured.destination);
+        });
+        if (match != remaining.end()) {
+            result.append(*match);
+            remaining.erase(match);
+        } else {
+            result.append(configured);
+        }
+    }
+    result.append(remaining);
+    return result;
+}
+
 QString Settings::envValue(const QString &name) const
 {
     for (const QString &entry : env) {

@@ -35,6 +35,10 @@ public:
     // / `Plugin config has no device path` when the config declares that entry's source or path as null.
     Status apply(const PluginConfig &config, const QStringList &arguments);
 
+    // The mounts a plugin runs with: each config mount, replaced by the entry of the same name here when there is
+    // one (`set` changes sources here, never in the config), then the entries here that the config does not know.
+    QList<PluginMount> effectiveMounts(const PluginConfig &config) const;
+
     // The value of env NAME, or a null QString.
     QString envValue(const QString &name) const;
 

@@ -16,7 +16,7 @@ struct Tr
 
 } // namespace
 
-Job *readPrivileges(RegistryClient *client, const QString &reference, QObject *parent)
+Job *readPrivileges(RegistryClient *client, const QString &reference, const QStringList &settings, QObject *parent)
 {
     auto *job = new Job(Tr::tr("Read the privileges of %1").arg(reference), parent);
     auto parsed = Reference::parse(reference);
@@ -32,21 +32,27 @@ Job *readPrivileges(RegistryClient *client, const QString &reference, QObject *p
         job->failWith(
             Error{ErrorCode::Cancelled, Tr::tr("reading the privileges of %1 was cancelled").arg(full.toString())});
     });
-    client->fetchManifest(full, context, [job, context, client, full](Result<Manifest> manifest) {
+    client->fetchManifest(full, context, [job, context, client, full, settings](Result<Manifest> manifest) {
         if (!manifest)
             return job->failWith(manifest.error());
         if (!manifest->isPluginConfigType())
             return job->failWith(
                 Error{ErrorCode::NotAPlugin,
                       QStringLiteral("did not find plugin config for specified reference %1").arg(full.toString())});
-        client->fetchConfig(full.trimmed(), manifest->config, context, [job, full](Result<QByteArray> bytes) {
+        client->fetchConfig(full.trimmed(), manifest->config, context, [job, full, settings](Result<QByteArray> bytes) {
             if (!bytes)
                 return job->failWith(bytes.error());
             auto config = PluginConfig::fromJson(*bytes);
             if (!config)
                 return job->failWith(
                     config.error().prefixed(Tr::tr("cannot read the plugin config of %1").arg(full.toString())));
-            job->finishWith(QVariant::fromValue(Privileges::fromConfig(*config)));
+            if (auto refused = Privileges::refuseKernelMounts(config->mounts, full.toString()); !refused)
+                return job->failWith(refused.error());
+            // What the plugin will run with: the settings given with install change mount sources and device paths.
+            Settings effective = Settings::initial(*config);
+            if (auto applied = effective.apply(*config, settings); !applied)
+                return job->failWith(applied.error());
+            job->finishWith(QVariant::fromValue(Privileges::effective(*config, effective)));
         });
     });
     return job;

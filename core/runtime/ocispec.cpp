@@ -1,5 +1,7 @@
 #include "core/runtime/ocispec.h"
 
+#include "core/plugin/privileges.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -83,27 +85,6 @@ QStringList withPrefix(const QStringList &capabilities)
         const QString upper = capability.trimmed().toUpper();
         result.append(upper.startsWith(QLatin1String("CAP_")) ? upper : QStringLiteral("CAP_") + upper);
     }
-    return result;
-}
-
-// The mounts to apply: each config mount, replaced by the Settings entry of the same name when there is one
-// (set changes sources there, SPEC §11), then Settings mounts the config does not know.
-QList<PluginMount> effectiveMounts(const Plugin &plugin)
-{
-    QList<PluginMount> result;
-    QList<PluginMount> remaining = plugin.settings.mounts;
-    for (const PluginMount &configured : plugin.config.mounts) {
-        auto match = std::find_if(remaining.begin(), remaining.end(), [&](const PluginMount &m) {
-            return m.name == configured.name && (!m.name.isEmpty() || m.destination == configured.destination);
-        });
-        if (match != remaining.end()) {
-            result.append(*match);
-            remaining.erase(match);
-        } else {
-            result.append(configured);
-        }
-    }
-    result.append(remaining);
     return result;
 }
 
@@ -200,7 +181,9 @@ Result<QJsonObject> OciSpec::generate(const Inputs &inputs, const DeviceResolver
         mounts.append(mount(config.propagatedMount, QStringLiteral("bind"), inputs.propagatedMount,
                             {QStringLiteral("rbind"), QStringLiteral("rw"), QStringLiteral("rshared")}));
     }
-    QList<PluginMount> added = effectiveMounts(inputs.plugin);
+    QList<PluginMount> added = settings.effectiveMounts(config);
+    if (auto refused = Privileges::refuseKernelMounts(added, inputs.plugin.name()); !refused)
+        return refused.error();
     PluginMount socketMount;
     socketMount.source = inputs.socketDir;
     socketMount.destination = QStringLiteral("/run/docker/plugins");

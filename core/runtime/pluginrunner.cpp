@@ -98,6 +98,9 @@ Status PluginRunner::setEnabled(const QString &id, bool enabled)
 
 Status PluginRunner::startMonitor(const Plugin &plugin)
 {
+    // Enable checks this first; restore at the helper's start comes here directly.
+    if (auto refused = checkApproved(plugin); !refused)
+        return refused;
     if (m_runtime.runc().isEmpty())
         return Error{ErrorCode::Runtime, tr("runc was not found; install the runc package")};
     if (auto prepared = m_runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
@@ -245,6 +248,22 @@ Status PluginRunner::activate(const Plugin &plugin, int timeoutMs)
     return AtomicFile::write(m_runtime.layout().activatePath(plugin.id), QJsonDocument(record).toJson(), 0644);
 }
 
+Status PluginRunner::checkApproved(const Plugin &plugin)
+{
+    // Only what a person approved runs: settings changed behind the engine's back (a hand-edited
+    // plugin-config.json, a store from elsewhere) do not give a plugin a host path or device.
+    if (auto refused = Privileges::refuseKernelMounts(plugin.settings.effectiveMounts(plugin.config), plugin.name());
+        !refused)
+        return refused;
+    const Privileges unapproved = plugin.unapprovedPrivileges();
+    if (unapproved.isEmpty())
+        return {};
+    return Error{ErrorCode::PermissionDenied,
+                 tr("cannot enable plugin %1: its settings give it privileges that were not approved:\n%2\nApprove "
+                    "them with plugdeskctl plugin set (which asks), or set them back")
+                     .arg(plugin.name(), unapproved.promptLines().join(QLatin1Char('\n')))};
+}
+
 Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds,
                                      const std::function<void(const QString &)> &progress,
                                      const std::function<bool()> &cancelled)
@@ -283,6 +302,8 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
     }
     if (auto valid = plugin.config.validate(); !valid)
         return valid.error();
+    if (auto refused = checkApproved(plugin); !refused)
+        return refused.error();
 
     // A monitor left from an earlier attempt would make ours exit at once.
     stopPlugin(plugin);

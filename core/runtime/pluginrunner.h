@@ -41,6 +41,11 @@ public:
     QString logPath(const Plugin &plugin) const;
     QStringList logTail(const Plugin &plugin, int lines) const;
 
+public:
+    // PermissionDenied when the plugin would run with privileges nobody approved (Plugin::unapprovedPrivileges),
+    // naming them, or with a kernel filesystem mounted.
+    static Status checkApproved(const Plugin &plugin);
+
 private:
     Status startMonitor(const Plugin &plugin);
     void stopPlugin(const Plugin &plugin);

@@ -7,7 +7,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <cerrno>
 #include <cstdio>
+#include <sys/stat.h>
 
 namespace core {
 
@@ -22,6 +24,21 @@ Result<QString> sha256OfFile(const QString &path)
     if (!hash.addData(&file))
         return Error{ErrorCode::Io, BlobStore::tr("cannot read %1: %2").arg(path, file.errorString())};
     return QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+}
+
+// The blob folders, private to the store's owner: blobs are the plugins' files.
+bool makeBlobDirectory(const QString &directory)
+{
+    if (QFileInfo(directory).isDir())
+        return true;
+    const QString parent = QFileInfo(directory).absolutePath();
+    if (!QFileInfo(parent).isDir()) {
+        if (!QDir().mkpath(QFileInfo(parent).absolutePath()))
+            return false;
+        if (::mkdir(QFile::encodeName(parent).constData(), 0700) != 0 && errno != EEXIST)
+            return false;
+    }
+    return ::mkdir(QFile::encodeName(directory).constData(), 0700) == 0 || errno == EEXIST;
 }
 
 } // namespace
@@ -55,9 +72,9 @@ Result<QString> BlobStore::put(const QByteArray &data) const
                            QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
     if (contains(digest))
         return digest;
-    if (!QDir().mkpath(m_directory))
+    if (!makeBlobDirectory(m_directory))
         return Error{ErrorCode::Io, tr("cannot create %1").arg(m_directory)};
-    if (auto written = AtomicFile::write(pathFor(digest), data, 0644); !written)
+    if (auto written = AtomicFile::write(pathFor(digest), data, 0600); !written)
         return written.error();
     return digest;
 }
@@ -71,13 +88,15 @@ Status BlobStore::adopt(const QString &file, const QString &digest) const
         return actual.error();
     if (*actual != digest)
         return Error{ErrorCode::DigestMismatch, tr("blob %1 has digest %2").arg(digest, *actual)};
-    if (!QDir().mkpath(m_directory))
+    if (!makeBlobDirectory(m_directory))
         return Error{ErrorCode::Io, tr("cannot create %1").arg(m_directory)};
     const QString target = pathFor(digest);
     if (QFileInfo::exists(target)) {
         QFile::remove(file);
         return {};
     }
+    if (::chmod(QFile::encodeName(file).constData(), 0600) != 0)
+        return Error{ErrorCode::Io, tr("cannot make %1 private").arg(file)};
     if (::rename(QFile::encodeName(file).constData(), QFile::encodeName(target).constData()) != 0)
         return Error{ErrorCode::Io, tr("cannot move %1 to %2").arg(file, target)};
     return AtomicFile::syncDirectory(m_directory);

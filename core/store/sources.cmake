@@ -3,5 +3,6 @@ target_sources(plugdesk_core PRIVATE
     store/blobstore.cpp store/blobstore.h
     store/pendingfile.cpp store/pendingfile.h
     store/store.cpp store/store.h
+    store/storelimits.cpp store/storelimits.h
     store/storelock.cpp store/storelock.h
 )

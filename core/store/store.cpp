@@ -12,6 +12,11 @@
 #include <QJsonParseError>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace core {
 
@@ -197,6 +202,16 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
             plugin.settings = Settings::initial(plugin.config);
         }
     }
+
+    // What a person approved; kept only here, where nothing but the engine writes.
+    if (const QJsonValue approved = json::valueCI(record, u"ApprovedPrivileges"); approved.isArray()) {
+        auto privileges = Privileges::fromJson(approved.toArray());
+        if (!privileges)
+            return privileges.error().prefixed(where + tr(": field \"ApprovedPrivileges\""));
+        plugin.approved = *privileges;
+    } else if (!approved.isUndefined() && !approved.isNull()) {
+        return Error{ErrorCode::Corrupt, tr("%1: field \"ApprovedPrivileges\" is not a list").arg(where)};
+    }
     return plugin;
 }
 
@@ -239,6 +254,8 @@ Status Store::save(const QList<Plugin> &plugins) const
             record.insert(QStringLiteral("ManifestDigest"), plugin.manifestDigest);
         if (!plugin.blobsums.isEmpty())
             record.insert(QStringLiteral("Blobsums"), toArray(plugin.blobsums));
+        if (plugin.approved)
+            record.insert(QStringLiteral("ApprovedPrivileges"), plugin.approved->toJson());
         inventory.insert(plugin.id, QJsonObject{{QStringLiteral("plugin"), record}});
     }
     // An entry that does not read (a broken hand-made record) is not ours to drop: carry it over as it is, so a
@@ -274,6 +291,41 @@ Status Store::sweep() const
             if (!QDir(leftover.filePath()).removeRecursively())
                 return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(leftover.filePath())};
         }
+    }
+    return {};
+}
+
+Status Store::makePrivate() const
+{
+    auto fail = [](const QString &path) {
+        return Error{ErrorCode::Io,
+                     tr("cannot make %1 private: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+    };
+    // chmod through a descriptor opened without following a symlink, so a link planted in the store changes nothing.
+    auto restrict = [&fail](const QString &path, bool directory, mode_t mode) -> Status {
+        const int fd = ::open(QFile::encodeName(path).constData(),
+                              O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | (directory ? O_DIRECTORY : 0));
+        if (fd < 0)
+            return errno == ENOENT ? Status{} : fail(path);
+        struct stat status
+        {};
+        const bool ok = ::fstat(fd, &status) == 0 && ((status.st_mode & 07777) == mode || ::fchmod(fd, mode) == 0);
+        ::close(fd);
+        return ok ? Status{} : fail(path);
+    };
+    if (!QFileInfo::exists(m_root)) {
+        QDir().mkpath(QFileInfo(m_root).absolutePath());
+        if (::mkdir(QFile::encodeName(m_root).constData(), 0700) != 0 && errno != EEXIST)
+            return fail(m_root);
+    }
+    for (const QString &directory : {m_root, pluginsDir(), m_root + QStringLiteral("/blobs"), blobsDir(), tmpDir()}) {
+        if (auto made = restrict(directory, true, 0700); !made)
+            return made;
+    }
+    QDir blobs(blobsDir());
+    for (const QString &name : blobs.entryList(QDir::Files | QDir::Hidden | QDir::NoSymLinks)) {
+        if (auto made = restrict(blobs.filePath(name), false, 0600); !made)
+            return made;
     }
     return {};
 }

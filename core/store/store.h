@@ -56,6 +56,11 @@ public:
     // Removes staging leftovers: everything in tmp/ and plugins/<id>-removing. The caller holds the StoreLock.
     Status sweep() const;
 
+    // Makes the store private to its owner: the root (created when missing), plugins/, blobs/ and tmp/ 0700, every
+    // blob 0600. The helper calls it at start, so a store made by an older version or by hand (0755 folders, 0644
+    // blobs) no longer lets other users read plugins' files, settings or blobs. Never follows a symlink.
+    Status makePrivate() const;
+
     // Docker's lookup (SPEC §1.2): a full id; else a reference that parses (no digest), with ":latest" implied,
     // compared with the local name; else a unique id prefix. Errors: `plugin "x" not found` (NotFound),
     // `multiple plugins found for "x"` (Ambiguous).

@@ -27,8 +27,11 @@ int defaultTimeoutMs()
 // Opens the root folder (creating it when it does not exist yet); -1 with errno set on failure.
 int openRoot(const QString &root)
 {
-    if (!QFileInfo::exists(root))
-        QDir().mkpath(root);
+    // A new store is private to its owner from the start: it holds plugins' settings and files.
+    if (!QFileInfo::exists(root)) {
+        QDir().mkpath(QFileInfo(root).absolutePath());
+        ::mkdir(QFile::encodeName(root).constData(), 0700);
+    }
     return ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 

@@ -28,7 +28,12 @@ class SecurityEnv final
 {
 public:
     static QString policyTarget() { return QStringLiteral("/usr/share/polkit-1/actions/org.plugdesk.policy"); }
-    static QString rulesTarget() { return QStringLiteral("/etc/polkit-1/rules.d/48-plugdesk-security-test.rules"); }
+    // One rules file per environment (named after its folder), so that environments never remove each other's.
+    QString rulesTarget() const
+    {
+        return QStringLiteral("/etc/polkit-1/rules.d/48-plugdesk-security-%1.rules")
+            .arg(QFileInfo(m_dir.path()).fileName());
+    }
 
     SecurityEnv() = default;
     SecurityEnv(const SecurityEnv &) = delete;
@@ -96,11 +101,19 @@ public:
         return {};
     }
 
+    // The binary a test names, or the one PLUGDESK_SECURITY_<NAME> names instead: set PLUGDESK_SECURITY_HELPER and
+    // PLUGDESK_SECURITY_CTL to the binaries of another build (an older commit's) to see its attacks succeed there.
+    static QString override(const QString &binary, const char *variable)
+    {
+        const QString other = qEnvironmentVariable(variable);
+        return other.isEmpty() ? binary : other;
+    }
+
     // Starts plugdesk-helper on the bus for `store()` and `run()` (`--no-restore` unless asked).
     bool startHelper(const QString &binary, const QStringList &extra = {}, bool restore = false)
     {
         m_helper = std::make_unique<HelperProcess>();
-        return m_helper->start(binary, m_bus->address(), store(), run(),
+        return m_helper->start(override(binary, "PLUGDESK_SECURITY_HELPER"), m_bus->address(), store(), run(),
                                (restore ? QStringList() : QStringList{QStringLiteral("--no-restore")}) + extra);
     }
     void stopHelper() { m_helper.reset(); }
@@ -159,14 +172,15 @@ public:
     CommandRun ctl(const QString &binary, const QStringList &arguments, bool asNobody = true,
                    const QProcessEnvironment &extra = {})
     {
-        return runAs(asNobody, reachable(binary), arguments, extra);
+        return runAs(asNobody, reachable(override(binary, "PLUGDESK_SECURITY_CTL")), arguments, extra);
     }
 
     // A raw method call as nobody, with dbus-send's argument syntax ("string:x", "boolean:true", "array:string:a,b").
+    // (`--bus=`, not `--address=`: that one is a peer connection that never says Hello to the bus.)
     CommandRun nobodyCall(const QString &path, const QString &interfaceAndMember, const QStringList &arguments)
     {
         return runAs(true, QStandardPaths::findExecutable(QStringLiteral("dbus-send")),
-                     QStringList{QStringLiteral("--address=") + m_bus->address(), QStringLiteral("--print-reply"),
+                     QStringList{QStringLiteral("--bus=") + m_bus->address(), QStringLiteral("--print-reply"),
                                  QStringLiteral("--reply-timeout=60000"), QStringLiteral("--dest=org.plugdesk.Helper1"),
                                  path, interfaceAndMember} +
                          arguments);

@@ -9,6 +9,7 @@
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
 #include "ui/pluginsettingsview.h"
+#include "ui/privilegedialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -112,7 +113,8 @@ private:
         QTest::keyClicks(editor, text);
         QTest::keyClick(editor, Qt::Key_Return);
         // The editor goes away after the event loop turns; the next edit must not type into it.
-        QTRY_VERIFY(QApplication::focusWidget() == table);
+        QTRY_VERIFY2(QApplication::focusWidget() == table,
+                     QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
     }
 
     static int rowNamed(QTableWidget *table, const QString &name)
@@ -374,7 +376,40 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("DEBUG=2"), QStringLiteral("data.source=/srv/other")}));
         QVERIFY(settings->applyButton()->isEnabled());
         saveScreenshot(&window, QStringLiteral("settings-edited"));
+
+        // A new mount source is a host privilege: the privilege dialog shows it, marked, before anything is written;
+        // Cancel leaves the store and the table as they were.
+        const auto before = testutil::snapshot(root);
         QTest::mouseClick(settings->applyButton(), Qt::LeftButton);
+        ui::PrivilegeDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = findVisible<ui::PrivilegeDialog>(QStringLiteral("privilegeDialog"))));
+        const auto marked = [dialog](const QString &value, ui::PrivilegeDialog::Change change) {
+            return std::any_of(dialog->rows().cbegin(), dialog->rows().cend(), [&](const auto &row) {
+                return row.name == QStringLiteral("mount") && row.value == value && row.change == change;
+            });
+        };
+        QVERIFY(marked(QStringLiteral("/srv/other"), ui::PrivilegeDialog::Change::Added));
+        QVERIFY(marked(QStringLiteral("/srv/data"), ui::PrivilegeDialog::Change::Removed));
+        QVERIFY(dialog->cancelButton()->isDefault());
+        saveScreenshot(dialog, QStringLiteral("settings-privilege-dialog"));
+        QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(!findVisible<ui::PrivilegeDialog>(QStringLiteral("privilegeDialog")));
+        QCOMPARE(testutil::snapshot(root), before);
+        QCOMPARE(table->item(rowNamed(table, QStringLiteral("data")), ui::PluginSettingsView::Value)->text(),
+                 QStringLiteral("/srv/data"));
+        QVERIFY(settings->pendingArguments().isEmpty());
+
+        // Edited again and granted: written, with the approval.
+        window.activateWindow();
+        QTRY_VERIFY(window.isActiveWindow());
+        typeIntoCell(table, rowNamed(table, QStringLiteral("DEBUG")), QStringLiteral("2"));
+        typeIntoCell(table, rowNamed(table, QStringLiteral("data")), QStringLiteral("/srv/other"));
+        QTest::mouseClick(settings->applyButton(), Qt::LeftButton);
+        QTRY_VERIFY((dialog = findVisible<ui::PrivilegeDialog>(QStringLiteral("privilegeDialog"))));
+        QTest::mouseClick(dialog->acceptButton(), Qt::LeftButton);
+        QTRY_VERIFY(!findVisible<ui::PrivilegeDialog>(QStringLiteral("privilegeDialog")));
+        window.activateWindow();
+        QTRY_VERIFY(window.isActiveWindow());
         QVERIFY2(settings->errorLabel()->isHidden(), qPrintable(settings->errorLabel()->text()));
 
         // The store has the new values, and the table shows them once the window refreshed.
@@ -383,6 +418,7 @@ private Q_SLOTS:
         QCOMPARE(stored->settings.envValue(QStringLiteral("DEBUG")), QStringLiteral("2"));
         QCOMPARE(stored->settings.mounts.first().name, QStringLiteral("data"));
         QCOMPARE(stored->settings.mounts.first().source, std::optional<QString>(QStringLiteral("/srv/other")));
+        QVERIFY(stored->unapprovedPrivileges().isEmpty());
         QTRY_COMPARE(table->item(rowNamed(table, QStringLiteral("DEBUG")), ui::PluginSettingsView::Value)->text(),
                      QStringLiteral("2"));
         QVERIFY(!settings->applyButton()->isEnabled());

@@ -64,6 +64,12 @@ private Q_SLOTS:
                                      << "true" << Risk::High;
         QTest::newRow("mount") << "mount"
                                << "/var/lib" << Risk::Medium;
+        QTest::newRow("mount of the host's root") << "mount"
+                                                  << "/" << Risk::High;
+        QTest::newRow("mount of /etc") << "mount"
+                                       << "/etc/ssh" << Risk::High;
+        QTest::newRow("mount of Plugdesk's store") << "mount"
+                                                   << "/var/lib/plugdesk/" << Risk::High;
         QTest::newRow("device") << "device"
                                 << "/dev/fuse" << Risk::Medium;
         QTest::newRow("sys_admin") << "capabilities"
@@ -89,6 +95,33 @@ private Q_SLOTS:
         QFETCH(Risk, risk);
         QCOMPARE(PrivilegeDialog::riskOf(name, value), risk);
         QVERIFY(!PrivilegeDialog::explain(name, value).isEmpty());
+    }
+
+    // A mount's type and options decide its risk: a kernel filesystem or an overlay reaching / is High even under a
+    // harmless name, a tmpfs is Low; the dialog shows the type and options beside the value.
+    void mountTypeAndOptionsDecide()
+    {
+        QCOMPARE(PrivilegeDialog::riskOf(QStringLiteral("mount"), QStringLiteral("proc"), QStringLiteral("proc")),
+                 Risk::High);
+        QCOMPARE(PrivilegeDialog::riskOf(QStringLiteral("mount"), QStringLiteral("overlay"), QStringLiteral("overlay"),
+                                         {QStringLiteral("lowerdir=/")}),
+                 Risk::High);
+        QCOMPARE(PrivilegeDialog::riskOf(QStringLiteral("mount"), QStringLiteral("/srv"), QStringLiteral("bind"),
+                                         {QStringLiteral("rbind"), QStringLiteral("ro")}),
+                 Risk::Medium);
+        QCOMPARE(PrivilegeDialog::riskOf(QStringLiteral("mount"), QStringLiteral("tmpfs"), QStringLiteral("tmpfs")),
+                 Risk::Low);
+        const core::Privileges privileges({core::Privilege{QStringLiteral("mount"),
+                                                           QStringLiteral("host path to mount"),
+                                                           {QStringLiteral("proc")},
+                                                           QStringLiteral("proc"),
+                                                           {QStringLiteral("nosuid")}}});
+        PrivilegeDialog dialog(QStringLiteral("acme/evil:latest"), privileges);
+        QCOMPARE(dialog.table()->rowCount(), 1);
+        QVERIFY2(dialog.table()->item(0, 1)->text().contains(QStringLiteral("type proc")),
+                 qPrintable(dialog.table()->item(0, 1)->text()));
+        QVERIFY(dialog.table()->item(0, 1)->text().contains(QStringLiteral("nosuid")));
+        QCOMPARE(dialog.table()->item(0, 3)->data(Qt::UserRole).toInt(), int(Risk::High));
     }
 
     void showsOneRowPerPrivilegeValue()

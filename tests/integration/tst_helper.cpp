@@ -125,7 +125,8 @@ private:
 
     // Installs the policy and a rule granting nobody org.plugdesk.read; the guard removes them (and puts back a
     // policy that was there), even when a check fails.
-    auto grantNobodyRead()
+    // `extra`: one more action nobody is granted (logs need org.plugdesk.manage: they may print secrets).
+    auto grantNobodyRead(const QString &extra = {})
     {
         const QString backup = m_dir->path() + QStringLiteral("/policy-backup");
         const bool hadPolicy = QFile::exists(kPolicyTarget);
@@ -140,12 +141,14 @@ private:
         QFile::remove(kPolicyTarget);
         QFile::copy(testutil::sourcePath(QStringLiteral("resources/org.plugdesk.policy")), kPolicyTarget);
         testutil::openForEveryone(kPolicyTarget, 0644);
-        testutil::writeFile(kRulesTarget, R"(/* Installed by tst_helper; removed when it ends. */
+        testutil::writeFile(kRulesTarget, QStringLiteral(R"(/* Installed by tst_helper; removed when it ends. */
 polkit.addRule(function(action, subject) {
-    if (subject.user == "nobody" && action.id == "org.plugdesk.read")
+    if (subject.user == "nobody" && (action.id == "org.plugdesk.read" || action.id == "%1"))
         return polkit.Result.YES;
 });
-)");
+)")
+                                              .arg(extra.isEmpty() ? QStringLiteral("org.plugdesk.read") : extra)
+                                              .toUtf8());
         testutil::openForEveryone(kRulesTarget, 0644);
         return restore;
     }
@@ -420,6 +423,12 @@ private Q_SLOTS:
             << "Error: not authorized to inspect plugins (org.plugdesk.read): polkit is not running, so only root may "
                "do this\n"
             << "[\n]\n";
+        // Logs may print a plugin's secrets: they need the right to manage plugins, not only to read them.
+        QTest::newRow("logs") << QStringList{QStringLiteral("plugin"), QStringLiteral("logs"),
+                                             QStringLiteral("vieux/sshfs")}
+                              << "Error: not authorized to read plugin logs (org.plugdesk.manage): polkit is not "
+                                 "running, so only root may do this\n"
+                              << QString();
         QTest::newRow("volume ls") << QStringList{QStringLiteral("volume"), QStringLiteral("ls")}
                                    << "Error: not authorized to list volumes (org.plugdesk.read): polkit is not "
                                       "running, so only root may do this\n"
@@ -618,7 +627,7 @@ private Q_SLOTS:
             core::Job *job = local.disable(QStringLiteral("acme/chatty"), true);
             job->waitForFinished();
         });
-        const auto restore = grantNobodyRead();
+        const auto restore = grantNobodyRead(QStringLiteral("org.plugdesk.manage"));
         const QString why = m_bus->startPolkitd();
         if (!why.isEmpty())
             QSKIP(qPrintable(why));

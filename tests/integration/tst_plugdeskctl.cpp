@@ -31,6 +31,7 @@ private:
             environment.insert(key, extra.value(key));
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(PLUGDESKCTL), arguments);
+        process.closeWriteChannel(); // a question gets no answer, which is a no
         if (!process.waitForFinished(30000))
             qFatal("plugdeskctl did not finish");
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -260,9 +261,26 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString root = seedStore(dir);
         addV1Plugin(root);
-        Run run = ctl({QStringLiteral("--root"), root, QStringLiteral("plugin"), QStringLiteral("set"),
-                       QStringLiteral("localhost:5000/acme/authz:2.0"), QStringLiteral("DEBUG=1"),
-                       QStringLiteral("state=/srv/state"), QStringLiteral("args=-v --trace")});
+        const QStringList set{QStringLiteral("--root"),
+                              root,
+                              QStringLiteral("plugin"),
+                              QStringLiteral("set"),
+                              QStringLiteral("localhost:5000/acme/authz:2.0"),
+                              QStringLiteral("DEBUG=1"),
+                              QStringLiteral("state=/srv/state"),
+                              QStringLiteral("args=-v --trace")};
+        // A new mount source is a host privilege: shown, marked, asked; no answer is a no, and nothing changes.
+        const auto before = testutil::snapshot(root);
+        Run run = ctl(set);
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.out.contains(QStringLiteral(" - mount: [/srv/state]   (new)\n")), qPrintable(run.out));
+        QVERIFY2(run.out.endsWith(QStringLiteral("Do you grant the above permissions? [y/N] ")), qPrintable(run.out));
+        QCOMPARE(run.err,
+                 QStringLiteral("Error: permission denied while setting plugin localhost:5000/acme/authz:2.0\n"));
+        QCOMPARE(testutil::snapshot(root), before);
+        QStringList granted = set;
+        granted.insert(4, QStringLiteral("--grant-all-permissions"));
+        run = ctl(granted);
         QCOMPARE(run.err, QString());
         QCOMPARE(run.status, 0);
         QCOMPARE(run.out, QString());

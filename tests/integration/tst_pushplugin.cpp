@@ -12,6 +12,7 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
 #include "core/helper/helperprotocol.h"
+#include "core/helper/remotejob.h"
 #include "core/registry/manifest.h"
 #include "core/registry/registryclient.h"
 #include "core/store/blobstore.h"
@@ -380,7 +381,9 @@ private Q_SLOTS:
         const QDBusMessage reply = raw.call(call, QDBus::Block, 30000);
         QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
         {
-            Job *job = engine.adoptJob(reply.arguments().value(0).value<QDBusObjectPath>().path(), "push");
+            // Followed on the connection that started it: a job's signals go to its owner only.
+            Job *job = RemoteJob::adopt(raw, HelperProtocol::serviceName(),
+                                        reply.arguments().value(0).value<QDBusObjectPath>().path(), "push");
             job->waitForFinished();
             QVERIFY(job->error().has_value());
             QCOMPARE(job->error()->code, ErrorCode::Auth);

@@ -241,6 +241,22 @@ private Q_SLOTS:
         auto missing = reader.readBlob(absent, [](const char *, qsizetype) -> Status { return {}; });
         QVERIFY(!missing.ok());
         QVERIFY2(missing.error().message.contains("missing"), qPrintable(missing.error().message));
+
+        // A limit on what the entries hold together: the exact total passes, a byte less is refused from the
+        // zip's directory, naming the entry that passes it.
+        const qint64 total = header.toJson().size() + manifest.size() + config.size() + layer.size();
+        zip.seek(0);
+        BundleReader fits(&zip, total);
+        QVERIFY(fits.open().ok());
+        zip.seek(0);
+        BundleReader tight(&zip, total - 1);
+        auto tooLarge = tight.open();
+        QVERIFY(!tooLarge.ok());
+        QVERIFY(tight.tooLarge());
+        QCOMPARE(tooLarge.error().code, ErrorCode::UnsafeArchive);
+        QVERIFY2(tooLarge.error().message.startsWith(BundleHeader::blobEntry(layerDescriptor.digest)),
+                 qPrintable(tooLarge.error().message));
+        QVERIFY(!fits.tooLarge());
     }
 };
 

@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -132,6 +133,33 @@ private Q_SLOTS:
         QCOMPARE(first->diffId, second->diffId);
         QVERIFY(first->digest != first->diffId);
         QCOMPARE(first->entries, qint64(13));
+    }
+
+    // What the helper gets from a caller (the folder packed with LayerWriter::writeContext, read from a descriptor)
+    // makes the same plugin as the folder itself: the same layer, config and manifest digests.
+    void packedFolderMakesTheSamePlugin()
+    {
+        QTemporaryDir dir;
+        const QString folder = makeFolder(dir.path());
+        auto direct =
+            createPlugin(Store(dir.filePath(QStringLiteral("direct"))), QStringLiteral("acme/packed"), folder, nullptr);
+        QVERIFY2(direct.ok(), qPrintable(direct ? QString() : direct.error().message));
+        const QString packed = dir.filePath(QStringLiteral("context.tar.gz"));
+        auto written = LayerWriter::writeContext(folder + QStringLiteral("/config.json"),
+                                                 folder + QStringLiteral("/rootfs"), packed);
+        QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
+        const int fd = ::open(QFile::encodeName(packed).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        auto received = createPluginFromContext(Store(dir.filePath(QStringLiteral("received"))),
+                                                QStringLiteral("acme/packed"), fd, folder, nullptr);
+        QVERIFY2(received.ok(), qPrintable(received ? QString() : received.error().message));
+        QCOMPARE(received->blobsums, direct->blobsums);
+        QCOMPARE(received->configDigest, direct->configDigest);
+        QCOMPARE(received->manifestDigest, direct->manifestDigest);
+        // Nothing of the staging is left.
+        QVERIFY(QDir(Store(dir.filePath(QStringLiteral("received"))).tmpDir())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                    .isEmpty());
     }
 
     void refusals_data()

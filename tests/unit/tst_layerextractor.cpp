@@ -220,7 +220,8 @@ struct stat lstatOf(const QString &path)
 }
 
 // Applies `data` as one layer through the pull API (a QFile), like the install path does for cached blobs.
-Status applyBytes(const QByteArray &data, const QString &rootfs, const QString &scratch)
+Status applyBytes(const QByteArray &data, const QString &rootfs, const QString &scratch,
+                  LayerExtractor::Options options = LayerExtractor::Options())
 {
     const QString layer = scratch + QStringLiteral("/layer.tar");
     QFile file(layer);
@@ -228,7 +229,7 @@ Status applyBytes(const QByteArray &data, const QString &rootfs, const QString &
         return core::Error{ErrorCode::Io, file.errorString()};
     file.write(data);
     file.close();
-    return LayerExtractor::applyFile(layer, rootfs);
+    return LayerExtractor::applyFile(layer, rootfs, std::move(options));
 }
 
 // A scene for one test: T/rootfs (the target), T/outside (a sentinel that must stay empty), T/victim (a file a
@@ -318,6 +319,9 @@ private Q_SLOTS:
     void cancel();
     void emptyLayer();
     void missingFile();
+    void unpackLimit_data();
+    void unpackLimit();
+    void checkpoint();
 };
 
 void TestLayerExtractor::regularLayer_data()
@@ -810,6 +814,83 @@ void TestLayerExtractor::missingFile()
     QVERIFY(!status.ok());
     QCOMPARE(status.error().code, ErrorCode::NotFound);
     QVERIFY(status.error().message.contains(QStringLiteral("nope.tar.gz")));
+}
+
+// Options::maxUnpackedBytes: every entry counts EntryBytes plus the size its header declares, before it is written.
+void TestLayerExtractor::unpackLimit_data()
+{
+    QTest::addColumn<Tar>("tar");
+    QTest::addColumn<Compression>("compression");
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<QString>("refused"); // the entry named in the refusal; empty when the layer fits
+    QTest::addColumn<QString>("absent");  // a path that must not exist afterwards
+
+    const Tar two = Tar().file("a", QByteArray(1000, 'a')).file("b", QByteArray(1000, 'b'));
+    const qint64 both = 2 * LayerExtractor::EntryBytes + 2000;
+    QTest::newRow("fits exactly") << two << Compression::Gzip << both << QString() << QString();
+    QTest::newRow("one byte short") << two << Compression::Gzip << both - 1 << "b"
+                                    << "b";
+    QTest::newRow("gzip bomb stops at its header")
+        << Tar().file("zeros", QByteArray(16 << 20, '\0')) << Compression::Gzip << qint64(1 << 20) << "zeros"
+        << "zeros";
+    Tar many;
+    for (int i = 0; i < 100; ++i)
+        many.dir("d" + QByteArray::number(i));
+    QTest::newRow("empty entries count too")
+        << many << Compression::None << qint64(50 * LayerExtractor::EntryBytes) << "d50"
+        << "d50";
+    QTest::newRow("hard links count no data") << Tar().file("a", QByteArray(1000, 'a')).hardlink("h", "a")
+                                              << Compression::None << both << QString() << QString();
+}
+
+void TestLayerExtractor::unpackLimit()
+{
+    QFETCH(Tar, tar);
+    QFETCH(Compression, compression);
+    QFETCH(qint64, limit);
+    QFETCH(QString, refused);
+    QFETCH(QString, absent);
+    Scene scene;
+    LayerExtractor::Options options;
+    options.maxUnpackedBytes = limit;
+    LayerExtractor extractor(scene.rootfs(), options);
+    Status status = extractor.feed(tar.build(compression));
+    if (status.ok())
+        status = extractor.finish();
+    if (refused.isEmpty()) {
+        QVERIFY2(status.ok(), qPrintable(status.error().message));
+        QVERIFY(!extractor.limitReached());
+        QVERIFY(extractor.progress().unpackedBytes <= limit);
+        return;
+    }
+    QVERIFY(!status.ok());
+    QCOMPARE(status.error().code, ErrorCode::UnsafeArchive);
+    QVERIFY2(status.error().message.startsWith(QStringLiteral("layer entry \"") + refused),
+             qPrintable(status.error().message));
+    QVERIFY(extractor.limitReached());
+    QVERIFY(extractor.progress().unpackedBytes <= limit);
+    QVERIFY(!QFileInfo::exists(scene.rootfs() + QLatin1Char('/') + absent));
+    QVERIFY(scene.untouchedOutside());
+}
+
+// Options::checkpoint runs as data is written, and its error stops the layer.
+void TestLayerExtractor::checkpoint()
+{
+    Scene scene;
+    LayerExtractor::Options options;
+    options.checkpointBytes = 1 << 20;
+    int calls = 0;
+    options.checkpoint = [&calls](qint64) -> Status {
+        if (++calls > 3)
+            return core::Error{ErrorCode::Io, QStringLiteral("the disk is full enough")};
+        return {};
+    };
+    const Status status = applyBytes(Tar().file("big", QByteArray(8 << 20, 'x')).build(Compression::Gzip),
+                                     scene.rootfs(), scene.scratch(), options);
+    QVERIFY(!status.ok());
+    QCOMPARE(status.error().message, QStringLiteral("the disk is full enough"));
+    QCOMPARE(calls, 4); // at the start, then after each MiB written
+    QVERIFY(QFileInfo(scene.rootfs() + QStringLiteral("/big")).size() < (4 << 20));
 }
 
 QTEST_GUILESS_MAIN(TestLayerExtractor)

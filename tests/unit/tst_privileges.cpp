@@ -32,6 +32,10 @@ Privilege mount(const QString &source)
 {
     return {u"mount"_s, u"host path to mount"_s, {source}};
 }
+Privilege typedMount(const QString &source, const QString &type, const QStringList &options)
+{
+    return {u"mount"_s, u"host path to mount"_s, {source}, type, options};
+}
 Privilege device(const QString &path)
 {
     return {u"device"_s, u"host device to access"_s, {path}};
@@ -67,6 +71,13 @@ private Q_SLOTS:
     void sameAs();
     void promptLines_data();
     void promptLines();
+    void effective_data();
+    void effective();
+    void notIn_data();
+    void notIn();
+    void kernelMounts_data();
+    void kernelMounts();
+    void typeAndOptionsTravel();
 };
 
 void TestPrivileges::fromConfig_data()
@@ -99,6 +110,12 @@ void TestPrivileges::fromConfig_data()
     QTest::newRow("mount with null source")
         << configWith([](PluginConfig &c) { c.mounts = {core::PluginMount{.destination = u"/mnt"_s}}; })
         << QList<Privilege>{};
+    QTest::newRow("mount keeps type and options") << configWith([](PluginConfig &c) {
+        c.mounts = {core::PluginMount{.source = u"lowerdir=/"_s,
+                                      .destination = u"/hp"_s,
+                                      .type = u"overlay"_s,
+                                      .options = {u"lowerdir=/"_s, u"upperdir=/u"_s}}};
+    }) << QList<Privilege>{typedMount(u"lowerdir=/"_s, u"overlay"_s, {u"lowerdir=/"_s, u"upperdir=/u"_s})};
     QTest::newRow("one per mount") << configWith([](PluginConfig &c) {
         c.mounts = {core::PluginMount{.source = u"/a"_s}, core::PluginMount{}, core::PluginMount{.source = u"/b"_s}};
     }) << QList<Privilege>{mount(u"/a"_s), mount(u"/b"_s)};
@@ -265,6 +282,14 @@ void TestPrivileges::sameAs_data()
                                       << QList<Privilege>{capabilities({u"A"_s, u"B"_s})} << false;
     QTest::newRow("duplicates count") << QList<Privilege>{mount(u"/a"_s), mount(u"/a"_s)}
                                       << QList<Privilege>{mount(u"/a"_s), mount(u"/b"_s)} << false;
+    // A proc mount must not pass for the bind mount a person approved: the type is part of the privilege.
+    QTest::newRow("mount type counts") << QList<Privilege>{typedMount(u"proc"_s, u"bind"_s, {u"rbind"_s})}
+                                       << QList<Privilege>{typedMount(u"proc"_s, u"proc"_s, {u"rbind"_s})} << false;
+    QTest::newRow("mount options count") << QList<Privilege>{typedMount(u"/a"_s, u"bind"_s, {u"rbind"_s, u"ro"_s})}
+                                         << QList<Privilege>{typedMount(u"/a"_s, u"bind"_s, {u"rbind"_s})} << false;
+    QTest::newRow("mount option order ignored")
+        << QList<Privilege>{typedMount(u"/a"_s, u"bind"_s, {u"rbind"_s, u"ro"_s})}
+        << QList<Privilege>{typedMount(u"/a"_s, u"bind"_s, {u"ro"_s, u"rbind"_s})} << true;
 }
 
 void TestPrivileges::sameAs()
@@ -298,6 +323,20 @@ void TestPrivileges::promptLines_data()
                                                 u" - mount: [/var/lib/docker-plugins/rclone/config]"_s,
                                                 u" - mount: [/var/lib/docker-plugins/rclone/cache]"_s,
                                                 u" - device: [/dev/fuse]"_s, u" - capabilities: [CAP_SYS_ADMIN]"_s};
+    // Docker's line for the mounts it describes fully; type and options after the ones it does not.
+    QTest::newRow("plain bind as Docker")
+        << QList<Privilege>{typedMount(u"/var/lib/docker/plugins/"_s, u"bind"_s, {u"rbind"_s})}
+        << QStringList{u" - mount: [/var/lib/docker/plugins/]"_s};
+    QTest::newRow("read-only bind as Docker")
+        << QList<Privilege>{typedMount(u"/etc/x"_s, QString(), {u"bind"_s, u"ro"_s})}
+        << QStringList{u" - mount: [/etc/x]"_s};
+    QTest::newRow("proc shows its type") << QList<Privilege>{typedMount(u"proc"_s, u"proc"_s, {})}
+                                         << QStringList{u" - mount: [proc] (type proc)"_s};
+    QTest::newRow("overlay shows its options")
+        << QList<Privilege>{typedMount(u"overlay"_s, u"overlay"_s, {u"lowerdir=/"_s, u"upperdir=/u"_s})}
+        << QStringList{u" - mount: [overlay] (type overlay, options lowerdir=/,upperdir=/u)"_s};
+    QTest::newRow("bind with an odd option") << QList<Privilege>{typedMount(u"/a"_s, u"bind"_s, {u"rbind"_s, u"x"_s})}
+                                             << QStringList{u" - mount: [/a] (type bind, options rbind,x)"_s};
 }
 
 void TestPrivileges::promptLines()
@@ -305,6 +344,128 @@ void TestPrivileges::promptLines()
     QFETCH(QList<Privilege>, privileges);
     QFETCH(QStringList, lines);
     QCOMPARE(Privileges(privileges).promptLines(), lines);
+}
+
+void TestPrivileges::effective_data()
+{
+    QTest::addColumn<QStringList>("set");
+    QTest::addColumn<QStringList>("lines");
+
+    // vieux/sshfs's config: a settable state mount, a settable fuse device.
+    QTest::newRow("as configured") << QStringList{}
+                                   << QStringList{u" - network: [host]"_s, u" - mount: [/var/lib/docker/plugins/]"_s,
+                                                  u" - device: [/dev/fuse]"_s, u" - capabilities: [CAP_SYS_ADMIN]"_s};
+    QTest::newRow("mount source set to /")
+        << QStringList{u"state.source=/"_s}
+        << QStringList{u" - network: [host]"_s, u" - mount: [/]"_s, u" - device: [/dev/fuse]"_s,
+                       u" - capabilities: [CAP_SYS_ADMIN]"_s};
+    QTest::newRow("device path set to /dev")
+        << QStringList{u"fuse.path=/dev"_s}
+        << QStringList{u" - network: [host]"_s, u" - mount: [/var/lib/docker/plugins/]"_s, u" - device: [/dev]"_s,
+                       u" - capabilities: [CAP_SYS_ADMIN]"_s};
+    QTest::newRow("env changes nothing") << QStringList{u"DEBUG=1"_s}
+                                         << QStringList{
+                                                u" - network: [host]"_s, u" - mount: [/var/lib/docker/plugins/]"_s,
+                                                u" - device: [/dev/fuse]"_s, u" - capabilities: [CAP_SYS_ADMIN]"_s};
+}
+
+PluginConfig sshfsConfig()
+{
+    PluginConfig config;
+    config.networkType = u"host"_s;
+    config.mounts = {core::PluginMount{.name = u"state"_s,
+                                       .settable = {u"source"_s},
+                                       .source = u"/var/lib/docker/plugins/"_s,
+                                       .destination = u"/mnt/state"_s,
+                                       .type = u"bind"_s,
+                                       .options = {u"rbind"_s}}};
+    config.devices = {core::PluginDevice{.name = u"fuse"_s, .settable = {u"path"_s}, .path = u"/dev/fuse"_s}};
+    config.env = {core::PluginEnv{.name = u"DEBUG"_s, .settable = {u"value"_s}, .value = u"0"_s}};
+    config.capabilities = {u"CAP_SYS_ADMIN"_s};
+    return config;
+}
+
+void TestPrivileges::effective()
+{
+    QFETCH(QStringList, set);
+    QFETCH(QStringList, lines);
+    const PluginConfig config = sshfsConfig();
+    core::Settings settings = core::Settings::initial(config);
+    QVERIFY2(settings.apply(config, set).ok(), "set");
+    const Privileges effective = Privileges::effective(config, settings);
+    QCOMPARE(effective.promptLines(), lines);
+    // Nothing set: what the config asks for, which install approved.
+    if (set.isEmpty())
+        QVERIFY(effective.sameAs(Privileges::fromConfig(config)));
+}
+
+void TestPrivileges::notIn_data()
+{
+    QTest::addColumn<QList<Privilege>>("wanted");
+    QTest::addColumn<QList<Privilege>>("approved");
+    QTest::addColumn<QList<Privilege>>("missing");
+
+    QTest::newRow("all approved") << QList<Privilege>{network(u"host"_s), mount(u"/a"_s)}
+                                  << QList<Privilege>{mount(u"/a"_s), network(u"host"_s)} << QList<Privilege>{};
+    QTest::newRow("fewer than approved") << QList<Privilege>{mount(u"/a"_s)}
+                                         << QList<Privilege>{mount(u"/a"_s), network(u"host"_s)} << QList<Privilege>{};
+    QTest::newRow("new source") << QList<Privilege>{mount(u"/"_s)} << QList<Privilege>{mount(u"/a"_s)}
+                                << QList<Privilege>{mount(u"/"_s)};
+    QTest::newRow("each counted") << QList<Privilege>{mount(u"/a"_s), mount(u"/a"_s)}
+                                  << QList<Privilege>{mount(u"/a"_s)} << QList<Privilege>{mount(u"/a"_s)};
+    QTest::newRow("type differs") << QList<Privilege>{typedMount(u"/a"_s, u"proc"_s, {})}
+                                  << QList<Privilege>{typedMount(u"/a"_s, u"bind"_s, {})}
+                                  << QList<Privilege>{typedMount(u"/a"_s, u"proc"_s, {})};
+    QTest::newRow("more capabilities") << QList<Privilege>{capabilities({u"A"_s, u"B"_s})}
+                                       << QList<Privilege>{capabilities({u"A"_s})}
+                                       << QList<Privilege>{capabilities({u"A"_s, u"B"_s})};
+}
+
+void TestPrivileges::notIn()
+{
+    QFETCH(QList<Privilege>, wanted);
+    QFETCH(QList<Privilege>, approved);
+    QFETCH(QList<Privilege>, missing);
+    QCOMPARE(Privileges(wanted).notIn(Privileges(approved)).items(), missing);
+}
+
+void TestPrivileges::kernelMounts_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("refused");
+
+    for (const char *type : {"proc", "sysfs", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "bpf",
+                             "configfs", "devtmpfs", "efivarfs", "Proc"})
+        QTest::newRow(type) << QString::fromLatin1(type) << true;
+    for (const char *type : {"bind", "", "tmpfs", "overlay", "fuse.sshfs", "nfs"})
+        QTest::newRow(*type ? type : "no type") << QString::fromLatin1(type) << false;
+}
+
+void TestPrivileges::kernelMounts()
+{
+    QFETCH(QString, type);
+    QFETCH(bool, refused);
+    const QList<core::PluginMount> mounts{
+        core::PluginMount{.source = u"/a"_s, .destination = u"/a"_s, .type = u"bind"_s},
+        core::PluginMount{.name = u"hp"_s, .source = u"x"_s, .destination = u"/hp"_s, .type = type}};
+    const core::Status status = Privileges::refuseKernelMounts(mounts, u"acme/evil:latest"_s);
+    QCOMPARE(!status.ok(), refused);
+    if (refused) {
+        QCOMPARE(status.error().code, core::ErrorCode::PermissionDenied);
+        // Names the plugin, the type, the destination and the mount.
+        for (const QString &part : {u"acme/evil:latest"_s, type, u"/hp"_s, u"\"hp\""_s})
+            QVERIFY2(status.error().message.contains(part), qPrintable(status.error().message));
+    }
+}
+
+void TestPrivileges::typeAndOptionsTravel()
+{
+    const Privileges privileges({typedMount(u"proc"_s, u"proc"_s, {u"nosuid"_s}), network(u"host"_s)});
+    auto back = Privileges::fromJson(privileges.toJson());
+    QVERIFY(back.ok());
+    QCOMPARE(back->items(), privileges.items());
+    // Docker's shape for everything else: no Type or Options keys on a network privilege.
+    QVERIFY(!privileges.toJson().at(1).toObject().contains(u"Type"_s));
 }
 
 QTEST_GUILESS_MAIN(TestPrivileges)

@@ -293,6 +293,46 @@ private Q_SLOTS:
         QVERIFY(third.ok());
     }
 
+    // A store made by an older version or by hand (0755 folders, 0644 blobs) is made private; a link planted in
+    // it is not followed, so what it points to keeps its mode.
+    void makePrivateClosesAnOpenStore()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral("store"));
+        const Store store(root);
+        QVERIFY(QDir().mkpath(store.blobsDir()));
+        QVERIFY(QDir().mkpath(store.pluginsDir()));
+        QVERIFY(QDir().mkpath(store.tmpDir()));
+        const QString blob = store.blobsDir() + QLatin1Char('/') + QString(64, QLatin1Char('a'));
+        QVERIFY(testutil::writeFile(blob, "layer"));
+        const QString outside = dir.filePath(QStringLiteral("outside"));
+        QVERIFY(testutil::writeFile(outside, "not the store's"));
+        QVERIFY(QFile::link(outside, store.blobsDir() + QLatin1Char('/') + QString(64, QLatin1Char('b'))));
+        for (const QString &path : {root, store.pluginsDir(), root + QStringLiteral("/blobs"), store.blobsDir(),
+                                    store.tmpDir(), blob, outside})
+            QCOMPARE(::chmod(QFile::encodeName(path).constData(), QFileInfo(path).isDir() ? 0755 : 0644), 0);
+
+        const core::Status made = store.makePrivate();
+        QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().message));
+        auto mode = [](const QString &path) {
+            struct stat st
+            {};
+            ::stat(QFile::encodeName(path).constData(), &st);
+            return st.st_mode & 0777;
+        };
+        for (const QString &folder :
+             {root, store.pluginsDir(), root + QStringLiteral("/blobs"), store.blobsDir(), store.tmpDir()})
+            QCOMPARE(mode(folder), 0700u);
+        QCOMPARE(mode(blob), 0600u);
+        QCOMPARE(mode(outside), 0644u);
+
+        // A store that does not exist yet is created private.
+        const Store fresh(dir.filePath(QStringLiteral("fresh")));
+        QVERIFY(fresh.makePrivate().ok());
+        QCOMPARE(mode(fresh.root()), 0700u);
+    }
+
     void sweepRemovesStagingLeftovers()
     {
         QTemporaryDir dir;

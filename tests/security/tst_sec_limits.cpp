@@ -1,0 +1,646 @@
+// Issue 10, item 8: limits. Each test performs the attack and checks that it is refused and that the store is as
+// it was (byte for byte, no staging left):
+//  - a plugin in a real docker-registry on loopback whose small gzip layer inflates past the rootfs limit
+//    (PLUGDESK_MAX_ROOTFS_BYTES, lowered so that the test is fast), installed through LocalEngine and, as nobody
+//    holding only org.plugdesk.install, through plugdeskctl and the real helper; the limit counted across layers,
+//    and held on upgrade and on create (a sparse file);
+//  - a store on a small tmpfs: layers that declare more than is free, and a bomb that would fill it while it
+//    unpacks (PLUGDESK_STORE_RESERVE_BYTES);
+//  - a bundle whose few kilobytes of zip inflate past PLUGDESK_MAX_BUNDLE_BYTES, and one whose layer is a gzip bomb;
+//  - export onto a descriptor of a procfs or sysfs file: through the helper, where nobody passes the descriptor
+//    (this binary, started again as nobody with --export-client, is that client), and through the engine.
+// On the code before the limits each of them is not refused: the bombs install, the full file system ends in
+// "No space left on device", and the export writes into the kernel's file.
+#include "common/privatebus.h"
+#include "common/securityenv.h"
+#include "common/testregistry.h"
+#include "common/testutil.h"
+#include "common/waitfor.h"
+#include "core/archive/bundleheader.h"
+#include "core/engine/createplugin.h"
+#include "core/engine/localengine.h"
+#include "core/helper/helperprotocol.h"
+#include "core/helper/remotejob.h"
+#include "core/registry/manifest.h"
+#include "core/registry/registryclient.h"
+#include "core/store/blobstore.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusObjectPath>
+#include <QDBusUnixFileDescriptor>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <archive.h>
+#include <archive_entry.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipnewinfo.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+using namespace core;
+using testutil::waitFor;
+
+namespace {
+
+constexpr qint64 MiB = 1024 * 1024;
+
+QByteArray configJson()
+{
+    const QJsonObject config{
+        {"description", "limits test plugin"},
+        {"interface", QJsonObject{{"types", QJsonArray{"docker.volumedriver/1.0"}}, {"socket", "tv.sock"}}},
+        {"entrypoint", QJsonArray{"/plugin"}},
+        {"network", QJsonObject{{"type", ""}}},
+    };
+    return QJsonDocument(config).toJson(QJsonDocument::Compact);
+}
+
+Privileges privilegesOf(const QByteArray &config)
+{
+    return Privileges::fromConfig(*PluginConfig::fromJson(config));
+}
+
+// A tar layer with one regular file `name` of `size` bytes (zeros, or random when asked), gzip or plain.
+QByteArray layer(const QByteArray &name, qint64 size, bool gzip = true, bool random = false)
+{
+    QByteArray out;
+    archive *a = archive_write_new();
+    archive_write_set_format_pax_restricted(a);
+    if (gzip)
+        archive_write_add_filter_gzip(a);
+    archive_write_set_bytes_in_last_block(a, 1);
+    archive_write_open(
+        a, &out, nullptr,
+        [](archive *, void *client, const void *buffer, size_t length) -> la_ssize_t {
+            static_cast<QByteArray *>(client)->append(static_cast<const char *>(buffer), qsizetype(length));
+            return la_ssize_t(length);
+        },
+        nullptr);
+    archive_entry *entry = archive_entry_new();
+    archive_entry_set_pathname(entry, name.constData());
+    archive_entry_set_filetype(entry, AE_IFREG);
+    archive_entry_set_perm(entry, 0644);
+    archive_entry_set_size(entry, size);
+    archive_write_header(a, entry);
+    QByteArray chunk(MiB, '\0');
+    for (qint64 written = 0; written < size; written += chunk.size()) {
+        if (random) {
+            for (char &byte : chunk)
+                byte = char(QRandomGenerator::global()->generate());
+        }
+        archive_write_data(a, chunk.constData(), size_t(qMin<qint64>(chunk.size(), size - written)));
+    }
+    archive_entry_free(entry);
+    archive_write_close(a);
+    archive_write_free(a);
+    return out;
+}
+
+struct Artifact
+{
+    QByteArray config;
+    QList<QByteArray> layers;
+    QByteArray manifest;
+    QStringList layerDigests;
+};
+
+Artifact artifact(const QByteArray &config, const QList<QByteArray> &layers)
+{
+    Artifact a;
+    a.config = config;
+    a.layers = layers;
+    QList<qint64> sizes;
+    for (const QByteArray &l : layers) {
+        a.layerDigests.append(Manifest::digestOf(l));
+        sizes.append(l.size());
+    }
+    a.manifest = pluginManifest(Manifest::digestOf(config), config.size(), a.layerDigests, sizes);
+    return a;
+}
+
+QString push(const QString &remote, const Artifact &a)
+{
+    RegistryClient client;
+    const Reference reference = *Reference::parse(remote);
+    for (const QByteArray &blob : QList<QByteArray>{a.config} + a.layers) {
+        auto digest = waitFor<Result<QString>>(
+            [&](QObject *context, auto done) { client.uploadBlob(reference.trimmed(), blob, context, done); });
+        if (!digest)
+            return digest.error().message;
+    }
+    auto digest = waitFor<Result<QString>>([&](QObject *context, auto done) {
+        client.putManifest(reference, Manifest::DockerManifest, a.manifest, context, done);
+    });
+    return digest ? QString() : digest.error().message;
+}
+
+// A bundle made by hand: the header, the manifest and the blobs, each deflated (as any zip tool would).
+bool writeBundle(const QString &path, const QString &name, const Artifact &a)
+{
+    BundleHeader header;
+    header.name = name;
+    header.tag = QStringLiteral("latest");
+    header.manifestDigest = Manifest::digestOf(a.manifest);
+    QList<QPair<QString, QByteArray>> entries{{BundleHeader::headerEntry(), header.toJson()},
+                                              {BundleHeader::manifestEntry(), a.manifest},
+                                              {BundleHeader::blobEntry(Manifest::digestOf(a.config)), a.config}};
+    for (const QByteArray &l : a.layers)
+        entries.append({BundleHeader::blobEntry(Manifest::digestOf(l)), l});
+    QuaZip zip(path);
+    if (!zip.open(QuaZip::mdCreate))
+        return false;
+    for (const auto &[entry, data] : std::as_const(entries)) {
+        QuaZipFile file(&zip);
+        if (!file.open(QIODevice::WriteOnly, QuaZipNewInfo(entry)) || file.write(data) != data.size())
+            return false;
+        file.close();
+    }
+    zip.close();
+    return zip.getZipError() == 0;
+}
+
+Job *finished(Job *job)
+{
+    job->waitForFinished();
+    return job;
+}
+
+QString errorText(Job *job)
+{
+    return job->error() ? job->error()->message : QStringLiteral("(no error: the attack went through)");
+}
+
+// Sets an environment variable for one scope.
+class ScopedEnv final
+{
+public:
+    ScopedEnv(const char *name, const QByteArray &value)
+        : m_name(name)
+        , m_had(qEnvironmentVariableIsSet(name))
+        , m_old(qgetenv(name))
+    {
+        qputenv(name, value);
+    }
+    ~ScopedEnv()
+    {
+        if (m_had)
+            qputenv(m_name, m_old);
+        else
+            qunsetenv(m_name);
+    }
+
+private:
+    const char *m_name;
+    bool m_had;
+    QByteArray m_old;
+};
+
+// A tmpfs of `size` mounted at `at` (a folder that exists), or at a temp folder, for one test; unmounted when it
+// goes.
+class SmallFileSystem final
+{
+public:
+    explicit SmallFileSystem(qint64 size, const QString &at = QString())
+        : m_path(at.isEmpty() ? m_dir.path() : at)
+    {
+        const QByteArray options = "size=" + QByteArray::number(size) + ",mode=0700";
+        m_mounted = ::mount("tmpfs", QFile::encodeName(m_path).constData(), "tmpfs", MS_NOSUID | MS_NODEV,
+                            options.constData()) == 0;
+        m_error = m_mounted ? 0 : errno;
+    }
+    ~SmallFileSystem()
+    {
+        if (m_mounted)
+            ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
+    }
+    bool mounted() const { return m_mounted; }
+    QString error() const { return QString::fromLocal8Bit(strerror(m_error)); }
+    QString path() const { return m_path; }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    bool m_mounted = false;
+    int m_error = 0;
+};
+
+// --export-client BUS PLUGIN FILE: as whoever runs it, opens FILE for writing and asks the helper to export PLUGIN
+// into that descriptor; prints "OK" or "ERROR <code>: <message>", and the file's first bytes after ("AFTER <hex>").
+int exportClient(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 5)
+        return 2;
+    const QString address = QString::fromLocal8Bit(argv[2]);
+    const QString plugin = QString::fromLocal8Bit(argv[3]);
+    const QString file = QString::fromLocal8Bit(argv[4]);
+    QTextStream out(stdout);
+    const int fd = ::open(QFile::encodeName(file).constData(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        out << "OPEN FAILED " << strerror(errno) << Qt::endl;
+        return 3;
+    }
+    QDBusConnection bus = QDBusConnection::connectToBus(address, QStringLiteral("export-client"));
+    QDBusMessage call = QDBusMessage::createMethodCall(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
+                                                       HelperProtocol::interfaceName(), QStringLiteral("ExportPlugin"));
+    call.setArguments({plugin, QVariant::fromValue(QDBusUnixFileDescriptor(fd)), file});
+    const QDBusMessage reply = bus.call(call, QDBus::Block, 120000);
+    ::close(fd);
+    if (reply.type() == QDBusMessage::ErrorMessage) {
+        out << "ERROR " << reply.errorName() << ": " << reply.errorMessage() << Qt::endl;
+        return 0;
+    }
+    const QString path = reply.arguments().value(0).value<QDBusObjectPath>().path();
+    Job *job = RemoteJob::adopt(bus, HelperProtocol::serviceName(), path, QStringLiteral("export"), &app);
+    job->waitForFinished();
+    if (job->error())
+        out << "ERROR " << int(job->error()->code) << ": " << job->error()->message << Qt::endl;
+    else
+        out << "OK" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+class TestSecurityLimits : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("PLUGDESK_LOCK_TIMEOUT", "5");
+        qunsetenv("PLUGDESK_MAX_ROOTFS_BYTES");
+        qunsetenv("PLUGDESK_MAX_BUNDLE_BYTES");
+        qunsetenv("PLUGDESK_STORE_RESERVE_BYTES");
+        QString error;
+        QVERIFY2(m_registry.start({}, &error), qPrintable(error));
+        m_good = artifact(configJson(), {layer("plugin", 1000)});
+        QCOMPARE(push(m_registry.host() + "/acme/good:1", m_good), QString());
+        // 64 MiB of zeros in a file: about 64 KiB of gzip.
+        m_bomb = layer("zeros", 64 * MiB);
+        QVERIFY(m_bomb.size() < 256 * 1024);
+        m_bombs = artifact(configJson(), {layer("plugin", 1000), m_bomb});
+        QCOMPARE(push(m_registry.host() + "/hostile/bomb:1", m_bombs), QString());
+        // Two layers of 5 MiB each: each fits an 8 MiB limit alone, not together.
+        m_split = artifact(configJson(), {layer("a", 5 * MiB), layer("b", 5 * MiB)});
+        QCOMPARE(push(m_registry.host() + "/hostile/split:1", m_split), QString());
+    }
+
+    // The gzip bomb through the engine, and the limit counted across the layers of one install.
+    void rootfsLimitThroughEngine_data()
+    {
+        QTest::addColumn<QString>("repository");
+        QTest::addColumn<int>("layer"); // the one that must be named
+        QTest::newRow("gzip bomb") << "hostile/bomb" << 1;
+        QTest::newRow("across layers") << "hostile/split" << 1;
+    }
+
+    void rootfsLimitThroughEngine()
+    {
+        QFETCH(QString, repository);
+        QFETCH(int, layer);
+        const Artifact &a = repository == "hostile/bomb" ? m_bombs : m_split;
+        ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
+        QTemporaryDir outer;
+        const QString root = outer.filePath("store");
+        LocalEngine engine({root, outer.filePath("run"), false});
+        Job *base = finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+                                            InstallOptions{{}, true, {}}));
+        QVERIFY2(base->succeeded(), qPrintable(errorText(base)));
+        const auto before = testutil::snapshot(outer.path());
+
+        Job *job = finished(engine.install(m_registry.host() + "/" + repository + ":1", privilegesOf(configJson()),
+                                           InstallOptions{{}, true, {}}));
+        QVERIFY2(job->error(), qPrintable(errorText(job)));
+        qInfo("refused: %s", qPrintable(errorText(job)));
+        QCOMPARE(job->error()->code, ErrorCode::UnsafeArchive);
+        QVERIFY2(job->error()->message.contains(a.layerDigests.at(layer)), qPrintable(errorText(job)));
+        QVERIFY2(job->error()->message.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(errorText(job)));
+        QCOMPARE(testutil::snapshot(outer.path()), before);
+        QVERIFY(!QFileInfo::exists(root + "/tmp"));
+
+        // The same plugin installs under a limit it fits: the limit is what refused it.
+        ScopedEnv enough("PLUGDESK_MAX_ROOTFS_BYTES", "80M");
+        job = finished(engine.install(m_registry.host() + "/" + repository + ":1", privilegesOf(configJson()),
+                                      InstallOptions{"fits", true, {}}));
+        QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
+    }
+
+    // Upgrade goes through the same budget, and a refused upgrade keeps the old rootfs.
+    void rootfsLimitOnUpgrade()
+    {
+        ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
+        QTemporaryDir outer;
+        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
+        const QString name = m_registry.host() + "/acme/good:1";
+        QVERIFY(finished(engine.install(name, privilegesOf(configJson()), InstallOptions{{}, true, {}}))->succeeded());
+        const auto before = testutil::snapshot(outer.path());
+        Job *job = finished(engine.upgrade(name, m_registry.host() + "/hostile/bomb:1", privilegesOf(configJson())));
+        QVERIFY2(job->error(), qPrintable(errorText(job)));
+        qInfo("refused: %s", qPrintable(errorText(job)));
+        QVERIFY2(job->error()->message.contains(m_bombs.layerDigests.at(1)), qPrintable(errorText(job)));
+        QCOMPARE(testutil::snapshot(outer.path()), before);
+    }
+
+    // create packs a folder and unpacks it into the store: a sparse file of 64 MiB packs to a few kilobytes.
+    void rootfsLimitOnCreate()
+    {
+        ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
+        QTemporaryDir outer;
+        const Store store(outer.filePath("store"));
+        auto folder = [&](const QString &name, qint64 sparse) {
+            const QString path = outer.filePath(name);
+            testutil::writeFile(path + "/config.json", configJson());
+            testutil::writeFile(path + "/rootfs/plugin", "#!/bin/sh\n");
+            if (sparse > 0) {
+                QFile file(path + "/rootfs/sparse");
+                file.open(QIODevice::WriteOnly);
+                file.resize(sparse);
+            }
+            return path;
+        };
+        auto good = createPlugin(store, "acme/good", folder("good", 0), nullptr);
+        QVERIFY2(good, good ? "" : qPrintable(good.error().message));
+        const auto before = testutil::snapshot(store.root());
+        auto created = createPlugin(store, "hostile/sparse", folder("hostile", 64 * MiB), nullptr);
+        QVERIFY2(!created, "the sparse file was unpacked in full");
+        const QString message = created.error().message;
+        qInfo("refused: %s", qPrintable(message));
+        QCOMPARE(created.error().code, ErrorCode::UnsafeArchive);
+        QVERIFY2(message.contains("\"sparse\""), qPrintable(message));
+        QVERIFY2(message.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(message));
+        QCOMPARE(testutil::snapshot(store.root()), before);
+    }
+
+    // A store on a 16 MiB tmpfs: layers that declare more than is free are refused before one byte is downloaded;
+    // a bomb that would fill the file system stops while the reserve is still free. Both name the layer and folder.
+    void freeSpace_data()
+    {
+        QTest::addColumn<QString>("scene");
+        QTest::newRow("declared sizes above the free space") << "declared";
+        QTest::newRow("bomb filling the file system") << "bomb";
+    }
+
+    void freeSpace()
+    {
+        QFETCH(QString, scene);
+        if (::geteuid() != 0)
+            QSKIP("mounting a tmpfs needs root");
+        SmallFileSystem small(16 * MiB);
+        if (!small.mounted())
+            QSKIP(qPrintable("cannot mount a tmpfs here: " + small.error()));
+        ScopedEnv reserve("PLUGDESK_STORE_RESERVE_BYTES", "2M");
+        const QString root = small.path() + "/store";
+        LocalEngine engine({root, small.path() + "/run", false});
+        QVERIFY(finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+                                        InstallOptions{{}, true, {}}))
+                    ->succeeded());
+        const auto before = testutil::snapshot(small.path());
+
+        Artifact a;
+        QString remote;
+        if (scene == "declared") {
+            // 24 MiB that gzip cannot shrink.
+            a = artifact(configJson(), {layer("random", 24 * MiB, true, true)});
+            remote = m_registry.host() + "/hostile/large:1";
+            QCOMPARE(push(remote, a), QString());
+        } else {
+            a = m_bombs;
+            remote = m_registry.host() + "/hostile/bomb:1";
+        }
+        Job *job = finished(engine.install(remote, privilegesOf(configJson()), InstallOptions{{}, true, {}}));
+        QVERIFY2(job->error(), qPrintable(errorText(job)));
+        qInfo("refused: %s", qPrintable(errorText(job)));
+        const QString message = job->error()->message;
+        QVERIFY2(message.contains("not enough free space in " + root), qPrintable(message));
+        QVERIFY2(message.contains(a.layerDigests.last()), qPrintable(message));
+        QVERIFY2(!message.contains("No space left"), qPrintable(message));
+        QCOMPARE(testutil::snapshot(small.path()), before);
+        QVERIFY(!QFileInfo::exists(root + "/tmp"));
+    }
+
+    // Bundles on import: a few kilobytes of zip that declare 64 MiB, and a layer that is a gzip bomb.
+    void bundleImport_data()
+    {
+        QTest::addColumn<QString>("scene");
+        QTest::newRow("zip bomb past PLUGDESK_MAX_BUNDLE_BYTES") << "bundle";
+        QTest::newRow("gzip bomb layer past PLUGDESK_MAX_ROOTFS_BYTES") << "rootfs";
+    }
+
+    void bundleImport()
+    {
+        QFETCH(QString, scene);
+        QTemporaryDir outer;
+        const QString file = outer.filePath("hostile.zip");
+        Artifact a;
+        if (scene == "bundle")
+            a = artifact(configJson(), {layer("zeros", 64 * MiB, false)}); // a plain tar: the zip deflates it
+        else
+            a = m_bombs;
+        QVERIFY(writeBundle(file, "hostile/bundle:latest", a));
+        QVERIFY(QFileInfo(file).size() < 512 * 1024);
+        ScopedEnv bundleLimit("PLUGDESK_MAX_BUNDLE_BYTES", "8M");
+        ScopedEnv rootfsLimit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
+
+        const QString root = outer.filePath("store");
+        LocalEngine engine({root, outer.filePath("run"), false});
+        QVERIFY(finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+                                        InstallOptions{{}, true, {}}))
+                    ->succeeded());
+        const auto before = testutil::snapshot(root);
+        Job *job = finished(engine.importPlugin(file, privilegesOf(configJson()), InstallOptions{{}, true, {}}));
+        QVERIFY2(job->error(), qPrintable(errorText(job)));
+        qInfo("refused: %s", qPrintable(errorText(job)));
+        QCOMPARE(job->error()->code, ErrorCode::UnsafeArchive);
+        const QString message = job->error()->message;
+        QVERIFY2(message.startsWith("cannot import " + file), qPrintable(message));
+        QVERIFY2(message.contains(scene == "bundle" ? BundleHeader::blobEntry(a.layerDigests.last())
+                                                    : a.layerDigests.last()),
+                 qPrintable(message));
+        QVERIFY2(message.contains(scene == "bundle" ? "PLUGDESK_MAX_BUNDLE_BYTES" : "PLUGDESK_MAX_ROOTFS_BYTES"),
+                 qPrintable(message));
+        QCOMPARE(testutil::snapshot(root), before);
+        QVERIFY(!QFileInfo::exists(root + "/tmp"));
+    }
+
+    // nobody, allowed org.plugdesk.install, installs the bomb with plugdeskctl through the real helper, whose
+    // limit is lowered; and imports the zip bomb the same way.
+    void throughHelper()
+    {
+        if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        testutil::SecurityEnv env;
+        if (const QString why = env.start({"org.plugdesk.install", "org.plugdesk.read"}); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        {
+            LocalEngine engine({env.store(), env.run(), false});
+            QVERIFY(finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+                                            InstallOptions{{}, true, {}}))
+                        ->succeeded());
+        }
+        const auto before = testutil::snapshot(env.store());
+        {
+            ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
+            ScopedEnv bundleLimit("PLUGDESK_MAX_BUNDLE_BYTES", "8M");
+            QVERIFY(env.startHelper(QStringLiteral(PLUGDESK_HELPER)));
+        }
+        // The client's own setting is not the helper's: nobody cannot raise the limit.
+        QProcessEnvironment raise;
+        raise.insert("PLUGDESK_MAX_ROOTFS_BYTES", "1T");
+        raise.insert("PLUGDESK_MAX_BUNDLE_BYTES", "1T");
+        const QString remote = m_registry.host() + "/hostile/bomb:1";
+        testutil::CommandRun run =
+            env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "install", "--grant-all-permissions", "--disable", remote},
+                    true, raise);
+        QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
+        qInfo("refused: %s", qPrintable(run.err.trimmed()));
+        QVERIFY2(run.err.contains(m_bombs.layerDigests.at(1)), qPrintable(run.err));
+        QVERIFY2(run.err.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(run.err));
+        QCOMPARE(testutil::snapshot(env.store()), before);
+
+        const QString file = env.folder() + "/home/hostile.zip";
+        QVERIFY(writeBundle(file, "hostile/bundle:latest", artifact(configJson(), {layer("zeros", 64 * MiB, false)})));
+        QVERIFY(::chown(QFile::encodeName(file).constData(), 65534, 65534) == 0);
+        run = env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "import", "--grant-all-permissions", "--disable", file},
+                      true, raise);
+        QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
+        qInfo("refused: %s", qPrintable(run.err.trimmed()));
+        QVERIFY2(run.err.contains("PLUGDESK_MAX_BUNDLE_BYTES"), qPrintable(run.err));
+        QCOMPARE(testutil::snapshot(env.store()), before);
+    }
+
+    // nobody, allowed org.plugdesk.install, creates a plugin from a folder holding 64 MiB of zeros: plugdeskctl
+    // packs them into kilobytes of gzip, and the helper unpacks what nobody sent into a store on a 16 MiB tmpfs.
+    // The limit stops it at the entry's header, not the full disk.
+    void createThroughHelper()
+    {
+        if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        testutil::SecurityEnv env;
+        if (const QString why = env.start({"org.plugdesk.install", "org.plugdesk.read"}); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QDir().mkpath(env.store());
+        SmallFileSystem small(16 * MiB, env.store());
+        if (!small.mounted())
+            QSKIP(qPrintable("cannot mount a tmpfs here: " + small.error()));
+        {
+            ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
+            ScopedEnv reserve("PLUGDESK_STORE_RESERVE_BYTES", "1M");
+            QVERIFY(env.startHelper(QStringLiteral(PLUGDESK_HELPER)));
+        }
+        const QString folder = env.home() + "/zeros";
+        testutil::writeFile(folder + "/config.json", configJson());
+        testutil::writeFile(folder + "/rootfs/plugin", "#!/bin/sh\n");
+        {
+            QFile zeros(folder + "/rootfs/zeros");
+            QVERIFY(zeros.open(QIODevice::WriteOnly));
+            const QByteArray chunk(MiB, '\0');
+            for (int i = 0; i < 64; ++i)
+                QCOMPARE(zeros.write(chunk), chunk.size());
+        }
+        const auto before = testutil::snapshot(env.store());
+        const testutil::CommandRun run =
+            env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "create", "hostile/zeros", folder});
+        QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
+        qInfo("refused: %s", qPrintable(run.err.trimmed()));
+        QVERIFY2(run.err.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(folder), qPrintable(run.err));
+        QVERIFY2(!run.err.contains("No space left"), qPrintable(run.err));
+        QCOMPARE(testutil::snapshot(env.store()), before);
+    }
+
+    // nobody, allowed to export, hands the helper a descriptor of its own /proc/self/comm: refused, naming the
+    // file, before anything is written into it.
+    void exportToProcThroughHelper()
+    {
+        if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        testutil::SecurityEnv env;
+        if (const QString why = env.start({"org.plugdesk.install", "org.plugdesk.read"}); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        {
+            LocalEngine engine({env.store(), env.run(), false});
+            QVERIFY(finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+                                            InstallOptions{{}, true, {}}))
+                        ->succeeded());
+        }
+        QVERIFY(env.startHelper(QStringLiteral(PLUGDESK_HELPER)));
+        const QString client = env.reachable(QCoreApplication::applicationFilePath());
+        const QString plugin = m_registry.host() + "/acme/good:1";
+        const testutil::CommandRun run =
+            env.runAs(true, client, {"--export-client", env.busAddress(), plugin, "/proc/self/comm"});
+        QVERIFY2(run.status == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.startsWith("ERROR"), qPrintable(run.out + run.err));
+        qInfo("refused: %s", qPrintable(run.out.trimmed()));
+        QVERIFY2(run.out.contains("/proc/self/comm (/proc/"), qPrintable(run.out));
+        QVERIFY2(run.out.contains("on a proc file system"), qPrintable(run.out));
+    }
+
+    // The engine (what the helper runs for ExportPlugin) onto descriptors of kernel files: refused, naming them,
+    // and the files keep what they held.
+    void exportToPseudoFiles_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("procfs") << "/proc/self/oom_score_adj"
+                                << "proc";
+        QTest::newRow("sysfs") << "/sys/kernel/mm/transparent_hugepage/enabled"
+                               << "sysfs";
+    }
+
+    void exportToPseudoFiles()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, kind);
+        if (!QFileInfo(path).isWritable())
+            QSKIP(qPrintable(path + " is not writable here"));
+        QTemporaryDir outer;
+        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
+        const QString plugin = m_registry.host() + "/acme/good:1";
+        QVERIFY(
+            finished(engine.install(plugin, privilegesOf(configJson()), InstallOptions{{}, true, {}}))->succeeded());
+        const QByteArray held = testutil::readFile(path);
+        const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);
+        QVERIFY2(fd >= 0, strerror(errno));
+        Job *job = finished(engine.exportPluginTo(plugin, fd, path));
+        QVERIFY2(job->error(), "the bundle was written into a kernel file");
+        qInfo("refused: %s", qPrintable(errorText(job)));
+        const QString message = job->error()->message;
+        QVERIFY2(message.contains("to " + path + ": " + path), qPrintable(message));
+        QVERIFY2(message.contains("on a " + kind + " file system"), qPrintable(message));
+        QCOMPARE(testutil::readFile(path), held);
+    }
+
+private:
+    testutil::TestRegistry m_registry;
+    Artifact m_good;
+    Artifact m_bombs;
+    QByteArray m_bomb;
+    Artifact m_split;
+};
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && qstrcmp(argv[1], "--export-client") == 0)
+        return exportClient(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestSecurityLimits test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_sec_limits.moc"

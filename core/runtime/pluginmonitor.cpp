@@ -1,6 +1,7 @@
 #include "core/runtime/pluginmonitor.h"
 
 #include "core/runtime/spawn.h"
+#include "core/runtime/volumebind.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -557,6 +558,7 @@ void PluginMonitor::cleanUp()
         m_proxy->stop();
         m_proxy.reset();
     }
+    VolumeBind::releaseAll(m_runtime.layout().bindDir(m_options.id));
     RuncRuntime::releaseMount(m_options.propagatedMount);
     QFile::remove(m_runtime.layout().pidFilePath(m_options.id));
 }
@@ -573,7 +575,8 @@ void PluginMonitor::startProxy()
     mapping.hostPropagatedMount = m_options.propagatedMount;
     mapping.rootfs = m_options.rootfs;
     m_proxy = std::make_unique<SocketProxy>(m_options.publishedLink, m_options.socketPath, mapping,
-                                            m_runtime.layout().publishedPath(m_options.id));
+                                            m_runtime.layout().publishedPath(m_options.id),
+                                            m_runtime.layout().bindDir(m_options.id));
     // Publishing is a courtesy to other engines: a name taken by something else does not stop the plugin.
     if (auto started = m_proxy->start(); !started) {
         note(started.error().message);

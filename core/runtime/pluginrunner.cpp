@@ -5,6 +5,7 @@
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/pluginsocket.h"
 #include "core/runtime/socketpublisher.h"
+#include "core/runtime/volumebind.h"
 #include "core/store/atomicfile.h"
 #include "core/store/storelock.h"
 #include "core/volume/volumeservice.h"
@@ -168,6 +169,7 @@ void PluginRunner::stopPlugin(const Plugin &plugin)
     }
     QFile::remove(socketPath(plugin));
     SocketPublisher::unpublish(SocketPublisher::linkPath(plugin), layout.publishedPath(plugin.id));
+    VolumeBind::releaseAll(layout.bindDir(plugin.id));
     RuncRuntime::releaseMount(propagatedMount(plugin));
     auto recorded = PluginRuntimeState::read(layout.statePath(plugin.id));
     if (recorded && recorded->status != PluginRuntimeState::Status::Stopped &&

@@ -12,6 +12,8 @@ namespace core {
 //   <run>/state/<id>/plugin.log      the plugin's stdout and stderr, rotated (.1, .2)
 //   <run>/state/<id>/monitor.lock    flock held by the plugin's monitor for as long as it lives
 //   <run>/state/<id>/activate.json   the plugin's answer to /Plugin.Activate
+//   <run>/binds/<id>/<hash>          a volume folder the plugin answered to a Mount on the published socket, bound
+//                                    here by the descriptor that was checked; the answer dockerd gets names this
 //   <run>/state/<id>/published.json  the socket published for other engines (path, device, inode): only it is removed
 // The private files are kept out of the socket folder because the plugin sees that folder: a plugin that could
 // rewrite its own bundle would grant itself privileges at its next restart.
@@ -38,6 +40,7 @@ public:
     QString pidFilePath(const QString &id) const { return stateDir(id) + QStringLiteral("/container.pid"); }
     QString activatePath(const QString &id) const { return stateDir(id) + QStringLiteral("/activate.json"); }
     QString publishedPath(const QString &id) const { return stateDir(id) + QStringLiteral("/published.json"); }
+    QString bindDir(const QString &id) const { return m_runRoot + QStringLiteral("/binds/") + id; }
 
 private:
     QString m_runRoot;

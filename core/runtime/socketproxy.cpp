@@ -2,6 +2,7 @@
 
 #include "core/runtime/pluginhttpclient.h"
 #include "core/runtime/socketpublisher.h"
+#include "core/runtime/volumebind.h"
 
 #include <QDir>
 #include <QFile>
@@ -164,7 +165,25 @@ QJsonValue rewrite(const QJsonValue &value, const VolumeDriverInfo &mapping, std
     return object;
 }
 
-void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping)
+// A Mount answer made safe for dockerd: the answer names a bind of the folder that was checked (VolumeBind), so a
+// plugin that swaps the folder for a symlink after answering changes nothing for the engine that mounts it.
+Result<QByteArray> bindMountAnswer(const QByteArray &answer, const QByteArray &requestBody,
+                                   const VolumeDriverInfo &mapping, const QString &bindRoot)
+{
+    QJsonObject object = QJsonDocument::fromJson(answer).object();
+    const QString mountpoint = object.value(QStringLiteral("Mountpoint")).toString();
+    if (!object.value(QStringLiteral("Err")).toString().isEmpty() || mountpoint.isEmpty())
+        return SocketProxy::rewriteMountpoints(answer, mapping);
+    const QJsonObject request = QJsonDocument::fromJson(requestBody).object();
+    auto bound = VolumeBind::bind(mapping, mountpoint, bindRoot, request.value(QStringLiteral("Name")).toString(),
+                                  request.value(QStringLiteral("ID")).toString());
+    if (!bound)
+        return bound.error();
+    object.insert(QStringLiteral("Mountpoint"), *bound);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping, const QString &bindRoot)
 {
     QByteArray buffer;
     qsizetype headerEnd = -1;
@@ -223,16 +242,27 @@ void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping)
         respond(fd, 405, errBody(SocketProxy::tr("plugin calls are POST requests")));
         return;
     }
+    const QString method = QString::fromUtf8(requestLine.at(1));
+    const bool mount = method == QLatin1String("/VolumeDriver.Mount") && !bindRoot.isEmpty();
+    if (method == QLatin1String("/VolumeDriver.Unmount") && !bindRoot.isEmpty()) {
+        const QJsonObject request = QJsonDocument::fromJson(body).object();
+        VolumeBind::release(bindRoot, VolumeBind::target(bindRoot, request.value(QStringLiteral("Name")).toString(),
+                                                         request.value(QStringLiteral("ID")).toString()));
+    }
     PluginHttpClient client(pluginSocket);
     client.setTimeoutMs(kForwardTimeoutMs);
     client.setMaxBodyBytes(64 * 1024 * 1024);
-    auto answer = client.post(QString::fromUtf8(requestLine.at(1)), body);
+    auto answer = client.post(method, body);
     if (!answer) {
         respond(fd, 502, errBody(answer.error().message));
         return;
     }
-    auto rewritten = SocketProxy::rewriteMountpoints(answer->body, mapping);
+    auto rewritten = mount && answer->status == 200 ? bindMountAnswer(answer->body, body, mapping, bindRoot)
+                                                    : SocketProxy::rewriteMountpoints(answer->body, mapping);
     if (!rewritten) {
+        // The plugin counts the mount it answered; nobody will unmount a mount that was refused, so end it here.
+        if (mount)
+            (void)client.post(QStringLiteral("/VolumeDriver.Unmount"), body);
         respond(fd, 500, errBody(rewritten.error().message));
         return;
     }
@@ -241,11 +271,13 @@ void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping)
 
 } // namespace
 
-SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath)
+SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath,
+                         QString bindRoot)
     : m_listenPath(std::move(listenPath))
     , m_pluginSocket(std::move(pluginSocket))
     , m_mapping(std::move(mapping))
     , m_recordPath(std::move(recordPath))
+    , m_bindRoot(std::move(bindRoot))
 {}
 
 SocketProxy::~SocketProxy()
@@ -344,8 +376,8 @@ void SocketProxy::acceptLoop()
         if (client < 0)
             continue;
         // Each request on its own thread: a slow Mount must not hold a List. The thread owns copies only.
-        std::thread([client, socket = m_pluginSocket, mapping = m_mapping] {
-            serve(client, socket, mapping);
+        std::thread([client, socket = m_pluginSocket, mapping = m_mapping, bindRoot = m_bindRoot] {
+            serve(client, socket, mapping, bindRoot);
             ::close(client);
         }).detach();
     }
@@ -365,7 +397,8 @@ void SocketProxy::stop()
         if (::lstat(QFile::encodeName(m_listenPath).constData(), &st) == 0 && st.st_ino == m_inode &&
             st.st_dev == m_device)
             QFile::remove(m_listenPath);
-        if (const auto record = SocketPublisher::readRecord(m_recordPath); record && record->inode == m_inode)
+        if (const auto record = SocketPublisher::readRecord(m_recordPath);
+            record && record->inode == m_inode && record->device == m_device)
             QFile::remove(m_recordPath);
         ::close(m_listenFd);
         m_listenFd = -1;

@@ -22,8 +22,11 @@ class SocketProxy final
     Q_DECLARE_TR_FUNCTIONS(SocketProxy)
 
 public:
-    // `mapping` needs hostPropagatedMount, propagatedMount and rootfs, and the name for messages.
-    SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath);
+    // `mapping` needs hostPropagatedMount, propagatedMount and rootfs, and the name for messages. The folder a
+    // Mount answer names is bound below `bindRoot` (RunLayout::bindDir, VolumeBind), and the answer names the bind;
+    // an Unmount ends it. An empty `bindRoot` answers the resolved path instead.
+    SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath,
+                QString bindRoot = {});
     ~SocketProxy();
     SocketProxy(const SocketProxy &) = delete;
     SocketProxy &operator=(const SocketProxy &) = delete;
@@ -47,6 +50,7 @@ private:
     int m_listenFd = -1;
     int m_wakeFd = -1;
     QString m_recordPath;
+    QString m_bindRoot;
     unsigned long long m_device = 0; // of the socket file we made, to remove only that
     unsigned long long m_inode = 0;
     std::thread m_thread;

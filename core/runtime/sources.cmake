@@ -12,4 +12,5 @@ target_sources(plugdesk_core PRIVATE
     runtime/runlayout.h
     runtime/socketproxy.cpp runtime/socketproxy.h
     runtime/socketpublisher.cpp runtime/socketpublisher.h
+    runtime/volumebind.cpp runtime/volumebind.h
 )

@@ -179,6 +179,23 @@ QString VolumeDriverInfo::hostPath(const QString &pluginPath) const
 
 Result<QString> VolumeDriverInfo::resolveHostPath(const QString &pluginPath) const
 {
+    return resolve(pluginPath, nullptr);
+}
+
+Result<int> VolumeDriverInfo::openHostPath(const QString &pluginPath) const
+{
+    int fd = -1;
+    auto resolved = resolve(pluginPath, &fd);
+    if (!resolved)
+        return resolved.error();
+    if (fd < 0)
+        return Error{ErrorCode::NotFound, tr("the mountpoint %1 of volume plugin %2 does not exist")
+                                              .arg(pluginPath, name.isEmpty() ? pluginId : name)};
+    return fd;
+}
+
+Result<QString> VolumeDriverInfo::resolve(const QString &pluginPath, int *fullFd) const
+{
     if (pluginPath.isEmpty())
         return QString();
     const ScopedPath path = scoped(*this, pluginPath);
@@ -187,9 +204,14 @@ Result<QString> VolumeDriverInfo::resolveHostPath(const QString &pluginPath) con
     if (base < 0)
         return Error{ErrorCode::Io, tr("cannot resolve the mountpoint %1 of volume plugin %2: %3: %4")
                                         .arg(pluginPath, who, path.base, QString::fromLocal8Bit(strerror(errno)))};
-    const auto closeBase = qScopeGuard([base] { ::close(base); });
-    if (path.parts.isEmpty())
+    if (path.parts.isEmpty()) {
+        if (fullFd)
+            *fullFd = base;
+        else
+            ::close(base);
         return path.base;
+    }
+    const auto closeBase = qScopeGuard([base] { ::close(base); });
     const QString realBase = fdPath(base);
     // The deepest part that exists decides; what is below it does not exist yet, so it cannot point anywhere.
     for (qsizetype depth = path.parts.size(); depth > 0; --depth) {
@@ -202,20 +224,24 @@ Result<QString> VolumeDriverInfo::resolveHostPath(const QString &pluginPath) con
             continue;
         if (fd < 0 && (errno == EXDEV || errno == ELOOP))
             return Error{ErrorCode::Runtime,
-                         tr("volume plugin %1 answered the mountpoint %2, which leads out of %3 (%4 is a symbolic "
-                            "link that leaves it); refusing it")
+                         tr("volume plugin %1 answered the mountpoint %2, which leads out of %3 through a symbolic "
+                            "link (%4); refusing it")
                              .arg(who, pluginPath, path.base == hostPropagatedMount ? propagatedMount : rootfs,
-                                  joined(path.base, path.parts))};
+                                  joined(path.base, path.parts.mid(0, depth)))};
         if (fd < 0)
             return Error{ErrorCode::Io, tr("cannot resolve the mountpoint %1 of volume plugin %2: %3")
                                             .arg(pluginPath, who, QString::fromLocal8Bit(strerror(errno)))};
+        auto closeFd = qScopeGuard([fd] { ::close(fd); });
         const QString real = fdPath(fd);
-        ::close(fd);
         if (realBase.isEmpty() || real.isEmpty() ||
             !(real == realBase || real.startsWith(realBase == QLatin1String("/") ? realBase : realBase + '/')))
             return Error{ErrorCode::Runtime,
                          tr("volume plugin %1 answered the mountpoint %2, which leads out of %3; refusing it")
                              .arg(who, pluginPath, path.base)};
+        if (fullFd && depth == path.parts.size()) {
+            closeFd.dismiss();
+            *fullFd = fd;
+        }
         // No symlink on the way: the lexical path is the truth, and the one callers know.
         if (real == joined(realBase, path.parts.mid(0, depth)))
             return joined(path.base, path.parts);

@@ -82,9 +82,17 @@ public:
     // path, one that stays inside is replaced by what it points at. Parts that do not exist yet are kept as they
     // are, below the deepest part that does. Empty stays empty.
     Result<QString> resolveHostPath(const QString &pluginPath) const;
+    // The same resolution, as an O_PATH descriptor of the folder the mountpoint names (the caller closes it), so
+    // that what is bound is what was checked, whatever the plugin renames afterwards. An error when it does not
+    // exist.
+    Result<int> openHostPath(const QString &pluginPath) const;
 
     QJsonObject toJson() const;
     static VolumeDriverInfo fromJson(const QJsonObject &object);
+
+private:
+    // Sets *fullFd (when given) to an O_PATH descriptor of the whole path when it exists.
+    Result<QString> resolve(const QString &pluginPath, int *fullFd) const;
 };
 
 } // namespace core

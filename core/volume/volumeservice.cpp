@@ -1,6 +1,7 @@
 #include "core/volume/volumeservice.h"
 
 #include "core/runtime/runlayout.h"
+#include "core/runtime/volumebind.h"
 #include "core/store/atomicfile.h"
 #include "core/store/store.h"
 
@@ -352,7 +353,9 @@ Result<Volume> VolumeService::mount(const QString &name)
     if (!mountpoint)
         return Error{mountpoint.error().code,
                      tr("mount %1: VolumeDriver.Mount: %2").arg(name, mountpoint.error().message)};
-    auto hostMountpoint = found->driver.resolveHostPath(*mountpoint);
+    // What a person is handed is a bind of the folder that was checked: the plugin cannot point it elsewhere later.
+    const QString bindRoot = RunLayout(m_runRoot).bindDir(found->driver.pluginId);
+    auto hostMountpoint = VolumeBind::bind(found->driver, *mountpoint, bindRoot, name, id);
     if (!hostMountpoint) {
         // Nobody will use that mount: end it at the driver, and record nothing.
         (void)client(found->driver).unmount(name, id);
@@ -370,6 +373,7 @@ Result<Volume> VolumeService::mount(const QString &name)
                                   [&record](VolumeRecords::Data &data) { data.mounts.append(record); });
     if (!saved) {
         // Not recorded means not accounted: undo it rather than leave a mount nobody counts.
+        VolumeBind::release(bindRoot, *hostMountpoint);
         (void)client(found->driver).unmount(name, id);
         return saved.error();
     }
@@ -399,6 +403,7 @@ Result<Volume> VolumeService::unmount(const QString &name)
     }
     if (!driver)
         return Error{ErrorCode::Conflict, tr("unmount %1: the driver %2 is not enabled").arg(name, mount.driver)};
+    VolumeBind::release(RunLayout(m_runRoot).bindDir(driver->pluginId), mount.hostMountpoint);
     if (auto unmounted = client(*driver).unmount(name, mount.id); !unmounted)
         return Error{unmounted.error().code,
                      tr("unmount %1: VolumeDriver.Unmount: %2").arg(name, unmounted.error().message)};

@@ -28,6 +28,7 @@
 #include <QTest>
 #include <csignal>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -61,6 +62,18 @@ private:
     QString hostVolume(const QString &id, const QString &name) const
     {
         return core::Store(storeRoot()).pluginDir(id) + QStringLiteral("/propagated-mount/") + name;
+    }
+
+    // The same folder (device and inode), whatever the paths.
+    static bool sameFile(const QString &a, const QString &b)
+    {
+        struct stat first
+        {};
+        struct stat second
+        {};
+        return ::stat(QFile::encodeName(a).constData(), &first) == 0 &&
+               ::stat(QFile::encodeName(b).constData(), &second) == 0 && first.st_dev == second.st_dev &&
+               first.st_ino == second.st_ino;
     }
 
     std::unique_ptr<core::LocalEngine> newEngine() const
@@ -210,7 +223,10 @@ private Q_SLOTS:
         Run mounted = ctl({QStringLiteral("volume"), QStringLiteral("mount"), QStringLiteral("v1")});
         QCOMPARE(mounted.err, QString());
         const QString hostPath = mounted.out.trimmed();
-        QCOMPARE(hostPath, hostVolume(id, QStringLiteral("v1")));
+        // A bind of the volume's folder, made by the descriptor that was checked (issue 10, item 3).
+        QVERIFY2(hostPath.startsWith(runRoot() + QStringLiteral("/binds/") + id + QLatin1Char('/')),
+                 qPrintable(hostPath));
+        QVERIFY(sameFile(hostPath, hostVolume(id, QStringLiteral("v1"))));
         QFile file(hostPath + QStringLiteral("/hello.txt"));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("written on the host\n");
@@ -373,13 +389,23 @@ private Q_SLOTS:
             holder = body.value(field).toObject();
         else if (field == QLatin1String("Volumes"))
             holder = body.value(field).toArray().at(0).toObject();
-        QCOMPARE(holder.value(QStringLiteral("Mountpoint")).toString(), hostVolume(id, QStringLiteral("shared")));
+        const QString mountpoint = holder.value(QStringLiteral("Mountpoint")).toString();
+        if (request.contains("Mount")) {
+            // A Mount answer names a bind of the volume's folder, made by the descriptor that was checked: what the
+            // other engine mounts is that folder even if the plugin renames it afterwards.
+            QVERIFY2(mountpoint.startsWith(runRoot() + QStringLiteral("/binds/") + id + QLatin1Char('/')),
+                     qPrintable(mountpoint));
+            QVERIFY(sameFile(mountpoint, hostVolume(id, QStringLiteral("shared"))));
+        } else {
+            QCOMPARE(mountpoint, hostVolume(id, QStringLiteral("shared")));
+        }
 
         // The plugin's own socket still answers with its own paths: only the published socket is rewritten.
         QVERIFY(QFileInfo(hostVolume(id, QStringLiteral("shared"))).isDir());
         if (request.contains("Mount")) {
             finish(engine->disable(id, false), &error);
-            QCOMPARE(error, QString()); // a mount by another engine is not Plugdesk's to count
+            QCOMPARE(error, QString());              // a mount by another engine is not Plugdesk's to count
+            QVERIFY(!QFileInfo::exists(mountpoint)); // and its bind ends with the plugin
         }
     }
 

@@ -55,6 +55,8 @@ bool applyMode(Options &options, const std::string &mode, std::string *error)
         options.print = true;
     } else if (key == "symlink-escape" && eq == std::string::npos) {
         options.symlinkEscape = true;
+    } else if (key == "swap-after-mount" && eq == std::string::npos) {
+        options.swapAfterMount = true;
     } else if (key == "plant-run-files" && eq == std::string::npos) {
         options.plantRunFiles = true;
     } else if (key == "socket-symlink") {
@@ -111,7 +113,9 @@ std::string usage()
            "environment: PLUGIN_SOCKET_DIR (/run/docker/plugins), PLUGIN_SOCKET (testvol.sock),\n"
            "             VOLUME_ROOT (/mnt/volumes), VOLUME_SCOPE (local), TEST_PLUGIN_MODE, PRELOAD_VOLUMES\n"
            "modes: hang-list, no-socket, print, slow-start=SECONDS, crash-after=SECONDS\n"
-           "hostile modes: symlink-escape (each volume folder is a symlink to /), plant-run-files (a device node\n"
+           "hostile modes: symlink-escape (each volume folder is a symlink to /), swap-after-mount (100 ms after\n"
+           "               answering Mount, the folder is renamed to NAME.answered and NAME becomes a symlink to /),\n"
+           "               plant-run-files (a device node\n"
            "               and a setuid file in the socket folder, opened to all), socket-symlink=PATH (the socket\n"
            "               is a symlink to PATH)";
 }

@@ -22,6 +22,7 @@ struct Options
     bool symlinkEscape = false;      // each volume's folder is a symlink to "/" (ln -s / <root>/<name>)
     bool plantRunFiles = false;      // leaves a device node and a setuid file in its socket folder, opened to all
     std::string socketSymlinkTarget; // the socket is a symlink to this host path instead of a socket
+    bool swapAfterMount = false;     // 100 ms after answering Mount, the folder becomes a symlink to "/"
     double slowStartSeconds = 0;
     double crashAfterSeconds = -1; // < 0: never
     long preloadVolumes = 0;

@@ -150,6 +150,7 @@ int main(int argc, char **argv)
 
     VolumeStore store(options.volumeRoot);
     store.setSymlinkEscape(options.symlinkEscape);
+    store.setSwapAfterMount(options.swapAfterMount);
     if (!store.load(&error)) {
         logErr("testvolumeplugin: " + error);
         return 1;

@@ -3,6 +3,7 @@
 #include "log.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -10,6 +11,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace testplugin {
@@ -273,6 +275,14 @@ std::string VolumeStore::mount(const std::string &name, const std::string &id, s
         return "volume " + name + ": " + error;
     it->second.mountIds.insert(id);
     *mountpoint = it->second.mountpoint;
+    if (m_swapAfterMount) {
+        std::thread([folder = it->second.mountpoint] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            const bool swapped =
+                ::rename(folder.c_str(), (folder + ".answered").c_str()) == 0 && ::symlink("/", folder.c_str()) == 0;
+            logOut("testvolumeplugin: swap-after-mount: " + folder + (swapped ? " -> /" : ": failed"));
+        }).detach();
+    }
     return {};
 }
 

@@ -33,6 +33,9 @@ public:
     // The symlink-escape attack: a new volume's folder is a symlink to "/", so its mountpoint names the host's root
     // to whoever follows it from outside the plugin.
     void setSymlinkEscape(bool escape) { m_symlinkEscape = escape; }
+    // The same attack, raced: the folder answered to Mount is real, and 100 ms later it is renamed to
+    // <name>.answered and <name> becomes a symlink to "/", for whoever resolves the answer again.
+    void setSwapAfterMount(bool swap) { m_swapAfterMount = swap; }
 
     // Creates the root and metadata directories and reads the volumes of an earlier run.
     bool load(std::string *error);
@@ -61,6 +64,7 @@ private:
     std::mutex m_mutex;
     std::map<std::string, VolumeInfo> m_volumes;
     bool m_symlinkEscape = false;
+    bool m_swapAfterMount = false;
 };
 
 } // namespace testplugin

@@ -3,7 +3,9 @@
 // (ln -s / /vols/v) and answers Mount, Path, Get and List with /vols/v, a path that maps lexically into the
 // propagated mount. Real runc, the real monitor and its published-socket proxy, through the engine (no bus is
 // involved). Every verb must refuse the mountpoint with an error naming the plugin and the path, nothing that
-// reaches a caller may resolve out of the plugin's folders, and the store must stay byte-identical.
+// reaches a caller may resolve out of the plugin's folders, and the store must stay byte-identical. A second
+// plugin (swap-after-mount) races the check: its folder is real when it answers Mount and a symlink to "/" 100 ms
+// later; what `volume mount` and the published socket hand out must still be the folder that was checked.
 #include "common/pluginfixture.h"
 #include "common/testutil.h"
 #include "core/engine/localengine.h"
@@ -29,6 +31,7 @@ const QString kMonitorBinary = QStringLiteral(PLUGDESK_MONITOR_BINARY);
 const QString kId = QStringLiteral("e5ca9e0a11ce");
 const QString kName = QStringLiteral("acme/hostile:latest");
 const QString kPluginPath = QStringLiteral("/vols/v");
+const QString kSwapperId = QStringLiteral("5a9be4a11ce0");
 
 // Every "Mountpoint" string anywhere in a JSON value.
 void collectMountpoints(const QJsonValue &value, QStringList &out)
@@ -87,10 +90,11 @@ private:
         QVERIFY2(error.contains(kPluginPath), qPrintable(error));
     }
 
-    QByteArray askProxy(const QByteArray &method, const QByteArray &body) const
+    QByteArray askProxy(const QByteArray &method, const QByteArray &body,
+                        const QString &published = QStringLiteral("acme-hostile.sock")) const
     {
         QLocalSocket socket;
-        socket.connectToServer(publishDir() + QStringLiteral("/acme-hostile.sock"));
+        socket.connectToServer(publishDir() + QLatin1Char('/') + published);
         if (!socket.waitForConnected(5000))
             return {};
         socket.write("POST /VolumeDriver." + method + " HTTP/1.1\r\nHost: plugin\r\nContent-Length: " +
@@ -119,18 +123,27 @@ private Q_SLOTS:
         spec.repository = QStringLiteral("acme/hostile");
         spec.propagatedMount = QStringLiteral("/vols");
         spec.env = {QStringLiteral("TEST_PLUGIN_MODE=symlink-escape")};
-        QVERIFY(testutil::writeTestPlugins(storeRoot(), kPluginBinary, {testutil::makeTestPlugin(spec)}));
+        testutil::TestPluginSpec swapper = spec;
+        swapper.id = kSwapperId;
+        swapper.repository = QStringLiteral("acme/swapper");
+        swapper.env = {QStringLiteral("TEST_PLUGIN_MODE=swap-after-mount")};
+        QVERIFY(testutil::writeTestPlugins(storeRoot(), kPluginBinary,
+                                           {testutil::makeTestPlugin(spec), testutil::makeTestPlugin(swapper)}));
         m_engine = std::make_unique<core::LocalEngine>(core::LocalEngine::Options{storeRoot(), runRoot(), false});
         QString error;
         finish(m_engine->enable(kId, 20), &error);
+        QCOMPARE(error, QString());
+        finish(m_engine->enable(kSwapperId, 20), &error);
         QCOMPARE(error, QString());
     }
 
     void cleanupTestCase()
     {
         m_engine.reset();
-        if (m_dir)
+        if (m_dir) {
             testutil::stopTestPlugin(runRoot(), kId, storeRoot());
+            testutil::stopTestPlugin(runRoot(), kSwapperId, storeRoot());
+        }
     }
 
     // The attack's first step: the plugin plants /vols/v -> / when the volume is created; the answer of create
@@ -212,6 +225,60 @@ private Q_SLOTS:
         QVERIFY(!QTest::currentTestFailed());
         verifyRefusal(object.value(QStringLiteral("Err")).toString());
         QCOMPARE(testutil::snapshot(storeRoot()), before);
+    }
+
+    // `volume mount` raced: the path the engine hands out must still be the volume's folder after the plugin swapped
+    // it for a symlink to "/".
+    void engineMountSurvivesASwap()
+    {
+        QString error;
+        finish(m_engine->createVolume(QStringLiteral("acme/swapper:latest"), QStringLiteral("x"), {}), &error);
+        QCOMPARE(error, QString());
+        const QString folder = core::Store(storeRoot()).pluginDir(kSwapperId) + QStringLiteral("/propagated-mount/x");
+        QVERIFY(testutil::writeFile(folder + QStringLiteral("/marker"), "the volume's own file\n"));
+        const QVariant mounted = finish(m_engine->mountVolume(QStringLiteral("x")), &error);
+        QCOMPARE(error, QString());
+        const QString mountpoint = core::Volume::fromJson(QJsonObject::fromVariantMap(mounted.toMap())).hostMountpoint;
+        QVERIFY(!mountpoint.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(folder).isSymLink(), 5000);
+        QVERIFY2(QFileInfo(mountpoint).canonicalFilePath() != QStringLiteral("/"),
+                 qPrintable(mountpoint + QStringLiteral(" leads to /")));
+        QVERIFY2(!QFileInfo::exists(mountpoint + QStringLiteral("/etc/passwd")), qPrintable(mountpoint));
+        QCOMPARE(testutil::readFile(mountpoint + QStringLiteral("/marker")), QByteArray("the volume's own file\n"));
+        finish(m_engine->unmountVolume(QStringLiteral("x")), &error);
+        QCOMPARE(error, QString());
+        QVERIFY(!QFileInfo::exists(mountpoint + QStringLiteral("/marker")));
+    }
+
+    // The same attack raced: the plugin answers Mount with a real folder and swaps it for a symlink to "/" 100 ms
+    // later, before dockerd gets to mount what the answer names. The answer must still lead to the folder that was
+    // checked, not to whatever the plugin put at its name since.
+    void proxyMountSurvivesASwap()
+    {
+        QString error;
+        finish(m_engine->createVolume(QStringLiteral("acme/swapper:latest"), QStringLiteral("w"), {}), &error);
+        QCOMPARE(error, QString());
+        const QString folder = core::Store(storeRoot()).pluginDir(kSwapperId) + QStringLiteral("/propagated-mount/w");
+        QVERIFY(testutil::writeFile(folder + QStringLiteral("/marker"), "the volume's own file\n"));
+
+        const QByteArray answer =
+            askProxy("Mount", R"({"Name":"w","ID":"d0cce4"})", QStringLiteral("acme-swapper.sock"));
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        const QJsonObject object = QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
+        QCOMPARE(object.value(QStringLiteral("Err")).toString(), QString());
+        const QString mountpoint = object.value(QStringLiteral("Mountpoint")).toString();
+        QVERIFY(!mountpoint.isEmpty());
+        // What dockerd does next, once the plugin has swapped.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(folder).isSymLink(), 5000);
+        const QString real = QFileInfo(mountpoint).canonicalFilePath();
+        QVERIFY2(real != QStringLiteral("/"), qPrintable(mountpoint + QStringLiteral(" leads to /")));
+        QVERIFY2(!QFileInfo::exists(mountpoint + QStringLiteral("/etc/passwd")), qPrintable(mountpoint));
+        QCOMPARE(testutil::readFile(mountpoint + QStringLiteral("/marker")), QByteArray("the volume's own file\n"));
+
+        const QByteArray unmounted =
+            askProxy("Unmount", R"({"Name":"w","ID":"d0cce4"})", QStringLiteral("acme-swapper.sock"));
+        QVERIFY2(unmounted.startsWith("HTTP/1.1 200"), unmounted.constData());
+        QVERIFY(!QFileInfo::exists(mountpoint + QStringLiteral("/marker")));
     }
 };
 

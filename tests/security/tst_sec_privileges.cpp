@@ -157,6 +157,20 @@ private Q_SLOTS:
         QVERIFY(plugin.unapprovedPrivileges().isEmpty());
     }
 
+    // Item 1: a user who may grant still grants only what is shown: a GrantPlugin whose accepted list is not what the
+    // plugin would run with (here: nothing at all, for the host's /) is refused, and nothing is written.
+    void grantOnlyWhatIsShown()
+    {
+        QVERIFY(
+            setUp({u"org.plugdesk.read"_s, u"org.plugdesk.manage"_s, u"org.plugdesk.grant"_s}, sshfsLike(m_stateDir)));
+        const auto before = testutil::snapshot(m_env->store());
+        const auto call = m_env->nobodyCall(u"/org/plugdesk/Helper1"_s, u"org.plugdesk.Helper1.GrantPlugin"_s,
+                                            {u"string:"_s + kName, u"array:string:state.source=/"_s, u"string:[]"_s});
+        QVERIFY2(call.status != 0, qPrintable(call.out));
+        QVERIFY2(call.err.contains(u"incorrect privileges"_s), qPrintable(call.err));
+        QCOMPARE(testutil::snapshot(m_env->store()), before);
+    }
+
     // Item 1: settings changed behind the engine's back (a hand-edited plugin-config.json) do not run: enable
     // names the privilege nobody approved, and no container is started.
     void enableRefusesUnapprovedSettings()

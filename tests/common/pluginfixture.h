@@ -2,6 +2,7 @@
 
 // Builds managed plugins from the static test volume plugin in a temporary store, without a registry: a rootfs
 // with the binary at /plugin and the folder /run/docker/plugins, a v1 config, settings, all written by Store::save.
+#include "core/engine/localengine.h"
 #include "core/plugin/plugin.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
@@ -16,8 +17,10 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QThread>
 #include <csignal>
+#include <memory>
 
 namespace testutil {
 
@@ -111,5 +114,44 @@ inline void stopTestPlugin(const QString &runRoot, const QString &id, const QStr
     if (!storeRoot.isEmpty())
         core::RuncRuntime::releaseMount(core::Store(storeRoot).pluginDir(id) + QStringLiteral("/propagated-mount"));
 }
+
+// The folders of a test that runs plugins with real runc, for a test class to inherit beside QObject: one temp folder
+// (`m_dir`) holding the store, the run root and a folder standing in for /run/docker/plugins (set as
+// PLUGDESK_DOCKER_PLUGINS_DIR), and the ids of the plugins the test started (`m_ids`), which closeRuntimeFolder()
+// stops, also after a failed check.
+class RuntimeFolders
+{
+protected:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QStringList m_ids;
+
+    // A new folder from `pattern` ("/tmp/pdrt-XXXXXX": short, as a plugin's socket path must fit a unix address).
+    bool openRuntimeFolder(const QString &pattern)
+    {
+        m_dir = std::make_unique<QTemporaryDir>(pattern);
+        m_ids.clear();
+        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", publishDir().toLocal8Bit());
+        return m_dir->isValid();
+    }
+    // Stops every plugin in `m_ids` (monitor, container, propagated mount) and removes the folder.
+    void closeRuntimeFolder()
+    {
+        if (!m_dir)
+            return;
+        for (const QString &id : std::as_const(m_ids))
+            stopTestPlugin(runRoot(), id, storeRoot());
+        m_dir.reset();
+    }
+
+    QString storeRoot() const { return m_dir->path() + QStringLiteral("/store"); }
+    QString runRoot() const { return m_dir->path() + QStringLiteral("/run"); }
+    QString publishDir() const { return m_dir->path() + QStringLiteral("/docker-plugins"); }
+    core::RunLayout layout() const { return core::RunLayout(runRoot()); }
+    core::RuncRuntime runtime() const { return core::RuncRuntime(runRoot()); }
+    std::unique_ptr<core::LocalEngine> newEngine() const
+    {
+        return std::make_unique<core::LocalEngine>(core::LocalEngine::Options{storeRoot(), runRoot(), false});
+    }
+};
 
 } // namespace testutil

@@ -42,25 +42,11 @@ QString mountinfo()
 
 } // namespace
 
-class TestPluginRuntime : public QObject
+class TestPluginRuntime : public QObject, private testutil::RuntimeFolders
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QStringList m_ids;
-
-    QString storeRoot() const { return m_dir->path() + QStringLiteral("/store"); }
-    QString runRoot() const { return m_dir->path() + QStringLiteral("/run"); }
-    QString publishDir() const { return m_dir->path() + QStringLiteral("/docker-plugins"); }
-    core::RunLayout layout() const { return core::RunLayout(runRoot()); }
-    core::RuncRuntime runtime() const { return core::RuncRuntime(runRoot()); }
-
-    std::unique_ptr<core::LocalEngine> newEngine() const
-    {
-        return std::make_unique<core::LocalEngine>(core::LocalEngine::Options{storeRoot(), runRoot(), false});
-    }
-
     void install(const QList<testutil::TestPluginSpec> &specs)
     {
         QList<core::Plugin> plugins;
@@ -112,23 +98,10 @@ private Q_SLOTS:
         qputenv("PLUGDESK_RESTART_BACKOFF_MAX_MS", "400");
     }
 
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pdrt-XXXXXX"));
-        QVERIFY(m_dir->isValid());
-        m_ids.clear();
-        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", publishDir().toLocal8Bit());
-    }
+    void init() { QVERIFY(openRuntimeFolder(QStringLiteral("/tmp/pdrt-XXXXXX"))); }
 
     // Runs even when a test failed: no monitor, container or mount may outlive the test.
-    void cleanup()
-    {
-        if (!m_dir)
-            return;
-        for (const QString &id : std::as_const(m_ids))
-            testutil::stopTestPlugin(runRoot(), id, storeRoot());
-        m_dir.reset();
-    }
+    void cleanup() { closeRuntimeFolder(); }
 
     void lifecycle()
     {

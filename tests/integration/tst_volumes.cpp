@@ -46,19 +46,11 @@ struct Run
 
 } // namespace
 
-class TestVolumes : public QObject
+class TestVolumes : public QObject, private testutil::RuntimeFolders
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QStringList m_ids;
-
-    QString storeRoot() const { return m_dir->path() + QStringLiteral("/store"); }
-    QString runRoot() const { return m_dir->path() + QStringLiteral("/run"); }
-    QString publishDir() const { return m_dir->path() + QStringLiteral("/docker-plugins"); }
-    core::RunLayout layout() const { return core::RunLayout(runRoot()); }
-    core::RuncRuntime runtime() const { return core::RuncRuntime(runRoot()); }
     QString hostVolume(const QString &id, const QString &name) const
     {
         return core::Store(storeRoot()).pluginDir(id) + QStringLiteral("/propagated-mount/") + name;
@@ -74,11 +66,6 @@ private:
         return ::stat(QFile::encodeName(a).constData(), &first) == 0 &&
                ::stat(QFile::encodeName(b).constData(), &second) == 0 && first.st_dev == second.st_dev &&
                first.st_ino == second.st_ino;
-    }
-
-    std::unique_ptr<core::LocalEngine> newEngine() const
-    {
-        return std::make_unique<core::LocalEngine>(core::LocalEngine::Options{storeRoot(), runRoot(), false});
     }
 
     // Installs the plugins (each with PropagatedMount /vols) and enables them.
@@ -130,23 +117,10 @@ private Q_SLOTS:
         qputenv("PLUGDESK_VOLUME_LIST_TIMEOUT_MS", QByteArray::number(kListTimeoutMs));
     }
 
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pdvol-XXXXXX"));
-        QVERIFY(m_dir->isValid());
-        m_ids.clear();
-        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", publishDir().toLocal8Bit());
-    }
+    void init() { QVERIFY(openRuntimeFolder(QStringLiteral("/tmp/pdvol-XXXXXX"))); }
 
     // Runs even when a test failed: no monitor, container or mount may outlive the test.
-    void cleanup()
-    {
-        if (!m_dir)
-            return;
-        for (const QString &id : std::as_const(m_ids))
-            testutil::stopTestPlugin(runRoot(), id, storeRoot());
-        m_dir.reset();
-    }
+    void cleanup() { closeRuntimeFolder(); }
 
     void lifecycle()
     {

@@ -55,23 +55,12 @@ quint64 inodeOf(const QString &path)
 
 } // namespace
 
-class TestPublishedSockets : public QObject
+class TestPublishedSockets : public QObject, private testutil::RuntimeFolders
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QStringList m_ids;
-
-    QString storeRoot() const { return m_dir->path() + QStringLiteral("/store"); }
-    QString runRoot() const { return m_dir->path() + QStringLiteral("/run"); }
-    QString publishDir() const { return m_dir->path() + QStringLiteral("/docker-plugins"); }
     QString published() const { return publishDir() + QStringLiteral("/acme-vol.sock"); }
-
-    std::unique_ptr<core::LocalEngine> newEngine() const
-    {
-        return std::make_unique<core::LocalEngine>(core::LocalEngine::Options{storeRoot(), runRoot(), false});
-    }
 
     static QString finish(core::Job *job)
     {
@@ -108,21 +97,11 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pdpub-XXXXXX"));
-        QVERIFY(m_dir->isValid());
+        QVERIFY(openRuntimeFolder(QStringLiteral("/tmp/pdpub-XXXXXX")));
         QVERIFY(QDir().mkpath(publishDir()));
-        m_ids.clear();
-        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", publishDir().toLocal8Bit());
     }
 
-    void cleanup()
-    {
-        if (!m_dir)
-            return;
-        for (const QString &id : std::as_const(m_ids))
-            testutil::stopTestPlugin(runRoot(), id, storeRoot());
-        m_dir.reset();
-    }
+    void cleanup() { closeRuntimeFolder(); }
 
     // create and import --alias: a second name for acme-vol.sock is refused before anything is written.
     void collidingNamesRefusedAtCreateAndImport()

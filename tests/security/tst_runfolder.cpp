@@ -82,24 +82,11 @@ private:
 
 } // namespace
 
-class TestRunFolder : public QObject
+class TestRunFolder : public QObject, private testutil::RuntimeFolders
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QStringList m_ids;
-
-    QString storeRoot() const { return m_dir->path() + QStringLiteral("/store"); }
-    QString runRoot() const { return m_dir->path() + QStringLiteral("/run"); }
-    QString publishDir() const { return m_dir->path() + QStringLiteral("/docker-plugins"); }
-    core::RunLayout layout() const { return core::RunLayout(runRoot()); }
-
-    std::unique_ptr<core::LocalEngine> newEngine() const
-    {
-        return std::make_unique<core::LocalEngine>(core::LocalEngine::Options{storeRoot(), runRoot(), false});
-    }
-
     static QString finish(core::Job *job)
     {
         job->waitForFinished();
@@ -151,8 +138,7 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pdrun-XXXXXX"));
-        QVERIFY(m_dir->isValid());
+        QVERIFY(openRuntimeFolder(QStringLiteral("/tmp/pdrun-XXXXXX")));
         // Like /run, where the run root lives: any user may walk through it.
         QVERIFY(QFile::setPermissions(m_dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                          QFileDevice::ExeOwner | QFileDevice::ReadGroup |
@@ -162,18 +148,9 @@ private Q_SLOTS:
         // 0755. (Left to itself it would be made 0700, by runc, as the parent of runc's own root, by chance.)
         QVERIFY(QDir().mkpath(runRoot()));
         QVERIFY(QFile::setPermissions(runRoot(), QFile::permissions(m_dir->path())));
-        m_ids.clear();
-        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", publishDir().toLocal8Bit());
     }
 
-    void cleanup()
-    {
-        if (!m_dir)
-            return;
-        for (const QString &id : std::as_const(m_ids))
-            testutil::stopTestPlugin(runRoot(), id, storeRoot());
-        m_dir.reset();
-    }
+    void cleanup() { closeRuntimeFolder(); }
 
     void plantedFilesStayPrivate()
     {

@@ -1,6 +1,7 @@
-// `plugin install` and `plugin upgrade`: Docker's flow and texts (SPEC §1.4, §1.5, cli install.go/upgrade.go),
-// with the privilege prompt, and progress as one redrawn line per layer on a terminal, plain lines otherwise.
-// `plugin export` and `plugin import` (SPEC §11 "offline machines"): the same prompt and progress, for bundles.
+// `plugin install` and `plugin upgrade`: Docker's flow and texts (docs/docker-compat.md §1.4, §1.5, cli
+// install.go/upgrade.go), with the privilege prompt, and progress as one redrawn line per layer on a terminal, plain
+// lines otherwise. `plugin export` and `plugin import` (docs/docker-compat.md §9 "Offline machines"): the same prompt
+// and progress, for bundles.
 #include "commandline.h"
 #include "core/engine/engine.h"
 #include "core/plugin/reference.h"

@@ -1,4 +1,4 @@
-// The `plugin` verbs: the same names, flags, columns and texts as `docker plugin` (SPEC §1).
+// The `plugin` verbs: the same names, flags, columns and texts as `docker plugin` (docs/docker-compat.md §1).
 #include "commandline.h"
 #include "core/engine/engine.h"
 #include "core/plugin/pluginfilter.h"
@@ -284,7 +284,7 @@ int push(Context &context, const Arguments &arguments)
     auto reference = core::Reference::parse(name);
     if (reference && reference->hasDigest())
         return reportError(context, Tr::tr("invalid name: %1").arg(name));
-    // The CLI adds ":latest" (SPEC §1.6); a name that is no reference (an id) goes as it is.
+    // The CLI adds ":latest" (docs/docker-compat.md §1.6); a name that is no reference (an id) goes as it is.
     core::Job *job = context.engine()->push(reference ? reference->withDefaultTag().familiarString() : name);
     QSet<QString> printed;
     QObject::connect(job, &core::Job::progressed, job, [&context, &printed](const core::JobProgress &progress) {
@@ -312,7 +312,8 @@ int push(Context &context, const Arguments &arguments)
     return 0;
 }
 
-// `rm`: each name removed is printed; errors are collected and printed after, exit 1 if any (SPEC §1.1).
+// `rm` (docs/docker-compat.md §1.1): each name removed is printed; errors are collected and printed after, exit 1 if
+// any.
 int remove(Context &context, const Arguments &arguments)
 {
     const bool force = arguments.isSet(QStringLiteral("force"));

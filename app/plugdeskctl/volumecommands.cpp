@@ -1,6 +1,6 @@
 // The `volume` verbs: `docker volume`'s names, flags and columns (ls, create, inspect, rm), plus `mount` and
 // `unmount`, which Docker leaves to containers and Plugdesk offers so that a volume's files can be reached from
-// the host (SPEC §11).
+// the host (docs/docker-compat.md §9).
 #include "commandline.h"
 #include "core/engine/engine.h"
 #include "core/volume/volume.h"

@@ -8,8 +8,8 @@
 
 namespace core {
 
-// The offline bundle of one plugin (`plugin export` / `plugin import`, SPEC §11 "offline machines"): a zip that
-// holds an OCI-layout-like content set
+// The offline bundle of one plugin (`plugin export` / `plugin import`, docs/docker-compat.md §9 "Offline machines"): a
+// zip that holds an OCI-layout-like content set
 //   plugdesk-bundle.json   this header
 //   manifest.json          the schema2 plugin manifest, byte for byte as it is pushed
 //   blobs/sha256/<hex>     the config blob and every layer blob the manifest names

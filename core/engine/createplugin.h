@@ -8,11 +8,11 @@
 namespace core {
 
 // `plugin create NAME FOLDER`, as `docker plugin create` does it: FOLDER holds config.json and rootfs/; the rootfs
-// becomes one gzip layer blob, config.rootfs gets {type: layers, diff_ids: [<uncompressed digest>]} (SPEC §11),
-// the config and a schema2 manifest are stored as blobs, and the plugin is added to the store disabled, its
-// rootfs extracted from the very layer that push will send, under the rootfs limit (StoreLimits). Runs on the
-// calling (worker) thread, takes the store lock, and on any failure leaves the store as it was (staging removed,
-// new blobs removed).
+// becomes one gzip layer blob, config.rootfs gets {type: layers, diff_ids: [<uncompressed digest>]}
+// (docs/docker-compat.md §9), the config and a schema2 manifest are stored as blobs, and the plugin is added to the
+// store disabled, its rootfs extracted from the very layer that push will send, under the rootfs limit (StoreLimits).
+// Runs on the calling (worker) thread, takes the store lock, and on any failure leaves the store as it was (staging
+// removed, new blobs removed).
 Result<Plugin> createPlugin(const Store &store, const QString &name, const QString &folder, Job *job);
 
 // The same from a plugin folder packed by the caller (LayerWriter::writeContext: config.json, rootfs/...) and read

@@ -22,7 +22,7 @@ struct PluginList
     QList<Error> problems;
 };
 
-// What `plugin install` takes besides the reference and the accepted privileges (SPEC §1.1, §1.4).
+// What `plugin install` takes besides the reference and the accepted privileges (docs/docker-compat.md §1.1, §1.4).
 struct InstallOptions
 {
     QString alias;        // the local name instead of the reference's (":latest" added); no digest
@@ -38,11 +38,11 @@ struct BundleInfo
     QString pluginReference; // where it came from; may be empty
     QString manifestDigest;  // "sha256:..."
     PluginConfig config;
-    Privileges privileges; // SPEC §4, from the config
+    Privileges privileges; // docs/docker-compat.md §3, from the config
 };
 
-// The seam (DESIGN.md): every operation a person can ask for. The window and plugdeskctl use nothing else.
-// Cheap queries answer directly; long operations return a Job. Implementations: LocalEngine (in-process,
+// The seam (docs/architecture.md §3): every operation a person can ask for. The window and plugdeskctl use nothing
+// else. Cheap queries answer directly; long operations return a Job. Implementations: LocalEngine (in-process,
 // owns the store), and later HelperEngine (D-Bus proxy to plugdesk-helper).
 // Verbs are added here as they are implemented end to end; none is declared before it works.
 class Engine : public QObject
@@ -57,7 +57,7 @@ public:
     virtual QString location() const = 0;
 
     virtual Result<PluginList> plugins() = 0;
-    // Lookup by name, full name, name without tag, or unique id prefix (SPEC §1.2).
+    // Lookup by name, full name, name without tag, or unique id prefix (docs/docker-compat.md §1.2).
     virtual Result<Plugin> plugin(const QString &nameOrId) = 0;
     // `plugin set`: the plugin must be disabled; Docker's rules and texts. A setting that gives the plugin a host
     // privilege nobody approved (a mount source, a device path: Plugin::unapprovedPrivileges after the change) is
@@ -73,8 +73,8 @@ public:
     virtual Job *create(const QString &name, const QString &folder) = 0;
 
     // `plugin enable`: starts the plugin and marks it enabled once its socket accepts connections within
-    // `timeoutSeconds` (SPEC §11; 0 means the default 30) and /Plugin.Activate was answered. The job's result
-    // is the plugin's name. On failure the plugin stays disabled and the error carries its last log lines.
+    // `timeoutSeconds` (docs/docker-compat.md §9; 0 means the default 30) and /Plugin.Activate was answered. The job's
+    // result is the plugin's name. On failure the plugin stays disabled and the error carries its last log lines.
     virtual Job *enable(const QString &nameOrId, int timeoutSeconds = 30) = 0;
     // `plugin disable`: SIGTERM, 10 s, SIGKILL; no container, mount, socket or published link left behind.
     virtual Job *disable(const QString &nameOrId, bool force = false) = 0;
@@ -85,11 +85,11 @@ public:
     // What the plugin's process is doing (running, restarting, failed ...), its socket and published socket.
     virtual Result<PluginRuntimeState> runtimeState(const QString &nameOrId) = 0;
 
-    // The privileges the plugin at `reference` asks for (SPEC §4), from its registry manifest and config blob only,
-    // no layers; nothing is written. Never blocks: the Job (a child of the engine; the caller may delete it once
-    // finished) ends with QVariant::fromValue(core::Privileges), or with the fetch's error, reported as it is
-    // (SPEC §11): InvalidArgument (bad reference), NotFound, Auth, Network, Timeout, DigestMismatch, and
-    // NotAPlugin with Docker's `did not find plugin config for specified reference <full ref>`.
+    // The privileges the plugin at `reference` asks for (docs/docker-compat.md §3), from its registry manifest and
+    // config blob only, no layers; nothing is written. Never blocks: the Job (a child of the engine; the caller may
+    // delete it once finished) ends with QVariant::fromValue(core::Privileges), or with the fetch's error, reported as
+    // it is (docs/docker-compat.md §9): InvalidArgument (bad reference), NotFound, Auth, Network, Timeout,
+    // DigestMismatch, and NotAPlugin with Docker's `did not find plugin config for specified reference <full ref>`.
     // Cancelling the job stops the transfer. `settings` are install's KEY=VALUE arguments: the privileges are those
     // the plugin will run with once they are applied (a mount source is a host path), as install compares them.
     virtual Job *privileges(const QString &reference, const QStringList &settings = {}) = 0;
@@ -101,9 +101,9 @@ public:
     // order, or with NotFound (unknown repository), InvalidArgument, Auth, Network ... A background query: not
     // announced with jobStarted. Cancelling stops the transfer.
     virtual Job *tags(const QString &repository) = 0;
-    // `plugdeskctl login SERVER` (SPEC §8.4): checks the login against the registry `server` names (empty:
-    // docker.io) and, if the registry accepts it, saves it in the caller's own docker config (credential helper,
-    // else config.json), where install, upgrade, push and `docker login` find it. In the caller's process, like
+    // `plugdeskctl login SERVER` (docs/docker-compat.md §7.4): checks the login against the registry `server` names
+    // (empty: docker.io) and, if the registry accepts it, saves it in the caller's own docker config (credential
+    // helper, else config.json), where install, upgrade, push and `docker login` find it. In the caller's process, like
     // privileges(). The Job (a child of the engine, announced with jobStarted) ends with the registry host, or with
     // InvalidArgument (no user or password), Auth (the registry refused the login), Network, or the saving error.
     virtual Job *login(const QString &server, const QString &user, const QString &password) = 0;
@@ -112,9 +112,9 @@ public:
     virtual Result<QStringList> registryLogins() = 0;
     virtual Status logout(const QString &server) = 0;
 
-    // `plugin push NAME[:TAG]` (SPEC §1.6, §8.3): pushes the plugin to the repository its local name names
-    // ("localhost:5000/acme/vol:latest" -> that registry, repository acme/vol, tag latest; ":latest" implied),
-    // enabled or not. Per blob HEAD (skip when present), else POST + one PUT; then the schema2 manifest (the
+    // `plugin push NAME[:TAG]` (docs/docker-compat.md §1.6, §7.3): pushes the plugin to the repository its local
+    // name names ("localhost:5000/acme/vol:latest" -> that registry, repository acme/vol, tag latest; ":latest"
+    // implied), enabled or not. Per blob HEAD (skip when present), else POST + one PUT; then the schema2 manifest (the
     // stored one, else rebuilt from config and blobsums). Progress per blob: phase Preparing / Pushing / Pushed /
     // "Layer already exists", item the 12-hex short digest, bytes. The job's result is a QVariantMap
     // {"repository": familiar name, "tag", "digest": "sha256:...", "size": manifest bytes}. Errors:
@@ -122,9 +122,9 @@ public:
     // plugin without blobs (hand-made store), Auth saying how to log in, Network, Registry.
     virtual Job *push(const QString &name) = 0;
 
-    // `plugin rm [-f]` (SPEC §6.7, §2.4). A Job, because a forced remove first disables the plugin, which may wait
-    // for it to stop (up to the stop time-out). Without `force` an enabled plugin gives Conflict
-    // `plugin <name> is enabled`; with it the plugin is disabled first. Then its folder is unmounted, renamed to
+    // `plugin rm [-f]` (docs/docker-compat.md §5.5, §1.7). A Job, because a forced remove first disables the plugin,
+    // which may wait for it to stop (up to the stop time-out). Without `force` an enabled plugin gives Conflict `plugin
+    // <name> is enabled`; with it the plugin is disabled first. Then its folder is unmounted, renamed to
     // `<id>-removing`, dropped from the inventory, deleted, and blobs no remaining plugin refers to are removed.
     // The job's result is the plugin's name; pluginRemoved(id) is emitted.
     virtual Job *remove(const QString &nameOrId, bool force = false) = 0;
@@ -134,21 +134,21 @@ public:
     // download, an image whose config is not a plugin's (NotAPlugin), and a config whose privileges differ from
     // `accepted` (PermissionDenied, `incorrect privileges`) before any layer is fetched. Layers are verified and
     // extracted into staging; any failure leaves the store as it was. Unless options.disable, the plugin is then
-    // enabled; if that fails it stays installed and disabled and the job fails saying so (SPEC §11). Progress:
-    // one JobProgress per layer (item = 12-hex short digest). The job's result is the local name.
+    // enabled; if that fails it stays installed and disabled and the job fails saying so (docs/docker-compat.md §9).
+    // Progress: one JobProgress per layer (item = 12-hex short digest). The job's result is the local name.
     virtual Job *install(const QString &reference, const Privileges &accepted, const InstallOptions &options = {}) = 0;
     // `plugin upgrade`: the plugin must be disabled; pulls `reference` with the same checks as install, swaps the
     // rootfs (rolled back on failure) and replaces config, digests and PluginReference; keeps the id, the
-    // propagated mount, and every setting whose name the new config still declares (SPEC §6.7, §11). The job's
-    // result is the plugin's name.
+    // propagated mount, and every setting whose name the new config still declares (docs/docker-compat.md §5.5, §9).
+    // The job's result is the plugin's name.
     virtual Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) = 0;
 
-    // Offline bundles (SPEC §11 "offline machines"): a zip holding a plugin's manifest and blobs (BundleHeader).
-    // `plugin export NAME FILE`: writes the bundle of the plugin (enabled or not) into FILE, atomically (a temp file
-    // beside it, renamed when complete), with the caller's own rights on FILE: through the helper, the caller opens
-    // the temp file and passes its descriptor. The bundle holds what a push would send, never the settings. A
-    // plugin without blobs (hand-made store) is refused with NotFound. Progress per blob (item = 12-hex short
-    // digest). Result: QVariantMap {"name", "file", "digest": manifest digest, "size": bytes}.
+    // Offline bundles (docs/docker-compat.md §9 "Offline machines"): a zip holding a plugin's manifest and blobs
+    // (BundleHeader). `plugin export NAME FILE`: writes the bundle of the plugin (enabled or not) into FILE, atomically
+    // (a temp file beside it, renamed when complete), with the caller's own rights on FILE: through the helper, the
+    // caller opens the temp file and passes its descriptor. The bundle holds what a push would send, never the
+    // settings. A plugin without blobs (hand-made store) is refused with NotFound. Progress per blob (item = 12-hex
+    // short digest). Result: QVariantMap {"name", "file", "digest": manifest digest, "size": bytes}.
     virtual Job *exportPlugin(const QString &nameOrId, const QString &file) = 0;
     // The approval step of `plugin import FILE`: reads the bundle's header, manifest and config only, in the
     // caller's process with the caller's rights (no privilege needed); nothing is written. The Job (a child of the
@@ -166,8 +166,8 @@ public:
     // Result: the local name.
     virtual Job *importPlugin(const QString &file, const Privileges &accepted, const InstallOptions &options = {}) = 0;
 
-    // Volumes (SPEC §7, §11). Every volume verb but volumeDrivers() talks to plugins, so it returns a Job (a child
-    // of the engine) whose result is JSON-shaped, so that it travels over D-Bus unchanged.
+    // Volumes (docs/docker-compat.md §6, §9). Every volume verb but volumeDrivers() talks to plugins, so it returns a
+    // Job (a child of the engine) whose result is JSON-shaped, so that it travels over D-Bus unchanged.
     // The enabled plugins that implement docker.volumedriver, with their scope.
     virtual Result<QList<VolumeDriverInfo>> volumeDrivers() = 0;
     // Result: VolumeList::toVariant(); all drivers (or the one named) queried in parallel, each within its

@@ -11,12 +11,12 @@ class QIODevice;
 
 namespace core {
 
-// `plugin export NAME FILE` (SPEC §11 "offline machines"): writes the plugin's bundle (BundleHeader) — its manifest
-// and the config and layer blobs, exactly what a push would send (PluginArtifact), never the local settings — as a
-// zip. Finds the plugin by name or id, enabled or not; a plugin without blobs (hand-made store) is refused with
-// NotFound saying how to make one. Every blob is hashed on the way out, so a damaged store blob fails the export.
-// Never takes the store lock (as push does). Progress per blob: phase Preparing / Exporting / Exported, item the
-// 12-hex short digest, bytes. The result is {"name": local name, "file": `target`, "digest": manifest digest,
+// `plugin export NAME FILE` (docs/docker-compat.md §9 "Offline machines"): writes the plugin's bundle (BundleHeader) —
+// its manifest and the config and layer blobs, exactly what a push would send (PluginArtifact), never the local
+// settings — as a zip. Finds the plugin by name or id, enabled or not; a plugin without blobs (hand-made store) is
+// refused with NotFound saying how to make one. Every blob is hashed on the way out, so a damaged store blob fails the
+// export. Never takes the store lock (as push does). Progress per blob: phase Preparing / Exporting / Exported, item
+// the 12-hex short digest, bytes. The result is {"name": local name, "file": `target`, "digest": manifest digest,
 // "size": bytes written}. Runs on the calling (worker) thread.
 
 // Onto `device`, open for writing and empty; `target` names it in messages. The caller commits or drops the file.

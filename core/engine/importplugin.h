@@ -9,8 +9,8 @@ class QIODevice;
 
 namespace core {
 
-// `plugin import FILE` (SPEC §11 "offline machines"), the other end of exportPlugin: a plugin from a bundle
-// (BundleHeader) instead of a registry, with install's checks and install's store side (PluginStaging).
+// `plugin import FILE` (docs/docker-compat.md §9 "Offline machines"), the other end of exportPlugin: a plugin from a
+// bundle (BundleHeader) instead of a registry, with install's checks and install's store side (PluginStaging).
 
 // The approval step: the bundle's header, manifest and config (BundleReader::open, which checks the whole
 // structure), the config parsed and validated, and its privileges. Errors name the bundle (`source`) and the entry.

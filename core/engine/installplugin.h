@@ -11,7 +11,8 @@ namespace core {
 class RegistryClient;
 struct InstallState;
 
-// `plugin install` and `plugin upgrade` from a registry (SPEC §1.4, §1.5, §6.7, §8.2, §11), in two halves:
+// `plugin install` and `plugin upgrade` from a registry (docs/docker-compat.md §1.4, §1.5, §5.5, §7.2, §9),
+// in two halves:
 //  - on the thread that made it (the engine's), the registry traffic through RegistryClient's callbacks: manifest,
 //    config, the privileges check, then up to three layer downloads at once into files under <root>/tmp;
 //  - on a worker thread (work()), everything that blocks: extracting each layer strictly in order from its file
@@ -65,8 +66,8 @@ private:
     int m_active = 0;
 };
 
-// The settings an upgraded plugin keeps (SPEC §11): the new config's initial settings, with every env value,
-// mount source, device path and the args that the old settings held for a name the new config still declares.
+// The settings an upgraded plugin keeps (docs/docker-compat.md §9): the new config's initial settings, with every env
+// value, mount source, device path and the args that the old settings held for a name the new config still declares.
 Settings carrySettings(const Settings &old, const PluginConfig &oldConfig, const PluginConfig &newConfig);
 
 } // namespace core

@@ -54,7 +54,7 @@ public:
     Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
 
     // After a reboot or a helper restart: every enabled plugin gets a monitor unless it has a live one; a monitor
-    // adopts a container that still runs (SPEC §5.5, live-restore). Never starts a plugin twice.
+    // adopts a container that still runs (docs/docker-compat.md §4.4, live-restore). Never starts a plugin twice.
     Status restore();
 
     // Waits for the workers of running jobs.

@@ -13,7 +13,7 @@ namespace core {
 // A plugin as a registry holds it: a schema2 manifest and the blobs it names, found in the store's BlobStore.
 // Push sends exactly this and export writes exactly this, so a bundle is what a push would send (never the local
 // settings). The manifest is the stored one when its blob is still there; Docker's GC may have collected it, and
-// then one is rebuilt with pluginManifest() from the config and blobsums (SPEC §8.3).
+// then one is rebuilt with pluginManifest() from the config and blobsums (docs/docker-compat.md §7.3).
 struct PluginArtifact
 {
     struct Blob

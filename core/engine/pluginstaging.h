@@ -19,7 +19,7 @@ namespace core {
 class Reference;
 class StoreLock;
 
-// The store side that install, upgrade and import share (DESIGN.md "What flows where", steps 4-6): the store lock,
+// The store side that install, upgrade and import share (docs/architecture.md §4, steps 4-6): the store lock,
 // held as long as a staging folder exists under <root>/tmp so that no other process sweeps it; the staged rootfs
 // and layer files in that folder; and the commit, which adopts the layer files into the BlobStore (checking their
 // sha256), stores the config and manifest blobs, renames the rootfs into place and writes the inventory atomically.
@@ -77,8 +77,8 @@ public:
     // local name. Conflict `plugin "<name>" already exists` when `plugins` has that name. No settings yet.
     static Result<Identity> identityFor(const QList<Plugin> &plugins, const Reference &source, const QString &alias);
 
-    // The install-time enable (SPEC §11). On failure the plugin stays installed and disabled, and the error says so
-    // and where to look. Returns the plugin's name.
+    // The install-time enable (docs/docker-compat.md §9). On failure the plugin stays installed and disabled, and the
+    // error says so and where to look. Returns the plugin's name.
     static Result<QString> enableInstalled(const Store &store, const QString &runRoot, const Plugin &plugin, Job *job);
 
 private:

@@ -82,7 +82,8 @@ void pushNext(const std::shared_ptr<PushState> &state)
             ++state->next;
             return pushNext(state);
         }
-        // The whole blob in one PUT (SPEC §8.3: chunked upload is a TODO in Docker too), streamed from its file.
+        // The whole blob in one PUT, streamed from its file (docs/docker-compat.md §7.3: chunked upload is a TODO in
+        // Docker too).
         state->job->reportProgress({Tr::tr("Pushing"), shortId(blob.digest), 0, blob.size, QString()});
         auto progress = [state, blob](qint64 sent) {
             if (sent <= 0) // Qt reports (0, 0) once a request is done
@@ -112,7 +113,7 @@ Job *pushPlugin(RegistryClient *client, const Store &store, const QString &name,
         job->failWith(plugin.error());
         return job;
     }
-    // The target is the plugin's own local name, whatever it was found by (SPEC §1.6).
+    // The target is the plugin's own local name, whatever it was found by (docs/docker-compat.md §1.6).
     auto target = Reference::parse(plugin->name());
     if (!target) {
         job->failWith(target.error().prefixed(Tr::tr("cannot push plugin %1").arg(plugin->name())));

@@ -10,7 +10,7 @@ namespace core {
 
 class RegistryClient;
 
-// `plugin push NAME[:TAG]` (SPEC §1.6, §8.3): finds the plugin (a digest reference is refused with
+// `plugin push NAME[:TAG]` (docs/docker-compat.md §1.6, §7.3): finds the plugin (a digest reference is refused with
 // `invalid name: NAME`), then pushes its blobs from the store's BlobStore to the repository its local name names:
 // per layer and the config, HEAD (present: "Layer already exists"), else POST + one monolithic PUT; then PUT the
 // manifest with media type application/vnd.docker.distribution.manifest.v2+json — the stored manifest blob when

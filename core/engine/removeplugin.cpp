@@ -71,7 +71,7 @@ Status deleteFolder(const QString &path)
     return {};
 }
 
-// The blobs the plugins refer to: GC keeps exactly these (SPEC §5.4; Plugdesk keeps manifests too).
+// The blobs the plugins refer to: GC keeps exactly these (docs/docker-compat.md §4.3; Plugdesk keeps manifests too).
 QSet<QString> referencedBlobs(const QList<Plugin> &plugins)
 {
     QSet<QString> keep;
@@ -107,8 +107,8 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
     }
     const RunLayout layout(runRoot);
 
-    // Volumes mounted through Plugdesk make an unforced remove fail with InUse naming them (SPEC §11); a forced
-    // one goes ahead and drops their mount records (Docker's rule).
+    // Volumes mounted through Plugdesk make an unforced remove fail with InUse naming them (docs/docker-compat.md §9);
+    // a forced one goes ahead and drops their mount records (Docker's rule).
     if (auto free = VolumeService::checkDriverNotInUse(store.root(), plugin, force); !free)
         return free.error();
 

@@ -6,8 +6,8 @@
 
 namespace core {
 
-// `plugin rm [-f]` with Docker's rules (SPEC §6.7, §2.4): without `force` an enabled plugin is refused with
-// `plugin <name> is enabled` (Conflict) and nothing is written; with it the plugin is first disabled through the
+// `plugin rm [-f]` with Docker's rules (docs/docker-compat.md §5.5, §1.7): without `force` an enabled plugin is refused
+// with `plugin <name> is enabled` (Conflict) and nothing is written; with it the plugin is first disabled through the
 // runtime (PluginRunner, waiting for it to stop). Then, under the StoreLock: every mount below the plugin's
 // folder is released (a mount that stays refuses the remove), the folder is renamed to `<id>-removing`, the
 // inventory saved without the plugin (atomically; on failure the folder is renamed back), the folder deleted

@@ -6,7 +6,7 @@
 
 namespace core {
 
-// Which engine the window and plugdeskctl use (DESIGN.md "The seam"), in one place for both mains:
+// Which engine the window and plugdeskctl use (docs/architecture.md §3), in one place for both mains:
 // - a non-root user who gave no --root and has no PLUGDESK_ROOT set gets HelperEngine: the store belongs to root,
 //   so every verb goes through plugdesk-helper and polkit ($PLUGDESK_HELPER_BUS points it at another bus);
 // - root, or anyone naming a store explicitly (--root, PLUGDESK_ROOT: a store of their own, or a test's), gets

@@ -34,8 +34,8 @@ public:
     // The code of an `org.plugdesk.Error.<Code>` D-Bus error name; nullopt for any other name.
     static std::optional<ErrorCode> codeFromErrorName(const QString &dbusErrorName);
 
-    // A plugin: Docker's Plugin object (SPEC §2.2) plus a "Plugdesk" object with what Docker's shape loses
-    // (repository and tag apart, config version, digests), so the client rebuilds the same core::Plugin.
+    // A plugin: Docker's Plugin object (docs/docker-compat.md §2.1) plus a "Plugdesk" object with what Docker's shape
+    // loses (repository and tag apart, config version, digests), so the client rebuilds the same core::Plugin.
     static QJsonObject encodePlugin(const Plugin &plugin);
     static Result<Plugin> decodePlugin(const QJsonObject &object);
     // {"plugins": [plugin...], "problems": [{"code": "Corrupt", "message": "..."}]}

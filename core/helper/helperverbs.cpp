@@ -101,7 +101,7 @@ Result<Privileges> privilegesArgument(const QString &json)
     return Privileges::fromJson(document.array());
 }
 
-// A registry client for one call, with the caller's login and never root's own (SPEC §8.4).
+// A registry client for one call, with the caller's login and never root's own (docs/docker-compat.md §7.4).
 Result<RegistryClient *> callerRegistry(const QString &remote, const QString &authJson)
 {
     auto reference = Reference::parse(remote);

@@ -41,7 +41,8 @@ struct Plugin
     // The first 12 characters of the id, as `ls` prints it.
     QString shortId() const { return id.left(12); }
 
-    // Docker's Plugin object (SPEC §2.2): Id, Name, Enabled, PluginReference (omitted if empty), Settings, Config.
+    // Docker's Plugin object (docs/docker-compat.md §2.1): Id, Name, Enabled, PluginReference (omitted if empty),
+    // Settings, Config.
     QJsonObject toApiJson() const;
 };
 

@@ -309,7 +309,7 @@ Result<PluginConfig> PluginConfig::fromJsonObject(const QJsonObject &object)
     config.networkType = reader.string(at(network, u"Type"), u"network.type"_s);
 
     if (config.version == Version::V0) {
-        // v0 keeps these at the top level (SPEC §3.3).
+        // v0 keeps these at the top level (docs/docker-compat.md §2.4).
         config.capabilities = reader.stringList(at(object, u"Capabilities"), u"capabilities"_s);
         config.allowAllDevices = reader.boolean(at(object, u"AllowAllDevices"), u"allowalldevices"_s);
         config.devices = readList<PluginDevice>(reader, at(object, u"Devices"), u"devices"_s);

@@ -13,10 +13,10 @@
 
 namespace core {
 
-// Reads JSON into the plugin model the way Go's encoding/json fills a struct (SPEC §3.1): a key matches exactly,
-// else ignoring case; an absent key or null gives the zero value; a wrong type records an ErrorCode::Corrupt
-// error naming the field path and reading goes on, as Go's decoder does, so the first error is the one reported.
-// Owns no data; the model types below use it for their fromJson.
+// Reads JSON into the plugin model the way Go's encoding/json fills a struct (docs/docker-compat.md §2.2): a key
+// matches exactly, else ignoring case; an absent key or null gives the zero value; a wrong type records an
+// ErrorCode::Corrupt error naming the field path and reading goes on, as Go's decoder does, so the first error is the
+// one reported. Owns no data; the model types below use it for their fromJson.
 class GoJsonReader final
 {
     Q_DECLARE_TR_FUNCTIONS(GoJsonReader)
@@ -47,7 +47,7 @@ private:
 // (lower-case, as the seed shows).
 enum class JsonKeys { Docker, ManifestV0 };
 
-// The pieces of a plugin config (SPEC §2.2, §3.1). A nullable string is a std::optional<QString>:
+// The pieces of a plugin config (docs/docker-compat.md §2.1, §2.2). A nullable string is a std::optional<QString>:
 // Docker tells "no value" (null) apart from "empty value" ("") for mount sources, env values and device paths.
 struct PluginMount
 {
@@ -153,7 +153,7 @@ public:
     // the field, e.g. `field "entrypoint" must not be empty`.
     Status validate() const;
 
-    // Docker's Plugin.Config JSON (SPEC §2.2), the shape used by `inspect` and written as config.json.
+    // Docker's Plugin.Config JSON (docs/docker-compat.md §2.1), the shape used by `inspect` and written as config.json.
     QJsonObject toJson() const;
     // The seed's v0 manifest.json shape; used to write back a v0 plugin unchanged in meaning.
     QJsonObject toManifestV0Json() const;

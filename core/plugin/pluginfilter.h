@@ -9,7 +9,7 @@
 namespace core {
 
 // `plugin ls --filter`: keys `enabled` (true, false, 1, 0) and `capability` (an exact capability name such as
-// volumedriver; a plugin matches when any of its types has it: SPEC §11, not Docker's all-types regex).
+// volumedriver; a plugin matches when any of its types has it: docs/docker-compat.md §9, not Docker's all-types regex).
 // Values of one key are alternatives; different keys must all match.
 class PluginFilter final
 {

@@ -8,7 +8,7 @@
 namespace core {
 
 // The per-install, mutable settings of a plugin (`plugin-config.json`, Docker's Plugin.Settings).
-// Owns the `set` rules (SPEC §3.4); writes only here, never into the config (SPEC §11).
+// Owns the `set` rules; writes only here, never into the config (docs/docker-compat.md §2.3, §9).
 struct Settings
 {
     Q_DECLARE_TR_FUNCTIONS(Settings)

@@ -18,7 +18,7 @@ struct AuthConfig
     bool isEmpty() const { return username.isEmpty() && password.isEmpty() && identityToken.isEmpty(); }
 };
 
-// The calling user's registry logins, kept the way the docker CLI keeps them (SPEC §8.4) so that
+// The calling user's registry logins, kept the way the docker CLI keeps them (docs/docker-compat.md §7.4) so that
 // `docker login` and `plugdeskctl login` share them: <dir>/config.json where dir is $DOCKER_CONFIG, else
 // ~/.docker. Lookup order: credHelpers[host], then credsStore, then auths[key].auth (base64 user:pass).
 // Helpers are `docker-credential-NAME get|store|erase` found on PATH, talking JSON on stdin/stdout.

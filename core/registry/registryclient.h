@@ -34,15 +34,15 @@ struct RegistryResponse
     QByteArray header(const QByteArray &name) const;
 };
 
-// Registry traffic over QNetworkAccessManager (SPEC §8), asynchronous: every operation takes a context QObject and
-// a callback that runs on the client's thread once, unless the context (or the client) is destroyed first, which
-// also aborts the transfer. The CLI and tests wait with an event loop.
+// Registry traffic over QNetworkAccessManager (docs/docker-compat.md §7), asynchronous: every operation takes a context
+// QObject and a callback that runs on the client's thread once, unless the context (or the client) is destroyed first,
+// which also aborts the transfer. The CLI and tests wait with an event loop.
 //
-// Owns: the network manager, endpoint mapping (RegistryEndpoint), the auth flow (Basic; Bearer tokens as SPEC §8.4:
-// POST form, fallback GET with Basic, anonymous GET, `repository(plugin):` scope with one retry without the
-// class), the token cache, logins read through Credentials, timeouts (every request, idle/connect), bounded
-// retries with backoff on connection errors, 429 and 5xx (Retry-After respected up to a cap), redirects (followed
-// manually; Authorization is dropped when one leads to another host), body size bounds and digest checks.
+// Owns: the network manager, endpoint mapping (RegistryEndpoint), the auth flow (Basic; Bearer tokens as
+// docs/docker-compat.md §7.4: POST form, fallback GET with Basic, anonymous GET, `repository(plugin):` scope with one
+// retry without the class), the token cache, logins read through Credentials, timeouts (every request, idle/connect),
+// bounded retries with backoff on connection errors, 429 and 5xx (Retry-After respected up to a cap), redirects
+// (followed manually; Authorization is dropped when one leads to another host), body size bounds and digest checks.
 // Does not own: what is done with blobs (a sink gets them), the store, plugin semantics.
 //
 // Errors are values whose message reads "cannot <what>: <why> — <what to do>".

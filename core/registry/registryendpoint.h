@@ -7,7 +7,7 @@
 
 namespace core {
 
-// Where and how to reach one registry host (SPEC §8.5): docker.io (and index.docker.io) ->
+// Where and how to reach one registry host (docs/docker-compat.md §7.5): docker.io (and index.docker.io) ->
 // https://registry-1.docker.io; any other host -> https://HOST. Plain http only for loopback hosts
 // (127.0.0.0/8, ::1, localhost) and hosts listed as insecure ($PLUGDESK_INSECURE_REGISTRIES, comma-separated,
 // and "insecure-registries" of /etc/docker/daemon.json; entries are host[:port] or CIDR). Docker tries https

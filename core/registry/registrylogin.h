@@ -10,10 +10,10 @@ namespace core {
 
 class RegistryClient;
 
-// `docker login` (SPEC §8.4), shared by plugdeskctl login and Engine::login: the login is checked against the
-// registry's /v2/ with the full auth flow (Basic, or a token for it) and only then saved the way the docker CLI
-// saves it (Credentials: the configured credential helper, else config.json with mode 0600). Needs no privilege:
-// it runs in the caller's process with the caller's own files.
+// `docker login` (docs/docker-compat.md §7.4), shared by plugdeskctl login and Engine::login: the login is checked
+// against the registry's /v2/ with the full auth flow (Basic, or a token for it) and only then saved the way the docker
+// CLI saves it (Credentials: the configured credential helper, else config.json with mode 0600). Needs no privilege: it
+// runs in the caller's process with the caller's own files.
 
 // The registry host a SERVER argument names: "" , "https://index.docker.io/v1/" and "docker.io" -> docker.io,
 // "https://reg.example:5000/v2/" -> reg.example:5000.

@@ -12,9 +12,9 @@
 namespace core {
 
 // Bearer tokens from a registry's token server, kept per (realm, service, scope, user) until they expire
-// (SPEC §8.4: `expires_in`, 60 s when absent). A token is dropped a few seconds early so that it does not
-// expire between our check and the registry's. Owns the cache and the token server's reply format; does not
-// do HTTP. The clock is injectable so tests can move time.
+// (docs/docker-compat.md §7.4: `expires_in`, 60 s when absent). A token is dropped a few seconds early so that it does
+// not expire between our check and the registry's. Owns the cache and the token server's reply format; does not do
+// HTTP. The clock is injectable so tests can move time.
 class TokenCache final
 {
     Q_DECLARE_TR_FUNCTIONS(TokenCache)

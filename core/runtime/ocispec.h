@@ -24,8 +24,8 @@ struct DeviceNode
 };
 
 // Builds the OCI runtime spec (config.json of a runc bundle) for one plugin the way moby's InitSpec does on top of
-// its default Linux spec (SPEC §6.2). Pure: it reads no plugin files; host device nodes are resolved through a
-// function the caller may replace. Owns neither the bundle folder nor the rootfs.
+// its default Linux spec (docs/docker-compat.md §5.1). Pure: it reads no plugin files; host device nodes are resolved
+// through a function the caller may replace. Owns neither the bundle folder nor the rootfs.
 class OciSpec final
 {
     Q_DECLARE_TR_FUNCTIONS(OciSpec)

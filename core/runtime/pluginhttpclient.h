@@ -14,8 +14,8 @@ struct PluginHttpResponse
     QByteArray body;
 };
 
-// HTTP/1.1 to a plugin over its unix socket, as dockerd talks to plugins (SPEC §6.5): POST with a JSON body,
-// `Accept: application/vnd.docker.plugins.v1.2+json`, `Host: plugin.moby.localhost`. Bounded in time and in body
+// HTTP/1.1 to a plugin over its unix socket, as dockerd talks to plugins (docs/docker-compat.md §5.3): POST with a JSON
+// body, `Accept: application/vnd.docker.plugins.v1.2+json`, `Host: plugin.moby.localhost`. Bounded in time and in body
 // size. Returns any HTTP status as a response; only transport failures are errors. Uses libcurl.
 class PluginHttpClient final
 {

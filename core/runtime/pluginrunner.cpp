@@ -240,7 +240,7 @@ Status PluginRunner::activate(const Plugin &plugin, int timeoutMs)
         const QJsonObject answer = QJsonDocument::fromJson(response->body).object();
         record.insert(QStringLiteral("Implements"), answer.value(QStringLiteral("Implements")).toArray());
     } else if (response->status != 404) {
-        // Managed plugins need not answer it (SPEC §6.4), but one that answers with an error is broken.
+        // Managed plugins need not answer it (docs/docker-compat.md §5.2); one that answers with an error is broken.
         return Error{ErrorCode::Runtime, tr("/Plugin.Activate answered %1: %2")
                                              .arg(response->status)
                                              .arg(QString::fromUtf8(response->body.left(512)).trimmed())};
@@ -354,7 +354,7 @@ Result<QString> PluginRunner::disable(const QString &nameOrId, bool force)
     if (!plugin.enabled && !monitorAlive)
         return Error{ErrorCode::Conflict,
                      tr("plugin is already disabled: plugin %1 found but disabled").arg(plugin.name())};
-    // Volumes mounted through Plugdesk make the plugin "in use" (SPEC §11).
+    // Volumes mounted through Plugdesk make the plugin "in use" (docs/docker-compat.md §9).
     if (auto free = VolumeService::checkDriverNotInUse(m_store.root(), plugin, force); !free)
         return free.error();
     stopPlugin(plugin);

@@ -71,7 +71,7 @@ public:
     // Unmounts the shared bind mount prepareBundle made on the propagated-mount folder (and anything below it).
     static void releaseMount(const QString &path);
     // Unmounts (lazily, deepest first) every mount at or below `path`, as Docker unmounts a plugin's folder before
-    // removing it (SPEC §6.7). Returns the mount points that are still there afterwards.
+    // removing it (docs/docker-compat.md §5.5). Returns the mount points that are still there afterwards.
     static QStringList releaseMountsUnder(const QString &path);
 
 private:

@@ -13,8 +13,8 @@ namespace core {
 
 // The socket published for other engines (dockerd, Podman) at DIR/<publish-name>.sock, served by the plugin's
 // monitor: each HTTP request is forwarded to the plugin's own socket, and every "Mountpoint" in the answer is
-// rewritten from the plugin's path to the host path (ScopedPath, SPEC §7.1), so that the other engine bind-mounts
-// the folder that holds the volume's files. One request per connection (answers carry Connection: close).
+// rewritten from the plugin's path to the host path (ScopedPath, docs/docker-compat.md §6), so that the other engine
+// bind-mounts the folder that holds the volume's files. One request per connection (answers carry Connection: close).
 // Owns the listening socket and the file at the published path, remembered by device and inode in `recordPath`
 // (SocketPublisher::Record); never replaces or removes a file it did not make, nor a socket somebody still serves.
 class SocketProxy final

@@ -9,7 +9,7 @@
 
 namespace core {
 
-// The store on disk (DESIGN.md "On disk"):
+// The store on disk (docs/architecture.md §6):
 //   <root>/plugins/plugins.json              the inventory, in the seed's shape
 //   <root>/plugins/<id>/rootfs/              the plugin's filesystem
 //   <root>/plugins/<id>/config.json          config v1 (or manifest.json for a v0 plugin)
@@ -61,8 +61,8 @@ public:
     // blobs) no longer lets other users read plugins' files, settings or blobs. Never follows a symlink.
     Status makePrivate() const;
 
-    // Docker's lookup (SPEC §1.2): a full id; else a reference that parses (no digest), with ":latest" implied,
-    // compared with the local name; else a unique id prefix. Errors: `plugin "x" not found` (NotFound),
+    // Docker's lookup (docs/docker-compat.md §1.2): a full id; else a reference that parses (no digest), with ":latest"
+    // implied, compared with the local name; else a unique id prefix. Errors: `plugin "x" not found` (NotFound),
     // `multiple plugins found for "x"` (Ambiguous).
     static Result<Plugin> find(const QList<Plugin> &plugins, const QString &nameOrId);
 

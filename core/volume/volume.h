@@ -14,7 +14,7 @@ namespace core {
 
 // One volume as Plugdesk reports it: what the driver said (name, mountpoint as the plugin sees it, status,
 // creation time), the options recorded when it was created through Plugdesk, and the mountpoint mapped to the
-// host (SPEC §7.1, ScopedPath). A value; owns nothing.
+// host (docs/docker-compat.md §6, ScopedPath). A value; owns nothing.
 struct Volume
 {
     QString name;

@@ -70,7 +70,8 @@ Result<QJsonObject> VolumeDriverClient::call(const QString &method, const QJsonO
         Failure failure = Failure::None;
         auto response = post(method, payload, timeoutMs, failure);
         if (!response) {
-            // Only a connection that was never made is retried: the plugin may be restarting (SPEC §6.5).
+            // docs/docker-compat.md §5.3: only a connection that was never made is retried (the plugin may be
+            // restarting).
             if (failure != Failure::ConnectFailed || elapsed.elapsed() + backoff >= m_timeouts.retryBudgetMs)
                 return response.error();
             QDeadlineTimer wait(backoff);
@@ -86,7 +87,8 @@ Result<QJsonObject> VolumeDriverClient::call(const QString &method, const QJsonO
         const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
         const QJsonObject object = document.object();
         const QString err = object.value(QStringLiteral("Err")).toString();
-        // Err wins whatever the status; a non-200 status without Err carries the raw body (SPEC §6.5, §7.1).
+        // docs/docker-compat.md §5.3, §6: Err wins whatever the status; a non-200 status without Err carries the raw
+        // body.
         if (!err.isEmpty())
             return Error{ErrorCode::Runtime, err};
         if (response->status != 200)

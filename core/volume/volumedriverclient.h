@@ -16,7 +16,7 @@
 
 namespace core {
 
-// Per-call limits of VolumeDriverClient (SPEC §7.1, §6.5).
+// Per-call limits of VolumeDriverClient (docs/docker-compat.md §6, §5.3).
 struct VolumeDriverTimeouts
 {
     int createMs = 2 * 60 * 1000;
@@ -27,11 +27,11 @@ struct VolumeDriverTimeouts
     qint64 maxBodyBytes = 64 * 1024 * 1024; // 10,000 volumes are about 1.5 MB
 };
 
-// The volume plugin protocol (SPEC §7.1) over a plugin's unix socket, with libcurl: POST /VolumeDriver.<Method>
-// with Docker's headers (SPEC §6.5), `Err` semantics, a time-out per call, retries of failed connections with
-// backoff 1, 2, 4 ... s until 30 s have passed, and bounded answers. The calls block: run them on a worker thread,
-// or through async(), which runs one off the caller's thread and hands the result to a context object.
-// Owns no connection between calls; one client per thread.
+// The volume plugin protocol (docs/docker-compat.md §6) over a plugin's unix socket, with libcurl: POST
+// /VolumeDriver.<Method> with Docker's headers (docs/docker-compat.md §5.3), `Err` semantics, a time-out per call,
+// retries of failed connections with backoff 1, 2, 4 ... s until 30 s have passed, and bounded answers. The calls
+// block: run them on a worker thread, or through async(), which runs one off the caller's thread and hands the result
+// to a context object. Owns no connection between calls; one client per thread.
 class VolumeDriverClient final
 {
     Q_DECLARE_TR_FUNCTIONS(VolumeDriverClient)
@@ -54,7 +54,7 @@ public:
     // nullopt: the driver has no such volume (a null Volume without Err).
     Result<std::optional<Volume>> get(const QString &name);
     Result<QList<Volume>> list();
-    // "global" or "local"; an error, a 404 or an unknown value mean "local" (SPEC §7.1).
+    // "global" or "local"; an error, a 404 or an unknown value mean "local" (docs/docker-compat.md §6).
     QString capabilities();
 
     // One request: POST `method` ("/VolumeDriver.Get") with `body`, the answer's JSON object after the Err rules.

@@ -13,7 +13,7 @@ namespace core {
 // What Plugdesk remembers about volumes, in <store>/volumes.json, so that it survives restarts:
 //  - the options each volume was created with through Plugdesk (drivers do not report them back);
 //  - every mount made through Plugdesk that was not unmounted yet, with its mount id: these make a driver
-//    "in use" (SPEC §11), so that disable and remove need --force while any is left.
+//    "in use" (docs/docker-compat.md §9), so that disable and remove need --force while any is left.
 // Reads need no lock; every change is a read-modify-write under the StoreLock, written with AtomicFile.
 class VolumeRecords final
 {

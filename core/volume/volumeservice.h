@@ -54,8 +54,8 @@ public:
     // Unmounts the latest mount made through Plugdesk.
     Result<Volume> unmount(const QString &name);
 
-    // For disable and remove of a plugin (SPEC §11): refused with InUse naming the volumes mounted through it,
-    // unless `force`, in which case those mount records are dropped (the plugin's mounts go with it).
+    // For disable and remove of a plugin (docs/docker-compat.md §9): refused with InUse naming the volumes mounted
+    // through it, unless `force`, in which case those mount records are dropped (the plugin's mounts go with it).
     static Status checkDriverNotInUse(const QString &storeRoot, const Plugin &plugin, bool force);
     static QString generateName();
 

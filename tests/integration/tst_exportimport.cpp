@@ -1,6 +1,6 @@
-// Offline bundles (SPEC §11 "offline machines"), with real files, a real docker-registry, real runc as root and a
-// private bus with the real plugdesk-helper: create from the test plugin folder -> export -> import into a second
-// store under another name -> the same digests, rootfs and blobs, and a push from there; the imported plugin
+// Offline bundles (docs/docker-compat.md §9 "Offline machines"), with real files, a real docker-registry, real runc as
+// root and a private bus with the real plugdesk-helper: create from the test plugin folder -> export -> import into a
+// second store under another name -> the same digests, rootfs and blobs, and a push from there; the imported plugin
 // enables; every malformed bundle, a wrong approval and a taken name leave the store byte for byte and say which
 // file and which entry; export refusals leave no file; plugdeskctl's texts; export and import through the helper,
 // which writes and reads only through descriptors the caller opened.

@@ -526,7 +526,7 @@ private Q_SLOTS:
         }
     }
 
-    // SPEC §11: an install whose enable fails keeps the plugin, disabled, and says where to look.
+    // docs/docker-compat.md §9: an install whose enable fails keeps the plugin, disabled, and says where to look.
     void enableFailureKeepsPluginDisabled()
     {
         QTemporaryDir outer;

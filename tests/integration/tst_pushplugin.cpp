@@ -260,7 +260,8 @@ private Q_SLOTS:
 
     void manifestRebuiltWhenCollected()
     {
-        // Docker's GC collects manifests; push then rebuilds one from config and blobsums (SPEC §5.4, §8.3).
+        // Docker's GC collects manifests; push then rebuilds one from config and blobsums
+        // (docs/docker-compat.md §4.3, §7.3).
         const QString name = m_registry.host() + "/acme/rebuilt";
         const Plugin plugin = create(name, "rebuilt");
         QVERIFY(QFile::remove(BlobStore(Store(storeRoot()).blobsDir()).pathFor(plugin.manifestDigest)));

@@ -1,4 +1,5 @@
-// OciSpec: the runc config.json a plugin gets (SPEC §6.2), one data row per rule; plus the publish-name rule.
+// OciSpec: the runc config.json a plugin gets (docs/docker-compat.md §5.1), one data row per rule; plus the
+// publish-name rule.
 #include "core/runtime/ocispec.h"
 #include "core/runtime/socketpublisher.h"
 

@@ -53,7 +53,7 @@ private Q_SLOTS:
 
 namespace {
 
-// vieux/docker-volume-sshfs config.json (SPEC §3.1), as the repository ships it.
+// vieux/docker-volume-sshfs config.json (docs/docker-compat.md §2.2), as the repository ships it.
 const QByteArray sshfsConfig = R"({
   "description": "sshFS plugin for Docker",
   "documentation": "https://docs.docker.com/engine/extend/plugins/",

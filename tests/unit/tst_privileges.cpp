@@ -153,7 +153,7 @@ void TestPrivileges::fromConfig_data()
                            device(u"/dev/fuse"_s),
                            allDevices,
                            capabilities({u"CAP_SYS_ADMIN"_s})};
-    // vieux/sshfs (SPEC §3.1)
+    // vieux/sshfs (docs/docker-compat.md §2.2)
     QTest::newRow("sshfs") << configWith([](PluginConfig &c) {
         c.networkType = u"host"_s;
         c.mounts = {core::PluginMount{.name = u"state"_s, .source = u"/var/lib/docker/plugins/"_s}};

@@ -43,7 +43,7 @@ struct BundleInfo
 
 // The seam (docs/architecture.md §3): every operation a person can ask for. The window and plugdeskctl use nothing
 // else. Cheap queries answer directly; long operations return a Job. Implementations: LocalEngine (in-process,
-// owns the store), and later HelperEngine (D-Bus proxy to plugdesk-helper).
+// owns the store), and HelperEngine (D-Bus proxy to plugdesk-helper).
 // Verbs are added here as they are implemented end to end; none is declared before it works.
 class Engine : public QObject
 {

@@ -46,12 +46,17 @@ QString PluginSocket::connectPath() const
 bool PluginSocket::acceptsConnection(const QString &path)
 {
     const PluginSocket socket(path);
-    if (socket.error())
-        return false;
-    const QByteArray native = QFile::encodeName(socket.connectPath());
+    return !socket.error() && serves(socket.connectPath());
+}
+
+bool PluginSocket::serves(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
     sockaddr_un address{};
+    if (native.isEmpty() || native.size() >= qsizetype(sizeof address.sun_path))
+        return false;
     address.sun_family = AF_UNIX;
-    memcpy(address.sun_path, native.constData(), native.size());
+    memcpy(address.sun_path, native.constData(), size_t(native.size()));
     const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return false;

@@ -32,6 +32,9 @@ public:
 
     // True when `path` is a unix socket (not a symlink to one) that accepts a connection now.
     static bool acceptsConnection(const QString &path);
+    // True when something accepts a connection at `path`, followed as it is: only for paths in folders root owns
+    // (the published sockets), never for a name inside a plugin's folder (acceptsConnection is for those).
+    static bool serves(const QString &path);
 
 private:
     int m_fd = -1;

@@ -1,6 +1,7 @@
 #include "core/runtime/socketproxy.h"
 
 #include "core/runtime/pluginhttpclient.h"
+#include "core/runtime/pluginsocket.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/runtime/volumebind.h"
 
@@ -36,19 +37,6 @@ bool fillAddress(const QString &path, sockaddr_un &address)
     address.sun_family = AF_UNIX;
     memcpy(address.sun_path, native.constData(), native.size());
     return true;
-}
-
-bool someoneServes(const QString &path)
-{
-    sockaddr_un address{};
-    if (!fillAddress(path, address))
-        return false;
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
-    ::close(fd);
-    return ok;
 }
 
 bool readMore(int fd, QByteArray &buffer)
@@ -319,7 +307,7 @@ Status SocketProxy::start()
             return Error{ErrorCode::Conflict, tr("cannot publish the socket as %1: another program's socket has that "
                                                  "name; it is left alone")
                                                   .arg(m_listenPath)};
-        if (someoneServes(m_listenPath))
+        if (PluginSocket::serves(m_listenPath))
             return Error{ErrorCode::Conflict,
                          tr("cannot publish the socket as %1: another process serves it").arg(m_listenPath)};
         QFile::remove(m_listenPath);

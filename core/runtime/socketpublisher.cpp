@@ -1,5 +1,6 @@
 #include "core/runtime/socketpublisher.h"
 
+#include "core/runtime/pluginsocket.h"
 #include "core/store/atomicfile.h"
 
 #include <QDir>
@@ -108,18 +109,9 @@ void SocketPublisher::unpublish(const QString &path, const QString &recordPath)
             QFile::remove(recordPath);
         return;
     }
-    const QByteArray native = QFile::encodeName(path);
-    sockaddr_un address{};
-    if (native.size() >= qsizetype(sizeof address.sun_path))
+    if (QFile::encodeName(path).size() >= qsizetype(sizeof(sockaddr_un::sun_path)))
         return;
-    address.sun_family = AF_UNIX;
-    memcpy(address.sun_path, native.constData(), native.size());
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return;
-    const bool served = ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
-    ::close(fd);
-    if (!served) {
+    if (!PluginSocket::serves(path)) {
         QFile::remove(path);
         QFile::remove(recordPath);
     }

@@ -7,6 +7,7 @@
 #include "ui/installdialog.h"
 #include "ui/jobprogressdialog.h"
 #include "ui/jobsindicator.h"
+#include "ui/jobwatcher.h"
 #include "ui/logindialog.h"
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
@@ -81,6 +82,7 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
     createActions();
+    m_watcher = new JobWatcher(this);
 
     m_sidebar = new QListWidget;
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -119,19 +121,46 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     m_jobs = new JobsIndicator(m_engine);
     statusBar()->addPermanentWidget(m_jobs);
 
+    // Everything the window shows is pushed by the engine: no timer asks for it.
     connect(m_engine, &core::Engine::pluginChanged, this, &MainWindow::refresh);
     connect(m_engine, &core::Engine::pluginRemoved, this, &MainWindow::refresh);
     connect(m_engine, &core::Engine::pluginsReloaded, this, &MainWindow::refresh);
-    // The process state is not in the store: poll it, and keep the table's rows where they are.
-    m_statePoll = new QTimer(this);
-    m_statePoll->setInterval(StatePollMs);
-    connect(m_statePoll, &QTimer::timeout, this, &MainWindow::refreshStates);
-    m_statePoll->start();
+    connect(m_engine, &core::Engine::readinessChanged, this, &MainWindow::refresh);
+    connect(m_engine, &core::Engine::runtimeStateChanged, this, [this](const QString &id) {
+        if (m_model->rowOf(id) < 0)
+            return;
+        auto state = m_engine->runtimeState(id);
+        m_model->setRuntimeState(id, state ? std::optional(*state) : std::nullopt);
+    });
 
     resize(1100, 720);
     restoreState();
     refresh();
     updateActions();
+    // Shown first, filled when the engine has read (through the helper, after polkit answered).
+    QTimer::singleShot(0, this, &MainWindow::reload);
+}
+
+void MainWindow::reload()
+{
+    if (m_reloading)
+        return;
+    m_reloading = true;
+    m_refreshAction->setEnabled(false);
+    core::Job *job = m_engine->reload();
+    job->then(this, [this, job](const core::Job &) {
+        job->deleteLater();
+        m_reloading = false;
+        m_refreshAction->setEnabled(true);
+        refresh();
+    });
+}
+
+void MainWindow::showStatus(const QString &text, bool offerRetry)
+{
+    m_statusText->setText(text);
+    m_tryAgain->setVisible(offerRetry);
+    m_listStack->setCurrentWidget(m_statusPage);
 }
 
 MainWindow::~MainWindow() = default;
@@ -166,7 +195,7 @@ void MainWindow::createActions()
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Read the plugins again (F5)"));
-    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::reload);
 
     m_installAction =
         new QAction(themeIcon(QStringLiteral("download"), QStringLiteral("install")), tr("&Install…"), this);
@@ -349,9 +378,26 @@ QWidget *MainWindow::createPluginsPage()
     empty->setObjectName(QStringLiteral("emptyPlugins"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
+    m_statusPage = new QWidget;
+    m_statusPage->setObjectName(QStringLiteral("pluginsStatus"));
+    auto *statusLayout = new QVBoxLayout(m_statusPage);
+    statusLayout->addStretch(1);
+    m_statusText = new QLabel;
+    m_statusText->setObjectName(QStringLiteral("pluginsStatusText"));
+    m_statusText->setAlignment(Qt::AlignCenter);
+    m_statusText->setWordWrap(true);
+    m_statusText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusLayout->addWidget(m_statusText);
+    m_tryAgain = new QPushButton(tr("&Try Again"));
+    m_tryAgain->setObjectName(QStringLiteral("tryAgainButton"));
+    connect(m_tryAgain, &QPushButton::clicked, this, &MainWindow::reload);
+    statusLayout->addWidget(m_tryAgain, 0, Qt::AlignHCenter);
+    statusLayout->addStretch(2);
+
     m_listStack = new QStackedWidget;
     m_listStack->addWidget(m_table);
     m_listStack->addWidget(empty);
+    m_listStack->addWidget(m_statusPage);
 
     m_problems = new QLabel;
     m_problems->setWordWrap(true);
@@ -368,6 +414,7 @@ QWidget *MainWindow::createPluginsPage()
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_watcher->authorisationBar());
     topLayout->addWidget(m_problems);
     topLayout->addWidget(m_listStack, 1);
 
@@ -407,27 +454,56 @@ void MainWindow::showPage(int index)
 
 void MainWindow::refresh()
 {
+    const auto readiness = m_engine->readiness();
+    if (readiness != core::Engine::Readiness::Ready) {
+        m_model->setPlugins({});
+        m_problems->hide();
+        m_status->setText(tr("Store: %1").arg(m_engine->location()));
+        const std::optional<core::Error> error = m_engine->readError();
+        if (readiness == core::Engine::Readiness::Loading || !error) {
+            showStatus(tr("<h3>Reading the plugins…</h3><p>From %1.</p>").arg(m_engine->location().toHtmlEscaped()),
+                       false);
+        } else if (error->code == core::ErrorCode::PermissionDenied) {
+            showStatus(tr("<h3>You may not see the plugins</h3><p>%1</p><p>An administrator can allow it with a "
+                          "polkit rule for the action <tt>org.plugdesk.read</tt>, or you can run Plugdesk as "
+                          "root.</p>")
+                           .arg(error->message.toHtmlEscaped()),
+                       true);
+        } else if (error->code == core::ErrorCode::AuthorizationRequired) {
+            showStatus(tr("<h3>Reading the plugins needs your password</h3><p>Choose Try Again to be asked.</p>"),
+                       true);
+        } else {
+            showStatus(tr("<h3>The plugins cannot be read</h3><p>%1</p>").arg(error->message.toHtmlEscaped()), true);
+        }
+        showSelected();
+        updateActions();
+        return;
+    }
     auto result = m_engine->plugins();
     if (!result) {
         m_model->setPlugins({});
-        m_problems->setText(tr("Cannot read the plugins: %1").arg(result.error().message));
-        m_problems->show();
+        m_problems->hide();
+        showStatus(tr("<h3>The plugins cannot be read</h3><p>%1</p>").arg(result.error().message.toHtmlEscaped()),
+                   true);
         m_status->setText(tr("Store: %1").arg(m_engine->location()));
-        m_listStack->setCurrentIndex(1);
         updateActions();
         return;
     }
     m_model->setPlugins(result->plugins);
-    if (result->problems.isEmpty()) {
-        m_problems->hide();
-    } else {
-        QStringList lines;
-        for (const core::Error &problem : result->problems)
-            lines.append(problem.message);
-        m_problems->setText(tr("These plugins could not be read and are not listed:") + QStringLiteral("\n• ") +
-                            lines.join(QStringLiteral("\n• ")));
-        m_problems->show();
-    }
+    QStringList problems;
+    for (const core::Error &problem : result->problems)
+        problems.append(problem.message);
+    QString banner;
+    if (!problems.isEmpty())
+        banner = tr("These plugins could not be read and are not listed:") + QStringLiteral("\n• ") +
+                 problems.join(QStringLiteral("\n• "));
+    // The list on show is the last one read: say so when reading the news needs a password nobody was asked for.
+    if (const auto stale = m_engine->readError(); stale && stale->code == core::ErrorCode::AuthorizationRequired)
+        banner = tr("Recent changes are not shown: reading them needs your password. Press Refresh (F5) to be "
+                    "asked.") +
+                 (banner.isEmpty() ? QString() : QStringLiteral("\n\n") + banner);
+    m_problems->setText(banner);
+    m_problems->setVisible(!banner.isEmpty());
     m_listStack->setCurrentIndex(result->plugins.isEmpty() ? 1 : 0);
     const int enabled = static_cast<int>(std::count_if(result->plugins.cbegin(), result->plugins.cend(),
                                                        [](const core::Plugin &p) { return p.enabled; }));
@@ -439,14 +515,13 @@ void MainWindow::refresh()
 
 void MainWindow::refreshStates()
 {
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const core::Plugin *plugin = m_model->pluginAt(row);
-        const auto known = m_model->runtimeState(plugin->id);
-        // A disabled plugin whose process is known to be gone needs no question to the engine.
-        if (!plugin->enabled && known && known->status == core::PluginRuntimeState::Status::Stopped)
-            continue;
-        auto state = m_engine->runtimeState(plugin->id);
-        m_model->setRuntimeState(plugin->id, state ? std::optional(*state) : std::nullopt);
+    // Ids first: the rows are not held across the engine's answers.
+    QStringList ids;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        ids.append(m_model->pluginAt(row)->id);
+    for (const QString &id : std::as_const(ids)) {
+        auto state = m_engine->runtimeState(id);
+        m_model->setRuntimeState(id, state ? std::optional(*state) : std::nullopt);
     }
 }
 
@@ -603,28 +678,7 @@ void MainWindow::offerForceDisable(const QString &id, const QString &name, const
 void MainWindow::watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess,
                           std::function<bool(const core::Error &)> onFailure)
 {
-    auto done = [this, job, failureText, onSuccess = std::move(onSuccess), onFailure = std::move(onFailure)] {
-        refresh();
-        if (job->succeeded()) {
-            if (onSuccess)
-                onSuccess(job->result());
-        } else if (job->error() && job->error()->code != core::ErrorCode::Cancelled &&
-                   !(onFailure && onFailure(*job->error()))) {
-            auto *box = new QMessageBox(QMessageBox::Critical, job->title(), failureText, QMessageBox::Ok, this);
-            box->setObjectName(QStringLiteral("jobFailed"));
-            // The engine's reason as it is: for enable, it ends with the plugin's last log lines.
-            box->setInformativeText(job->error()->message);
-            box->setTextInteractionFlags(Qt::TextSelectableByMouse);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
-        job->deleteLater();
-    };
-    if (job->isFinished()) {
-        QTimer::singleShot(0, this, done);
-        return;
-    }
-    connect(job, &core::Job::finished, this, done);
+    m_watcher->watch(job, failureText, std::move(onSuccess), std::move(onFailure));
 }
 
 void MainWindow::followWithProgress(core::Job *job, const QString &failureText,

@@ -7,6 +7,7 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
@@ -22,6 +23,7 @@ struct Plugin;
 
 namespace ui {
 
+class JobWatcher;
 class JobsIndicator;
 class PluginDetailsView;
 class PluginListModel;
@@ -36,15 +38,17 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    static constexpr int StatePollMs = 2000;
-
     explicit MainWindow(core::Engine *engine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Reads the plugins again from the engine and applies the difference to the table, then their states.
+    // Shows what the engine holds now (its reads never wait): the plugins, their states, or why there are none
+    // (still reading, refused, unreachable). Applies the difference to the table.
     void refresh();
-    // Asks the engine what the listed plugins' processes do; only cells that changed are updated.
+    // The listed plugins' process states as the engine last heard them; only cells that changed are updated.
     void refreshStates();
+    // Asks the engine to read everything again (Refresh, F5, Try Again); through the helper this may ask for a
+    // password. The window stays usable meanwhile.
+    void reload();
 
     // Adds a page to the sidebar (the Plugins page is the first); returns its index.
     int addPage(const QIcon &icon, const QString &title, QWidget *page);
@@ -75,6 +79,11 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     PluginDetailsView *detailsView() const { return m_details; }
     QLabel *problemsBanner() const { return m_problems; }
+    // The page shown instead of the table while the plugins are read, or when they cannot be.
+    QWidget *statusPage() const { return m_statusPage; }
+    QLabel *statusText() const { return m_statusText; }
+    QPushButton *tryAgainButton() const { return m_tryAgain; }
+    JobWatcher *jobWatcher() const { return m_watcher; }
     QListWidget *sidebar() const { return m_sidebar; }
     VolumesPage *volumesPage() const { return m_volumesPage; }
     JobsIndicator *jobsIndicator() const { return m_jobs; }
@@ -116,12 +125,14 @@ private:
     // Shows `job` in a progress window, then reports its end as watchJob does.
     void followWithProgress(core::Job *job, const QString &failureText,
                             std::function<void(const QVariant &)> onSuccess = {});
-    // Follows a job this window started: on failure, a message with the engine's reason; then deletes it.
-    // `onFailure`, when given, may take over a failure (returns true) instead of the message.
+    // Follows a job this window started (JobWatcher): waiting for authorisation shown in the page, on failure a
+    // message with the engine's reason; then deletes it. `onFailure` may take over a failure (returns true).
     void watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess = {},
                   std::function<bool(const core::Error &)> onFailure = {});
     const core::Plugin *selectedPlugin() const;
     void restoreState();
+    // What the list area shows when there is no list: `text` and, when the person can do something, Try Again.
+    void showStatus(const QString &text, bool offerRetry);
 
     core::Engine *m_engine;
     PluginListModel *m_model = nullptr;
@@ -137,7 +148,11 @@ private:
     VolumesPage *m_volumesPage = nullptr;
     QLabel *m_status = nullptr;
     JobsIndicator *m_jobs = nullptr;
-    QTimer *m_statePoll = nullptr;
+    JobWatcher *m_watcher = nullptr;
+    QWidget *m_statusPage = nullptr;
+    QLabel *m_statusText = nullptr;
+    QPushButton *m_tryAgain = nullptr;
+    bool m_reloading = false;
     QAction *m_enableAction = nullptr;
     QAction *m_disableAction = nullptr;
     QAction *m_createAction = nullptr;

@@ -88,25 +88,39 @@ void PluginLogView::setPlugin(const QString &id, const QString &name)
 
 void PluginLogView::reload()
 {
-    if (m_id.isEmpty())
+    // One read at a time: a slow answer (a password prompt for the helper) is not asked again every second.
+    if (m_id.isEmpty() || m_reading)
         return;
-    const auto lines = m_engine->logs(m_id, TailLines);
-    if (!lines) {
-        m_problem->setText(tr("Cannot read the log: %1").arg(lines.error().message));
-        m_problem->show();
-        // Logs may hold secrets, so reading them needs the right to manage plugins: a refusal is not asked again
-        // every second (each ask may be a password prompt); showing the plugin again tries once more.
-        if (lines.error().code == core::ErrorCode::PermissionDenied)
-            m_poll->stop();
-        return;
-    }
+    m_reading = true;
+    core::Job *job = m_engine->logs(m_id, TailLines);
+    job->then(this, [this, job, id = m_id](const core::Job &) {
+        m_reading = false;
+        job->deleteLater();
+        if (id != m_id)
+            return;
+        if (const auto error = job->error()) {
+            m_problem->setText(tr("Cannot read the log: %1").arg(error->message));
+            m_problem->show();
+            // Logs may hold secrets, so reading them needs the right to manage plugins: a refusal is not asked
+            // again every second (each ask may be a password prompt); showing the plugin again tries once more.
+            if (error->code == core::ErrorCode::PermissionDenied ||
+                error->code == core::ErrorCode::AuthorizationRequired)
+                m_poll->stop();
+            return;
+        }
+        showLines(job->value<QStringList>());
+    });
+}
+
+void PluginLogView::showLines(const QStringList &lines)
+{
     m_problem->hide();
-    if (*lines == m_lines)
+    if (lines == m_lines)
         return;
     QScrollBar *scroll = m_text->verticalScrollBar();
     const bool atEnd = scroll->value() == scroll->maximum();
     const int kept = scroll->value();
-    m_lines = *lines;
+    m_lines = lines;
     m_text->setPlainText(m_lines.join(QLatin1Char('\n')));
     // A live tail follows the end, unless the person scrolled up to read.
     scroll->setValue(atEnd ? scroll->maximum() : kept);
@@ -148,21 +162,24 @@ void PluginLogView::findNext()
     }
 }
 
-QString PluginLogView::saveTo(const QString &path)
+void PluginLogView::saveTo(const QString &path, std::function<void(const QString &problem)> done)
 {
-    const auto lines = m_engine->logs(m_id, -1);
-    if (!lines)
-        return lines.error().message;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return file.errorString();
-    for (const QString &line : *lines) {
-        file.write(line.toUtf8());
-        file.write("\n");
-    }
-    if (!file.commit())
-        return file.errorString();
-    return {};
+    core::Job *job = m_engine->logs(m_id, -1);
+    job->then(this, [job, path, done](const core::Job &) {
+        job->deleteLater();
+        if (const auto error = job->error())
+            return done(error->message);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return done(file.errorString());
+        for (const QString &line : job->value<QStringList>()) {
+            file.write(line.toUtf8());
+            file.write("\n");
+        }
+        if (!file.commit())
+            return done(file.errorString());
+        done(QString());
+    });
 }
 
 void PluginLogView::saveAs()
@@ -171,13 +188,23 @@ void PluginLogView::saveAs()
         return;
     QString suggested = m_name;
     suggested.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char(':'), QLatin1Char('_'));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Log"), suggested + QStringLiteral(".log"),
-                                                      tr("Log files (*.log *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    const QString problem = saveTo(path);
-    if (!problem.isEmpty())
-        QMessageBox::warning(this, tr("Save Log"), tr("The log could not be saved to %1: %2").arg(path, problem));
+    auto *dialog = new QFileDialog(this, tr("Save Log"), suggested + QStringLiteral(".log"),
+                                   tr("Log files (*.log *.txt);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("saveLogDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        saveTo(path, [this, path](const QString &problem) {
+            if (problem.isEmpty())
+                return;
+            auto *box =
+                new QMessageBox(QMessageBox::Warning, tr("Save Log"),
+                                tr("The log could not be saved to %1: %2").arg(path, problem), QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    });
+    dialog->open();
 }
 
 void PluginLogView::showEvent(QShowEvent *event)

@@ -2,6 +2,7 @@
 
 #include <QStringList>
 #include <QWidget>
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -29,7 +30,7 @@ public:
 
     // Follows the plugin `id` (empty: none).
     void setPlugin(const QString &id, const QString &name);
-    // Reads the tail again now.
+    // Reads the tail again (once the read in flight, if any, has answered).
     void reload();
 
     QPlainTextEdit *textView() const { return m_text; }
@@ -38,14 +39,15 @@ public:
     int matchCount() const { return m_matchCount; }
     bool isPolling() const;
 
-    // Writes the whole log to `path`; an error message, or empty on success.
-    QString saveTo(const QString &path);
+    // Reads the whole log and writes it to `path`; then `done` gets an error message, or empty on success.
+    void saveTo(const QString &path, std::function<void(const QString &problem)> done);
 
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
+    void showLines(const QStringList &lines);
     void highlight();
     void findNext();
     void saveAs();
@@ -55,6 +57,7 @@ private:
     QString m_name;
     QStringList m_lines;
     int m_matchCount = 0;
+    bool m_reading = false;
     QTimer *m_poll = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QLineEdit *m_search = nullptr;

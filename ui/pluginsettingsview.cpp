@@ -218,7 +218,8 @@ bool PluginSettingsView::apply()
         askToGrant(arguments, effective);
         return false;
     }
-    return finishApply(m_engine->set(m_plugin->id, arguments));
+    follow(m_engine->set(m_plugin->id, arguments));
+    return true;
 }
 
 void PluginSettingsView::askToGrant(const QStringList &arguments, const core::Privileges &effective)
@@ -235,7 +236,7 @@ void PluginSettingsView::askToGrant(const QStringList &arguments, const core::Pr
             revert();
             return;
         }
-        finishApply(m_engine->grant(id, arguments, effective));
+        follow(m_engine->grant(id, arguments, effective));
     });
     dialog->open();
 }
@@ -247,21 +248,29 @@ void PluginSettingsView::showError(const QString &message)
     m_error->show();
 }
 
-bool PluginSettingsView::finishApply(const core::Status &status)
+void PluginSettingsView::follow(core::Job *job)
 {
-    if (!status) {
-        showError(status.error().message);
-        return false;
-    }
-    m_error->hide();
-    // The engine's pluginChanged refreshes the window; until then show the applied values as the originals.
-    for (int r = 0; r < m_table->rowCount(); ++r) {
-        if (QTableWidgetItem *item = m_table->item(r, Value))
-            item->setData(OriginalRole, item->text());
-    }
+    m_applying = true;
     updateButtons();
-    Q_EMIT applied(m_plugin->name());
-    return true;
+    const QString name = m_plugin ? m_plugin->name() : QString();
+    job->then(this, [this, job, name](const core::Job &) {
+        job->deleteLater();
+        m_applying = false;
+        if (const auto error = job->error()) {
+            showError(error->message);
+            updateButtons();
+            Q_EMIT refused(error->message);
+            return;
+        }
+        m_error->hide();
+        // The engine's pluginChanged refreshes the window; until then show the applied values as the originals.
+        for (int r = 0; r < m_table->rowCount(); ++r) {
+            if (QTableWidgetItem *item = m_table->item(r, Value))
+                item->setData(OriginalRole, item->text());
+        }
+        updateButtons();
+        Q_EMIT applied(name);
+    });
 }
 
 void PluginSettingsView::revert()
@@ -274,7 +283,7 @@ void PluginSettingsView::revert()
 
 void PluginSettingsView::updateButtons()
 {
-    const bool changed = m_plugin && !m_plugin->enabled && !pendingArguments().isEmpty();
+    const bool changed = m_plugin && !m_plugin->enabled && !pendingArguments().isEmpty() && !m_applying;
     m_apply->setEnabled(changed);
     m_revert->setEnabled(changed);
 }

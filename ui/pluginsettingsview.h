@@ -10,6 +10,7 @@ class QTableWidget;
 
 namespace core {
 class Engine;
+class Job;
 }
 
 namespace ui {
@@ -35,8 +36,9 @@ public:
 
     // The `plugin set` arguments for the edited cells, e.g. "DEBUG=1", "data.source=/srv".
     QStringList pendingArguments() const;
-    // Applies the edits; false (and the message shown under the table) when the engine refused them, or when the
-    // privilege dialog was opened for them (its answer applies or reverts them).
+    // Applies the edits: returns at once, true when the change was handed to the engine (applied() or the message
+    // under the table follows when it answers; the buttons wait meanwhile), false when the edits do not parse
+    // (message shown) or the privilege dialog was opened for them (its answer applies or reverts them).
     bool apply();
     void revert();
 
@@ -48,15 +50,19 @@ public:
 
 Q_SIGNALS:
     void applied(const QString &pluginName);
+    // The engine refused the change (the message is under the table).
+    void refused(const QString &message);
 
 private:
     void fill();
     void askToGrant(const QStringList &arguments, const core::Privileges &effective);
     void showError(const QString &message);
-    bool finishApply(const core::Status &status);
+    // Follows the engine's set or grant job; the edits stay until it answered.
+    void follow(core::Job *job);
     void updateButtons();
 
     core::Engine *m_engine;
+    bool m_applying = false;
     std::optional<core::Plugin> m_plugin;
     QTableWidget *m_table = nullptr;
     QLabel *m_note = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/engine/engine.h"
 #include "ui/icons.h"
+#include "ui/jobwatcher.h"
 #include "ui/newvolumedialog.h"
 
 #include <QAction>
@@ -53,6 +54,7 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     , m_engine(engine)
 {
     setObjectName(QStringLiteral("volumesPage"));
+    m_watcher = new JobWatcher(this);
 
     m_model = new VolumeListModel(this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -170,6 +172,7 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(m_toolBar);
+    layout->addWidget(m_watcher->authorisationBar());
     layout->addWidget(m_problem);
     layout->addWidget(m_splitter, 1);
     layout->addLayout(statusRow);
@@ -177,6 +180,8 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     connect(m_engine, &core::Engine::pluginChanged, this, &VolumesPage::pluginsChanged);
     connect(m_engine, &core::Engine::pluginRemoved, this, &VolumesPage::pluginsChanged);
     connect(m_engine, &core::Engine::pluginsReloaded, this, &VolumesPage::pluginsChanged);
+    // Another client created, removed, mounted or unmounted a volume through the same engine.
+    connect(m_engine, &core::Engine::volumesChanged, this, &VolumesPage::pluginsChanged);
     showSelected();
 }
 
@@ -323,8 +328,10 @@ void VolumesPage::applyListing(core::Job *job)
     const qint64 elapsed = m_listTimer.elapsed();
     const QString when = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
     m_busy->hide();
-    QString notice = m_notice;
-    m_notice.clear();
+    // Another listing follows (a change arrived meanwhile): the notice waits for it, as the last word.
+    QString notice = m_refreshPending ? QString() : m_notice;
+    if (!m_refreshPending)
+        m_notice.clear();
     if (!notice.isEmpty())
         notice += QStringLiteral("  ·  ");
     if (!job->succeeded()) {
@@ -520,22 +527,21 @@ void VolumesPage::newVolume(const QString &driver)
 
 void VolumesPage::startCreate(const QString &driver, const QString &name, const QMap<QString, QString> &options)
 {
-    follow(m_engine->createVolume(driver, name, options), [this, driver, name](core::Job *job) {
-        if (!job->succeeded()) {
-            if (job->error() && job->error()->code != core::ErrorCode::Cancelled)
-                showFailure(job->title(),
-                            name.isEmpty() ? tr("The volume could not be created with %1.").arg(driver)
-                                           : tr("The volume %1 could not be created with %2.").arg(name, driver),
-                            job->error()->message);
+    m_watcher->watch(
+        m_engine->createVolume(driver, name, options),
+        name.isEmpty() ? tr("The volume could not be created with %1.").arg(driver)
+                       : tr("The volume %1 could not be created with %2.").arg(name, driver),
+        [this](const QVariant &result) {
+            const QString created = result.toMap().value(QStringLiteral("Name")).toString();
+            m_notice = tr("Volume %1 created.").arg(created);
+            m_selectAfterList = created;
             refresh();
-            return;
-        }
-        const QString created = job->result().toMap().value(QStringLiteral("Name")).toString();
-        m_notice = tr("Volume %1 created.").arg(created);
-        m_selectAfterList = created;
-        refresh();
-        Q_EMIT volumeCreated(created);
-    });
+            Q_EMIT volumeCreated(created);
+        },
+        [this](const core::Error &) {
+            refresh();
+            return false;
+        });
 }
 
 void VolumesPage::removeSelected()
@@ -570,20 +576,20 @@ void VolumesPage::removeSelected()
 
 void VolumesPage::startRemove(const QString &name, bool force)
 {
-    follow(m_engine->removeVolume(name, force), [this, name, force](core::Job *job) {
-        if (job->succeeded()) {
+    m_watcher->watch(
+        m_engine->removeVolume(name, force), tr("The volume %1 could not be removed.").arg(name),
+        [this, name](const QVariant &) {
             m_notice = tr("Volume %1 removed.").arg(name);
             refresh();
             Q_EMIT volumeRemoved(name);
-            return;
-        }
-        refresh();
-        const core::Error error = job->error().value_or(core::Error{});
-        if (error.code == core::ErrorCode::InUse && !force)
+        },
+        [this, name, force](const core::Error &error) {
+            refresh();
+            if (error.code != core::ErrorCode::InUse || force)
+                return false;
             askForceRemove(name, error.message);
-        else if (error.code != core::ErrorCode::Cancelled)
-            showFailure(job->title(), tr("The volume %1 could not be removed.").arg(name), error.message);
-    });
+            return true;
+        });
 }
 
 void VolumesPage::askForceRemove(const QString &name, const QString &reason)
@@ -605,35 +611,11 @@ void VolumesPage::askForceRemove(const QString &name, const QString &reason)
     box->open();
 }
 
-void VolumesPage::showFailure(const QString &title, const QString &text, const QString &reason)
-{
-    auto *box = new QMessageBox(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("volumeJobFailed"));
-    // The engine's reason as it is: it names the driver's own error text.
-    box->setInformativeText(reason);
-    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
 void VolumesPage::follow(core::Job *job, std::function<void(core::Job *)> done)
 {
-    auto run = [job, done = std::move(done)] {
-        done(job);
-        job->deleteLater();
-    };
-    if (job->isFinished()) {
-        QTimer::singleShot(0, this, run);
-        return;
-    }
-    connect(job, &core::Job::finished, this, run);
-    // Deleted even when this page goes first.
-    connect(this, &QObject::destroyed, job, [job] {
-        if (!job->isFinished())
-            QObject::connect(job, &core::Job::finished, job, &QObject::deleteLater);
-        else
-            job->deleteLater();
-    });
+    // Deleted when it ends, even when this page goes first.
+    connect(job, &core::Job::finished, job, &QObject::deleteLater);
+    job->then(this, [job, done = std::move(done)](const core::Job &) { done(job); });
 }
 
 } // namespace ui

@@ -25,6 +25,8 @@ class Job;
 
 namespace ui {
 
+class JobWatcher;
+
 class NewVolumeDialog;
 
 // The Volumes page of the window: the volume drivers and their volumes as a tree (VolumeListModel behind a
@@ -89,7 +91,6 @@ private:
     void startCreate(const QString &driver, const QString &name, const QMap<QString, QString> &options);
     void startRemove(const QString &name, bool force);
     void askForceRemove(const QString &name, const QString &reason);
-    void showFailure(const QString &title, const QString &text, const QString &reason);
     // Runs `done` once `job` has finished (at once, queued, when it already has), then deletes the job.
     void follow(core::Job *job, std::function<void(core::Job *)> done);
     QModelIndex selectedSourceIndex() const;
@@ -115,6 +116,7 @@ private:
     QAction *m_copyMountpointAction = nullptr;
 
     QPointer<core::Job> m_listJob;
+    JobWatcher *m_watcher = nullptr;
     QElapsedTimer m_listTimer;
     bool m_refreshPending = false;
     bool m_stale = true;       // list when next shown

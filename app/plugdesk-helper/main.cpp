@@ -87,7 +87,8 @@ int main(int argc, char *argv[])
                         .arg(address.isEmpty() ? QCoreApplication::translate("main", "the system bus") : address,
                              bus.lastError().message()));
 
-    core::LocalEngine engine({parser.value(rootOption), parser.value(runOption), false});
+    // Watching the inventory: a change made by another writer (plugdeskctl --root) is pushed to the windows too.
+    core::LocalEngine engine({parser.value(rootOption), parser.value(runOption), true});
     engine.recover();
     core::HelperService service(bus, &engine);
     service.setIdleTimeout(idleSeconds);

@@ -44,6 +44,20 @@ int reportError(Context &context, const QString &message)
     return 1;
 }
 
+core::Engine *readyEngine(Context &context)
+{
+    core::Engine *engine = context.engine();
+    if (engine->readiness() != core::Engine::Readiness::Ready)
+        waitFor(engine->reload())->deleteLater();
+    return engine;
+}
+
+core::Job *waitFor(core::Job *job)
+{
+    job->waitForFinished();
+    return job;
+}
+
 CommandLine::CommandLine()
 {
     m_groupSummaries.insert(QStringLiteral("plugin"), tr("Manage plugins"));

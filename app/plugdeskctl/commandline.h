@@ -11,6 +11,7 @@
 
 namespace core {
 class Engine;
+class Job;
 }
 
 namespace cli {
@@ -103,5 +104,12 @@ QString commandPath(const Command &command);
 
 // Prints an engine error the way the CLI does everywhere: "Error: <message>".
 int reportError(Context &context, const QString &message);
+
+// The engine, with its reads (plugins, plugin, runtimeState, volumeDrivers) answered: through the helper, the
+// first use reads the helper's snapshot (Engine::reload), waiting at plugdeskctl's top level. A failed read shows
+// in the reads' own errors.
+core::Engine *readyEngine(Context &context);
+// Waits for `job` (plugdeskctl's top level has no other event loop running) and hands it back, ended.
+core::Job *waitFor(core::Job *job);
 
 } // namespace cli

@@ -205,7 +205,7 @@ int install(Context &context, const Arguments &arguments)
 
 int upgrade(Context &context, const Arguments &arguments)
 {
-    auto plugin = context.engine()->plugin(arguments.positional.first());
+    auto plugin = readyEngine(context)->plugin(arguments.positional.first());
     if (!plugin)
         return reportError(context, QStringLiteral("error reading plugin data: %1").arg(plugin.error().message));
     if (plugin->enabled)
@@ -307,13 +307,15 @@ int setPluginSettings(Context &context, const Arguments &arguments)
     const QString name = arguments.positional.first();
     const QStringList settings = arguments.positional.mid(1);
     auto plainSet = [&context, &settings](const QString &target) {
-        if (auto status = context.engine()->set(target, settings); !status)
-            return reportError(context, status.error().message);
+        core::Job *job = waitFor(context.engine()->set(target, settings));
+        job->deleteLater();
+        if (const auto error = job->error())
+            return reportError(context, error->message);
         return 0;
     };
     // A plugin that cannot be read (not found, or a user who may change but not read it) and an enabled one get the
     // engine's own answer, in Docker's order: the engine refuses a privilege change there too.
-    auto plugin = context.engine()->plugin(name);
+    auto plugin = readyEngine(context)->plugin(name);
     if (!plugin || plugin->enabled)
         return plainSet(name);
     // The privileges after the change, computed as the engine will: when the change gives the plugin a host path or
@@ -334,8 +336,10 @@ int setPluginSettings(Context &context, const Arguments &arguments)
             return reportError(context,
                                QStringLiteral("permission denied while setting plugin %1").arg(plugin->name()));
     }
-    if (auto status = context.engine()->grant(plugin->id, settings, effective); !status)
-        return reportError(context, status.error().message);
+    core::Job *job = waitFor(context.engine()->grant(plugin->id, settings, effective));
+    job->deleteLater();
+    if (const auto error = job->error())
+        return reportError(context, error->message);
     return 0;
 }
 

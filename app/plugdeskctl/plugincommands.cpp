@@ -66,7 +66,7 @@ int list(Context &context, const Arguments &arguments)
     auto filter = core::PluginFilter::parse(arguments.all(QStringLiteral("filter")));
     if (!filter)
         return reportError(context, filter.error().message);
-    auto result = context.engine()->plugins();
+    auto result = readyEngine(context)->plugins();
     if (!result)
         return reportError(context, result.error().message);
     QList<core::Plugin> plugins;
@@ -145,7 +145,7 @@ int inspect(Context &context, const Arguments &arguments)
     QJsonArray found;
     QStringList errors;
     for (const QString &name : arguments.positional) {
-        auto plugin = context.engine()->plugin(name);
+        auto plugin = readyEngine(context)->plugin(name);
         if (plugin)
             found.append(plugin->toApiJson());
         else
@@ -225,10 +225,12 @@ int logs(Context &context, const Arguments &arguments)
             return reportError(context,
                                Tr::tr("invalid value \"%1\" for --tail: a number of lines or \"all\"").arg(tailText));
     }
-    auto lines = context.engine()->logs(name, tail);
-    if (!lines)
-        return reportError(context, lines.error().message);
-    for (const QString &line : *lines)
+    core::Job *read = waitFor(context.engine()->logs(name, tail));
+    read->deleteLater();
+    if (const auto error = read->error())
+        return reportError(context, error->message);
+    const QStringList lines = read->value<QStringList>();
+    for (const QString &line : lines)
         context.out << line << '\n';
     context.out.flush();
     if (!arguments.isSet(QStringLiteral("follow")))
@@ -249,16 +251,18 @@ int logs(Context &context, const Arguments &arguments)
     }
     // The engine cannot hand out the file (the helper keeps it under its run root): ask for the log's end again
     // and again, printing what follows the last line already printed (lines carry timestamps, so they rarely repeat).
-    QStringList previous = lines->mid(qMax(qsizetype(0), lines->size() - kFollowWindow));
+    QStringList previous = lines.mid(qMax(qsizetype(0), lines.size() - kFollowWindow));
     for (;;) {
         QThread::msleep(1000);
-        auto current = context.engine()->logs(name, kFollowWindow);
-        if (!current)
-            return reportError(context, current.error().message);
-        for (const QString &line : newLines(previous, *current))
+        core::Job *again = waitFor(context.engine()->logs(name, kFollowWindow));
+        again->deleteLater();
+        if (const auto error = again->error())
+            return reportError(context, error->message);
+        const QStringList current = again->value<QStringList>();
+        for (const QString &line : newLines(previous, current))
             context.out << line << '\n';
         context.out.flush();
-        previous = *current;
+        previous = current;
     }
 }
 

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace core {
 
@@ -20,6 +21,10 @@ struct PluginList
 {
     QList<Plugin> plugins;
     QList<Error> problems;
+
+    // By name, full name, name without tag, or unique id prefix (docs/docker-compat.md §1.2); a broken entry
+    // that matches by id or name is reported as the problem it is, not as "not found".
+    Result<Plugin> find(const QString &nameOrId) const;
 };
 
 // What `plugin install` takes besides the reference and the accepted privileges (docs/docker-compat.md §1.1, §1.4).
@@ -56,18 +61,32 @@ public:
     // Where this engine keeps its state, for display ("/var/lib/plugdesk", "helper on the system bus").
     virtual QString location() const = 0;
 
+    // Whether the reads below (plugins, plugin, runtimeState, volumeDrivers) can answer. They never wait: a local
+    // engine reads its files (Ready at once); the helper's client answers from what the helper last sent, so it is
+    // Loading until the first answer came and Failed when the helper refused or could not be reached (readError()
+    // says why; ErrorCode::AuthorizationRequired when only a password is missing). Changes are pushed: the engine
+    // emits pluginChanged/pluginRemoved/pluginsReloaded, runtimeStateChanged and volumesChanged as they happen,
+    // so a window never polls.
+    enum class Readiness { Loading, Ready, Failed };
+    virtual Readiness readiness() const { return Readiness::Ready; }
+    virtual std::optional<Error> readError() const { return std::nullopt; }
+    // Reads the plugins, their run states and the volume drivers again. The job (a child of the engine) ends once
+    // the reads reflect the new answer (result none), or with the error readError() then holds. Through the
+    // helper this may ask for a password (org.plugdesk.read), which a pushed change never does.
+    virtual Job *reload() = 0;
+
     virtual Result<PluginList> plugins() = 0;
     // Lookup by name, full name, name without tag, or unique id prefix (docs/docker-compat.md §1.2).
     virtual Result<Plugin> plugin(const QString &nameOrId) = 0;
     // `plugin set`: the plugin must be disabled; Docker's rules and texts. A setting that gives the plugin a host
     // privilege nobody approved (a mount source, a device path: Plugin::unapprovedPrivileges after the change) is
-    // refused with PermissionDenied naming them: that takes grant().
-    virtual Status set(const QString &nameOrId, const QStringList &arguments) = 0;
+    // refused with PermissionDenied naming them: that takes grant(). The job's result is the plugin's name.
+    virtual Job *set(const QString &nameOrId, const QStringList &arguments) = 0;
     // `plugin set` that changes the plugin's privileges, approved by a person: `accepted` must be exactly the
     // privileges the plugin has after the change (Privileges::effective), else PermissionDenied
     // `incorrect privileges`; they are recorded as approved. Through the helper this takes the polkit action
-    // org.plugdesk.grant, asked every time.
-    virtual Status grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) = 0;
+    // org.plugdesk.grant, asked every time. The job's result is the plugin's name.
+    virtual Job *grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) = 0;
     // `plugin create NAME FOLDER`: FOLDER holds config.json and rootfs/. The job's result is the new plugin's
     // local name ("vieux/sshfs:latest"); the plugin is disabled.
     virtual Job *create(const QString &name, const QString &folder) = 0;
@@ -78,8 +97,9 @@ public:
     virtual Job *enable(const QString &nameOrId, int timeoutSeconds = 30) = 0;
     // `plugin disable`: SIGTERM, 10 s, SIGKILL; no container, mount, socket or published link left behind.
     virtual Job *disable(const QString &nameOrId, bool force = false) = 0;
-    // The last `tail` lines of the plugin's log (stdout and stderr, timestamped); tail < 0: all of them.
-    virtual Result<QStringList> logs(const QString &nameOrId, int tail = -1) = 0;
+    // The last `tail` lines of the plugin's log (stdout and stderr, timestamped); tail < 0: all of them. The job's
+    // result is a QStringList.
+    virtual Job *logs(const QString &nameOrId, int tail = -1) = 0;
     // The log file itself, for following it (core::LogReader); empty when this engine cannot read it directly.
     virtual Result<QString> logFile(const QString &nameOrId) = 0;
     // What the plugin's process is doing (running, restarting, failed ...), its socket and published socket.
@@ -189,6 +209,11 @@ Q_SIGNALS:
     void pluginRemoved(const QString &id);
     // Emitted when the set of plugins may have changed in ways not reported one by one (another process wrote).
     void pluginsReloaded();
+    // What a plugin's process does changed (started, crashed, restarting, stopped): runtimeState(id) has the news.
+    void runtimeStateChanged(const QString &id);
+    // Volumes were created, removed, mounted or unmounted through this engine (drivers come with pluginChanged).
+    void volumesChanged();
+    void readinessChanged();
     void jobStarted(core::Job *job);
 };
 

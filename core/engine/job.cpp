@@ -30,19 +30,19 @@ void Job::reportProgress(const JobProgress &progress)
             m_progress = progress;
             Q_EMIT progressed(progress);
         },
-        Qt::AutoConnection);
+        Qt::QueuedConnection);
 }
 
 void Job::finishWith(const QVariant &result)
 {
     QMetaObject::invokeMethod(
-        this, [this, result] { complete(result, std::nullopt); }, Qt::AutoConnection);
+        this, [this, result] { complete(result, std::nullopt); }, Qt::QueuedConnection);
 }
 
 void Job::failWith(const Error &error)
 {
     QMetaObject::invokeMethod(
-        this, [this, error] { complete({}, error); }, Qt::AutoConnection);
+        this, [this, error] { complete({}, error); }, Qt::QueuedConnection);
 }
 
 void Job::complete(const QVariant &result, const std::optional<Error> &error)

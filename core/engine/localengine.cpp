@@ -17,6 +17,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QMetaMethod>
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
@@ -60,32 +62,45 @@ Result<PluginList> LocalEngine::plugins()
 
 Result<Plugin> LocalEngine::plugin(const QString &nameOrId)
 {
-    auto inventory = m_store.load();
-    if (!inventory)
-        return inventory.error();
-    auto found = Store::find(inventory->plugins, nameOrId);
-    if (!found && found.error().code == ErrorCode::NotFound) {
-        // A broken entry that matches by id or name is reported as what it is, not as "not found".
-        for (const Error &problem : inventory->problems) {
-            if (problem.message.contains(QLatin1Char('"') + nameOrId.trimmed() + QLatin1Char('"')))
-                return problem;
-        }
-    }
-    return found;
+    auto list = plugins();
+    if (!list)
+        return list.error();
+    return list->find(nameOrId);
 }
 
-Status LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
+Job *LocalEngine::decidedJob(const QString &title, const Result<QVariant> &result)
 {
-    return changeSettings(nameOrId, arguments, std::nullopt);
+    auto *job = new Job(title, this);
+    Q_EMIT jobStarted(job);
+    if (result)
+        job->finishWith(*result);
+    else
+        job->failWith(result.error());
+    return job;
 }
 
-Status LocalEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
+Job *LocalEngine::reload()
 {
-    return changeSettings(nameOrId, arguments, accepted);
+    QMetaObject::invokeMethod(this, &LocalEngine::pluginsReloaded, Qt::QueuedConnection);
+    auto *job = new Job(tr("Read the plugins"), this);
+    job->finishWith();
+    return job;
 }
 
-Status LocalEngine::changeSettings(const QString &nameOrId, const QStringList &arguments,
-                                   const std::optional<Privileges> &accepted)
+Job *LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
+{
+    const Status done = applySettings(nameOrId, arguments, std::nullopt);
+    return decidedJob(tr("Set %1").arg(nameOrId), done ? Result<QVariant>(QVariant(nameOrId)) : done.error());
+}
+
+Job *LocalEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
+{
+    const Status done = applySettings(nameOrId, arguments, accepted);
+    return decidedJob(tr("Set %1").arg(nameOrId), done ? Result<QVariant>(QVariant(nameOrId)) : done.error());
+}
+
+Status LocalEngine::applySettings(const QString &nameOrId, const QStringList &arguments,
+                                  const std::optional<Privileges> &accepted)
 {
     auto lock = StoreLock::acquire(m_store.root(), tr("change the settings of %1").arg(nameOrId));
     if (!lock)
@@ -186,7 +201,18 @@ Job *LocalEngine::disable(const QString &nameOrId, bool force)
     return job;
 }
 
-Result<QStringList> LocalEngine::logs(const QString &nameOrId, int tail)
+Job *LocalEngine::logs(const QString &nameOrId, int tail)
+{
+    auto lines = logTail(nameOrId, tail);
+    auto *job = new Job(tr("Logs of %1").arg(nameOrId), this);
+    if (lines)
+        job->finishWith(*lines);
+    else
+        job->failWith(lines.error());
+    return job;
+}
+
+Result<QStringList> LocalEngine::logTail(const QString &nameOrId, int tail)
 {
     auto found = plugin(nameOrId);
     if (!found)
@@ -263,6 +289,46 @@ void LocalEngine::watchInventory()
         rearm();
         Q_EMIT pluginsReloaded();
     });
+}
+
+void LocalEngine::connectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&Engine::runtimeStateChanged) && !m_runtimeWatcher)
+        QMetaObject::invokeMethod(this, &LocalEngine::watchRuntime, Qt::QueuedConnection);
+    Engine::connectNotify(signal);
+}
+
+void LocalEngine::watchRuntime()
+{
+    if (m_runtimeWatcher)
+        return;
+    m_runtimeWatcher = new QFileSystemWatcher(this);
+    const QString stateRoot = m_runRoot + QStringLiteral("/state");
+    // Each plugin's folder, plus the root for folders that come and go (a plugin first enabled, removed).
+    auto rearm = [this, stateRoot] {
+        if (QFileInfo(stateRoot).isDir() && !m_runtimeWatcher->directories().contains(stateRoot))
+            m_runtimeWatcher->addPath(stateRoot);
+        const QStringList ids = QDir(stateRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QStringList missing;
+        for (const QString &id : ids) {
+            const QString folder = stateRoot + QLatin1Char('/') + id;
+            if (!m_runtimeWatcher->directories().contains(folder))
+                missing.append(folder);
+        }
+        if (!missing.isEmpty())
+            m_runtimeWatcher->addPaths(missing);
+    };
+    rearm();
+    connect(m_runtimeWatcher, &QFileSystemWatcher::directoryChanged, this,
+            [this, stateRoot, rearm](const QString &path) {
+                if (path == stateRoot) {
+                    rearm();
+                    return;
+                }
+                Q_EMIT runtimeStateChanged(QFileInfo(path).fileName());
+            });
+    // The run root may not exist before the first plugin is enabled: its creation shows up in pluginChanged.
+    connect(this, &Engine::pluginChanged, m_runtimeWatcher, rearm);
 }
 
 RegistryClient *LocalEngine::registry()
@@ -396,6 +462,10 @@ Job *LocalEngine::createVolume(const QString &driver, const QString &name, const
             return volume.error();
         return QVariant(volume->toJson().toVariantMap());
     });
+    connect(job, &Job::finished, this, [this, job] {
+        if (job->succeeded())
+            Q_EMIT volumesChanged();
+    });
     return job;
 }
 
@@ -406,6 +476,10 @@ Job *LocalEngine::removeVolume(const QString &name, bool force)
         if (auto removed = volumeService(root, runRoot, job).remove(name, force); !removed)
             return removed.error();
         return QVariant(name);
+    });
+    connect(job, &Job::finished, this, [this, job] {
+        if (job->succeeded())
+            Q_EMIT volumesChanged();
     });
     return job;
 }
@@ -544,6 +618,10 @@ Job *LocalEngine::mountVolume(const QString &name)
             return volume.error();
         return QVariant(volume->toJson().toVariantMap());
     });
+    connect(job, &Job::finished, this, [this, job] {
+        if (job->succeeded())
+            Q_EMIT volumesChanged();
+    });
     return job;
 }
 
@@ -555,6 +633,10 @@ Job *LocalEngine::unmountVolume(const QString &name)
         if (!volume)
             return volume.error();
         return QVariant(volume->toJson().toVariantMap());
+    });
+    connect(job, &Job::finished, this, [this, job] {
+        if (job->succeeded())
+            Q_EMIT volumesChanged();
     });
     return job;
 }

@@ -42,14 +42,23 @@ public:
     // lock right now. Called at construction; does nothing to a store that does not exist or is read-only.
     void recover();
 
+    // Reads the store again and emits pluginsReloaded; the job ends through the event loop.
+    Job *reload() override;
     Result<PluginList> plugins() override;
     Result<Plugin> plugin(const QString &nameOrId) override;
-    Status set(const QString &nameOrId, const QStringList &arguments) override;
-    Status grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) override;
+    // set and grant as jobs that end through the event loop; the work itself is applySettings, done at once.
+    Job *set(const QString &nameOrId, const QStringList &arguments) override;
+    Job *grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) override;
+    // set (accepted empty: refuses new privileges) and grant (accepted: must equal the new effective privileges),
+    // at once: for the helper, whose own reply carries the answer.
+    Status applySettings(const QString &nameOrId, const QStringList &arguments,
+                         const std::optional<Privileges> &accepted);
     Job *create(const QString &name, const QString &folder) override;
     Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *disable(const QString &nameOrId, bool force = false) override;
-    Result<QStringList> logs(const QString &nameOrId, int tail = -1) override;
+    Job *logs(const QString &nameOrId, int tail = -1) override;
+    // The same at once, for the helper.
+    Result<QStringList> logTail(const QString &nameOrId, int tail);
     Result<QString> logFile(const QString &nameOrId) override;
     Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
 
@@ -103,11 +112,17 @@ public:
     // The registry client this engine uses (made on first use), with the calling user's logins.
     RegistryClient *registry();
 
+protected:
+    // The first connection to runtimeStateChanged starts watching the monitors' state folders (inotify).
+    void connectNotify(const QMetaMethod &signal) override;
+
 private:
-    // set (accepted empty: refuses new privileges) and grant (accepted: must equal the new effective privileges).
-    Status changeSettings(const QString &nameOrId, const QStringList &arguments,
-                          const std::optional<Privileges> &accepted);
     void watchInventory();
+    // Watches <run>/state/ and each plugin's folder in it: a monitor rewriting state.json (by rename) becomes
+    // runtimeStateChanged(id), whoever started the plugin and whether or not this process did.
+    void watchRuntime();
+    // A job already decided: it ends with `result` through the event loop, never inside this call.
+    Job *decidedJob(const QString &title, const Result<QVariant> &result);
     // Runs `work` on a worker thread and ends `job` with its result.
     void runJob(Job *job, std::function<Result<QString>(Job *)> work);
     // Starts an install or upgrade (PluginInstaller): the registry half here, the rest on a worker.
@@ -122,6 +137,7 @@ private:
     Store m_store;
     QString m_runRoot;
     QFileSystemWatcher *m_watcher = nullptr;
+    QFileSystemWatcher *m_runtimeWatcher = nullptr;
     QList<QThread *> m_workers;
     RegistryClient *m_registry = nullptr;
 };

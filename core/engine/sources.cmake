@@ -1,6 +1,6 @@
 target_sources(plugdesk_core PRIVATE
     engine/createplugin.cpp engine/createplugin.h
-    engine/engine.h
+    engine/engine.cpp engine/engine.h
     engine/error.h
     engine/exportplugin.cpp engine/exportplugin.h
     engine/importplugin.cpp engine/importplugin.h

@@ -16,6 +16,7 @@
 #include <QAtomicInteger>
 #include <QDBusError>
 #include <QDBusObjectPath>
+#include <QDBusPendingCallWatcher>
 #include <QDBusUnixFileDescriptor>
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QTemporaryFile>
 #include <QThread>
 #include <QTimer>
@@ -36,6 +38,8 @@ namespace {
 
 // A person may take a while to answer a polkit agent's password dialog.
 constexpr int kCallTimeoutMs = 10 * 60 * 1000;
+// Pushed changes come in bursts (an install changes the plugin, then its state): read once per burst.
+constexpr int kPushCoalesceMs = 50;
 
 QDBusConnection openBus(const QString &address, QString &connectionName)
 {
@@ -56,9 +60,15 @@ HelperEngine::HelperEngine(const Options &options, QObject *parent)
 {
     HelperProtocol::registerTypes();
     m_bus = openBus(m_address, m_connectionName);
-    if (m_bus.isConnected())
-        m_bus.connect(m_service, HelperProtocol::objectPath(), HelperProtocol::interfaceName(),
-                      QStringLiteral("PluginsChanged"), this, SLOT(onPluginsChanged()));
+    if (m_bus.isConnected()) {
+        const QString path = HelperProtocol::objectPath();
+        const QString iface = HelperProtocol::interfaceName();
+        for (const char *name : {"PluginsChanged", "PluginChanged", "PluginRemoved"})
+            m_bus.connect(m_service, path, iface, QString::fromLatin1(name), this, SLOT(onPluginsChanged()));
+        m_bus.connect(m_service, path, iface, QStringLiteral("RuntimeStateChanged"), this,
+                      SLOT(onRuntimeStateChanged(QString)));
+        m_bus.connect(m_service, path, iface, QStringLiteral("VolumesChanged"), this, SLOT(onVolumesChanged()));
+    }
 }
 
 HelperEngine::~HelperEngine()
@@ -72,11 +82,6 @@ HelperEngine::~HelperEngine()
 QString HelperEngine::location() const
 {
     return m_address.isEmpty() ? tr("plugdesk-helper on the system bus") : tr("plugdesk-helper on %1").arg(m_address);
-}
-
-void HelperEngine::onPluginsChanged()
-{
-    Q_EMIT pluginsReloaded();
 }
 
 Error HelperEngine::errorFromReply(const QDBusMessage &reply)
@@ -106,73 +111,339 @@ Error HelperEngine::errorFromReply(const QDBusMessage &reply)
     return {ErrorCode::Internal, tr("the Plugdesk helper failed: %1: %2").arg(name, reply.errorMessage())};
 }
 
-Result<QDBusMessage> HelperEngine::call(const QString &member, const QVariantList &arguments)
+void HelperEngine::callAsync(const QString &member, const QVariantList &arguments, bool interactive, QObject *context,
+                             Reply done)
 {
-    if (!m_bus.isConnected())
-        return Error{ErrorCode::Network,
-                     tr("cannot connect to the bus of the Plugdesk helper (%1): %2")
-                         .arg(m_address.isEmpty() ? tr("the system bus") : m_address, m_bus.lastError().message())};
+    QPointer<QObject> guard(context);
+    if (!m_bus.isConnected()) {
+        const Error error{ErrorCode::Network, tr("cannot connect to the bus of the Plugdesk helper (%1): %2")
+                                                  .arg(m_address.isEmpty() ? tr("the system bus") : m_address,
+                                                       m_bus.lastError().message())};
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done, error] {
+                if (guard)
+                    done(error);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     QDBusMessage message = QDBusMessage::createMethodCall(m_service, HelperProtocol::objectPath(),
                                                           HelperProtocol::interfaceName(), member);
     message.setArguments(arguments);
-    message.setInteractiveAuthorizationAllowed(true);
-    // BlockWithGui keeps a window painting while polkit's agent asks for a password.
-    const QDBusMessage reply = m_bus.call(message, QDBus::BlockWithGui, kCallTimeoutMs);
-    if (reply.type() == QDBusMessage::ErrorMessage)
-        return errorFromReply(reply);
-    if (reply.type() != QDBusMessage::ReplyMessage)
-        return Error{ErrorCode::Internal, tr("the Plugdesk helper sent no reply to %1").arg(member)};
-    return reply;
+    message.setInteractiveAuthorizationAllowed(interactive);
+    ++m_calls;
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(message, kCallTimeoutMs), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [watcher, guard, done, member] {
+        watcher->deleteLater();
+        if (!guard)
+            return;
+        const QDBusMessage reply = watcher->reply();
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            return done(errorFromReply(reply));
+        if (reply.type() != QDBusMessage::ReplyMessage)
+            return done(Error{ErrorCode::Internal, tr("the Plugdesk helper sent no reply to %1").arg(member)});
+        done(reply.arguments());
+    });
+}
+
+// --- the copy of the helper's state ---
+
+Job *HelperEngine::reload()
+{
+    m_wanted = true;
+    auto *job = new Job(tr("Read the plugins"), this);
+    m_reloads.append(job);
+    requestSnapshot(true, 0);
+    return job;
+}
+
+void HelperEngine::requestSnapshot(bool interactive, int delayMs)
+{
+    m_nextInteractive = m_nextInteractive || interactive;
+    if (m_snapshotInFlight) {
+        m_snapshotAgain = true;
+        return;
+    }
+    if (m_snapshotScheduled)
+        return;
+    m_snapshotScheduled = true;
+    QTimer::singleShot(delayMs, this, [this] {
+        m_snapshotScheduled = false;
+        sendSnapshot();
+    });
+}
+
+void HelperEngine::sendSnapshot()
+{
+    const bool interactive = std::exchange(m_nextInteractive, false);
+    m_snapshotInFlight = true;
+    m_snapshotAgain = false;
+    callAsync(QStringLiteral("Snapshot"), {}, interactive, this,
+              [this](const Result<QVariantList> &reply) { applySnapshot(reply); });
+}
+
+void HelperEngine::applySnapshot(const Result<QVariantList> &reply)
+{
+    m_snapshotInFlight = false;
+    std::optional<Error> failure;
+    if (!reply) {
+        failure = reply.error();
+    } else {
+        auto snapshot = HelperProtocol::decodeSnapshot(reply->value(0).toString().toUtf8());
+        if (!snapshot) {
+            failure = snapshot.error();
+        } else {
+            m_list = std::move(snapshot->list);
+            m_states = std::move(snapshot->states);
+            m_drivers = std::move(snapshot->drivers);
+        }
+    }
+    if (m_snapshotAgain) {
+        // Something changed while this answer was on its way: it may be old already.
+        sendSnapshot();
+        return;
+    }
+    if (failure) {
+        // A copy that was good stays on show when only a password is missing to refresh it.
+        const bool keep = m_readiness == Readiness::Ready && failure->code == ErrorCode::AuthorizationRequired;
+        setReadiness(keep ? Readiness::Ready : Readiness::Failed, failure);
+    } else {
+        setReadiness(Readiness::Ready, std::nullopt);
+        Q_EMIT pluginsReloaded();
+    }
+    const QList<Job *> reloads = std::exchange(m_reloads, {});
+    for (Job *job : reloads) {
+        if (failure)
+            job->failWith(*failure);
+        else
+            job->finishWith();
+    }
+    flushWaiters();
+}
+
+void HelperEngine::setReadiness(Readiness readiness, const std::optional<Error> &error)
+{
+    const bool changed = readiness != m_readiness || error.has_value() != m_readError.has_value() ||
+                         (error && (error->code != m_readError->code || error->message != m_readError->message));
+    m_readiness = readiness;
+    m_readError = error;
+    if (changed)
+        Q_EMIT readinessChanged();
+}
+
+void HelperEngine::flushWaiters()
+{
+    if (snapshotPending())
+        return;
+    const QList<std::function<void()>> waiters = std::exchange(m_waiters, {});
+    for (const auto &waiter : waiters)
+        waiter();
+}
+
+void HelperEngine::endWhenCurrent(Job *job, const Result<QVariant> &result)
+{
+    QPointer<Job> guard(job);
+    auto end = [guard, result] {
+        if (!guard)
+            return;
+        if (result)
+            guard->finishWith(*result);
+        else
+            guard->failWith(result.error());
+    };
+    // The helper pushed its change before the job's end: a snapshot for it is on its way (or none is kept).
+    if (m_wanted && snapshotPending())
+        m_waiters.append(end);
+    else
+        end();
+}
+
+void HelperEngine::onPluginsChanged()
+{
+    if (m_wanted)
+        requestSnapshot(false, kPushCoalesceMs);
+}
+
+void HelperEngine::onRuntimeStateChanged(const QString &id)
+{
+    if (!m_wanted)
+        return;
+    callAsync(QStringLiteral("PluginRuntimeState"), {id}, false, this, [this, id](const Result<QVariantList> &reply) {
+        if (!reply) {
+            if (reply.error().code == ErrorCode::AuthorizationRequired)
+                setReadiness(m_readiness, reply.error());
+            else if (reply.error().code == ErrorCode::NotFound)
+                m_states.remove(id);
+            return;
+        }
+        const QJsonObject object = QJsonDocument::fromJson(reply->value(0).toString().toUtf8()).object();
+        if (object.isEmpty())
+            return;
+        m_states.insert(id, HelperProtocol::decodeRuntimeState(object));
+        Q_EMIT runtimeStateChanged(id);
+    });
+}
+
+void HelperEngine::onVolumesChanged()
+{
+    Q_EMIT volumesChanged();
 }
 
 Result<PluginList> HelperEngine::plugins()
 {
-    auto reply = call(QStringLiteral("ListPlugins"), {});
-    if (!reply)
-        return reply.error();
-    return HelperProtocol::decodePluginList(reply->arguments().value(0).toString().toUtf8());
+    if (m_readiness == Readiness::Ready)
+        return m_list;
+    if (m_readError)
+        return *m_readError;
+    return Error{ErrorCode::Timeout, tr("the plugins have not been read from the Plugdesk helper yet")};
 }
 
 Result<Plugin> HelperEngine::plugin(const QString &nameOrId)
 {
-    auto reply = call(QStringLiteral("InspectPlugin"), {nameOrId});
-    if (!reply)
-        return reply.error();
-    const QJsonDocument document = QJsonDocument::fromJson(reply->arguments().value(0).toString().toUtf8());
-    if (!document.isObject())
-        return Error{ErrorCode::Internal, tr("the Plugdesk helper sent a plugin that is not JSON")};
-    return HelperProtocol::decodePlugin(document.object());
+    auto list = plugins();
+    if (!list)
+        return list.error();
+    return list->find(nameOrId);
 }
 
-Status HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
+Result<PluginRuntimeState> HelperEngine::runtimeState(const QString &nameOrId)
 {
-    auto reply = call(QStringLiteral("SetPlugin"), {nameOrId, arguments});
-    if (!reply)
-        return reply.error();
-    return {};
+    auto found = plugin(nameOrId);
+    if (!found)
+        return found.error();
+    return m_states.value(found->id);
 }
 
-Status HelperEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
+Result<QList<VolumeDriverInfo>> HelperEngine::volumeDrivers()
 {
-    auto reply =
-        call(QStringLiteral("GrantPlugin"),
-             {nameOrId, arguments, QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact))});
-    if (!reply)
-        return reply.error();
-    return {};
+    auto list = plugins();
+    if (!list)
+        return list.error();
+    return m_drivers;
+}
+
+// --- calls ---
+
+Job *HelperEngine::newJob(const QString &title)
+{
+    auto *job = new Job(title, this);
+    Q_EMIT jobStarted(job);
+    return job;
+}
+
+Job *HelperEngine::failedJob(const QString &title, const Error &error)
+{
+    Job *job = newJob(title);
+    job->failWith(error);
+    return job;
+}
+
+void HelperEngine::callIntoJob(Job *job, const QString &member, const QVariantList &arguments,
+                               std::function<void(const Result<QVariant> &)> ending)
+{
+    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
+    QPointer<Job> guard(job);
+    // Cancelled before the helper answered: the job ends now, and a helper job that starts anyway is cancelled.
+    // Once the helper's job runs, cancelling is its business (it rolls back, then ends).
+    auto started = std::make_shared<bool>(false);
+    auto cancelled = std::make_shared<bool>(false);
+    connect(job, &Job::cancelRequested, this, [guard, started, cancelled] {
+        if (*started)
+            return;
+        *cancelled = true;
+        if (guard)
+            guard->failWith({ErrorCode::Cancelled, tr("cancelled while waiting for authorisation")});
+    });
+    callAsync(member, arguments, true, this,
+              [this, guard, started, cancelled, ending](const Result<QVariantList> &reply) {
+                  *started = true;
+                  if (!reply) {
+                      if (guard && !*cancelled)
+                          guard->failWith(reply.error());
+                      return;
+                  }
+                  const QString path = reply->value(0).value<QDBusObjectPath>().path();
+                  if (*cancelled || !guard) {
+                      auto *orphan = new Job(QString(), this);
+                      RemoteJob::attach(m_bus, m_service, path, orphan,
+                                        [orphan](const Result<QVariant> &) { orphan->deleteLater(); });
+                      orphan->cancel();
+                      return;
+                  }
+                  guard->reportProgress({QStringLiteral("started"), QString(), 0, 0, QString()});
+                  Job *job = guard.data();
+                  RemoteJob::attach(m_bus, m_service, path, job, [this, guard, ending](const Result<QVariant> &result) {
+                      if (!guard)
+                          return;
+                      if (ending)
+                          return ending(result);
+                      endWhenCurrent(guard.data(), result);
+                  });
+              });
 }
 
 Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments, const QString &title)
 {
-    auto reply = call(member, arguments);
-    if (!reply) {
-        auto *failed = new Job(title, this);
-        Q_EMIT jobStarted(failed);
-        failed->failWith(reply.error());
-        return failed;
-    }
-    const QVariant path = reply->arguments().value(0);
-    return adoptJob(path.value<QDBusObjectPath>().path(), title);
+    Job *job = newJob(title);
+    callIntoJob(job, member, arguments);
+    return job;
+}
+
+Job *HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
+{
+    Job *job = newJob(tr("Set %1").arg(nameOrId));
+    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
+    callAsync(QStringLiteral("SetPlugin"), {nameOrId, arguments}, true, job,
+              [this, job, nameOrId](const Result<QVariantList> &reply) {
+                  endWhenCurrent(job, reply ? Result<QVariant>(QVariant(nameOrId)) : Result<QVariant>(reply.error()));
+              });
+    return job;
+}
+
+Job *HelperEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
+{
+    Job *job = newJob(tr("Set %1").arg(nameOrId));
+    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
+    callAsync(QStringLiteral("GrantPlugin"),
+              {nameOrId, arguments, QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact))},
+              true, job, [this, job, nameOrId](const Result<QVariantList> &reply) {
+                  endWhenCurrent(job, reply ? Result<QVariant>(QVariant(nameOrId)) : Result<QVariant>(reply.error()));
+              });
+    return job;
+}
+
+Job *HelperEngine::logs(const QString &nameOrId, int tail)
+{
+    auto *job = new Job(tr("Logs of %1").arg(nameOrId), this);
+    callAsync(QStringLiteral("PluginLogs"), {nameOrId, tail}, true, job, [job](const Result<QVariantList> &reply) {
+        if (!reply)
+            return job->failWith(reply.error());
+        job->finishWith(reply->value(0).toStringList());
+    });
+    return job;
+}
+
+Result<QString> HelperEngine::logFile(const QString &nameOrId)
+{
+    Q_UNUSED(nameOrId);
+    return Error{ErrorCode::Unsupported,
+                 tr("following a log (-f) needs read access to the plugin's log file, which the helper keeps under its "
+                    "run root; run plugdeskctl as root to follow it, or read it again without -f")};
+}
+
+void HelperEngine::offThread(Job *job, std::function<Result<QString>()> lookup,
+                             std::function<void(const Result<QString> &)> done)
+{
+    auto answer = std::make_shared<std::optional<Result<QString>>>();
+    QThread *worker = QThread::create([answer, lookup] { *answer = lookup(); });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    QPointer<Job> guard(job);
+    connect(worker, &QThread::finished, this, [guard, answer, done] {
+        if (guard && !guard->isFinished() && answer->has_value())
+            done(**answer);
+    });
+    worker->start();
 }
 
 Job *HelperEngine::create(const QString &name, const QString &folder)
@@ -203,46 +474,30 @@ Job *HelperEngine::create(const QString &name, const QString &folder)
     packed->close();
 
     // Packing a large rootfs takes a while: on a thread of its own, so the window keeps painting.
-    auto *job = new Job(title, this);
-    Q_EMIT jobStarted(job);
+    Job *job = newJob(title);
     job->reportProgress({tr("Packing"), QString(), 0, 0, tr("packing %1").arg(source)});
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     connect(job, &Job::cancelRequested, job, [cancelled] { cancelled->store(true); });
-    auto written = std::make_shared<std::optional<Result<LayerWriter::Layer>>>();
-    QThread *worker = QThread::create([packed, config, rootfs, cancelled, written] {
-        *written =
-            LayerWriter::writeContext(config, rootfs, packed->fileName(), [cancelled] { return cancelled->load(); });
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &QThread::finished, job, [this, job, packed, written, name, source, title]() mutable {
-        // Released here, not with the job: the temp file goes as soon as the helper holds its own descriptor.
-        const std::shared_ptr<QTemporaryFile> file = std::move(packed);
-        if (!written->has_value() || !**written)
-            return job->failWith(written->has_value() ? (**written).error().prefixed(tr("cannot pack %1").arg(source))
-                                                      : Error{ErrorCode::Internal, tr("cannot pack %1").arg(source)});
-        QFile context(file->fileName());
-        if (!context.open(QIODevice::ReadOnly))
-            return job->failWith({ErrorCode::Io, tr("cannot pack %1: %2").arg(source, context.errorString())});
-        // The descriptor is duplicated into the message; the helper holds its own copy once the call returned.
-        auto reply = call(QStringLiteral("CreatePlugin"),
-                          {name, QVariant::fromValue(QDBusUnixFileDescriptor(context.handle())), source});
-        if (!reply)
-            return job->failWith(reply.error());
-        Job *remote =
-            RemoteJob::adopt(m_bus, m_service, reply->arguments().value(0).value<QDBusObjectPath>().path(), title, job);
-        connect(remote, &Job::progressed, job, [job](const JobProgress &progress) { job->reportProgress(progress); });
-        connect(job, &Job::cancelRequested, remote, &Job::cancel);
-        auto end = [job, remote] {
-            if (const auto error = remote->error())
-                return job->failWith(*error);
-            job->finishWith(remote->result());
-        };
-        if (remote->isFinished())
-            QTimer::singleShot(0, job, end);
-        else
-            connect(remote, &Job::finished, job, end);
-    });
-    worker->start();
+    offThread(
+        job,
+        [packed, config, rootfs, cancelled]() -> Result<QString> {
+            auto written = LayerWriter::writeContext(config, rootfs, packed->fileName(),
+                                                     [cancelled] { return cancelled->load(); });
+            if (!written)
+                return written.error();
+            return packed->fileName();
+        },
+        [this, job, packed, name, source](const Result<QString> &written) {
+            if (!written)
+                return job->failWith(written.error().prefixed(tr("cannot pack %1").arg(source)));
+            QFile context(*written);
+            if (!context.open(QIODevice::ReadOnly))
+                return job->failWith({ErrorCode::Io, tr("cannot pack %1: %2").arg(source, context.errorString())});
+            // The descriptor is duplicated into the message as it is sent; the temp file may go with the job.
+            callIntoJob(job, QStringLiteral("CreatePlugin"),
+                        {name, QVariant::fromValue(QDBusUnixFileDescriptor(context.handle())), source});
+            connect(job, &Job::finished, job, [packed] { packed->remove(); });
+        });
     return job;
 }
 
@@ -254,39 +509,6 @@ Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)
 Job *HelperEngine::disable(const QString &nameOrId, bool force)
 {
     return startJob(QStringLiteral("DisablePlugin"), {nameOrId, force}, tr("Disable %1").arg(nameOrId));
-}
-
-Result<QStringList> HelperEngine::logs(const QString &nameOrId, int tail)
-{
-    auto reply = call(QStringLiteral("PluginLogs"), {nameOrId, tail});
-    if (!reply)
-        return reply.error();
-    return reply->arguments().value(0).toStringList();
-}
-
-Result<QString> HelperEngine::logFile(const QString &nameOrId)
-{
-    Q_UNUSED(nameOrId);
-    return Error{ErrorCode::Unsupported,
-                 tr("following a log (-f) needs read access to the plugin's log file, which the helper keeps under its "
-                    "run root; run plugdeskctl as root to follow it, or read it again without -f")};
-}
-
-Result<PluginRuntimeState> HelperEngine::runtimeState(const QString &nameOrId)
-{
-    auto reply = call(QStringLiteral("PluginRuntimeState"), {nameOrId});
-    if (!reply)
-        return reply.error();
-    const QJsonObject object = QJsonDocument::fromJson(reply->arguments().value(0).toString().toUtf8()).object();
-    if (object.isEmpty())
-        return Error{ErrorCode::Internal, tr("the helper answered PluginRuntimeState with something that is not JSON")};
-    PluginRuntimeState state = PluginRuntimeState::fromJson(object);
-    state.monitorAlive = object.value(QStringLiteral("MonitorAlive")).toBool();
-    state.socketPath = object.value(QStringLiteral("SocketPath")).toString();
-    state.publishedSocketPath = object.value(QStringLiteral("PublishedSocketPath")).toString();
-    for (const QJsonValue &value : object.value(QStringLiteral("Implements")).toArray())
-        state.implements.append(value.toString());
-    return state;
 }
 
 RegistryClient *HelperEngine::registry()
@@ -325,48 +547,11 @@ Status HelperEngine::logout(const QString &server)
     return logoutOfRegistry(server, registry());
 }
 
-Job *HelperEngine::push(const QString &name)
-{
-    const QString title = tr("Push %1").arg(name);
-    auto fail = [this, title](const Error &error) {
-        auto *failed = new Job(title, this);
-        Q_EMIT jobStarted(failed);
-        failed->failWith(error);
-        return failed;
-    };
-    if (auto reference = Reference::parse(name); reference && reference->hasDigest())
-        return fail(Error{ErrorCode::InvalidArgument, tr("invalid name: %1").arg(name)});
-    // The target registry is the one the plugin's own name names: ask the helper for that name first.
-    auto found = plugin(name);
-    if (!found)
-        return fail(found.error());
-    auto target = Reference::parse(found->name());
-    if (!target)
-        return fail(target.error());
-    auto login = Credentials().lookup(target->domain());
-    if (!login)
-        return fail(login.error());
-    const QJsonObject auth{{QStringLiteral("ServerAddress"), target->domain()},
-                           {QStringLiteral("Username"), login->username},
-                           {QStringLiteral("Password"), login->password},
-                           {QStringLiteral("IdentityToken"), login->identityToken}};
-    return startJob(QStringLiteral("PushPlugin"),
-                    {found->name(), QString::fromUtf8(QJsonDocument(auth).toJson(QJsonDocument::Compact))}, title);
-}
+namespace {
 
-Job *HelperEngine::remove(const QString &nameOrId, bool force)
-{
-    return startJob(QStringLiteral("RemovePlugin"), {nameOrId, force}, tr("Remove %1").arg(nameOrId));
-}
-
-Job *HelperEngine::adoptJob(const QString &path, const QString &title)
-{
-    Job *job = RemoteJob::adopt(m_bus, m_service, path, title, this);
-    Q_EMIT jobStarted(job);
-    return job;
-}
-
-Result<QString> HelperEngine::registryAuthFor(const QString &reference) const
+// The user's login for the registry of `reference`, as RegistryAuth JSON ("" when none). May run a credential
+// helper: call it on a worker thread.
+Result<QString> registryAuthFor(const QString &reference)
 {
     auto parsed = Reference::parse(reference);
     if (!parsed)
@@ -377,41 +562,67 @@ Result<QString> HelperEngine::registryAuthFor(const QString &reference) const
     return RegistryAuth::encode(*auth, Credentials::serverKey(parsed->domain()));
 }
 
+} // namespace
+
+Job *HelperEngine::push(const QString &name)
+{
+    const QString title = tr("Push %1").arg(name);
+    if (auto reference = Reference::parse(name); reference && reference->hasDigest())
+        return failedJob(title, Error{ErrorCode::InvalidArgument, tr("invalid name: %1").arg(name)});
+    Job *job = newJob(title);
+    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
+    // The target registry is the one the plugin's own name names: ask the helper for that name first.
+    callAsync(QStringLiteral("InspectPlugin"), {name}, true, job, [this, job](const Result<QVariantList> &reply) {
+        if (!reply)
+            return job->failWith(reply.error());
+        auto found =
+            HelperProtocol::decodePlugin(QJsonDocument::fromJson(reply->value(0).toString().toUtf8()).object());
+        if (!found)
+            return job->failWith(found.error());
+        const QString target = found->name();
+        offThread(
+            job, [target] { return registryAuthFor(target); },
+            [this, job, target](const Result<QString> &auth) {
+                if (!auth)
+                    return job->failWith(auth.error());
+                callIntoJob(job, QStringLiteral("PushPlugin"), {target, *auth});
+            });
+    });
+    return job;
+}
+
+Job *HelperEngine::remove(const QString &nameOrId, bool force)
+{
+    return startJob(QStringLiteral("RemovePlugin"), {nameOrId, force}, tr("Remove %1").arg(nameOrId));
+}
+
 Job *HelperEngine::install(const QString &reference, const Privileges &accepted, const InstallOptions &options)
 {
-    const QString title = tr("Install %1").arg(reference);
-    auto auth = registryAuthFor(reference);
-    if (!auth) {
-        auto *failed = new Job(title, this);
-        Q_EMIT jobStarted(failed);
-        failed->failWith(auth.error());
-        return failed;
-    }
+    Job *job = newJob(tr("Install %1").arg(reference));
     const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
-    return startJob(QStringLiteral("InstallPlugin"),
-                    {reference, privileges, options.alias, options.disable, options.settings, *auth}, title);
+    offThread(
+        job, [reference] { return registryAuthFor(reference); },
+        [this, job, reference, privileges, options](const Result<QString> &auth) {
+            if (!auth)
+                return job->failWith(auth.error());
+            callIntoJob(job, QStringLiteral("InstallPlugin"),
+                        {reference, privileges, options.alias, options.disable, options.settings, *auth});
+        });
+    return job;
 }
 
 Job *HelperEngine::upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted)
 {
-    const QString title = tr("Upgrade %1").arg(nameOrId);
-    auto auth = registryAuthFor(reference);
-    if (!auth) {
-        auto *failed = new Job(title, this);
-        Q_EMIT jobStarted(failed);
-        failed->failWith(auth.error());
-        return failed;
-    }
+    Job *job = newJob(tr("Upgrade %1").arg(nameOrId));
     const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
-    return startJob(QStringLiteral("UpgradePlugin"), {nameOrId, reference, privileges, *auth}, title);
-}
-
-Job *HelperEngine::failedJob(const QString &title, const Error &error)
-{
-    auto *failed = new Job(title, this);
-    Q_EMIT jobStarted(failed);
-    failed->failWith(error);
-    return failed;
+    offThread(
+        job, [reference] { return registryAuthFor(reference); },
+        [this, job, nameOrId, reference, privileges](const Result<QString> &auth) {
+            if (!auth)
+                return job->failWith(auth.error());
+            callIntoJob(job, QStringLiteral("UpgradePlugin"), {nameOrId, reference, privileges, *auth});
+        });
+    return job;
 }
 
 Status HelperEngine::checkDescriptorPassing(const QString &verb) const
@@ -432,41 +643,36 @@ Job *HelperEngine::exportPlugin(const QString &nameOrId, const QString &file)
         return startJob(QStringLiteral("ExportPlugin"), {}, title); // says why the bus is not there
     if (auto passing = checkDescriptorPassing(tr("export plugins")); !passing)
         return failedJob(title, passing.error());
+    Job *job = newJob(title);
+    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
     // Found first, so that a missing plugin is told as such and no temp file is made for it.
-    auto found = plugin(nameOrId);
-    if (!found)
-        return failedJob(title, found.error());
-    auto pending = PendingFile::create(file);
-    if (!pending)
-        return failedJob(title, pending.error().prefixed(tr("cannot export plugin %1").arg(found->name())));
-    std::shared_ptr<PendingFile> target(std::move(*pending));
-    auto reply = call(QStringLiteral("ExportPlugin"),
-                      {found->id, QVariant::fromValue(QDBusUnixFileDescriptor(target->handle())), target->path()});
-    if (!reply)
-        return failedJob(title, reply.error());
-    // The helper's job writes into the temp file; this one renames it into place once that succeeded, and only
-    // then ends, so whoever waits for it finds FILE complete.
-    auto *job = new Job(title, this);
-    Job *remote =
-        RemoteJob::adopt(m_bus, m_service, reply->arguments().value(0).value<QDBusObjectPath>().path(), title, job);
-    connect(remote, &Job::progressed, job, [job](const JobProgress &progress) { job->reportProgress(progress); });
-    connect(job, &Job::cancelRequested, remote, &Job::cancel);
-    auto end = [job, remote, target, name = found->name()]() mutable {
-        // Released here, not with the job: a failed export's temp file goes at once.
-        const std::shared_ptr<PendingFile> file = std::move(target);
-        if (!file)
-            return;
-        if (const auto error = remote->error())
-            return job->failWith(*error);
-        if (auto committed = file->commit(); !committed)
-            return job->failWith(committed.error().prefixed(tr("cannot export plugin %1").arg(name)));
-        job->finishWith(remote->result());
-    };
-    if (remote->isFinished())
-        QTimer::singleShot(0, job, end);
-    else
-        connect(remote, &Job::finished, job, end);
-    Q_EMIT jobStarted(job);
+    callAsync(
+        QStringLiteral("InspectPlugin"), {nameOrId}, true, job, [this, job, file](const Result<QVariantList> &reply) {
+            if (!reply)
+                return job->failWith(reply.error());
+            auto found =
+                HelperProtocol::decodePlugin(QJsonDocument::fromJson(reply->value(0).toString().toUtf8()).object());
+            if (!found)
+                return job->failWith(found.error());
+            auto pending = PendingFile::create(file);
+            if (!pending)
+                return job->failWith(pending.error().prefixed(tr("cannot export plugin %1").arg(found->name())));
+            std::shared_ptr<PendingFile> target(std::move(*pending));
+            // The helper's job writes into the temp file; this one renames it into place once that succeeded, and
+            // only then ends, so whoever waits for it finds FILE complete.
+            callIntoJob(job, QStringLiteral("ExportPlugin"),
+                        {found->id, QVariant::fromValue(QDBusUnixFileDescriptor(target->handle())), target->path()},
+                        [job, target, name = found->name()](const Result<QVariant> &result) mutable {
+                            // Released here, not with the job: a failed export's temp file goes at once.
+                            const std::shared_ptr<PendingFile> file = std::move(target);
+                            if (!result)
+                                return job->failWith(result.error());
+                            if (auto committed = file->commit(); !committed)
+                                return job->failWith(
+                                    committed.error().prefixed(tr("cannot export plugin %1").arg(name)));
+                            job->finishWith(*result);
+                        });
+        });
     return job;
 }
 
@@ -492,25 +698,11 @@ Job *HelperEngine::importPlugin(const QString &file, const Privileges &accepted,
         return failedJob(
             title, Error{ErrorCode::PermissionDenied, tr("cannot import %1: %2").arg(source, bundle.errorString())});
     const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
-    // The descriptor is duplicated into the message; the helper holds its own copy once the call returned.
+    // The descriptor is duplicated into the message as it is sent; this process's copy closes with `bundle`.
     return startJob(QStringLiteral("ImportPlugin"),
                     {QVariant::fromValue(QDBusUnixFileDescriptor(bundle.handle())), source, privileges, options.alias,
                      options.disable, options.settings},
                     title);
-}
-
-Result<QList<VolumeDriverInfo>> HelperEngine::volumeDrivers()
-{
-    auto reply = call(QStringLiteral("VolumeDrivers"), {});
-    if (!reply)
-        return reply.error();
-    const QJsonDocument document = QJsonDocument::fromJson(reply->arguments().value(0).toString().toUtf8());
-    if (!document.isArray())
-        return Error{ErrorCode::Internal, tr("the helper answered VolumeDrivers with something that is not JSON")};
-    QList<VolumeDriverInfo> drivers;
-    for (const QJsonValue &value : document.array())
-        drivers.append(VolumeDriverInfo::fromJson(value.toObject()));
-    return drivers;
 }
 
 Job *HelperEngine::volumes(const QString &driver)

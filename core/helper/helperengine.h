@@ -4,17 +4,30 @@
 
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QHash>
+#include <functional>
 
 namespace core {
 
 class RegistryClient;
 
 // The engine of an unprivileged window or plugdeskctl: every verb is a call to plugdesk-helper
-// (org.plugdesk.Helper1) on the system bus, or on the bus at an explicit address (tests). D-Bus errors
-// `org.plugdesk.Error.<Code>` come back as core::Error with that code and the helper's message; other bus
-// failures (helper missing, bus refused, no reply) get a code and a message of their own. The helper's
-// PluginsChanged signal becomes pluginsReloaded. Calls allow interactive authorization, so a polkit agent may
-// ask for a password. Owns its bus connection when it opened one by address; owns no state.
+// (org.plugdesk.Helper1) on the system bus, or on the bus at an explicit address (tests). It never waits: each
+// method sends its call and returns at once, a Job that ends when the reply (and, for a long operation, the
+// helper's job) has come, or an answer from what the helper last sent. No nested event loop, no blocking call:
+// replies arrive through QDBusPendingCallWatcher, credentials are read on a worker thread.
+//
+// What the reads return (plugins, plugin, runtimeState, volumeDrivers) is a copy of the helper's Snapshot,
+// taken by reload() (which may ask for a password) and then kept current from what the helper pushes:
+// PluginChanged/PluginRemoved/PluginsChanged read a new snapshot, RuntimeStateChanged the one plugin's state,
+// VolumesChanged is passed on. Those reads after a push never ask for a password: if polkit wants one, the copy
+// stays as it was and readError() says AuthorizationRequired, until the person chooses to reload. A job that
+// changed the store ends only once the copy shows the change, so `job finished → plugins()` holds.
+//
+// D-Bus errors `org.plugdesk.Error.<Code>` come back as core::Error with that code and the helper's message;
+// other bus failures (helper missing, bus refused, no reply) get a code and a message of their own. Calls that a
+// person started allow interactive authorization, so a polkit agent may ask for a password; meanwhile the Job
+// reports the phase "authorising". Owns its bus connection when it opened one by address.
 class HelperEngine final : public Engine
 {
     Q_OBJECT
@@ -31,17 +44,21 @@ public:
 
     QString location() const override;
 
+    Readiness readiness() const override { return m_readiness; }
+    std::optional<Error> readError() const override { return m_readError; }
+    Job *reload() override;
+
     Result<PluginList> plugins() override;
     Result<Plugin> plugin(const QString &nameOrId) override;
-    Status set(const QString &nameOrId, const QStringList &arguments) override;
-    Status grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) override;
+    Job *set(const QString &nameOrId, const QStringList &arguments) override;
+    Job *grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) override;
     // Packs FOLDER's config.json and rootfs in this process, with the caller's rights (LayerWriter::writeContext),
     // into a temp file and passes it to the helper as a descriptor: the helper never opens the folder, so what the
     // caller cannot read never becomes a plugin. Refused (Unsupported) on a bus that cannot pass descriptors.
     Job *create(const QString &name, const QString &folder) override;
     Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *disable(const QString &nameOrId, bool force = false) override;
-    Result<QStringList> logs(const QString &nameOrId, int tail = -1) override;
+    Job *logs(const QString &nameOrId, int tail = -1) override;
     // The log file lives under the helper's run root, which a desktop user may not read: following a log
     // through the helper is refused with a message that says so.
     Result<QString> logFile(const QString &nameOrId) override;
@@ -54,13 +71,13 @@ public:
     Result<QStringList> registryLogins() override;
     Status logout(const QString &server) override;
     // Sends the caller's own login for the target registry (from this user's ~/.docker/config.json, helpers
-    // included) with the call, as JSON {ServerAddress, Username, Password, IdentityToken}; the helper uses it
-    // instead of root's logins, and only for that registry.
+    // included, read on a worker thread) with the call, as RegistryAuth; the helper uses it instead of root's
+    // logins, and only for that registry.
     Job *push(const QString &name) override;
     Job *remove(const QString &nameOrId, bool force = false) override;
 
     // Sent to the helper with the login for the reference's registry from this user's own config.json
-    // (RegistryAuth), so the helper never uses root's logins.
+    // (RegistryAuth, read on a worker thread), so the helper never uses root's logins.
     Job *install(const QString &reference, const Privileges &accepted, const InstallOptions &options = {}) override;
     Job *upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted) override;
 
@@ -81,33 +98,71 @@ public:
     Job *mountVolume(const QString &name) override;
     Job *unmountVolume(const QString &name) override;
 
-    // For verbs that start a job: mirrors the job at `path` (the method's reply) into a local Job.
-    Job *adoptJob(const QString &path, const QString &title);
+    // Method calls this engine sent since it was made: a window at rest makes none (tests count them).
+    quint64 callCount() const { return m_calls; }
 
     // A D-Bus error reply as the Error the helper meant, or as a bus failure named plainly.
     static Error errorFromReply(const QDBusMessage &reply);
 
 private Q_SLOTS:
     void onPluginsChanged();
+    void onRuntimeStateChanged(const QString &id);
+    void onVolumesChanged();
 
 private:
-    // Calls a verb that answers with a job path and mirrors that job; a refused call gives a failed job.
+    using Reply = std::function<void(const Result<QVariantList> &arguments)>;
+    // Sends one method call; `done` gets the reply's arguments or the Error, on this thread, later (never
+    // inside this call), unless `context` is gone. `interactive`: polkit may ask the person for a password.
+    void callAsync(const QString &member, const QVariantList &arguments, bool interactive, QObject *context,
+                   Reply done);
+    // A verb that answers with a job path: the returned Job waits (phase "authorising") for the reply, then
+    // mirrors the helper's job. Cancelled while waiting, it ends at once and cancels the helper's job when the
+    // path comes. `ending` as in RemoteJob::attach.
     Job *startJob(const QString &member, const QVariantList &arguments, const QString &title);
-    Result<QDBusMessage> call(const QString &member, const QVariantList &arguments);
+    void callIntoJob(Job *job, const QString &member, const QVariantList &arguments,
+                     std::function<void(const Result<QVariant> &)> ending = {});
+    // Ends `job` with `result` once the copy of the helper's state reflects the changes pushed so far.
+    void endWhenCurrent(Job *job, const Result<QVariant> &result);
+    // A job announced with jobStarted.
+    Job *newJob(const QString &title);
     // A job that failed before it started.
     Job *failedJob(const QString &title, const Error &error);
     // Unsupported, naming `verb`, when the bus cannot carry file descriptors.
     Status checkDescriptorPassing(const QString &verb) const;
-    // The user's login for the registry of `reference` as RegistryAuth JSON ("" when none).
-    Result<QString> registryAuthFor(const QString &reference) const;
+    // Runs `lookup` on a worker thread and hands its answer to `done` on this thread, unless `job` is gone.
+    void offThread(Job *job, std::function<Result<QString>()> lookup,
+                   std::function<void(const Result<QString> &)> done);
     // The client for the verbs run in this process (made on first use).
     RegistryClient *registry();
+
+    // The copy of the helper's state.
+    // Asks for a snapshot after `delayMs` (pushes come in bursts), or once more after the one in flight.
+    void requestSnapshot(bool interactive, int delayMs);
+    void sendSnapshot();
+    void applySnapshot(const Result<QVariantList> &reply);
+    bool snapshotPending() const { return m_snapshotInFlight || m_snapshotScheduled; }
+    void setReadiness(Readiness readiness, const std::optional<Error> &error);
+    void flushWaiters();
 
     RegistryClient *m_registry = nullptr;
     QDBusConnection m_bus;
     QString m_address;
     QString m_service;
     QString m_connectionName; // set when this engine opened the connection by address
+    quint64 m_calls = 0;
+
+    Readiness m_readiness = Readiness::Loading;
+    std::optional<Error> m_readError;
+    bool m_wanted = false;            // reload() was asked once: the copy is kept current from then on
+    bool m_snapshotInFlight = false;  // a Snapshot call is on its way
+    bool m_snapshotScheduled = false; // one will be sent shortly
+    bool m_snapshotAgain = false;     // a change arrived while one was in flight: read once more
+    bool m_nextInteractive = false;   // the next one may ask for a password (a reload() asked for it)
+    PluginList m_list;
+    QHash<QString, PluginRuntimeState> m_states;
+    QList<VolumeDriverInfo> m_drivers;
+    QList<Job *> m_reloads;                 // reload() jobs waiting for the snapshot in flight
+    QList<std::function<void()>> m_waiters; // endWhenCurrent, waiting for the same
 };
 
 } // namespace core

@@ -15,9 +15,9 @@ namespace {
 constexpr std::array kCodeNames{
     "InvalidArgument", "NotFound", "Ambiguous", "Conflict",  "InUse",    "PermissionDenied", "Io",
     "Corrupt",         "Locked",   "Network",   "Auth",      "Registry", "NotAPlugin",       "DigestMismatch",
-    "UnsafeArchive",   "Runtime",  "Timeout",   "Cancelled", "Internal", "Unsupported",
+    "UnsafeArchive",   "Runtime",  "Timeout",   "Cancelled", "Internal", "Unsupported",      "AuthorizationRequired",
 };
-static_assert(kCodeNames.size() == static_cast<size_t>(ErrorCode::Unsupported),
+static_assert(kCodeNames.size() == static_cast<size_t>(ErrorCode::AuthorizationRequired),
               "every ErrorCode needs a D-Bus error name");
 
 } // namespace
@@ -141,6 +141,72 @@ Result<PluginList> HelperProtocol::decodePluginList(const QByteArray &json)
              problem.value(QStringLiteral("message")).toString()});
     }
     return list;
+}
+
+QJsonObject HelperProtocol::encodeRuntimeState(const PluginRuntimeState &state)
+{
+    QJsonObject object = state.toJson();
+    // The fields the engine fills in, which state.json does not keep.
+    object.insert(QStringLiteral("MonitorAlive"), state.monitorAlive);
+    object.insert(QStringLiteral("SocketPath"), state.socketPath);
+    object.insert(QStringLiteral("PublishedSocketPath"), state.publishedSocketPath);
+    object.insert(QStringLiteral("Implements"), QJsonArray::fromStringList(state.implements));
+    return object;
+}
+
+PluginRuntimeState HelperProtocol::decodeRuntimeState(const QJsonObject &object)
+{
+    PluginRuntimeState state = PluginRuntimeState::fromJson(object);
+    state.monitorAlive = object.value(QStringLiteral("MonitorAlive")).toBool();
+    state.socketPath = object.value(QStringLiteral("SocketPath")).toString();
+    state.publishedSocketPath = object.value(QStringLiteral("PublishedSocketPath")).toString();
+    for (const QJsonValue &value : object.value(QStringLiteral("Implements")).toArray())
+        state.implements.append(value.toString());
+    return state;
+}
+
+QJsonArray HelperProtocol::encodeDrivers(const QList<VolumeDriverInfo> &drivers)
+{
+    QJsonArray array;
+    for (const VolumeDriverInfo &driver : drivers)
+        array.append(driver.toJson());
+    return array;
+}
+
+QList<VolumeDriverInfo> HelperProtocol::decodeDrivers(const QJsonArray &array)
+{
+    QList<VolumeDriverInfo> drivers;
+    for (const QJsonValue &value : array)
+        drivers.append(VolumeDriverInfo::fromJson(value.toObject()));
+    return drivers;
+}
+
+QByteArray HelperProtocol::encodeSnapshot(const QByteArray &listJson, const Snapshot &snapshot)
+{
+    QJsonObject states;
+    for (auto it = snapshot.states.constBegin(); it != snapshot.states.constEnd(); ++it)
+        states.insert(it.key(), encodeRuntimeState(it.value()));
+    return QJsonDocument(QJsonObject{{QStringLiteral("list"), QJsonDocument::fromJson(listJson).object()},
+                                     {QStringLiteral("states"), states},
+                                     {QStringLiteral("drivers"), encodeDrivers(snapshot.drivers)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+Result<HelperProtocol::Snapshot> HelperProtocol::decodeSnapshot(const QByteArray &json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    if (!object.value(QStringLiteral("list")).isObject())
+        return Error{ErrorCode::Internal, tr("the helper sent a snapshot that is not JSON")};
+    Snapshot snapshot;
+    auto list = decodePluginList(QJsonDocument(object.value(QStringLiteral("list")).toObject()).toJson());
+    if (!list)
+        return list.error();
+    snapshot.list = std::move(*list);
+    const QJsonObject states = object.value(QStringLiteral("states")).toObject();
+    for (auto it = states.constBegin(); it != states.constEnd(); ++it)
+        snapshot.states.insert(it.key(), decodeRuntimeState(it.value().toObject()));
+    snapshot.drivers = decodeDrivers(object.value(QStringLiteral("drivers")).toArray());
+    return snapshot;
 }
 
 QString HelperProtocol::encodeResult(const QVariant &result)

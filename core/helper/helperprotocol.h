@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDBusArgument>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <optional>
@@ -41,6 +43,25 @@ public:
     // {"plugins": [plugin...], "problems": [{"code": "Corrupt", "message": "..."}]}
     static QByteArray encodePluginList(const PluginList &list);
     static Result<PluginList> decodePluginList(const QByteArray &json);
+
+    // A plugin's run state with the fields the engine fills in (monitor alive, sockets, Activate's answer).
+    static QJsonObject encodeRuntimeState(const PluginRuntimeState &state);
+    static PluginRuntimeState decodeRuntimeState(const QJsonObject &object);
+    static QJsonArray encodeDrivers(const QList<VolumeDriverInfo> &drivers);
+    static QList<VolumeDriverInfo> decodeDrivers(const QJsonArray &array);
+
+    // Everything a window shows without asking per plugin, in one answer (the Snapshot method):
+    // {"list": <plugin list>, "states": {id: state}, "drivers": [driver...]}. A state or the drivers the engine
+    // could not read are left out; the list's problems say what could not be read of the inventory.
+    struct Snapshot
+    {
+        PluginList list;
+        QHash<QString, PluginRuntimeState> states;
+        QList<VolumeDriverInfo> drivers;
+    };
+    // `listJson` is encodePluginList's output (redacted when the caller may not see secrets).
+    static QByteArray encodeSnapshot(const QByteArray &listJson, const Snapshot &snapshot);
+    static Result<Snapshot> decodeSnapshot(const QByteArray &json);
 
     // A job's result travels as one JSON value ("" for none).
     static QString encodeResult(const QVariant &result);

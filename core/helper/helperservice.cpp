@@ -25,9 +25,16 @@ HelperService::HelperService(const QDBusConnection &bus, LocalEngine *engine, QO
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(60 * 1000);
     connect(&m_idleTimer, &QTimer::timeout, this, &HelperService::onIdleTimeout);
-    connect(engine, &Engine::pluginChanged, this, &HelperService::emitPluginsChanged);
-    connect(engine, &Engine::pluginRemoved, this, &HelperService::emitPluginsChanged);
-    connect(engine, &Engine::pluginsReloaded, this, &HelperService::emitPluginsChanged);
+    // What changed is pushed to every client, as ids only: a client reads the news through a method, which polkit
+    // guards like any other read, so a signal tells nobody more than that something changed.
+    connect(engine, &Engine::pluginChanged, this,
+            [this](const QString &id) { emitSignal(QStringLiteral("PluginChanged"), {id}); });
+    connect(engine, &Engine::pluginRemoved, this,
+            [this](const QString &id) { emitSignal(QStringLiteral("PluginRemoved"), {id}); });
+    connect(engine, &Engine::pluginsReloaded, this, [this] { emitSignal(QStringLiteral("PluginsChanged"), {}); });
+    connect(engine, &Engine::runtimeStateChanged, this,
+            [this](const QString &id) { emitSignal(QStringLiteral("RuntimeStateChanged"), {id}); });
+    connect(engine, &Engine::volumesChanged, this, [this] { emitSignal(QStringLiteral("VolumesChanged"), {}); });
 }
 
 HelperService::~HelperService()
@@ -84,10 +91,12 @@ void HelperService::onIdleTimeout()
     Q_EMIT idle();
 }
 
-void HelperService::emitPluginsChanged()
+void HelperService::emitSignal(const QString &name, const QVariantList &arguments)
 {
-    m_bus.send(QDBusMessage::createSignal(HelperProtocol::objectPath(), HelperProtocol::interfaceName(),
-                                          QStringLiteral("PluginsChanged")));
+    QDBusMessage signal =
+        QDBusMessage::createSignal(HelperProtocol::objectPath(), HelperProtocol::interfaceName(), name);
+    signal.setArguments(arguments);
+    m_bus.send(signal);
 }
 
 QString HelperService::exportJob(Job *job, const QString &operation, const QString &owner)
@@ -123,7 +132,12 @@ QString HelperService::introspect(const QString &path) const
                        .arg(argument.name, argument.signature());
         xml += QStringLiteral("    </method>\n");
     }
-    xml += QStringLiteral("    <signal name=\"PluginsChanged\"/>\n  </interface>\n");
+    xml += QStringLiteral("    <signal name=\"PluginsChanged\"/>\n"
+                          "    <signal name=\"PluginChanged\"><arg name=\"id\" type=\"s\"/></signal>\n"
+                          "    <signal name=\"PluginRemoved\"><arg name=\"id\" type=\"s\"/></signal>\n"
+                          "    <signal name=\"RuntimeStateChanged\"><arg name=\"id\" type=\"s\"/></signal>\n"
+                          "    <signal name=\"VolumesChanged\"/>\n"
+                          "  </interface>\n");
     return xml;
 }
 
@@ -168,6 +182,9 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
     HelperVerbs::addDetails(*verb, arguments, lookup && *lookup ? &lookup->value() : nullptr, details);
 
     ++m_inFlight;
+    // A client that may not show a password dialog now (a read after a pushed change) says so in the message:
+    // polkit is then asked without interaction, and a missing password comes back as AuthorizationRequired.
+    const bool interactive = message.isInteractiveAuthorizationAllowed();
     m_authority->check(
         message.service(), verb->action, details, verb->what(),
         [this, verb, bus, message, lookup, replyError](const Status &authorized) {
@@ -205,7 +222,8 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
                     self->runVerb(*verb, bus, message, plugin);
                 });
             });
-        });
+        },
+        interactive);
     return true;
 }
 

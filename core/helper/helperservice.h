@@ -19,8 +19,9 @@ struct HelperVerb;
 // the bus name org.plugdesk.Helper1. Each method comes from the HelperVerbs table: arguments validated, the
 // named plugin looked up, polkit asked for the verb's action, then the verb run on the LocalEngine, with the
 // reply sent later (delayed replies), so a password prompt for one caller never blocks another. Engine errors
-// become `org.plugdesk.Error.<Code>` with the engine's message. Exports long operations as JobObjects, emits
-// PluginsChanged after writes, and reports idle() after a quiet period with no job running.
+// become `org.plugdesk.Error.<Code>` with the engine's message. Exports long operations as JobObjects, pushes what
+// changed as signals carrying ids only (PluginChanged, PluginRemoved, PluginsChanged, RuntimeStateChanged from the
+// monitors' state files, VolumesChanged), and reports idle() after a quiet period with no job running.
 // Does not own the engine, nor the decision to exit (main quits on idle()).
 class HelperService final : public QDBusVirtualObject
 {
@@ -52,7 +53,7 @@ Q_SIGNALS:
 private:
     void touch();
     void onIdleTimeout();
-    void emitPluginsChanged();
+    void emitSignal(const QString &name, const QVariantList &arguments);
     // Runs an authorised, checked call on the engine and sends its reply; first asks polkit, without
     // interaction, whether the caller holds the verb's secretsAction.
     void runVerb(const HelperVerb &verb, const QDBusConnection &bus, const QDBusMessage &message,

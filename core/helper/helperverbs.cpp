@@ -107,7 +107,7 @@ Result<RegistryClient *> callerRegistry(const QString &remote, const QString &au
     auto reference = Reference::parse(remote);
     if (!reference)
         return reference.error();
-    auto auth = RegistryAuth::decode(authJson);
+    auto auth = RegistryAuth::decode(authJson, reference->domain());
     if (!auth)
         return auth.error();
     RegistryClient::Options options;
@@ -150,6 +150,30 @@ const QList<HelperVerb> &HelperVerbs::all()
             manageAction(),
         },
         {
+            // What a window shows, in one answer: the plugins, each one's run state, the volume drivers. The
+            // window reads it once and then only after a change the helper announced.
+            QStringLiteral("Snapshot"),
+            {},
+            {{QStringLiteral("json"), Kind::Text}},
+            readAction(),
+            [] { return tr("list plugins"); },
+            [](HelperCall &call) -> Result<QVariantList> {
+                auto list = call.engine.plugins();
+                if (!list)
+                    return list.error();
+                const QByteArray json = HelperProtocol::encodePluginList(*list);
+                HelperProtocol::Snapshot snapshot;
+                for (const Plugin &plugin : list->plugins) {
+                    if (auto state = call.engine.runtimeState(plugin.id))
+                        snapshot.states.insert(plugin.id, *state);
+                }
+                snapshot.drivers = call.engine.volumeDrivers().valueOr({});
+                return QVariantList{QString::fromUtf8(HelperProtocol::encodeSnapshot(
+                    call.revealSecrets ? json : Secrets::redactPluginList(json), snapshot))};
+            },
+            manageAction(),
+        },
+        {
             QStringLiteral("InspectPlugin"),
             {{QStringLiteral("name"), Kind::PluginName}},
             {{QStringLiteral("json"), Kind::Text}},
@@ -174,7 +198,9 @@ const QList<HelperVerb> &HelperVerbs::all()
             manageAction(),
             [] { return tr("change plugin settings"); },
             [](HelperCall &call) -> Result<QVariantList> {
-                if (auto set = call.engine.set(call.plugin->id, call.arguments.at(1).toStringList()); !set)
+                if (auto set =
+                        call.engine.applySettings(call.plugin->id, call.arguments.at(1).toStringList(), std::nullopt);
+                    !set)
                     return set.error();
                 return QVariantList{};
             },
@@ -194,7 +220,8 @@ const QList<HelperVerb> &HelperVerbs::all()
                 auto accepted = privilegesArgument(call.arguments.at(2).toString());
                 if (!accepted)
                     return accepted.error();
-                if (auto granted = call.engine.grant(call.plugin->id, call.arguments.at(1).toStringList(), *accepted);
+                if (auto granted =
+                        call.engine.applySettings(call.plugin->id, call.arguments.at(1).toStringList(), *accepted);
                     !granted)
                     return granted.error();
                 return QVariantList{};
@@ -252,20 +279,16 @@ const QList<HelperVerb> &HelperVerbs::all()
             installAction(),
             [] { return tr("push plugins"); },
             [](HelperCall &call) -> Result<QVariantList> {
-                // The caller's own login for the target registry, never root's: an empty or foreign one means
-                // anonymous (HelperEngine::push documents the JSON).
+                // The caller's own login for the target registry, never root's, in the same RegistryAuth JSON as
+                // install's; empty means anonymous.
                 const QString name = call.plugin->name();
                 auto target = Reference::parse(name);
                 if (!target)
                     return target.error();
-                const QJsonObject auth = QJsonDocument::fromJson(call.arguments.at(1).toString().toUtf8()).object();
-                AuthConfig login;
-                if (auth.value(QStringLiteral("ServerAddress")).toString() == target->domain()) {
-                    login.username = auth.value(QStringLiteral("Username")).toString();
-                    login.password = auth.value(QStringLiteral("Password")).toString();
-                    login.identityToken = auth.value(QStringLiteral("IdentityToken")).toString();
-                }
-                Job *job = call.engine.push(name, login);
+                auto login = RegistryAuth::decode(call.arguments.at(1).toString(), target->domain());
+                if (!login)
+                    return login.error();
+                Job *job = call.engine.push(name, *login);
                 return jobReply(call, job, QStringLiteral("push"));
             },
         },
@@ -383,7 +406,7 @@ const QList<HelperVerb> &HelperVerbs::all()
             manageAction(),
             [] { return tr("read plugin logs"); },
             [](HelperCall &call) -> Result<QVariantList> {
-                auto lines = call.engine.logs(call.plugin->id, call.arguments.at(1).toInt());
+                auto lines = call.engine.logTail(call.plugin->id, call.arguments.at(1).toInt());
                 if (!lines)
                     return lines.error();
                 return QVariantList{*lines};
@@ -399,13 +422,8 @@ const QList<HelperVerb> &HelperVerbs::all()
                 auto state = call.engine.runtimeState(call.plugin->id);
                 if (!state)
                     return state.error();
-                QJsonObject object = state->toJson();
-                // The fields the engine fills in, which state.json does not keep.
-                object.insert(QStringLiteral("MonitorAlive"), state->monitorAlive);
-                object.insert(QStringLiteral("SocketPath"), state->socketPath);
-                object.insert(QStringLiteral("PublishedSocketPath"), state->publishedSocketPath);
-                object.insert(QStringLiteral("Implements"), QJsonArray::fromStringList(state->implements));
-                return QVariantList{QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))};
+                return QVariantList{QString::fromUtf8(
+                    QJsonDocument(HelperProtocol::encodeRuntimeState(*state)).toJson(QJsonDocument::Compact))};
             },
         },
         {
@@ -418,10 +436,8 @@ const QList<HelperVerb> &HelperVerbs::all()
                 auto drivers = call.engine.volumeDrivers();
                 if (!drivers)
                     return drivers.error();
-                QJsonArray array;
-                for (const VolumeDriverInfo &driver : *drivers)
-                    array.append(driver.toJson());
-                return QVariantList{QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))};
+                return QVariantList{QString::fromUtf8(
+                    QJsonDocument(HelperProtocol::encodeDrivers(*drivers)).toJson(QJsonDocument::Compact))};
             },
         },
         {

@@ -67,7 +67,7 @@ void PolkitAuthority::check(const QString &busName, const QString &action, const
     ++m_pending;
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, kInteractiveTimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, watcher, busName, action, what, done](QDBusPendingCallWatcher *) {
+            [this, watcher, busName, action, what, done, interactive](QDBusPendingCallWatcher *) {
                 watcher->deleteLater();
                 --m_pending;
                 const QDBusMessage reply = watcher->reply();
@@ -91,6 +91,13 @@ void PolkitAuthority::check(const QString &busName, const QString &action, const
                 }
                 if (authorized) {
                     done({});
+                    return;
+                }
+                if (challenge && !interactive) {
+                    done(Error{ErrorCode::AuthorizationRequired,
+                               tr("not authorized to %1 (%2): a password is needed, and this request did not allow "
+                                  "asking for one")
+                                   .arg(what, action)});
                     return;
                 }
                 if (challenge) {

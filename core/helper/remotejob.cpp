@@ -19,12 +19,19 @@ Job *RemoteJob::adopt(const QDBusConnection &bus, const QString &service, const 
     return job;
 }
 
-RemoteJob::RemoteJob(const QDBusConnection &bus, QString service, QString path, Job *job)
+void RemoteJob::attach(const QDBusConnection &bus, const QString &service, const QString &path, Job *job, Ending ending)
+{
+    auto *remote = new RemoteJob(bus, service, path, job, std::move(ending));
+    remote->start();
+}
+
+RemoteJob::RemoteJob(const QDBusConnection &bus, QString service, QString path, Job *job, Ending ending)
     : QObject(job)
     , m_bus(bus)
     , m_service(std::move(service))
     , m_path(std::move(path))
     , m_job(job)
+    , m_ending(std::move(ending))
 {
     HelperProtocol::registerTypes();
 }
@@ -98,10 +105,16 @@ void RemoteJob::end(bool success, const QString &errorCode, const QString &messa
     if (m_ended)
         return;
     m_ended = true;
-    if (success)
-        m_job->finishWith(HelperProtocol::decodeResult(resultJson));
+    const Result<QVariant> result =
+        success
+            ? Result<QVariant>(HelperProtocol::decodeResult(resultJson))
+            : Result<QVariant>(Error{HelperProtocol::codeFromName(errorCode).value_or(ErrorCode::Internal), message});
+    if (m_ending)
+        return m_ending(result);
+    if (result)
+        m_job->finishWith(*result);
     else
-        m_job->failWith({HelperProtocol::codeFromName(errorCode).value_or(ErrorCode::Internal), message});
+        m_job->failWith(result.error());
 }
 
 } // namespace core

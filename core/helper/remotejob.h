@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/engine/job.h"
+#include "core/engine/result.h"
 
 #include <QDBusConnection>
 #include <QObject>
+#include <functional>
 
 namespace core {
 
@@ -17,12 +19,20 @@ class RemoteJob final : public QObject
     Q_OBJECT
 
 public:
+    // How the remote job ended: its result, or its error.
+    using Ending = std::function<void(const Result<QVariant> &end)>;
+
     // Creates the local Job (with `parent`) and its RemoteJob, and starts listening.
     static Job *adopt(const QDBusConnection &bus, const QString &service, const QString &path, const QString &title,
                       QObject *parent = nullptr);
+    // Mirrors the remote job into `job`, which exists already (the local job was handed out before the helper
+    // answered with a path). `ending`, when given, decides how `job` ends instead of ending it with the remote
+    // result (to rename an exported file first, or to wait until the engine's view caught up).
+    static void attach(const QDBusConnection &bus, const QString &service, const QString &path, Job *job,
+                       Ending ending = {});
 
 private:
-    RemoteJob(const QDBusConnection &bus, QString service, QString path, Job *job);
+    RemoteJob(const QDBusConnection &bus, QString service, QString path, Job *job, Ending ending = {});
     void start();
     void end(bool success, const QString &errorCode, const QString &message, const QString &resultJson);
 
@@ -36,6 +46,7 @@ private:
     QString m_service;
     QString m_path;
     Job *m_job;
+    Ending m_ending;
     bool m_ended = false;
 };
 

@@ -1,5 +1,7 @@
 #include "core/registry/registryauth.h"
 
+#include "core/registry/credentials.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -18,7 +20,7 @@ QString RegistryAuth::encode(const AuthConfig &auth, const QString &serverAddres
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-Result<AuthConfig> RegistryAuth::decode(const QString &json)
+Result<AuthConfig> RegistryAuth::decode(const QString &json, const QString &forHost)
 {
     if (json.trimmed().isEmpty())
         return AuthConfig{};
@@ -31,6 +33,10 @@ Result<AuthConfig> RegistryAuth::decode(const QString &json)
     const QJsonObject raw = document.object();
     for (auto it = raw.begin(); it != raw.end(); ++it)
         object.insert(it.key().toLower(), it.value());
+    // A login the caller meant for another registry is never sent to this one.
+    const QString server = object.value(QStringLiteral("serveraddress")).toString();
+    if (!forHost.isEmpty() && !server.isEmpty() && server != forHost && server != Credentials::serverKey(forHost))
+        return AuthConfig{};
     AuthConfig auth;
     auth.username = object.value(QStringLiteral("username")).toString();
     auth.password = object.value(QStringLiteral("password")).toString();

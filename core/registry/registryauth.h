@@ -22,7 +22,9 @@ public:
     static QString encode(const AuthConfig &auth, const QString &serverAddress);
     // The login in `json`; empty text is an empty login. `auth` (base64 "user:pass") fills username and password
     // when they are absent, as Docker does. Text that is not a JSON object is an InvalidArgument error.
-    static Result<AuthConfig> decode(const QString &json);
+    // With `forHost`: a login whose "serveraddress" names another registry than `forHost` (its host, or Docker's key
+    // for it) reads as the empty login, so it is never sent there.
+    static Result<AuthConfig> decode(const QString &json, const QString &forHost = {});
 };
 
 } // namespace core

@@ -170,7 +170,7 @@ private Q_SLOTS:
         QCOMPARE(window.pluginModel()->pluginAt(0)->name(), m_name);
         QTRY_COMPARE_WITH_TIMEOUT(window.pluginModel()->index(0, ui::PluginListModel::State).data().toString(),
                                   QStringLiteral("running"), 30000);
-        QVERIFY(window.pluginModel()->pluginAt(0)->enabled);
+        QTRY_VERIFY_WITH_TIMEOUT(window.pluginModel()->pluginAt(0)->enabled, 30000);
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
         QTRY_COMPARE(window.selectedPluginId(), window.pluginModel()->pluginAt(0)->id);
         saveScreenshot(&window, QStringLiteral("imported-running"));

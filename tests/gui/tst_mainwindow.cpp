@@ -264,7 +264,7 @@ private Q_SLOTS:
         QSignalSpy reset(window.pluginModel(), &QAbstractItemModel::modelReset);
         // Another writer (as plugdeskctl would be) changes a setting and adds a plugin.
         LocalEngine other({root, dir.path() + QStringLiteral("/run")});
-        QVERIFY(other.set(QStringLiteral("acme/nfs"), {QStringLiteral("DEBUG=1")}).ok());
+        QVERIFY(other.applySettings(QStringLiteral("acme/nfs"), {QStringLiteral("DEBUG=1")}, std::nullopt).ok());
         addPlugin(root, QStringLiteral("cd99") + QString(60, QLatin1Char('0')), QStringLiteral("acme/smb"), false);
         QTRY_COMPARE(window.pluginModel()->rowCount(), 3);
         QCOMPARE(inserted.count(), 1);

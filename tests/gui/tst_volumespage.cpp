@@ -277,11 +277,11 @@ private Q_SLOTS:
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("gui-vol"));
         QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
         QMessageBox *failed = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(failed = visibleBox(&window, QStringLiteral("volumeJobFailed")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(failed = visibleBox(&window, QStringLiteral("jobFailed")), 20000);
         QVERIFY2(failed->informativeText().contains(QStringLiteral("already exists")),
                  qPrintable(failed->informativeText()));
         QTest::keyClick(failed, Qt::Key_Return);
-        QTRY_VERIFY(!visibleBox(&window, QStringLiteral("volumeJobFailed")));
+        QTRY_VERIFY(!visibleBox(&window, QStringLiteral("jobFailed")));
 
         // Remove asks first; Cancel (the default) keeps the volume.
         QVERIFY(page->selectVolume(QStringLiteral("gui-vol")));

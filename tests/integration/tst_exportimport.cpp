@@ -4,6 +4,7 @@
 // enables; every malformed bundle, a wrong approval and a taken name leave the store byte for byte and say which
 // file and which entry; export refusals leave no file; plugdeskctl's texts; export and import through the helper,
 // which writes and reads only through descriptors the caller opened.
+#include "common/enginewait.h"
 #include "common/pluginfixture.h"
 #include "common/privatebus.h"
 #include "common/testregistry.h"
@@ -268,7 +269,7 @@ private Q_SLOTS:
         const QString sourceRoot = freshStore(QStringLiteral("roundtrip-source"));
         LocalEngine source({sourceRoot, path(QStringLiteral("run")), false});
         // A local setting must not travel: a bundle is what a push sends.
-        QVERIFY(source.set(kSourceName, {QStringLiteral("TOKEN=secret-value")}).ok());
+        QVERIFY(source.applySettings(kSourceName, {QStringLiteral("TOKEN=secret-value")}, std::nullopt).ok());
         const QString file = path(QStringLiteral("out/roundtrip.zip"));
         QDir().mkpath(path(QStringLiteral("out")));
         QList<JobProgress> exportProgress;
@@ -755,6 +756,8 @@ private Q_SLOTS:
         QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), root, path("run-helper"), {"--no-restore"}));
 
         HelperEngine engine({bus.address(), {}});
+
+        QCOMPARE(testutil::ready(engine), QString());
         const QString file = path(QStringLiteral("out/helper.zip"));
         QFile::remove(file);
         Job *exported = finished(engine.exportPlugin(QStringLiteral("acme/testvol"), file));

@@ -564,7 +564,7 @@ private Q_SLOTS:
         const QString name = repo + ":1";
         auto before = engine.plugin(name);
         QVERIFY(before.ok());
-        QVERIFY(engine.set(name, {"OLDONLY=y"}).ok());
+        QVERIFY(engine.applySettings(name, {QStringLiteral("OLDONLY=y")}, std::nullopt).ok());
         QDir().mkpath(engine.store().pluginDir(before->id) + "/propagated-mount/keep");
 
         // A failing layer: nothing changes.

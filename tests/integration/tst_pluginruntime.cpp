@@ -135,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(state->publishedSocketPath, link);
         const qint64 firstPid = state->containerPid;
         QVERIFY(processAlive(firstPid));
-        QVERIFY(engine->logs(id, 50)
+        QVERIFY(engine->logTail(id, 50)
                     ->join(QLatin1Char('\n'))
                     .contains(QStringLiteral("stdout testvolumeplugin: listening")));
 
@@ -193,7 +193,7 @@ private Q_SLOTS:
         QCOMPARE(containers(), QStringList{id});
         // The new monitor notes the adoption right after taking its lock.
         QTRY_VERIFY_WITH_TIMEOUT(
-            engine->logs(id, -1)->join(QLatin1Char('\n')).contains(QStringLiteral("adopted the running container")),
+            engine->logTail(id, -1)->join(QLatin1Char('\n')).contains(QStringLiteral("adopted the running container")),
             5000);
 
         // The adopting monitor also stops it cleanly.
@@ -356,7 +356,7 @@ private Q_SLOTS:
         QVERIFY(!state->monitorAlive);
         QVERIFY(!engine->plugin(id)->enabled);
         QVERIFY(containers().isEmpty());
-        const QString log = engine->logs(id, -1)->join(QLatin1Char('\n'));
+        const QString log = engine->logTail(id, -1)->join(QLatin1Char('\n'));
         QCOMPARE(log.count(QStringLiteral("the plugin exited with status 3")), 5);
     }
 };

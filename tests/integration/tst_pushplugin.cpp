@@ -3,6 +3,7 @@
 // refusals (no login, a seed plugin without blobs, a missing name, a digest reference) leave the store as it was;
 // plugdeskctl's Docker-shaped output; and PushPlugin through plugdesk-helper, which uses the caller's login and
 // never root's.
+#include "common/enginewait.h"
 #include "common/pluginfixture.h"
 #include "common/privatebus.h"
 #include "common/testregistry.h"
@@ -367,6 +368,8 @@ private Q_SLOTS:
         QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), storeRoot(), m_dir.path() + "/run", {}, environment));
 
         HelperEngine engine({bus.address(), {}});
+
+        QCOMPARE(testutil::ready(engine), QString());
         PushOutcome pushed = runPush(engine, name);
         QVERIFY2(pushed.error.has_value(), "root's login must not be used for the caller");
         QCOMPARE(pushed.error->code, ErrorCode::Auth);
@@ -377,8 +380,8 @@ private Q_SLOTS:
         QDBusConnection raw = QDBusConnection::connectToBus(bus.address(), "tst-push-raw");
         QDBusMessage call = QDBusMessage::createMethodCall(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
                                                            HelperProtocol::interfaceName(), "PushPlugin");
-        call.setArguments({name, QStringLiteral(R"({"ServerAddress":"elsewhere.example:5000","Username":"pushuser",)"
-                                                R"("Password":"push-pass"})")});
+        call.setArguments({name, QStringLiteral(R"({"serveraddress":"elsewhere.example:5000","username":"pushuser",)"
+                                                R"("password":"push-pass"})")});
         const QDBusMessage reply = raw.call(call, QDBus::Block, 30000);
         QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
         {

@@ -3,6 +3,7 @@
 // disabled first through the runtime with nothing left (container, monitor, mount, socket, link); a symbolic
 // link in the rootfs is removed, never followed; plugdeskctl rm of several names with one missing; RemovePlugin
 // through plugdesk-helper on a private bus.
+#include "common/enginewait.h"
 #include "common/pluginfixture.h"
 #include "common/privatebus.h"
 #include "common/testutil.h"
@@ -286,6 +287,7 @@ private Q_SLOTS:
         QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), storeRoot(), runRoot()));
         {
             HelperEngine engine({bus.address(), {}});
+            QCOMPARE(testutil::ready(engine), QString());
             JobOutcome outcome = finish(engine.remove("acme/viahelper", false));
             QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->message : QString()));
             QCOMPARE(outcome.result, QStringLiteral("acme/viahelper:latest"));

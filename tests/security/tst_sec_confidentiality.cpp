@@ -1,6 +1,7 @@
 // Issue 10, item 4: what the helper keeps is root's, and what a job or a plugin holds reaches only who may see it.
 // Each test acts as `nobody` against the real plugdesk-helper on a private bus with the real polkitd
 // (tests/common/securityenv.h) and checks that the attack is refused and that nothing leaked.
+#include "common/enginewait.h"
 #include "common/pluginfixture.h"
 #include "common/securityenv.h"
 #include "core/engine/job.h"
@@ -140,6 +141,8 @@ private Q_SLOTS:
         QVERIFY2(created.status == 0, qPrintable(created.out + created.err));
 
         core::HelperEngine root({env.busAddress(), {}});
+
+        QCOMPARE(testutil::ready(root), QString());
         const QString rootsFolder = env.folder() + QStringLiteral("/roots-plugin");
         QVERIFY(writePluginFolder(rootsFolder, plainConfig(), false));
         core::Job *job = root.create(QStringLiteral("acme/roots"), rootsFolder);
@@ -231,6 +234,7 @@ private Q_SLOTS:
         const QString folder = env.folder() + QLatin1Char('/') + secret;
         QVERIFY(writePluginFolder(folder, plainConfig(), false));
         core::HelperEngine root({env.busAddress(), {}});
+        QCOMPARE(testutil::ready(root), QString());
         core::Job *job = root.create(QStringLiteral("acme/") + secret, folder);
         QVERIFY(waitFor(job));
         QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
@@ -292,12 +296,14 @@ private Q_SLOTS:
                        {"name": "LOG_LEVEL", "settable": ["value"], "value": "info"}]})",
                                   false));
         core::HelperEngine root({env.busAddress(), {}});
+        QCOMPARE(testutil::ready(root), QString());
         core::Job *job = root.create(QStringLiteral("acme/secretive"), folder);
         QVERIFY(waitFor(job));
         QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
         const QString secret = marker("password");
-        const core::Status set = root.set(QStringLiteral("acme/secretive"),
-                                          {QStringLiteral("DB_PASSWORD=") + secret, QStringLiteral("LOG_LEVEL=debug")});
+        const core::Status set =
+            testutil::finished(root.set(QStringLiteral("acme/secretive"),
+                                        {QStringLiteral("DB_PASSWORD=") + secret, QStringLiteral("LOG_LEVEL=debug")}));
         QVERIFY2(set.ok(), qPrintable(set ? QString() : set.error().message));
         auto rootsView = root.plugin(QStringLiteral("acme/secretive"));
         QVERIFY(rootsView);
@@ -353,6 +359,8 @@ private Q_SLOTS:
         QVERIFY(env.startNobodyMonitor());
 
         core::HelperEngine root({env.busAddress(), {}});
+
+        QCOMPARE(testutil::ready(root), QString());
         core::Job *enabled = root.enable(QStringLiteral("acme/secvol"), 20);
         QVERIFY(waitFor(enabled));
         QVERIFY2(enabled->succeeded(), qPrintable(enabled->error() ? enabled->error()->message : QString()));

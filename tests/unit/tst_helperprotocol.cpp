@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 Q_DECLARE_METATYPE(core::ErrorCode)
 
@@ -20,7 +21,9 @@ private Q_SLOTS:
         QTest::newRow("first") << core::ErrorCode::InvalidArgument << "org.plugdesk.Error.InvalidArgument";
         QTest::newRow("permission") << core::ErrorCode::PermissionDenied << "org.plugdesk.Error.PermissionDenied";
         QTest::newRow("cancelled") << core::ErrorCode::Cancelled << "org.plugdesk.Error.Cancelled";
-        QTest::newRow("last") << core::ErrorCode::Unsupported << "org.plugdesk.Error.Unsupported";
+        QTest::newRow("unsupported") << core::ErrorCode::Unsupported << "org.plugdesk.Error.Unsupported";
+        QTest::newRow("last") << core::ErrorCode::AuthorizationRequired
+                              << "org.plugdesk.Error.AuthorizationRequired";
     }
 
     void everyErrorCodeHasAnErrorName()
@@ -149,6 +152,70 @@ private Q_SLOTS:
         const QString json = core::HelperProtocol::encodeResult(value);
         QCOMPARE(json.isEmpty(), !value.isValid());
         QCOMPARE(core::HelperProtocol::decodeResult(json), value);
+    }
+
+    // A run state, the drivers and the snapshot that carries them with the plugin list: what the window shows
+    // through the helper must be what the engine read.
+    void runtimeStatesRoundTrip()
+    {
+        core::PluginRuntimeState state;
+        state.status = core::PluginRuntimeState::Status::Restarting;
+        state.monitorPid = 41;
+        state.containerPid = 42;
+        state.restarts = 3;
+        state.lastExitStatus = 137;
+        state.lastStart = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+        state.lastExit = QDateTime::fromSecsSinceEpoch(1700000100, Qt::UTC);
+        state.message = QStringLiteral("the plugin exited with status 137");
+        state.monitorAlive = true;
+        state.socketPath = QStringLiteral("/run/plugdesk/plugins/abc/t.sock");
+        state.publishedSocketPath = QStringLiteral("/run/docker/plugins/t.sock");
+        state.implements = {QStringLiteral("VolumeDriver")};
+        const core::PluginRuntimeState back =
+            core::HelperProtocol::decodeRuntimeState(core::HelperProtocol::encodeRuntimeState(state));
+        QCOMPARE(core::HelperProtocol::encodeRuntimeState(back), core::HelperProtocol::encodeRuntimeState(state));
+        QCOMPARE(back.status, state.status);
+        QCOMPARE(back.containerPid, state.containerPid);
+        QCOMPARE(back.lastExitStatus, state.lastExitStatus);
+        QCOMPARE(back.lastExit, state.lastExit);
+        QCOMPARE(back.monitorAlive, true);
+        QCOMPARE(back.publishedSocketPath, state.publishedSocketPath);
+        QCOMPARE(back.implements, state.implements);
+    }
+
+    void snapshotRoundTrip()
+    {
+        auto inventory = core::Store(testutil::sourcePath(QStringLiteral("tests/data/seed-store"))).load();
+        QVERIFY(inventory.ok());
+        core::HelperProtocol::Snapshot snapshot;
+        snapshot.list = {inventory->plugins, {core::Error{core::ErrorCode::Corrupt, QStringLiteral("entry \"x\"")}}};
+        QVERIFY(!snapshot.list.plugins.isEmpty());
+        core::PluginRuntimeState running;
+        running.status = core::PluginRuntimeState::Status::Running;
+        running.containerPid = 7;
+        snapshot.states.insert(snapshot.list.plugins.first().id, running);
+        core::VolumeDriverInfo driver;
+        driver.name = QStringLiteral("vieux/sshfs:latest");
+        driver.pluginId = snapshot.list.plugins.first().id;
+        driver.scope = QStringLiteral("global");
+        driver.socketPath = QStringLiteral("/run/plugdesk/plugins/x/sshfs.sock");
+        snapshot.drivers = {driver};
+
+        const QByteArray json =
+            core::HelperProtocol::encodeSnapshot(core::HelperProtocol::encodePluginList(snapshot.list), snapshot);
+        auto back = core::HelperProtocol::decodeSnapshot(json);
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
+        QCOMPARE(core::HelperProtocol::encodePluginList(back->list),
+                 core::HelperProtocol::encodePluginList(snapshot.list));
+        QCOMPARE(back->states.size(), 1);
+        QCOMPARE(back->states.value(snapshot.list.plugins.first().id).containerPid, 7);
+        QCOMPARE(core::HelperProtocol::encodeDrivers(back->drivers),
+                 core::HelperProtocol::encodeDrivers(snapshot.drivers));
+        // Again through its own encoding: a second trip changes nothing.
+        QCOMPARE(core::HelperProtocol::encodeSnapshot(core::HelperProtocol::encodePluginList(back->list), *back), json);
+
+        QVERIFY(!core::HelperProtocol::decodeSnapshot("not json").ok());
+        QVERIFY(!core::HelperProtocol::decodeSnapshot("{\"list\": 3}").ok());
     }
 };
 

@@ -1,0 +1,19 @@
+#include "core/engine/engine.h"
+
+#include "core/store/store.h"
+
+namespace core {
+
+Result<Plugin> PluginList::find(const QString &nameOrId) const
+{
+    auto found = Store::find(plugins, nameOrId);
+    if (!found && found.error().code == ErrorCode::NotFound) {
+        for (const Error &problem : problems) {
+            if (problem.message.contains(QLatin1Char('"') + nameOrId.trimmed() + QLatin1Char('"')))
+                return problem;
+        }
+    }
+    return found;
+}
+
+} // namespace core

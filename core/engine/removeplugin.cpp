@@ -118,7 +118,7 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
     // A disabled plugin with a live monitor (a stop that was interrupted) is stopped too: nothing may run from a
     // folder that is about to be deleted.
     if (plugin.enabled || monitorAlive) {
-        auto disabled = PluginRunner(store.root(), runRoot).disable(plugin.id, true);
+        auto disabled = PluginRunner(store.root(), runRoot).disable(plugin.id);
         if (!disabled)
             return disabled.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
     }

@@ -1,5 +1,7 @@
 #include "core/registry/registryclient.h"
 
+#include "core/base/digest.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -61,11 +63,6 @@ QString statusText(int status, const QByteArray &body)
 {
     const QString message = registryMessage(body);
     return message.isEmpty() ? QString::number(status) : QStringLiteral("%1: %2").arg(status).arg(message);
-}
-
-QString shortDigest(const QString &digest)
-{
-    return digest.left(7 + 12);
 }
 
 } // namespace
@@ -819,7 +816,7 @@ void RegistryClient::fetchBlob(const Reference &repository, const Descriptor &bl
                                                      .arg(call.what)
                                                      .arg(state->received)
                                                      .arg(blob.size)});
-        const QString digest = QStringLiteral("sha256:") + QString::fromLatin1(state->hash.result().toHex());
+        const QString digest = sha256DigestOf(state->hash.result());
         if (digest != blob.digest)
             return done(Error{ErrorCode::DigestMismatch,
                               tr("cannot %1: its content has digest %2, not %3 — the registry or something between "

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/base/result.h"
+#include "core/plugin/manifest.h"
 #include "core/plugin/reference.h"
 #include "core/registry/authchallenge.h"
 #include "core/registry/credentials.h"
-#include "core/registry/manifest.h"
 #include "core/registry/registryendpoint.h"
 #include "core/registry/tokencache.h"
 

@@ -1,5 +1,6 @@
 #include "core/runtime/pluginmonitor.h"
 
+#include "core/runtime/runtimestatefile.h"
 #include "core/runtime/spawn.h"
 #include "core/runtime/volumebind.h"
 
@@ -247,7 +248,7 @@ void PluginMonitor::note(const QString &text)
 void PluginMonitor::writeState()
 {
     m_state.monitorPid = ::getpid();
-    (void)m_state.write(m_runtime.layout().statePath(m_options.id));
+    (void)RuntimeStateFile::write(m_runtime.layout().statePath(m_options.id), m_state);
 }
 
 int PluginMonitor::run()
@@ -265,7 +266,7 @@ int PluginMonitor::run()
 
     const RunLayout &layout = m_runtime.layout();
     m_log = std::make_unique<RotatingLog>(layout.logPath(m_options.id), m_options.logMaxBytes, m_options.logFiles);
-    if (auto previous = PluginRuntimeState::read(layout.statePath(m_options.id)))
+    if (auto previous = RuntimeStateFile::read(layout.statePath(m_options.id)))
         m_state.restarts = previous->restarts;
 
     auto existing = m_runtime.state(m_options.id);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/engine/result.h"
-#include "core/runtime/pluginruntimestate.h"
+#include "core/base/result.h"
+#include "core/plugin/pluginruntimestate.h"
 #include "core/runtime/rotatinglog.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/socketproxy.h"

@@ -1,14 +1,14 @@
 #include "core/runtime/pluginrunner.h"
 
+#include "core/base/atomicfile.h"
 #include "core/runtime/logreader.h"
 #include "core/runtime/pluginhttpclient.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/pluginsocket.h"
+#include "core/runtime/runtimestatefile.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/runtime/volumebind.h"
-#include "core/store/atomicfile.h"
 #include "core/store/storelock.h"
-#include "core/volume/volumeservice.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -171,13 +171,13 @@ void PluginRunner::stopPlugin(const Plugin &plugin)
     SocketPublisher::unpublish(SocketPublisher::linkPath(plugin), layout.publishedPath(plugin.id));
     VolumeBind::releaseAll(layout.bindDir(plugin.id));
     RuncRuntime::releaseMount(propagatedMount(plugin));
-    auto recorded = PluginRuntimeState::read(layout.statePath(plugin.id));
+    auto recorded = RuntimeStateFile::read(layout.statePath(plugin.id));
     if (recorded && recorded->status != PluginRuntimeState::Status::Stopped &&
         recorded->status != PluginRuntimeState::Status::Failed) {
         PluginRuntimeState stopped = *recorded;
         stopped.status = PluginRuntimeState::Status::Stopped;
         stopped.containerPid = 0;
-        (void)stopped.write(layout.statePath(plugin.id));
+        (void)RuntimeStateFile::write(layout.statePath(plugin.id), stopped);
     }
 }
 
@@ -207,7 +207,7 @@ Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const s
                                 ErrorCode::Runtime);
         if (cancelled && cancelled())
             return Error{ErrorCode::Cancelled, tr("enabling %1 was cancelled").arg(plugin.name())};
-        auto state = PluginRuntimeState::read(statePath);
+        auto state = RuntimeStateFile::read(statePath);
         if (state && state->status == PluginRuntimeState::Status::Failed)
             return startFailure(plugin, tr("plugin %1 failed to start: %2").arg(plugin.name(), state->message),
                                 ErrorCode::Runtime);
@@ -335,7 +335,7 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
     return plugin.name();
 }
 
-Result<QString> PluginRunner::disable(const QString &nameOrId, bool force)
+Result<QString> PluginRunner::disable(const QString &nameOrId)
 {
     Plugin plugin;
     {
@@ -354,9 +354,6 @@ Result<QString> PluginRunner::disable(const QString &nameOrId, bool force)
     if (!plugin.enabled && !monitorAlive)
         return Error{ErrorCode::Conflict,
                      tr("plugin is already disabled: plugin %1 found but disabled").arg(plugin.name())};
-    // Volumes mounted through Plugdesk make the plugin "in use" (docs/docker-compat.md §9).
-    if (auto free = VolumeService::checkDriverNotInUse(m_store.root(), plugin, force); !free)
-        return free.error();
     stopPlugin(plugin);
     if (plugin.enabled) {
         if (auto saved = setEnabled(plugin.id, false); !saved)
@@ -389,7 +386,7 @@ Status PluginRunner::restore()
 Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) const
 {
     const RunLayout &layout = m_runtime.layout();
-    auto read = PluginRuntimeState::read(layout.statePath(plugin.id));
+    auto read = RuntimeStateFile::read(layout.statePath(plugin.id));
     if (!read)
         return read.error();
     PluginRuntimeState state = *read;

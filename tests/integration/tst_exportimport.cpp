@@ -13,7 +13,7 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
 #include "core/helper/helperprotocol.h"
-#include "core/registry/manifest.h"
+#include "core/plugin/manifest.h"
 #include "core/registry/registryclient.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"

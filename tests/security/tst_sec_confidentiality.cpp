@@ -3,7 +3,7 @@
 // (tests/common/securityenv.h) and checks that the attack is refused and that nothing leaked.
 #include "common/pluginfixture.h"
 #include "common/securityenv.h"
-#include "core/engine/job.h"
+#include "core/base/job.h"
 #include "core/helper/helperengine.h"
 #include "core/runtime/runcruntime.h"
 #include "security/seccall.h"

@@ -10,7 +10,7 @@
 #include "core/registry/registrylogin.h"
 #include "core/registry/remoteprivileges.h"
 #include "core/registry/remotetags.h"
-#include "core/runtime/pluginmonitor.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginrunner.h"
 #include "core/runtime/runlayout.h"
 #include "core/store/storelock.h"
@@ -180,7 +180,7 @@ Job *LocalEngine::disable(const QString &nameOrId, bool force)
         // Volumes mounted through Plugdesk make a running plugin "in use" (docs/docker-compat.md §9). A plugin that
         // is not found, or is disabled with no monitor left, is the runner's to report.
         if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, nameOrId);
-            plugin && (plugin->enabled || PluginMonitor::lockHolder(RunLayout(runRoot).lockPath(plugin->id)) != 0)) {
+            plugin && (plugin->enabled || MonitorLauncher::lockHolder(RunLayout(runRoot).lockPath(plugin->id)) != 0)) {
             if (auto free = VolumeService::checkDriverNotInUse(root, *plugin, force); !free)
                 return free.error();
         }

@@ -1,5 +1,6 @@
 target_sources(plugdesk_runtime PRIVATE
     runtime/logreader.cpp runtime/logreader.h
+    runtime/monitorlauncher.cpp runtime/monitorlauncher.h
     runtime/ocispec.cpp runtime/ocispec.h
     runtime/pluginhttpclient.cpp runtime/pluginhttpclient.h
     runtime/pluginmonitor.cpp runtime/pluginmonitor.h

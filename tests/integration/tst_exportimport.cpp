@@ -15,6 +15,7 @@
 #include "core/helper/helperprotocol.h"
 #include "core/plugin/manifest.h"
 #include "core/registry/registryclient.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
@@ -390,7 +391,7 @@ private Q_SLOTS:
             if (!plugin)
                 return;
             finished(engine.disable(kSourceName, true));
-            if (const qint64 monitor = PluginMonitor::lockHolder(RunLayout(runRoot).lockPath(plugin->id)))
+            if (const qint64 monitor = MonitorLauncher::lockHolder(RunLayout(runRoot).lockPath(plugin->id)))
                 ::kill(pid_t(monitor), SIGKILL);
             (void)RuncRuntime(runRoot).kill(plugin->id, QStringLiteral("KILL"));
             (void)RuncRuntime(runRoot).remove(plugin->id);

@@ -43,7 +43,7 @@ QString coreDir()
 // Every #include "core/..." in core/**/*.h and *.cpp, in path order.
 QList<Include> scanIncludes()
 {
-    static const QRegularExpression pattern(QStringLiteral(R"re(^\s*#\s*include\s*"(core/[^"]+)")re"));
+    static const QRegularExpression pattern(QStringLiteral("^\\s*#\\s*include\\s*\"(core/[^\"]+)\""));
     QStringList files;
     QDirIterator it(coreDir(), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
                     QDirIterator::Subdirectories);

@@ -1233,6 +1233,37 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     </message>
 </context>
 <context>
+    <name>MonitorLauncher</name>
+    <message>
+        <source>flag needs an argument: %1</source>
+        <translation>Option braucht ein Argument: %1</translation>
+    </message>
+    <message>
+        <source>unknown flag: %1</source>
+        <translation>unbekannte Option: %1</translation>
+    </message>
+    <message>
+        <source>--run, --id and --runc are required</source>
+        <translation>--run, --id und --runc sind erforderlich</translation>
+    </message>
+    <message>
+        <source>invalid plugin id &quot;%1&quot;</source>
+        <translation>ungültige Plugin-ID „%1“</translation>
+    </message>
+    <message>
+        <source>the plugin monitor %1 is missing or not executable</source>
+        <translation>der Plugin-Monitor %1 fehlt oder ist nicht ausführbar</translation>
+    </message>
+    <message>
+        <source>cannot start the plugin monitor: %1</source>
+        <translation>der Plugin-Monitor kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot start the plugin monitor</source>
+        <translation>der Plugin-Monitor kann nicht gestartet werden</translation>
+    </message>
+</context>
+<context>
     <name>OciSpec</name>
     <message>
         <source>error gathering device information while adding device &quot;%1&quot;: no such file or directory</source>
@@ -1588,34 +1619,6 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
 <context>
     <name>PluginMonitor</name>
     <message>
-        <source>flag needs an argument: %1</source>
-        <translation>Option braucht ein Argument: %1</translation>
-    </message>
-    <message>
-        <source>unknown flag: %1</source>
-        <translation>unbekannte Option: %1</translation>
-    </message>
-    <message>
-        <source>--run, --id and --runc are required</source>
-        <translation>--run, --id und --runc sind erforderlich</translation>
-    </message>
-    <message>
-        <source>invalid plugin id &quot;%1&quot;</source>
-        <translation>ungültige Plugin-ID „%1“</translation>
-    </message>
-    <message>
-        <source>the plugin monitor %1 is missing or not executable</source>
-        <translation>der Plugin-Monitor %1 fehlt oder ist nicht ausführbar</translation>
-    </message>
-    <message>
-        <source>cannot start the plugin monitor: %1</source>
-        <translation>der Plugin-Monitor kann nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot start the plugin monitor</source>
-        <translation>der Plugin-Monitor kann nicht gestartet werden</translation>
-    </message>
-    <message>
         <source>stopped on request</source>
         <translation>auf Anforderung angehalten</translation>
     </message>
@@ -1727,17 +1730,6 @@ Approve them with plugdeskctl plugin set (which asks), or set them back</source>
         <translation>Plugin %1 kann nicht aktiviert werden: seine Einstellungen geben ihm Berechtigungen, die nicht genehmigt wurden:
 %2
 Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie die Einstellungen zurück</translation>
-    </message>
-</context>
-<context>
-    <name>PluginRuntimeState</name>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON object: %2</source>
-        <translation>%1 ist kein JSON-Objekt: %2</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2098,17 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>cannot make %1 private: %2</source>
         <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RuntimeStateFile</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 ist kein JSON-Objekt: %2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 #include "ui/jobwatcher.h"
 
-#include "core/engine/job.h"
+#include "core/base/job.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

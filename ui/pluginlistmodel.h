@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/plugin/plugin.h"
-#include "core/runtime/pluginruntimestate.h"
+#include "core/plugin/pluginruntimestate.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,5 +1,6 @@
 // plugdesk-monitor: supervises one enabled plugin (see core/runtime/pluginmonitor.h). Started detached by the
 // engine; no event loop, no translations of its own: what it has to say goes into the plugin's log.
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginmonitor.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,7 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    auto options = core::PluginMonitor::parseArguments(arguments);
+    auto options = core::MonitorLauncher::parseArguments(arguments);
     if (!options) {
         std::fprintf(stderr, "plugdesk-monitor: %s\n", qPrintable(options.error().message));
         return 2;

@@ -2,7 +2,7 @@
 // (cli/command/registry/login.go, logout.go). The login is checked against the registry's /v2/ with the full
 // auth flow before it is saved.
 #include "commandline.h"
-#include "core/engine/job.h"
+#include "core/base/job.h"
 #include "core/registry/credentials.h"
 #include "core/registry/registrylogin.h"
 

@@ -1,22 +1,16 @@
 #include "core/archive/bundleheader.h"
 
+#include "core/base/digest.h"
 #include "core/plugin/reference.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace core {
 
 namespace {
 
 const QString kFormat = QStringLiteral("plugdesk-bundle");
-
-bool isDigest(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^sha256:[0-9a-f]{64}$"));
-    return pattern.match(text).hasMatch();
-}
 
 } // namespace
 
@@ -73,7 +67,7 @@ Result<BundleHeader> BundleHeader::fromJson(const QByteArray &json)
             return Error{ErrorCode::Corrupt,
                          tr("\"PluginReference\" is not a reference: %1").arg(reference.error().message)};
     }
-    if (!isDigest(header.manifestDigest))
+    if (!isSha256Digest(header.manifestDigest))
         return Error{ErrorCode::Corrupt, tr("\"Manifest\" is not a sha256 digest")};
     return header;
 }

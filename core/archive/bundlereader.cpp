@@ -1,5 +1,7 @@
 #include "core/archive/bundlereader.h"
 
+#include "core/base/digest.h"
+
 #include <QCryptographicHash>
 #include <QIODevice>
 #include <QRegularExpression>
@@ -14,12 +16,6 @@ namespace core {
 namespace {
 
 constexpr qint64 kChunk = 1024 * 1024;
-
-QString sha256(const QByteArray &data)
-{
-    return QStringLiteral("sha256:") +
-           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-}
 
 } // namespace
 
@@ -116,7 +112,7 @@ Status BundleReader::open()
     auto manifestBytes = readSmall(manifestEntry, BundleHeader::MaxManifestBytes);
     if (!manifestBytes)
         return manifestBytes.error();
-    if (const QString digest = sha256(*manifestBytes); digest != m_header.manifestDigest)
+    if (const QString digest = sha256Digest(*manifestBytes); digest != m_header.manifestDigest)
         return Error{ErrorCode::DigestMismatch,
                      tr("%1: has digest %2, but %3 names %4")
                          .arg(manifestEntry, digest, BundleHeader::headerEntry(), m_header.manifestDigest)};
@@ -244,7 +240,7 @@ Status BundleReader::readBlob(const Descriptor &blob, const std::function<Status
         return Error{
             ErrorCode::Corrupt,
             tr("%1: the entry is damaged (zip error %2: a CRC or length error)").arg(entry).arg(file.getZipError())};
-    const QString digest = QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+    const QString digest = sha256DigestOf(hash.result());
     if (total != blob.size || digest != blob.digest)
         return Error{ErrorCode::DigestMismatch, tr("%1: digest mismatch: %2 bytes with %3, the manifest says %4 bytes "
                                                    "with %5")

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/archive/bundleheader.h"
-#include "core/engine/result.h"
-#include "core/registry/manifest.h"
+#include "core/base/result.h"
+#include "core/plugin/manifest.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

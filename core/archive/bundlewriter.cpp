@@ -1,6 +1,7 @@
 #include "core/archive/bundlewriter.h"
 
 #include "core/archive/bundleheader.h"
+#include "core/base/digest.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -98,7 +99,7 @@ Status BundleWriter::addBlob(const QString &digest, qint64 size, QIODevice *sour
                                         .arg(entry)
                                         .arg(file.getZipError())
                                         .arg(m_device->errorString())};
-    const QString actual = QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+    const QString actual = sha256DigestOf(hash.result());
     if (copied != size || actual != digest)
         return Error{ErrorCode::DigestMismatch,
                      tr("%1: the blob in the store is damaged: %2 bytes with digest %3, expected %4 bytes with %5")

@@ -1,3 +1,5 @@
+// Over 600 lines on purpose: one pimpl whose *at() path resolution, whiteouts and entry kinds share private state.
+
 #include "core/archive/layerextractor.h"
 
 #include "core/archive/rootfsdir.h"

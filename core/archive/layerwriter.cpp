@@ -1,5 +1,7 @@
 #include "core/archive/layerwriter.h"
 
+#include "core/base/digest.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -187,8 +189,8 @@ Result<LayerWriter::Layer> writeParts(const QList<Part> &parts, const QString &o
         return Error{ErrorCode::Io, LayerWriter::tr("cannot write %1: %2").arg(outputFile, file.errorString())};
     file.close();
 
-    layer.digest = QStringLiteral("sha256:") + QString::fromLatin1(sink.blobHash.result().toHex());
-    layer.diffId = QStringLiteral("sha256:") + QString::fromLatin1(sink.tarHash.result().toHex());
+    layer.digest = sha256DigestOf(sink.blobHash.result());
+    layer.diffId = sha256DigestOf(sink.tarHash.result());
     layer.size = sink.blobSize;
     layer.tarSize = sink.tarSize;
     return layer;

@@ -1,4 +1,4 @@
-target_sources(plugdesk_core PRIVATE
+target_sources(plugdesk_archive PRIVATE
     archive/bundleheader.cpp archive/bundleheader.h
     archive/bundlereader.cpp archive/bundlereader.h
     archive/bundlewriter.cpp archive/bundlewriter.h

@@ -2,13 +2,13 @@
 
 #include "core/archive/layerextractor.h"
 #include "core/archive/layerwriter.h"
+#include "core/base/digest.h"
 #include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/store/blobstore.h"
 #include "core/store/storelock.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -152,18 +152,14 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
     finalConfig.rootfsType = QStringLiteral("layers");
     finalConfig.rootfsDiffIds = {layer->diffId};
     const QByteArray configBlob = QJsonDocument(finalConfig.toJson()).toJson(QJsonDocument::Compact);
-    const bool configKnown =
-        blobs.contains(QStringLiteral("sha256:") +
-                       QString::fromLatin1(QCryptographicHash::hash(configBlob, QCryptographicHash::Sha256).toHex()));
+    const bool configKnown = blobs.contains(sha256Digest(configBlob));
     auto configDigest = blobs.put(configBlob);
     if (!configDigest)
         return configDigest.error();
     if (!configKnown)
         newBlobs.append(*configDigest);
     const QByteArray manifest = pluginManifest(*configDigest, configBlob.size(), {layer->digest}, {layer->size});
-    const bool manifestKnown =
-        blobs.contains(QStringLiteral("sha256:") +
-                       QString::fromLatin1(QCryptographicHash::hash(manifest, QCryptographicHash::Sha256).toHex()));
+    const bool manifestKnown = blobs.contains(sha256Digest(manifest));
     auto manifestDigest = blobs.put(manifest);
     if (!manifestDigest)
         return manifestDigest.error();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/engine/job.h"
-#include "core/engine/result.h"
+#include "core/base/job.h"
+#include "core/base/result.h"
 #include "core/plugin/plugin.h"
 #include "core/store/store.h"
 

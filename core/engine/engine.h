@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/engine/job.h"
-#include "core/engine/result.h"
+#include "core/base/job.h"
+#include "core/base/result.h"
 #include "core/plugin/plugin.h"
+#include "core/plugin/pluginruntimestate.h"
 #include "core/plugin/privileges.h"
-#include "core/runtime/pluginruntimestate.h"
 #include "core/volume/volume.h"
 
 #include <QList>

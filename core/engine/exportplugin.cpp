@@ -2,10 +2,11 @@
 
 #include "core/archive/bundleheader.h"
 #include "core/archive/bundlewriter.h"
+#include "core/base/digest.h"
+#include "core/base/pendingfile.h"
 #include "core/engine/pluginartifact.h"
 #include "core/plugin/reference.h"
 #include "core/store/blobstore.h"
-#include "core/store/pendingfile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,11 +28,6 @@ struct Tr
 };
 
 constexpr int kProgressIntervalMs = 100;
-
-QString shortDigest(const QString &digest)
-{
-    return digest.mid(7, 12);
-}
 
 // Not in <linux/magic.h>: the kernel defines them in the file systems' own sources.
 constexpr __fsword_t kConfigFsMagic = 0x62656570;

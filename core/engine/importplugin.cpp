@@ -2,6 +2,7 @@
 
 #include "core/archive/bundlereader.h"
 #include "core/archive/layerextractor.h"
+#include "core/base/digest.h"
 #include "core/engine/pluginstaging.h"
 #include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
@@ -22,11 +23,6 @@ struct Tr
 };
 
 constexpr int kProgressIntervalMs = 100;
-
-QString shortDigest(const QString &digest)
-{
-    return digest.mid(7, 12);
-}
 
 QString context(const QString &source)
 {

@@ -1,6 +1,7 @@
 #include "core/engine/installplugin.h"
 
 #include "core/archive/layerextractor.h"
+#include "core/base/digest.h"
 #include "core/engine/pluginstaging.h"
 #include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
@@ -25,11 +26,6 @@ struct Tr
 constexpr int kParallelDownloads = 3;
 constexpr int kProgressIntervalMs = 100;
 constexpr qint64 kReadChunk = 1024 * 1024;
-
-QString shortDigest(const QString &digest)
-{
-    return digest.mid(7, 12);
-}
 
 QString envName(const QString &entry)
 {

@@ -10,7 +10,9 @@
 #include "core/registry/registrylogin.h"
 #include "core/registry/remoteprivileges.h"
 #include "core/registry/remotetags.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginrunner.h"
+#include "core/runtime/runlayout.h"
 #include "core/store/storelock.h"
 #include "core/volume/volumeservice.h"
 
@@ -190,8 +192,15 @@ Job *LocalEngine::disable(const QString &nameOrId, bool force)
     const QString root = m_store.root();
     const QString runRoot = m_runRoot;
     runJob(job, [this, root, runRoot, nameOrId, force](Job *) -> Result<QString> {
+        // Volumes mounted through Plugdesk make a running plugin "in use" (docs/docker-compat.md §9). A plugin that
+        // is not found, or is disabled with no monitor left, is the runner's to report.
+        if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, nameOrId);
+            plugin && (plugin->enabled || MonitorLauncher::lockHolder(RunLayout(runRoot).lockPath(plugin->id)) != 0)) {
+            if (auto free = VolumeService::checkDriverNotInUse(root, *plugin, force); !free)
+                return free.error();
+        }
         PluginRunner runner(root, runRoot);
-        auto disabled = runner.disable(nameOrId, force);
+        auto disabled = runner.disable(nameOrId);
         if (disabled) {
             if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, *disabled))
                 QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT pluginChanged(id); });

@@ -1,7 +1,7 @@
 #include "core/engine/pluginartifact.h"
 
 #include "core/engine/createplugin.h"
-#include "core/registry/manifest.h"
+#include "core/plugin/manifest.h"
 #include "core/store/blobstore.h"
 
 #include <QCoreApplication>

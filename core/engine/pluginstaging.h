@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/engine/job.h"
-#include "core/engine/result.h"
+#include "core/base/job.h"
+#include "core/base/result.h"
+#include "core/plugin/manifest.h"
 #include "core/plugin/plugin.h"
-#include "core/registry/manifest.h"
 #include "core/store/store.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "core/engine/removeplugin.h"
 
 #include "core/archive/rootfsdir.h"
-#include "core/runtime/pluginmonitor.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginrunner.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
@@ -112,13 +112,13 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
     if (auto free = VolumeService::checkDriverNotInUse(store.root(), plugin, force); !free)
         return free.error();
 
-    const bool monitorAlive = PluginMonitor::lockHolder(layout.lockPath(plugin.id)) != 0;
+    const bool monitorAlive = MonitorLauncher::lockHolder(layout.lockPath(plugin.id)) != 0;
     if (plugin.enabled && !force)
         return Error{ErrorCode::Conflict, Tr::tr("plugin %1 is enabled").arg(plugin.name())};
     // A disabled plugin with a live monitor (a stop that was interrupted) is stopped too: nothing may run from a
     // folder that is about to be deleted.
     if (plugin.enabled || monitorAlive) {
-        auto disabled = PluginRunner(store.root(), runRoot).disable(plugin.id, true);
+        auto disabled = PluginRunner(store.root(), runRoot).disable(plugin.id);
         if (!disabled)
             return disabled.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
     }
@@ -174,7 +174,7 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
         if (auto deleted = deleteFolder(removing); !deleted)
             qWarning("%s", qPrintable(deleted.error().message));
     }
-    if (PluginMonitor::lockHolder(layout.lockPath(plugin.id)) == 0) {
+    if (MonitorLauncher::lockHolder(layout.lockPath(plugin.id)) == 0) {
         for (const QString &folder : {layout.stateDir(plugin.id), layout.socketDir(plugin.id)}) {
             if (QFileInfo(folder).isDir())
                 (void)deleteFolder(folder);

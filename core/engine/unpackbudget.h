@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/archive/layerextractor.h"
-#include "core/engine/result.h"
-#include "core/registry/manifest.h"
+#include "core/base/result.h"
+#include "core/plugin/manifest.h"
 #include "core/store/storelimits.h"
 
 #include <QCoreApplication>

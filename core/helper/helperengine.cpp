@@ -1,6 +1,7 @@
 #include "core/helper/helperengine.h"
 
 #include "core/archive/layerwriter.h"
+#include "core/base/pendingfile.h"
 #include "core/engine/importplugin.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
@@ -11,7 +12,6 @@
 #include "core/registry/registrylogin.h"
 #include "core/registry/remoteprivileges.h"
 #include "core/registry/remotetags.h"
-#include "core/store/pendingfile.h"
 
 #include <QAtomicInteger>
 #include <QDBusError>

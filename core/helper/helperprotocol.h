@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/base/job.h"
 #include "core/engine/engine.h"
-#include "core/engine/job.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -29,7 +29,8 @@ public:
     static QString jobPathPrefix() { return QStringLiteral("/org/plugdesk/Helper1/jobs/"); }
     static QString errorPrefix() { return QStringLiteral("org.plugdesk.Error."); }
 
-    // "InvalidArgument" for ErrorCode::InvalidArgument; the D-Bus error is errorPrefix() + this.
+    // "InvalidArgument" for ErrorCode::InvalidArgument (errorCodeName, core/base/error.h); the D-Bus error is
+    // errorPrefix() + this.
     static QString codeName(ErrorCode code);
     static std::optional<ErrorCode> codeFromName(const QString &name);
     static QString errorName(ErrorCode code) { return errorPrefix() + codeName(code); }

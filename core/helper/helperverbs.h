@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/base/result.h"
 #include "core/plugin/plugin.h"
 
 #include <QCoreApplication>

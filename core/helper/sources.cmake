@@ -1,4 +1,4 @@
-target_sources(plugdesk_core PRIVATE
+target_sources(plugdesk_helper PRIVATE
     helper/enginefactory.cpp helper/enginefactory.h
     helper/helperengine.cpp helper/helperengine.h
     helper/helperprotocol.cpp helper/helperprotocol.h

@@ -1,5 +1,7 @@
 #include "core/plugin/pluginconfig.h"
 
+#include "core/base/json.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <climits>
@@ -67,14 +69,7 @@ QJsonArray writeList(const QList<T> &items, JsonKeys keys)
 
 QJsonValue GoJsonReader::field(const QJsonObject &object, QStringView key)
 {
-    const auto exact = object.constFind(key);
-    if (exact != object.constEnd())
-        return exact.value();
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (it.key().compare(key, Qt::CaseInsensitive) == 0)
-            return it.value();
-    }
-    return QJsonValue(QJsonValue::Undefined);
+    return json::valueCI(object, key);
 }
 
 void GoJsonReader::fail(const QString &message)

@@ -1,6 +1,6 @@
 #include "core/registry/credentials.h"
 
-#include "core/store/atomicfile.h"
+#include "core/base/atomicfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,15 +1,16 @@
 #include "core/registry/registryclient.h"
 
+#include "core/base/digest.h"
+#include "core/registry/platform.h"
+#include "core/registry/registryauthenticator.h"
+#include "core/registry/registryexchange.h"
+
 #include <QCryptographicHash>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkRequest>
 #include <QRegularExpression>
-#include <QSysInfo>
-#include <QTimer>
 #include <QUrlQuery>
 #include <memory>
 
@@ -17,35 +18,16 @@ namespace core {
 
 namespace {
 
-constexpr int kMaxRedirects = 10;
-constexpr qint64 kMaxErrorBody = 64 * 1024;
-
-bool isTransientNetworkError(QNetworkReply::NetworkError error)
+QString statusText(const RegistryResponse &response)
 {
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // what a transfer time-out reports
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::HostNotFoundError: // a flaky resolver; the last try still says "not found"
-        return true;
-    default:
-        return false;
-    }
+    const QString message = response.errorMessage();
+    return message.isEmpty() ? QString::number(response.status)
+                             : QStringLiteral("%1: %2").arg(response.status).arg(message);
 }
 
-QString authorityOf(const QUrl &url)
-{
-    return url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == QLatin1String("http") ? 80 : 443));
-}
+} // namespace
 
-// The registry's own words from an error body: {"errors":[{"code","message","detail"}]}.
-QString registryMessage(const QByteArray &body)
+QString RegistryResponse::errorMessage() const
 {
     const QJsonArray errors = QJsonDocument::fromJson(body).object().value(QStringLiteral("errors")).toArray();
     QStringList parts;
@@ -57,19 +39,6 @@ QString registryMessage(const QByteArray &body)
     return parts.join(QStringLiteral("; "));
 }
 
-QString statusText(int status, const QByteArray &body)
-{
-    const QString message = registryMessage(body);
-    return message.isEmpty() ? QString::number(status) : QStringLiteral("%1: %2").arg(status).arg(message);
-}
-
-QString shortDigest(const QString &digest)
-{
-    return digest.left(7 + 12);
-}
-
-} // namespace
-
 QByteArray RegistryResponse::header(const QByteArray &name) const
 {
     QList<QByteArray> values;
@@ -80,330 +49,6 @@ QByteArray RegistryResponse::header(const QByteArray &name) const
     return values.join(", ");
 }
 
-// One logical request: redirects, auth round trips and retries, ending with one callback.
-class RegistryExchange final : public QObject
-{
-    Q_DECLARE_TR_FUNCTIONS(RegistryClient)
-
-public:
-    RegistryExchange(RegistryClient *client, RegistryClient::Call call, QObject *context,
-                     RegistryClient::ResponseCallback done)
-        : QObject(client)
-        , m_client(client)
-        , m_call(std::move(call))
-        , m_url(m_call.url)
-        , m_context(context)
-        , m_done(std::move(done))
-    {
-        if (context)
-            connect(context, &QObject::destroyed, this, [this] { abandon(); });
-    }
-
-    ~RegistryExchange() override
-    {
-        if (m_reply) {
-            m_reply->disconnect(this);
-            m_reply->abort();
-            m_reply->deleteLater();
-        }
-    }
-
-    void start()
-    {
-        if (!m_call.authenticate) {
-            attempt();
-            return;
-        }
-        m_client->authorization(m_call, this, [this](Result<QByteArray> header) {
-            if (!header)
-                return finish(header.error());
-            m_authorization = *header;
-            attempt();
-        });
-    }
-
-private:
-    void abandon()
-    {
-        m_done = nullptr;
-        if (m_reply) {
-            m_reply->disconnect(this);
-            m_reply->abort();
-            m_reply->deleteLater();
-            m_reply = nullptr;
-        }
-        deleteLater();
-    }
-
-    void finish(const Result<RegistryResponse> &result)
-    {
-        if (m_finished)
-            return;
-        m_finished = true;
-        auto done = std::move(m_done);
-        m_done = nullptr;
-        if (done && (!m_context.isNull() || m_hadNoContext))
-            done(result);
-        deleteLater();
-    }
-
-    void attempt()
-    {
-        QNetworkRequest request(m_url);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        request.setTransferTimeout(m_client->m_options.timeoutMs);
-        if (m_url.scheme() == QLatin1String("https"))
-            request.setSslConfiguration(
-                m_client->endpoint(m_url.port(-1) > 0 ? authorityOf(m_url) : m_url.host()).sslConfiguration());
-        request.setRawHeader("User-Agent", "plugdesk/" PLUGDESK_VERSION);
-        for (const auto &header : m_call.headers)
-            request.setRawHeader(header.first, header.second);
-        if (!m_authorization.isEmpty() && !m_crossHost)
-            request.setRawHeader("Authorization", m_authorization);
-        if (m_call.sink && m_delivered > 0)
-            request.setRawHeader("Range", "bytes=" + QByteArray::number(m_delivered) + '-');
-        m_skip = 0;
-        m_attemptBytes = 0;
-        m_firstChunk = true;
-        m_buffer.clear();
-        m_tooLarge = false;
-        // GET goes out as a custom verb on purpose: Qt silently re-sends an idempotent request whose connection
-        // closed mid-body and restarts the body, which a streaming sink cannot undo. We retry (and resume) ourselves.
-        QFile *upload = nullptr;
-        if (!m_call.bodyFile.isEmpty()) {
-            // A blob goes out from its file, opened again for every attempt (a 401 sends it anew).
-            upload = new QFile(m_call.bodyFile);
-            if (!upload->open(QIODevice::ReadOnly)) {
-                const QString reason = upload->errorString();
-                delete upload;
-                return finish(Error{ErrorCode::Io,
-                                    tr("cannot %1: cannot read %2: %3").arg(m_call.what, m_call.bodyFile, reason)});
-            }
-            request.setHeader(QNetworkRequest::ContentLengthHeader, upload->size());
-        }
-        if (m_call.verb == "HEAD")
-            m_reply = m_client->m_network->head(request);
-        else if (upload)
-            m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, upload);
-        else
-            m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, m_call.body);
-        if (upload) {
-            upload->setParent(m_reply);
-            if (m_call.uploadProgress)
-                connect(m_reply, &QNetworkReply::uploadProgress, this,
-                        [progress = m_call.uploadProgress](qint64 sent, qint64) { progress(sent); });
-        }
-        connect(m_reply, &QNetworkReply::readyRead, this, &RegistryExchange::onReadyRead);
-        connect(m_reply, &QNetworkReply::finished, this, &RegistryExchange::onFinished);
-    }
-
-    int status() const { return m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(); }
-
-    void onReadyRead()
-    {
-        const int code = status();
-        const bool success = code >= 200 && code < 300;
-        if (success && m_firstChunk) {
-            m_firstChunk = false;
-            // A server that ignored our Range resends from the start: skip what the sink already has.
-            if (m_call.sink && m_delivered > 0 && code != 206)
-                m_skip = m_delivered;
-            const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-            if (!m_call.sink && length > m_call.maxBytes) {
-                m_tooLarge = true;
-                return stop(Error{ErrorCode::Registry,
-                                  tr("cannot %1: the registry sent %2 bytes, more than the %3 bytes allowed")
-                                      .arg(m_call.what)
-                                      .arg(length)
-                                      .arg(m_call.maxBytes)});
-            }
-        }
-        const QByteArray chunk = m_reply->readAll();
-        m_attemptBytes += chunk.size();
-        if (!success) {
-            if (m_buffer.size() < kMaxErrorBody)
-                m_buffer += chunk.left(kMaxErrorBody - m_buffer.size());
-            return;
-        }
-        if (!m_call.sink) {
-            m_buffer += chunk;
-            if (m_buffer.size() > m_call.maxBytes) {
-                m_tooLarge = true;
-                stop(Error{ErrorCode::Registry, tr("cannot %1: the registry sent more than the %2 bytes allowed")
-                                                    .arg(m_call.what)
-                                                    .arg(m_call.maxBytes)});
-            }
-            return;
-        }
-        qsizetype offset = 0;
-        if (m_skip > 0) {
-            offset = qMin<qsizetype>(m_skip, chunk.size());
-            m_skip -= offset;
-        }
-        if (offset >= chunk.size())
-            return;
-        m_delivered += chunk.size() - offset;
-        if (Status fed = m_call.sink(chunk.constData() + offset, chunk.size() - offset); !fed)
-            stop(fed.error());
-    }
-
-    // Ends the exchange with `error` now, whatever the reply does next.
-    void stop(const Error &error)
-    {
-        if (m_reply) {
-            m_reply->disconnect(this);
-            m_reply->abort();
-            m_reply->deleteLater();
-            m_reply = nullptr;
-        }
-        finish(error);
-    }
-
-    bool retryLater(int delayMs)
-    {
-        if (!m_call.retry || m_attempt + 1 >= m_client->m_options.attempts)
-            return false;
-        const QList<int> &backoff = m_client->m_options.backoffMs;
-        if (delayMs < 0)
-            delayMs = backoff.isEmpty() ? 0 : backoff.value(m_attempt, backoff.constLast());
-        ++m_attempt;
-        QTimer::singleShot(delayMs, this, [this] { attempt(); });
-        return true;
-    }
-
-    void onFinished()
-    {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->deleteLater();
-        reply->disconnect(this);
-        if (m_finished)
-            return;
-        const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QNetworkReply::NetworkError error = reply->error();
-        const bool httpAnswer = code > 0;
-        const bool success = code >= 200 && code < 300;
-
-        // A success whose body ended before its Content-Length: the connection was cut, whatever Qt says.
-        QNetworkReply::NetworkError cause = error;
-        const QVariant announcedLength = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (success && cause == QNetworkReply::NoError && announcedLength.isValid() && m_call.verb != "HEAD" &&
-            m_attemptBytes < announcedLength.toLongLong())
-            cause = QNetworkReply::RemoteHostClosedError;
-        // No HTTP answer, or a success whose body was cut: a connection problem.
-        if (!httpAnswer || (success && cause != QNetworkReply::NoError && isTransientNetworkError(cause))) {
-            if (isTransientNetworkError(cause) && retryLater(-1))
-                return;
-            return finish(connectionError(reply, cause));
-        }
-
-        RegistryResponse response;
-        response.status = code;
-        response.headers = reply->rawHeaderPairs();
-        response.url = m_url;
-        response.body = m_buffer;
-
-        if (code >= 300 && code < 400 && code != 304) {
-            const QByteArray location = reply->rawHeader("Location");
-            if (location.isEmpty() || ++m_redirects > kMaxRedirects)
-                return finish(
-                    Error{ErrorCode::Registry, tr("cannot %1: the registry redirected without a usable Location (%2)")
-                                                   .arg(m_call.what)
-                                                   .arg(code)});
-            const QUrl next = m_url.resolved(QUrl::fromEncoded(location));
-            // Credentials stay with the registry: a blob store on another host gets none.
-            if (authorityOf(next) != authorityOf(m_call.url) || next.scheme() != m_call.url.scheme())
-                m_crossHost = true;
-            if (code == 303) {
-                m_call.verb = "GET";
-                m_call.body.clear();
-                m_call.bodyFile.clear();
-            }
-            m_url = next;
-            return attempt();
-        }
-
-        if (code == 401 && m_call.authenticate && !m_crossHost) {
-            ++m_unauthorized;
-            const bool usable = m_client->recordChallenge(m_call.host, response);
-            if (!usable || m_unauthorized > 1)
-                return finish(m_client->authError(m_call, response));
-            m_client->forgetToken(m_call.host, m_call);
-            m_client->authorization(m_call, this, [this, response](Result<QByteArray> header) {
-                if (!header)
-                    return finish(header.error());
-                if (header->isEmpty())
-                    return finish(m_client->authError(m_call, response));
-                m_authorization = *header;
-                attempt();
-            });
-            return;
-        }
-
-        if (code == 429 || code >= 500) {
-            int delay = -1;
-            const QByteArray retryAfter = reply->rawHeader("Retry-After");
-            if (!retryAfter.isEmpty()) {
-                bool numeric = false;
-                const int seconds = retryAfter.trimmed().toInt(&numeric);
-                if (numeric)
-                    delay = qMin(seconds * 1000, m_client->m_options.maxRetryAfterMs);
-            }
-            if (retryLater(delay))
-                return;
-        }
-        if (success && m_tooLarge)
-            return;
-        finish(response);
-    }
-
-    Error connectionError(QNetworkReply *reply, QNetworkReply::NetworkError error) const
-    {
-        const QString where = authorityOf(m_url);
-        const QString tries = m_attempt > 0 ? tr(" after %n tries", nullptr, m_attempt + 1) : QString();
-        if (error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError)
-            return Error{ErrorCode::Timeout, tr("cannot %1: %2 did not answer within %3 seconds%4 — check the "
-                                                "network, or that the registry is up")
-                                                 .arg(m_call.what, where)
-                                                 .arg(m_client->m_options.timeoutMs / 1000)
-                                                 .arg(tries)};
-        if (error == QNetworkReply::RemoteHostClosedError && m_delivered > 0)
-            return Error{ErrorCode::Network, tr("cannot %1: %2 closed the connection after %3 bytes%4 — try again "
-                                                "later")
-                                                 .arg(m_call.what, where)
-                                                 .arg(m_delivered)
-                                                 .arg(tries)};
-        if (error >= QNetworkReply::SslHandshakeFailedError && error <= QNetworkReply::SslHandshakeFailedError)
-            return Error{ErrorCode::Network,
-                         tr("cannot %1: the TLS handshake with %2 failed (%3) — if it uses its own CA, put it in "
-                            "/etc/docker/certs.d/%4/ca.crt")
-                             .arg(m_call.what, where, reply->errorString(), m_call.host)};
-        return Error{ErrorCode::Network, tr("cannot %1: cannot connect to %2 (%3)%4 — check that the registry is "
-                                            "running and reachable")
-                                             .arg(m_call.what, where, reply->errorString(), tries)};
-    }
-
-    RegistryClient *m_client;
-    RegistryClient::Call m_call;
-    QUrl m_url;
-    QPointer<QObject> m_context;
-    bool m_hadNoContext = m_context.isNull();
-    RegistryClient::ResponseCallback m_done;
-    QNetworkReply *m_reply = nullptr;
-    QByteArray m_authorization;
-    QByteArray m_buffer;
-    qint64 m_delivered = 0;
-    qint64 m_skip = 0;
-    qint64 m_attemptBytes = 0; // body bytes of the current attempt, skipped ones included
-    int m_attempt = 0;
-    int m_redirects = 0;
-    int m_unauthorized = 0;
-    bool m_crossHost = false;
-    bool m_firstChunk = true;
-    bool m_tooLarge = false;
-    bool m_finished = false;
-};
-
 RegistryClient::RegistryClient(QObject *parent)
     : RegistryClient(Options(), parent)
 {}
@@ -412,82 +57,32 @@ RegistryClient::RegistryClient(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_network(new QNetworkAccessManager(this))
-    , m_credentials(m_options.credentialsDir)
     , m_sources(m_options.endpointSources.value_or(RegistryEndpoint::systemSources()))
 {
     if (m_options.os.isEmpty())
-        m_options.os = machineOs();
+        m_options.os = Platform::machineOs();
     if (m_options.architecture.isEmpty()) {
-        m_options.architecture = machineArchitecture();
+        m_options.architecture = Platform::machineArchitecture();
         if (m_options.variant.isEmpty())
-            m_options.variant = machineVariant();
+            m_options.variant = Platform::machineVariant();
     }
     if (m_options.attempts < 1)
         m_options.attempts = 1;
     m_network->setAutoDeleteReplies(false);
+    m_authenticator =
+        std::make_unique<RegistryAuthenticator>(this, Credentials(m_options.credentialsDir), m_options.readCredentials);
 }
 
 RegistryClient::~RegistryClient() = default;
 
-QString RegistryClient::machineOs()
-{
-    return QSysInfo::kernelType() == QLatin1String("linux") ? QStringLiteral("linux") : QSysInfo::kernelType();
-}
-
-QString RegistryClient::machineArchitecture()
-{
-    const QString cpu = QSysInfo::currentCpuArchitecture();
-    if (cpu == QLatin1String("x86_64"))
-        return QStringLiteral("amd64");
-    if (cpu == QLatin1String("i386"))
-        return QStringLiteral("386");
-    if (cpu == QLatin1String("power64"))
-        return QStringLiteral("ppc64le");
-    return cpu; // arm64, arm, riscv64, s390x, mips64 are already the OCI names
-}
-
-QString RegistryClient::machineVariant()
-{
-    const QString cpu = QSysInfo::currentCpuArchitecture();
-    if (cpu == QLatin1String("arm64"))
-        return QStringLiteral("v8");
-    if (cpu == QLatin1String("arm"))
-        return QStringLiteral("v7");
-    return {};
-}
-
 void RegistryClient::setAuth(const QString &host, const AuthConfig &auth)
 {
-    m_auth.insert(host, auth);
-    m_tokens.clear();
+    m_authenticator->setAuth(host, auth);
 }
 
 RegistryEndpoint RegistryClient::endpoint(const QString &host)
 {
     return RegistryEndpoint::forHost(host, m_sources);
-}
-
-Result<AuthConfig> RegistryClient::authFor(const QString &host)
-{
-    if (auto it = m_auth.constFind(host); it != m_auth.constEnd())
-        return *it;
-    if (!m_options.readCredentials)
-        return AuthConfig{};
-    auto auth = m_credentials.lookup(host);
-    if (!auth)
-        return auth.error();
-    m_auth.insert(host, *auth);
-    return auth;
-}
-
-QString RegistryClient::scopeFor(const QString &repository, const QString &actions, const QString &realm) const
-{
-    if (repository.isEmpty())
-        return {};
-    // moby forces the plugin class: "the auth scope for plugin repos is different than a normal repo".
-    const QString type = m_realmsWithoutPluginClass.contains(realm) ? QStringLiteral("repository")
-                                                                    : QStringLiteral("repository(plugin)");
-    return type + QLatin1Char(':') + repository + QLatin1Char(':') + actions;
 }
 
 void RegistryClient::send(const Call &call, QObject *context, ResponseCallback done)
@@ -496,205 +91,15 @@ void RegistryClient::send(const Call &call, QObject *context, ResponseCallback d
     exchange->start();
 }
 
-void RegistryClient::authorization(const Call &call, QObject *context, std::function<void(Result<QByteArray>)> done)
-{
-    const auto known = m_challenges.constFind(call.host);
-    if (known == m_challenges.constEnd())
-        return done(QByteArray());
-    const AuthChallenge challenge = *known;
-    if (challenge.scheme == QLatin1String("basic")) {
-        auto auth = authFor(call.host);
-        if (!auth)
-            return done(auth.error());
-        if (auth->username.isEmpty() && auth->password.isEmpty())
-            return done(QByteArray());
-        return done("Basic " + (auth->username + QLatin1Char(':') + auth->password).toUtf8().toBase64());
-    }
-    const QString realm = challenge.param(QStringLiteral("realm"));
-    requestToken(challenge, call, scopeFor(call.repository, call.actions, realm), true, context,
-                 [done](Result<QString> token) {
-                     if (!token)
-                         return done(token.error());
-                     done("Bearer " + token->toUtf8());
-                 });
-}
-
-bool RegistryClient::recordChallenge(const QString &host, const RegistryResponse &response)
-{
-    QList<QByteArray> headers;
-    for (const auto &pair : response.headers) {
-        if (pair.first.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
-            headers.append(pair.second);
-    }
-    const QList<AuthChallenge> challenges = AuthChallenge::parse(headers);
-    // Prefer Bearer, as containerd does.
-    for (const QString &scheme : {QStringLiteral("bearer"), QStringLiteral("basic")}) {
-        for (const AuthChallenge &challenge : challenges) {
-            if (challenge.scheme == scheme &&
-                (scheme == QLatin1String("basic") || !challenge.param(QStringLiteral("realm")).isEmpty())) {
-                m_challenges.insert(host, challenge);
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-void RegistryClient::forgetToken(const QString &host, const Call &call)
-{
-    const auto known = m_challenges.constFind(host);
-    if (known == m_challenges.constEnd() || known->scheme != QLatin1String("bearer"))
-        return;
-    const QString realm = known->param(QStringLiteral("realm"));
-    const QString service = known->param(QStringLiteral("service"));
-    const QString user = m_auth.value(host).username;
-    m_tokens.remove(TokenCache::key(realm, service, scopeFor(call.repository, call.actions, realm), user));
-}
-
-void RegistryClient::requestToken(const AuthChallenge &challenge, const Call &call, const QString &scope,
-                                  bool mayDropClass, QObject *context, std::function<void(Result<QString>)> done)
-{
-    const QString realm = challenge.param(QStringLiteral("realm"));
-    const QString service = challenge.param(QStringLiteral("service"));
-    auto authResult = authFor(call.host);
-    if (!authResult)
-        return done(authResult.error());
-    const AuthConfig auth = *authResult;
-    const QString key = TokenCache::key(realm, service, scope, auth.username);
-    if (auto cached = m_tokens.token(key))
-        return done(*cached);
-
-    const QUrl realmUrl(realm);
-    if (!realmUrl.isValid() ||
-        (realmUrl.scheme() != QLatin1String("https") && realmUrl.scheme() != QLatin1String("http")))
-        return done(
-            Error{ErrorCode::Auth,
-                  tr("cannot %1: the registry's token server \"%2\" is not an http(s) URL").arg(call.what, realm)});
-
-    Call tokenCall;
-    tokenCall.host = call.host;
-    tokenCall.what = call.what;
-    tokenCall.authenticate = false;
-    tokenCall.maxBytes = 1024 * 1024;
-
-    auto accept = [this, key, realm, call, done](const RegistryResponse &response) {
-        auto reply = TokenCache::parseReply(response.body, realm);
-        if (!reply)
-            return done(Error{reply.error().code, tr("cannot %1: %2").arg(call.what, reply.error().message)});
-        m_tokens.insert(key, reply->token, reply->expiresIn);
-        done(reply->token);
-    };
-    // The token server refused: try once without the plugin class, else report it.
-    auto refuse = [this, challenge, call, scope, mayDropClass, context, done, realm,
-                   auth](const RegistryResponse &response) {
-        if ((response.status == 401 || response.status == 403) && mayDropClass &&
-            scope.startsWith(QLatin1String("repository(plugin):"))) {
-            m_realmsWithoutPluginClass.insert(realm);
-            return requestToken(challenge, call, scopeFor(call.repository, call.actions, realm), false, context, done);
-        }
-        RegistryResponse described = response;
-        done(auth.isEmpty() || response.status != 401
-                 ? (response.status == 401 || response.status == 403 ? authError(call, described)
-                                                                     : statusError(call, described, realm))
-                 : authError(call, described));
-    };
-
-    QUrlQuery query;
-    if (!service.isEmpty())
-        query.addQueryItem(QStringLiteral("service"), service);
-    if (!scope.isEmpty())
-        query.addQueryItem(QStringLiteral("scope"), scope);
-    QUrl getUrl = realmUrl;
-    {
-        QUrlQuery merged(realmUrl);
-        for (const auto &item : query.queryItems())
-            merged.addQueryItem(item.first, item.second);
-        getUrl.setQuery(merged);
-    }
-
-    auto getToken = [this, tokenCall, getUrl, auth, context, accept, refuse, done](bool withBasic) mutable {
-        tokenCall.verb = "GET";
-        tokenCall.url = getUrl;
-        tokenCall.headers.clear();
-        if (withBasic)
-            tokenCall.headers.append(
-                {"Authorization", "Basic " + (auth.username + QLatin1Char(':') + auth.password).toUtf8().toBase64()});
-        send(tokenCall, context, [accept, refuse, done](Result<RegistryResponse> response) {
-            if (!response)
-                return done(response.error());
-            if (response->status == 200)
-                return accept(*response);
-            refuse(*response);
-        });
-    };
-
-    const bool hasSecret = !auth.password.isEmpty() || !auth.identityToken.isEmpty();
-    if (!hasSecret)
-        return getToken(false);
-
-    QUrlQuery form;
-    if (!auth.identityToken.isEmpty()) {
-        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
-        form.addQueryItem(QStringLiteral("refresh_token"), auth.identityToken);
-    } else {
-        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("password"));
-        form.addQueryItem(QStringLiteral("username"), auth.username);
-        form.addQueryItem(QStringLiteral("password"), auth.password);
-    }
-    if (!service.isEmpty())
-        form.addQueryItem(QStringLiteral("service"), service);
-    if (!scope.isEmpty())
-        form.addQueryItem(QStringLiteral("scope"), scope);
-    form.addQueryItem(QStringLiteral("client_id"), QStringLiteral("plugdesk"));
-    // QUrlQuery leaves '+' and '&' inside values alone; a form body needs them encoded.
-    QByteArray body;
-    for (const auto &item : form.queryItems(QUrl::FullyDecoded)) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(item.first) + '=' + QUrl::toPercentEncoding(item.second);
-    }
-    Call post = tokenCall;
-    post.verb = "POST";
-    post.url = realmUrl;
-    post.body = body;
-    post.headers.append({QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded; charset=utf-8")});
-    const bool canBasic = !auth.username.isEmpty();
-    send(post, context, [accept, refuse, getToken, canBasic, done](Result<RegistryResponse> response) mutable {
-        if (!response)
-            return done(response.error());
-        if (response->status == 200)
-            return accept(*response);
-        const int status = response->status;
-        if (canBasic && (status == 404 || status == 401 || status == 400 || status == 405))
-            return getToken(true);
-        refuse(*response);
-    });
-}
-
-Error RegistryClient::authError(const Call &call, const RegistryResponse &response)
-{
-    const AuthConfig auth = m_auth.value(call.host);
-    const QString detail = registryMessage(response.body);
-    const QString code =
-        detail.isEmpty() ? QString::number(response.status) : QStringLiteral("%1: %2").arg(response.status).arg(detail);
-    if (auth.isEmpty())
-        return Error{ErrorCode::Auth, tr("cannot %1: the registry requires a login (%2) — run plugdeskctl login %3")
-                                          .arg(call.what, code, call.host)};
-    return Error{ErrorCode::Auth,
-                 tr("cannot %1: the registry refused the login for %2 (%3) — check that the repository exists and "
-                    "that this login may use it, or run plugdeskctl login %2 again")
-                     .arg(call.what, call.host, code)};
-}
-
 Error RegistryClient::statusError(const Call &call, const RegistryResponse &response, const QString &subject)
 {
-    const QString text = statusText(response.status, response.body);
+    const QString text = statusText(response);
     if (response.status == 404)
         return Error{ErrorCode::NotFound,
                      tr("cannot %1: %2 was not found in the registry (%3) — check the name and the tag")
                          .arg(call.what, subject, text)};
     if (response.status == 401 || response.status == 403)
-        return authError(call, response);
+        return m_authenticator->authError(call, response);
     if (response.status == 429 || response.status >= 500)
         return Error{ErrorCode::Registry, tr("cannot %1: the registry answered %2 after %n tries — try again later",
                                              nullptr, m_options.attempts)
@@ -772,9 +177,7 @@ void RegistryClient::fetchManifestBy(const Reference &reference, const QString &
              if (!entry) {
                  QStringList platforms;
                  for (const Descriptor &candidate : manifest->entries)
-                     platforms.append(QStringList{candidate.os, candidate.architecture, candidate.variant}
-                                          .filter(QRegularExpression(QStringLiteral(".")))
-                                          .join(QLatin1Char('/')));
+                     platforms.append(Platform::describe(candidate));
                  return done(Error{ErrorCode::NotFound, tr("cannot %1: it has no manifest for %2/%3 (it has: %4)")
                                                             .arg(call.what, m_options.os, m_options.architecture,
                                                                  platforms.join(QStringLiteral(", ")))});
@@ -819,7 +222,7 @@ void RegistryClient::fetchBlob(const Reference &repository, const Descriptor &bl
                                                      .arg(call.what)
                                                      .arg(state->received)
                                                      .arg(blob.size)});
-        const QString digest = QStringLiteral("sha256:") + QString::fromLatin1(state->hash.result().toHex());
+        const QString digest = sha256DigestOf(state->hash.result());
         if (digest != blob.digest)
             return done(Error{ErrorCode::DigestMismatch,
                               tr("cannot %1: its content has digest %2, not %3 — the registry or something between "

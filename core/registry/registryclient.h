@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/base/result.h"
+#include "core/plugin/manifest.h"
 #include "core/plugin/reference.h"
 #include "core/registry/authchallenge.h"
 #include "core/registry/credentials.h"
-#include "core/registry/manifest.h"
 #include "core/registry/registryendpoint.h"
 #include "core/registry/tokencache.h"
 
@@ -15,12 +15,14 @@
 #include <QPointer>
 #include <QSet>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
 
 namespace core {
 
+class RegistryAuthenticator;
 class RegistryExchange;
 
 // The registry's answer to one request, after redirects, auth and retries.
@@ -32,17 +34,18 @@ struct RegistryResponse
     QUrl url; // the final URL
 
     QByteArray header(const QByteArray &name) const;
+    // The registry's own words from an error body ({"errors":[{"code","message","detail"}]}), joined; empty if none.
+    QString errorMessage() const;
 };
 
 // Registry traffic over QNetworkAccessManager (docs/docker-compat.md §7), asynchronous: every operation takes a context
 // QObject and a callback that runs on the client's thread once, unless the context (or the client) is destroyed first,
 // which also aborts the transfer. The CLI and tests wait with an event loop.
 //
-// Owns: the network manager, endpoint mapping (RegistryEndpoint), the auth flow (Basic; Bearer tokens as
-// docs/docker-compat.md §7.4: POST form, fallback GET with Basic, anonymous GET, `repository(plugin):` scope with one
-// retry without the class), the token cache, logins read through Credentials, timeouts (every request, idle/connect),
-// bounded retries with backoff on connection errors, 429 and 5xx (Retry-After respected up to a cap), redirects
-// (followed manually; Authorization is dropped when one leads to another host), body size bounds and digest checks.
+// Owns: the network manager, endpoint mapping (RegistryEndpoint), the auth flow (RegistryAuthenticator: Basic; Bearer
+// tokens as docs/docker-compat.md §7.4, the token cache, logins read through Credentials), the requests themselves
+// (RegistryExchange: timeouts, bounded retries with backoff on connection errors, 429 and 5xx, redirects, body size
+// bounds), digest checks, and the platform a manifest list is resolved to (Platform).
 // Does not own: what is done with blobs (a sink gets them), the store, plugin semantics.
 //
 // Errors are values whose message reads "cannot <what>: <why> — <what to do>".
@@ -114,12 +117,8 @@ public:
     // GET /v2/NAME/tags/list, following Link pagination.
     void listTags(const Reference &repository, QObject *context, std::function<void(Result<QStringList>)> done);
 
-    // This machine's platform in OCI terms: "linux", "amd64"/"arm64"/..., variant ("v7" for arm) or empty.
-    static QString machineOs();
-    static QString machineArchitecture();
-    static QString machineVariant();
-
 private:
+    friend class RegistryAuthenticator;
     friend class RegistryExchange;
 
     struct Call
@@ -146,16 +145,6 @@ private:
     void upload(const Reference &repository, const QString &digest, const Call &body, QObject *context,
                 std::function<void(Result<QString>)> done);
     RegistryEndpoint endpoint(const QString &host);
-    Result<AuthConfig> authFor(const QString &host);
-    QString scopeFor(const QString &repository, const QString &actions, const QString &realm) const;
-    // The Authorization header for a request to `host` with `scope`, from what we know of the host's challenge.
-    void authorization(const Call &call, QObject *context, std::function<void(Result<QByteArray>)> done);
-    void requestToken(const AuthChallenge &challenge, const Call &call, const QString &scope, bool mayDropClass,
-                      QObject *context, std::function<void(Result<QString>)> done);
-    // Called by an exchange on a 401: records the challenge; false when no usable challenge was offered.
-    bool recordChallenge(const QString &host, const RegistryResponse &response);
-    void forgetToken(const QString &host, const Call &call);
-    Error authError(const Call &call, const RegistryResponse &response);
     Error statusError(const Call &call, const RegistryResponse &response, const QString &subject);
     void fetchManifestBy(const Reference &reference, const QString &tagOrDigest, int depth, QObject *context,
                          std::function<void(Result<Manifest>)> done);
@@ -164,12 +153,8 @@ private:
 
     Options m_options;
     QNetworkAccessManager *m_network = nullptr;
-    Credentials m_credentials;
     RegistryEndpoint::Sources m_sources;
-    TokenCache m_tokens;
-    QHash<QString, AuthChallenge> m_challenges; // per registry host: the last challenge it sent
-    QHash<QString, AuthConfig> m_auth;          // per host: logins given or looked up
-    QSet<QString> m_realmsWithoutPluginClass;   // token servers that refused `repository(plugin):`
+    std::unique_ptr<RegistryAuthenticator> m_authenticator;
 };
 
 } // namespace core

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/job.h"
+#include "core/base/job.h"
 #include "core/registry/credentials.h"
 
 #include <QString>

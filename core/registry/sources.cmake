@@ -1,12 +1,14 @@
-target_sources(plugdesk_core PRIVATE
-    registry/remoteprivileges.cpp registry/remoteprivileges.h
-    registry/remotetags.cpp registry/remotetags.h
-    registry/registrylogin.cpp registry/registrylogin.h
+target_sources(plugdesk_registry PRIVATE
     registry/authchallenge.cpp registry/authchallenge.h
     registry/credentials.cpp registry/credentials.h
-    registry/manifest.cpp registry/manifest.h
+    registry/platform.cpp registry/platform.h
     registry/registryauth.cpp registry/registryauth.h
+    registry/registryauthenticator.cpp registry/registryauthenticator.h
     registry/registryclient.cpp registry/registryclient.h
     registry/registryendpoint.cpp registry/registryendpoint.h
+    registry/registryexchange.cpp registry/registryexchange.h
+    registry/registrylogin.cpp registry/registrylogin.h
+    registry/remoteprivileges.cpp registry/remoteprivileges.h
+    registry/remotetags.cpp registry/remotetags.h
     registry/tokencache.cpp registry/tokencache.h
 )

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "core/engine/result.h"
-#include "core/runtime/pluginruntimestate.h"
+#include "core/base/result.h"
+#include "core/plugin/pluginruntimestate.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/rotatinglog.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/socketproxy.h"
@@ -26,43 +27,14 @@ namespace core {
 //    CLI, forwarding to the plugin and rewriting mountpoints to host paths;
 //  - on SIGTERM: SIGTERM to the plugin, 10 s, SIGKILL, runc delete, removes the socket, the published socket and
 //    the propagated mount, records stopped, exits.
-// It does not touch the store: whether a plugin is enabled is the engine's business.
+// It does not touch the store: whether a plugin is enabled is the engine's business. Its arguments, its detached
+// start and the "is a monitor alive" probe are MonitorLauncher's (core/runtime/monitorlauncher.h).
 class PluginMonitor final
 {
     Q_DECLARE_TR_FUNCTIONS(PluginMonitor)
 
 public:
-    struct Options
-    {
-        QString runRoot;
-        QString id;
-        QString name; // "acme/testvol:latest", for messages
-        QString runc;
-        QString socketPath;            // removed at stop
-        QString publishedLink;         // the published socket the proxy serves (DIR/<name>.sock), removed at stop
-        QString propagatedMount;       // host side; unmounted at stop
-        QString pluginPropagatedMount; // PropagatedMount inside the plugin, for mapping mountpoints
-        QString rootfs;                // the plugin's rootfs on the host, for mapping mountpoints
-        // Tunables; the environment can override them (PLUGDESK_RESTART_BACKOFF_MS, PLUGDESK_RESTART_BACKOFF_MAX_MS,
-        // PLUGDESK_RESTART_LIMIT, PLUGDESK_RESTART_WINDOW_MS, PLUGDESK_STOP_TIMEOUT_MS, PLUGDESK_LOG_MAX_BYTES).
-        int backoffMs = 1000;
-        int backoffMaxMs = 60000;
-        int crashLimit = 5;
-        qint64 crashWindowMs = 5 * 60 * 1000;
-        int stopTimeoutMs = 10000;
-        qint64 logMaxBytes = 1024 * 1024;
-        int logFiles = 3;
-    };
-
-    // `--run DIR --id ID --runc PATH --socket PATH [--name NAME] [--link PATH] [--propagated PATH]
-    // [--plugin-propagated PATH] [--rootfs PATH]`, tunables from the environment.
-    static Result<Options> parseArguments(const QStringList &arguments);
-    static QStringList toArguments(const Options &options);
-
-    // Starts `binary` with `options` fully detached (double fork, setsid, stdio on /dev/null), returns at once.
-    static Status startDetached(const QString &binary, const Options &options);
-    // The pid holding the monitor lock of `id` (read from /proc/locks), 0 when no monitor lives.
-    static qint64 lockHolder(const QString &lockPath);
+    using Options = MonitorOptions;
 
     explicit PluginMonitor(Options options);
     ~PluginMonitor();

@@ -1,14 +1,15 @@
 #include "core/runtime/pluginrunner.h"
 
+#include "core/base/atomicfile.h"
 #include "core/runtime/logreader.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginhttpclient.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/pluginsocket.h"
+#include "core/runtime/runtimestatefile.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/runtime/volumebind.h"
-#include "core/store/atomicfile.h"
 #include "core/store/storelock.h"
-#include "core/volume/volumeservice.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -127,12 +128,12 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
     options.propagatedMount = propagatedMount(plugin);
     options.pluginPropagatedMount = plugin.config.propagatedMount;
     options.rootfs = QFileInfo(m_store.rootfsDir(plugin.id)).absoluteFilePath();
-    if (auto started = PluginMonitor::startDetached(binary, options); !started)
+    if (auto started = MonitorLauncher::startDetached(binary, options); !started)
         return started;
     // The monitor takes its lock first thing; wait for it so that callers can rely on lockHolder().
     const QString lockPath = m_runtime.layout().lockPath(plugin.id);
     QDeadlineTimer deadline(5000);
-    while (PluginMonitor::lockHolder(lockPath) == 0) {
+    while (MonitorLauncher::lockHolder(lockPath) == 0) {
         if (deadline.hasExpired())
             return Error{ErrorCode::Runtime, tr("the plugin monitor for %1 did not start; see %2")
                                                  .arg(plugin.name(), m_runtime.layout().logPath(plugin.id))};
@@ -145,13 +146,13 @@ void PluginRunner::stopPlugin(const Plugin &plugin)
 {
     const RunLayout &layout = m_runtime.layout();
     const QString lockPath = layout.lockPath(plugin.id);
-    if (const qint64 monitor = PluginMonitor::lockHolder(lockPath)) {
+    if (const qint64 monitor = MonitorLauncher::lockHolder(lockPath)) {
         ::kill(pid_t(monitor), SIGTERM);
         // The monitor waits the stop time-out, then SIGKILLs the plugin and waits up to 10 s more.
         QDeadlineTimer deadline(stopTimeoutMs() + 15000);
-        while (PluginMonitor::lockHolder(lockPath) != 0 && !deadline.hasExpired())
+        while (MonitorLauncher::lockHolder(lockPath) != 0 && !deadline.hasExpired())
             QThread::msleep(20);
-        if (const qint64 stuck = PluginMonitor::lockHolder(lockPath))
+        if (const qint64 stuck = MonitorLauncher::lockHolder(lockPath))
             ::kill(pid_t(stuck), SIGKILL);
     }
     // Whatever the monitor could not do (or no monitor was there to do it).
@@ -171,13 +172,13 @@ void PluginRunner::stopPlugin(const Plugin &plugin)
     SocketPublisher::unpublish(SocketPublisher::linkPath(plugin), layout.publishedPath(plugin.id));
     VolumeBind::releaseAll(layout.bindDir(plugin.id));
     RuncRuntime::releaseMount(propagatedMount(plugin));
-    auto recorded = PluginRuntimeState::read(layout.statePath(plugin.id));
+    auto recorded = RuntimeStateFile::read(layout.statePath(plugin.id));
     if (recorded && recorded->status != PluginRuntimeState::Status::Stopped &&
         recorded->status != PluginRuntimeState::Status::Failed) {
         PluginRuntimeState stopped = *recorded;
         stopped.status = PluginRuntimeState::Status::Stopped;
         stopped.containerPid = 0;
-        (void)stopped.write(layout.statePath(plugin.id));
+        (void)RuntimeStateFile::write(layout.statePath(plugin.id), stopped);
     }
 }
 
@@ -207,11 +208,11 @@ Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const s
                                 ErrorCode::Runtime);
         if (cancelled && cancelled())
             return Error{ErrorCode::Cancelled, tr("enabling %1 was cancelled").arg(plugin.name())};
-        auto state = PluginRuntimeState::read(statePath);
+        auto state = RuntimeStateFile::read(statePath);
         if (state && state->status == PluginRuntimeState::Status::Failed)
             return startFailure(plugin, tr("plugin %1 failed to start: %2").arg(plugin.name(), state->message),
                                 ErrorCode::Runtime);
-        if (PluginMonitor::lockHolder(lockPath) == 0)
+        if (MonitorLauncher::lockHolder(lockPath) == 0)
             return startFailure(plugin,
                                 tr("the monitor of plugin %1 exited before the plugin was ready").arg(plugin.name()),
                                 ErrorCode::Runtime);
@@ -335,7 +336,7 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
     return plugin.name();
 }
 
-Result<QString> PluginRunner::disable(const QString &nameOrId, bool force)
+Result<QString> PluginRunner::disable(const QString &nameOrId)
 {
     Plugin plugin;
     {
@@ -350,13 +351,10 @@ Result<QString> PluginRunner::disable(const QString &nameOrId, bool force)
             return found.error();
         plugin = *found;
     }
-    const bool monitorAlive = PluginMonitor::lockHolder(m_runtime.layout().lockPath(plugin.id)) != 0;
+    const bool monitorAlive = MonitorLauncher::lockHolder(m_runtime.layout().lockPath(plugin.id)) != 0;
     if (!plugin.enabled && !monitorAlive)
         return Error{ErrorCode::Conflict,
                      tr("plugin is already disabled: plugin %1 found but disabled").arg(plugin.name())};
-    // Volumes mounted through Plugdesk make the plugin "in use" (docs/docker-compat.md §9).
-    if (auto free = VolumeService::checkDriverNotInUse(m_store.root(), plugin, force); !free)
-        return free.error();
     stopPlugin(plugin);
     if (plugin.enabled) {
         if (auto saved = setEnabled(plugin.id, false); !saved)
@@ -374,7 +372,7 @@ Status PluginRunner::restore()
     for (const Plugin &plugin : inventory->plugins) {
         if (!plugin.enabled)
             continue;
-        if (PluginMonitor::lockHolder(m_runtime.layout().lockPath(plugin.id)) != 0)
+        if (MonitorLauncher::lockHolder(m_runtime.layout().lockPath(plugin.id)) != 0)
             continue; // supervised already: never a second monitor
         if (auto started = startMonitor(plugin); !started) {
             problems.append(tr("cannot restore plugin %1: %2").arg(plugin.name(), started.error().message));
@@ -389,12 +387,12 @@ Status PluginRunner::restore()
 Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) const
 {
     const RunLayout &layout = m_runtime.layout();
-    auto read = PluginRuntimeState::read(layout.statePath(plugin.id));
+    auto read = RuntimeStateFile::read(layout.statePath(plugin.id));
     if (!read)
         return read.error();
     PluginRuntimeState state = *read;
     // The lock's holder is the monitor that lives now, whatever the file last recorded.
-    const qint64 holder = PluginMonitor::lockHolder(layout.lockPath(plugin.id));
+    const qint64 holder = MonitorLauncher::lockHolder(layout.lockPath(plugin.id));
     state.monitorAlive = holder != 0;
     if (holder != 0)
         state.monitorPid = holder;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/engine/result.h"
+#include "core/base/result.h"
 #include "core/plugin/plugin.h"
-#include "core/runtime/pluginruntimestate.h"
+#include "core/plugin/pluginruntimestate.h"
 #include "core/runtime/runcruntime.h"
 #include "core/store/store.h"
 
@@ -32,7 +32,9 @@ public:
     Result<QString> enable(const QString &nameOrId, int timeoutSeconds,
                            const std::function<void(const QString &)> &progress = {},
                            const std::function<bool()> &cancelled = {});
-    Result<QString> disable(const QString &nameOrId, bool force);
+    // Stops the plugin whatever uses it: the engine refuses first when volumes are mounted through it
+    // (VolumeService::checkDriverNotInUse, core/volume/ being above this folder).
+    Result<QString> disable(const QString &nameOrId);
     // For each enabled plugin: a live monitor is left alone; otherwise a monitor is started, which adopts a
     // running container or starts the plugin. Errors of single plugins are joined.
     Status restore();

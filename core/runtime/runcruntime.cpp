@@ -1,8 +1,8 @@
 #include "core/runtime/runcruntime.h"
 
+#include "core/base/atomicfile.h"
 #include "core/runtime/ocispec.h"
 #include "core/runtime/spawn.h"
-#include "core/store/atomicfile.h"
 
 #include <QDir>
 #include <QFile>

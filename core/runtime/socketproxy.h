@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/engine/result.h"
-#include "core/volume/volume.h"
+#include "core/base/result.h"
+#include "core/runtime/volumedriverinfo.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "core/runtime/socketpublisher.h"
 
+#include "core/base/atomicfile.h"
 #include "core/runtime/pluginsocket.h"
-#include "core/store/atomicfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,7 @@
 #include "core/store/blobstore.h"
 
-#include "core/store/atomicfile.h"
+#include "core/base/atomicfile.h"
+#include "core/base/digest.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -23,7 +24,7 @@ Result<QString> sha256OfFile(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&file))
         return Error{ErrorCode::Io, BlobStore::tr("cannot read %1: %2").arg(path, file.errorString())};
-    return QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+    return sha256DigestOf(hash.result());
 }
 
 // The blob folders, private to the store's owner: blobs are the plugins' files.
@@ -49,8 +50,7 @@ BlobStore::BlobStore(QString directory)
 
 bool BlobStore::isDigest(const QString &digest)
 {
-    static const QRegularExpression pattern(QStringLiteral("^sha256:[0-9a-f]{64}$"));
-    return pattern.match(digest).hasMatch();
+    return isSha256Digest(digest);
 }
 
 QString BlobStore::pathFor(const QString &digest) const
@@ -68,8 +68,7 @@ bool BlobStore::contains(const QString &digest) const
 
 Result<QString> BlobStore::put(const QByteArray &data) const
 {
-    const QString digest = QStringLiteral("sha256:") +
-                           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    const QString digest = sha256Digest(data);
     if (contains(digest))
         return digest;
     if (!makeBlobDirectory(m_directory))

@@ -1,8 +1,8 @@
 #include "core/store/store.h"
 
-#include "core/engine/json.h"
+#include "core/base/atomicfile.h"
+#include "core/base/json.h"
 #include "core/plugin/reference.h"
-#include "core/store/atomicfile.h"
 
 #include <QDir>
 #include <QFile>

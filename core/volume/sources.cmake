@@ -1,4 +1,4 @@
-target_sources(plugdesk_core PRIVATE
+target_sources(plugdesk_volume PRIVATE
     volume/volume.cpp volume/volume.h
     volume/volumedriverclient.cpp volume/volumedriverclient.h
     volume/volumerecords.cpp volume/volumerecords.h

@@ -1,6 +1,6 @@
 #include "core/volume/volumerecords.h"
 
-#include "core/store/atomicfile.h"
+#include "core/base/atomicfile.h"
 #include "core/store/storelock.h"
 
 #include <QFile>

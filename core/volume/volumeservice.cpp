@@ -1,8 +1,8 @@
 #include "core/volume/volumeservice.h"
 
+#include "core/base/atomicfile.h"
 #include "core/runtime/runlayout.h"
 #include "core/runtime/volumebind.h"
-#include "core/store/atomicfile.h"
 #include "core/store/store.h"
 
 #include <QDateTime>

@@ -4,6 +4,7 @@
 // with the binary at /plugin and the folder /run/docker/plugins, a v1 config, settings, all written by Store::save.
 #include "core/engine/localengine.h"
 #include "core/plugin/plugin.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
@@ -99,7 +100,7 @@ inline void stopTestPlugin(const QString &runRoot, const QString &id, const QStr
 {
     const core::RunLayout layout(runRoot);
     const core::RuncRuntime runtime(runRoot);
-    if (const qint64 monitor = core::PluginMonitor::lockHolder(layout.lockPath(id)))
+    if (const qint64 monitor = core::MonitorLauncher::lockHolder(layout.lockPath(id)))
         ::kill(pid_t(monitor), SIGKILL);
     (void)runtime.kill(id, QStringLiteral("KILL"));
     QElapsedTimer waited;

@@ -2,7 +2,7 @@
 
 // Drives the asynchronous core calls (RegistryClient and the like: `start(context, callback)`) from a test: runs
 // `start` and spins an event loop until the callback ran, or a minute passed (then a Timeout error).
-#include "core/engine/result.h"
+#include "core/base/result.h"
 
 #include <QEventLoop>
 #include <QObject>

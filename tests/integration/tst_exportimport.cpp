@@ -14,8 +14,9 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
 #include "core/helper/helperprotocol.h"
-#include "core/registry/manifest.h"
+#include "core/plugin/manifest.h"
 #include "core/registry/registryclient.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
@@ -391,7 +392,7 @@ private Q_SLOTS:
             if (!plugin)
                 return;
             finished(engine.disable(kSourceName, true));
-            if (const qint64 monitor = PluginMonitor::lockHolder(RunLayout(runRoot).lockPath(plugin->id)))
+            if (const qint64 monitor = MonitorLauncher::lockHolder(RunLayout(runRoot).lockPath(plugin->id)))
                 ::kill(pid_t(monitor), SIGKILL);
             (void)RuncRuntime(runRoot).kill(plugin->id, QStringLiteral("KILL"));
             (void)RuncRuntime(runRoot).remove(plugin->id);

@@ -3,6 +3,7 @@
 // no-socket time-out with its log tail, granted and withheld privileges, and a crash loop ending as failed.
 #include "common/pluginfixture.h"
 #include "core/engine/localengine.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginhttpclient.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
@@ -81,7 +82,7 @@ private:
         QVERIFY2(!mountinfo().contains(m_dir->path()), qPrintable(mountinfo()));
         QVERIFY(!QFileInfo::exists(layout().socketPath(id, QStringLiteral("testvol.sock"))));
         QVERIFY(!QFileInfo::exists(link) && !QFileInfo(link).isSymLink());
-        QCOMPARE(core::PluginMonitor::lockHolder(layout().lockPath(id)), 0);
+        QCOMPARE(core::MonitorLauncher::lockHolder(layout().lockPath(id)), 0);
     }
 
 private Q_SLOTS:
@@ -183,7 +184,7 @@ private Q_SLOTS:
 
         // The monitor dies (kill -9): restore adopts the running container, same pid, one container.
         QCOMPARE(::kill(pid_t(restarted.monitorPid), SIGKILL), 0);
-        QTRY_COMPARE_WITH_TIMEOUT(core::PluginMonitor::lockHolder(layout().lockPath(id)), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(core::MonitorLauncher::lockHolder(layout().lockPath(id)), 0, 5000);
         QVERIFY(engine->restore().ok());
         QVERIFY(engine->restore().ok()); // twice: still no second monitor
         after = engine->runtimeState(id);
@@ -228,7 +229,7 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QStringLiteral("plugdeskctl plugin logs acme/silent:latest")), qPrintable(message));
         QVERIFY(!engine->plugin(id)->enabled);
         QVERIFY(containers().isEmpty());
-        QCOMPARE(core::PluginMonitor::lockHolder(layout().lockPath(id)), 0);
+        QCOMPARE(core::MonitorLauncher::lockHolder(layout().lockPath(id)), 0);
         QVERIFY(!QFileInfo(publishDir() + QStringLiteral("/acme-silent.sock")).isSymLink());
     }
 
@@ -252,7 +253,7 @@ private Q_SLOTS:
                  qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("--run")), qPrintable(message));
         QVERIFY(!engine.plugin(id)->enabled);
-        QCOMPARE(core::PluginMonitor::lockHolder(core::RunLayout(deepRun).lockPath(id)), 0);
+        QCOMPARE(core::MonitorLauncher::lockHolder(core::RunLayout(deepRun).lockPath(id)), 0);
     }
 
     void privileges_data()

@@ -11,6 +11,7 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
 #include "core/helper/helperprotocol.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
@@ -227,12 +228,12 @@ private Q_SLOTS:
         QCOMPARE(outcome.error->code, ErrorCode::Conflict);
         QCOMPARE(outcome.error->message, QStringLiteral("plugin acme/testvol:latest is enabled"));
         QCOMPARE(testutil::snapshot(storeRoot()), before);
-        QVERIFY(PluginMonitor::lockHolder(layout().lockPath(id)) != 0);
+        QVERIFY(MonitorLauncher::lockHolder(layout().lockPath(id)) != 0);
 
         outcome = finish(engine->remove("acme/testvol", true));
         QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->message : QString()));
         QCOMPARE(outcome.result, QStringLiteral("acme/testvol:latest"));
-        QCOMPARE(PluginMonitor::lockHolder(layout().lockPath(id)), 0);
+        QCOMPARE(MonitorLauncher::lockHolder(layout().lockPath(id)), 0);
         auto containers = RuncRuntime(runRoot()).list();
         QVERIFY(containers.ok());
         QVERIFY2(!containers->contains(id), qPrintable(containers->join(' ')));

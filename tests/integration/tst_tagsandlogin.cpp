@@ -8,7 +8,7 @@
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
-#include "core/registry/manifest.h"
+#include "core/plugin/manifest.h"
 #include "core/registry/registryclient.h"
 
 #include <QEventLoop>

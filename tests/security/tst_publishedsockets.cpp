@@ -10,6 +10,7 @@
 #include "common/testutil.h"
 #include "core/engine/engine.h"
 #include "core/engine/localengine.h"
+#include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
@@ -146,7 +147,7 @@ private Q_SLOTS:
         QVERIFY2(!error.isEmpty(), "the second plugin publishing acme-vol.sock was enabled");
         QVERIFY2(error.contains(QStringLiteral("acme/vol:latest")), qPrintable(error));
         QVERIFY(!engine->plugin(second)->enabled);
-        QCOMPARE(core::PluginMonitor::lockHolder(core::RunLayout(runRoot()).lockPath(second)), qint64(0));
+        QCOMPARE(core::MonitorLauncher::lockHolder(core::RunLayout(runRoot()).lockPath(second)), qint64(0));
         QCOMPARE(inodeOf(published()), ours);
         QCOMPARE(finish(engine->disable(first)), QString());
     }

@@ -4,7 +4,7 @@
 #include "common/enginewait.h"
 #include "common/pluginfixture.h"
 #include "common/securityenv.h"
-#include "core/engine/job.h"
+#include "core/base/job.h"
 #include "core/helper/helperengine.h"
 #include "core/runtime/runcruntime.h"
 #include "security/seccall.h"

@@ -21,7 +21,7 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
-#include "core/registry/manifest.h"
+#include "core/plugin/manifest.h"
 #include "core/registry/registryclient.h"
 #include "core/store/blobstore.h"
 

@@ -4,7 +4,7 @@
 #include "core/archive/bundleheader.h"
 #include "core/archive/bundlereader.h"
 #include "core/archive/bundlewriter.h"
-#include "core/registry/manifest.h"
+#include "core/plugin/manifest.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>

@@ -1,4 +1,4 @@
-#include "core/engine/job.h"
+#include "core/base/job.h"
 
 #include <QSignalSpy>
 #include <QTest>

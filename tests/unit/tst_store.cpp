@@ -1,5 +1,5 @@
 #include "common/testutil.h"
-#include "core/store/atomicfile.h"
+#include "core/base/atomicfile.h"
 #include "core/store/store.h"
 #include "core/store/storelock.h"
 

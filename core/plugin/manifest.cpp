@@ -1,10 +1,10 @@
-#include "core/registry/manifest.h"
+#include "core/plugin/manifest.h"
 
-#include <QCryptographicHash>
+#include "core/base/digest.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace core {
 
@@ -18,12 +18,6 @@ const QString Manifest::LayerGzip = QStringLiteral("application/vnd.docker.image
 
 namespace {
 
-bool isDigest(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^sha256:[a-f0-9]{64}$"));
-    return pattern.match(text).hasMatch();
-}
-
 Result<Descriptor> readDescriptor(const QJsonValue &value, const QString &path)
 {
     const QJsonObject object = value.toObject();
@@ -32,7 +26,7 @@ Result<Descriptor> readDescriptor(const QJsonValue &value, const QString &path)
     descriptor.digest = object.value(QStringLiteral("digest")).toString();
     const QJsonValue size = object.value(QStringLiteral("size"));
     descriptor.size = static_cast<qint64>(size.toDouble(-1));
-    if (!value.isObject() || !isDigest(descriptor.digest) || !size.isDouble() || descriptor.size < 0)
+    if (!value.isObject() || !isSha256Digest(descriptor.digest) || !size.isDouble() || descriptor.size < 0)
         return Error{
             ErrorCode::Registry,
             Manifest::tr("the manifest's %1 is not a valid descriptor (needs a sha256 digest and a size)").arg(path)};
@@ -47,8 +41,7 @@ Result<Descriptor> readDescriptor(const QJsonValue &value, const QString &path)
 
 QString Manifest::digestOf(const QByteArray &bytes)
 {
-    return QStringLiteral("sha256:") +
-           QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return sha256Digest(bytes);
 }
 
 Result<Manifest> Manifest::parse(const QByteArray &bytes, const QString &contentType)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/error.h"
+#include "core/base/error.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "core/store/pendingfile.h"
+#include "core/base/pendingfile.h"
 
-#include "core/store/atomicfile.h"
+#include "core/base/atomicfile.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <optional>
 
 namespace core {
 
@@ -39,6 +40,11 @@ struct Error
     // The message with a context in front: "cannot install X: <message>".
     Error prefixed(const QString &context) const { return {code, context + QStringLiteral(": ") + message}; }
 };
+
+// "InvalidArgument" for ErrorCode::InvalidArgument: the stable text of a code, as the bus (org.plugdesk.Error.<name>)
+// and the JSON answers carry it. Unknown codes read "Internal".
+QString errorCodeName(ErrorCode code);
+std::optional<ErrorCode> errorCodeFromName(const QString &name);
 
 // Exit status used by the CLI for an error code (1 for everything but usage errors, which exit 2).
 inline int exitStatusFor(const Error &)

@@ -1,4 +1,4 @@
-#include "core/store/atomicfile.h"
+#include "core/base/atomicfile.h"
 
 #include <QFileInfo>
 #include <cerrno>

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/engine/result.h"
-
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
@@ -13,7 +11,8 @@ namespace core {
 
 // What a plugin's process is doing, as its monitor records it in state.json and the engine reports it to the
 // window and the CLI. Stopped also covers "never started"; Failed means the monitor gave up after too many
-// crashes and kept the last exit status. A plain record with its JSON form.
+// crashes and kept the last exit status. A plain record with its JSON form; the file is RuntimeStateFile's
+// (core/runtime/runtimestatefile.h).
 struct PluginRuntimeState
 {
     Q_DECLARE_TR_FUNCTIONS(PluginRuntimeState)
@@ -41,10 +40,6 @@ public:
 
     QJsonObject toJson() const;
     static PluginRuntimeState fromJson(const QJsonObject &object);
-
-    // A missing file reads as Stopped; a file that does not parse is ErrorCode::Corrupt.
-    static Result<PluginRuntimeState> read(const QString &path);
-    core::Status write(const QString &path) const;
 };
 
 } // namespace core

@@ -1,10 +1,6 @@
-#include "core/runtime/pluginruntimestate.h"
+#include "core/plugin/pluginruntimestate.h"
 
-#include "core/store/atomicfile.h"
-
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace core {
 
@@ -65,25 +61,6 @@ PluginRuntimeState PluginRuntimeState::fromJson(const QJsonObject &object)
     state.lastExit = QDateTime::fromString(object.value(QStringLiteral("lastExit")).toString(), Qt::ISODateWithMs);
     state.message = object.value(QStringLiteral("message")).toString();
     return state;
-}
-
-Result<PluginRuntimeState> PluginRuntimeState::read(const QString &path)
-{
-    QFile file(path);
-    if (!file.exists())
-        return PluginRuntimeState{};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, tr("cannot read %1: %2").arg(path, file.errorString())};
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
-    if (!document.isObject())
-        return Error{ErrorCode::Corrupt, tr("%1 is not a JSON object: %2").arg(path, error.errorString())};
-    return fromJson(document.object());
-}
-
-core::Status PluginRuntimeState::write(const QString &path) const
-{
-    return AtomicFile::write(path, QJsonDocument(toJson()).toJson(QJsonDocument::Indented), 0644);
 }
 
 } // namespace core

@@ -1,0 +1,9 @@
+target_sources(plugdesk_base PRIVATE
+    base/atomicfile.cpp base/atomicfile.h
+    base/digest.cpp base/digest.h
+    base/error.cpp base/error.h
+    base/job.cpp base/job.h
+    base/json.h
+    base/pendingfile.cpp base/pendingfile.h
+    base/result.h
+)

@@ -1,0 +1,336 @@
+#include "core/registry/registryexchange.h"
+
+#include "core/registry/registryauthenticator.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <memory>
+
+namespace core {
+
+namespace {
+
+constexpr int kMaxRedirects = 10;
+constexpr qint64 kMaxErrorBody = 64 * 1024;
+
+bool isTransientNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // what a transfer time-out reports
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::HostNotFoundError: // a flaky resolver; the last try still says "not found"
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString authorityOf(const QUrl &url)
+{
+    return url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == QLatin1String("http") ? 80 : 443));
+}
+
+} // namespace
+
+RegistryExchange::RegistryExchange(RegistryClient *client, RegistryClient::Call call, QObject *context,
+                                   RegistryClient::ResponseCallback done)
+    : QObject(client)
+    , m_client(client)
+    , m_call(std::move(call))
+    , m_url(m_call.url)
+    , m_context(context)
+    , m_done(std::move(done))
+{
+    if (context)
+        connect(context, &QObject::destroyed, this, [this] { abandon(); });
+}
+
+RegistryExchange::~RegistryExchange()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void RegistryExchange::start()
+{
+    if (!m_call.authenticate) {
+        attempt();
+        return;
+    }
+    m_client->m_authenticator->authorization(m_call, this, [this](Result<QByteArray> header) {
+        if (!header)
+            return finish(header.error());
+        m_authorization = *header;
+        attempt();
+    });
+}
+
+void RegistryExchange::abandon()
+{
+    m_done = nullptr;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    deleteLater();
+}
+
+void RegistryExchange::finish(const Result<RegistryResponse> &result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    auto done = std::move(m_done);
+    m_done = nullptr;
+    if (done && (!m_context.isNull() || m_hadNoContext))
+        done(result);
+    deleteLater();
+}
+
+void RegistryExchange::attempt()
+{
+    QNetworkRequest request(m_url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_client->m_options.timeoutMs);
+    if (m_url.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(
+            m_client->endpoint(m_url.port(-1) > 0 ? authorityOf(m_url) : m_url.host()).sslConfiguration());
+    request.setRawHeader("User-Agent", "plugdesk/" PLUGDESK_VERSION);
+    for (const auto &header : m_call.headers)
+        request.setRawHeader(header.first, header.second);
+    if (!m_authorization.isEmpty() && !m_crossHost)
+        request.setRawHeader("Authorization", m_authorization);
+    if (m_call.sink && m_delivered > 0)
+        request.setRawHeader("Range", "bytes=" + QByteArray::number(m_delivered) + '-');
+    m_skip = 0;
+    m_attemptBytes = 0;
+    m_firstChunk = true;
+    m_buffer.clear();
+    m_tooLarge = false;
+    // GET goes out as a custom verb on purpose: Qt silently re-sends an idempotent request whose connection
+    // closed mid-body and restarts the body, which a streaming sink cannot undo. We retry (and resume) ourselves.
+    QFile *upload = nullptr;
+    if (!m_call.bodyFile.isEmpty()) {
+        // A blob goes out from its file, opened again for every attempt (a 401 sends it anew).
+        upload = new QFile(m_call.bodyFile);
+        if (!upload->open(QIODevice::ReadOnly)) {
+            const QString reason = upload->errorString();
+            delete upload;
+            return finish(
+                Error{ErrorCode::Io, tr("cannot %1: cannot read %2: %3").arg(m_call.what, m_call.bodyFile, reason)});
+        }
+        request.setHeader(QNetworkRequest::ContentLengthHeader, upload->size());
+    }
+    if (m_call.verb == "HEAD")
+        m_reply = m_client->m_network->head(request);
+    else if (upload)
+        m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, upload);
+    else
+        m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, m_call.body);
+    if (upload) {
+        upload->setParent(m_reply);
+        if (m_call.uploadProgress)
+            connect(m_reply, &QNetworkReply::uploadProgress, this,
+                    [progress = m_call.uploadProgress](qint64 sent, qint64) { progress(sent); });
+    }
+    connect(m_reply, &QNetworkReply::readyRead, this, &RegistryExchange::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &RegistryExchange::onFinished);
+}
+
+void RegistryExchange::onReadyRead()
+{
+    const int code = status();
+    const bool success = code >= 200 && code < 300;
+    if (success && m_firstChunk) {
+        m_firstChunk = false;
+        // A server that ignored our Range resends from the start: skip what the sink already has.
+        if (m_call.sink && m_delivered > 0 && code != 206)
+            m_skip = m_delivered;
+        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (!m_call.sink && length > m_call.maxBytes) {
+            m_tooLarge = true;
+            return stop(
+                Error{ErrorCode::Registry, tr("cannot %1: the registry sent %2 bytes, more than the %3 bytes allowed")
+                                               .arg(m_call.what)
+                                               .arg(length)
+                                               .arg(m_call.maxBytes)});
+        }
+    }
+    const QByteArray chunk = m_reply->readAll();
+    m_attemptBytes += chunk.size();
+    if (!success) {
+        if (m_buffer.size() < kMaxErrorBody)
+            m_buffer += chunk.left(kMaxErrorBody - m_buffer.size());
+        return;
+    }
+    if (!m_call.sink) {
+        m_buffer += chunk;
+        if (m_buffer.size() > m_call.maxBytes) {
+            m_tooLarge = true;
+            stop(Error{ErrorCode::Registry, tr("cannot %1: the registry sent more than the %2 bytes allowed")
+                                                .arg(m_call.what)
+                                                .arg(m_call.maxBytes)});
+        }
+        return;
+    }
+    qsizetype offset = 0;
+    if (m_skip > 0) {
+        offset = qMin<qsizetype>(m_skip, chunk.size());
+        m_skip -= offset;
+    }
+    if (offset >= chunk.size())
+        return;
+    m_delivered += chunk.size() - offset;
+    if (Status fed = m_call.sink(chunk.constData() + offset, chunk.size() - offset); !fed)
+        stop(fed.error());
+}
+
+void RegistryExchange::stop(const Error &error)
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    finish(error);
+}
+
+bool RegistryExchange::retryLater(int delayMs)
+{
+    if (!m_call.retry || m_attempt + 1 >= m_client->m_options.attempts)
+        return false;
+    const QList<int> &backoff = m_client->m_options.backoffMs;
+    if (delayMs < 0)
+        delayMs = backoff.isEmpty() ? 0 : backoff.value(m_attempt, backoff.constLast());
+    ++m_attempt;
+    QTimer::singleShot(delayMs, this, [this] { attempt(); });
+    return true;
+}
+
+void RegistryExchange::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    reply->disconnect(this);
+    if (m_finished)
+        return;
+    const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError error = reply->error();
+    const bool httpAnswer = code > 0;
+    const bool success = code >= 200 && code < 300;
+
+    // A success whose body ended before its Content-Length: the connection was cut, whatever Qt says.
+    QNetworkReply::NetworkError cause = error;
+    const QVariant announcedLength = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (success && cause == QNetworkReply::NoError && announcedLength.isValid() && m_call.verb != "HEAD" &&
+        m_attemptBytes < announcedLength.toLongLong())
+        cause = QNetworkReply::RemoteHostClosedError;
+    // No HTTP answer, or a success whose body was cut: a connection problem.
+    if (!httpAnswer || (success && cause != QNetworkReply::NoError && isTransientNetworkError(cause))) {
+        if (isTransientNetworkError(cause) && retryLater(-1))
+            return;
+        return finish(connectionError(reply, cause));
+    }
+
+    RegistryResponse response;
+    response.status = code;
+    response.headers = reply->rawHeaderPairs();
+    response.url = m_url;
+    response.body = m_buffer;
+
+    if (code >= 300 && code < 400 && code != 304) {
+        const QByteArray location = reply->rawHeader("Location");
+        if (location.isEmpty() || ++m_redirects > kMaxRedirects)
+            return finish(Error{
+                ErrorCode::Registry,
+                tr("cannot %1: the registry redirected without a usable Location (%2)").arg(m_call.what).arg(code)});
+        const QUrl next = m_url.resolved(QUrl::fromEncoded(location));
+        // Credentials stay with the registry: a blob store on another host gets none.
+        if (authorityOf(next) != authorityOf(m_call.url) || next.scheme() != m_call.url.scheme())
+            m_crossHost = true;
+        if (code == 303) {
+            m_call.verb = "GET";
+            m_call.body.clear();
+            m_call.bodyFile.clear();
+        }
+        m_url = next;
+        return attempt();
+    }
+
+    if (code == 401 && m_call.authenticate && !m_crossHost) {
+        ++m_unauthorized;
+        const bool usable = m_client->m_authenticator->recordChallenge(m_call.host, response);
+        if (!usable || m_unauthorized > 1)
+            return finish(m_client->m_authenticator->authError(m_call, response));
+        m_client->m_authenticator->forgetToken(m_call.host, m_call);
+        m_client->m_authenticator->authorization(m_call, this, [this, response](Result<QByteArray> header) {
+            if (!header)
+                return finish(header.error());
+            if (header->isEmpty())
+                return finish(m_client->m_authenticator->authError(m_call, response));
+            m_authorization = *header;
+            attempt();
+        });
+        return;
+    }
+
+    if (code == 429 || code >= 500) {
+        int delay = -1;
+        const QByteArray retryAfter = reply->rawHeader("Retry-After");
+        if (!retryAfter.isEmpty()) {
+            bool numeric = false;
+            const int seconds = retryAfter.trimmed().toInt(&numeric);
+            if (numeric)
+                delay = qMin(seconds * 1000, m_client->m_options.maxRetryAfterMs);
+        }
+        if (retryLater(delay))
+            return;
+    }
+    if (success && m_tooLarge)
+        return;
+    finish(response);
+}
+
+Error RegistryExchange::connectionError(QNetworkReply *reply, QNetworkReply::NetworkError error) const
+{
+    const QString where = authorityOf(m_url);
+    const QString tries = m_attempt > 0 ? tr(" after %n tries", nullptr, m_attempt + 1) : QString();
+    if (error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError)
+        return Error{ErrorCode::Timeout, tr("cannot %1: %2 did not answer within %3 seconds%4 — check the "
+                                            "network, or that the registry is up")
+                                             .arg(m_call.what, where)
+                                             .arg(m_client->m_options.timeoutMs / 1000)
+                                             .arg(tries)};
+    if (error == QNetworkReply::RemoteHostClosedError && m_delivered > 0)
+        return Error{ErrorCode::Network, tr("cannot %1: %2 closed the connection after %3 bytes%4 — try again "
+                                            "later")
+                                             .arg(m_call.what, where)
+                                             .arg(m_delivered)
+                                             .arg(tries)};
+    if (error >= QNetworkReply::SslHandshakeFailedError && error <= QNetworkReply::SslHandshakeFailedError)
+        return Error{ErrorCode::Network,
+                     tr("cannot %1: the TLS handshake with %2 failed (%3) — if it uses its own CA, put it in "
+                        "/etc/docker/certs.d/%4/ca.crt")
+                         .arg(m_call.what, where, reply->errorString(), m_call.host)};
+    return Error{ErrorCode::Network, tr("cannot %1: cannot connect to %2 (%3)%4 — check that the registry is "
+                                        "running and reachable")
+                                         .arg(m_call.what, where, reply->errorString(), tries)};
+}
+
+} // namespace core

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace core {
+
+// What a plugin's monitor (PluginMonitor, the plugdesk-monitor binary) is started with.
+struct MonitorOptions
+{
+    QString runRoot;
+    QString id;
+    QString name; // "acme/testvol:latest", for messages
+    QString runc;
+    QString socketPath;            // removed at stop
+    QString publishedLink;         // the published socket the proxy serves (DIR/<name>.sock), removed at stop
+    QString propagatedMount;       // host side; unmounted at stop
+    QString pluginPropagatedMount; // PropagatedMount inside the plugin, for mapping mountpoints
+    QString rootfs;                // the plugin's rootfs on the host, for mapping mountpoints
+    // Tunables; the environment can override them (PLUGDESK_RESTART_BACKOFF_MS, PLUGDESK_RESTART_BACKOFF_MAX_MS,
+    // PLUGDESK_RESTART_LIMIT, PLUGDESK_RESTART_WINDOW_MS, PLUGDESK_STOP_TIMEOUT_MS, PLUGDESK_LOG_MAX_BYTES).
+    int backoffMs = 1000;
+    int backoffMaxMs = 60000;
+    int crashLimit = 5;
+    qint64 crashWindowMs = 5 * 60 * 1000;
+    int stopTimeoutMs = 10000;
+    qint64 logMaxBytes = 1024 * 1024;
+    int logFiles = 3;
+};
+
+// Starting a plugin's monitor and finding a live one, for the runner and the engine: the command line both sides
+// agree on, the fully detached start (the monitor outlives whoever started it), and the lock holder probe. Owns
+// nothing; the monitor process itself is PluginMonitor.
+class MonitorLauncher final
+{
+    Q_DECLARE_TR_FUNCTIONS(MonitorLauncher)
+
+public:
+    using Options = MonitorOptions;
+
+    // `--run DIR --id ID --runc PATH --socket PATH [--name NAME] [--link PATH] [--propagated PATH]
+    // [--plugin-propagated PATH] [--rootfs PATH]`, tunables from the environment.
+    static Result<MonitorOptions> parseArguments(const QStringList &arguments);
+    static QStringList toArguments(const MonitorOptions &options);
+
+    // Starts `binary` with `options` fully detached (double fork, setsid, stdio on /dev/null), returns at once.
+    static Status startDetached(const QString &binary, const MonitorOptions &options);
+    // The pid holding the monitor lock of `id` (read from /proc/locks), 0 when no monitor lives.
+    static qint64 lockHolder(const QString &lockPath);
+};
+
+} // namespace core

@@ -23,7 +23,7 @@ Result<QString> sha256OfFile(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&file))
         return Error{ErrorCode::Io, BlobStore::tr("cannot read %1: %2").arg(path, file.errorString())};
-    return QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+    return QString(QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex()));
 }
 
 // The blob folders, private to the store's owner: blobs are the plugins' files.

@@ -130,7 +130,8 @@ private Q_SLOTS:
         QFETCH(QString, kind);
         auto engine = this->engine(kind);
         QSignalSpy announced(engine.get(), &Engine::jobStarted);
-        for (const QString &typed : {m_registry.host() + u"/acme/vol"_s, m_registry.host() + u"/acme/vol:2.0"_s}) {
+        for (const QString &typed :
+             QStringList{m_registry.host() + u"/acme/vol"_s, m_registry.host() + u"/acme/vol:2.0"_s}) {
             const Outcome outcome = finish(engine->tags(typed));
             QVERIFY2(!outcome.error, qPrintable(messageOf(outcome)));
             QStringList tags = outcome.result.toStringList();

@@ -723,8 +723,9 @@ void MainWindow::exportSelected()
     suggested.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
     QSettings settings;
     const QString folder = settings.value(QStringLiteral("bundles/folder"), QDir::homePath()).toString();
-    auto *dialog = new QFileDialog(this, tr("Export %1").arg(name), folder + QLatin1Char('/') + suggested + ".zip",
-                                   tr("Plugin bundles (*.zip)"));
+    auto *dialog =
+        new QFileDialog(this, tr("Export %1").arg(name), folder + QLatin1Char('/') + suggested + QStringLiteral(".zip"),
+                        tr("Plugin bundles (*.zip)"));
     dialog->setObjectName(QStringLiteral("exportFileDialog"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("zip"));

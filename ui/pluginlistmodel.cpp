@@ -63,7 +63,7 @@ QVariant PluginListModel::data(const QModelIndex &index, int role) const
             if (state == m_states.cend())
                 return plugin.enabled ? tr("unknown") : statusText(core::PluginRuntimeState::Status::Stopped);
             if (role == Qt::ToolTipRole && !state->message.isEmpty())
-                return statusText(state->status) + QStringLiteral(": ") + state->message;
+                return QString(statusText(state->status) + QStringLiteral(": ") + state->message);
             return statusText(state->status);
         }
         case Id:

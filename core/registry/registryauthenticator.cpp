@@ -53,14 +53,14 @@ void RegistryAuthenticator::authorization(const RegistryClient::Call &call, QObj
             return done(auth.error());
         if (auth->username.isEmpty() && auth->password.isEmpty())
             return done(QByteArray());
-        return done("Basic " + (auth->username + QLatin1Char(':') + auth->password).toUtf8().toBase64());
+        return done(QByteArray("Basic " + (auth->username + QLatin1Char(':') + auth->password).toUtf8().toBase64()));
     }
     const QString realm = challenge.param(QStringLiteral("realm"));
     requestToken(challenge, call, scopeFor(call.repository, call.actions, realm), true, context,
                  [done](Result<QString> token) {
                      if (!token)
                          return done(token.error());
-                     done("Bearer " + token->toUtf8());
+                     done(QByteArray("Bearer " + token->toUtf8()));
                  });
 }
 

@@ -55,7 +55,7 @@ QString PluginRunner::monitorBinary()
     if (QCoreApplication::instance()) {
         const QString dir = QCoreApplication::applicationDirPath();
         for (const QString &candidate :
-             {dir + QLatin1Char('/') + name, dir + QStringLiteral("/../libexec/plugdesk/") + name}) {
+             {QString(dir + QLatin1Char('/') + name), QString(dir + QStringLiteral("/../libexec/plugdesk/") + name)}) {
             if (QFileInfo(candidate).isExecutable())
                 return QFileInfo(candidate).canonicalFilePath();
         }

@@ -189,7 +189,7 @@ Status RuncRuntime::prepareBundle(const Plugin &plugin, const QString &storePlug
     // Root's alone: the plugin writes into its socket folder (and may chmod it, being root in there), so the folder
     // above it keeps host users from whatever the plugin leaves there: device nodes, setuid files, symlinks.
     for (const QString &dir : {m_layout.stateDir(plugin.id), m_layout.socketDir(plugin.id),
-                               m_layout.runRoot() + QStringLiteral("/plugins")}) {
+                               QString(m_layout.runRoot() + QStringLiteral("/plugins"))}) {
         if (::chmod(QFile::encodeName(dir).constData(), 0700) != 0)
             return Error{ErrorCode::Io,
                          tr("cannot make %1 private: %2").arg(dir, QString::fromLocal8Bit(strerror(errno)))};
@@ -264,7 +264,7 @@ QStringList mountsUnder(const QString &path)
             }
             point.append(escaped.at(i));
         }
-        if (point == base || point.startsWith(base + '/'))
+        if (point == base || point.startsWith(QByteArray(base + '/')))
             found.append(QFile::decodeName(point));
     }
     return found;

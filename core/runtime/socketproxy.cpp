@@ -168,7 +168,7 @@ Result<QByteArray> bindMountAnswer(const QByteArray &answer, const QByteArray &r
     if (!bound)
         return bound.error();
     object.insert(QStringLiteral("Mountpoint"), *bound);
-    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    return QByteArray(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
 }
 
 void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping, const QString &bindRoot)
@@ -286,7 +286,7 @@ Result<QByteArray> SocketProxy::rewriteMountpoints(const QByteArray &body, const
         return *failed;
     const QJsonDocument out =
         rewritten.isObject() ? QJsonDocument(rewritten.toObject()) : QJsonDocument(rewritten.toArray());
-    return out.toJson(QJsonDocument::Compact) + '\n';
+    return QByteArray(out.toJson(QJsonDocument::Compact) + '\n');
 }
 
 Status SocketProxy::start()

@@ -318,7 +318,8 @@ Status Store::makePrivate() const
         if (::mkdir(QFile::encodeName(m_root).constData(), 0700) != 0 && errno != EEXIST)
             return fail(m_root);
     }
-    for (const QString &directory : {m_root, pluginsDir(), m_root + QStringLiteral("/blobs"), blobsDir(), tmpDir()}) {
+    for (const QString &directory :
+         {m_root, pluginsDir(), QString(m_root + QStringLiteral("/blobs")), blobsDir(), tmpDir()}) {
         if (auto made = restrict(directory, true, 0700); !made)
             return made;
     }

@@ -77,7 +77,7 @@ QJsonObject VolumeList::toJson() const
     QJsonArray warnings;
     QJsonArray problems;
     for (const VolumeDriverError &failure : errors) {
-        warnings.append(failure.driver + QStringLiteral(": ") + failure.error.message);
+        warnings.append(QString(failure.driver + QStringLiteral(": ") + failure.error.message));
         problems.append(QJsonObject{{QStringLiteral("Driver"), failure.driver},
                                     {QStringLiteral("Code"), errorCodeName(failure.error.code)},
                                     {QStringLiteral("Message"), failure.error.message}});

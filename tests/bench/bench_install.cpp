@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <cstring>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 
 namespace {
@@ -58,8 +60,8 @@ int main(int argc, char **argv)
     }
 
     // The plugin folder: half random files, half compressible text.
-    const QString folder = dir.filePath("folder");
-    writeFile(folder + "/config.json",
+    const QString folder = dir.filePath(u"folder"_s);
+    writeFile(folder + u"/config.json"_s,
               R"({"description":"bench","interface":{"types":["docker.volumedriver/1.0"],"socket":"b.sock"},)"
               R"("entrypoint":["/plugin"],"network":{"type":""}})");
     qint64 rootfsBytes = 0;
@@ -76,10 +78,10 @@ int main(int argc, char **argv)
         writeFile(folder + QStringLiteral("/rootfs/d%1/f%2").arg(i % 16).arg(i), data);
         rootfsBytes += data.size();
     }
-    const Store source(dir.filePath("source"));
+    const Store source(dir.filePath(u"source"_s));
     QElapsedTimer timer;
     timer.start();
-    auto plugin = createPlugin(source, "bench/plugin", folder, nullptr);
+    auto plugin = createPlugin(source, u"bench/plugin"_s, folder, nullptr);
     if (!plugin) {
         std::fprintf(stderr, "createPlugin: %s\n", qPrintable(plugin.error().message));
         return 1;
@@ -90,7 +92,7 @@ int main(int argc, char **argv)
     const QByteArray config = *blobs.read(plugin->configDigest, 1 << 20);
     const QByteArray manifest = *blobs.read(plugin->manifestDigest, 1 << 20);
 
-    const Reference reference = *Reference::parse(registry.host() + "/bench/plugin:latest");
+    const Reference reference = *Reference::parse(registry.host() + u"/bench/plugin:latest"_s);
     RegistryClient client;
     for (const QByteArray &blob : {config, layer}) {
         if (auto pushed = upload(client, reference, blob); !pushed) {
@@ -113,7 +115,7 @@ int main(int argc, char **argv)
     }
 
     // Plugdesk: privileges are none; install without enabling.
-    LocalEngine engine({dir.filePath("store"), dir.filePath("run"), false});
+    LocalEngine engine({dir.filePath(u"store"_s), dir.filePath(u"run"_s), false});
     timer.restart();
     Job *job = engine.install(reference.toString(), Privileges(), InstallOptions{{}, true, {}});
     job->waitForFinished();
@@ -124,7 +126,7 @@ int main(int argc, char **argv)
     }
 
     // The yardstick: curl piped into tar.
-    const QString target = dir.filePath("tar-target");
+    const QString target = dir.filePath(u"tar-target"_s);
     QDir().mkpath(target);
     const QString url =
         QStringLiteral("http://%1/v2/bench/plugin/blobs/%2").arg(registry.host(), plugin->blobsums.first());

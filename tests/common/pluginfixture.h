@@ -60,7 +60,8 @@ inline bool writeTestPlugins(const QString &storeRoot, const QString &pluginBina
     const core::Store store(storeRoot);
     for (const core::Plugin &plugin : plugins) {
         const QString rootfs = store.rootfsDir(plugin.id);
-        if (!QDir().mkpath(rootfs + QStringLiteral("/run/docker/plugins")) || !QDir().mkpath(rootfs + "/vols"))
+        if (!QDir().mkpath(rootfs + QStringLiteral("/run/docker/plugins")) ||
+            !QDir().mkpath(rootfs + QStringLiteral("/vols")))
             return false;
         QFile::remove(rootfs + QStringLiteral("/plugin"));
         if (!QFile::copy(pluginBinary, rootfs + QStringLiteral("/plugin")))
@@ -75,22 +76,30 @@ inline bool writeTestPluginFolder(const QString &folder, const QString &pluginBi
                                   const QStringList &capabilities = {}, const QString &mode = {})
 {
     const QJsonObject config{
-        {"description", "Plugdesk test volume plugin"},
-        {"entrypoint", QJsonArray{"/plugin"}},
-        {"interface", QJsonObject{{"types", QJsonArray{"docker.volumedriver/1.0"}}, {"socket", "testvol.sock"}}},
-        {"env",
-         QJsonArray{QJsonObject{{"name", "VOLUME_ROOT"}, {"value", "/vols"}, {"settable", QJsonArray{"value"}}},
-                    QJsonObject{{"name", "TEST_PLUGIN_MODE"}, {"value", mode}, {"settable", QJsonArray{"value"}}}}},
-        {"linux", QJsonObject{{"capabilities", QJsonArray::fromStringList(capabilities)}}},
+        {QStringLiteral("description"), QStringLiteral("Plugdesk test volume plugin")},
+        {QStringLiteral("entrypoint"), QJsonArray{QStringLiteral("/plugin")}},
+        {QStringLiteral("interface"),
+         QJsonObject{{QStringLiteral("types"), QJsonArray{QStringLiteral("docker.volumedriver/1.0")}},
+                     {QStringLiteral("socket"), QStringLiteral("testvol.sock")}}},
+        {QStringLiteral("env"),
+         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("VOLUME_ROOT")},
+                                {QStringLiteral("value"), QStringLiteral("/vols")},
+                                {QStringLiteral("settable"), QJsonArray{QStringLiteral("value")}}},
+                    QJsonObject{{QStringLiteral("name"), QStringLiteral("TEST_PLUGIN_MODE")},
+                                {QStringLiteral("value"), mode},
+                                {QStringLiteral("settable"), QJsonArray{QStringLiteral("value")}}}}},
+        {QStringLiteral("linux"),
+         QJsonObject{{QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilities)}}},
     };
-    const QString rootfs = folder + "/rootfs";
-    QFile file(folder + "/config.json");
+    const QString rootfs = folder + QStringLiteral("/rootfs");
+    QFile file(folder + QStringLiteral("/config.json"));
     if (!QDir().mkpath(folder) || !file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(config).toJson()) < 0 ||
-        !QDir().mkpath(rootfs + "/run/docker/plugins") || !QDir().mkpath(rootfs + "/vols"))
+        !QDir().mkpath(rootfs + QStringLiteral("/run/docker/plugins")) ||
+        !QDir().mkpath(rootfs + QStringLiteral("/vols")))
         return false;
     file.close();
-    QFile::remove(rootfs + "/plugin");
-    return QFile::copy(pluginBinary, rootfs + "/plugin");
+    QFile::remove(rootfs + QStringLiteral("/plugin"));
+    return QFile::copy(pluginBinary, rootfs + QStringLiteral("/plugin"));
 }
 
 // For a test's cleanup, which runs even when the test failed: no monitor, container or propagated mount of the

@@ -52,7 +52,8 @@ public:
                             QByteArray::number(m_port) + "\n";
         if (!auth.htpasswdUser.isEmpty()) {
             QProcess htpasswd;
-            htpasswd.start(QStringLiteral("htpasswd"), {"-Bbn", auth.htpasswdUser, auth.htpasswdPassword});
+            htpasswd.start(QStringLiteral("htpasswd"),
+                           {QStringLiteral("-Bbn"), auth.htpasswdUser, auth.htpasswdPassword});
             if (!htpasswd.waitForFinished(30000) || htpasswd.exitCode() != 0) {
                 *error = QStringLiteral("htpasswd failed (apt-get install apache2-utils)");
                 return false;

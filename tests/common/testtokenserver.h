@@ -37,8 +37,8 @@ public:
     bool acceptPost = true;         // false: POST answers 404, so clients fall back to GET with Basic
     QList<Seen> seen;
 
-    static constexpr const char *Issuer = "plugdesk-test-issuer";
-    static constexpr const char *Service = "plugdesk-test-registry";
+    static constexpr QLatin1StringView Issuer{"plugdesk-test-issuer"};
+    static constexpr QLatin1StringView Service{"plugdesk-test-registry"};
 
     // Makes an RSA key and a self-signed certificate in `dir` with the openssl CLI, and starts listening.
     bool start(const QString &dir, QString *error)
@@ -47,8 +47,10 @@ public:
         const QString keyPath = dir + QStringLiteral("/token-key.pem");
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
-                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", m_certPath, "-days",
-                       "2", "-subj", "/CN=plugdesk-test-token"});
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath,
+                       QStringLiteral("-out"), m_certPath, QStringLiteral("-days"), QStringLiteral("2"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=plugdesk-test-token")});
         if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
             *error = QStringLiteral("openssl failed: ") + QString::fromUtf8(openssl.readAllStandardError());
             return false;
@@ -110,8 +112,9 @@ private:
 
     QByteArray jwt(const QString &subject, const QString &scope) const
     {
-        const QJsonObject header{
-            {"typ", "JWT"}, {"alg", "RS256"}, {"x5c", QJsonArray{QString::fromLatin1(m_certDer.toBase64())}}};
+        const QJsonObject header{{QStringLiteral("typ"), QStringLiteral("JWT")},
+                                 {QStringLiteral("alg"), QStringLiteral("RS256")},
+                                 {QStringLiteral("x5c"), QJsonArray{QString::fromLatin1(m_certDer.toBase64())}}};
         QJsonArray access;
         if (!scope.isEmpty()) {
             // "repository(plugin):name:pull,push" -> type repository, class plugin
@@ -122,22 +125,23 @@ private:
                 resourceClass = type.mid(open + 1).chopped(1);
                 type = type.left(open);
             }
-            QJsonObject entry{{"type", type},
-                              {"name", parts.value(1)},
-                              {"actions", QJsonArray::fromStringList(parts.value(2).split(QLatin1Char(',')))}};
+            QJsonObject entry{
+                {QStringLiteral("type"), type},
+                {QStringLiteral("name"), parts.value(1)},
+                {QStringLiteral("actions"), QJsonArray::fromStringList(parts.value(2).split(QLatin1Char(',')))}};
             if (!resourceClass.isEmpty())
-                entry.insert("class", resourceClass);
+                entry.insert(QStringLiteral("class"), resourceClass);
             access.append(entry);
         }
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QJsonObject claims{{"iss", Issuer},
-                                 {"sub", subject},
-                                 {"aud", Service},
-                                 {"exp", now + 300},
-                                 {"nbf", now - 60},
-                                 {"iat", now},
-                                 {"jti", QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                 {"access", access}};
+        const QJsonObject claims{{QStringLiteral("iss"), Issuer},
+                                 {QStringLiteral("sub"), subject},
+                                 {QStringLiteral("aud"), Service},
+                                 {QStringLiteral("exp"), now + 300},
+                                 {QStringLiteral("nbf"), now - 60},
+                                 {QStringLiteral("iat"), now},
+                                 {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                 {QStringLiteral("access"), access}};
         const QByteArray input = b64url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
                                  b64url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
         return input + '.' + b64url(sign(input));
@@ -152,14 +156,14 @@ private:
         bool credentialsGiven = false;
         if (request.method == "POST") {
             const QUrlQuery form(QString::fromUtf8(request.body));
-            entry.scope = form.queryItemValue("scope", QUrl::FullyDecoded);
-            entry.grantType = form.queryItemValue("grant_type", QUrl::FullyDecoded);
-            givenUser = form.queryItemValue("username", QUrl::FullyDecoded);
-            givenPassword = form.queryItemValue("password", QUrl::FullyDecoded);
+            entry.scope = form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded);
+            entry.grantType = form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded);
+            givenUser = form.queryItemValue(QStringLiteral("username"), QUrl::FullyDecoded);
+            givenPassword = form.queryItemValue(QStringLiteral("password"), QUrl::FullyDecoded);
             credentialsGiven = entry.grantType == QLatin1String("password");
         } else {
             const QUrlQuery query(request.url);
-            entry.scope = query.queryItemValue("scope", QUrl::FullyDecoded);
+            entry.scope = query.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded);
             const QByteArray authorization = request.headers.value("authorization");
             if (authorization.startsWith("Basic ")) {
                 entry.basic = true;
@@ -183,7 +187,8 @@ private:
         if (refusePluginClass && entry.scope.startsWith(QLatin1String("repository(plugin):")))
             return finish(403, "{\"details\":\"resource class not supported\"}");
         const QByteArray token = jwt(credentialsGiven ? givenUser : QString(), entry.scope);
-        return finish(200, QJsonDocument(QJsonObject{{"token", QString::fromLatin1(token)}, {"expires_in", 300}})
+        return finish(200, QJsonDocument(QJsonObject{{QStringLiteral("token"), QString::fromLatin1(token)},
+                                                     {QStringLiteral("expires_in"), 300}})
                                .toJson(QJsonDocument::Compact));
     }
 

@@ -51,6 +51,8 @@
 #include <memory>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 
 namespace {
@@ -125,10 +127,10 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_layerV1; // the layer digest of tag 1.0
 
-    QString storeRoot() const { return m_dir->path() + "/s"; }
+    QString storeRoot() const { return m_dir->path() + u"/s"_s; }
     // Short: the plugin's socket path (run root, a 64-hex id, the socket name) must fit in sun_path.
-    QString runRoot() const { return m_dir->path() + "/r"; }
-    QString repository() const { return m_registry.host() + "/acme/testvol"; }
+    QString runRoot() const { return m_dir->path() + u"/r"_s; }
+    QString repository() const { return m_registry.host() + u"/acme/testvol"_s; }
 
     static void saveScreenshot(const QPixmap &picture, const QString &name)
     {
@@ -140,14 +142,14 @@ private:
     // Creates the plugin `name` from a folder in a store of its own and pushes it; its layer digest.
     QString publish(const QString &name, const QStringList &capabilities, const QString &mode = {})
     {
-        const QString folder = m_fixtures.filePath("folder-" + QString::number(qHash(name)));
+        const QString folder = m_fixtures.filePath(u"folder-"_s + QString::number(qHash(name)));
         if (!testutil::writeTestPluginFolder(folder, QStringLiteral(TEST_PLUGIN_BINARY), capabilities, mode))
             qFatal("cannot write the plugin folder");
-        const QString source = m_fixtures.filePath("source");
+        const QString source = m_fixtures.filePath(u"source"_s);
         auto plugin = createPlugin(Store(source), name, folder, nullptr);
         if (!plugin)
             qFatal("createPlugin: %s", qPrintable(plugin.error().message));
-        LocalEngine engine({source, m_fixtures.filePath("source-run"), false});
+        LocalEngine engine({source, m_fixtures.filePath(u"source-run"_s), false});
         Job *job = engine.push(name);
         job->waitForFinished();
         if (!job->succeeded())
@@ -218,22 +220,22 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("PlugdeskTests"));
         QStandardPaths::setTestModeEnabled(true);
         // Never root's own logins.
-        qputenv("DOCKER_CONFIG", m_fixtures.filePath("docker").toLocal8Bit());
+        qputenv("DOCKER_CONFIG", m_fixtures.filePath(u"docker"_s).toLocal8Bit());
         QString error;
         QVERIFY2(m_registry.start({}, &error), qPrintable(error));
-        QVERIFY2(m_htpasswd.start({"guiuser", "gui-pass", {}, {}, {}, {}}, &error), qPrintable(error));
-        m_layerV1 = publish(repository() + ":1.0", {"CAP_NET_BIND_SERVICE"});
+        QVERIFY2(m_htpasswd.start({u"guiuser"_s, u"gui-pass"_s, {}, {}, {}, {}}, &error), qPrintable(error));
+        m_layerV1 = publish(repository() + u":1.0"_s, {u"CAP_NET_BIND_SERVICE"_s});
         // 2.0 asks for one capability more, for the upgrade's marks.
-        publish(repository() + ":2.0", {"CAP_NET_BIND_SERVICE", "CAP_SYS_ADMIN"});
+        publish(repository() + u":2.0"_s, {u"CAP_NET_BIND_SERVICE"_s, u"CAP_SYS_ADMIN"_s});
         // Takes a few seconds to listen, so that its install is still running when its window is hidden.
-        publish(m_registry.host() + "/acme/slowvol:1.0", {}, "slow-start=4");
+        publish(m_registry.host() + u"/acme/slowvol:1.0"_s, {}, u"slow-start=4"_s);
     }
 
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pdi-XXXXXX"));
         QVERIFY(m_dir->isValid());
-        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", (m_dir->path() + "/d").toLocal8Bit());
+        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", (m_dir->path() + u"/d"_s).toLocal8Bit());
     }
 
     // No monitor, container or mount may outlive a test, even a failed one.
@@ -259,9 +261,9 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(!dialog->okButton()->isEnabled());
         // A bad reference is refused inline, with the parser's text.
-        QTest::keyClicks(dialog->referenceEdit(), "Acme/TestVol");
+        QTest::keyClicks(dialog->referenceEdit(), u"Acme/TestVol"_s);
         QTRY_VERIFY(dialog->referenceError()->isVisible());
-        QVERIFY2(dialog->referenceError()->text().contains("must be lowercase"),
+        QVERIFY2(dialog->referenceError()->text().contains(u"must be lowercase"_s),
                  qPrintable(dialog->referenceError()->text()));
         QVERIFY(!dialog->okButton()->isEnabled());
         dialog->referenceEdit()->clear();
@@ -273,22 +275,22 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(dialog->tagsRepository(), repository(), 20000);
         QStringList tags = dialog->tags();
         tags.sort();
-        QCOMPARE(tags, (QStringList{"1.0", "2.0"}));
+        QCOMPARE(tags, (QStringList{u"1.0"_s, u"2.0"_s}));
         QCompleter *completer = dialog->completer();
         QTRY_VERIFY(completer->popup()->isVisible());
         QCOMPARE(completer->completionCount(), 2);
-        QVERIFY(dialog->tagHint()->text().contains("1.0"));
-        saveScreenshot(together({dialog, completer->popup()}), "install-dialog");
+        QVERIFY(dialog->tagHint()->text().contains(u"1.0"_s));
+        saveScreenshot(together({dialog, completer->popup()}), u"install-dialog"_s);
 
         // Picks 1.0 from the list with the keyboard.
         const QModelIndex first = completer->completionModel()->index(0, 0);
         const QString picked = first.data().toString();
-        QVERIFY(picked == repository() + ":1.0" || picked == repository() + ":2.0");
-        const int row1 = picked.endsWith(":1.0") ? 0 : 1;
+        QVERIFY(picked == repository() + u":1.0"_s || picked == repository() + u":2.0"_s);
+        const int row1 = picked.endsWith(u":1.0"_s) ? 0 : 1;
         for (int i = 0; i <= row1; ++i)
             QTest::keyClick(completer->popup(), Qt::Key_Down);
         QTest::keyClick(completer->popup(), Qt::Key_Return);
-        QTRY_COMPARE(dialog->reference(), repository() + ":1.0");
+        QTRY_COMPARE(dialog->reference(), repository() + u":1.0"_s);
         QVERIFY(dialog->enableCheck()->isChecked());
 
         QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
@@ -296,7 +298,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((privileges = dialog->privilegeDialog()) && privileges->isVisible(), 20000);
         QCOMPARE(privileges->rows().size(), 1);
         QCOMPARE(privileges->rows().first().value, QStringLiteral("CAP_NET_BIND_SERVICE"));
-        saveScreenshot(privileges->grab(), "privilege-dialog-install");
+        saveScreenshot(privileges->grab(), u"privilege-dialog-install"_s);
         QTest::mouseClick(privileges->acceptButton(), Qt::LeftButton);
 
         // The progress window: one row per layer, then done; the plugin is enabled and runs.
@@ -309,11 +311,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(progress->isJobFinished(), kLongWaitMs);
         QVERIFY(guard);
         QCOMPARE(progress->phaseOf(layer), QStringLiteral("Complete"));
-        QVERIFY(progress->itemList()->topLevelItem(0)->text(ui::JobProgressDialog::Size).endsWith("B"));
+        QVERIFY(progress->itemList()->topLevelItem(0)->text(ui::JobProgressDialog::Size).endsWith(u"B"_s));
         QCOMPARE(progress->hideButton()->text(), QStringLiteral("&Close"));
-        saveScreenshot(progress->grab(), "install-progress");
+        saveScreenshot(progress->grab(), u"install-progress"_s);
 
-        const QString name = repository() + ":1.0";
+        const QString name = repository() + u":1.0"_s;
         QTRY_VERIFY(pluginNamed(window, name));
         QVERIFY(pluginNamed(window, name)->enabled);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, name), QStringLiteral("running"), kLongWaitMs);
@@ -321,7 +323,7 @@ private Q_SLOTS:
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
         QTest::mouseClick(progress->hideButton(), Qt::LeftButton);
         QTRY_VERIFY(!guard);
-        saveScreenshot(window.grab(), "installed-running");
+        saveScreenshot(window.grab(), u"installed-running"_s);
 
         // Upgrade of an enabled plugin: the window says it must be disabled first. (The offscreen platform does not
         // give the activation back to the window when a dialog closes, as a window manager does.)
@@ -340,12 +342,12 @@ private Q_SLOTS:
         QTest::keyClick(window.pluginTable(), Qt::Key_Delete);
         QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("confirmRemove"))) && box->isVisible());
         QVERIFY(box->text().contains(name));
-        QVERIFY(box->informativeText().contains("enabled"));
+        QVERIFY(box->informativeText().contains(u"enabled"_s));
         QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
         QPushButton *remove = buttonWithRole(box, QMessageBox::DestructiveRole);
         QVERIFY(remove);
         QCOMPARE(remove->text(), QStringLiteral("&Disable and Remove"));
-        saveScreenshot(together({&window, box}), "confirm-remove-enabled");
+        saveScreenshot(together({&window, box}), u"confirm-remove-enabled"_s);
         QTest::mouseClick(remove, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(window.pluginModel()->rowCount(), 0, kLongWaitMs);
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
@@ -361,18 +363,18 @@ private Q_SLOTS:
         showWindow(window);
         ui::InstallDialog *dialog = openInstallDialog(window);
         QVERIFY(dialog);
-        QTest::keyClicks(dialog->referenceEdit(), slow.authority() + "/acme/slow");
+        QTest::keyClicks(dialog->referenceEdit(), slow.authority() + u"/acme/slow"_s);
         QTRY_COMPARE(slow.requests, 1);
-        QVERIFY(dialog->tagHint()->text().contains("Looking up"));
+        QVERIFY(dialog->tagHint()->text().contains(u"Looking up"_s));
         dialog->referenceEdit()->clear();
         QTest::keyClicks(dialog->referenceEdit(), repository());
         QTRY_COMPARE_WITH_TIMEOUT(dialog->tagsRepository(), repository(), 20000);
         QTest::qWait(2000); // the slow answer's time came and went
         QCOMPARE(dialog->tagsRepository(), repository());
-        QCOMPARE(dialog->tags(), (QStringList{"2.0", "1.0"}));
+        QCOMPARE(dialog->tags(), (QStringList{u"2.0"_s, u"1.0"_s}));
         const QStringList offered = qobject_cast<QStringListModel *>(dialog->completer()->model())->stringList();
-        QCOMPARE(offered, (QStringList{repository() + ":2.0", repository() + ":1.0"}));
-        QVERIFY(!dialog->tagHint()->text().contains("stale"));
+        QCOMPARE(offered, (QStringList{repository() + u":2.0"_s, repository() + u":1.0"_s}));
+        QVERIFY(!dialog->tagHint()->text().contains(u"stale"_s));
         dialog->reject();
     }
 
@@ -386,7 +388,7 @@ private Q_SLOTS:
 
         ui::InstallDialog *dialog = openInstallDialog(window);
         QVERIFY(dialog);
-        QTest::keyClicks(dialog->referenceEdit(), repository() + ":1.0");
+        QTest::keyClicks(dialog->referenceEdit(), repository() + u":1.0"_s);
         QTest::keyClick(dialog->referenceEdit(), Qt::Key_Return);
         ui::PrivilegeDialog *privileges = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((privileges = dialog->privilegeDialog()) && privileges->isVisible(), 20000);
@@ -394,7 +396,7 @@ private Q_SLOTS:
         QTest::keyClick(privileges, Qt::Key_Return);
         QTRY_VERIFY(!dialog->privilegeDialog());
         QVERIFY(dialog->isVisible());
-        QVERIFY(dialog->statusLabel()->text().contains("nothing was installed"));
+        QVERIFY(dialog->statusLabel()->text().contains(u"nothing was installed"_s));
         QTest::qWait(500);
 
         QCOMPARE(window.pluginModel()->rowCount(), 0);
@@ -415,20 +417,20 @@ private Q_SLOTS:
         LocalEngine engine({storeRoot(), runRoot(), true});
         ui::MainWindow window(&engine);
         showWindow(window);
-        const QString missing = m_registry.host() + "/acme/missing:1.0";
+        const QString missing = m_registry.host() + u"/acme/missing:1.0"_s;
         Job *direct = engine.privileges(missing);
         direct->waitForFinished();
         const QString reason = errorOf(direct);
         delete direct;
-        QVERIFY(reason.contains("was not found in the registry"));
+        QVERIFY(reason.contains(u"was not found in the registry"_s));
 
         ui::InstallDialog *dialog = openInstallDialog(window);
         QVERIFY(dialog);
         QTest::keyClicks(dialog->referenceEdit(), missing);
         // The tag look-up for an unknown repository offers nothing and says why, quietly.
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->tagHint()->text().contains("No tags to offer"), 20000);
-        QVERIFY(dialog->tagHint()->text().contains("does not know this repository"));
-        saveScreenshot(dialog->grab(), "install-no-tags");
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->tagHint()->text().contains(u"No tags to offer"_s), 20000);
+        QVERIFY(dialog->tagHint()->text().contains(u"does not know this repository"_s));
+        saveScreenshot(dialog->grab(), u"install-no-tags"_s);
         QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
         QMessageBox *box = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -437,7 +439,7 @@ private Q_SLOTS:
         QVERIFY(box->text().contains(missing));
         QVERIFY(!dialog->privilegeDialog());
         QVERIFY(!dialog->isBusy());
-        saveScreenshot(together({&window, dialog, box}), "install-failed");
+        saveScreenshot(together({&window, dialog, box}), u"install-failed"_s);
         box->accept();
         // The person may correct the reference: the dialog stays.
         QVERIFY(dialog->isVisible());
@@ -451,7 +453,7 @@ private Q_SLOTS:
     void upgradeThenRemove()
     {
         LocalEngine engine({storeRoot(), runRoot(), true});
-        const QString name = repository() + ":1.0";
+        const QString name = repository() + u":1.0"_s;
         Job *read = engine.privileges(name);
         read->waitForFinished();
         QVERIFY2(read->succeeded(), qPrintable(errorOf(read)));
@@ -474,7 +476,7 @@ private Q_SLOTS:
         QVERIFY(dialog->isUpgrade());
         QCOMPARE(dialog->reference(), name);
         QVERIFY(!dialog->aliasEdit());
-        dialog->setReference(repository() + ":2.0");
+        dialog->setReference(repository() + u":2.0"_s);
         QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
         ui::PrivilegeDialog *privileges = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((privileges = dialog->privilegeDialog()) && privileges->isVisible(), 20000);
@@ -491,18 +493,18 @@ private Q_SLOTS:
         QVERIFY(added);
         bool marked = false;
         for (int r = 0; r < privileges->table()->rowCount(); ++r)
-            marked = marked || privileges->table()->item(r, 0)->text().contains("(new)");
+            marked = marked || privileges->table()->item(r, 0)->text().contains(u"(new)"_s);
         QVERIFY(marked);
-        saveScreenshot(privileges->grab(), "upgrade-privileges");
+        saveScreenshot(privileges->grab(), u"upgrade-privileges"_s);
         QTest::mouseClick(privileges->acceptButton(), Qt::LeftButton);
 
         ui::JobProgressDialog *progress = nullptr;
         QTRY_VERIFY((progress = window.findChild<ui::JobProgressDialog *>()));
         QTRY_VERIFY_WITH_TIMEOUT(progress->isJobFinished(), kLongWaitMs);
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
-        QTRY_COMPARE(engine.plugin(id)->pluginReference, repository() + ":2.0");
-        QVERIFY(engine.plugin(id)->config.capabilities.contains("CAP_SYS_ADMIN"));
-        QVERIFY(window.statusBar()->currentMessage().contains("upgraded"));
+        QTRY_COMPARE(engine.plugin(id)->pluginReference, repository() + u":2.0"_s);
+        QVERIFY(engine.plugin(id)->config.capabilities.contains(u"CAP_SYS_ADMIN"_s));
+        QVERIFY(window.statusBar()->currentMessage().contains(u"upgraded"_s));
         progress->close();
 
         // Remove: named, Cancel keeps it, Remove removes it.
@@ -530,8 +532,8 @@ private Q_SLOTS:
     // registry has the tag afterwards.
     void pushCreatedPlugin()
     {
-        const QString name = m_registry.host() + "/acme/created:7.1";
-        const QString folder = m_dir->path() + "/created";
+        const QString name = m_registry.host() + u"/acme/created:7.1"_s;
+        const QString folder = m_dir->path() + u"/created"_s;
         QVERIFY(testutil::writeTestPluginFolder(folder, QStringLiteral(TEST_PLUGIN_BINARY)));
         auto created = createPlugin(Store(storeRoot()), name, folder, nullptr);
         QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
@@ -546,7 +548,7 @@ private Q_SLOTS:
         QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("confirmPush"))) && box->isVisible());
         QVERIFY2(box->text().contains(name), qPrintable(box->text()));
         QVERIFY(box->informativeText().contains(m_registry.host()));
-        saveScreenshot(together({&window, box}), "confirm-push");
+        saveScreenshot(together({&window, box}), u"confirm-push"_s);
         QPushButton *push = box->findChild<QPushButton *>(QStringLiteral("pushButton"));
         QVERIFY(push);
         QTest::mouseClick(push, Qt::LeftButton);
@@ -558,12 +560,12 @@ private Q_SLOTS:
         const QString layer = created->blobsums.first().mid(7, 12);
         QVERIFY(!progress->phaseOf(layer).isEmpty());
         QCOMPARE(progress->phaseOf(layer), QStringLiteral("Pushed"));
-        saveScreenshot(progress->grab(), "push-progress");
+        saveScreenshot(progress->grab(), u"push-progress"_s);
         QVERIFY(window.statusBar()->currentMessage().contains(created->manifestDigest));
 
-        Job *tags = engine.tags(m_registry.host() + "/acme/created");
+        Job *tags = engine.tags(m_registry.host() + u"/acme/created"_s);
         tags->waitForFinished();
-        QCOMPARE(tags->result().toStringList(), QStringList{"7.1"});
+        QCOMPARE(tags->result().toStringList(), QStringList{u"7.1"_s});
         delete tags;
     }
 
@@ -573,7 +575,7 @@ private Q_SLOTS:
         LocalEngine engine({storeRoot(), runRoot(), true});
         ui::MainWindow window(&engine);
         showWindow(window);
-        const QString name = m_registry.host() + "/acme/slowvol:1.0";
+        const QString name = m_registry.host() + u"/acme/slowvol:1.0"_s;
         ui::InstallDialog *dialog = openInstallDialog(window);
         QVERIFY(dialog);
         QTest::keyClicks(dialog->referenceEdit(), name);
@@ -599,9 +601,10 @@ private Q_SLOTS:
     // Log In: the registry's refusal in the dialog, nothing saved; then the right password, saved.
     void loginDialog()
     {
-        const QString config = m_dir->path() + "/docker";
+        const QString config = m_dir->path() + u"/docker"_s;
         qputenv("DOCKER_CONFIG", config.toLocal8Bit());
-        auto restore = qScopeGuard([this] { qputenv("DOCKER_CONFIG", m_fixtures.filePath("docker").toLocal8Bit()); });
+        auto restore =
+            qScopeGuard([this] { qputenv("DOCKER_CONFIG", m_fixtures.filePath(u"docker"_s).toLocal8Bit()); });
         LocalEngine engine({storeRoot(), runRoot(), true});
         ui::MainWindow window(&engine);
         showWindow(window);
@@ -616,34 +619,34 @@ private Q_SLOTS:
         dialog->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(dialog));
         QTest::keyClicks(dialog->serverEdit(), m_htpasswd.host());
-        QTest::keyClicks(dialog->userEdit(), "guiuser");
-        QTest::keyClicks(dialog->passwordEdit(), "wrong");
+        QTest::keyClicks(dialog->userEdit(), u"guiuser"_s);
+        QTest::keyClicks(dialog->passwordEdit(), u"wrong"_s);
         QTest::keyClick(dialog->passwordEdit(), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy() && dialog->resultLabel()->text().contains("refused the login"),
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy() && dialog->resultLabel()->text().contains(u"refused the login"_s),
                                  20000);
-        QVERIFY(!QFile::exists(config + "/config.json"));
-        saveScreenshot(dialog->grab(), "login-refused");
+        QVERIFY(!QFile::exists(config + u"/config.json"_s));
+        saveScreenshot(dialog->grab(), u"login-refused"_s);
 
         dialog->passwordEdit()->clear();
-        QTest::keyClicks(dialog->passwordEdit(), "gui-pass");
+        QTest::keyClicks(dialog->passwordEdit(), u"gui-pass"_s);
         QTest::mouseClick(dialog->loginButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->succeeded(), 20000);
-        QVERIFY(dialog->resultLabel()->text().contains("Logged in to " + m_htpasswd.host() + " as guiuser"));
+        QVERIFY(dialog->resultLabel()->text().contains(u"Logged in to "_s + m_htpasswd.host() + u" as guiuser"_s));
         QVERIFY(dialog->isVisible());
-        QVERIFY(QFile::exists(config + "/config.json"));
-        QVERIFY(testutil::readFile(config + "/config.json").contains(QByteArray("guiuser:gui-pass").toBase64()));
+        QVERIFY(QFile::exists(config + u"/config.json"_s));
+        QVERIFY(testutil::readFile(config + u"/config.json"_s).contains(QByteArray("guiuser:gui-pass").toBase64()));
         // The new login is listed; Log Out erases it from config.json and from the list.
         QCOMPARE(dialog->savedList()->count(), 1);
         QCOMPARE(dialog->savedList()->item(0)->text(), m_htpasswd.host());
-        saveScreenshot(dialog->grab(), "login-succeeded");
+        saveScreenshot(dialog->grab(), u"login-succeeded"_s);
         dialog->savedList()->setCurrentRow(0);
         QVERIFY(dialog->logoutButton()->isEnabled());
         QTest::mouseClick(dialog->logoutButton(), Qt::LeftButton);
-        QVERIFY2(dialog->resultLabel()->text().contains("Logged out of " + m_htpasswd.host()),
+        QVERIFY2(dialog->resultLabel()->text().contains(u"Logged out of "_s + m_htpasswd.host()),
                  qPrintable(dialog->resultLabel()->text()));
-        QVERIFY(!testutil::readFile(config + "/config.json").contains(QByteArray("guiuser:gui-pass").toBase64()));
+        QVERIFY(!testutil::readFile(config + u"/config.json"_s).contains(QByteArray("guiuser:gui-pass").toBase64()));
         QCOMPARE(dialog->savedList()->item(0)->text(), QStringLiteral("None yet"));
-        saveScreenshot(dialog->grab(), "login-logged-out");
+        saveScreenshot(dialog->grab(), u"login-logged-out"_s);
         QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
         QTRY_VERIFY(!window.findChild<ui::LoginDialog *>());
     }

@@ -46,6 +46,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 
 Q_DECLARE_METATYPE(core::ErrorCode)
@@ -256,11 +258,11 @@ private Q_SLOTS:
         QCOMPARE(entry(entries, BundleHeader::blobEntry(m_source.blobsums.first())),
                  *blobs.read(m_source.blobsums.first(), 1 << 30));
         const QJsonObject header = QJsonDocument::fromJson(entry(entries, BundleHeader::headerEntry())).object();
-        QCOMPARE(header.value("Format").toString(), QStringLiteral("plugdesk-bundle"));
-        QCOMPARE(header.value("Version").toInt(), 1);
-        QCOMPARE(header.value("Name").toString(), kSourceName);
-        QCOMPARE(header.value("Tag").toString(), QStringLiteral("latest"));
-        QCOMPARE(header.value("Manifest").toString(), m_source.manifestDigest);
+        QCOMPARE(header.value(u"Format"_s).toString(), QStringLiteral("plugdesk-bundle"));
+        QCOMPARE(header.value(u"Version"_s).toInt(), 1);
+        QCOMPARE(header.value(u"Name"_s).toString(), kSourceName);
+        QCOMPARE(header.value(u"Tag"_s).toString(), QStringLiteral("latest"));
+        QCOMPARE(header.value(u"Manifest"_s).toString(), m_source.manifestDigest);
     }
 
     // create -> set -> export -> import elsewhere under an alias -> same plugin, no local settings carried, and a
@@ -279,10 +281,10 @@ private Q_SLOTS:
         finished(exported);
         QVERIFY2(exported->succeeded(), qPrintable(errorText(exported)));
         const QVariantMap result = exported->result().toMap();
-        QCOMPARE(result.value("name").toString(), kSourceName);
-        QCOMPARE(result.value("file").toString(), file);
-        QCOMPARE(result.value("digest").toString(), m_source.manifestDigest);
-        QCOMPARE(result.value("size").toLongLong(), QFileInfo(file).size());
+        QCOMPARE(result.value(u"name"_s).toString(), kSourceName);
+        QCOMPARE(result.value(u"file"_s).toString(), file);
+        QCOMPARE(result.value(u"digest"_s).toString(), m_source.manifestDigest);
+        QCOMPARE(result.value(u"size"_s).toLongLong(), QFileInfo(file).size());
         QCOMPARE(strays(path(QStringLiteral("out")), {QStringLiteral("roundtrip.zip")}), QStringList());
         QCOMPARE(QFileInfo(file).permissions() & 0x7777, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                              QFileDevice::ReadUser | QFileDevice::WriteUser |
@@ -296,7 +298,7 @@ private Q_SLOTS:
             if (p.item == layerItem && (phases.isEmpty() || phases.last() != p.phase))
                 phases.append(p.phase);
         }
-        QCOMPARE(phases, (QStringList{"Preparing", "Exporting", "Exported"}));
+        QCOMPARE(phases, (QStringList{u"Preparing"_s, u"Exporting"_s, u"Exported"_s}));
 
         // The approval step reads only header, manifest and config.
         const QString target = path(QStringLiteral("stores/roundtrip-target"));
@@ -312,7 +314,8 @@ private Q_SLOTS:
 
         const QString alias = m_registry.host() + QStringLiteral("/offline/testvol:1.0");
         QList<JobProgress> importProgress;
-        Job *imported = engine.importPlugin(file, info.privileges, InstallOptions{alias, true, {"VOLUME_ROOT=/data"}});
+        Job *imported =
+            engine.importPlugin(file, info.privileges, InstallOptions{alias, true, {u"VOLUME_ROOT=/data"_s}});
         connect(imported, &Job::progressed, this, [&](const JobProgress &p) { importProgress.append(p); });
         finished(imported);
         QVERIFY2(imported->succeeded(), qPrintable(errorText(imported)));
@@ -326,7 +329,7 @@ private Q_SLOTS:
         QCOMPARE(plugin->manifestDigest, m_source.manifestDigest);
         QCOMPARE(plugin->blobsums, m_source.blobsums);
         QCOMPARE(plugin->pluginReference, m_source.pluginReference);
-        QCOMPARE(plugin->settings.env, (QStringList{"VOLUME_ROOT=/data", "TOKEN=public"}));
+        QCOMPARE(plugin->settings.env, (QStringList{u"VOLUME_ROOT=/data"_s, u"TOKEN=public"_s}));
         // Against the template's rootfs: copying a store for a test turns its symlinks into files.
         QCOMPARE(testutil::snapshot(engine.store().rootfsDir(plugin->id)),
                  testutil::snapshot(Store(m_template).rootfsDir(m_source.id)));
@@ -339,12 +342,12 @@ private Q_SLOTS:
             if (p.item == layerItem && (phases.isEmpty() || phases.last() != p.phase))
                 phases.append(p.phase);
         }
-        QCOMPARE(phases, (QStringList{"Extracting", "Complete"}));
+        QCOMPARE(phases, (QStringList{u"Extracting"_s, u"Complete"_s}));
 
         // The blobs came along: the imported plugin pushes, with the very manifest that was exported.
         Job *pushed = finished(engine.push(alias));
         QVERIFY2(pushed->succeeded(), qPrintable(errorText(pushed)));
-        QCOMPARE(pushed->result().toMap().value("digest").toString(), m_source.manifestDigest);
+        QCOMPARE(pushed->result().toMap().value(u"digest"_s).toString(), m_source.manifestDigest);
         RegistryClient::Options options;
         options.credentialsDir = m_noLogins;
         RegistryClient client(options);
@@ -371,8 +374,9 @@ private Q_SLOTS:
         QCOMPARE(entry(second, BundleHeader::manifestEntry()), entry(first, BundleHeader::manifestEntry()));
         QCOMPARE(entry(second, BundleHeader::blobEntry(m_source.blobsums.first())),
                  entry(first, BundleHeader::blobEntry(m_source.blobsums.first())));
-        QCOMPARE(QJsonDocument::fromJson(entry(second, BundleHeader::headerEntry())).object().value("Name").toString(),
-                 alias);
+        QCOMPARE(
+            QJsonDocument::fromJson(entry(second, BundleHeader::headerEntry())).object().value(u"Name"_s).toString(),
+            alias);
     }
 
     // As root with runc: an import without --disable ends with the plugin running.
@@ -437,12 +441,12 @@ private Q_SLOTS:
         QByteArray retimed = layer;
         retimed[5] = char(retimed[5] ^ 0x5a);
         QJsonObject manifest = QJsonDocument::fromJson(entry(entries, BundleHeader::manifestEntry())).object();
-        QJsonObject config = manifest.value("config").toObject();
-        config.insert("mediaType", "application/vnd.docker.container.image.v1+json");
-        manifest.insert("config", config);
+        QJsonObject config = manifest.value(u"config"_s).toObject();
+        config.insert(u"mediaType"_s, u"application/vnd.docker.container.image.v1+json"_s);
+        manifest.insert(u"config"_s, config);
         const QByteArray imageManifest = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
         QJsonObject header = QJsonDocument::fromJson(entry(entries, BundleHeader::headerEntry())).object();
-        header.insert("Version", 2);
+        header.insert(u"Version"_s, 2);
 
         QTest::newRow("no such file") << QByteArray() << other << true << true << ErrorCode::NotFound << "no such file";
         QTest::newRow("not a zip") << QByteArray("this is a plain text file\n") << other << true << true
@@ -450,20 +454,20 @@ private Q_SLOTS:
         QTest::newRow("truncated zip") << good.left(good.size() / 2) << other << true << true << ErrorCode::Corrupt
                                        << "cut short";
         QTest::newRow("missing blob") << zipped(without(entries, layerEntry)) << other << true << true
-                                      << ErrorCode::Corrupt << layerEntry + ": missing";
+                                      << ErrorCode::Corrupt << layerEntry + u": missing"_s;
         QTest::newRow("missing config") << zipped(without(entries, configEntry)) << other << true << true
-                                        << ErrorCode::Corrupt << configEntry + ": missing";
+                                        << ErrorCode::Corrupt << configEntry + u": missing"_s;
         QTest::newRow("missing manifest") << zipped(without(entries, BundleHeader::manifestEntry())) << other << true
                                           << true << ErrorCode::Corrupt << "manifest.json: missing";
         QTest::newRow("layer digest mismatch")
             << zipped(replaced(entries, layerEntry, retimed)) << other << true << false << ErrorCode::DigestMismatch
-            << layerEntry + ": digest mismatch";
+            << layerEntry + u": digest mismatch"_s;
         QTest::newRow("layer size mismatch") << zipped(replaced(entries, layerEntry, layer + "x")) << other << true
-                                             << true << ErrorCode::DigestMismatch << layerEntry + ": is ";
+                                             << true << ErrorCode::DigestMismatch << layerEntry + u": is "_s;
         QTest::newRow("config digest mismatch")
             << zipped(replaced(entries, configEntry,
                                QByteArray(entry(entries, configEntry)).replace("Plugdesk", "Plugdisk")))
-            << other << true << true << ErrorCode::DigestMismatch << configEntry + ": digest mismatch";
+            << other << true << true << ErrorCode::DigestMismatch << configEntry + u": digest mismatch"_s;
         QTest::newRow("manifest not the header's")
             << zipped(replaced(entries, BundleHeader::manifestEntry(),
                                entry(entries, BundleHeader::manifestEntry()) + " "))
@@ -490,8 +494,8 @@ private Q_SLOTS:
             << good << other << false << false << ErrorCode::PermissionDenied << "incorrect privileges";
         QTest::newRow("name conflict") << good << QString() << true << false << ErrorCode::Conflict
                                        << "plugin \"acme/testvol:latest\" already exists";
-        QTest::newRow("digest alias") << good << "other/testvol@sha256:" + QString(64, QLatin1Char('a')) << true
-                                      << false << ErrorCode::InvalidArgument << "cannot use digest in plugin tag";
+        QTest::newRow("digest alias") << good << u"other/testvol@sha256:"_s + QString(64, QLatin1Char('a')) << true
+                                      << false << ErrorCode::InvalidArgument << u"cannot use digest in plugin tag"_s;
     }
 
     void refusals()
@@ -504,7 +508,8 @@ private Q_SLOTS:
         QFETCH(QString, message);
 
         const QString file =
-            path(QStringLiteral("rows/") + QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-') +
+            path(QStringLiteral("rows/") +
+                 QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')) +
                  QStringLiteral(".zip"));
         QFile::remove(file);
         if (!content.isEmpty())
@@ -528,7 +533,8 @@ private Q_SLOTS:
         QVERIFY2(job->error()->message.contains(message), qPrintable(errorText(job)));
         // Docker's own texts stay as they are; every other refusal names the file.
         if (code != ErrorCode::PermissionDenied && code != ErrorCode::Conflict && code != ErrorCode::InvalidArgument)
-            QVERIFY2(job->error()->message.startsWith("cannot import " + file + ": "), qPrintable(errorText(job)));
+            QVERIFY2(job->error()->message.startsWith(u"cannot import "_s + file + u": "_s),
+                     qPrintable(errorText(job)));
         QCOMPARE(testutil::snapshot(root), before);
     }
 
@@ -545,7 +551,7 @@ private Q_SLOTS:
         QVERIFY(writeZip(file, replaced(entries, layerEntry, retimed)));
         const auto before = testutil::snapshot(root);
         LocalEngine engine({root, path(QStringLiteral("run")), false});
-        Job *job = finished(engine.importPlugin(file, sourcePrivileges(), InstallOptions{"other/x", true, {}}));
+        Job *job = finished(engine.importPlugin(file, sourcePrivileges(), InstallOptions{u"other/x"_s, true, {}}));
         QVERIFY(job->error().has_value());
         QCOMPARE(job->error()->code, ErrorCode::DigestMismatch);
         QCOMPARE(testutil::snapshot(root), before);
@@ -558,7 +564,7 @@ private Q_SLOTS:
         const QString root = freshStore(QStringLiteral("cancel"));
         const auto before = testutil::snapshot(root);
         LocalEngine engine({root, path(QStringLiteral("run")), false});
-        Job *imported = engine.importPlugin(m_bundle, sourcePrivileges(), InstallOptions{"other/cancel", true, {}});
+        Job *imported = engine.importPlugin(m_bundle, sourcePrivileges(), InstallOptions{u"other/cancel"_s, true, {}});
         imported->cancel();
         finished(imported);
         QVERIFY(imported->error().has_value());
@@ -638,7 +644,7 @@ private Q_SLOTS:
         QCOMPARE(job->error()->code, code);
         QVERIFY2(job->error()->message.contains(message), qPrintable(errorText(job)));
         if (name == QLatin1String("vieux/sshfs"))
-            QVERIFY2(job->error()->message.contains("plugdeskctl plugin create"), qPrintable(errorText(job)));
+            QVERIFY2(job->error()->message.contains(u"plugdeskctl plugin create"_s), qPrintable(errorText(job)));
         if (keeps)
             QCOMPARE(testutil::readFile(target), QByteArray("older bundle"));
         QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), before);
@@ -653,64 +659,68 @@ private Q_SLOTS:
         const QString file = path(QStringLiteral("out/cli.zip"));
         QFile::remove(file);
 
-        const Run exported = ctl({"plugin", "export", "acme/testvol", file}, {}, root);
+        const Run exported = ctl({u"plugin"_s, u"export"_s, u"acme/testvol"_s, file}, {}, root);
         QVERIFY2(exported.status == 0, qPrintable(exported.err));
-        const QStringList lines = exported.out.split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.first(), "Exporting plugin acme/testvol:latest to " + file);
+        const QStringList lines = exported.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), u"Exporting plugin acme/testvol:latest to "_s + file);
         const QString layer = m_source.blobsums.first().mid(7, 12);
-        QVERIFY2(lines.contains(layer + ": Preparing"), qPrintable(exported.out));
-        QVERIFY2(lines.contains(layer + ": Exported"), qPrintable(exported.out));
-        QCOMPARE(lines.last(), "Exported plugin acme/testvol:latest to " + file);
+        QVERIFY2(lines.contains(layer + u": Preparing"_s), qPrintable(exported.out));
+        QVERIFY2(lines.contains(layer + u": Exported"_s), qPrintable(exported.out));
+        QCOMPARE(lines.last(), u"Exported plugin acme/testvol:latest to "_s + file);
         QVERIFY(QFileInfo(file).isFile());
 
         // The prompt as install shows it; "n" refuses and nothing changes.
         const auto before = testutil::snapshot(root);
-        const Run refused = ctl({"plugin", "import", "--alias", "other/testvol", file}, "n\n", root);
+        const Run refused = ctl({u"plugin"_s, u"import"_s, u"--alias"_s, u"other/testvol"_s, file}, "n\n", root);
         QCOMPARE(refused.status, 1);
         QCOMPARE(refused.out, QStringLiteral("Plugin \"acme/testvol:latest\" is requesting the following privileges:\n"
                                              " - network: [host]\n"
                                              "Do you grant the above permissions? [y/N] "));
         QCOMPARE(refused.err,
-                 "Error: permission denied while importing plugin acme/testvol:latest from " + file + "\n");
+                 u"Error: permission denied while importing plugin acme/testvol:latest from "_s + file + u"\n"_s);
         QCOMPARE(testutil::snapshot(root), before);
 
-        const Run conflict = ctl({"plugin", "import", "--grant-all-permissions", "--disable", file}, {}, root);
+        const Run conflict =
+            ctl({u"plugin"_s, u"import"_s, u"--grant-all-permissions"_s, u"--disable"_s, file}, {}, root);
         QCOMPARE(conflict.status, 1);
         QCOMPARE(conflict.err, QStringLiteral("Error: plugin \"acme/testvol:latest\" already exists\n"));
 
         const Run imported =
-            ctl({"plugin", "import", "--disable", "--alias", "other/testvol", file, "TOKEN=x"}, "y\n", root);
+            ctl({u"plugin"_s, u"import"_s, u"--disable"_s, u"--alias"_s, u"other/testvol"_s, file, u"TOKEN=x"_s}, "y\n",
+                root);
         QVERIFY2(imported.status == 0, qPrintable(imported.err));
-        QVERIFY2(imported.out.endsWith("Imported plugin other/testvol:latest from " + file + "\n"),
+        QVERIFY2(imported.out.endsWith(u"Imported plugin other/testvol:latest from "_s + file + u"\n"_s),
                  qPrintable(imported.out));
-        QVERIFY2(imported.out.contains(layer + ": Complete"), qPrintable(imported.out));
-        const Run list = ctl({"plugin", "ls", "--format", "{{.Name}} {{.Enabled}}"}, {}, root);
+        QVERIFY2(imported.out.contains(layer + u": Complete"_s), qPrintable(imported.out));
+        const Run list = ctl({u"plugin"_s, u"ls"_s, u"--format"_s, u"{{.Name}} {{.Enabled}}"_s}, {}, root);
         QCOMPARE(list.out, QStringLiteral("acme/testvol:latest false\nother/testvol:latest false\n"));
-        const Run inspect = ctl({"plugin", "inspect", "--format", "{{json .Settings.Env}}", "other/testvol"}, {}, root);
+        const Run inspect =
+            ctl({u"plugin"_s, u"inspect"_s, u"--format"_s, u"{{json .Settings.Env}}"_s, u"other/testvol"_s}, {}, root);
         QCOMPARE(inspect.out.trimmed(), QStringLiteral("[\"VOLUME_ROOT=/vols\",\"TOKEN=x\"]"));
 
         const Run broken =
-            ctl({"plugin", "import", "--grant-all-permissions", path(QStringLiteral("folder/config.json"))}, {}, root);
+            ctl({u"plugin"_s, u"import"_s, u"--grant-all-permissions"_s, path(QStringLiteral("folder/config.json"))},
+                {}, root);
         QCOMPARE(broken.status, 1);
-        QVERIFY2(broken.err.startsWith("Error: cannot import " + path(QStringLiteral("folder/config.json")) +
-                                       ": not a plugin bundle"),
+        QVERIFY2(broken.err.startsWith(u"Error: cannot import "_s + path(QStringLiteral("folder/config.json")) +
+                                       u": not a plugin bundle"_s),
                  qPrintable(broken.err));
-        const Run toStdout = ctl({"plugin", "export", "acme/testvol", "-"}, {}, root);
+        const Run toStdout = ctl({u"plugin"_s, u"export"_s, u"acme/testvol"_s, u"-"_s}, {}, root);
         QCOMPARE(toStdout.status, 1);
-        QVERIFY2(toStdout.err.contains("standard output"), qPrintable(toStdout.err));
+        QVERIFY2(toStdout.err.contains(u"standard output"_s), qPrintable(toStdout.err));
     }
 
     void plugdeskctlUsage_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("usage");
-        QTest::newRow("export without file")
-            << QStringList{"plugin", "export", "acme/testvol"} << "Usage:  plugdeskctl plugin export PLUGIN FILE";
-        QTest::newRow("export too many") << QStringList{"plugin", "export", "a", "b", "c"}
+        QTest::newRow("export without file") << QStringList{u"plugin"_s, u"export"_s, u"acme/testvol"_s}
+                                             << u"Usage:  plugdeskctl plugin export PLUGIN FILE"_s;
+        QTest::newRow("export too many") << QStringList{u"plugin"_s, u"export"_s, u"a"_s, u"b"_s, u"c"_s}
                                          << "Usage:  plugdeskctl plugin export PLUGIN FILE";
-        QTest::newRow("import without file")
-            << QStringList{"plugin", "import"} << "Usage:  plugdeskctl plugin import [OPTIONS] FILE [KEY=VALUE...]";
-        QTest::newRow("import unknown flag") << QStringList{"plugin", "import", "--force", "x.zip"}
+        QTest::newRow("import without file") << QStringList{u"plugin"_s, u"import"_s}
+                                             << u"Usage:  plugdeskctl plugin import [OPTIONS] FILE [KEY=VALUE...]"_s;
+        QTest::newRow("import unknown flag") << QStringList{u"plugin"_s, u"import"_s, u"--force"_s, u"x.zip"_s}
                                              << "Usage:  plugdeskctl plugin import [OPTIONS] FILE [KEY=VALUE...]";
     }
 
@@ -726,16 +736,16 @@ private Q_SLOTS:
 
     void plugdeskctlHelp()
     {
-        const Run group = ctl({"plugin", "--help"});
+        const Run group = ctl({u"plugin"_s, u"--help"_s});
         QCOMPARE(group.status, 0);
-        QVERIFY2(group.out.contains(QRegularExpression("\\n  export +Export a plugin to a bundle file")),
+        QVERIFY2(group.out.contains(QRegularExpression(u"\\n  export +Export a plugin to a bundle file"_s)),
                  qPrintable(group.out));
-        QVERIFY2(group.out.contains(QRegularExpression("\\n  import +Import a plugin from a bundle file")),
+        QVERIFY2(group.out.contains(QRegularExpression(u"\\n  import +Import a plugin from a bundle file"_s)),
                  qPrintable(group.out));
-        const Run exportHelp = ctl({"plugin", "export", "--help"});
+        const Run exportHelp = ctl({u"plugin"_s, u"export"_s, u"--help"_s});
         QCOMPARE(exportHelp.status, 0);
-        QVERIFY2(exportHelp.out.contains("always a zip archive"), qPrintable(exportHelp.out));
-        const Run importHelp = ctl({"plugin", "import", "--help"});
+        QVERIFY2(exportHelp.out.contains(u"always a zip archive"_s), qPrintable(exportHelp.out));
+        const Run importHelp = ctl({u"plugin"_s, u"import"_s, u"--help"_s});
         QCOMPARE(importHelp.status, 0);
         for (const char *flag : {"--alias string", "--disable", "--grant-all-permissions"})
             QVERIFY2(importHelp.out.contains(QLatin1String(flag)), qPrintable(importHelp.out));
@@ -754,7 +764,8 @@ private Q_SLOTS:
         QVERIFY2(why.isEmpty(), qPrintable(why));
         const QString root = freshStore(QStringLiteral("helper"));
         testutil::HelperProcess helper;
-        QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), root, path("run-helper"), {"--no-restore"}));
+        QVERIFY(helper.start(QStringLiteral(PLUGDESK_HELPER), bus.address(), root, path(u"run-helper"_s),
+                             {u"--no-restore"_s}));
 
         HelperEngine engine({bus.address(), {}});
 
@@ -763,19 +774,19 @@ private Q_SLOTS:
         QFile::remove(file);
         Job *exported = finished(engine.exportPlugin(QStringLiteral("acme/testvol"), file));
         QVERIFY2(exported->succeeded(), qPrintable(errorText(exported)));
-        QCOMPARE(exported->result().toMap().value("file").toString(), file);
-        QCOMPARE(exported->result().toMap().value("digest").toString(), m_source.manifestDigest);
+        QCOMPARE(exported->result().toMap().value(u"file"_s).toString(), file);
+        QCOMPARE(exported->result().toMap().value(u"digest"_s).toString(), m_source.manifestDigest);
         QCOMPARE(readZip(file), readZip(m_bundle));
-        QCOMPARE(strays(path(QStringLiteral("out")), {}).filter(".helper.zip"), QStringList());
+        QCOMPARE(strays(path(QStringLiteral("out")), {}).filter(u".helper.zip"_s), QStringList());
 
         Job *read = finished(engine.bundlePrivileges(file));
         QVERIFY2(read->succeeded(), qPrintable(errorText(read)));
-        Job *wrong = finished(engine.importPlugin(file, Privileges(), InstallOptions{"via/helper", true, {}}));
+        Job *wrong = finished(engine.importPlugin(file, Privileges(), InstallOptions{u"via/helper"_s, true, {}}));
         QVERIFY(wrong->error().has_value());
         QCOMPARE(wrong->error()->code, ErrorCode::PermissionDenied);
         QCOMPARE(wrong->error()->message, QStringLiteral("incorrect privileges"));
         Job *imported = finished(engine.importPlugin(file, read->result().value<BundleInfo>().privileges,
-                                                     InstallOptions{"via/helper", true, {}}));
+                                                     InstallOptions{u"via/helper"_s, true, {}}));
         QVERIFY2(imported->succeeded(), qPrintable(errorText(imported)));
         QCOMPARE(imported->result().toString(), QStringLiteral("via/helper:latest"));
         auto plugin = engine.plugin(QStringLiteral("via/helper"));
@@ -799,19 +810,19 @@ private Q_SLOTS:
         QFile readOnly(m_bundle);
         QVERIFY(readOnly.open(QIODevice::ReadOnly));
         QDBusMessage reply =
-            rawCall("ExportPlugin", {kSourceName, QVariant::fromValue(QDBusUnixFileDescriptor(readOnly.handle())),
-                                     QStringLiteral("x.zip")});
+            rawCall(u"ExportPlugin"_s, {kSourceName, QVariant::fromValue(QDBusUnixFileDescriptor(readOnly.handle())),
+                                        QStringLiteral("x.zip")});
         QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
         QCOMPARE(reply.errorName(), HelperProtocol::errorName(ErrorCode::InvalidArgument));
-        QVERIFY2(reply.errorMessage().contains("not open for writing"), qPrintable(reply.errorMessage()));
+        QVERIFY2(reply.errorMessage().contains(u"not open for writing"_s), qPrintable(reply.errorMessage()));
         int pipe[2];
         QCOMPARE(::pipe(pipe), 0);
-        reply = rawCall("ImportPlugin", {QVariant::fromValue(QDBusUnixFileDescriptor(pipe[0])), QStringLiteral("p"),
-                                         QStringLiteral("[]"), QString(), true, QStringList()});
+        reply = rawCall(u"ImportPlugin"_s, {QVariant::fromValue(QDBusUnixFileDescriptor(pipe[0])), QStringLiteral("p"),
+                                            QStringLiteral("[]"), QString(), true, QStringList()});
         ::close(pipe[0]);
         ::close(pipe[1]);
         QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
-        QVERIFY2(reply.errorMessage().contains("not a regular file"), qPrintable(reply.errorMessage()));
+        QVERIFY2(reply.errorMessage().contains(u"not a regular file"_s), qPrintable(reply.errorMessage()));
         raw = QDBusConnection(QString());
         QDBusConnection::disconnectFromBus(QStringLiteral("tst-exportimport-raw"));
     }
@@ -858,7 +869,8 @@ polkit.addRule(function(action, subject) {
             QSKIP(qPrintable(why));
         const QString root = freshStore(QStringLiteral("nobody"));
         testutil::HelperProcess helper;
-        QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), root, path("run-nobody"), {"--no-restore"}));
+        QVERIFY(helper.start(QStringLiteral(PLUGDESK_HELPER), bus.address(), root, path(u"run-nobody"_s),
+                             {u"--no-restore"_s}));
 
         // nobody's own folder, and a copy of plugdeskctl nobody may run.
         const QString home = path(QStringLiteral("nobody-home"));
@@ -870,7 +882,7 @@ polkit.addRule(function(action, subject) {
         testutil::openForEveryone(bin, 0755);
         const QString ctlCopy = bin + QStringLiteral("/plugdeskctl");
         QFile::remove(ctlCopy);
-        QVERIFY(QFile::copy(PLUGDESKCTL, ctlCopy));
+        QVERIFY(QFile::copy(QStringLiteral(PLUGDESKCTL), ctlCopy));
         testutil::openForEveryone(ctlCopy, 0755);
         auto asNobody = [&](const QStringList &arguments) {
             QProcess process;
@@ -892,21 +904,22 @@ polkit.addRule(function(action, subject) {
         };
 
         const QString file = home + QStringLiteral("/testvol.zip");
-        const Run exported = asNobody({"plugin", "export", "acme/testvol", file});
+        const Run exported = asNobody({u"plugin"_s, u"export"_s, u"acme/testvol"_s, file});
         QVERIFY2(exported.status == 0, qPrintable(exported.err));
-        QVERIFY2(exported.out.endsWith("Exported plugin acme/testvol:latest to " + file + "\n"),
+        QVERIFY2(exported.out.endsWith(u"Exported plugin acme/testvol:latest to "_s + file + u"\n"_s),
                  qPrintable(exported.out));
         struct stat status
         {};
         QCOMPARE(::stat(QFile::encodeName(file).constData(), &status), 0);
         QCOMPARE(status.st_uid, nobody->pw_uid);
         QCOMPARE(readZip(file), readZip(m_bundle));
-        QCOMPARE(QDir(home).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{"testvol.zip"});
+        QCOMPARE(QDir(home).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{u"testvol.zip"_s});
 
-        const Run imported =
-            asNobody({"plugin", "import", "--grant-all-permissions", "--disable", "--alias", "nobody/testvol", file});
+        const Run imported = asNobody({u"plugin"_s, u"import"_s, u"--grant-all-permissions"_s, u"--disable"_s,
+                                       u"--alias"_s, u"nobody/testvol"_s, file});
         QVERIFY2(imported.status == 0, qPrintable(imported.err));
-        QVERIFY2(imported.out.endsWith("Imported plugin nobody/testvol:latest from " + file + "\n"),
+        QVERIFY2(imported.out.endsWith(u"Imported plugin nobody/testvol:latest from "_s + file + u"\n"_s),
                  qPrintable(imported.out));
         LocalEngine engine({root, path(QStringLiteral("run-nobody")), false});
         auto plugin = engine.plugin(QStringLiteral("nobody/testvol"));

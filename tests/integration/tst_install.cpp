@@ -25,6 +25,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 using testutil::HttpReply;
 using testutil::httpReply;
@@ -38,22 +40,23 @@ namespace {
 QByteArray configJson(const QStringList &capabilities = {}, const QString &extraEnv = {}, bool sourcelessMount = false)
 {
     QJsonObject config{
-        {"description", "install test plugin"},
-        {"interface", QJsonObject{{"types", QJsonArray{"docker.volumedriver/1.0"}}, {"socket", "tv.sock"}}},
-        {"entrypoint", QJsonArray{"/plugin"}},
-        {"network", QJsonObject{{"type", ""}}},
-        {"linux", QJsonObject{{"capabilities", QJsonArray::fromStringList(capabilities)}}},
+        {u"description"_s, u"install test plugin"_s},
+        {u"interface"_s,
+         QJsonObject{{u"types"_s, QJsonArray{u"docker.volumedriver/1.0"_s}}, {u"socket"_s, u"tv.sock"_s}}},
+        {u"entrypoint"_s, QJsonArray{u"/plugin"_s}},
+        {u"network"_s, QJsonObject{{u"type"_s, u""_s}}},
+        {u"linux"_s, QJsonObject{{u"capabilities"_s, QJsonArray::fromStringList(capabilities)}}},
     };
-    QJsonArray env{QJsonObject{{"name", "DEBUG"}, {"value", "0"}, {"settable", QJsonArray{"value"}}}};
+    QJsonArray env{QJsonObject{{u"name"_s, u"DEBUG"_s}, {u"value"_s, u"0"_s}, {u"settable"_s, QJsonArray{u"value"_s}}}};
     if (!extraEnv.isEmpty())
-        env.append(QJsonObject{{"name", extraEnv}, {"value", "x"}, {"settable", QJsonArray{"value"}}});
-    config.insert("env", env);
+        env.append(QJsonObject{{u"name"_s, extraEnv}, {u"value"_s, u"x"_s}, {u"settable"_s, QJsonArray{u"value"_s}}});
+    config.insert(u"env"_s, env);
     if (sourcelessMount)
-        config.insert("mounts", QJsonArray{QJsonObject{{"name", "state"},
-                                                       {"destination", "/state"},
-                                                       {"type", "bind"},
-                                                       {"options", QJsonArray{"rbind"}},
-                                                       {"settable", QJsonArray{"source"}}}});
+        config.insert(u"mounts"_s, QJsonArray{QJsonObject{{u"name"_s, u"state"_s},
+                                                          {u"destination"_s, u"/state"_s},
+                                                          {u"type"_s, u"bind"_s},
+                                                          {u"options"_s, QJsonArray{u"rbind"_s}},
+                                                          {u"settable"_s, QJsonArray{u"source"_s}}}});
     return QJsonDocument(config).toJson(QJsonDocument::Compact);
 }
 
@@ -157,26 +160,26 @@ struct SourcePlugin
 std::unique_ptr<SourcePlugin> makeSource(const QByteArray &config, const QByteArray &marker)
 {
     auto source = std::make_unique<SourcePlugin>();
-    const QString folder = source->dir.filePath("folder");
-    source->rootfs = folder + "/rootfs";
-    testutil::writeFile(folder + "/config.json", config);
-    testutil::writeFile(source->rootfs + "/plugin", "#!/bin/sh\necho " + marker + "\n");
-    QFile::setPermissions(source->rootfs + "/plugin", QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                          QFileDevice::ExeOwner | QFileDevice::ReadGroup |
-                                                          QFileDevice::ExeGroup | QFileDevice::ReadOther |
-                                                          QFileDevice::ExeOther);
-    testutil::writeFile(source->rootfs + "/etc/plugin.conf", marker.repeated(1000));
-    testutil::writeFile(source->rootfs + "/usr/share/doc/readme", "read me " + marker);
-    QDir().mkpath(source->rootfs + "/run/docker/plugins");
-    QDir().mkpath(source->rootfs + "/empty");
-    QFile::link("../etc/plugin.conf", source->rootfs + "/usr/conf-link");
-    QFile::link("/usr/share/doc", source->rootfs + "/doc");
-    ::link(QFile::encodeName(source->rootfs + "/etc/plugin.conf").constData(),
-           QFile::encodeName(source->rootfs + "/etc/hard.conf").constData());
-    QFile::setPermissions(source->rootfs + "/etc/plugin.conf", QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString folder = source->dir.filePath(u"folder"_s);
+    source->rootfs = folder + u"/rootfs"_s;
+    testutil::writeFile(folder + u"/config.json"_s, config);
+    testutil::writeFile(source->rootfs + u"/plugin"_s, "#!/bin/sh\necho " + marker + "\n");
+    QFile::setPermissions(source->rootfs + u"/plugin"_s, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                             QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                                             QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                             QFileDevice::ExeOther);
+    testutil::writeFile(source->rootfs + u"/etc/plugin.conf"_s, marker.repeated(1000));
+    testutil::writeFile(source->rootfs + u"/usr/share/doc/readme"_s, "read me " + marker);
+    QDir().mkpath(source->rootfs + u"/run/docker/plugins"_s);
+    QDir().mkpath(source->rootfs + u"/empty"_s);
+    QFile::link(u"../etc/plugin.conf"_s, source->rootfs + u"/usr/conf-link"_s);
+    QFile::link(u"/usr/share/doc"_s, source->rootfs + u"/doc"_s);
+    ::link(QFile::encodeName(source->rootfs + u"/etc/plugin.conf"_s).constData(),
+           QFile::encodeName(source->rootfs + u"/etc/hard.conf"_s).constData());
+    QFile::setPermissions(source->rootfs + u"/etc/plugin.conf"_s, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
-    const Store store(source->dir.filePath("store"));
-    auto plugin = createPlugin(store, "source/plugin", folder, nullptr);
+    const Store store(source->dir.filePath(u"store"_s));
+    auto plugin = createPlugin(store, u"source/plugin"_s, folder, nullptr);
     if (!plugin)
         qFatal("createPlugin: %s", qPrintable(plugin.error().message));
     const BlobStore blobs(store.blobsDir());
@@ -193,9 +196,10 @@ std::unique_ptr<SourcePlugin> makeSource(const QByteArray &config, const QByteAr
 void writeLogin(const QString &dir, const QString &host, const QString &user, const QString &password)
 {
     const QJsonObject config{
-        {"auths",
-         QJsonObject{{host, QJsonObject{{"auth", QString::fromLatin1((user + ':' + password).toUtf8().toBase64())}}}}}};
-    testutil::writeFile(dir + "/config.json", QJsonDocument(config).toJson());
+        {u"auths"_s,
+         QJsonObject{{host, QJsonObject{{u"auth"_s, QString::fromLatin1(
+                                                        (user + QLatin1Char(':') + password).toUtf8().toBase64())}}}}}};
+    testutil::writeFile(dir + u"/config.json"_s, QJsonDocument(config).toJson());
 }
 
 Privileges privilegesOf(const QByteArray &config)
@@ -229,7 +233,7 @@ private Q_SLOTS:
         qputenv("PLUGDESK_LOCK_TIMEOUT", "5");
         QString error;
         QVERIFY2(m_anonymous.start({}, &error), qPrintable(error));
-        QVERIFY2(m_basic.start({"basicuser", "basic pass", {}, {}, {}, {}}, &error), qPrintable(error));
+        QVERIFY2(m_basic.start({u"basicuser"_s, u"basic pass"_s, {}, {}, {}, {}}, &error), qPrintable(error));
         QVERIFY2(m_tokens.start(m_dir.path(), &error), qPrintable(error));
         QVERIFY2(m_token.start({{},
                                 {},
@@ -240,19 +244,20 @@ private Q_SLOTS:
                                &error),
                  qPrintable(error));
         m_source = makeSource(configJson(), "v1");
-        writeLogin(m_credentials.path(), m_basic.host(), "basicuser", "basic pass");
+        writeLogin(m_credentials.path(), m_basic.host(), u"basicuser"_s, u"basic pass"_s);
         QJsonObject config =
-            QJsonDocument::fromJson(testutil::readFile(m_credentials.path() + "/config.json")).object();
-        QJsonObject auths = config.value("auths").toObject();
+            QJsonDocument::fromJson(testutil::readFile(m_credentials.path() + u"/config.json"_s)).object();
+        QJsonObject auths = config.value(u"auths"_s).toObject();
         auths.insert(
             m_token.host(),
-            QJsonObject{{"auth", QString::fromLatin1((m_tokens.user + ':' + m_tokens.password).toUtf8().toBase64())}});
-        config.insert("auths", auths);
-        testutil::writeFile(m_credentials.path() + "/config.json", QJsonDocument(config).toJson());
+            QJsonObject{{u"auth"_s, QString::fromLatin1(
+                                        (m_tokens.user + QLatin1Char(':') + m_tokens.password).toUtf8().toBase64())}});
+        config.insert(u"auths"_s, auths);
+        testutil::writeFile(m_credentials.path() + u"/config.json"_s, QJsonDocument(config).toJson());
         qputenv("DOCKER_CONFIG", m_credentials.path().toLocal8Bit());
         RegistryClient client;
         for (const QString &host : {m_anonymous.host(), m_basic.host(), m_token.host()})
-            QCOMPARE(push(client, *Reference::parse(host + "/acme/plugin:1.0"), m_source->artifact), QString());
+            QCOMPARE(push(client, *Reference::parse(host + u"/acme/plugin:1.0"_s), m_source->artifact), QString());
     }
 
     // create → push → install: the rootfs is the folder's, entry for entry; the record ties it to its blobs.
@@ -267,25 +272,27 @@ private Q_SLOTS:
     void roundTrip()
     {
         QFETCH(QString, which);
-        const QString host = which == "basic" ? m_basic.host() : which == "token" ? m_token.host() : m_anonymous.host();
+        const QString host = which == u"basic"_s   ? m_basic.host()
+                             : which == u"token"_s ? m_token.host()
+                                                   : m_anonymous.host();
         QTemporaryDir root;
-        LocalEngine engine({root.path(), root.filePath("run"), false});
+        LocalEngine engine({root.path(), root.filePath(u"run"_s), false});
         QList<JobProgress> progress;
-        Job *job = engine.install(host + "/acme/plugin:1.0", privilegesOf(m_source->artifact.config),
+        Job *job = engine.install(host + u"/acme/plugin:1.0"_s, privilegesOf(m_source->artifact.config),
                                   InstallOptions{{}, true, {}});
         connect(job, &Job::progressed, this, [&](const JobProgress &p) { progress.append(p); });
         finished(job);
         QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
-        QCOMPARE(job->result().toString(), host + "/acme/plugin:1.0");
+        QCOMPARE(job->result().toString(), host + u"/acme/plugin:1.0"_s);
 
-        auto plugin = engine.plugin(host + "/acme/plugin:1.0");
+        auto plugin = engine.plugin(host + u"/acme/plugin:1.0"_s);
         QVERIFY2(plugin.ok(), plugin.ok() ? "" : qPrintable(plugin.error().message));
         QVERIFY(!plugin->enabled);
-        QCOMPARE(plugin->pluginReference, host + "/acme/plugin:1.0");
+        QCOMPARE(plugin->pluginReference, host + u"/acme/plugin:1.0"_s);
         QCOMPARE(plugin->manifestDigest, m_source->artifact.manifestDigest);
         QCOMPARE(plugin->configDigest, Manifest::digestOf(m_source->artifact.config));
         QCOMPARE(plugin->blobsums, m_source->artifact.layerDigests);
-        QCOMPARE(plugin->settings.env, QStringList{"DEBUG=0"});
+        QCOMPARE(plugin->settings.env, QStringList{u"DEBUG=0"_s});
         QCOMPARE(testutil::snapshot(engine.store().rootfsDir(plugin->id)), testutil::snapshot(m_source->rootfs));
         const BlobStore blobs(engine.store().blobsDir());
         for (const QString &digest :
@@ -300,33 +307,33 @@ private Q_SLOTS:
             if (p.item == item && (phases.isEmpty() || phases.last() != p.phase))
                 phases.append(p.phase);
         }
-        QVERIFY2(phases.startsWith("Waiting") && phases.contains("Downloading") && phases.last() == "Complete",
-                 qPrintable(phases.join(", ")));
+        QVERIFY2(phases.startsWith(u"Waiting"_s) && phases.contains(u"Downloading"_s) && phases.last() == u"Complete"_s,
+                 qPrintable(phases.join(u", "_s)));
     }
 
     // An alias becomes the name; KEY=VALUE go through `set` rules; a digest alias is refused as Docker does.
     void aliasAndSettings()
     {
         QTemporaryDir root;
-        LocalEngine engine({root.path(), root.filePath("run"), false});
-        const QString remote = m_anonymous.host() + "/acme/plugin:1.0";
+        LocalEngine engine({root.path(), root.filePath(u"run"_s), false});
+        const QString remote = m_anonymous.host() + u"/acme/plugin:1.0"_s;
         const Privileges accepted = privilegesOf(m_source->artifact.config);
-        Job *job = finished(engine.install(remote, accepted, InstallOptions{"my/alias", true, {"DEBUG=1"}}));
+        Job *job = finished(engine.install(remote, accepted, InstallOptions{u"my/alias"_s, true, {u"DEBUG=1"_s}}));
         QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
         QCOMPARE(job->result().toString(), QStringLiteral("my/alias:latest"));
-        auto plugin = engine.plugin("my/alias");
+        auto plugin = engine.plugin(u"my/alias"_s);
         QVERIFY(plugin.ok());
-        QCOMPARE(plugin->settings.env, QStringList{"DEBUG=1"});
+        QCOMPARE(plugin->settings.env, QStringList{u"DEBUG=1"_s});
         QCOMPARE(plugin->pluginReference, remote);
 
         const auto before = testutil::snapshot(root.path());
-        job = finished(engine.install(remote, accepted, InstallOptions{"my/alias", true, {}}));
+        job = finished(engine.install(remote, accepted, InstallOptions{u"my/alias"_s, true, {}}));
         QCOMPARE(job->error()->code, ErrorCode::Conflict);
         QCOMPARE(job->error()->message, QStringLiteral("plugin \"my/alias:latest\" already exists"));
         job = finished(
-            engine.install(remote, accepted, InstallOptions{"x@sha256:" + QString(64, QLatin1Char('a')), true, {}}));
+            engine.install(remote, accepted, InstallOptions{u"x@sha256:"_s + QString(64, QLatin1Char('a')), true, {}}));
         QCOMPARE(job->error()->message, QStringLiteral("cannot use digest in plugin tag"));
-        job = finished(engine.install(remote, accepted, InstallOptions{"other", true, {"NOPE=1"}}));
+        job = finished(engine.install(remote, accepted, InstallOptions{u"other"_s, true, {u"NOPE=1"_s}}));
         QVERIFY(job->error());
         QCOMPARE(job->error()->message, QStringLiteral("setting \"NOPE\" not found in the plugin configuration"));
         QCOMPARE(testutil::snapshot(root.path()), before);
@@ -364,17 +371,17 @@ private Q_SLOTS:
         QFETCH(int, code);
         QFETCH(QString, text);
         QTemporaryDir outer;
-        const QString root = outer.filePath("store");
-        LocalEngine engine({root, outer.filePath("run"), false});
+        const QString root = outer.filePath(u"store"_s);
+        LocalEngine engine({root, outer.filePath(u"run"_s), false});
         // A store with a plugin in it already, so that "as it was" has something to keep.
-        Job *base = finished(engine.install(m_anonymous.host() + "/acme/plugin:1.0",
+        Job *base = finished(engine.install(m_anonymous.host() + u"/acme/plugin:1.0"_s,
                                             privilegesOf(m_source->artifact.config), InstallOptions{{}, true, {}}));
         QVERIFY2(base->succeeded(), qPrintable(errorText(base)));
 
         RegistryClient client;
         const QByteArray config = configJson();
         Privileges accepted = privilegesOf(config);
-        QString remote = m_anonymous.host() + "/hostile/" + scene + ":1";
+        QString remote = m_anonymous.host() + u"/hostile/"_s + scene + u":1"_s;
         QStringList settings;
         std::unique_ptr<TestHttpServer> server;
         const QByteArray escape = "../../../../../escaped-" + scene.toUtf8();
@@ -382,54 +389,54 @@ private Q_SLOTS:
             QCOMPARE(push(client, *Reference::parse(remote), artifact(config, layers)), QString());
         };
         const QByteArray good = tarGz({{"plugin", AE_IFREG, "x", {}, false}});
-        if (scene == "privileges") {
+        if (scene == u"privileges"_s) {
             pushLayers({good});
             Job *read = finished(engine.privileges(remote));
             QVERIFY(read->succeeded());
             accepted = read->result().value<Privileges>();
-            const Artifact more = artifact(configJson({"CAP_SYS_ADMIN"}), {good});
+            const Artifact more = artifact(configJson({u"CAP_SYS_ADMIN"_s}), {good});
             QCOMPARE(push(client, *Reference::parse(remote), more), QString());
-        } else if (scene == "dotdot") {
+        } else if (scene == u"dotdot"_s) {
             pushLayers({tarGz({{escape, AE_IFREG, "x", {}, false}})});
-        } else if (scene == "symlink") {
+        } else if (scene == u"symlink"_s) {
             pushLayers(
                 {tarGz({{"l", AE_IFLNK, {}, "../../../../..", false}, {"l/escaped", AE_IFREG, "x", {}, false}})});
-        } else if (scene == "chain") {
+        } else if (scene == u"chain"_s) {
             pushLayers({tarGz({{"b", AE_IFLNK, {}, "../../../../..", false},
                                {"a", AE_IFLNK, {}, "b", false},
                                {"a/escaped", AE_IFREG, "x", {}, false}})});
-        } else if (scene == "hardlink") {
+        } else if (scene == u"hardlink"_s) {
             pushLayers({tarGz({{"h", AE_IFREG, {}, "../../../../../victim", true}})});
-        } else if (scene == "second") {
+        } else if (scene == u"second"_s) {
             pushLayers({good, tarGz({{escape, AE_IFREG, "x", {}, false}})});
-        } else if (scene == "image") {
+        } else if (scene == u"image"_s) {
             QCOMPARE(push(client, *Reference::parse(remote), artifact(config, {good}),
-                          "application/vnd.docker.container.image.v1+json"),
+                          u"application/vnd.docker.container.image.v1+json"_s),
                      QString());
-            text += m_anonymous.host() + "/hostile/image:1";
-        } else if (scene == "missing") {
-            remote = m_anonymous.host() + "/acme/plugin:no-such-tag";
-        } else if (scene == "nologin") {
-            remote = m_basic.host() + "/acme/plugin:1.0";
-            qputenv("DOCKER_CONFIG", outer.filePath("no-logins").toLocal8Bit());
-        } else if (scene == "setting") {
-            remote = m_anonymous.host() + "/acme/plugin:1.0";
-            settings = {"NOPE=1"};
+            text += m_anonymous.host() + u"/hostile/image:1"_s;
+        } else if (scene == u"missing"_s) {
+            remote = m_anonymous.host() + u"/acme/plugin:no-such-tag"_s;
+        } else if (scene == u"nologin"_s) {
+            remote = m_basic.host() + u"/acme/plugin:1.0"_s;
+            qputenv("DOCKER_CONFIG", outer.filePath(u"no-logins"_s).toLocal8Bit());
+        } else if (scene == u"setting"_s) {
+            remote = m_anonymous.host() + u"/acme/plugin:1.0"_s;
+            settings = {u"NOPE=1"_s};
             accepted = privilegesOf(m_source->artifact.config);
-        } else if (scene == "corrupt" || scene == "cut") {
+        } else if (scene == u"corrupt"_s || scene == u"cut"_s) {
             const Artifact a = artifact(config, {tarGz({{"plugin", AE_IFREG, QByteArray(200000, 'p'), {}, false}})});
             server = std::make_unique<TestHttpServer>([a, scene](const HttpRequest &request) -> HttpReply {
                 const QString path = request.url.path();
-                if (path == "/v2/")
+                if (path == u"/v2/"_s)
                     return httpReply(200, "{}");
-                if (path.contains("/manifests/"))
+                if (path.contains(u"/manifests/"_s))
                     return httpReply(200, a.manifest,
                                      {{"Content-Type", Manifest::DockerManifest.toUtf8()},
                                       {"Docker-Content-Digest", a.manifestDigest.toUtf8()}});
                 if (path.endsWith(Manifest::digestOf(a.config)))
                     return httpReply(200, a.config);
                 QByteArray layer = a.layers.first();
-                if (scene == "corrupt") {
+                if (scene == u"corrupt"_s) {
                     layer[layer.size() / 2] = char(layer[layer.size() / 2] ^ 0x55);
                     return httpReply(200, layer);
                 }
@@ -438,21 +445,21 @@ private Q_SLOTS:
                 reply.cutAfter = true;
                 return reply;
             });
-            remote = server->authority() + "/bad/plugin:1";
+            remote = server->authority() + u"/bad/plugin:1"_s;
         }
 
-        LocalEngine fresh({root, outer.filePath("run"), false}); // a client that has no token or login cached
+        LocalEngine fresh({root, outer.filePath(u"run"_s), false}); // a client that has no token or login cached
         const auto before = testutil::snapshot(outer.path());
-        Job *job = finished(fresh.install(remote, accepted, InstallOptions{"victim", true, settings}));
+        Job *job = finished(fresh.install(remote, accepted, InstallOptions{u"victim"_s, true, settings}));
         qputenv("DOCKER_CONFIG", m_credentials.path().toLocal8Bit());
         QVERIFY(job->error());
         QVERIFY2(int(job->error()->code) == code, qPrintable(errorText(job)));
         QVERIFY2(job->error()->message.contains(text), qPrintable(errorText(job)));
-        if (scene == "nologin")
-            QVERIFY2(job->error()->message.endsWith("run plugdeskctl login " + m_basic.host()),
+        if (scene == u"nologin"_s)
+            QVERIFY2(job->error()->message.endsWith(u"run plugdeskctl login "_s + m_basic.host()),
                      qPrintable(errorText(job)));
         QCOMPARE(testutil::snapshot(outer.path()), before);
-        QVERIFY(!QFileInfo::exists("/escaped-" + scene));
+        QVERIFY(!QFileInfo::exists(u"/escaped-"_s + scene));
     }
 
     // Cancelling stops the transfer and leaves the store as it was; so does an engine going away mid-install.
@@ -465,9 +472,9 @@ private Q_SLOTS:
         QVERIFY(a.layers.first().size() > 100000);
         TestHttpServer server([a](const HttpRequest &request) -> HttpReply {
             const QString path = request.url.path();
-            if (path == "/v2/")
+            if (path == u"/v2/"_s)
                 return httpReply(200, "{}");
-            if (path.contains("/manifests/"))
+            if (path.contains(u"/manifests/"_s))
                 return httpReply(200, a.manifest, {{"Content-Type", Manifest::DockerManifest.toUtf8()}});
             if (path.endsWith(Manifest::digestOf(a.config)))
                 return httpReply(200, a.config);
@@ -478,15 +485,15 @@ private Q_SLOTS:
             return reply;
         });
         QTemporaryDir outer;
-        const QString root = outer.filePath("store");
-        QDir().mkpath(root + "/tmp");
+        const QString root = outer.filePath(u"store"_s);
+        QDir().mkpath(root + u"/tmp"_s);
         const auto before = testutil::snapshot(outer.path());
         {
-            LocalEngine engine({root, outer.filePath("run"), false});
-            Job *job = engine.install(server.authority() + "/slow/plugin:1", privilegesOf(configJson()),
+            LocalEngine engine({root, outer.filePath(u"run"_s), false});
+            Job *job = engine.install(server.authority() + u"/slow/plugin:1"_s, privilegesOf(configJson()),
                                       InstallOptions{{}, true, {}});
             connect(job, &Job::progressed, job, [job](const JobProgress &p) {
-                if (p.phase == "Downloading")
+                if (p.phase == u"Downloading"_s)
                     job->cancel();
             });
             finished(job);
@@ -495,11 +502,11 @@ private Q_SLOTS:
             QCOMPARE(testutil::snapshot(outer.path()), before);
 
             // Left running when the engine goes away: the destructor must not hang.
-            Job *left = engine.install(server.authority() + "/slow/plugin:1", privilegesOf(configJson()),
+            Job *left = engine.install(server.authority() + u"/slow/plugin:1"_s, privilegesOf(configJson()),
                                        InstallOptions{{}, true, {}});
             QTRY_VERIFY2(
-                left->lastProgress().phase == "Downloading",
-                qPrintable(left->lastProgress().phase + " " + left->lastProgress().text + " " + errorText(left)));
+                left->lastProgress().phase == u"Downloading"_s,
+                qPrintable(left->lastProgress().phase + u" "_s + left->lastProgress().text + u" "_s + errorText(left)));
         }
         QCOMPARE(testutil::snapshot(outer.path()), before);
     }
@@ -508,10 +515,10 @@ private Q_SLOTS:
     void absoluteNameStaysInside()
     {
         QTemporaryDir outer;
-        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
+        LocalEngine engine({outer.filePath(u"store"_s), outer.filePath(u"run"_s), false});
         RegistryClient client;
-        const QString name = "/absolute-entry-" + QString::number(QCoreApplication::applicationPid());
-        const QString remote = m_anonymous.host() + "/hostile/absolute:1";
+        const QString name = u"/absolute-entry-"_s + QString::number(QCoreApplication::applicationPid());
+        const QString remote = m_anonymous.host() + u"/hostile/absolute:1"_s;
         QCOMPARE(push(client, *Reference::parse(remote),
                       artifact(configJson(), {tarGz({{name.toUtf8(), AE_IFREG, "x", {}, false}})})),
                  QString());
@@ -530,18 +537,18 @@ private Q_SLOTS:
     void enableFailureKeepsPluginDisabled()
     {
         QTemporaryDir outer;
-        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
+        LocalEngine engine({outer.filePath(u"store"_s), outer.filePath(u"run"_s), false});
         RegistryClient client;
         const QByteArray config = configJson({}, {}, true);
-        const QString remote = m_anonymous.host() + "/acme/nosource:1";
+        const QString remote = m_anonymous.host() + u"/acme/nosource:1"_s;
         QCOMPARE(
             push(client, *Reference::parse(remote), artifact(config, {tarGz({{"plugin", AE_IFREG, "x", {}, false}})})),
             QString());
         Job *job = finished(engine.install(remote, privilegesOf(config), InstallOptions{}));
         QVERIFY(job->error());
-        const QString name = m_anonymous.host() + "/acme/nosource:1";
-        QVERIFY2(job->error()->message.contains("mount source is not specified"), qPrintable(errorText(job)));
-        QVERIFY2(job->error()->message.contains("plugdeskctl plugin logs " + name), qPrintable(errorText(job)));
+        const QString name = m_anonymous.host() + u"/acme/nosource:1"_s;
+        QVERIFY2(job->error()->message.contains(u"mount source is not specified"_s), qPrintable(errorText(job)));
+        QVERIFY2(job->error()->message.contains(u"plugdeskctl plugin logs "_s + name), qPrintable(errorText(job)));
         auto plugin = engine.plugin(name);
         QVERIFY(plugin.ok());
         QVERIFY(!plugin->enabled);
@@ -552,62 +559,63 @@ private Q_SLOTS:
     void upgrade()
     {
         QTemporaryDir outer;
-        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
+        LocalEngine engine({outer.filePath(u"store"_s), outer.filePath(u"run"_s), false});
         RegistryClient client;
-        const QString repo = m_anonymous.host() + "/acme/upgraded";
-        const QByteArray v1Config = configJson({}, "OLDONLY");
-        QCOMPARE(push(client, *Reference::parse(repo + ":1"),
+        const QString repo = m_anonymous.host() + u"/acme/upgraded"_s;
+        const QByteArray v1Config = configJson({}, u"OLDONLY"_s);
+        QCOMPARE(push(client, *Reference::parse(repo + u":1"_s),
                       artifact(v1Config, {tarGz({{"v", AE_IFREG, "1", {}, false}})})),
                  QString());
-        Job *job = finished(engine.install(repo + ":1", privilegesOf(v1Config), InstallOptions{{}, true, {"DEBUG=7"}}));
+        Job *job =
+            finished(engine.install(repo + u":1"_s, privilegesOf(v1Config), InstallOptions{{}, true, {u"DEBUG=7"_s}}));
         QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
-        const QString name = repo + ":1";
+        const QString name = repo + u":1"_s;
         auto before = engine.plugin(name);
         QVERIFY(before.ok());
-        QVERIFY(engine.applySettings(name, {QStringLiteral("OLDONLY=y")}, std::nullopt).ok());
-        QDir().mkpath(engine.store().pluginDir(before->id) + "/propagated-mount/keep");
+        QVERIFY(engine.applySettings(name, {u"OLDONLY=y"_s}, std::nullopt).ok());
+        QDir().mkpath(engine.store().pluginDir(before->id) + u"/propagated-mount/keep"_s);
 
         // A failing layer: nothing changes.
-        const QByteArray v2Config = configJson({"CAP_SYS_ADMIN"}, "NEWONLY");
-        QCOMPARE(push(client, *Reference::parse(repo + ":bad"),
+        const QByteArray v2Config = configJson({u"CAP_SYS_ADMIN"_s}, u"NEWONLY"_s);
+        QCOMPARE(push(client, *Reference::parse(repo + u":bad"_s),
                       artifact(v2Config, {tarGz({{"v", AE_IFREG, "2", {}, false}}),
                                           tarGz({{"../../../../x", AE_IFREG, "x", {}, false}})})),
                  QString());
         const auto snapshot = testutil::snapshot(outer.path());
-        job = finished(engine.upgrade(name, repo + ":bad", privilegesOf(v2Config)));
+        job = finished(engine.upgrade(name, repo + u":bad"_s, privilegesOf(v2Config)));
         QVERIFY(job->error());
         QCOMPARE(job->error()->code, ErrorCode::UnsafeArchive);
         QCOMPARE(testutil::snapshot(outer.path()), snapshot);
 
         // Privileges not approved: refused.
-        QCOMPARE(push(client, *Reference::parse(repo + ":2"),
+        QCOMPARE(push(client, *Reference::parse(repo + u":2"_s),
                       artifact(v2Config, {tarGz({{"v", AE_IFREG, "2", {}, false}, {"w", AE_IFREG, "w", {}, false}})})),
                  QString());
-        job = finished(engine.upgrade(name, repo + ":2", privilegesOf(v1Config)));
+        job = finished(engine.upgrade(name, repo + u":2"_s, privilegesOf(v1Config)));
         QCOMPARE(job->error()->message, QStringLiteral("incorrect privileges"));
         QCOMPARE(testutil::snapshot(outer.path()), snapshot);
 
-        job = finished(engine.upgrade(name, repo + ":2", privilegesOf(v2Config)));
+        job = finished(engine.upgrade(name, repo + u":2"_s, privilegesOf(v2Config)));
         QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
         auto after = engine.plugin(name);
         QVERIFY(after.ok());
         QCOMPARE(after->id, before->id);
         QCOMPARE(after->name(), name);
-        QCOMPARE(after->pluginReference, repo + ":2");
-        QCOMPARE(after->config.capabilities, QStringList{"CAP_SYS_ADMIN"});
-        QCOMPARE(after->settings.env, (QStringList{"DEBUG=7", "NEWONLY=x"}));
+        QCOMPARE(after->pluginReference, repo + u":2"_s);
+        QCOMPARE(after->config.capabilities, QStringList{u"CAP_SYS_ADMIN"_s});
+        QCOMPARE(after->settings.env, (QStringList{u"DEBUG=7"_s, u"NEWONLY=x"_s}));
         const QString rootfs = engine.store().rootfsDir(after->id);
-        QCOMPARE(testutil::readFile(rootfs + "/v"), QByteArray("2"));
-        QCOMPARE(testutil::readFile(rootfs + "/w"), QByteArray("w"));
-        QVERIFY(QFileInfo(engine.store().pluginDir(after->id) + "/propagated-mount/keep").isDir());
-        QVERIFY(!QFileInfo::exists(engine.store().pluginDir(after->id) + "/rootfs-old"));
+        QCOMPARE(testutil::readFile(rootfs + u"/v"_s), QByteArray("2"));
+        QCOMPARE(testutil::readFile(rootfs + u"/w"_s), QByteArray("w"));
+        QVERIFY(QFileInfo(engine.store().pluginDir(after->id) + u"/propagated-mount/keep"_s).isDir());
+        QVERIFY(!QFileInfo::exists(engine.store().pluginDir(after->id) + u"/rootfs-old"_s));
 
         // An enabled plugin is refused before anything is fetched.
         auto inventory = engine.store().load();
         QList<Plugin> plugins = inventory->plugins;
         plugins.first().enabled = true;
         QVERIFY(engine.store().save(plugins).ok());
-        job = finished(engine.upgrade(name, repo + ":1", privilegesOf(v1Config)));
+        job = finished(engine.upgrade(name, repo + u":1"_s, privilegesOf(v1Config)));
         QCOMPARE(job->error()->code, ErrorCode::Conflict);
         QCOMPARE(job->error()->message,
                  QStringLiteral("plugin must be disabled before upgrading: plugin %1 is enabled").arg(name));
@@ -620,8 +628,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("password");
         QTest::addColumn<bool>("valid");
-        QTest::newRow("encoded") << RegistryAuth::encode({"u", "p:w", {}}, "h:5000") << "u"
-                                 << "p:w" << true;
+        QTest::newRow("encoded") << RegistryAuth::encode({u"u"_s, u"p:w"_s, {}}, u"h:5000"_s) << u"u"_s << u"p:w"_s
+                                 << true;
         QTest::newRow("auth field only") << R"({"auth":"dTpwOnc="})"
                                          << "u"
                                          << "p:w" << true;
@@ -663,7 +671,8 @@ private Q_SLOTS:
         QVERIFY(!denied.ok());
         QCOMPARE(denied.error().code, ErrorCode::Auth);
         RegistryClient with(options);
-        with.setAuth(m_basic.host(), *RegistryAuth::decode(RegistryAuth::encode({"basicuser", "basic pass", {}}, {})));
+        with.setAuth(m_basic.host(),
+                     *RegistryAuth::decode(RegistryAuth::encode({u"basicuser"_s, u"basic pass"_s, {}}, {})));
         auto allowed = waitFor<Status>([&](QObject *c, auto done) { with.ping(m_basic.host(), c, done); });
         QVERIFY2(allowed.ok(), allowed.ok() ? "" : qPrintable(allowed.error().message));
     }
@@ -677,20 +686,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name"); // the installed plugin, empty when none
         QTest::addColumn<QStringList>("outputLines");
         QTest::addColumn<QString>("errorText");
-        const QString prompt = "Plugin \"@R@\" is requesting the following privileges:";
+        const QString prompt = u"Plugin \"@R@\" is requesting the following privileges:"_s;
         QTest::newRow("prompt answered n")
-            << QStringList{"--disable", "@R@"} << QByteArray("n\n") << 1 << QString()
-            << QStringList{prompt, " - capabilities: [CAP_SYS_ADMIN]", "Do you grant the above permissions? [y/N] "}
+            << QStringList{u"--disable"_s, u"@R@"_s} << QByteArray("n\n") << 1 << QString()
+            << QStringList{prompt, u" - capabilities: [CAP_SYS_ADMIN]"_s,
+                           u"Do you grant the above permissions? [y/N] "_s}
             << "Error: permission denied while installing plugin @R@";
         QTest::newRow("prompt answered y")
-            << QStringList{"--disable", "@R@"} << QByteArray("y\n") << 0 << "@R@"
-            << QStringList{prompt, " - capabilities: [CAP_SYS_ADMIN]", "Installed plugin @R@"} << QString();
-        QTest::newRow("no answer") << QStringList{"--disable", "@R@"} << QByteArray() << 1 << QString()
-                                   << QStringList{prompt} << "permission denied while installing plugin";
+            << QStringList{u"--disable"_s, u"@R@"_s} << QByteArray("y\n") << 0 << u"@R@"_s
+            << QStringList{prompt, u" - capabilities: [CAP_SYS_ADMIN]"_s, u"Installed plugin @R@"_s} << QString();
+        QTest::newRow("no answer") << QStringList{u"--disable"_s, u"@R@"_s} << QByteArray() << 1 << QString()
+                                   << QStringList{prompt} << u"permission denied while installing plugin"_s;
         QTest::newRow("--grant-all-permissions, --alias, KEY=VALUE")
-            << QStringList{"--grant-all-permissions", "--disable", "--alias", "local/name", "@R@", "DEBUG=1"}
-            << QByteArray() << 0 << "local/name:latest" << QStringList{"Installed plugin @R@"} << QString();
-        QTest::newRow("bad KEY=VALUE") << QStringList{"--grant-all-permissions", "--disable", "@R@", "NOPE=1"}
+            << QStringList{u"--grant-all-permissions"_s,
+                           u"--disable"_s,
+                           u"--alias"_s,
+                           u"local/name"_s,
+                           u"@R@"_s,
+                           u"DEBUG=1"_s}
+            << QByteArray() << 0 << u"local/name:latest"_s << QStringList{u"Installed plugin @R@"_s} << QString();
+        QTest::newRow("bad KEY=VALUE") << QStringList{u"--grant-all-permissions"_s, u"--disable"_s, u"@R@"_s,
+                                                      u"NOPE=1"_s}
                                        << QByteArray() << 1 << QString() << QStringList{}
                                        << "Error: setting \"NOPE\" not found in the plugin configuration";
     }
@@ -703,20 +719,21 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QStringList, outputLines);
         QFETCH(QString, errorText);
-        const QString remote = m_anonymous.host() + "/acme/privileged:1";
+        const QString remote = m_anonymous.host() + u"/acme/privileged:1"_s;
         if (!m_privilegedPushed) {
             RegistryClient client;
             QCOMPARE(push(client, *Reference::parse(remote),
-                          artifact(configJson({"CAP_SYS_ADMIN"}), {tarGz({{"plugin", AE_IFREG, "x", {}, false}})})),
+                          artifact(configJson({u"CAP_SYS_ADMIN"_s}), {tarGz({{"plugin", AE_IFREG, "x", {}, false}})})),
                      QString());
             m_privilegedPushed = true;
         }
-        arguments.replaceInStrings("@R@", remote);
-        name.replace("@R@", remote);
-        errorText.replace("@R@", remote);
+        arguments.replaceInStrings(u"@R@"_s, remote);
+        name.replace(u"@R@"_s, remote);
+        errorText.replace(u"@R@"_s, remote);
         QTemporaryDir root;
         QProcess ctl;
-        ctl.start(PLUGDESKCTL, QStringList{"--root", root.path(), "plugin", "install"} + arguments);
+        ctl.start(QStringLiteral(PLUGDESKCTL),
+                  QStringList{u"--root"_s, root.path(), u"plugin"_s, u"install"_s} + arguments);
         QVERIFY(ctl.waitForStarted());
         ctl.write(input);
         ctl.closeWriteChannel();
@@ -725,35 +742,35 @@ private Q_SLOTS:
         const QString err = QString::fromUtf8(ctl.readAllStandardError());
         QVERIFY2(ctl.exitCode() == exitCode, qPrintable(out + err));
         for (QString line : outputLines)
-            QVERIFY2(out.contains(line.replace("@R@", remote)), qPrintable(out));
+            QVERIFY2(out.contains(line.replace(u"@R@"_s, remote)), qPrintable(out));
         if (!errorText.isEmpty())
             QVERIFY2(err.contains(errorText), qPrintable(err));
-        LocalEngine engine({root.path(), root.filePath("run"), false});
+        LocalEngine engine({root.path(), root.filePath(u"run"_s), false});
         auto list = engine.plugins();
         QVERIFY(list.ok());
         QCOMPARE(list->plugins.size(), name.isEmpty() ? 0 : 1);
         if (name.isEmpty())
             return;
         QCOMPARE(list->plugins.first().name(), name);
-        if (arguments.contains("DEBUG=1"))
-            QCOMPARE(list->plugins.first().settings.env, QStringList{"DEBUG=1"});
+        if (arguments.contains(u"DEBUG=1"_s))
+            QCOMPARE(list->plugins.first().settings.env, QStringList{u"DEBUG=1"_s});
     }
 
     // plugdeskctl plugin upgrade: Docker's texts, the remote check, and the result.
     void cliUpgrade()
     {
         QTemporaryDir root;
-        const QString repo = m_anonymous.host() + "/acme/cliupgrade";
+        const QString repo = m_anonymous.host() + u"/acme/cliupgrade"_s;
         RegistryClient client;
-        QCOMPARE(push(client, *Reference::parse(repo + ":1"),
+        QCOMPARE(push(client, *Reference::parse(repo + u":1"_s),
                       artifact(configJson(), {tarGz({{"v", AE_IFREG, "1", {}, false}})})),
                  QString());
-        QCOMPARE(push(client, *Reference::parse(repo + ":2"),
+        QCOMPARE(push(client, *Reference::parse(repo + u":2"_s),
                       artifact(configJson(), {tarGz({{"v", AE_IFREG, "2", {}, false}})})),
                  QString());
         auto run = [&](const QStringList &arguments, const QByteArray &input, QString *out) {
             QProcess ctl;
-            ctl.start(PLUGDESKCTL, QStringList{"--root", root.path(), "plugin"} + arguments);
+            ctl.start(QStringLiteral(PLUGDESKCTL), QStringList{u"--root"_s, root.path(), u"plugin"_s} + arguments);
             ctl.waitForStarted();
             ctl.write(input);
             ctl.closeWriteChannel();
@@ -762,18 +779,18 @@ private Q_SLOTS:
             return ctl.exitCode();
         };
         QString out;
-        QCOMPARE(run({"install", "--disable", repo + ":1"}, {}, &out), 0);
-        const QString name = repo + ":1";
-        QCOMPARE(run({"upgrade", name, repo + ":2"}, "n\n", &out), 1);
+        QCOMPARE(run({u"install"_s, u"--disable"_s, repo + u":1"_s}, {}, &out), 0);
+        const QString name = repo + u":1"_s;
+        QCOMPARE(run({u"upgrade"_s, name, repo + u":2"_s}, "n\n", &out), 1);
         QVERIFY2(out.contains(QStringLiteral("Upgrading plugin %1 from %1 to %2:2").arg(name, repo)), qPrintable(out));
-        QVERIFY2(out.contains("Plugin images do not match, are you sure? [y/N] "), qPrintable(out));
-        QVERIFY2(out.contains("Error: plugin upgrade has been cancelled"), qPrintable(out));
-        QCOMPARE(run({"upgrade", "--skip-remote-check", name, repo + ":2"}, {}, &out), 0);
+        QVERIFY2(out.contains(u"Plugin images do not match, are you sure? [y/N] "_s), qPrintable(out));
+        QVERIFY2(out.contains(u"Error: plugin upgrade has been cancelled"_s), qPrintable(out));
+        QCOMPARE(run({u"upgrade"_s, u"--skip-remote-check"_s, name, repo + u":2"_s}, {}, &out), 0);
         QVERIFY2(out.contains(QStringLiteral("Upgraded plugin %1 to %2:2").arg(name, repo)), qPrintable(out));
-        LocalEngine engine({root.path(), root.filePath("run"), false});
+        LocalEngine engine({root.path(), root.filePath(u"run"_s), false});
         auto plugin = engine.plugin(name);
         QVERIFY(plugin.ok());
-        QCOMPARE(testutil::readFile(engine.store().rootfsDir(plugin->id) + "/v"), QByteArray("2"));
+        QCOMPARE(testutil::readFile(engine.store().rootfsDir(plugin->id) + u"/v"_s), QByteArray("2"));
     }
 
 private:

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 struct Run
@@ -22,10 +24,10 @@ Run plugdeskctl(const QStringList &arguments, const QString &dockerConfig, const
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert("DOCKER_CONFIG", dockerConfig);
-    environment.insert("LC_ALL", "C");
+    environment.insert(u"DOCKER_CONFIG"_s, dockerConfig);
+    environment.insert(u"LC_ALL"_s, u"C"_s);
     process.setProcessEnvironment(environment);
-    process.start(PLUGDESKCTL, arguments);
+    process.start(QStringLiteral(PLUGDESKCTL), arguments);
     process.waitForStarted();
     process.write(input);
     process.closeWriteChannel();
@@ -36,7 +38,7 @@ Run plugdeskctl(const QStringList &arguments, const QString &dockerConfig, const
 
 QJsonObject auths(const QString &dir)
 {
-    return QJsonDocument::fromJson(testutil::readFile(dir + "/config.json")).object().value("auths").toObject();
+    return QJsonDocument::fromJson(testutil::readFile(dir + u"/config.json"_s)).object().value(u"auths"_s).toObject();
 }
 
 } // namespace
@@ -49,23 +51,24 @@ private Q_SLOTS:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_registry.start({"loginuser", "login-pass", {}, {}, {}, {}}, &error), qPrintable(error));
+        QVERIFY2(m_registry.start({u"loginuser"_s, u"login-pass"_s, {}, {}, {}, {}}, &error), qPrintable(error));
     }
 
     void loginAndLogout()
     {
         QTemporaryDir config;
         const QString host = m_registry.host();
-        Run run = plugdeskctl({"login", "-u", "loginuser", "--password-stdin", host}, config.path(), "login-pass\n");
+        Run run = plugdeskctl({u"login"_s, u"-u"_s, u"loginuser"_s, u"--password-stdin"_s, host}, config.path(),
+                              "login-pass\n");
         QVERIFY2(run.status == 0, qPrintable(run.err));
         QCOMPARE(run.out, QStringLiteral("Login Succeeded\n"));
-        QCOMPARE(auths(config.path()).value(host).toObject().value("auth").toString(),
+        QCOMPARE(auths(config.path()).value(host).toObject().value(u"auth"_s).toString(),
                  QString::fromLatin1(QByteArray("loginuser:login-pass").toBase64()));
-        QCOMPARE(QFile::permissions(config.path() + "/config.json") & 0x0FFF, QFile::ReadUser | QFile::WriteUser);
+        QCOMPARE(QFile::permissions(config.path() + u"/config.json"_s) & 0x0FFF, QFile::ReadUser | QFile::WriteUser);
 
-        run = plugdeskctl({"logout", host}, config.path());
+        run = plugdeskctl({u"logout"_s, host}, config.path());
         QCOMPARE(run.status, 0);
-        QCOMPARE(run.out, "Removing login credentials for " + host + "\n");
+        QCOMPARE(run.out, u"Removing login credentials for "_s + host + u"\n"_s);
         QVERIFY(!auths(config.path()).contains(host));
     }
 
@@ -76,19 +79,20 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("err");
         QTest::newRow("wrong password")
-            << QStringList{"login", "-u", "loginuser", "--password-stdin", "HOST"} << QByteArray("nope") << 1
-            << "Error: cannot reach the registry HOST: the registry refused the login for HOST (401";
+            << QStringList{u"login"_s, u"-u"_s, u"loginuser"_s, u"--password-stdin"_s, u"HOST"_s} << QByteArray("nope")
+            << 1 << u"Error: cannot reach the registry HOST: the registry refused the login for HOST (401"_s;
         QTest::newRow("password-stdin needs a username")
-            << QStringList{"login", "--password-stdin", "HOST"} << QByteArray("x") << 1
-            << "Error: Must provide --username with --password-stdin\n";
+            << QStringList{u"login"_s, u"--password-stdin"_s, u"HOST"_s} << QByteArray("x") << 1
+            << u"Error: Must provide --username with --password-stdin\n"_s;
         QTest::newRow("both password flags")
-            << QStringList{"login", "-u", "a", "-p", "b", "--password-stdin", "HOST"} << QByteArray("x") << 1
-            << "WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n"
-               "Error: --password and --password-stdin are mutually exclusive\n";
-        QTest::newRow("no tty for prompts") << QStringList{"login", "HOST"} << QByteArray() << 1
-                                            << "Error: Cannot perform an interactive login from a non TTY device\n";
-        QTest::newRow("two servers") << QStringList{"login", "HOST", "HOST"} << QByteArray() << 2
-                                     << "plugdeskctl: \"plugdeskctl login\" accepts at most 1 argument";
+            << QStringList{u"login"_s, u"-u"_s, u"a"_s, u"-p"_s, u"b"_s, u"--password-stdin"_s, u"HOST"_s}
+            << QByteArray("x") << 1
+            << u"WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n"
+               u"Error: --password and --password-stdin are mutually exclusive\n"_s;
+        QTest::newRow("no tty for prompts") << QStringList{u"login"_s, u"HOST"_s} << QByteArray() << 1
+                                            << u"Error: Cannot perform an interactive login from a non TTY device\n"_s;
+        QTest::newRow("two servers") << QStringList{u"login"_s, u"HOST"_s, u"HOST"_s} << QByteArray() << 2
+                                     << u"plugdeskctl: \"plugdeskctl login\" accepts at most 1 argument"_s;
     }
 
     void refused()
@@ -97,14 +101,14 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(int, status);
         QFETCH(QString, err);
-        arguments.replaceInStrings("HOST", m_registry.host());
-        err.replace("HOST", m_registry.host());
+        arguments.replaceInStrings(u"HOST"_s, m_registry.host());
+        err.replace(u"HOST"_s, m_registry.host());
         QTemporaryDir config;
         const Run run = plugdeskctl(arguments, config.path(), input);
         QCOMPARE(run.status, status);
         QVERIFY2(run.err.startsWith(err), qPrintable(run.err));
         QVERIFY(run.out.isEmpty());
-        QVERIFY(!QFile::exists(config.path() + "/config.json")); // nothing saved
+        QVERIFY(!QFile::exists(config.path() + u"/config.json"_s)); // nothing saved
     }
 
 private:

@@ -18,6 +18,8 @@
 #include <QTest>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 using testutil::HttpReply;
 using testutil::httpReply;
@@ -99,9 +101,10 @@ Pushed push(RegistryClient &client, const Reference &reference, const QString &c
 void writeLogin(const QString &dir, const QString &host, const QString &user, const QString &password)
 {
     const QJsonObject config{
-        {"auths",
-         QJsonObject{{host, QJsonObject{{"auth", QString::fromLatin1((user + ':' + password).toUtf8().toBase64())}}}}}};
-    testutil::writeFile(dir + "/config.json", QJsonDocument(config).toJson());
+        {u"auths"_s,
+         QJsonObject{{host, QJsonObject{{u"auth"_s, QString::fromLatin1(
+                                                        (user + QLatin1Char(':') + password).toUtf8().toBase64())}}}}}};
+    testutil::writeFile(dir + u"/config.json"_s, QJsonDocument(config).toJson());
 }
 
 } // namespace
@@ -117,7 +120,7 @@ private Q_SLOTS:
         qputenv("PLUGDESK_INSECURE_REGISTRIES", "");
         QString error;
         QVERIFY2(m_anonymous.start({}, &error), qPrintable(error));
-        QVERIFY2(m_basic.start({"basicuser", "basic pass:word", {}, {}, {}, {}}, &error), qPrintable(error));
+        QVERIFY2(m_basic.start({u"basicuser"_s, u"basic pass:word"_s, {}, {}, {}, {}}, &error), qPrintable(error));
         QVERIFY2(m_tokens.start(m_dir.path(), &error), qPrintable(error));
         QVERIFY2(m_token.start({{},
                                 {},
@@ -152,18 +155,18 @@ private Q_SLOTS:
         QFETCH(QString, which);
         QTemporaryDir credentials;
         QString host = m_anonymous.host();
-        if (which == "basic") {
+        if (which == u"basic"_s) {
             host = m_basic.host();
-            writeLogin(credentials.path(), host, "basicuser", "basic pass:word");
-        } else if (which.startsWith("token")) {
+            writeLogin(credentials.path(), host, u"basicuser"_s, u"basic pass:word"_s);
+        } else if (which.startsWith(u"token"_s)) {
             host = m_token.host();
             writeLogin(credentials.path(), host, m_tokens.user, m_tokens.password);
-            m_tokens.acceptPost = which != "token-get";
-            m_tokens.refusePluginClass = which == "token-noclass";
+            m_tokens.acceptPost = which != u"token-get"_s;
+            m_tokens.refusePluginClass = which == u"token-noclass"_s;
         }
         m_tokens.seen.clear();
         RegistryClient client(fastOptions(credentials.path()));
-        const Reference reference = ref(host + "/test/" + which + ":1.0");
+        const Reference reference = ref(host + u"/test/"_s + which + u":1.0"_s);
         QString error;
         const Pushed pushed = push(client, reference, Manifest::PluginConfigV1, kPluginConfig, &error);
         QVERIFY2(!pushed.manifestDigest.isEmpty(), qPrintable(error));
@@ -182,7 +185,7 @@ private Q_SLOTS:
 
         // By digest too.
         auto byDigest = waitFor<Result<Manifest>>([&](QObject *c, auto done) {
-            client.fetchManifest(ref(host + "/test/" + which + "@" + pushed.manifestDigest), c, done);
+            client.fetchManifest(ref(host + u"/test/"_s + which + u"@"_s + pushed.manifestDigest), c, done);
         });
         QVERIFY(byDigest.ok());
         QCOMPARE(byDigest->bytes, manifest->bytes);
@@ -211,7 +214,7 @@ private Q_SLOTS:
         auto tags =
             waitFor<Result<QStringList>>([&](QObject *c, auto done) { client.listTags(reference.trimmed(), c, done); });
         QVERIFY(tags.ok());
-        QCOMPARE(*tags, QStringList{"1.0"});
+        QCOMPARE(*tags, QStringList{u"1.0"_s});
 
         auto exists = waitFor<Result<bool>>(
             [&](QObject *c, auto done) { client.blobExists(reference.trimmed(), pushed.layer.digest, c, done); });
@@ -221,20 +224,20 @@ private Q_SLOTS:
         });
         QVERIFY(absent.ok() && !*absent);
 
-        if (which.startsWith("token")) {
+        if (which.startsWith(u"token"_s)) {
             bool sawPost = false, sawBasicGet = false, sawPluginScope = false, sawPlainScope = false;
             for (const auto &seen : m_tokens.seen) {
-                sawPost = sawPost || (seen.method == "POST" && seen.grantType == "password" && seen.status == 200);
+                sawPost = sawPost || (seen.method == "POST" && seen.grantType == u"password"_s && seen.status == 200);
                 sawBasicGet = sawBasicGet || (seen.method == "GET" && seen.basic && seen.status == 200);
-                sawPluginScope = sawPluginScope || seen.scope.startsWith("repository(plugin):test/");
-                sawPlainScope = sawPlainScope || (seen.scope.startsWith("repository:test/") && seen.status == 200);
+                sawPluginScope = sawPluginScope || seen.scope.startsWith(u"repository(plugin):test/"_s);
+                sawPlainScope = sawPlainScope || (seen.scope.startsWith(u"repository:test/"_s) && seen.status == 200);
             }
             QVERIFY(sawPluginScope);
-            if (which == "token")
+            if (which == u"token"_s)
                 QVERIFY(sawPost && !sawPlainScope);
-            if (which == "token-get")
+            if (which == u"token-get"_s)
                 QVERIFY(sawBasicGet);
-            if (which == "token-noclass")
+            if (which == u"token-noclass"_s)
                 QVERIFY(sawPlainScope);
         }
     }
@@ -252,29 +255,31 @@ private Q_SLOTS:
     {
         QFETCH(QString, which);
         QTemporaryDir credentials;
-        const QString host = which == "basic" ? m_basic.host() : which == "token" ? m_token.host() : m_anonymous.host();
-        if (which == "basic")
-            writeLogin(credentials.path(), host, "basicuser", "basic pass:word");
-        if (which == "token")
+        const QString host = which == u"basic"_s   ? m_basic.host()
+                             : which == u"token"_s ? m_token.host()
+                                                   : m_anonymous.host();
+        if (which == u"basic"_s)
+            writeLogin(credentials.path(), host, u"basicuser"_s, u"basic pass:word"_s);
+        if (which == u"token"_s)
             writeLogin(credentials.path(), host, m_tokens.user, m_tokens.password);
         RegistryClient client(fastOptions(credentials.path()));
-        const Reference reference = ref(host + "/priv/" + which + ":latest");
+        const Reference reference = ref(host + u"/priv/"_s + which + u":latest"_s);
         QString error;
         const Pushed pushed = push(client, reference, Manifest::PluginConfigV1, kPluginConfig, &error);
         QVERIFY2(!pushed.manifestDigest.isEmpty(), qPrintable(error));
 
         qputenv("DOCKER_CONFIG", credentials.path().toLocal8Bit());
         QTemporaryDir root;
-        LocalEngine engine({root.path(), root.filePath("run"), false});
-        Job *job = engine.privileges(host + "/priv/" + which);
+        LocalEngine engine({root.path(), root.filePath(u"run"_s), false});
+        Job *job = engine.privileges(host + u"/priv/"_s + which);
         job->waitForFinished();
         QVERIFY2(job->succeeded(), job->error() ? qPrintable(job->error()->message) : "");
         const Privileges privileges = job->result().value<Privileges>();
         QStringList lines;
         for (const Privilege &privilege : privileges.items())
-            lines.append(privilege.name + "=" + privilege.value.join(","));
-        QCOMPARE(lines, (QStringList{"network=host", "mount=/var/lib/plugdesk-test", "device=/dev/fuse",
-                                     "capabilities=CAP_SYS_ADMIN"}));
+            lines.append(privilege.name + u"="_s + privilege.value.join(u","_s));
+        QCOMPARE(lines, (QStringList{u"network=host"_s, u"mount=/var/lib/plugdesk-test"_s, u"device=/dev/fuse"_s,
+                                     u"capabilities=CAP_SYS_ADMIN"_s}));
         // Nothing was written into the store.
         QVERIFY(QDir(root.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
         qunsetenv("DOCKER_CONFIG");
@@ -287,24 +292,24 @@ private Q_SLOTS:
         const QString host = m_anonymous.host();
         QString error;
         const Pushed pushed =
-            push(client, ref(host + "/library/busybox:latest"), "application/vnd.docker.container.image.v1+json",
+            push(client, ref(host + u"/library/busybox:latest"_s), u"application/vnd.docker.container.image.v1+json"_s,
                  "{\"architecture\":\"amd64\"}", &error);
         QVERIFY2(!pushed.manifestDigest.isEmpty(), qPrintable(error));
         QTemporaryDir root;
-        LocalEngine engine({root.path(), root.filePath("run"), false});
-        Job *job = engine.privileges(host + "/library/busybox");
+        LocalEngine engine({root.path(), root.filePath(u"run"_s), false});
+        Job *job = engine.privileges(host + u"/library/busybox"_s);
         job->waitForFinished();
         QVERIFY(job->error());
         QCOMPARE(job->error()->code, ErrorCode::NotAPlugin);
         QCOMPARE(job->error()->message,
-                 "did not find plugin config for specified reference " + host + "/library/busybox:latest");
+                 u"did not find plugin config for specified reference "_s + host + u"/library/busybox:latest"_s);
     }
 
     void missingTag()
     {
         QTemporaryDir credentials;
         RegistryClient client(fastOptions(credentials.path()));
-        const QString text = m_anonymous.host() + "/nobody/nothing:nope";
+        const QString text = m_anonymous.host() + u"/nobody/nothing:nope"_s;
         auto manifest =
             waitFor<Result<Manifest>>([&](QObject *c, auto done) { client.fetchManifest(ref(text), c, done); });
         QVERIFY(!manifest);
@@ -312,7 +317,7 @@ private Q_SLOTS:
         QVERIFY2(manifest.error().message.contains(text), qPrintable(manifest.error().message));
 
         QTemporaryDir root;
-        LocalEngine engine({root.path(), root.filePath("run"), false});
+        LocalEngine engine({root.path(), root.filePath(u"run"_s), false});
         Job *job = engine.privileges(text);
         job->waitForFinished();
         QVERIFY(job->error());
@@ -330,21 +335,21 @@ private Q_SLOTS:
     void withoutLogin()
     {
         QFETCH(QString, which);
-        const QString host = which == "basic" ? m_basic.host() : m_token.host();
+        const QString host = which == u"basic"_s ? m_basic.host() : m_token.host();
         QTemporaryDir credentials;
         qputenv("DOCKER_CONFIG", credentials.path().toLocal8Bit());
         QTemporaryDir root;
-        LocalEngine engine({root.path(), root.filePath("run"), false});
-        Job *job = engine.privileges(host + "/secret/plugin:latest");
+        LocalEngine engine({root.path(), root.filePath(u"run"_s), false});
+        Job *job = engine.privileges(host + u"/secret/plugin:latest"_s);
         job->waitForFinished();
         qunsetenv("DOCKER_CONFIG");
         QVERIFY(job->error());
         QCOMPARE(job->error()->code, ErrorCode::Auth);
-        QVERIFY2(job->error()->message.startsWith("cannot fetch the manifest of " + host +
+        QVERIFY2(job->error()->message.startsWith(u"cannot fetch the manifest of "_s + host +
                                                   "/secret/plugin:latest: "
-                                                  "the registry requires a login (401"),
+                                                  u"the registry requires a login (401"_s),
                  qPrintable(job->error()->message));
-        QVERIFY2(job->error()->message.endsWith("run plugdeskctl login " + host), qPrintable(job->error()->message));
+        QVERIFY2(job->error()->message.endsWith(u"run plugdeskctl login "_s + host), qPrintable(job->error()->message));
     }
 
     void wrongPassword_data()
@@ -357,14 +362,14 @@ private Q_SLOTS:
     void wrongPassword()
     {
         QFETCH(QString, which);
-        const QString host = which == "basic" ? m_basic.host() : m_token.host();
+        const QString host = which == u"basic"_s ? m_basic.host() : m_token.host();
         QTemporaryDir credentials;
-        writeLogin(credentials.path(), host, which == "basic" ? "basicuser" : m_tokens.user, "wrong");
+        writeLogin(credentials.path(), host, which == u"basic"_s ? u"basicuser"_s : m_tokens.user, u"wrong"_s);
         RegistryClient client(fastOptions(credentials.path()));
         auto ping = waitFor<Status>([&](QObject *c, auto done) { client.ping(host, c, done); });
         QVERIFY(!ping);
         QCOMPARE(ping.error().code, ErrorCode::Auth);
-        QVERIFY2(ping.error().message.contains("refused the login for " + host), qPrintable(ping.error().message));
+        QVERIFY2(ping.error().message.contains(u"refused the login for "_s + host), qPrintable(ping.error().message));
     }
 
     // A manifest list / OCI index is resolved to the configured platform.
@@ -375,39 +380,39 @@ private Q_SLOTS:
         const QString host = m_anonymous.host();
         QString error;
         const Pushed amd =
-            push(client, ref(host + "/multi/plugin:amd64"), Manifest::PluginConfigV1, kPluginConfig, &error);
+            push(client, ref(host + u"/multi/plugin:amd64"_s), Manifest::PluginConfigV1, kPluginConfig, &error);
         const Pushed arm =
-            push(client, ref(host + "/multi/plugin:arm64"), Manifest::PluginConfigV1, kPluginConfig, &error);
+            push(client, ref(host + u"/multi/plugin:arm64"_s), Manifest::PluginConfigV1, kPluginConfig, &error);
         QVERIFY2(!amd.manifestDigest.isEmpty() && !arm.manifestDigest.isEmpty(), qPrintable(error));
         auto entry = [](const Pushed &p, const QString &arch) {
             const QByteArray bytes = Manifest::schema2(p.config, {p.layer});
-            return QJsonObject{{"mediaType", Manifest::DockerManifest},
-                               {"digest", p.manifestDigest},
-                               {"size", bytes.size()},
-                               {"platform", QJsonObject{{"os", "linux"}, {"architecture", arch}}}};
+            return QJsonObject{{u"mediaType"_s, Manifest::DockerManifest},
+                               {u"digest"_s, p.manifestDigest},
+                               {u"size"_s, bytes.size()},
+                               {u"platform"_s, QJsonObject{{u"os"_s, u"linux"_s}, {u"architecture"_s, arch}}}};
         };
         const QByteArray index =
-            QJsonDocument(QJsonObject{{"schemaVersion", 2},
-                                      {"mediaType", Manifest::OciIndex},
-                                      {"manifests", QJsonArray{entry(arm, "arm64"), entry(amd, "amd64")}}})
+            QJsonDocument(QJsonObject{{u"schemaVersion"_s, 2},
+                                      {u"mediaType"_s, Manifest::OciIndex},
+                                      {u"manifests"_s, QJsonArray{entry(arm, u"arm64"_s), entry(amd, u"amd64"_s)}}})
                 .toJson(QJsonDocument::Compact);
         auto put = waitFor<Result<QString>>([&](QObject *c, auto done) {
-            client.putManifest(ref(host + "/multi/plugin:multi"), Manifest::OciIndex, index, c, done);
+            client.putManifest(ref(host + u"/multi/plugin:multi"_s), Manifest::OciIndex, index, c, done);
         });
         QVERIFY2(put.ok(), put.ok() ? "" : qPrintable(put.error().message));
         auto manifest = waitFor<Result<Manifest>>(
-            [&](QObject *c, auto done) { client.fetchManifest(ref(host + "/multi/plugin:multi"), c, done); });
+            [&](QObject *c, auto done) { client.fetchManifest(ref(host + u"/multi/plugin:multi"_s), c, done); });
         QVERIFY2(manifest.ok(), manifest.ok() ? "" : qPrintable(manifest.error().message));
         QCOMPARE(manifest->digest, amd.manifestDigest);
 
         RegistryClient::Options riscv = fastOptions(credentials.path());
-        riscv.architecture = "riscv64";
+        riscv.architecture = u"riscv64"_s;
         RegistryClient other(riscv);
         auto none = waitFor<Result<Manifest>>(
-            [&](QObject *c, auto done) { other.fetchManifest(ref(host + "/multi/plugin:multi"), c, done); });
+            [&](QObject *c, auto done) { other.fetchManifest(ref(host + u"/multi/plugin:multi"_s), c, done); });
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::NotFound);
-        QVERIFY2(none.error().message.contains("linux/arm64, linux/amd64"), qPrintable(none.error().message));
+        QVERIFY2(none.error().message.contains(u"linux/arm64, linux/amd64"_s), qPrintable(none.error().message));
     }
 
     void connectionRefused()
@@ -460,26 +465,26 @@ private Q_SLOTS:
             return httpReply(200, blob);
         });
         TestHttpServer server([&](const HttpRequest &request) -> HttpReply {
-            if (request.url.path() == "/v2/")
+            if (request.url.path() == u"/v2/"_s)
                 return httpReply(200, "{}");
             ++blobRequests;
             const bool first = blobRequests == 1;
-            if (mode == "corrupt") {
+            if (mode == u"corrupt"_s) {
                 QByteArray bad = blob;
                 bad[1000] = char(bad[1000] ^ 0x55);
                 return httpReply(200, bad);
             }
-            if (mode == "long")
+            if (mode == u"long"_s)
                 return httpReply(200, blob + "extra");
-            if (mode == "short")
+            if (mode == u"short"_s)
                 return httpReply(200, blob.left(blob.size() - 10));
-            if (mode == "cut" || (mode.startsWith("cut-once") && first)) {
+            if (mode == u"cut"_s || (mode.startsWith(u"cut-once"_s) && first)) {
                 HttpReply reply =
                     httpReply(200, blob.left(100 * 1024), {{"Content-Length", QByteArray::number(blob.size())}});
                 reply.cutAfter = true;
                 return reply;
             }
-            if (mode == "cut-once-range") {
+            if (mode == u"cut-once-range"_s) {
                 const QByteArray range = request.headers.value("range");
                 const qsizetype from = range.mid(6, range.indexOf('-') - 6).toLongLong();
                 return httpReply(
@@ -487,23 +492,23 @@ private Q_SLOTS:
                     {{"Content-Range", "bytes " + QByteArray::number(from) + '-' + QByteArray::number(blob.size() - 1) +
                                            '/' + QByteArray::number(blob.size())}});
             }
-            if ((mode == "503-once" && first) || mode == "503")
+            if ((mode == u"503-once"_s && first) || mode == u"503"_s)
                 return httpReply(503, "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"try later\"}]}");
-            if (mode == "429-once" && first)
+            if (mode == u"429-once"_s && first)
                 return httpReply(429, "{}", {{"Retry-After", "1"}});
-            if (mode == "redirect")
+            if (mode == u"redirect"_s)
                 return httpReply(
                     307, {}, {{"Location", QStringLiteral("http://%1/blob-store/x").arg(other.authority()).toUtf8()}});
             return httpReply(200, blob);
         });
         QTemporaryDir credentials;
-        writeLogin(credentials.path(), server.authority(), "u", "p");
+        writeLogin(credentials.path(), server.authority(), u"u"_s, u"p"_s);
         RegistryClient client(fastOptions(credentials.path()));
         QByteArray received;
         const Descriptor descriptor{Manifest::LayerGzip, digest, blob.size(), {}, {}, {}};
         auto status = waitFor<Status>([&](QObject *c, auto done) {
             client.fetchBlob(
-                ref(server.authority() + "/bad/plugin"), descriptor, c,
+                ref(server.authority() + u"/bad/plugin"_s), descriptor, c,
                 [&](const char *data, qsizetype size) {
                     received.append(data, size);
                     return Status();
@@ -522,7 +527,7 @@ private Q_SLOTS:
         QVERIFY(!status);
         QVERIFY2(int(status.error().code) == expectedCode, qPrintable(status.error().message));
         QVERIFY2(status.error().message.contains(expectedText), qPrintable(status.error().message));
-        QVERIFY2(status.error().message.contains("blob " + digest.mid(7, 12)), qPrintable(status.error().message));
+        QVERIFY2(status.error().message.contains(u"blob "_s + digest.mid(7, 12)), qPrintable(status.error().message));
     }
 
     void oversizedManifest_data()
@@ -545,10 +550,10 @@ private Q_SLOTS:
         QTemporaryDir credentials;
         RegistryClient client(fastOptions(credentials.path()));
         auto manifest = waitFor<Result<Manifest>>(
-            [&](QObject *c, auto done) { client.fetchManifest(ref(server.authority() + "/big/plugin"), c, done); });
+            [&](QObject *c, auto done) { client.fetchManifest(ref(server.authority() + u"/big/plugin"_s), c, done); });
         QVERIFY(!manifest);
         QCOMPARE(manifest.error().code, ErrorCode::Registry);
-        QVERIFY2(manifest.error().message.contains("4194304 bytes allowed"), qPrintable(manifest.error().message));
+        QVERIFY2(manifest.error().message.contains(u"4194304 bytes allowed"_s), qPrintable(manifest.error().message));
         QCOMPARE(server.requests.size(), 1); // refused, not retried
     }
 
@@ -564,12 +569,13 @@ private Q_SLOTS:
         QTemporaryDir credentials;
         RegistryClient client(fastOptions(credentials.path()));
         auto byTag = waitFor<Result<Manifest>>(
-            [&](QObject *c, auto done) { client.fetchManifest(ref(server.authority() + "/d/p:t"), c, done); });
+            [&](QObject *c, auto done) { client.fetchManifest(ref(server.authority() + u"/d/p:t"_s), c, done); });
         QVERIFY(!byTag);
         QCOMPARE(byTag.error().code, ErrorCode::DigestMismatch);
         const QString wanted = Manifest::digestOf("wanted");
-        auto byDigest = waitFor<Result<Manifest>>(
-            [&](QObject *c, auto done) { client.fetchManifest(ref(server.authority() + "/d/p@" + wanted), c, done); });
+        auto byDigest = waitFor<Result<Manifest>>([&](QObject *c, auto done) {
+            client.fetchManifest(ref(server.authority() + u"/d/p@"_s + wanted), c, done);
+        });
         QVERIFY(!byDigest);
         QCOMPARE(byDigest.error().code, ErrorCode::DigestMismatch);
         QVERIFY(byDigest.error().message.contains(wanted));

@@ -29,6 +29,8 @@
 #include <memory>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 
 namespace {
@@ -45,8 +47,8 @@ bool writePluginFolder(const QString &folder, const QByteArray &marker)
 {
     const QByteArray config = R"({"description": "rm test", "entrypoint": ["/plugin"],
         "interface": {"types": ["docker.volumedriver/1.0"], "socket": "rm.sock"}})";
-    return testutil::writeFile(folder + "/config.json", config) &&
-           testutil::writeFile(folder + "/rootfs/plugin", "#!/bin/sh\necho " + marker + "\n");
+    return testutil::writeFile(folder + u"/config.json"_s, config) &&
+           testutil::writeFile(folder + u"/rootfs/plugin"_s, "#!/bin/sh\necho " + marker + "\n");
 }
 
 struct JobOutcome
@@ -107,7 +109,7 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pdrm-XXXXXX"));
         QVERIFY(m_dir->isValid());
         m_ids.clear();
-        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", (m_dir->path() + "/docker-plugins").toLocal8Bit());
+        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", (m_dir->path() + u"/docker-plugins"_s).toLocal8Bit());
     }
 
     // Runs even when a test failed: no monitor, container or mount may outlive the test.
@@ -124,30 +126,30 @@ private Q_SLOTS:
 
     void disabledPluginIsRemovedSharedBlobsKept()
     {
-        const QString shared = m_dir->path() + "/shared";
-        const QString other = m_dir->path() + "/other";
+        const QString shared = m_dir->path() + u"/shared"_s;
+        const QString other = m_dir->path() + u"/other"_s;
         QVERIFY(writePluginFolder(shared, "shared"));
         QVERIFY(writePluginFolder(other, "other"));
-        const Plugin first = create("acme/first", shared);
-        const Plugin second = create("acme/second:2.0", shared);
-        const Plugin third = create("acme/third", other);
+        const Plugin first = create(u"acme/first"_s, shared);
+        const Plugin second = create(u"acme/second:2.0"_s, shared);
+        const Plugin third = create(u"acme/third"_s, other);
         // The same folder makes the same layer: the two plugins share their blobs.
         QCOMPARE(second.blobsums, first.blobsums);
         QVERIFY(third.blobsums != first.blobsums);
         // A link out of the plugin's folder: removing the plugin removes the link, never what it points at.
-        const QString outside = m_dir->path() + "/outside";
-        QVERIFY(testutil::writeFile(outside + "/keep.txt", "keep"));
-        QVERIFY(QFile::link(outside, store().rootfsDir(third.id) + "/escape"));
-        QVERIFY(QFile::link(outside + "/keep.txt", store().rootfsDir(third.id) + "/escape-file"));
+        const QString outside = m_dir->path() + u"/outside"_s;
+        QVERIFY(testutil::writeFile(outside + u"/keep.txt"_s, "keep"));
+        QVERIFY(QFile::link(outside, store().rootfsDir(third.id) + u"/escape"_s));
+        QVERIFY(QFile::link(outside + u"/keep.txt"_s, store().rootfsDir(third.id) + u"/escape-file"_s));
 
         auto engine = newEngine();
         QSignalSpy removed(engine.get(), &Engine::pluginRemoved);
-        JobOutcome outcome = finish(engine->remove("acme/third"));
+        JobOutcome outcome = finish(engine->remove(u"acme/third"_s));
         QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->message : QString()));
         QCOMPARE(outcome.result, QStringLiteral("acme/third:latest"));
         QVERIFY(!QFileInfo::exists(store().pluginDir(third.id)));
-        QVERIFY(!QFileInfo::exists(store().pluginDir(third.id) + "-removing"));
-        QCOMPARE(testutil::readFile(outside + "/keep.txt"), QByteArray("keep"));
+        QVERIFY(!QFileInfo::exists(store().pluginDir(third.id) + u"-removing"_s));
+        QCOMPARE(testutil::readFile(outside + u"/keep.txt"_s), QByteArray("keep"));
         for (const QString &digest : blobsOf(third))
             QVERIFY2(!hasBlob(digest), qPrintable(digest));
         QTRY_COMPARE(removed.size(), 1);
@@ -157,47 +159,47 @@ private Q_SLOTS:
         QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->message : QString()));
         QCOMPARE(outcome.result, QStringLiteral("acme/first:latest"));
         for (const QString &digest : blobsOf(second))
-            QVERIFY2(hasBlob(digest), qPrintable("shared blob collected: " + digest));
+            QVERIFY2(hasBlob(digest), qPrintable(u"shared blob collected: "_s + digest));
         auto inventory = store().load();
         QVERIFY(inventory.ok());
         QCOMPARE(inventory->plugins.size(), 1);
         QCOMPARE(inventory->plugins.first().id, second.id);
-        QVERIFY(QFileInfo::exists(store().rootfsDir(second.id) + "/plugin"));
+        QVERIFY(QFileInfo::exists(store().rootfsDir(second.id) + u"/plugin"_s));
 
-        outcome = finish(engine->remove("acme/second:2.0"));
+        outcome = finish(engine->remove(u"acme/second:2.0"_s));
         QVERIFY(!outcome.error);
         for (const QString &digest : blobsOf(second))
             QVERIFY(!hasBlob(digest));
         QVERIFY(store().load()->plugins.isEmpty());
         const QStringList left = QDir(store().pluginsDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
-        QCOMPARE(left, QStringList{"plugins.json"});
+        QCOMPARE(left, QStringList{u"plugins.json"_s});
     }
 
     void leftoverOfACrashIsSweptWithoutFollowingLinks()
     {
         // A remove that died after the rename: the next engine start deletes `<id>-removing` (Store::sweep, which
         // uses QDir::removeRecursively: links are removed, not followed).
-        const QString folder = m_dir->path() + "/crashed";
+        const QString folder = m_dir->path() + u"/crashed"_s;
         QVERIFY(writePluginFolder(folder, "crashed"));
-        const Plugin plugin = create("acme/crashed", folder);
-        const QString outside = m_dir->path() + "/outside";
-        QVERIFY(testutil::writeFile(outside + "/keep.txt", "keep"));
-        QVERIFY(QFile::link(outside, store().rootfsDir(plugin.id) + "/escape"));
-        QVERIFY(QFile::link(outside + "/keep.txt", store().rootfsDir(plugin.id) + "/escape-file"));
-        const QString removing = store().pluginDir(plugin.id) + "-removing";
+        const Plugin plugin = create(u"acme/crashed"_s, folder);
+        const QString outside = m_dir->path() + u"/outside"_s;
+        QVERIFY(testutil::writeFile(outside + u"/keep.txt"_s, "keep"));
+        QVERIFY(QFile::link(outside, store().rootfsDir(plugin.id) + u"/escape"_s));
+        QVERIFY(QFile::link(outside + u"/keep.txt"_s, store().rootfsDir(plugin.id) + u"/escape-file"_s));
+        const QString removing = store().pluginDir(plugin.id) + u"-removing"_s;
         QVERIFY(QDir().rename(store().pluginDir(plugin.id), removing));
         QVERIFY(store().save({}).ok());
 
         auto engine = newEngine();
         QVERIFY(!QFileInfo::exists(removing));
-        QCOMPARE(testutil::readFile(outside + "/keep.txt"), QByteArray("keep"));
+        QCOMPARE(testutil::readFile(outside + u"/keep.txt"_s), QByteArray("keep"));
         QVERIFY(engine->plugins()->plugins.isEmpty());
     }
 
     void missingPluginIsNotFound()
     {
         auto engine = newEngine();
-        const JobOutcome outcome = finish(engine->remove("x"));
+        const JobOutcome outcome = finish(engine->remove(u"x"_s));
         QVERIFY(outcome.error.has_value());
         QCOMPARE(outcome.error->code, ErrorCode::NotFound);
         QCOMPARE(outcome.error->message, QStringLiteral("plugin \"x\" not found"));
@@ -213,32 +215,32 @@ private Q_SLOTS:
         m_ids.append(id);
         QVERIFY(testutil::writeTestPlugins(
             storeRoot(), kPluginBinary,
-            {testutil::makeTestPlugin({id, "acme/testvol", "latest", {}, {}, {}, QStringLiteral("/vols")})}));
+            {testutil::makeTestPlugin({id, u"acme/testvol"_s, u"latest"_s, {}, {}, {}, QStringLiteral("/vols")})}));
         auto engine = newEngine();
-        JobOutcome outcome = finish(engine->enable("acme/testvol", 20));
+        JobOutcome outcome = finish(engine->enable(u"acme/testvol"_s, 20));
         QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->message : QString()));
         QVERIFY2(mountinfo().contains(storeRoot()), "the propagated mount is there while the plugin runs");
-        const QString link = m_dir->path() + "/docker-plugins/acme-testvol.sock";
+        const QString link = m_dir->path() + u"/docker-plugins/acme-testvol.sock"_s;
         // The published socket is the monitor's proxy (volumes issue), served while the plugin runs.
         QTRY_VERIFY_WITH_TIMEOUT(core::SocketPublisher::isSocket(link), 5000);
 
         const auto before = testutil::snapshot(storeRoot());
-        outcome = finish(engine->remove("acme/testvol"));
+        outcome = finish(engine->remove(u"acme/testvol"_s));
         QVERIFY(outcome.error.has_value());
         QCOMPARE(outcome.error->code, ErrorCode::Conflict);
         QCOMPARE(outcome.error->message, QStringLiteral("plugin acme/testvol:latest is enabled"));
         QCOMPARE(testutil::snapshot(storeRoot()), before);
         QVERIFY(MonitorLauncher::lockHolder(layout().lockPath(id)) != 0);
 
-        outcome = finish(engine->remove("acme/testvol", true));
+        outcome = finish(engine->remove(u"acme/testvol"_s, true));
         QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->message : QString()));
         QCOMPARE(outcome.result, QStringLiteral("acme/testvol:latest"));
         QCOMPARE(MonitorLauncher::lockHolder(layout().lockPath(id)), 0);
         auto containers = RuncRuntime(runRoot()).list();
         QVERIFY(containers.ok());
-        QVERIFY2(!containers->contains(id), qPrintable(containers->join(' ')));
+        QVERIFY2(!containers->contains(id), qPrintable(containers->join(QLatin1Char(' '))));
         QVERIFY2(!mountinfo().contains(m_dir->path()), qPrintable(mountinfo()));
-        QVERIFY(!QFileInfo::exists(layout().socketPath(id, "testvol.sock")));
+        QVERIFY(!QFileInfo::exists(layout().socketPath(id, u"testvol.sock"_s)));
         QVERIFY(!QFileInfo::exists(link) && !QFileInfo(link).isSymLink());
         QVERIFY(!QFileInfo::exists(store().pluginDir(id)));
         QVERIFY(!QFileInfo::exists(layout().stateDir(id)));
@@ -247,16 +249,16 @@ private Q_SLOTS:
 
     void plugdeskctlRemovesSeveral()
     {
-        const QString folder = m_dir->path() + "/cli";
+        const QString folder = m_dir->path() + u"/cli"_s;
         QVERIFY(writePluginFolder(folder, "cli"));
-        const Plugin one = create("acme/one", folder);
-        const Plugin two = create("acme/two", folder);
+        const Plugin one = create(u"acme/one"_s, folder);
+        const Plugin two = create(u"acme/two"_s, folder);
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert("LC_ALL", "C");
+        environment.insert(u"LC_ALL"_s, u"C"_s);
         process.setProcessEnvironment(environment);
-        process.start(PLUGDESKCTL,
-                      {"--root", storeRoot(), "--run", runRoot(), "plugin", "rm", "acme/one", "missing", "acme/two"});
+        process.start(QStringLiteral(PLUGDESKCTL), {u"--root"_s, storeRoot(), u"--run"_s, runRoot(), u"plugin"_s,
+                                                    u"rm"_s, u"acme/one"_s, u"missing"_s, u"acme/two"_s});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 1);
         QCOMPARE(QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("acme/one\nacme/two\n"));
@@ -267,7 +269,8 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(store().pluginDir(two.id)));
 
         // `remove` is the alias, -f the flag; a missing name alone exits 1.
-        process.start(PLUGDESKCTL, {"--root", storeRoot(), "plugin", "remove", "-f", "acme/one"});
+        process.start(QStringLiteral(PLUGDESKCTL),
+                      {u"--root"_s, storeRoot(), u"plugin"_s, u"remove"_s, u"-f"_s, u"acme/one"_s});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 1);
         QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
@@ -278,21 +281,21 @@ private Q_SLOTS:
     {
         if (::geteuid() != 0)
             QSKIP("needs root: the helper's name is root's on the bus");
-        const QString folder = m_dir->path() + "/helper";
+        const QString folder = m_dir->path() + u"/helper"_s;
         QVERIFY(writePluginFolder(folder, "helper"));
-        const Plugin plugin = create("acme/viahelper", folder);
+        const Plugin plugin = create(u"acme/viahelper"_s, folder);
         testutil::PrivateBus bus;
         const QString why = bus.start(m_dir->path());
         QVERIFY2(why.isEmpty(), qPrintable(why));
         testutil::HelperProcess helper;
-        QVERIFY(helper.start(PLUGDESK_HELPER, bus.address(), storeRoot(), runRoot()));
+        QVERIFY(helper.start(QStringLiteral(PLUGDESK_HELPER), bus.address(), storeRoot(), runRoot()));
         {
             HelperEngine engine({bus.address(), {}});
             QCOMPARE(testutil::ready(engine), QString());
-            JobOutcome outcome = finish(engine.remove("acme/viahelper", false));
+            JobOutcome outcome = finish(engine.remove(u"acme/viahelper"_s, false));
             QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->message : QString()));
             QCOMPARE(outcome.result, QStringLiteral("acme/viahelper:latest"));
-            outcome = finish(engine.remove("acme/viahelper", false));
+            outcome = finish(engine.remove(u"acme/viahelper"_s, false));
             QVERIFY(outcome.error.has_value());
             QCOMPARE(outcome.error->code, ErrorCode::NotFound);
             QCOMPARE(outcome.error->message, QStringLiteral("plugin \"acme/viahelper\" not found"));

@@ -20,6 +20,8 @@
 #include <QTimer>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 
 using testutil::waitFor;
@@ -81,13 +83,13 @@ private:
     {
         if (kind == QLatin1String("local"))
             return std::make_unique<LocalEngine>(
-                LocalEngine::Options{m_dir.filePath("store"), m_dir.filePath("run"), false});
+                LocalEngine::Options{m_dir.filePath(u"store"_s), m_dir.filePath(u"run"_s), false});
         // No helper runs on this bus: tags and login must not need one.
         return std::make_unique<HelperEngine>(
-            HelperEngine::Options{QStringLiteral("unix:path=") + m_dir.filePath("no-bus"), {}});
+            HelperEngine::Options{QStringLiteral("unix:path=") + m_dir.filePath(u"no-bus"_s), {}});
     }
 
-    QString configPath() const { return m_home->filePath("docker/config.json"); }
+    QString configPath() const { return m_home->filePath(u"docker/config.json"_s); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -95,15 +97,15 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_registry.start({}, &error), qPrintable(error));
-        QVERIFY2(m_htpasswd.start({"taguser", "tag-pass", {}, {}, {}, {}}, &error), qPrintable(error));
+        QVERIFY2(m_htpasswd.start({u"taguser"_s, u"tag-pass"_s, {}, {}, {}, {}}, &error), qPrintable(error));
         RegistryClient client;
         for (const char *tag : {"1.0", "2.0", "latest"})
-            QCOMPARE(pushPlugin(client, *Reference::parse(m_registry.host() + "/acme/vol:" + QLatin1String(tag))),
+            QCOMPARE(pushPlugin(client, *Reference::parse(m_registry.host() + u"/acme/vol:"_s + QLatin1String(tag))),
                      QString());
-        QCOMPARE(pushPlugin(client, *Reference::parse(m_registry.host() + "/acme/other:x")), QString());
+        QCOMPARE(pushPlugin(client, *Reference::parse(m_registry.host() + u"/acme/other:x"_s)), QString());
         RegistryClient secret;
-        secret.setAuth(m_htpasswd.host(), AuthConfig{"taguser", "tag-pass", {}});
-        QCOMPARE(pushPlugin(secret, *Reference::parse(m_htpasswd.host() + "/team/secret:3.0")), QString());
+        secret.setAuth(m_htpasswd.host(), AuthConfig{u"taguser"_s, u"tag-pass"_s, {}});
+        QCOMPARE(pushPlugin(secret, *Reference::parse(m_htpasswd.host() + u"/team/secret:3.0"_s)), QString());
     }
 
     // Every test starts with no logins at all: HOME and DOCKER_CONFIG point at a fresh folder.
@@ -112,7 +114,7 @@ private Q_SLOTS:
         m_home = std::make_unique<QTemporaryDir>();
         QVERIFY(m_home->isValid());
         qputenv("HOME", m_home->path().toLocal8Bit());
-        qputenv("DOCKER_CONFIG", m_home->filePath("docker").toLocal8Bit());
+        qputenv("DOCKER_CONFIG", m_home->filePath(u"docker"_s).toLocal8Bit());
     }
 
     void tags_data()
@@ -128,14 +130,15 @@ private Q_SLOTS:
         QFETCH(QString, kind);
         auto engine = this->engine(kind);
         QSignalSpy announced(engine.get(), &Engine::jobStarted);
-        for (const QString &typed : {m_registry.host() + "/acme/vol", m_registry.host() + "/acme/vol:2.0"}) {
+        for (const QString &typed :
+             QStringList{m_registry.host() + u"/acme/vol"_s, m_registry.host() + u"/acme/vol:2.0"_s}) {
             const Outcome outcome = finish(engine->tags(typed));
             QVERIFY2(!outcome.error, qPrintable(messageOf(outcome)));
             QStringList tags = outcome.result.toStringList();
             tags.sort();
-            QCOMPARE(tags, (QStringList{"1.0", "2.0", "latest"}));
+            QCOMPARE(tags, (QStringList{u"1.0"_s, u"2.0"_s, u"latest"_s}));
         }
-        QCOMPARE(finish(engine->tags(m_registry.host() + "/acme/other")).result.toStringList(), QStringList{"x"});
+        QCOMPARE(finish(engine->tags(m_registry.host() + u"/acme/other"_s)).result.toStringList(), QStringList{u"x"_s});
         QCOMPARE(announced.count(), 0);
     }
 
@@ -145,7 +148,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("repository");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("text");
-        for (const QString kind : {"local", "helper"}) {
+        for (const QString kind : {u"local"_s, u"helper"_s}) {
             QTest::addRow("%s unknown repository", qPrintable(kind))
                 << kind << "HOST/acme/nope" << int(ErrorCode::NotFound)
                 << "cannot list the tags of HOST/acme/nope: HOST/acme/nope was not found in the registry";
@@ -163,8 +166,8 @@ private Q_SLOTS:
         QFETCH(int, code);
         QFETCH(QString, text);
         for (QString *s : {&repository, &text}) {
-            s->replace("HOST", m_registry.host());
-            s->replace("SECRET", m_htpasswd.host());
+            s->replace(u"HOST"_s, m_registry.host());
+            s->replace(u"SECRET"_s, m_htpasswd.host());
         }
         auto engine = this->engine(kind);
         const Outcome outcome = finish(engine->tags(repository));
@@ -176,8 +179,8 @@ private Q_SLOTS:
     // Cancelling ends the job at once with Cancelled and no answer comes after it.
     void cancelTags()
     {
-        auto engine = this->engine("local");
-        Job *job = engine->tags(m_registry.host() + "/acme/vol");
+        auto engine = this->engine(u"local"_s);
+        Job *job = engine->tags(m_registry.host() + u"/acme/vol"_s);
         QVERIFY(!job->isFinished());
         QSignalSpy finished(job, &Job::finished);
         job->cancel();
@@ -207,41 +210,41 @@ private Q_SLOTS:
         QSignalSpy announced(engine.get(), &Engine::jobStarted);
 
         // Before: the tags of the private repository need a login (and the engine remembers there is none).
-        Outcome outcome = finish(engine->tags(host + "/team/secret"));
+        Outcome outcome = finish(engine->tags(host + u"/team/secret"_s));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->code, ErrorCode::Auth);
 
-        outcome = finish(engine->login(host, "taguser", "wrong"));
+        outcome = finish(engine->login(host, u"taguser"_s, u"wrong"_s));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->code, ErrorCode::Auth);
-        QVERIFY2(outcome.error->message.contains("the registry refused the login for " + host),
+        QVERIFY2(outcome.error->message.contains(u"the registry refused the login for "_s + host),
                  qPrintable(outcome.error->message));
         QVERIFY(!QFile::exists(configPath()));
 
-        outcome = finish(engine->login(host, "", "x"));
+        outcome = finish(engine->login(host, u""_s, u"x"_s));
         QCOMPARE(outcome.error->code, ErrorCode::InvalidArgument);
         QCOMPARE(outcome.error->message, QStringLiteral("Username cannot be empty"));
-        outcome = finish(engine->login(host, "taguser", ""));
+        outcome = finish(engine->login(host, u"taguser"_s, u""_s));
         QCOMPARE(outcome.error->message, QStringLiteral("Password Required"));
         QVERIFY(!QFile::exists(configPath()));
 
-        outcome = finish(engine->login("https://" + host + "/v2/", "taguser", "tag-pass"));
+        outcome = finish(engine->login(u"https://"_s + host + u"/v2/"_s, u"taguser"_s, u"tag-pass"_s));
         QVERIFY2(!outcome.error, qPrintable(messageOf(outcome)));
         QCOMPARE(outcome.result.toString(), host);
         const QJsonObject auths =
-            QJsonDocument::fromJson(testutil::readFile(configPath())).object().value("auths").toObject();
-        QCOMPARE(auths.value(host).toObject().value("auth").toString(),
+            QJsonDocument::fromJson(testutil::readFile(configPath())).object().value(u"auths"_s).toObject();
+        QCOMPARE(auths.value(host).toObject().value(u"auth"_s).toString(),
                  QString::fromLatin1(QByteArray("taguser:tag-pass").toBase64()));
         QCOMPARE(QFile::permissions(configPath()) & 0x0FFF, QFile::ReadUser | QFile::WriteUser);
         QCOMPARE(announced.count(), 4);
 
         // The same engine, which had looked up "no login" for this registry before, now uses the saved one.
-        outcome = finish(engine->tags(host + "/team/secret"));
+        outcome = finish(engine->tags(host + u"/team/secret"_s));
         QVERIFY2(!outcome.error, qPrintable(messageOf(outcome)));
-        QCOMPARE(outcome.result.toStringList(), QStringList{"3.0"});
+        QCOMPARE(outcome.result.toStringList(), QStringList{u"3.0"_s});
         // And so does a new one, from config.json.
         auto another = this->engine(kind);
-        outcome = finish(another->tags(host + "/team/secret"));
+        outcome = finish(another->tags(host + u"/team/secret"_s));
         QVERIFY2(!outcome.error, qPrintable(messageOf(outcome)));
 
         // The saved logins list it; logout erases it, and the engine stops using it at once.
@@ -252,25 +255,25 @@ private Q_SLOTS:
         QVERIFY(engine->registryLogins()->isEmpty());
         QVERIFY(!QJsonDocument::fromJson(testutil::readFile(configPath()))
                      .object()
-                     .value("auths")
+                     .value(u"auths"_s)
                      .toObject()
                      .contains(host));
-        outcome = finish(engine->tags(host + "/team/secret"));
+        outcome = finish(engine->tags(host + u"/team/secret"_s));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->code, ErrorCode::Auth);
         // Twice: there is nothing left to erase.
         const Status again = engine->logout(host);
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, ErrorCode::NotFound);
-        QCOMPARE(again.error().message, "not logged in to " + host);
+        QCOMPARE(again.error().message, u"not logged in to "_s + host);
     }
 
     // A registry that is not there: Network, and nothing saved.
     void loginUnreachable()
     {
-        auto engine = this->engine("local");
+        auto engine = this->engine(u"local"_s);
         const Outcome outcome =
-            finish(engine->login(QStringLiteral("127.0.0.1:%1").arg(testutil::freeLoopbackPort()), "u", "p"));
+            finish(engine->login(QStringLiteral("127.0.0.1:%1").arg(testutil::freeLoopbackPort()), u"u"_s, u"p"_s));
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->code, ErrorCode::Network);
         QVERIFY(!QFile::exists(configPath()));

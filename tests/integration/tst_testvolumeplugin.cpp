@@ -124,7 +124,7 @@ QByteArray readProcFile(const QString &path)
 QString statusField(const QByteArray &status, const QByteArray &key)
 {
     for (const QByteArray &line : status.split('\n')) {
-        if (line.startsWith(key + ':'))
+        if (line.startsWith(QByteArray(key + ':')))
             return QString::fromLatin1(line.mid(key.size() + 1).trimmed());
     }
     return {};

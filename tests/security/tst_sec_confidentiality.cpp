@@ -44,8 +44,8 @@ bool writePluginFolder(const QString &folder, const QByteArray &config, bool nob
         return false;
     if (nobodysOwn) {
         for (const QString &path :
-             {folder, folder + QStringLiteral("/config.json"), folder + QStringLiteral("/rootfs"),
-              folder + QStringLiteral("/rootfs/etc"), folder + QStringLiteral("/rootfs/etc/hello")})
+             QStringList{folder, folder + QStringLiteral("/config.json"), folder + QStringLiteral("/rootfs"),
+                         folder + QStringLiteral("/rootfs/etc"), folder + QStringLiteral("/rootfs/etc/hello")})
             ::chown(QFile::encodeName(path).constData(), 65534, 65534);
     }
     return true;
@@ -365,8 +365,9 @@ private Q_SLOTS:
         QVERIFY(waitFor(enabled));
         QVERIFY2(enabled->succeeded(), qPrintable(enabled->error() ? enabled->error()->message : QString()));
         const QString secret = marker("volume");
-        core::Job *created = root.createVolume(QStringLiteral("acme/secvol"), QStringLiteral("private"),
-                                               {{QStringLiteral("password"), secret}, {QStringLiteral("size"), "1"}});
+        core::Job *created =
+            root.createVolume(QStringLiteral("acme/secvol"), QStringLiteral("private"),
+                              {{QStringLiteral("password"), secret}, {QStringLiteral("size"), QStringLiteral("1")}});
         QVERIFY(waitFor(created));
         QVERIFY2(created->succeeded(), qPrintable(created->error() ? created->error()->message : QString()));
 

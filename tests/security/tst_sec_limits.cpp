@@ -50,6 +50,8 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 using testutil::waitFor;
 
@@ -60,10 +62,11 @@ constexpr qint64 MiB = 1024 * 1024;
 QByteArray configJson()
 {
     const QJsonObject config{
-        {"description", "limits test plugin"},
-        {"interface", QJsonObject{{"types", QJsonArray{"docker.volumedriver/1.0"}}, {"socket", "tv.sock"}}},
-        {"entrypoint", QJsonArray{"/plugin"}},
-        {"network", QJsonObject{{"type", ""}}},
+        {u"description"_s, u"limits test plugin"_s},
+        {u"interface"_s,
+         QJsonObject{{u"types"_s, QJsonArray{u"docker.volumedriver/1.0"_s}}, {u"socket"_s, u"tv.sock"_s}}},
+        {u"entrypoint"_s, QJsonArray{u"/plugin"_s}},
+        {u"network"_s, QJsonObject{{u"type"_s, u""_s}}},
     };
     return QJsonDocument(config).toJson(QJsonDocument::Compact);
 }
@@ -289,15 +292,15 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_registry.start({}, &error), qPrintable(error));
         m_good = artifact(configJson(), {layer("plugin", 1000)});
-        QCOMPARE(push(m_registry.host() + "/acme/good:1", m_good), QString());
+        QCOMPARE(push(m_registry.host() + u"/acme/good:1"_s, m_good), QString());
         // 64 MiB of zeros in a file: about 64 KiB of gzip.
         m_bomb = layer("zeros", 64 * MiB);
         QVERIFY(m_bomb.size() < 256 * 1024);
         m_bombs = artifact(configJson(), {layer("plugin", 1000), m_bomb});
-        QCOMPARE(push(m_registry.host() + "/hostile/bomb:1", m_bombs), QString());
+        QCOMPARE(push(m_registry.host() + u"/hostile/bomb:1"_s, m_bombs), QString());
         // Two layers of 5 MiB each: each fits an 8 MiB limit alone, not together.
         m_split = artifact(configJson(), {layer("a", 5 * MiB), layer("b", 5 * MiB)});
-        QCOMPARE(push(m_registry.host() + "/hostile/split:1", m_split), QString());
+        QCOMPARE(push(m_registry.host() + u"/hostile/split:1"_s, m_split), QString());
     }
 
     // The gzip bomb through the engine, and the limit counted across the layers of one install.
@@ -313,30 +316,30 @@ private Q_SLOTS:
     {
         QFETCH(QString, repository);
         QFETCH(int, layer);
-        const Artifact &a = repository == "hostile/bomb" ? m_bombs : m_split;
+        const Artifact &a = repository == u"hostile/bomb"_s ? m_bombs : m_split;
         ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
         QTemporaryDir outer;
-        const QString root = outer.filePath("store");
-        LocalEngine engine({root, outer.filePath("run"), false});
-        Job *base = finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+        const QString root = outer.filePath(u"store"_s);
+        LocalEngine engine({root, outer.filePath(u"run"_s), false});
+        Job *base = finished(engine.install(m_registry.host() + u"/acme/good:1"_s, privilegesOf(configJson()),
                                             InstallOptions{{}, true, {}}));
         QVERIFY2(base->succeeded(), qPrintable(errorText(base)));
         const auto before = testutil::snapshot(outer.path());
 
-        Job *job = finished(engine.install(m_registry.host() + "/" + repository + ":1", privilegesOf(configJson()),
-                                           InstallOptions{{}, true, {}}));
+        Job *job = finished(engine.install(m_registry.host() + u"/"_s + repository + u":1"_s,
+                                           privilegesOf(configJson()), InstallOptions{{}, true, {}}));
         QVERIFY2(job->error(), qPrintable(errorText(job)));
         qInfo("refused: %s", qPrintable(errorText(job)));
         QCOMPARE(job->error()->code, ErrorCode::UnsafeArchive);
         QVERIFY2(job->error()->message.contains(a.layerDigests.at(layer)), qPrintable(errorText(job)));
-        QVERIFY2(job->error()->message.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(errorText(job)));
+        QVERIFY2(job->error()->message.contains(u"PLUGDESK_MAX_ROOTFS_BYTES"_s), qPrintable(errorText(job)));
         QCOMPARE(testutil::snapshot(outer.path()), before);
-        QVERIFY(!QFileInfo::exists(root + "/tmp"));
+        QVERIFY(!QFileInfo::exists(root + u"/tmp"_s));
 
         // The same plugin installs under a limit it fits: the limit is what refused it.
         ScopedEnv enough("PLUGDESK_MAX_ROOTFS_BYTES", "80M");
-        job = finished(engine.install(m_registry.host() + "/" + repository + ":1", privilegesOf(configJson()),
-                                      InstallOptions{"fits", true, {}}));
+        job = finished(engine.install(m_registry.host() + u"/"_s + repository + u":1"_s, privilegesOf(configJson()),
+                                      InstallOptions{u"fits"_s, true, {}}));
         QVERIFY2(job->succeeded(), qPrintable(errorText(job)));
     }
 
@@ -345,11 +348,11 @@ private Q_SLOTS:
     {
         ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
         QTemporaryDir outer;
-        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
-        const QString name = m_registry.host() + "/acme/good:1";
+        LocalEngine engine({outer.filePath(u"store"_s), outer.filePath(u"run"_s), false});
+        const QString name = m_registry.host() + u"/acme/good:1"_s;
         QVERIFY(finished(engine.install(name, privilegesOf(configJson()), InstallOptions{{}, true, {}}))->succeeded());
         const auto before = testutil::snapshot(outer.path());
-        Job *job = finished(engine.upgrade(name, m_registry.host() + "/hostile/bomb:1", privilegesOf(configJson())));
+        Job *job = finished(engine.upgrade(name, m_registry.host() + u"/hostile/bomb:1"_s, privilegesOf(configJson())));
         QVERIFY2(job->error(), qPrintable(errorText(job)));
         qInfo("refused: %s", qPrintable(errorText(job)));
         QVERIFY2(job->error()->message.contains(m_bombs.layerDigests.at(1)), qPrintable(errorText(job)));
@@ -361,28 +364,28 @@ private Q_SLOTS:
     {
         ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
         QTemporaryDir outer;
-        const Store store(outer.filePath("store"));
+        const Store store(outer.filePath(u"store"_s));
         auto folder = [&](const QString &name, qint64 sparse) {
             const QString path = outer.filePath(name);
-            testutil::writeFile(path + "/config.json", configJson());
-            testutil::writeFile(path + "/rootfs/plugin", "#!/bin/sh\n");
+            testutil::writeFile(path + u"/config.json"_s, configJson());
+            testutil::writeFile(path + u"/rootfs/plugin"_s, "#!/bin/sh\n");
             if (sparse > 0) {
-                QFile file(path + "/rootfs/sparse");
+                QFile file(path + u"/rootfs/sparse"_s);
                 file.open(QIODevice::WriteOnly);
                 file.resize(sparse);
             }
             return path;
         };
-        auto good = createPlugin(store, "acme/good", folder("good", 0), nullptr);
+        auto good = createPlugin(store, u"acme/good"_s, folder(u"good"_s, 0), nullptr);
         QVERIFY2(good, good ? "" : qPrintable(good.error().message));
         const auto before = testutil::snapshot(store.root());
-        auto created = createPlugin(store, "hostile/sparse", folder("hostile", 64 * MiB), nullptr);
+        auto created = createPlugin(store, u"hostile/sparse"_s, folder(u"hostile"_s, 64 * MiB), nullptr);
         QVERIFY2(!created, "the sparse file was unpacked in full");
         const QString message = created.error().message;
         qInfo("refused: %s", qPrintable(message));
         QCOMPARE(created.error().code, ErrorCode::UnsafeArchive);
-        QVERIFY2(message.contains("\"sparse\""), qPrintable(message));
-        QVERIFY2(message.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(message));
+        QVERIFY2(message.contains(u"\"sparse\""_s), qPrintable(message));
+        QVERIFY2(message.contains(u"PLUGDESK_MAX_ROOTFS_BYTES"_s), qPrintable(message));
         QCOMPARE(testutil::snapshot(store.root()), before);
     }
 
@@ -402,35 +405,35 @@ private Q_SLOTS:
             QSKIP("mounting a tmpfs needs root");
         SmallFileSystem small(16 * MiB);
         if (!small.mounted())
-            QSKIP(qPrintable("cannot mount a tmpfs here: " + small.error()));
+            QSKIP(qPrintable(u"cannot mount a tmpfs here: "_s + small.error()));
         ScopedEnv reserve("PLUGDESK_STORE_RESERVE_BYTES", "2M");
-        const QString root = small.path() + "/store";
-        LocalEngine engine({root, small.path() + "/run", false});
-        QVERIFY(finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+        const QString root = small.path() + u"/store"_s;
+        LocalEngine engine({root, small.path() + u"/run"_s, false});
+        QVERIFY(finished(engine.install(m_registry.host() + u"/acme/good:1"_s, privilegesOf(configJson()),
                                         InstallOptions{{}, true, {}}))
                     ->succeeded());
         const auto before = testutil::snapshot(small.path());
 
         Artifact a;
         QString remote;
-        if (scene == "declared") {
+        if (scene == u"declared"_s) {
             // 24 MiB that gzip cannot shrink.
             a = artifact(configJson(), {layer("random", 24 * MiB, true, true)});
-            remote = m_registry.host() + "/hostile/large:1";
+            remote = m_registry.host() + u"/hostile/large:1"_s;
             QCOMPARE(push(remote, a), QString());
         } else {
             a = m_bombs;
-            remote = m_registry.host() + "/hostile/bomb:1";
+            remote = m_registry.host() + u"/hostile/bomb:1"_s;
         }
         Job *job = finished(engine.install(remote, privilegesOf(configJson()), InstallOptions{{}, true, {}}));
         QVERIFY2(job->error(), qPrintable(errorText(job)));
         qInfo("refused: %s", qPrintable(errorText(job)));
         const QString message = job->error()->message;
-        QVERIFY2(message.contains("not enough free space in " + root), qPrintable(message));
+        QVERIFY2(message.contains(u"not enough free space in "_s + root), qPrintable(message));
         QVERIFY2(message.contains(a.layerDigests.last()), qPrintable(message));
-        QVERIFY2(!message.contains("No space left"), qPrintable(message));
+        QVERIFY2(!message.contains(u"No space left"_s), qPrintable(message));
         QCOMPARE(testutil::snapshot(small.path()), before);
-        QVERIFY(!QFileInfo::exists(root + "/tmp"));
+        QVERIFY(!QFileInfo::exists(root + u"/tmp"_s));
     }
 
     // Bundles on import: a few kilobytes of zip that declare 64 MiB, and a layer that is a gzip bomb.
@@ -445,20 +448,20 @@ private Q_SLOTS:
     {
         QFETCH(QString, scene);
         QTemporaryDir outer;
-        const QString file = outer.filePath("hostile.zip");
+        const QString file = outer.filePath(u"hostile.zip"_s);
         Artifact a;
-        if (scene == "bundle")
+        if (scene == u"bundle"_s)
             a = artifact(configJson(), {layer("zeros", 64 * MiB, false)}); // a plain tar: the zip deflates it
         else
             a = m_bombs;
-        QVERIFY(writeBundle(file, "hostile/bundle:latest", a));
+        QVERIFY(writeBundle(file, u"hostile/bundle:latest"_s, a));
         QVERIFY(QFileInfo(file).size() < 512 * 1024);
         ScopedEnv bundleLimit("PLUGDESK_MAX_BUNDLE_BYTES", "8M");
         ScopedEnv rootfsLimit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
 
-        const QString root = outer.filePath("store");
-        LocalEngine engine({root, outer.filePath("run"), false});
-        QVERIFY(finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+        const QString root = outer.filePath(u"store"_s);
+        LocalEngine engine({root, outer.filePath(u"run"_s), false});
+        QVERIFY(finished(engine.install(m_registry.host() + u"/acme/good:1"_s, privilegesOf(configJson()),
                                         InstallOptions{{}, true, {}}))
                     ->succeeded());
         const auto before = testutil::snapshot(root);
@@ -467,14 +470,15 @@ private Q_SLOTS:
         qInfo("refused: %s", qPrintable(errorText(job)));
         QCOMPARE(job->error()->code, ErrorCode::UnsafeArchive);
         const QString message = job->error()->message;
-        QVERIFY2(message.startsWith("cannot import " + file), qPrintable(message));
-        QVERIFY2(message.contains(scene == "bundle" ? BundleHeader::blobEntry(a.layerDigests.last())
-                                                    : a.layerDigests.last()),
+        QVERIFY2(message.startsWith(u"cannot import "_s + file), qPrintable(message));
+        QVERIFY2(message.contains(scene == u"bundle"_s ? BundleHeader::blobEntry(a.layerDigests.last())
+                                                       : a.layerDigests.last()),
                  qPrintable(message));
-        QVERIFY2(message.contains(scene == "bundle" ? "PLUGDESK_MAX_BUNDLE_BYTES" : "PLUGDESK_MAX_ROOTFS_BYTES"),
-                 qPrintable(message));
+        QVERIFY2(
+            message.contains(scene == u"bundle"_s ? u"PLUGDESK_MAX_BUNDLE_BYTES"_s : u"PLUGDESK_MAX_ROOTFS_BYTES"_s),
+            qPrintable(message));
         QCOMPARE(testutil::snapshot(root), before);
-        QVERIFY(!QFileInfo::exists(root + "/tmp"));
+        QVERIFY(!QFileInfo::exists(root + u"/tmp"_s));
     }
 
     // nobody, allowed org.plugdesk.install, installs the bomb with plugdeskctl through the real helper, whose
@@ -484,11 +488,11 @@ private Q_SLOTS:
         if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty())
             QSKIP(qPrintable(why));
         testutil::SecurityEnv env;
-        if (const QString why = env.start({"org.plugdesk.install", "org.plugdesk.read"}); !why.isEmpty())
+        if (const QString why = env.start({u"org.plugdesk.install"_s, u"org.plugdesk.read"_s}); !why.isEmpty())
             QSKIP(qPrintable(why));
         {
             LocalEngine engine({env.store(), env.run(), false});
-            QVERIFY(finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+            QVERIFY(finished(engine.install(m_registry.host() + u"/acme/good:1"_s, privilegesOf(configJson()),
                                             InstallOptions{{}, true, {}}))
                         ->succeeded());
         }
@@ -500,26 +504,27 @@ private Q_SLOTS:
         }
         // The client's own setting is not the helper's: nobody cannot raise the limit.
         QProcessEnvironment raise;
-        raise.insert("PLUGDESK_MAX_ROOTFS_BYTES", "1T");
-        raise.insert("PLUGDESK_MAX_BUNDLE_BYTES", "1T");
-        const QString remote = m_registry.host() + "/hostile/bomb:1";
+        raise.insert(u"PLUGDESK_MAX_ROOTFS_BYTES"_s, u"1T"_s);
+        raise.insert(u"PLUGDESK_MAX_BUNDLE_BYTES"_s, u"1T"_s);
+        const QString remote = m_registry.host() + u"/hostile/bomb:1"_s;
         testutil::CommandRun run =
-            env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "install", "--grant-all-permissions", "--disable", remote},
-                    true, raise);
+            env.ctl(QStringLiteral(PLUGDESKCTL),
+                    {u"plugin"_s, u"install"_s, u"--grant-all-permissions"_s, u"--disable"_s, remote}, true, raise);
         QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
         qInfo("refused: %s", qPrintable(run.err.trimmed()));
         QVERIFY2(run.err.contains(m_bombs.layerDigests.at(1)), qPrintable(run.err));
-        QVERIFY2(run.err.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"PLUGDESK_MAX_ROOTFS_BYTES"_s), qPrintable(run.err));
         QCOMPARE(testutil::snapshot(env.store()), before);
 
-        const QString file = env.folder() + "/home/hostile.zip";
-        QVERIFY(writeBundle(file, "hostile/bundle:latest", artifact(configJson(), {layer("zeros", 64 * MiB, false)})));
+        const QString file = env.folder() + u"/home/hostile.zip"_s;
+        QVERIFY(
+            writeBundle(file, u"hostile/bundle:latest"_s, artifact(configJson(), {layer("zeros", 64 * MiB, false)})));
         QVERIFY(::chown(QFile::encodeName(file).constData(), 65534, 65534) == 0);
-        run = env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "import", "--grant-all-permissions", "--disable", file},
-                      true, raise);
+        run = env.ctl(QStringLiteral(PLUGDESKCTL),
+                      {u"plugin"_s, u"import"_s, u"--grant-all-permissions"_s, u"--disable"_s, file}, true, raise);
         QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
         qInfo("refused: %s", qPrintable(run.err.trimmed()));
-        QVERIFY2(run.err.contains("PLUGDESK_MAX_BUNDLE_BYTES"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"PLUGDESK_MAX_BUNDLE_BYTES"_s), qPrintable(run.err));
         QCOMPARE(testutil::snapshot(env.store()), before);
     }
 
@@ -531,22 +536,22 @@ private Q_SLOTS:
         if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty())
             QSKIP(qPrintable(why));
         testutil::SecurityEnv env;
-        if (const QString why = env.start({"org.plugdesk.install", "org.plugdesk.read"}); !why.isEmpty())
+        if (const QString why = env.start({u"org.plugdesk.install"_s, u"org.plugdesk.read"_s}); !why.isEmpty())
             QSKIP(qPrintable(why));
         QDir().mkpath(env.store());
         SmallFileSystem small(16 * MiB, env.store());
         if (!small.mounted())
-            QSKIP(qPrintable("cannot mount a tmpfs here: " + small.error()));
+            QSKIP(qPrintable(u"cannot mount a tmpfs here: "_s + small.error()));
         {
             ScopedEnv limit("PLUGDESK_MAX_ROOTFS_BYTES", "8M");
             ScopedEnv reserve("PLUGDESK_STORE_RESERVE_BYTES", "1M");
             QVERIFY(env.startHelper(QStringLiteral(PLUGDESK_HELPER)));
         }
-        const QString folder = env.home() + "/zeros";
-        testutil::writeFile(folder + "/config.json", configJson());
-        testutil::writeFile(folder + "/rootfs/plugin", "#!/bin/sh\n");
+        const QString folder = env.home() + u"/zeros"_s;
+        testutil::writeFile(folder + u"/config.json"_s, configJson());
+        testutil::writeFile(folder + u"/rootfs/plugin"_s, "#!/bin/sh\n");
         {
-            QFile zeros(folder + "/rootfs/zeros");
+            QFile zeros(folder + u"/rootfs/zeros"_s);
             QVERIFY(zeros.open(QIODevice::WriteOnly));
             const QByteArray chunk(MiB, '\0');
             for (int i = 0; i < 64; ++i)
@@ -554,12 +559,12 @@ private Q_SLOTS:
         }
         const auto before = testutil::snapshot(env.store());
         const testutil::CommandRun run =
-            env.ctl(QStringLiteral(PLUGDESKCTL), {"plugin", "create", "hostile/zeros", folder});
+            env.ctl(QStringLiteral(PLUGDESKCTL), {u"plugin"_s, u"create"_s, u"hostile/zeros"_s, folder});
         QVERIFY2(run.status == 1, qPrintable(run.out + run.err));
         qInfo("refused: %s", qPrintable(run.err.trimmed()));
-        QVERIFY2(run.err.contains("PLUGDESK_MAX_ROOTFS_BYTES"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"PLUGDESK_MAX_ROOTFS_BYTES"_s), qPrintable(run.err));
         QVERIFY2(run.err.contains(folder), qPrintable(run.err));
-        QVERIFY2(!run.err.contains("No space left"), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(u"No space left"_s), qPrintable(run.err));
         QCOMPARE(testutil::snapshot(env.store()), before);
     }
 
@@ -570,24 +575,24 @@ private Q_SLOTS:
         if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty())
             QSKIP(qPrintable(why));
         testutil::SecurityEnv env;
-        if (const QString why = env.start({"org.plugdesk.install", "org.plugdesk.read"}); !why.isEmpty())
+        if (const QString why = env.start({u"org.plugdesk.install"_s, u"org.plugdesk.read"_s}); !why.isEmpty())
             QSKIP(qPrintable(why));
         {
             LocalEngine engine({env.store(), env.run(), false});
-            QVERIFY(finished(engine.install(m_registry.host() + "/acme/good:1", privilegesOf(configJson()),
+            QVERIFY(finished(engine.install(m_registry.host() + u"/acme/good:1"_s, privilegesOf(configJson()),
                                             InstallOptions{{}, true, {}}))
                         ->succeeded());
         }
         QVERIFY(env.startHelper(QStringLiteral(PLUGDESK_HELPER)));
         const QString client = env.reachable(QCoreApplication::applicationFilePath());
-        const QString plugin = m_registry.host() + "/acme/good:1";
+        const QString plugin = m_registry.host() + u"/acme/good:1"_s;
         const testutil::CommandRun run =
-            env.runAs(true, client, {"--export-client", env.busAddress(), plugin, "/proc/self/comm"});
+            env.runAs(true, client, {u"--export-client"_s, env.busAddress(), plugin, u"/proc/self/comm"_s});
         QVERIFY2(run.status == 0, qPrintable(run.out + run.err));
-        QVERIFY2(run.out.startsWith("ERROR"), qPrintable(run.out + run.err));
+        QVERIFY2(run.out.startsWith(u"ERROR"_s), qPrintable(run.out + run.err));
         qInfo("refused: %s", qPrintable(run.out.trimmed()));
-        QVERIFY2(run.out.contains("/proc/self/comm (/proc/"), qPrintable(run.out));
-        QVERIFY2(run.out.contains("on a proc file system"), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"/proc/self/comm (/proc/"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"on a proc file system"_s), qPrintable(run.out));
     }
 
     // The engine (what the helper runs for ExportPlugin) onto descriptors of kernel files: refused, naming them,
@@ -607,10 +612,10 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(QString, kind);
         if (!QFileInfo(path).isWritable())
-            QSKIP(qPrintable(path + " is not writable here"));
+            QSKIP(qPrintable(path + u" is not writable here"_s));
         QTemporaryDir outer;
-        LocalEngine engine({outer.filePath("store"), outer.filePath("run"), false});
-        const QString plugin = m_registry.host() + "/acme/good:1";
+        LocalEngine engine({outer.filePath(u"store"_s), outer.filePath(u"run"_s), false});
+        const QString plugin = m_registry.host() + u"/acme/good:1"_s;
         QVERIFY(
             finished(engine.install(plugin, privilegesOf(configJson()), InstallOptions{{}, true, {}}))->succeeded());
         const QByteArray held = testutil::readFile(path);
@@ -620,8 +625,8 @@ private Q_SLOTS:
         QVERIFY2(job->error(), "the bundle was written into a kernel file");
         qInfo("refused: %s", qPrintable(errorText(job)));
         const QString message = job->error()->message;
-        QVERIFY2(message.contains("to " + path + ": " + path), qPrintable(message));
-        QVERIFY2(message.contains("on a " + kind + " file system"), qPrintable(message));
+        QVERIFY2(message.contains(u"to "_s + path + u": "_s + path), qPrintable(message));
+        QVERIFY2(message.contains(u"on a "_s + kind + u" file system"_s), qPrintable(message));
         QCOMPARE(testutil::readFile(path), held);
     }
 

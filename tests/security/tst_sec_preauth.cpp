@@ -47,8 +47,9 @@ private Q_SLOTS:
         testutil::openForEveryone(rootOnly, 0700);
 
         QStringList answers;
-        for (const QString &path : {rootOnly + QStringLiteral("/.ssh"), rootOnly + QStringLiteral("/nonexistent"),
-                                    QStringLiteral("/root/.ssh"), QStringLiteral("/root/nonexistent")}) {
+        for (const QString &path :
+             QStringList{rootOnly + QStringLiteral("/.ssh"), rootOnly + QStringLiteral("/nonexistent"),
+                         QStringLiteral("/root/.ssh"), QStringLiteral("/root/nonexistent")}) {
             const CommandRun run = env.nobodyCall(
                 QStringLiteral("/org/plugdesk/Helper1"), QStringLiteral("org.plugdesk.Helper1.CreatePlugin"),
                 {QStringLiteral("string:acme/probe"), QStringLiteral("string:") + path});

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace core;
 
 Q_DECLARE_METATYPE(core::ErrorCode)
@@ -61,7 +63,7 @@ private Q_SLOTS:
         const QString hex(64, QLatin1Char('a'));
         QTest::newRow("header") << "plugdesk-bundle.json" << true << ErrorCode::Corrupt;
         QTest::newRow("manifest") << "manifest.json" << true << ErrorCode::Corrupt;
-        QTest::newRow("blob") << "blobs/sha256/" + hex << true << ErrorCode::Corrupt;
+        QTest::newRow("blob") << u"blobs/sha256/"_s + hex << true << ErrorCode::Corrupt;
         QTest::newRow("blobs folder") << "blobs/" << true << ErrorCode::Corrupt;
         QTest::newRow("sha256 folder") << "blobs/sha256/" << true << ErrorCode::Corrupt;
         QTest::newRow("parent") << "../evil" << false << ErrorCode::UnsafeArchive;
@@ -72,9 +74,9 @@ private Q_SLOTS:
         QTest::newRow("dot") << "./manifest.json" << false << ErrorCode::UnsafeArchive;
         QTest::newRow("double slash") << "blobs//sha256" << false << ErrorCode::UnsafeArchive;
         QTest::newRow("empty") << "" << false << ErrorCode::UnsafeArchive;
-        QTest::newRow("upper-case hex") << "blobs/sha256/" + hex.toUpper() << false << ErrorCode::Corrupt;
+        QTest::newRow("upper-case hex") << u"blobs/sha256/"_s + hex.toUpper() << false << ErrorCode::Corrupt;
         QTest::newRow("short hex") << "blobs/sha256/abc" << false << ErrorCode::Corrupt;
-        QTest::newRow("other digest") << "blobs/sha512/" + hex << false << ErrorCode::Corrupt;
+        QTest::newRow("other digest") << u"blobs/sha512/"_s + hex << false << ErrorCode::Corrupt;
         QTest::newRow("stray file") << "README" << false << ErrorCode::Corrupt;
     }
 
@@ -187,7 +189,7 @@ private Q_SLOTS:
         BundleReader strict(&zip);
         auto opened = strict.open();
         QVERIFY(!opened.ok());
-        QVERIFY2(opened.error().message.contains("appears twice"), qPrintable(opened.error().message));
+        QVERIFY2(opened.error().message.contains(u"appears twice"_s), qPrintable(opened.error().message));
     }
 
     void readBack()
@@ -233,14 +235,14 @@ private Q_SLOTS:
         });
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::DigestMismatch);
-        QVERIFY2(refused.error().message.contains("holds more than"), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(u"holds more than"_s), qPrintable(refused.error().message));
         QVERIFY(passed <= shorter.size);
         // A descriptor the bundle has no entry for.
         Descriptor absent = layerDescriptor;
         absent.digest = digestOf("something else");
         auto missing = reader.readBlob(absent, [](const char *, qsizetype) -> Status { return {}; });
         QVERIFY(!missing.ok());
-        QVERIFY2(missing.error().message.contains("missing"), qPrintable(missing.error().message));
+        QVERIFY2(missing.error().message.contains(u"missing"_s), qPrintable(missing.error().message));
 
         // A limit on what the entries hold together: the exact total passes, a byte less is refused from the
         // zip's directory, naming the entry that passes it.

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using core::AuthConfig;
 using core::Credentials;
 using core::ErrorCode;
@@ -32,8 +34,8 @@ private Q_SLOTS:
         QVERIFY(m_bin.isValid());
         for (const char *name : {"docker-credential-fake", "docker-credential-other"}) {
             const QString path = m_bin.filePath(QString::fromLatin1(name));
-            QVERIFY(testutil::writeFile(path,
-                                        testutil::readFile(testutil::sourcePath("tests/data/docker-credential-fake"))));
+            QVERIFY(testutil::writeFile(
+                path, testutil::readFile(testutil::sourcePath(u"tests/data/docker-credential-fake"_s))));
             QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         }
         qputenv("PATH", m_bin.path().toLocal8Bit() + ':' + qgetenv("PATH"));
@@ -135,7 +137,7 @@ private Q_SLOTS:
         QFETCH(QString, identityToken);
         QTemporaryDir dir;
         if (!config.isNull())
-            QVERIFY(testutil::writeFile(dir.filePath("config.json"), config));
+            QVERIFY(testutil::writeFile(dir.filePath(u"config.json"_s), config));
         const auto auth = Credentials(dir.path()).lookup(host);
         if (error) {
             QVERIFY(!auth);
@@ -152,74 +154,80 @@ private Q_SLOTS:
     void storeAndEraseInFile()
     {
         QTemporaryDir dir;
-        const QString configDir = dir.filePath("nested/.docker");
-        QVERIFY(testutil::writeFile(configDir + "/config.json", R"({"psFormat":"table {{.ID}}"})"));
+        const QString configDir = dir.filePath(u"nested/.docker"_s);
+        QVERIFY(testutil::writeFile(configDir + u"/config.json"_s, R"({"psFormat":"table {{.ID}}"})"));
         Credentials credentials(configDir);
-        QVERIFY(credentials.store("docker.io", AuthConfig{"alice", "pw", {}}).ok());
-        QVERIFY(credentials.store("127.0.0.1:5000", AuthConfig{"bob", "x", {}}).ok());
+        QVERIFY(credentials.store(u"docker.io"_s, AuthConfig{u"alice"_s, u"pw"_s, {}}).ok());
+        QVERIFY(credentials.store(u"127.0.0.1:5000"_s, AuthConfig{u"bob"_s, u"x"_s, {}}).ok());
 
-        const QJsonObject written = QJsonDocument::fromJson(testutil::readFile(configDir + "/config.json")).object();
-        QCOMPARE(written.value("psFormat").toString(), QStringLiteral("table {{.ID}}")); // unknown keys kept
-        QCOMPARE(
-            written.value("auths").toObject().value("https://index.docker.io/v1/").toObject().value("auth").toString(),
-            QString::fromLatin1(b64("alice:pw")));
-        QCOMPARE(QFile::permissions(configDir + "/config.json") & 0x0FFF,
+        const QJsonObject written = QJsonDocument::fromJson(testutil::readFile(configDir + u"/config.json"_s)).object();
+        QCOMPARE(written.value(u"psFormat"_s).toString(), QStringLiteral("table {{.ID}}")); // unknown keys kept
+        QCOMPARE(written.value(u"auths"_s)
+                     .toObject()
+                     .value(u"https://index.docker.io/v1/"_s)
+                     .toObject()
+                     .value(u"auth"_s)
+                     .toString(),
+                 QString::fromLatin1(b64("alice:pw")));
+        QCOMPARE(QFile::permissions(configDir + u"/config.json"_s) & 0x0FFF,
                  QFile::ReadUser | QFile::WriteUser); // 0600: no group or other bits
 
-        QCOMPARE(credentials.lookup("docker.io")->username, QStringLiteral("alice"));
-        auto erased = credentials.erase("docker.io");
+        QCOMPARE(credentials.lookup(u"docker.io"_s)->username, QStringLiteral("alice"));
+        auto erased = credentials.erase(u"docker.io"_s);
         QVERIFY(erased.ok() && *erased);
-        QVERIFY(credentials.lookup("docker.io")->isEmpty());
-        QCOMPARE(credentials.lookup("127.0.0.1:5000")->username, QStringLiteral("bob"));
-        erased = credentials.erase("docker.io");
+        QVERIFY(credentials.lookup(u"docker.io"_s)->isEmpty());
+        QCOMPARE(credentials.lookup(u"127.0.0.1:5000"_s)->username, QStringLiteral("bob"));
+        erased = credentials.erase(u"docker.io"_s);
         QVERIFY(erased.ok() && !*erased); // nothing left to forget
     }
 
     void helperRoundTrip()
     {
         QTemporaryDir dir;
-        QVERIFY(testutil::writeFile(dir.filePath("config.json"),
+        QVERIFY(testutil::writeFile(dir.filePath(u"config.json"_s),
                                     R"({"credsStore":"fake","credHelpers":{"special.example":"other"}})"));
         Credentials credentials(dir.path());
-        QVERIFY(credentials.lookup("docker.io")->isEmpty());
-        QVERIFY(credentials.store("docker.io", AuthConfig{"dave", "hub-pw", {}}).ok());
-        QVERIFY(credentials.store("special.example", AuthConfig{{}, {}, "refresh-me"}).ok());
+        QVERIFY(credentials.lookup(u"docker.io"_s)->isEmpty());
+        QVERIFY(credentials.store(u"docker.io"_s, AuthConfig{u"dave"_s, u"hub-pw"_s, {}}).ok());
+        QVERIFY(credentials.store(u"special.example"_s, AuthConfig{{}, {}, u"refresh-me"_s}).ok());
 
-        auto hub = credentials.lookup("docker.io");
+        auto hub = credentials.lookup(u"docker.io"_s);
         QVERIFY(hub.ok());
         QCOMPARE(hub->username, QStringLiteral("dave"));
         QCOMPARE(hub->password, QStringLiteral("hub-pw"));
         // The store got the secret, the file only an empty entry.
-        const QJsonObject auths =
-            QJsonDocument::fromJson(testutil::readFile(dir.filePath("config.json"))).object().value("auths").toObject();
-        QVERIFY(auths.contains("https://index.docker.io/v1/"));
-        QVERIFY(auths.value("https://index.docker.io/v1/").toObject().isEmpty());
-        QVERIFY(QFile::exists(m_bin.filePath("state-docker-credential-fake/https___index.docker.io_v1_")));
+        const QJsonObject auths = QJsonDocument::fromJson(testutil::readFile(dir.filePath(u"config.json"_s)))
+                                      .object()
+                                      .value(u"auths"_s)
+                                      .toObject();
+        QVERIFY(auths.contains(u"https://index.docker.io/v1/"_s));
+        QVERIFY(auths.value(u"https://index.docker.io/v1/"_s).toObject().isEmpty());
+        QVERIFY(QFile::exists(m_bin.filePath(u"state-docker-credential-fake/https___index.docker.io_v1_"_s)));
 
         // credHelpers[host] wins over credsStore, and "<token>" means an identity token.
-        auto special = credentials.lookup("special.example");
+        auto special = credentials.lookup(u"special.example"_s);
         QVERIFY(special.ok());
         QCOMPARE(special->identityToken, QStringLiteral("refresh-me"));
         QVERIFY(special->username.isEmpty());
-        QVERIFY(QFile::exists(m_bin.filePath("state-docker-credential-other/special.example")));
+        QVERIFY(QFile::exists(m_bin.filePath(u"state-docker-credential-other/special.example"_s)));
 
-        auto erased = credentials.erase("docker.io");
+        auto erased = credentials.erase(u"docker.io"_s);
         QVERIFY(erased.ok() && *erased);
-        QVERIFY(credentials.lookup("docker.io")->isEmpty());
+        QVERIFY(credentials.lookup(u"docker.io"_s)->isEmpty());
     }
 
     void helperFailureIsReported()
     {
         QTemporaryDir dir;
-        const QString broken = m_bin.filePath("docker-credential-broken");
+        const QString broken = m_bin.filePath(u"docker-credential-broken"_s);
         QVERIFY(testutil::writeFile(broken, QByteArray("#!/bin/sh\necho 'keychain locked' >&2\nexit 3\n")));
         QVERIFY(QFile::setPermissions(broken, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-        QVERIFY(testutil::writeFile(dir.filePath("config.json"), R"({"credsStore":"broken"})"));
-        const auto auth = Credentials(dir.path()).lookup("docker.io");
+        QVERIFY(testutil::writeFile(dir.filePath(u"config.json"_s), R"({"credsStore":"broken"})"));
+        const auto auth = Credentials(dir.path()).lookup(u"docker.io"_s);
         QVERIFY(!auth);
         QCOMPARE(auth.error().code, ErrorCode::Auth);
-        QVERIFY2(auth.error().message.contains("keychain locked"), qPrintable(auth.error().message));
-        QVERIFY(auth.error().message.contains("docker-credential-broken"));
+        QVERIFY2(auth.error().message.contains(u"keychain locked"_s), qPrintable(auth.error().message));
+        QVERIFY(auth.error().message.contains(u"docker-credential-broken"_s));
     }
 
 private:

@@ -12,6 +12,8 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 using core::ErrorCode;
 using core::LayerExtractor;
 using core::Status;
@@ -408,58 +410,58 @@ void TestLayerExtractor::layering_data()
 
     QTest::newRow("whiteout a file") << Tar().dir("a").file("a/x", "x").file("a/y", "y")
                                      << Tar().dir("a").file("a/.wh.x", {})
-                                     << QStringList{"a/x=-", "a/y=f:y", "a/.wh.x=-"};
+                                     << QStringList{u"a/x=-"_s, u"a/y=f:y"_s, u"a/.wh.x=-"_s};
     QTest::newRow("whiteout a directory tree") << Tar().dir("d").dir("d/sub").file("d/sub/f", "f").file("keep", "k")
-                                               << Tar().file(".wh.d", {}) << QStringList{"d=-", "keep=f:k"};
+                                               << Tar().file(".wh.d", {}) << QStringList{u"d=-"_s, u"keep=f:k"_s};
     QTest::newRow("whiteout of something absent")
-        << Tar().file("keep", "k") << Tar().file("no/.wh.such", {}) << QStringList{"keep=f:k", "no/such=-"};
+        << Tar().file("keep", "k") << Tar().file("no/.wh.such", {}) << QStringList{u"keep=f:k"_s, u"no/such=-"_s};
     QTest::newRow("whiteout removes a symlink, not its target")
         << Tar().file("target", "t").symlink("l", "target") << Tar().file(".wh.l", {})
-        << QStringList{"l=-", "target=f:t"};
+        << QStringList{u"l=-"_s, u"target=f:t"_s};
     QTest::newRow("opaque directory")
         << Tar().dir("d").file("d/old", "o").dir("d/sub").file("d/sub/old2", "o2").file("other", "x")
         << Tar().dir("d").file("d/.wh..wh..opq", {}).file("d/new", "n")
-        << QStringList{"d=d", "d/old=-", "d/sub=-", "d/new=f:n", "other=f:x", "d/.wh..wh..opq=-"};
+        << QStringList{u"d=d"_s, u"d/old=-"_s, u"d/sub=-"_s, u"d/new=f:n"_s, u"other=f:x"_s, u"d/.wh..wh..opq=-"_s};
     QTest::newRow("opaque keeps this layer's entries that came first")
         << Tar().dir("d").file("d/old", "o").dir("d/sub").file("d/sub/lower", "l")
         << Tar().dir("d").file("d/keep", "k").file("d/sub/mine", "m").file("d/.wh..wh..opq", {})
-        << QStringList{"d/old=-", "d/keep=f:k", "d/sub=d", "d/sub/mine=f:m", "d/sub/lower=-"};
+        << QStringList{u"d/old=-"_s, u"d/keep=f:k"_s, u"d/sub=d"_s, u"d/sub/mine=f:m"_s, u"d/sub/lower=-"_s};
     QTest::newRow("file replaced by directory")
-        << Tar().file("p", "file") << Tar().dir("p").file("p/inner", "i") << QStringList{"p=d", "p/inner=f:i"};
+        << Tar().file("p", "file") << Tar().dir("p").file("p/inner", "i") << QStringList{u"p=d"_s, u"p/inner=f:i"_s};
     QTest::newRow("directory replaced by file") << Tar().dir("p").file("p/inner", "i") << Tar().file("p", "now a file")
-                                                << QStringList{"p=f:now a file", "p/inner=-"};
+                                                << QStringList{u"p=f:now a file"_s, u"p/inner=-"_s};
     QTest::newRow("directory merged with directory")
         << Tar().dir("p").file("p/lower", "l") << Tar().dir("p", 0700).file("p/upper", "u")
-        << QStringList{"p=d", "p/lower=f:l", "p/upper=f:u"};
+        << QStringList{u"p=d"_s, u"p/lower=f:l"_s, u"p/upper=f:u"_s};
     QTest::newRow("symlink replaced by file, target untouched")
         << Tar().file("target", "t").symlink("l", "target") << Tar().file("l", "mine")
-        << QStringList{"l=f:mine", "target=f:t"};
+        << QStringList{u"l=f:mine"_s, u"target=f:t"_s};
     QTest::newRow("symlink to a directory replaced by a directory")
         << Tar().dir("real").file("real/f", "f").symlink("l", "real") << Tar().dir("l").file("l/g", "g")
-        << QStringList{"l=d", "l/g=f:g", "real/f=f:f", "real/g=-"};
+        << QStringList{u"l=d"_s, u"l/g=f:g"_s, u"real/f=f:f"_s, u"real/g=-"_s};
     QTest::newRow("file replaced by symlink")
-        << Tar().file("x", "x") << Tar().symlink("x", "elsewhere") << QStringList{"x=l:elsewhere"};
+        << Tar().file("x", "x") << Tar().symlink("x", "elsewhere") << QStringList{u"x=l:elsewhere"_s};
     QTest::newRow("hard link to a lower layer's file")
-        << Tar().file("orig", "o") << Tar().hardlink("copy", "orig") << QStringList{"copy=f:o", "orig=f:o"};
+        << Tar().file("orig", "o") << Tar().hardlink("copy", "orig") << QStringList{u"copy=f:o"_s, u"orig=f:o"_s};
     QTest::newRow("absolute names land inside the rootfs")
-        << Tar() << Tar().dir("/etc").file("/etc/x", "inside") << QStringList{"etc/x=f:inside"};
+        << Tar() << Tar().dir("/etc").file("/etc/x", "inside") << QStringList{u"etc/x=f:inside"_s};
     QTest::newRow("dot-dot that stays inside")
-        << Tar() << Tar().file("a/../b", "b").file("/../c", "c") << QStringList{"b=f:b", "c=f:c", "a=-"};
+        << Tar() << Tar().file("a/../b", "b").file("/../c", "c") << QStringList{u"b=f:b"_s, u"c=f:c"_s, u"a=-"_s};
     QTest::newRow("absolute symlink resolves against the rootfs")
-        << Tar().symlink("l", "/") << Tar().file("l/x", "x") << QStringList{"x=f:x", "l=l:/"};
+        << Tar().symlink("l", "/") << Tar().file("l/x", "x") << QStringList{u"x=f:x"_s, u"l=l:/"_s};
     QTest::newRow("symlink to /etc writes the rootfs's etc")
         << Tar().dir("etc").symlink("link", "/etc") << Tar().file("link/passwd", "root:x:0:0")
-        << QStringList{"etc/passwd=f:root:x:0:0", "link=l:/etc"};
+        << QStringList{u"etc/passwd=f:root:x:0:0"_s, u"link=l:/etc"_s};
     QTest::newRow("relative symlink chain inside")
         << Tar().dir("real").symlink("b", "real").symlink("a", "b") << Tar().file("a/f", "f")
-        << QStringList{"real/f=f:f", "a=l:b", "b=l:real"};
+        << QStringList{u"real/f=f:f"_s, u"a=l:b"_s, u"b=l:real"_s};
     QTest::newRow("hard link through an inside symlink")
         << Tar().dir("real").file("real/f", "f").symlink("l", "/real") << Tar().hardlink("h", "l/f")
-        << QStringList{"h=f:f", "real/f=f:f"};
+        << QStringList{u"h=f:f"_s, u"real/f=f:f"_s};
     QTest::newRow("UTF-8 names") << Tar().dir("d\xc3\xbcr") << Tar().file("d\xc3\xbcr/\xe2\x82\xac", "euro")
                                  << QStringList{QString::fromUtf8("d\xc3\xbcr/\xe2\x82\xac=f:euro")};
     QTest::newRow("AUFS metadata is skipped")
-        << Tar() << Tar().dir(".wh..wh.plnk").file(".wh..wh.plnk/1.2", "x") << QStringList{".wh..wh.plnk=-"};
+        << Tar() << Tar().dir(".wh..wh.plnk").file(".wh..wh.plnk/1.2", "x") << QStringList{u".wh..wh.plnk=-"_s};
 }
 
 void TestLayerExtractor::layering()

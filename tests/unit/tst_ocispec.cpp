@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using core::OciSpec;
 
 namespace {
@@ -143,43 +145,45 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("options");
         QTest::newRow("/proc") << "/proc"
                                << "proc"
-                               << "proc" << QStringList{"nosuid", "noexec", "nodev"};
+                               << "proc" << QStringList{u"nosuid"_s, u"noexec"_s, u"nodev"_s};
         QTest::newRow("/dev tmpfs 64 MiB")
             << "/dev"
             << "tmpfs"
-            << "tmpfs" << QStringList{"nosuid", "strictatime", "mode=755", "size=65536k"};
+            << "tmpfs" << QStringList{u"nosuid"_s, u"strictatime"_s, u"mode=755"_s, u"size=65536k"_s};
         QTest::newRow("/dev/pts") << "/dev/pts"
                                   << "devpts"
-                                  << "devpts" << QStringList{"nosuid",        "noexec",    "newinstance",
-                                                             "ptmxmode=0666", "mode=0620", "gid=5"};
+                                  << "devpts" << QStringList{u"nosuid"_s,        u"noexec"_s,    u"newinstance"_s,
+                                                             u"ptmxmode=0666"_s, u"mode=0620"_s, u"gid=5"_s};
         QTest::newRow("/dev/shm") << "/dev/shm"
                                   << "tmpfs"
-                                  << "shm" << QStringList{"nosuid", "noexec", "nodev", "mode=1777", "size=65536k"};
+                                  << "shm"
+                                  << QStringList{u"nosuid"_s, u"noexec"_s, u"nodev"_s, u"mode=1777"_s,
+                                                 u"size=65536k"_s};
         QTest::newRow("/dev/mqueue") << "/dev/mqueue"
                                      << "mqueue"
-                                     << "mqueue" << QStringList{"nosuid", "noexec", "nodev"};
+                                     << "mqueue" << QStringList{u"nosuid"_s, u"noexec"_s, u"nodev"_s};
         QTest::newRow("/sys ro") << "/sys"
                                  << "sysfs"
-                                 << "sysfs" << QStringList{"nosuid", "noexec", "nodev", "ro"};
+                                 << "sysfs" << QStringList{u"nosuid"_s, u"noexec"_s, u"nodev"_s, u"ro"_s};
         QTest::newRow("/sys/fs/cgroup ro") << "/sys/fs/cgroup"
                                            << "cgroup"
-                                           << "cgroup" << QStringList{"ro", "nosuid", "noexec", "nodev"};
+                                           << "cgroup" << QStringList{u"ro"_s, u"nosuid"_s, u"noexec"_s, u"nodev"_s};
         QTest::newRow("propagated mount")
             << "/data"
             << "bind"
-            << "/store/plugins/abc123/propagated-mount" << QStringList{"rbind", "rw", "rshared"};
+            << "/store/plugins/abc123/propagated-mount" << QStringList{u"rbind"_s, u"rw"_s, u"rshared"_s};
         QTest::newRow("config mount with a set source") << "/state"
                                                         << "bind"
-                                                        << "/srv/state" << QStringList{"rbind"};
+                                                        << "/srv/state" << QStringList{u"rbind"_s};
         QTest::newRow("socket folder") << "/run/docker/plugins"
                                        << "bind"
-                                       << "/run/plugdesk/plugins/abc123" << QStringList{"rbind", "rshared"};
+                                       << "/run/plugdesk/plugins/abc123" << QStringList{u"rbind"_s, u"rshared"_s};
         QTest::newRow("/etc/hosts ro") << "/etc/hosts"
                                        << "bind"
-                                       << "/etc/hosts" << QStringList{"rbind", "ro"};
+                                       << "/etc/hosts" << QStringList{u"rbind"_s, u"ro"_s};
         QTest::newRow("/etc/resolv.conf ro") << "/etc/resolv.conf"
                                              << "bind"
-                                             << "/etc/resolv.conf" << QStringList{"rbind", "ro"};
+                                             << "/etc/resolv.conf" << QStringList{u"rbind"_s, u"ro"_s};
     }
     void mounts()
     {
@@ -354,10 +358,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expectedArgs");
         const QString path = QStringLiteral("PATH=") + OciSpec::defaultPath();
         QTest::newRow("defaults") << QString() << QStringList() << QStringList() << "/" << QStringList{path}
-                                  << QStringList{"/plugin", "--serve"};
+                                  << QStringList{u"/plugin"_s, u"--serve"_s};
         QTest::newRow("workdir, env after PATH, args appended")
-            << "/work" << QStringList{"DEBUG=1", "A=b"} << QStringList{"-v", "x"} << "/work"
-            << QStringList{path, "DEBUG=1", "A=b"} << QStringList{"/plugin", "--serve", "-v", "x"};
+            << "/work" << QStringList{u"DEBUG=1"_s, u"A=b"_s} << QStringList{u"-v"_s, u"x"_s} << "/work"
+            << QStringList{path, u"DEBUG=1"_s, u"A=b"_s} << QStringList{u"/plugin"_s, u"--serve"_s, u"-v"_s, u"x"_s};
     }
     void process()
     {
@@ -381,8 +385,8 @@ private Q_SLOTS:
         const QJsonObject root = (*spec)[QStringLiteral("root")].toObject();
         QCOMPARE(root[QStringLiteral("path")].toString(), QStringLiteral("/store/plugins/abc123/rootfs"));
         QCOMPARE(root[QStringLiteral("readonly")].toBool(true), false);
-        QVERIFY(strings((*spec)[QStringLiteral("linux")][QStringLiteral("maskedPaths")]).contains("/proc/kcore"));
-        QVERIFY(strings((*spec)[QStringLiteral("linux")][QStringLiteral("readonlyPaths")]).contains("/proc/sys"));
+        QVERIFY(strings((*spec)[QStringLiteral("linux")][QStringLiteral("maskedPaths")]).contains(u"/proc/kcore"_s));
+        QVERIFY(strings((*spec)[QStringLiteral("linux")][QStringLiteral("readonlyPaths")]).contains(u"/proc/sys"_s));
     }
 
     void publishName_data()

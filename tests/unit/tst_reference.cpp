@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using core::ErrorCode;
 using core::Reference;
 
@@ -202,38 +204,39 @@ void TestReference::parseGood_data()
                             << "foo:v1.0-rc.1"
                             << "foo:v1.0-rc.1";
     const QString longTag = QString(128, u't');
-    QTest::newRow("128 character tag") << "foo:" + longTag << hub << "library/foo" << longTag << none
-                                       << "docker.io/library/foo:" + longTag << "foo:" + longTag << "foo:" + longTag;
+    QTest::newRow("128 character tag") << u"foo:"_s + longTag << hub << "library/foo" << longTag << none
+                                       << u"docker.io/library/foo:"_s + longTag << u"foo:"_s + longTag
+                                       << u"foo:"_s + longTag;
 
     // Digests, alone and with a tag.
-    QTest::newRow("digest") << "sshfs@" + kDigest << hub << "library/sshfs" << none << kDigest
-                            << "docker.io/library/sshfs@" + kDigest << "sshfs@" + kDigest << "sshfs:latest";
-    QTest::newRow("tag and digest") << "repo:tag@" + kDigest << hub << "library/repo"
-                                    << "tag" << kDigest << "docker.io/library/repo:tag@" + kDigest
-                                    << "repo:tag@" + kDigest << "repo:tag";
-    QTest::newRow("user tag and digest") << "vieux/sshfs:1.0@" + kDigest << hub << "vieux/sshfs"
-                                         << "1.0" << kDigest << "docker.io/vieux/sshfs:1.0@" + kDigest
-                                         << "vieux/sshfs:1.0@" + kDigest << "vieux/sshfs:1.0";
-    QTest::newRow("registry digest") << "localhost:5000/foo@" + kDigest << "localhost:5000"
-                                     << "foo" << none << kDigest << "localhost:5000/foo@" + kDigest
-                                     << "localhost:5000/foo@" + kDigest << "localhost:5000/foo:latest";
+    QTest::newRow("digest") << u"sshfs@"_s + kDigest << hub << "library/sshfs" << none << kDigest
+                            << u"docker.io/library/sshfs@"_s + kDigest << u"sshfs@"_s + kDigest << "sshfs:latest";
+    QTest::newRow("tag and digest") << u"repo:tag@"_s + kDigest << hub << "library/repo"
+                                    << "tag" << kDigest << u"docker.io/library/repo:tag@"_s + kDigest
+                                    << u"repo:tag@"_s + kDigest << "repo:tag";
+    QTest::newRow("user tag and digest") << u"vieux/sshfs:1.0@"_s + kDigest << hub << "vieux/sshfs"
+                                         << "1.0" << kDigest << u"docker.io/vieux/sshfs:1.0@"_s + kDigest
+                                         << u"vieux/sshfs:1.0@"_s + kDigest << "vieux/sshfs:1.0";
+    QTest::newRow("registry digest") << u"localhost:5000/foo@"_s + kDigest << "localhost:5000"
+                                     << "foo" << none << kDigest << u"localhost:5000/foo@"_s + kDigest
+                                     << u"localhost:5000/foo@"_s + kDigest << "localhost:5000/foo:latest";
     const QString sha512 = QStringLiteral("sha512:") + kHex + kHex;
-    QTest::newRow("sha512") << "foo@" + sha512 << hub << "library/foo" << none << sha512
-                            << "docker.io/library/foo@" + sha512 << "foo@" + sha512 << "foo:latest";
+    QTest::newRow("sha512") << u"foo@"_s + sha512 << hub << "library/foo" << none << sha512
+                            << u"docker.io/library/foo@"_s + sha512 << u"foo@"_s + sha512 << "foo:latest";
     const QString sha384 = QStringLiteral("sha384:") + kHex + kHex.left(32);
-    QTest::newRow("sha384") << "foo@" + sha384 << hub << "library/foo" << none << sha384
-                            << "docker.io/library/foo@" + sha384 << "foo@" + sha384 << "foo:latest";
+    QTest::newRow("sha384") << u"foo@"_s + sha384 << hub << "library/foo" << none << sha384
+                            << u"docker.io/library/foo@"_s + sha384 << u"foo@"_s + sha384 << "foo:latest";
 
     // 64 hex characters are refused only as the whole input.
-    QTest::newRow("64 hex with tag") << kHex + ":t" << hub << "library/" + kHex << "t" << none
-                                     << "docker.io/library/" + kHex + ":t" << kHex + ":t" << kHex + ":t";
-    QTest::newRow("64 hex under user") << "u/" + kHex << hub << "u/" + kHex << none << none << "docker.io/u/" + kHex
-                                       << "u/" + kHex << "u/" + kHex + ":latest";
+    QTest::newRow("64 hex with tag") << kHex + u":t"_s << hub << u"library/"_s + kHex << "t" << none
+                                     << u"docker.io/library/"_s + kHex + u":t"_s << kHex + u":t"_s << kHex + u":t"_s;
+    QTest::newRow("64 hex under user") << u"u/"_s + kHex << hub << u"u/"_s + kHex << none << none
+                                       << u"docker.io/u/"_s + kHex << u"u/"_s + kHex << u"u/"_s + kHex + u":latest"_s;
 
     // docker.io/ (10) + x/ (2) + 243 = 255, the longest name allowed.
-    const QString longPath = "x/" + QString(243, u'a');
-    QTest::newRow("255 character name") << longPath << hub << longPath << none << none << "docker.io/" + longPath
-                                        << longPath << longPath + ":latest";
+    const QString longPath = u"x/"_s + QString(243, u'a');
+    QTest::newRow("255 character name") << longPath << hub << longPath << none << none << u"docker.io/"_s + longPath
+                                        << longPath << longPath + u":latest"_s;
 }
 
 void TestReference::parseGood()
@@ -289,7 +292,8 @@ void TestReference::parseBad_data()
     QTest::newRow("empty") << ""
                            << "invalid reference format: empty reference";
     QTest::newRow("64 hex") << kHex
-                            << "invalid repository name (" + kHex + "), cannot specify 64-byte hexadecimal strings";
+                            << u"invalid repository name ("_s + kHex +
+                                   u"), cannot specify 64-byte hexadecimal strings"_s;
 
     // Uppercase: refused in the path; the part Docker checks is named.
     QTest::newRow("uppercase path") << "foo/Bar"
@@ -304,7 +308,7 @@ void TestReference::parseBad_data()
     QTest::newRow("uppercase after registry") << "localhost:5000/Foo"
                                               << "repository name (Foo) must be lowercase";
     // Docker cuts the checked name at the first ':', so an uppercase digest algorithm lands in it.
-    QTest::newRow("uppercase algorithm") << "foo@SHA256:" + kHex
+    QTest::newRow("uppercase algorithm") << u"foo@SHA256:"_s + kHex
                                          << "repository name (library/foo@SHA256) must be lowercase";
 
     // Empty components.
@@ -360,7 +364,7 @@ void TestReference::parseBad_data()
                                       << "port in domain \"foo:ta\" must be a number";
 
     // Length.
-    QTest::newRow("256 character name") << "x/" + QString(244, u'a')
+    QTest::newRow("256 character name") << u"x/"_s + QString(244, u'a')
                                         << "repository name must not be more than 255 characters";
 
     // Tags.
@@ -370,8 +374,9 @@ void TestReference::parseBad_data()
                              << "invalid reference format: tag \".bad\" must start with";
     QTest::newRow("dash tag") << "foo:-bad"
                               << "tag \"-bad\" must start with";
-    QTest::newRow("129 character tag") << "foo:" + QString(129, u't')
-                                       << "tag \"" + QString(129, u't') + "\" must not be more than 128 characters";
+    QTest::newRow("129 character tag") << u"foo:"_s + QString(129, u't')
+                                       << u"tag \""_s + QString(129, u't') +
+                                              u"\" must not be more than 128 characters"_s;
     QTest::newRow("colon in tag") << "foo:bar:baz"
                                   << "tag \"bar:baz\" contains an invalid character ':'";
     QTest::newRow("plus in tag") << "foo:1+2"
@@ -386,18 +391,17 @@ void TestReference::parseBad_data()
                                << "digest \"sha256:\" must be of the form algorithm:hex";
     QTest::newRow("short hex") << "foo@sha256:abc"
                                << "digest \"sha256:abc\" is too short";
-    QTest::newRow("40 hex") << "foo@sha256:" + kHex.left(40)
-                            << "digest \"sha256:" + kHex.left(40) + "\" has an invalid checksum digest length";
-    QTest::newRow("65 hex") << "foo@sha256:" + kHex + "0"
-                            << "invalid checksum digest length: sha256 needs 64";
-    QTest::newRow("uppercase hex") << "foo@sha256:" + kHex.toUpper()
-                                   << "digest \"sha256:" + kHex.toUpper() + "\" has an invalid checksum digest format";
-    QTest::newRow("non-hex") << "foo@sha256:" + QString(64, u'g')
-                             << "digest \"sha256:" + QString(64, u'g') + "\" contains an invalid character 'g'";
-    QTest::newRow("unknown algorithm") << "foo@md5:" + kHex.left(32) << "unsupported digest algorithm \"md5\"";
-    QTest::newRow("malformed algorithm") << "foo@1sha:" + kHex << "digest algorithm \"1sha\" is malformed";
-    QTest::newRow("second at") << "foo@" + kDigest + "@x"
-                               << "contains an invalid character '@'";
+    QTest::newRow("40 hex") << u"foo@sha256:"_s + kHex.left(40)
+                            << u"digest \"sha256:"_s + kHex.left(40) + u"\" has an invalid checksum digest length"_s;
+    QTest::newRow("65 hex") << u"foo@sha256:"_s + kHex + u"0"_s << "invalid checksum digest length: sha256 needs 64";
+    QTest::newRow("uppercase hex") << u"foo@sha256:"_s + kHex.toUpper()
+                                   << u"digest \"sha256:"_s + kHex.toUpper() +
+                                          u"\" has an invalid checksum digest format"_s;
+    QTest::newRow("non-hex") << u"foo@sha256:"_s + QString(64, u'g')
+                             << u"digest \"sha256:"_s + QString(64, u'g') + u"\" contains an invalid character 'g'"_s;
+    QTest::newRow("unknown algorithm") << u"foo@md5:"_s + kHex.left(32) << "unsupported digest algorithm \"md5\"";
+    QTest::newRow("malformed algorithm") << u"foo@1sha:"_s + kHex << "digest algorithm \"1sha\" is malformed";
+    QTest::newRow("second at") << u"foo@"_s + kDigest + u"@x"_s << "contains an invalid character '@'";
 }
 
 void TestReference::parseBad()
@@ -426,12 +430,12 @@ void TestReference::derivedReferences()
     QCOMPARE(Reference::parse(QStringLiteral("sshfs"))->withDefaultTag().toString(),
              QStringLiteral("docker.io/library/sshfs:latest"));
 
-    const core::Result<Reference> both = Reference::parse("localhost:5000/foo/bar:v1@" + kDigest);
+    const core::Result<Reference> both = Reference::parse(u"localhost:5000/foo/bar:v1@"_s + kDigest);
     QVERIFY(both.ok());
     QCOMPARE(both->withDefaultTag(), *both);
     QCOMPARE(both->familiarName(), QStringLiteral("localhost:5000/foo/bar"));
 
-    const core::Result<Reference> digestOnly = Reference::parse("foo@" + kDigest);
+    const core::Result<Reference> digestOnly = Reference::parse(u"foo@"_s + kDigest);
     QVERIFY(digestOnly.ok());
     QCOMPARE(digestOnly->withDefaultTag(), *digestOnly);
 

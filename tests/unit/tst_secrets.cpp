@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using core::Secrets;
 
 class TestSecrets final : public QObject
@@ -42,19 +44,21 @@ private Q_SLOTS:
     void pluginSettingsEnvIsRedacted()
     {
         const QJsonObject plugin{
-            {"Name", "acme/x:latest"},
-            {"Settings",
-             QJsonObject{{"Env", QJsonArray{"DB_PASSWORD=hunter2", "LOG_LEVEL=debug", "API_TOKEN=", "NOEQUALS"}},
-                         {"Args", QJsonArray{}}}},
-            {"Config", QJsonObject{{"Env", QJsonArray{QJsonObject{{"Name", "DB_PASSWORD"}, {"Value", ""}}}}}}};
+            {u"Name"_s, u"acme/x:latest"_s},
+            {u"Settings"_s, QJsonObject{{u"Env"_s, QJsonArray{u"DB_PASSWORD=hunter2"_s, u"LOG_LEVEL=debug"_s,
+                                                              u"API_TOKEN="_s, u"NOEQUALS"_s}},
+                                        {u"Args"_s, QJsonArray{}}}},
+            {u"Config"_s,
+             QJsonObject{{u"Env"_s, QJsonArray{QJsonObject{{u"Name"_s, u"DB_PASSWORD"_s}, {u"Value"_s, u""_s}}}}}}};
         const QJsonObject shown = Secrets::redactPlugin(plugin);
-        QCOMPARE(shown.value("Settings").toObject().value("Env").toArray(),
-                 (QJsonArray{"DB_PASSWORD=<redacted>", "LOG_LEVEL=debug", "API_TOKEN=<redacted>", "NOEQUALS"}));
-        QCOMPARE(shown.value("Config"), plugin.value("Config"));
-        QCOMPARE(shown.value("Name"), plugin.value("Name"));
+        QCOMPARE(
+            shown.value(u"Settings"_s).toObject().value(u"Env"_s).toArray(),
+            (QJsonArray{u"DB_PASSWORD=<redacted>"_s, u"LOG_LEVEL=debug"_s, u"API_TOKEN=<redacted>"_s, u"NOEQUALS"_s}));
+        QCOMPARE(shown.value(u"Config"_s), plugin.value(u"Config"_s));
+        QCOMPARE(shown.value(u"Name"_s), plugin.value(u"Name"_s));
 
         const QByteArray list =
-            QJsonDocument(QJsonObject{{"plugins", QJsonArray{plugin}}, {"problems", QJsonArray{}}}).toJson();
+            QJsonDocument(QJsonObject{{u"plugins"_s, QJsonArray{plugin}}, {u"problems"_s, QJsonArray{}}}).toJson();
         const QByteArray redacted = Secrets::redactPluginList(list);
         QVERIFY(!redacted.contains("hunter2"));
         QVERIFY(redacted.contains("LOG_LEVEL=debug"));
@@ -63,17 +67,18 @@ private Q_SLOTS:
 
     void volumeOptionsAreRedacted()
     {
-        const QVariantMap volume{{"Name", "v"},
-                                 {"Options", QVariantMap{{"password", "hunter2"}, {"size", "1"}}},
-                                 {"Status", QVariantMap{{"password", "not an option"}}}};
+        const QVariantMap volume{{u"Name"_s, u"v"_s},
+                                 {u"Options"_s, QVariantMap{{u"password"_s, u"hunter2"_s}, {u"size"_s, u"1"_s}}},
+                                 {u"Status"_s, QVariantMap{{u"password"_s, u"not an option"_s}}}};
         const QVariantMap one = Secrets::redactVolumes(volume).toMap();
-        QCOMPARE(one.value("Options").toMap().value("password").toString(), Secrets::placeholder());
-        QCOMPARE(one.value("Options").toMap().value("size").toString(), QStringLiteral("1"));
+        QCOMPARE(one.value(u"Options"_s).toMap().value(u"password"_s).toString(), Secrets::placeholder());
+        QCOMPARE(one.value(u"Options"_s).toMap().value(u"size"_s).toString(), QStringLiteral("1"));
         // A driver's Status may echo the options: hidden there too.
-        QCOMPARE(one.value("Status").toMap().value("password").toString(), Secrets::placeholder());
-        QCOMPARE(one.value("Name").toString(), QStringLiteral("v"));
+        QCOMPARE(one.value(u"Status"_s).toMap().value(u"password"_s).toString(), Secrets::placeholder());
+        QCOMPARE(one.value(u"Name"_s).toString(), QStringLiteral("v"));
 
-        const QVariant list = QJsonObject{{"Volumes", QJsonArray{QJsonObject::fromVariantMap(volume)}}}.toVariantMap();
+        const QVariant list =
+            QJsonObject{{u"Volumes"_s, QJsonArray{QJsonObject::fromVariantMap(volume)}}}.toVariantMap();
         const QByteArray shown = QJsonDocument::fromVariant(Secrets::redactVolumes(list)).toJson();
         QVERIFY2(!shown.contains("hunter2"), shown.constData());
         QVERIFY2(shown.contains("\"size\""), shown.constData());

@@ -309,8 +309,8 @@ private Q_SLOTS:
         const QString outside = dir.filePath(QStringLiteral("outside"));
         QVERIFY(testutil::writeFile(outside, "not the store's"));
         QVERIFY(QFile::link(outside, store.blobsDir() + QLatin1Char('/') + QString(64, QLatin1Char('b'))));
-        for (const QString &path : {root, store.pluginsDir(), root + QStringLiteral("/blobs"), store.blobsDir(),
-                                    store.tmpDir(), blob, outside})
+        for (const QString &path : {root, store.pluginsDir(), QString(root + QStringLiteral("/blobs")),
+                                    store.blobsDir(), store.tmpDir(), blob, outside})
             QCOMPARE(::chmod(QFile::encodeName(path).constData(), QFileInfo(path).isDir() ? 0755 : 0644), 0);
 
         const core::Status made = store.makePrivate();
@@ -322,7 +322,7 @@ private Q_SLOTS:
             return st.st_mode & 0777;
         };
         for (const QString &folder :
-             {root, store.pluginsDir(), root + QStringLiteral("/blobs"), store.blobsDir(), store.tmpDir()})
+             {root, store.pluginsDir(), QString(root + QStringLiteral("/blobs")), store.blobsDir(), store.tmpDir()})
             QCOMPARE(mode(folder), 0700u);
         QCOMPARE(mode(blob), 0600u);
         QCOMPARE(mode(outside), 0644u);

@@ -4,6 +4,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace Qt::StringLiterals;
+
 using core::TokenCache;
 
 class TestTokenCache : public QObject
@@ -33,8 +35,8 @@ private Q_SLOTS:
         QFETCH(bool, valid);
         QDateTime now = QDateTime(QDate(2024, 1, 1), QTime(12, 0), Qt::UTC);
         TokenCache cache([&now] { return now; });
-        const QString key = TokenCache::key("https://t", "s", "repository(plugin):a/b:pull", "user");
-        cache.insert(key, "tok", expiresIn);
+        const QString key = TokenCache::key(u"https://t"_s, u"s"_s, u"repository(plugin):a/b:pull"_s, u"user"_s);
+        cache.insert(key, u"tok"_s, expiresIn);
         now = now.addSecs(elapsed);
         QCOMPARE(cache.token(key).has_value(), valid);
         if (valid)
@@ -44,13 +46,13 @@ private Q_SLOTS:
     void keysAreSeparate()
     {
         TokenCache cache;
-        const QString pull = TokenCache::key("https://t", "s", "repository:a/b:pull", "");
-        const QString push = TokenCache::key("https://t", "s", "repository:a/b:pull,push", "");
-        const QString other = TokenCache::key("https://t", "s", "repository:a/b:pull", "bob");
-        cache.insert(pull, "one", 60);
+        const QString pull = TokenCache::key(u"https://t"_s, u"s"_s, u"repository:a/b:pull"_s, u""_s);
+        const QString push = TokenCache::key(u"https://t"_s, u"s"_s, u"repository:a/b:pull,push"_s, u""_s);
+        const QString other = TokenCache::key(u"https://t"_s, u"s"_s, u"repository:a/b:pull"_s, u"bob"_s);
+        cache.insert(pull, u"one"_s, 60);
         QVERIFY(!cache.token(push));
         QVERIFY(!cache.token(other));
-        cache.insert(push, "two", 60);
+        cache.insert(push, u"two"_s, 60);
         QCOMPARE(*cache.token(pull), QStringLiteral("one"));
         QCOMPARE(*cache.token(push), QStringLiteral("two"));
         cache.remove(pull);
@@ -80,14 +82,14 @@ private Q_SLOTS:
         QFETCH(bool, ok);
         QFETCH(QString, token);
         QFETCH(int, expiresIn);
-        const auto reply = TokenCache::parseReply(body, "https://auth.example/token");
+        const auto reply = TokenCache::parseReply(body, u"https://auth.example/token"_s);
         QCOMPARE(reply.ok(), ok);
         if (ok) {
             QCOMPARE(reply->token, token);
             QCOMPARE(reply->expiresIn, expiresIn);
         } else {
             QCOMPARE(reply.error().code, core::ErrorCode::Auth);
-            QVERIFY(reply.error().message.contains("https://auth.example/token"));
+            QVERIFY(reply.error().message.contains(u"https://auth.example/token"_s));
         }
     }
 };

@@ -16,6 +16,8 @@
 #include <QThread>
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 class TestVolumeMapping : public QObject
 {
     Q_OBJECT
@@ -63,23 +65,23 @@ private Q_SLOTS:
         const QString pm = QStringLiteral("/var/lib/plugdesk/plugins/ID/propagated-mount");
         const QString rootfs = QStringLiteral("/var/lib/plugdesk/plugins/ID/rootfs");
         QTest::newRow("under the propagated mount") << "/vols"
-                                                    << "/vols/v1" << pm + "/v1";
+                                                    << "/vols/v1" << pm + u"/v1"_s;
         QTest::newRow("deeper") << "/vols"
-                                << "/vols/a/b/" << pm + "/a/b";
+                                << "/vols/a/b/" << pm + u"/a/b"_s;
         QTest::newRow("the propagated mount itself") << "/vols"
                                                      << "/vols" << pm;
         QTest::newRow("trailing slash in the config") << "/vols/"
-                                                      << "/vols/v1" << pm + "/v1";
+                                                      << "/vols/v1" << pm + u"/v1"_s;
         QTest::newRow("a sibling with the same prefix") << "/vols"
-                                                        << "/volsx/v1" << rootfs + "/volsx/v1";
+                                                        << "/volsx/v1" << rootfs + u"/volsx/v1"_s;
         QTest::newRow("outside: into the rootfs") << "/vols"
-                                                  << "/data/v1" << rootfs + "/data/v1";
+                                                  << "/data/v1" << rootfs + u"/data/v1"_s;
         QTest::newRow("no propagated mount") << ""
-                                             << "/vols/v1" << rootfs + "/vols/v1";
+                                             << "/vols/v1" << rootfs + u"/vols/v1"_s;
         QTest::newRow("dot-dot cannot climb out") << "/vols"
-                                                  << "/vols/../../etc" << rootfs + "/etc";
+                                                  << "/vols/../../etc" << rootfs + u"/etc"_s;
         QTest::newRow("relative is taken from /") << "/vols"
-                                                  << "vols/v1" << pm + "/v1";
+                                                  << "vols/v1" << pm + u"/v1"_s;
         QTest::newRow("empty stays empty") << "/vols"
                                            << ""
                                            << "";
@@ -206,7 +208,7 @@ private Q_SLOTS:
         timer.start();
         core::VolumeDriverClient::async<core::Result<QList<core::Volume>>>(
             &context,
-            [&worker, socket = dir.path() + QStringLiteral("/none.sock"), timeouts] {
+            [&worker, socket = QString(dir.path() + QStringLiteral("/none.sock")), timeouts] {
                 worker = QThread::currentThreadId();
                 return core::VolumeDriverClient(socket, timeouts).list();
             },

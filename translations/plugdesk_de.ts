@@ -692,6 +692,10 @@
         <source>the helper sent approved privileges that do not parse: %1</source>
         <translation>der Helfer hat genehmigte Berechtigungen gesendet, die sich nicht lesen lassen: %1</translation>
     </message>
+    <message>
+        <source>the helper sent a snapshot that is not JSON</source>
+        <translation>der Helfer hat einen Schnappschuss gesendet, der kein JSON ist</translation>
+    </message>
 </context>
 <context>
     <name>HelperVerbs</name>
@@ -1964,6 +1968,22 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <source>cannot %1: cannot read %2: %3</source>
         <translation>%1 nicht möglich: %2 kann nicht gelesen werden: %3</translation>
     </message>
+    <message>
+        <source>cannot %1: the registry&apos;s token server &quot;%2&quot; is not an http(s) URL</source>
+        <translation>%1 nicht möglich: der Token-Server &quot;%2&quot; der Registry ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>cannot %1: %2</source>
+        <translation>%1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>cannot %1: the registry requires a login (%2) — run plugdeskctl login %3</source>
+        <translation>%1 nicht möglich: die Registry verlangt eine Anmeldung (%2) – führen Sie plugdeskctl login %3 aus</translation>
+    </message>
+    <message>
+        <source>cannot %1: the registry refused the login for %2 (%3) — check that the repository exists and that this login may use it, or run plugdeskctl login %2 again</source>
+        <translation>%1 nicht möglich: die Registry hat die Anmeldung für %2 abgelehnt (%3) – prüfen Sie, ob das Repository existiert und diese Anmeldung es nutzen darf, oder führen Sie plugdeskctl login %2 erneut aus</translation>
+    </message>
 </context>
 <context>
     <name>RegistryLogin</name>
@@ -2395,6 +2415,17 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     </message>
 </context>
 <context>
+    <name>VolumeBind</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot bind the mountpoint %1 of volume plugin %2 to %3: %4</source>
+        <translation>der Einhängepunkt %1 des Volume-Plugins %2 kann nicht an %3 gebunden werden: %4</translation>
+    </message>
+</context>
+<context>
     <name>VolumeCommands</name>
     <message>
         <source>bad format of filter (expected name=value)</source>
@@ -2511,16 +2542,20 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <translation>der Einhängepunkt %1 des Volume-Plugins %2 kann nicht aufgelöst werden: %3: %4</translation>
     </message>
     <message>
-        <source>volume plugin %1 answered the mountpoint %2, which leads out of %3 (%4 is a symbolic link that leaves it); refusing it</source>
-        <translation>das Volume-Plugin %1 hat mit dem Einhängepunkt %2 geantwortet, der aus %3 hinausführt (%4 ist ein symbolischer Link nach außerhalb); er wird abgelehnt</translation>
-    </message>
-    <message>
         <source>cannot resolve the mountpoint %1 of volume plugin %2: %3</source>
         <translation>der Einhängepunkt %1 des Volume-Plugins %2 kann nicht aufgelöst werden: %3</translation>
     </message>
     <message>
         <source>volume plugin %1 answered the mountpoint %2, which leads out of %3; refusing it</source>
         <translation>das Volume-Plugin %1 hat mit dem Einhängepunkt %2 geantwortet, der aus %3 hinausführt; er wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>the mountpoint %1 of volume plugin %2 does not exist</source>
+        <translation>der Einhängepunkt %1 des Volume-Plugins %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>volume plugin %1 answered the mountpoint %2, which leads out of %3 through a symbolic link (%4); refusing it</source>
+        <translation>das Volume-Plugin %1 nannte den Einhängepunkt %2, der über einen symbolischen Link (%4) aus %3 herausführt; abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -2652,10 +2687,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <translation>der Plugdesk-Helfer hat keine Antwort auf %1 gesendet</translation>
     </message>
     <message>
-        <source>the Plugdesk helper sent a plugin that is not JSON</source>
-        <translation>der Plugdesk-Helfer hat ein Plugin gesendet, das kein JSON ist</translation>
-    </message>
-    <message>
         <source>Create %1</source>
         <translation>%1 erstellen</translation>
     </message>
@@ -2670,10 +2701,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>following a log (-f) needs read access to the plugin&apos;s log file, which the helper keeps under its run root; run plugdeskctl as root to follow it, or read it again without -f</source>
         <translation>zum Verfolgen eines Protokolls (-f) ist Lesezugriff auf die Protokolldatei des Plugins nötig, die der Helfer in seinem Laufzeitverzeichnis ablegt; führen Sie plugdeskctl als root aus, um ihm zu folgen, oder lesen Sie es erneut ohne -f</translation>
-    </message>
-    <message>
-        <source>the helper answered PluginRuntimeState with something that is not JSON</source>
-        <translation>der Helfer hat auf PluginRuntimeState mit etwas geantwortet, das kein JSON ist</translation>
     </message>
     <message>
         <source>Push %1</source>
@@ -2694,10 +2721,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>Upgrade %1</source>
         <translation>%1 aktualisieren</translation>
-    </message>
-    <message>
-        <source>the helper answered VolumeDrivers with something that is not JSON</source>
-        <translation>der Helfer hat auf VolumeDrivers mit etwas geantwortet, das kein JSON ist</translation>
     </message>
     <message>
         <source>List volumes</source>
@@ -2790,6 +2813,30 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>cannot pack %1: %2</source>
         <translation>%1 kann nicht gepackt werden: %2</translation>
+    </message>
+    <message>
+        <source>Read the plugins</source>
+        <translation>Plugins lesen</translation>
+    </message>
+    <message>
+        <source>the plugins have not been read from the Plugdesk helper yet</source>
+        <translation>die Plugins wurden noch nicht vom Plugdesk-Helfer gelesen</translation>
+    </message>
+    <message>
+        <source>Waiting for authorisation…</source>
+        <translation>Warte auf Autorisierung…</translation>
+    </message>
+    <message>
+        <source>cancelled while waiting for authorisation</source>
+        <translation>abgebrochen während des Wartens auf Autorisierung</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>%1 einstellen</translation>
+    </message>
+    <message>
+        <source>Logs of %1</source>
+        <translation>Protokoll von %1</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +2979,18 @@ Approve them with plugdeskctl plugin set, which asks, or in the Settings tab of 
 %2
 Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Registerkarte „Einstellungen“ des Fensters</translation>
     </message>
+    <message>
+        <source>Read the plugins</source>
+        <translation>Plugins lesen</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>%1 einstellen</translation>
+    </message>
+    <message>
+        <source>Logs of %1</source>
+        <translation>Protokoll von %1</translation>
+    </message>
 </context>
 <context>
     <name>core::PolkitAuthority</name>
@@ -2955,25 +3014,13 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <source>cannot tell who is calling (%1): %2</source>
         <translation>der Aufrufer lässt sich nicht bestimmen (%1): %2</translation>
     </message>
+    <message>
+        <source>not authorized to %1 (%2): a password is needed, and this request did not allow asking for one</source>
+        <translation>nicht berechtigt, %1 (%2): ein Passwort ist nötig, und diese Anfrage erlaubte keine Nachfrage</translation>
+    </message>
 </context>
 <context>
     <name>core::RegistryClient</name>
-    <message>
-        <source>cannot %1: the registry&apos;s token server &quot;%2&quot; is not an http(s) URL</source>
-        <translation>%1 nicht möglich: der Token-Server „%2“ der Registry ist keine http(s)-URL</translation>
-    </message>
-    <message>
-        <source>cannot %1: %2</source>
-        <translation>%1 nicht möglich: %2</translation>
-    </message>
-    <message>
-        <source>cannot %1: the registry requires a login (%2) — run plugdeskctl login %3</source>
-        <translation>%1 nicht möglich: die Registry verlangt eine Anmeldung (%2) – führen Sie plugdeskctl login %3 aus</translation>
-    </message>
-    <message>
-        <source>cannot %1: the registry refused the login for %2 (%3) — check that the repository exists and that this login may use it, or run plugdeskctl login %2 again</source>
-        <translation>%1 nicht möglich: die Registry hat die Anmeldung für %2 abgelehnt (%3) – prüfen Sie, ob das Repository existiert und diese Anmeldung es verwenden darf, oder führen Sie plugdeskctl login %2 erneut aus</translation>
-    </message>
     <message>
         <source>cannot %1: %2 was not found in the registry (%3) — check the name and the tag</source>
         <translation>%1 nicht möglich: %2 wurde in der Registry nicht gefunden (%3) – prüfen Sie Namen und Tag</translation>
@@ -3413,6 +3460,29 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     </message>
 </context>
 <context>
+    <name>ui::JobWatcher</name>
+    <message>
+        <source>Actions waiting for authorisation</source>
+        <translation>Aktionen, die auf Autorisierung warten</translation>
+    </message>
+    <message>
+        <source>%1: waiting for authorisation…</source>
+        <translation>%1: warte auf Autorisierung…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting: the action is not done</source>
+        <translation>Nicht länger warten: die Aktion wird nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Your account may not do this. An administrator can allow it with a polkit rule for the action named above, or you can run the command as root.</source>
+        <translation>Ihr Konto darf das nicht. Ein Administrator kann es mit einer polkit-Regel für die oben genannte Aktion erlauben, oder Sie führen den Befehl als root aus.</translation>
+    </message>
+</context>
+<context>
     <name>ui::JobsIndicator</name>
     <message>
         <source>Running jobs</source>
@@ -3603,10 +3673,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Problems reading the store</source>
         <translation>Probleme beim Lesen des Plugin-Speichers</translation>
-    </message>
-    <message>
-        <source>Cannot read the plugins: %1</source>
-        <translation>Die Plugins können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Store: %1</source>
@@ -3963,6 +4029,30 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Save the selected plugin as a bundle file for a machine without a registry (Ctrl+Shift+E)</source>
         <translation>Das ausgewählte Plugin als Bundle-Datei für einen Rechner ohne Registry speichern (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Reading the plugins…&lt;/h3&gt;&lt;p&gt;From %1.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Plugins werden gelesen…&lt;/h3&gt;&lt;p&gt;Von %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;You may not see the plugins&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;An administrator can allow it with a polkit rule for the action &lt;tt&gt;org.plugdesk.read&lt;/tt&gt;, or you can run Plugdesk as root.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Sie dürfen die Plugins nicht sehen&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Ein Administrator kann es mit einer polkit-Regel für die Aktion &lt;tt&gt;org.plugdesk.read&lt;/tt&gt; erlauben, oder Sie starten Plugdesk als root.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Reading the plugins needs your password&lt;/h3&gt;&lt;p&gt;Choose Try Again to be asked.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Zum Lesen der Plugins ist Ihr Passwort nötig&lt;/h3&gt;&lt;p&gt;Wählen Sie „Erneut versuchen“, um danach gefragt zu werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The plugins cannot be read&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Die Plugins können nicht gelesen werden&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Recent changes are not shown: reading them needs your password. Press Refresh (F5) to be asked.</source>
+        <translation>Neuere Änderungen werden nicht angezeigt: zum Lesen ist Ihr Passwort nötig. Drücken Sie Aktualisieren (F5), um danach gefragt zu werden.</translation>
     </message>
 </context>
 <context>

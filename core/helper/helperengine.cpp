@@ -564,6 +564,19 @@ Result<QString> registryAuthFor(const QString &reference)
 
 } // namespace
 
+void HelperEngine::inspectInto(Job *job, const QString &nameOrId, std::function<void(const Plugin &plugin)> found)
+{
+    callAsync(QStringLiteral("InspectPlugin"), {nameOrId}, true, job, [job, found](const Result<QVariantList> &reply) {
+        if (!reply)
+            return job->failWith(reply.error());
+        auto plugin =
+            HelperProtocol::decodePlugin(QJsonDocument::fromJson(reply->value(0).toString().toUtf8()).object());
+        if (!plugin)
+            return job->failWith(plugin.error());
+        found(*plugin);
+    });
+}
+
 Job *HelperEngine::push(const QString &name)
 {
     const QString title = tr("Push %1").arg(name);
@@ -572,14 +585,8 @@ Job *HelperEngine::push(const QString &name)
     Job *job = newJob(title);
     job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
     // The target registry is the one the plugin's own name names: ask the helper for that name first.
-    callAsync(QStringLiteral("InspectPlugin"), {name}, true, job, [this, job](const Result<QVariantList> &reply) {
-        if (!reply)
-            return job->failWith(reply.error());
-        auto found =
-            HelperProtocol::decodePlugin(QJsonDocument::fromJson(reply->value(0).toString().toUtf8()).object());
-        if (!found)
-            return job->failWith(found.error());
-        const QString target = found->name();
+    inspectInto(job, name, [this, job](const Plugin &found) {
+        const QString target = found.name();
         offThread(
             job, [target] { return registryAuthFor(target); },
             [this, job, target](const Result<QString> &auth) {
@@ -646,33 +653,26 @@ Job *HelperEngine::exportPlugin(const QString &nameOrId, const QString &file)
     Job *job = newJob(title);
     job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
     // Found first, so that a missing plugin is told as such and no temp file is made for it.
-    callAsync(
-        QStringLiteral("InspectPlugin"), {nameOrId}, true, job, [this, job, file](const Result<QVariantList> &reply) {
-            if (!reply)
-                return job->failWith(reply.error());
-            auto found =
-                HelperProtocol::decodePlugin(QJsonDocument::fromJson(reply->value(0).toString().toUtf8()).object());
-            if (!found)
-                return job->failWith(found.error());
-            auto pending = PendingFile::create(file);
-            if (!pending)
-                return job->failWith(pending.error().prefixed(tr("cannot export plugin %1").arg(found->name())));
-            std::shared_ptr<PendingFile> target(std::move(*pending));
-            // The helper's job writes into the temp file; this one renames it into place once that succeeded, and
-            // only then ends, so whoever waits for it finds FILE complete.
-            callIntoJob(job, QStringLiteral("ExportPlugin"),
-                        {found->id, QVariant::fromValue(QDBusUnixFileDescriptor(target->handle())), target->path()},
-                        [job, target, name = found->name()](const Result<QVariant> &result) mutable {
-                            // Released here, not with the job: a failed export's temp file goes at once.
-                            const std::shared_ptr<PendingFile> file = std::move(target);
-                            if (!result)
-                                return job->failWith(result.error());
-                            if (auto committed = file->commit(); !committed)
-                                return job->failWith(
-                                    committed.error().prefixed(tr("cannot export plugin %1").arg(name)));
-                            job->finishWith(*result);
-                        });
-        });
+    inspectInto(job, nameOrId, [this, job, file](const Plugin &plugin) {
+        const std::optional<Plugin> found = plugin;
+        auto pending = PendingFile::create(file);
+        if (!pending)
+            return job->failWith(pending.error().prefixed(tr("cannot export plugin %1").arg(found->name())));
+        std::shared_ptr<PendingFile> target(std::move(*pending));
+        // The helper's job writes into the temp file; this one renames it into place once that succeeded, and
+        // only then ends, so whoever waits for it finds FILE complete.
+        callIntoJob(job, QStringLiteral("ExportPlugin"),
+                    {found->id, QVariant::fromValue(QDBusUnixFileDescriptor(target->handle())), target->path()},
+                    [job, target, name = found->name()](const Result<QVariant> &result) mutable {
+                        // Released here, not with the job: a failed export's temp file goes at once.
+                        const std::shared_ptr<PendingFile> file = std::move(target);
+                        if (!result)
+                            return job->failWith(result.error());
+                        if (auto committed = file->commit(); !committed)
+                            return job->failWith(committed.error().prefixed(tr("cannot export plugin %1").arg(name)));
+                        job->finishWith(*result);
+                    });
+    });
     return job;
 }
 

@@ -123,6 +123,9 @@ private:
                      std::function<void(const Result<QVariant> &)> ending = {});
     // Ends `job` with `result` once the copy of the helper's state reflects the changes pushed so far.
     void endWhenCurrent(Job *job, const Result<QVariant> &result);
+    // Asks the helper for the plugin `nameOrId` (InspectPlugin, may ask for a password) and hands it to `found`, or
+    // ends `job` with the error.
+    void inspectInto(Job *job, const QString &nameOrId, std::function<void(const Plugin &plugin)> found);
     // A job announced with jobStarted.
     Job *newJob(const QString &title);
     // A job that failed before it started.

@@ -118,6 +118,13 @@ Result<RegistryClient *> callerRegistry(const QString &remote, const QString &au
     return client;
 }
 
+// The plugin list as JSON, its settings' secret values redacted unless the caller may see them.
+QByteArray pluginListJson(const HelperCall &call, const PluginList &list)
+{
+    const QByteArray json = HelperProtocol::encodePluginList(list);
+    return call.revealSecrets ? json : Secrets::redactPluginList(json);
+}
+
 // A descriptor argument as one this process owns (validate() checked it is a regular file opened the right way).
 Result<int> takeDescriptor(const QVariant &argument, const QString &name)
 {
@@ -144,8 +151,7 @@ const QList<HelperVerb> &HelperVerbs::all()
                 auto list = call.engine.plugins();
                 if (!list)
                     return list.error();
-                const QByteArray json = HelperProtocol::encodePluginList(*list);
-                return QVariantList{QString::fromUtf8(call.revealSecrets ? json : Secrets::redactPluginList(json))};
+                return QVariantList{QString::fromUtf8(pluginListJson(call, *list))};
             },
             manageAction(),
         },
@@ -161,15 +167,14 @@ const QList<HelperVerb> &HelperVerbs::all()
                 auto list = call.engine.plugins();
                 if (!list)
                     return list.error();
-                const QByteArray json = HelperProtocol::encodePluginList(*list);
                 HelperProtocol::Snapshot snapshot;
                 for (const Plugin &plugin : list->plugins) {
                     if (auto state = call.engine.runtimeState(plugin.id))
                         snapshot.states.insert(plugin.id, *state);
                 }
                 snapshot.drivers = call.engine.volumeDrivers().valueOr({});
-                return QVariantList{QString::fromUtf8(HelperProtocol::encodeSnapshot(
-                    call.revealSecrets ? json : Secrets::redactPluginList(json), snapshot))};
+                return QVariantList{
+                    QString::fromUtf8(HelperProtocol::encodeSnapshot(pluginListJson(call, *list), snapshot))};
             },
             manageAction(),
         },

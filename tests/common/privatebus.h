@@ -184,6 +184,9 @@ public:
         return m_process.waitForStarted(5000) && waitForName(busAddress, core::HelperProtocol::serviceName());
     }
 
+    // Whether the helper still runs (it exits by itself when idle).
+    bool running() const { return m_process.state() != QProcess::NotRunning; }
+
     void stop()
     {
         if (m_process.state() == QProcess::NotRunning)

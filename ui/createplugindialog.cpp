@@ -116,9 +116,17 @@ void CreatePluginDialog::validate()
 
 void CreatePluginDialog::browse()
 {
-    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Plugin Folder"), folder());
-    if (!chosen.isEmpty())
-        m_folder->setText(QDir::toNativeSeparators(chosen));
+    // Window-modal and without a nested event loop: the answer arrives as fileSelected.
+    auto *dialog = new QFileDialog(this, tr("Plugin Folder"), folder());
+    dialog->setObjectName(QStringLiteral("createFolderDialog"));
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &chosen) {
+        if (!chosen.isEmpty())
+            m_folder->setText(QDir::toNativeSeparators(chosen));
+    });
+    dialog->open();
 }
 
 } // namespace ui

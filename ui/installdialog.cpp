@@ -2,10 +2,10 @@
 
 #include "core/plugin/reference.h"
 #include "ui/privilegedialog.h"
+#include "ui/tagcompleter.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
-#include <QCollator>
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QGridLayout>
@@ -16,7 +16,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStringListModel>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -60,10 +59,9 @@ InstallDialog::InstallDialog(core::Engine *engine, const core::Plugin &plugin, Q
 
 InstallDialog::~InstallDialog()
 {
-    // The look-ups are the engine's children: stop them and let them go, nobody else will.
-    for (core::Job *job : {m_tagsJob.data(), m_privilegesJob.data()}) {
-        if (!job)
-            continue;
+    // The look-up is the engine's child: stop it and let it go, nobody else will (the tag completer does the same
+    // with its own).
+    if (core::Job *job = m_privilegesJob.data()) {
         job->disconnect(this);
         job->cancel();
         job->deleteLater();
@@ -102,14 +100,9 @@ void InstallDialog::build()
     m_reference->setAccessibleDescription(tr("Repository and optional tag; tags are completed from the registry"));
     m_reference->setPlaceholderText(tr("registry/repository:tag"));
     m_reference->setClearButtonEnabled(true);
-    m_completions = new QStringListModel(this);
-    m_completer = new QCompleter(m_completions, this);
-    m_completer->setObjectName(QStringLiteral("tagCompleter"));
-    m_completer->setCompletionMode(QCompleter::PopupCompletion);
-    m_completer->setCaseSensitivity(Qt::CaseSensitive);
-    m_completer->setFilterMode(Qt::MatchStartsWith);
-    m_completer->setMaxVisibleItems(10);
-    m_reference->setCompleter(m_completer);
+    m_completer = new TagCompleter(m_engine, m_reference, this);
+    connect(m_completer, &TagCompleter::found, this, &InstallDialog::onTags);
+    connect(m_completer, &TagCompleter::failed, this, &InstallDialog::onTagsFailed);
 
     m_error = smallLabel(QStringLiteral("referenceError"));
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #b02a37; }"));
@@ -220,6 +213,21 @@ core::InstallOptions InstallDialog::options() const
     return options;
 }
 
+QStringList InstallDialog::tags() const
+{
+    return m_completer->tags();
+}
+
+QString InstallDialog::tagsRepository() const
+{
+    return m_completer->repository();
+}
+
+QCompleter *InstallDialog::completer() const
+{
+    return m_completer;
+}
+
 QString InstallDialog::repositoryPart(const QString &text)
 {
     QString repository = text.trimmed();
@@ -254,7 +262,7 @@ void InstallDialog::validate()
         showNote(m_aliasError, !aliasProblem.isEmpty());
     }
     // A hint about another repository than the one typed now would mislead.
-    if (repositoryPart(reference()) != m_tagsRequested)
+    if (repositoryPart(reference()) != m_completer->requestedRepository())
         showNote(m_hint, false);
     m_ok->setEnabled(!isBusy() && !reference().isEmpty() && problem.isEmpty() && aliasProblem.isEmpty());
 }
@@ -262,87 +270,50 @@ void InstallDialog::validate()
 void InstallDialog::lookUpTags()
 {
     const QString repository = repositoryPart(reference());
-    if (repository.isEmpty() || repository == m_tagsRequested)
+    if (repository.isEmpty() || repository == m_completer->requestedRepository())
         return;
     if (!core::Reference::parse(repository))
         return;
-    if (m_tagsJob) {
-        // Its answer would be about a repository no longer typed.
-        m_tagsJob->disconnect(this);
-        m_tagsJob->cancel();
-        m_tagsJob->deleteLater();
-    }
-    m_tagsRequested = repository;
+    m_completer->lookUp(repository);
     m_hint->setText(tr("Looking up the tags of %1…").arg(repository));
     showNote(m_hint, true);
-    core::Job *job = m_engine->tags(repository);
-    m_tagsJob = job;
-    if (job->isFinished())
-        QTimer::singleShot(0, this, [this, job, repository] { onTags(job, repository); });
-    else
-        connect(job, &core::Job::finished, this, [this, job, repository] { onTags(job, repository); });
 }
 
-void InstallDialog::onTags(core::Job *job, const QString &repository)
+void InstallDialog::onTagsFailed(const QString &repository, const core::Error &error)
 {
-    job->deleteLater();
-    if (job != m_tagsJob || repository != m_tagsRequested)
-        return;
-    m_tagsJob = nullptr;
-    if (!job->succeeded()) {
-        m_tags.clear();
-        m_tagsRepository.clear();
-        m_completions->setStringList({});
-        if (job->error() && job->error()->code != core::ErrorCode::Cancelled) {
-            // A short line here; the whole reason in the tooltip, and in full if the person goes on anyway.
-            const core::Error error = *job->error();
-            QString why;
-            switch (error.code) {
-            case core::ErrorCode::NotFound:
-                why = tr("the registry does not know this repository");
-                break;
-            case core::ErrorCode::Auth:
-                why = tr("the registry wants a login (File › Log In to a Registry)");
-                break;
-            case core::ErrorCode::Network:
-            case core::ErrorCode::Timeout:
-                why = tr("the registry cannot be reached");
-                break;
-            default:
-                why = error.message;
-                break;
-            }
-            m_hint->setText(tr("No tags to offer: %1.").arg(why));
-            m_hint->setToolTip(error.message);
-            showNote(m_hint, repositoryPart(reference()) == repository);
-            fitHeight();
-        }
-        return;
+    // A short line here; the whole reason in the tooltip, and in full if the person goes on anyway.
+    QString why;
+    switch (error.code) {
+    case core::ErrorCode::NotFound:
+        why = tr("the registry does not know this repository");
+        break;
+    case core::ErrorCode::Auth:
+        why = tr("the registry wants a login (File › Log In to a Registry)");
+        break;
+    case core::ErrorCode::Network:
+    case core::ErrorCode::Timeout:
+        why = tr("the registry cannot be reached");
+        break;
+    default:
+        why = error.message;
+        break;
     }
+    m_hint->setText(tr("No tags to offer: %1.").arg(why));
+    m_hint->setToolTip(error.message);
+    showNote(m_hint, repositoryPart(reference()) == repository);
+    fitHeight();
+}
+
+void InstallDialog::onTags(const QString &repository, const QStringList &tags)
+{
     m_hint->setToolTip(QString());
-    m_tags = job->result().toStringList();
-    // Newest first: "latest", then versions in numeric order, highest first.
-    QCollator collator;
-    collator.setNumericMode(true);
-    std::sort(m_tags.begin(), m_tags.end(), [&collator](const QString &a, const QString &b) {
-        const bool aLatest = a == QLatin1String("latest");
-        const bool bLatest = b == QLatin1String("latest");
-        if (aLatest != bLatest)
-            return aLatest;
-        return collator.compare(a, b) > 0;
-    });
-    m_tagsRepository = repository;
-    QStringList completions;
-    for (const QString &tag : std::as_const(m_tags))
-        completions.append(repository + QLatin1Char(':') + tag);
-    m_completions->setStringList(completions);
-    if (m_tags.isEmpty()) {
+    if (tags.isEmpty()) {
         m_hint->setText(tr("%1 has no tags.").arg(repository));
     } else {
-        QStringList shown = m_tags.mid(0, kShownTags);
+        QStringList shown = tags.mid(0, kShownTags);
         QString text = shown.join(QStringLiteral(", "));
-        if (m_tags.size() > kShownTags)
-            text = tr("%1 … (%n tags)", nullptr, int(m_tags.size())).arg(text);
+        if (tags.size() > kShownTags)
+            text = tr("%1 … (%n tags)", nullptr, int(tags.size())).arg(text);
         m_hint->setText(tr("Tags: %1").arg(text));
     }
     showNote(m_hint, repositoryPart(reference()) == repository);
@@ -352,13 +323,10 @@ void InstallDialog::onTags(core::Job *job, const QString &repository)
 
 void InstallDialog::showCompletions()
 {
-    // Only for the person typing now, and not over an answer they already gave.
-    if (isBusy() || !m_reference->hasFocus() || m_completions->rowCount() == 0 ||
-        m_completions->stringList().contains(reference()) || repositoryPart(reference()) != m_tagsRepository)
+    // Only for the person typing now.
+    if (isBusy() || !m_reference->hasFocus() || repositoryPart(reference()) != m_completer->repository())
         return;
-    m_completer->setCompletionPrefix(m_reference->text().trimmed());
-    if (m_completer->completionCount() > 0)
-        m_completer->complete();
+    m_completer->offer();
 }
 
 void InstallDialog::accept()

@@ -16,10 +16,11 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QStringListModel;
 class QTimer;
 
 namespace ui {
+
+class TagCompleter;
 
 // The steps of install (and upgrade) before anything is downloaded: the reference is typed, checked as it is typed
 // and completed with the repository's tags, which are looked up in the background once typing pauses (answers for
@@ -47,8 +48,8 @@ public:
     core::InstallOptions options() const;
     bool isBusy() const { return !m_privilegesJob.isNull(); }
     // The tags last looked up, and the repository (as typed) they belong to.
-    QStringList tags() const { return m_tags; }
-    QString tagsRepository() const { return m_tagsRepository; }
+    QStringList tags() const;
+    QString tagsRepository() const;
 
     QLineEdit *referenceEdit() const { return m_reference; }
     QLineEdit *aliasEdit() const { return m_alias; }    // null for an upgrade
@@ -56,7 +57,7 @@ public:
     QLabel *referenceError() const { return m_error; }  // the inline validation message
     QLabel *tagHint() const { return m_hint; }          // what the tag look-up found
     QLabel *statusLabel() const { return m_status; }    // busy text, or what the last step ended with
-    QCompleter *completer() const { return m_completer; }
+    QCompleter *completer() const;
     QPushButton *okButton() const { return m_ok; }
     QPushButton *cancelButton() const { return m_cancel; }
     PrivilegeDialog *privilegeDialog() const { return m_privilegeDialog; }
@@ -79,7 +80,8 @@ private:
     void build();
     void validate();
     void lookUpTags();
-    void onTags(core::Job *job, const QString &repository);
+    void onTags(const QString &repository, const QStringList &tags);
+    void onTagsFailed(const QString &repository, const core::Error &error);
     void showCompletions();
     void onPrivileges(core::Job *job);
     void askForPrivileges(const core::Privileges &privileges);
@@ -103,13 +105,8 @@ private:
     QProgressBar *m_busy = nullptr;
     QPushButton *m_ok = nullptr;
     QPushButton *m_cancel = nullptr;
-    QCompleter *m_completer = nullptr;
-    QStringListModel *m_completions = nullptr;
+    TagCompleter *m_completer = nullptr;
     QTimer *m_tagTimer = nullptr;
-    QPointer<core::Job> m_tagsJob;
-    QString m_tagsRequested; // the repository (as typed) of the look-up running or done
-    QString m_tagsRepository;
-    QStringList m_tags;
     QPointer<core::Job> m_privilegesJob;
     QPointer<PrivilegeDialog> m_privilegeDialog;
 };

@@ -1,3 +1,4 @@
+// Over 600 lines: the window frame holds every plugin action and the dialogs they open; the page is PluginsPage.
 #include "ui/mainwindow.h"
 
 #include "core/engine/engine.h"
@@ -12,6 +13,7 @@
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
 #include "ui/pluginsettingsview.h"
+#include "ui/pluginspage.h"
 #include "ui/volumespage.h"
 
 #include <QAction>
@@ -24,9 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -35,8 +35,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -74,15 +72,15 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/plugdesk.svg")));
     setAcceptDrops(true);
 
-    m_model = new PluginListModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-
+    m_plugins = new PluginsPage(m_engine);
     createActions();
-    m_watcher = new JobWatcher(this);
+    connect(m_plugins, &PluginsPage::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_plugins, &PluginsPage::summaryChanged, this, [this](const QString &text) { m_status->setText(text); });
+    connect(m_plugins, &PluginsPage::reloadingChanged, m_refreshAction,
+            [this](bool reloading) { m_refreshAction->setEnabled(!reloading); });
+    connect(m_plugins->table(), &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_plugins->detailsView()->settingsView(), &PluginSettingsView::applied, this,
+            [this](const QString &name) { statusBar()->showMessage(tr("Settings of %1 applied.").arg(name), 5000); });
 
     m_sidebar = new QListWidget;
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -109,8 +107,7 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     centralLayout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    addPage(themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin")), tr("Plugins"),
-            createPluginsPage());
+    addPage(themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin")), tr("Plugins"), m_plugins);
     m_volumesPage = new VolumesPage(m_engine);
     addPage(themeIcon(QStringLiteral("drive-harddisk"), QStringLiteral("volume")), tr("Volumes"), m_volumesPage);
     // F5 refreshes the page shown: the Volumes page has its own Refresh.
@@ -121,46 +118,12 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     m_jobs = new JobsIndicator(m_engine);
     statusBar()->addPermanentWidget(m_jobs);
 
-    // Everything the window shows is pushed by the engine: no timer asks for it.
-    connect(m_engine, &core::Engine::pluginChanged, this, &MainWindow::refresh);
-    connect(m_engine, &core::Engine::pluginRemoved, this, &MainWindow::refresh);
-    connect(m_engine, &core::Engine::pluginsReloaded, this, &MainWindow::refresh);
-    connect(m_engine, &core::Engine::readinessChanged, this, &MainWindow::refresh);
-    connect(m_engine, &core::Engine::runtimeStateChanged, this, [this](const QString &id) {
-        if (m_model->rowOf(id) < 0)
-            return;
-        auto state = m_engine->runtimeState(id);
-        m_model->setRuntimeState(id, state ? std::optional(*state) : std::nullopt);
-    });
-
     resize(1100, 720);
     restoreState();
     refresh();
     updateActions();
     // Shown first, filled when the engine has read (through the helper, after polkit answered).
-    QTimer::singleShot(0, this, &MainWindow::reload);
-}
-
-void MainWindow::reload()
-{
-    if (m_reloading)
-        return;
-    m_reloading = true;
-    m_refreshAction->setEnabled(false);
-    core::Job *job = m_engine->reload();
-    job->then(this, [this, job](const core::Job &) {
-        job->deleteLater();
-        m_reloading = false;
-        m_refreshAction->setEnabled(true);
-        refresh();
-    });
-}
-
-void MainWindow::showStatus(const QString &text, bool offerRetry)
-{
-    m_statusText->setText(text);
-    m_tryAgain->setVisible(offerRetry);
-    m_listStack->setCurrentWidget(m_statusPage);
+    QTimer::singleShot(0, m_plugins, &PluginsPage::reload);
 }
 
 MainWindow::~MainWindow() = default;
@@ -195,7 +158,7 @@ void MainWindow::createActions()
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Read the plugins again (F5)"));
-    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::reload);
+    connect(m_refreshAction, &QAction::triggered, m_plugins, &PluginsPage::reload);
 
     m_installAction =
         new QAction(themeIcon(QStringLiteral("download"), QStringLiteral("install")), tr("&Install…"), this);
@@ -331,101 +294,11 @@ void MainWindow::createActions()
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
-    m_filter = new QLineEdit;
-    m_filter->setObjectName(QStringLiteral("pluginFilter"));
-    m_filter->setPlaceholderText(tr("Filter plugins…"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter plugins"));
-    m_filter->setMaximumWidth(280);
-    m_pluginActions.append(toolBar->addWidget(m_filter));
+    m_pluginActions.append(toolBar->addWidget(m_plugins->filterEdit()));
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
-    connect(focusFilter, &QAction::triggered, m_filter, qOverload<>(&QWidget::setFocus));
+    connect(focusFilter, &QAction::triggered, m_plugins->filterEdit(), qOverload<>(&QWidget::setFocus));
     addAction(focusFilter);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-}
-
-QWidget *MainWindow::createPluginsPage()
-{
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("pluginTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(PluginListModel::Name, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setSectionResizeMode(PluginListModel::Description, QHeaderView::Stretch);
-    m_table->horizontalHeader()->resizeSection(PluginListModel::Name, 180);
-    m_table->setAccessibleName(tr("Installed plugins"));
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::showSelected);
-    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    // A change in the selected row (enabled, state) changes what the actions and the details pane show.
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
-        const QString id = selectedPluginId();
-        if (!id.isEmpty() && m_model->rowOf(id) == topLeft.row())
-            showSelected();
-    });
-
-    auto *empty = new QLabel(tr("<h3>No plugins installed</h3><p>Install one from a registry with <b>Install</b> "
-                                "(Ctrl+I), or create one from a folder with <b>Create</b> (or drop the folder "
-                                "here).</p>"));
-    empty->setObjectName(QStringLiteral("emptyPlugins"));
-    empty->setAlignment(Qt::AlignCenter);
-    empty->setWordWrap(true);
-    m_statusPage = new QWidget;
-    m_statusPage->setObjectName(QStringLiteral("pluginsStatus"));
-    auto *statusLayout = new QVBoxLayout(m_statusPage);
-    statusLayout->addStretch(1);
-    m_statusText = new QLabel;
-    m_statusText->setObjectName(QStringLiteral("pluginsStatusText"));
-    m_statusText->setAlignment(Qt::AlignCenter);
-    m_statusText->setWordWrap(true);
-    m_statusText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    statusLayout->addWidget(m_statusText);
-    m_tryAgain = new QPushButton(tr("&Try Again"));
-    m_tryAgain->setObjectName(QStringLiteral("tryAgainButton"));
-    connect(m_tryAgain, &QPushButton::clicked, this, &MainWindow::reload);
-    statusLayout->addWidget(m_tryAgain, 0, Qt::AlignHCenter);
-    statusLayout->addStretch(2);
-
-    m_listStack = new QStackedWidget;
-    m_listStack->addWidget(m_table);
-    m_listStack->addWidget(empty);
-    m_listStack->addWidget(m_statusPage);
-
-    m_problems = new QLabel;
-    m_problems->setWordWrap(true);
-    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problems->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #664d03; border: 1px solid #ffe69c;"
-                                             " border-radius: 4px; padding: 6px; }"));
-    m_problems->setAccessibleName(tr("Problems reading the store"));
-    m_problems->hide();
-
-    m_details = new PluginDetailsView(m_engine);
-    connect(m_details->settingsView(), &PluginSettingsView::applied, this,
-            [this](const QString &name) { statusBar()->showMessage(tr("Settings of %1 applied.").arg(name), 5000); });
-
-    auto *top = new QWidget;
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_watcher->authorisationBar());
-    topLayout->addWidget(m_problems);
-    topLayout->addWidget(m_listStack, 1);
-
-    m_splitter = new QSplitter(Qt::Vertical);
-    m_splitter->setObjectName(QStringLiteral("pluginSplitter"));
-    m_splitter->addWidget(top);
-    m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setChildrenCollapsible(false);
-    return m_splitter;
 }
 
 int MainWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
@@ -452,115 +325,6 @@ void MainWindow::showPage(int index)
         toolBar->setVisible(index == 0);
 }
 
-void MainWindow::refresh()
-{
-    const auto readiness = m_engine->readiness();
-    if (readiness != core::Engine::Readiness::Ready) {
-        m_model->setPlugins({});
-        m_problems->hide();
-        m_status->setText(tr("Store: %1").arg(m_engine->location()));
-        const std::optional<core::Error> error = m_engine->readError();
-        if (readiness == core::Engine::Readiness::Loading || !error) {
-            showStatus(tr("<h3>Reading the plugins…</h3><p>From %1.</p>").arg(m_engine->location().toHtmlEscaped()),
-                       false);
-        } else if (error->code == core::ErrorCode::PermissionDenied) {
-            showStatus(tr("<h3>You may not see the plugins</h3><p>%1</p><p>An administrator can allow it with a "
-                          "polkit rule for the action <tt>org.plugdesk.read</tt>, or you can run Plugdesk as "
-                          "root.</p>")
-                           .arg(error->message.toHtmlEscaped()),
-                       true);
-        } else if (error->code == core::ErrorCode::AuthorizationRequired) {
-            showStatus(tr("<h3>Reading the plugins needs your password</h3><p>Choose Try Again to be asked.</p>"),
-                       true);
-        } else {
-            showStatus(tr("<h3>The plugins cannot be read</h3><p>%1</p>").arg(error->message.toHtmlEscaped()), true);
-        }
-        showSelected();
-        updateActions();
-        return;
-    }
-    auto result = m_engine->plugins();
-    if (!result) {
-        m_model->setPlugins({});
-        m_problems->hide();
-        showStatus(tr("<h3>The plugins cannot be read</h3><p>%1</p>").arg(result.error().message.toHtmlEscaped()),
-                   true);
-        m_status->setText(tr("Store: %1").arg(m_engine->location()));
-        updateActions();
-        return;
-    }
-    m_model->setPlugins(result->plugins);
-    QStringList problems;
-    for (const core::Error &problem : result->problems)
-        problems.append(problem.message);
-    QString banner;
-    if (!problems.isEmpty())
-        banner = tr("These plugins could not be read and are not listed:") + QStringLiteral("\n• ") +
-                 problems.join(QStringLiteral("\n• "));
-    // The list on show is the last one read: say so when reading the news needs a password nobody was asked for.
-    if (const auto stale = m_engine->readError(); stale && stale->code == core::ErrorCode::AuthorizationRequired)
-        banner = tr("Recent changes are not shown: reading them needs your password. Press Refresh (F5) to be "
-                    "asked.") +
-                 (banner.isEmpty() ? QString() : QStringLiteral("\n\n") + banner);
-    m_problems->setText(banner);
-    m_problems->setVisible(!banner.isEmpty());
-    m_listStack->setCurrentIndex(result->plugins.isEmpty() ? 1 : 0);
-    const int enabled = static_cast<int>(std::count_if(result->plugins.cbegin(), result->plugins.cend(),
-                                                       [](const core::Plugin &p) { return p.enabled; }));
-    m_status->setText(
-        tr("Store: %1 · plugins: %2, enabled: %3").arg(m_engine->location()).arg(result->plugins.size()).arg(enabled));
-    refreshStates();
-    showSelected();
-}
-
-void MainWindow::refreshStates()
-{
-    // Ids first: the rows are not held across the engine's answers.
-    QStringList ids;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        ids.append(m_model->pluginAt(row)->id);
-    for (const QString &id : std::as_const(ids)) {
-        auto state = m_engine->runtimeState(id);
-        m_model->setRuntimeState(id, state ? std::optional(*state) : std::nullopt);
-    }
-}
-
-QString MainWindow::selectedPluginId() const
-{
-    const core::Plugin *plugin = selectedPlugin();
-    return plugin ? plugin->id : QString();
-}
-
-const core::Plugin *MainWindow::selectedPlugin() const
-{
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return nullptr;
-    return m_model->pluginAt(m_proxy->mapToSource(rows.first()).row());
-}
-
-void MainWindow::selectPlugin(const QString &id)
-{
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid())
-        return;
-    m_table->selectRow(index.row());
-    m_table->scrollTo(index);
-}
-
-void MainWindow::showSelected()
-{
-    const core::Plugin *plugin = selectedPlugin();
-    if (!plugin)
-        m_details->clear();
-    else
-        m_details->showPlugin(*plugin, m_model->runtimeState(plugin->id));
-    updateActions();
-}
-
 void MainWindow::updateActions()
 {
     const core::Plugin *plugin = selectedPlugin();
@@ -577,27 +341,30 @@ void MainWindow::updateActions()
 
 void MainWindow::showContextMenu(const QPoint &position)
 {
-    const QModelIndex index = m_table->indexAt(position);
+    QTableView *table = m_plugins->table();
+    const QModelIndex index = table->indexAt(position);
     if (index.isValid())
-        m_table->selectRow(index.row());
-    QMenu menu(this);
+        table->selectRow(index.row());
+    // A popup, so no nested event loop runs in the window; the menu deletes itself once closed.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     if (index.isValid()) {
-        menu.addAction(m_enableAction);
-        menu.addAction(m_disableAction);
-        menu.addSeparator();
-        menu.addAction(m_upgradeAction);
-        menu.addAction(m_pushAction);
-        menu.addAction(m_exportAction);
-        menu.addAction(m_removeAction);
-        menu.addSeparator();
-        menu.addAction(m_copyIdAction);
-        menu.addAction(m_copyNameAction);
-        menu.addSeparator();
+        menu->addAction(m_enableAction);
+        menu->addAction(m_disableAction);
+        menu->addSeparator();
+        menu->addAction(m_upgradeAction);
+        menu->addAction(m_pushAction);
+        menu->addAction(m_exportAction);
+        menu->addAction(m_removeAction);
+        menu->addSeparator();
+        menu->addAction(m_copyIdAction);
+        menu->addAction(m_copyNameAction);
+        menu->addSeparator();
     }
-    menu.addAction(m_installAction);
-    menu.addAction(m_createAction);
-    menu.addAction(m_refreshAction);
-    menu.exec(m_table->viewport()->mapToGlobal(position));
+    menu->addAction(m_installAction);
+    menu->addAction(m_createAction);
+    menu->addAction(m_refreshAction);
+    menu->popup(table->viewport()->mapToGlobal(position));
 }
 
 void MainWindow::enableSelected()
@@ -618,7 +385,7 @@ void MainWindow::disableSelected()
         return;
     const QString id = plugin->id;
     const QString name = plugin->name();
-    if (!isActive(m_model->runtimeState(id))) {
+    if (!isActive(m_plugins->model()->runtimeState(id))) {
         startDisable(id, name);
         return;
     }
@@ -678,7 +445,7 @@ void MainWindow::offerForceDisable(const QString &id, const QString &name, const
 void MainWindow::watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess,
                           std::function<bool(const core::Error &)> onFailure)
 {
-    m_watcher->watch(job, failureText, std::move(onSuccess), std::move(onFailure));
+    m_plugins->jobWatcher()->watch(job, failureText, std::move(onSuccess), std::move(onFailure));
 }
 
 void MainWindow::followWithProgress(core::Job *job, const QString &failureText,
@@ -702,10 +469,7 @@ void MainWindow::installPlugin(const QString &reference)
         followWithProgress(job, tr("The plugin could not be installed."), [this](const QVariant &result) {
             const QString name = result.toString();
             statusBar()->showMessage(tr("%1 was installed.").arg(name), 5000);
-            for (int row = 0; row < m_model->rowCount(); ++row) {
-                if (m_model->pluginAt(row)->name() == name)
-                    selectPlugin(m_model->pluginAt(row)->id);
-            }
+            m_plugins->selectPluginNamed(name);
         });
     });
     dialog->open();
@@ -772,10 +536,7 @@ void MainWindow::importBundle(const QString &file)
                                [this](const QVariant &result) {
                                    const QString name = result.toString();
                                    statusBar()->showMessage(tr("%1 was imported.").arg(name), 5000);
-                                   for (int row = 0; row < m_model->rowCount(); ++row) {
-                                       if (m_model->pluginAt(row)->name() == name)
-                                           selectPlugin(m_model->pluginAt(row)->id);
-                                   }
+                                   m_plugins->selectPluginNamed(name);
                                });
         });
         dialog->open();
@@ -933,10 +694,7 @@ void MainWindow::createFromFolder(const QString &folder)
                  [this](const QVariant &result) {
                      const QString created = result.toString();
                      statusBar()->showMessage(tr("%1 was created; enable it to start it.").arg(created), 5000);
-                     for (int row = 0; row < m_model->rowCount(); ++row) {
-                         if (m_model->pluginAt(row)->name() == created)
-                             selectPlugin(m_model->pluginAt(row)->id);
-                     }
+                     m_plugins->selectPluginNamed(created);
                  });
     });
     dialog->open();
@@ -970,18 +728,14 @@ void MainWindow::restoreState()
     QSettings settings;
     if (settings.contains(QStringLiteral("window/geometry")))
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    if (settings.contains(QStringLiteral("window/splitter")))
-        m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    if (settings.contains(QStringLiteral("window/pluginColumns")))
-        m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/pluginColumns")).toByteArray());
+    m_plugins->restoreState(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/pluginColumns"), m_table->horizontalHeader()->saveState());
+    m_plugins->saveState(settings);
     event->accept();
 }
 

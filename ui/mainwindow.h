@@ -1,18 +1,14 @@
 #pragma once
 
+#include "ui/pluginspage.h"
+
 #include <QMainWindow>
 #include <functional>
 
 class QAction;
 class QLabel;
-class QLineEdit;
 class QListWidget;
-class QPushButton;
-class QSortFilterProxyModel;
-class QSplitter;
 class QStackedWidget;
-class QTableView;
-class QTimer;
 
 namespace core {
 class Engine;
@@ -29,8 +25,9 @@ class PluginDetailsView;
 class PluginListModel;
 class VolumesPage;
 
-// The main window: a sidebar of pages (Plugins; more pages plug in with addPage), the plugin table with a filter
-// box, the details pane, the actions on the selected plugin, the store's problems and the jobs indicator.
+// The main window: a sidebar of pages (PluginsPage first, VolumesPage; more plug in with addPage), the menus and
+// toolbar with the actions on the selected plugin, the dialogs they open, drops, the status bar and the jobs
+// indicator. The plugin table, details and status pages are PluginsPage's; the accessors below forward to it.
 // Talks only to core::Engine. An action exists only for a verb the engine has: there are no disabled
 // placeholders for verbs to come.
 class MainWindow final : public QMainWindow
@@ -41,14 +38,10 @@ public:
     explicit MainWindow(core::Engine *engine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Shows what the engine holds now (its reads never wait): the plugins, their states, or why there are none
-    // (still reading, refused, unreachable). Applies the difference to the table.
-    void refresh();
-    // The listed plugins' process states as the engine last heard them; only cells that changed are updated.
-    void refreshStates();
-    // Asks the engine to read everything again (Refresh, F5, Try Again); through the helper this may ask for a
-    // password. The window stays usable meanwhile.
-    void reload();
+    // PluginsPage::refresh, refreshStates and reload (Refresh, F5, Try Again).
+    void refresh() { m_plugins->refresh(); }
+    void refreshStates() { m_plugins->refreshStates(); }
+    void reload() { m_plugins->reload(); }
 
     // Adds a page to the sidebar (the Plugins page is the first); returns its index.
     int addPage(const QIcon &icon, const QString &title, QWidget *page);
@@ -71,19 +64,20 @@ public:
     void loginToRegistry();
 
     // The id of the selected plugin, empty when none is.
-    QString selectedPluginId() const;
-    void selectPlugin(const QString &id);
+    QString selectedPluginId() const { return m_plugins->selectedPluginId(); }
+    void selectPlugin(const QString &id) { m_plugins->selectPlugin(id); }
 
-    PluginListModel *pluginModel() const { return m_model; }
-    QTableView *pluginTable() const { return m_table; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    PluginDetailsView *detailsView() const { return m_details; }
-    QLabel *problemsBanner() const { return m_problems; }
+    PluginsPage *pluginsPage() const { return m_plugins; }
+    PluginListModel *pluginModel() const { return m_plugins->model(); }
+    QTableView *pluginTable() const { return m_plugins->table(); }
+    QLineEdit *filterEdit() const { return m_plugins->filterEdit(); }
+    PluginDetailsView *detailsView() const { return m_plugins->detailsView(); }
+    QLabel *problemsBanner() const { return m_plugins->problemsBanner(); }
     // The page shown instead of the table while the plugins are read, or when they cannot be.
-    QWidget *statusPage() const { return m_statusPage; }
-    QLabel *statusText() const { return m_statusText; }
-    QPushButton *tryAgainButton() const { return m_tryAgain; }
-    JobWatcher *jobWatcher() const { return m_watcher; }
+    QWidget *statusPage() const { return m_plugins->statusPage(); }
+    QLabel *statusText() const { return m_plugins->statusText(); }
+    QPushButton *tryAgainButton() const { return m_plugins->tryAgainButton(); }
+    JobWatcher *jobWatcher() const { return m_plugins->jobWatcher(); }
     QListWidget *sidebar() const { return m_sidebar; }
     VolumesPage *volumesPage() const { return m_volumesPage; }
     JobsIndicator *jobsIndicator() const { return m_jobs; }
@@ -112,8 +106,6 @@ protected:
 
 private:
     void createActions();
-    QWidget *createPluginsPage();
-    void showSelected();
     void updateActions();
     void showContextMenu(const QPoint &position);
     void enableSelected();
@@ -129,30 +121,16 @@ private:
     // message with the engine's reason; then deletes it. `onFailure` may take over a failure (returns true).
     void watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess = {},
                   std::function<bool(const core::Error &)> onFailure = {});
-    const core::Plugin *selectedPlugin() const;
+    const core::Plugin *selectedPlugin() const { return m_plugins->selectedPlugin(); }
     void restoreState();
-    // What the list area shows when there is no list: `text` and, when the person can do something, Try Again.
-    void showStatus(const QString &text, bool offerRetry);
 
     core::Engine *m_engine;
-    PluginListModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QTableView *m_table = nullptr;
-    QStackedWidget *m_listStack = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QSplitter *m_splitter = nullptr;
-    PluginDetailsView *m_details = nullptr;
-    QLabel *m_problems = nullptr;
+    PluginsPage *m_plugins = nullptr;
     VolumesPage *m_volumesPage = nullptr;
     QLabel *m_status = nullptr;
     JobsIndicator *m_jobs = nullptr;
-    JobWatcher *m_watcher = nullptr;
-    QWidget *m_statusPage = nullptr;
-    QLabel *m_statusText = nullptr;
-    QPushButton *m_tryAgain = nullptr;
-    bool m_reloading = false;
     QAction *m_enableAction = nullptr;
     QAction *m_disableAction = nullptr;
     QAction *m_createAction = nullptr;

@@ -4,6 +4,7 @@
 #include "ui/icons.h"
 #include "ui/jobwatcher.h"
 #include "ui/newvolumedialog.h"
+#include "ui/volumedetailsview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,7 +22,6 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -30,17 +30,6 @@
 namespace ui {
 
 namespace {
-
-QString row(const QString &label, const QString &value)
-{
-    return QStringLiteral("<tr><td style='padding-right:12px; color:#6c757d'>%1</td><td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value);
-}
-
-QString code(const QString &text)
-{
-    return QStringLiteral("<tt>%1</tt>").arg(text.toHtmlEscaped());
-}
 
 QString secondsText(qint64 ms)
 {
@@ -127,11 +116,7 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     m_listStack->addWidget(m_tree);
     m_listStack->addWidget(empty);
 
-    m_details = new QTextBrowser;
-    m_details->setObjectName(QStringLiteral("volumeDetails"));
-    m_details->setAccessibleName(tr("Details of the selected volume"));
-    m_details->setOpenLinks(false);
-    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details = new VolumeDetailsView;
 
     m_splitter = new QSplitter(Qt::Vertical);
     m_splitter->setObjectName(QStringLiteral("volumeSplitter"));
@@ -418,61 +403,12 @@ void VolumesPage::showSelected()
 {
     updateActions();
     const QModelIndex source = selectedSourceIndex();
-    if (const core::Volume *volume = m_model->volumeAt(source)) {
-        QString options;
-        if (!volume->options)
-            options = tr("unknown (not created through Plugdesk)");
-        else if (volume->options->isEmpty())
-            options = tr("none");
-        else {
-            QStringList pairs;
-            for (auto it = volume->options->constBegin(); it != volume->options->constEnd(); ++it)
-                pairs.append(code(it.key() + QLatin1Char('=') + it.value()));
-            options = pairs.join(QStringLiteral("<br>"));
-        }
-        const QDateTime created = VolumeListModel::createdTime(volume->createdAt);
-        QString html = QStringLiteral("<h3>%1</h3><table>").arg(volume->name.toHtmlEscaped());
-        html += row(tr("Driver"), volume->driver.toHtmlEscaped());
-        html += row(tr("Scope"), volume->scope.toHtmlEscaped());
-        html +=
-            row(tr("Mountpoint"), code(volume->hostMountpoint.isEmpty() ? volume->mountpoint : volume->hostMountpoint));
-        html += row(tr("Inside the plugin"), code(volume->mountpoint));
-        html += row(tr("Created"), created.isValid()
-                                       ? QLocale().toString(created.toLocalTime(), QLocale::LongFormat).toHtmlEscaped()
-                                       : volume->createdAt.toHtmlEscaped());
-        if (!volume->status.isEmpty())
-            html += row(tr("Status"), VolumeListModel::statusText(volume->status).toHtmlEscaped());
-        html += row(tr("Options"), options);
-        html += row(tr("In use"), volume->mounts > 0
-                                      ? tr("yes, mounts through Plugdesk without an unmount: %1; removing it "
-                                           "needs force")
-                                            .arg(volume->mounts)
-                                            .toHtmlEscaped()
-                                      : tr("no").toHtmlEscaped());
-        html += QStringLiteral("</table>");
-        m_details->setHtml(html);
-        return;
-    }
-    if (const VolumeListModel::Driver *driver = m_model->driverAt(source)) {
-        QString html = QStringLiteral("<h3>%1</h3><table>").arg(driver->name.toHtmlEscaped());
-        html += row(tr("Plugin ID"), code(driver->pluginId.left(12)));
-        html += row(tr("Scope"), driver->scope.toHtmlEscaped());
-        html += row(tr("State"), (driver->enabled ? tr("enabled") : tr("disabled")).toHtmlEscaped());
-        html += row(tr("Volumes"), QString::number(m_model->rowCount(source)));
-        html += QStringLiteral("</table>");
-        if (driver->error)
-            html += QStringLiteral("<p style='color:#b02a37'>%1</p>")
-                        .arg(tr("Listing its volumes failed: %1").arg(driver->error->message).toHtmlEscaped());
-        else if (!driver->enabled)
-            html +=
-                QStringLiteral("<p>%1</p>")
-                    .arg(tr("Enable the plugin on the Plugins page to list and create its volumes.").toHtmlEscaped());
-        m_details->setHtml(html);
-        return;
-    }
-    m_details->setHtml(
-        QStringLiteral("<p style='color:#6c757d'>%1</p>")
-            .arg(tr("Select a volume to see its mountpoint, options and whether it is in use.").toHtmlEscaped()));
+    if (const core::Volume *volume = m_model->volumeAt(source))
+        m_details->showVolume(*volume);
+    else if (const VolumeListModel::Driver *driver = m_model->driverAt(source))
+        m_details->showDriver(*driver, m_model->rowCount(source));
+    else
+        m_details->showNothing();
 }
 
 void VolumesPage::updateActions()
@@ -489,24 +425,26 @@ void VolumesPage::showContextMenu(const QPoint &position)
     if (index.isValid())
         m_tree->selectionModel()->setCurrentIndex(index,
                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    QMenu menu(this);
+    // A popup, so no nested event loop runs in the window; the menu deletes itself once closed.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     if (selectedVolume()) {
-        menu.addAction(m_removeAction);
-        menu.addSeparator();
-        menu.addAction(m_copyNameAction);
-        menu.addAction(m_copyMountpointAction);
-        menu.addSeparator();
+        menu->addAction(m_removeAction);
+        menu->addSeparator();
+        menu->addAction(m_copyNameAction);
+        menu->addAction(m_copyMountpointAction);
+        menu->addSeparator();
     }
     const VolumeListModel::Driver *driver = selectedDriver();
     if (driver && driver->enabled) {
         const QString name = driver->name;
-        QAction *onDriver = menu.addAction(m_newAction->icon(), tr("New Volume with %1…").arg(name));
+        QAction *onDriver = menu->addAction(m_newAction->icon(), tr("New Volume with %1…").arg(name));
         connect(onDriver, &QAction::triggered, this, [this, name] { newVolume(name); });
     } else {
-        menu.addAction(m_newAction);
+        menu->addAction(m_newAction);
     }
-    menu.addAction(m_refreshAction);
-    menu.exec(m_tree->viewport()->mapToGlobal(position));
+    menu->addAction(m_refreshAction);
+    menu->popup(m_tree->viewport()->mapToGlobal(position));
 }
 
 void VolumesPage::newVolume(const QString &driver)

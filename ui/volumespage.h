@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/volumedetailsview.h"
 #include "ui/volumelistmodel.h"
 
 #include <QElapsedTimer>
@@ -14,7 +15,6 @@ class QProgressBar;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
-class QTextBrowser;
 class QToolBar;
 class QTreeView;
 
@@ -26,7 +26,6 @@ class Job;
 namespace ui {
 
 class JobWatcher;
-
 class NewVolumeDialog;
 
 // The Volumes page of the window: the volume drivers and their volumes as a tree (VolumeListModel behind a
@@ -65,7 +64,7 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QLabel *problemBanner() const { return m_problem; }
     QProgressBar *busyIndicator() const { return m_busy; }
-    QTextBrowser *detailsView() const { return m_details; }
+    VolumeDetailsView *detailsView() const { return m_details; }
     QToolBar *toolBar() const { return m_toolBar; }
     QAction *newVolumeAction() const { return m_newAction; }
     QAction *removeAction() const { return m_removeAction; }
@@ -108,7 +107,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_problem = nullptr;
     QProgressBar *m_busy = nullptr;
-    QTextBrowser *m_details = nullptr;
+    VolumeDetailsView *m_details = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_removeAction = nullptr;
     QAction *m_refreshAction = nullptr;

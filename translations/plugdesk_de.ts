@@ -3659,34 +3659,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>Haupt</translation>
     </message>
     <message>
-        <source>Filter plugins…</source>
-        <translation>Plugins filtern…</translation>
-    </message>
-    <message>
-        <source>Filter plugins</source>
-        <translation>Plugins filtern</translation>
-    </message>
-    <message>
-        <source>Installed plugins</source>
-        <translation>Installierte Plugins</translation>
-    </message>
-    <message>
-        <source>Problems reading the store</source>
-        <translation>Probleme beim Lesen des Plugin-Speichers</translation>
-    </message>
-    <message>
-        <source>Store: %1</source>
-        <translation>Plugin-Speicher: %1</translation>
-    </message>
-    <message>
-        <source>These plugins could not be read and are not listed:</source>
-        <translation>Diese Plugins konnten nicht gelesen werden und fehlen in der Liste:</translation>
-    </message>
-    <message>
-        <source>Store: %1 · plugins: %2, enabled: %3</source>
-        <translation>Plugin-Speicher: %1 · Plugins: %2, aktiviert: %3</translation>
-    </message>
-    <message>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
@@ -3883,10 +3855,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>Die Plugin-Liste aktualisieren</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;No plugins installed&lt;/h3&gt;&lt;p&gt;Install one from a registry with &lt;b&gt;Install&lt;/b&gt; (Ctrl+I), or create one from a folder with &lt;b&gt;Create&lt;/b&gt; (or drop the folder here).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Keine Plugins installiert&lt;/h3&gt;&lt;p&gt;Installieren Sie eines aus einer Registry mit &lt;b&gt;Installieren&lt;/b&gt; (Strg+I) oder erstellen Sie eines aus einem Ordner mit &lt;b&gt;Erstellen&lt;/b&gt; (oder ziehen Sie den Ordner hierher).&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>%1 provides volumes that are in use.</source>
         <translation>%1 stellt Volumes bereit, die in Verwendung sind.</translation>
     </message>
@@ -4029,30 +3997,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Save the selected plugin as a bundle file for a machine without a registry (Ctrl+Shift+E)</source>
         <translation>Das ausgewählte Plugin als Bundle-Datei für einen Rechner ohne Registry speichern (Strg+Umschalt+E)</translation>
-    </message>
-    <message>
-        <source>&amp;Try Again</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Reading the plugins…&lt;/h3&gt;&lt;p&gt;From %1.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Plugins werden gelesen…&lt;/h3&gt;&lt;p&gt;Von %1.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;You may not see the plugins&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;An administrator can allow it with a polkit rule for the action &lt;tt&gt;org.plugdesk.read&lt;/tt&gt;, or you can run Plugdesk as root.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Sie dürfen die Plugins nicht sehen&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Ein Administrator kann es mit einer polkit-Regel für die Aktion &lt;tt&gt;org.plugdesk.read&lt;/tt&gt; erlauben, oder Sie starten Plugdesk als root.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Reading the plugins needs your password&lt;/h3&gt;&lt;p&gt;Choose Try Again to be asked.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Zum Lesen der Plugins ist Ihr Passwort nötig&lt;/h3&gt;&lt;p&gt;Wählen Sie „Erneut versuchen“, um danach gefragt zu werden.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;The plugins cannot be read&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Die Plugins können nicht gelesen werden&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Recent changes are not shown: reading them needs your password. Press Refresh (F5) to be asked.</source>
-        <translation>Neuere Änderungen werden nicht angezeigt: zum Lesen ist Ihr Passwort nötig. Drücken Sie Aktualisieren (F5), um danach gefragt zu werden.</translation>
     </message>
 </context>
 <context>
@@ -4487,6 +4431,65 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     </message>
 </context>
 <context>
+    <name>ui::PluginsPage</name>
+    <message>
+        <source>Filter plugins…</source>
+        <translation>Plugins filtern…</translation>
+    </message>
+    <message>
+        <source>Filter plugins</source>
+        <translation>Plugins filtern</translation>
+    </message>
+    <message>
+        <source>Installed plugins</source>
+        <translation>Installierte Plugins</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No plugins installed&lt;/h3&gt;&lt;p&gt;Install one from a registry with &lt;b&gt;Install&lt;/b&gt; (Ctrl+I), or create one from a folder with &lt;b&gt;Create&lt;/b&gt; (or drop the folder here).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Keine Plugins installiert&lt;/h3&gt;&lt;p&gt;Installieren Sie eines aus einer Registry mit &lt;b&gt;Installieren&lt;/b&gt; (Strg+I) oder erstellen Sie eines aus einem Ordner mit &lt;b&gt;Erstellen&lt;/b&gt; (oder ziehen Sie den Ordner hierher).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Problems reading the store</source>
+        <translation>Probleme beim Lesen des Plugin-Speichers</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Plugin-Speicher: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Reading the plugins…&lt;/h3&gt;&lt;p&gt;From %1.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Plugins werden gelesen…&lt;/h3&gt;&lt;p&gt;Von %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;You may not see the plugins&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;An administrator can allow it with a polkit rule for the action &lt;tt&gt;org.plugdesk.read&lt;/tt&gt;, or you can run Plugdesk as root.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Sie dürfen die Plugins nicht sehen&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Ein Administrator kann es mit einer polkit-Regel für die Aktion &lt;tt&gt;org.plugdesk.read&lt;/tt&gt; erlauben, oder Sie starten Plugdesk als root.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Reading the plugins needs your password&lt;/h3&gt;&lt;p&gt;Choose Try Again to be asked.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Zum Lesen der Plugins ist Ihr Passwort nötig&lt;/h3&gt;&lt;p&gt;Wählen Sie „Erneut versuchen“, um danach gefragt zu werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The plugins cannot be read&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Die Plugins können nicht gelesen werden&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>These plugins could not be read and are not listed:</source>
+        <translation>Diese Plugins konnten nicht gelesen werden und fehlen in der Liste:</translation>
+    </message>
+    <message>
+        <source>Recent changes are not shown: reading them needs your password. Press Refresh (F5) to be asked.</source>
+        <translation>Neuere Änderungen werden nicht angezeigt: zum Lesen ist Ihr Passwort nötig. Drücken Sie Aktualisieren (F5), um danach gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>Store: %1 · plugins: %2, enabled: %3</source>
+        <translation>Plugin-Speicher: %1 · Plugins: %2, aktiviert: %3</translation>
+    </message>
+</context>
+<context>
     <name>ui::PrivilegeDialog</name>
     <message>
         <source>Administer the system: mount file systems, change namespaces and much more; close to full root access.</source>
@@ -4734,6 +4737,93 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     </message>
 </context>
 <context>
+    <name>ui::VolumeDetailsView</name>
+    <message>
+        <source>Details of the selected volume</source>
+        <translation>Details des ausgewählten Volumes</translation>
+    </message>
+    <message>
+        <source>unknown (not created through Plugdesk)</source>
+        <translation>unbekannt (nicht über Plugdesk erstellt)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Mountpoint</source>
+        <translation>Einhängepunkt</translation>
+    </message>
+    <message>
+        <source>Inside the plugin</source>
+        <translation>Im Plugin</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>yes, mounts through Plugdesk without an unmount: %1; removing it needs force</source>
+        <translation>ja, Einhängungen über Plugdesk ohne Aushängen: %1; das Entfernen muss erzwungen werden</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Plugin ID</source>
+        <translation>Plugin-ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Listing its volumes failed: %1</source>
+        <translation>Das Auflisten seiner Volumes ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Enable the plugin on the Plugins page to list and create its volumes.</source>
+        <translation>Aktivieren Sie das Plugin auf der Seite Plugins, um seine Volumes aufzulisten und zu erstellen.</translation>
+    </message>
+    <message>
+        <source>Select a volume to see its mountpoint, options and whether it is in use.</source>
+        <translation>Wählen Sie ein Volume, um seinen Einhängepunkt und seine Optionen zu sehen und ob es verwendet wird.</translation>
+    </message>
+</context>
+<context>
     <name>ui::VolumeListModel</name>
     <message>
         <source>%1 scope</source>
@@ -4856,10 +4946,6 @@ Im Plugin: %2</translation>
         <translation>&lt;h3&gt;Keine Volume-Treiber&lt;/h3&gt;&lt;p&gt;Volumes werden von Volume-Plugins erstellt. Aktivieren Sie eines auf der Seite &lt;b&gt;Plugins&lt;/b&gt; (ein Plugin, zu dessen Typen &lt;tt&gt;volumedriver&lt;/tt&gt; gehört) oder installieren Sie eines mit &lt;tt&gt;plugdeskctl plugin install NAME&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Details of the selected volume</source>
-        <translation>Details des ausgewählten Volumes</translation>
-    </message>
-    <message>
         <source>Problem listing the volumes</source>
         <translation>Problem beim Auflisten der Volumes</translation>
     </message>
@@ -4958,82 +5044,6 @@ Im Plugin: %2</translation>
     <message>
         <source>drivers that did not answer: %1 (see their rows)</source>
         <translation>Treiber ohne Antwort: %1 (siehe ihre Zeilen)</translation>
-    </message>
-    <message>
-        <source>unknown (not created through Plugdesk)</source>
-        <translation>unbekannt (nicht über Plugdesk erstellt)</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>Driver</source>
-        <translation>Treiber</translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation>Geltungsbereich</translation>
-    </message>
-    <message>
-        <source>Mountpoint</source>
-        <translation>Einhängepunkt</translation>
-    </message>
-    <message>
-        <source>Inside the plugin</source>
-        <translation>Im Plugin</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Optionen</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>In Verwendung</translation>
-    </message>
-    <message>
-        <source>yes, mounts through Plugdesk without an unmount: %1; removing it needs force</source>
-        <translation>ja, Einhängungen über Plugdesk ohne Aushängen: %1; das Entfernen muss erzwungen werden</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
-        <source>Plugin ID</source>
-        <translation>Plugin-ID</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>enabled</source>
-        <translation>aktiviert</translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation>deaktiviert</translation>
-    </message>
-    <message>
-        <source>Listing its volumes failed: %1</source>
-        <translation>Das Auflisten seiner Volumes ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Enable the plugin on the Plugins page to list and create its volumes.</source>
-        <translation>Aktivieren Sie das Plugin auf der Seite Plugins, um seine Volumes aufzulisten und zu erstellen.</translation>
-    </message>
-    <message>
-        <source>Select a volume to see its mountpoint, options and whether it is in use.</source>
-        <translation>Wählen Sie ein Volume, um seinen Einhängepunkt und seine Optionen zu sehen und ob es verwendet wird.</translation>
     </message>
     <message>
         <source>New Volume with %1…</source>

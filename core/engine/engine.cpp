@@ -16,4 +16,10 @@ Result<Plugin> PluginList::find(const QString &nameOrId) const
     return found;
 }
 
+QString Engine::displayName(const QString &nameOrId)
+{
+    auto found = plugin(nameOrId);
+    return found ? found->name() : nameOrId;
+}
+
 } // namespace core

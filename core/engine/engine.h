@@ -76,6 +76,9 @@ public:
     virtual Job *reload() = 0;
 
     virtual Result<PluginList> plugins() = 0;
+    // The plugin's name for job titles ("Remove acme/vol:latest" rather than an id), or `nameOrId` as given when
+    // the reads do not know it.
+    QString displayName(const QString &nameOrId);
     // Lookup by name, full name, name without tag, or unique id prefix (docs/docker-compat.md §1.2).
     virtual Result<Plugin> plugin(const QString &nameOrId) = 0;
     // `plugin set`: the plugin must be disabled; Docker's rules and texts. A setting that gives the plugin a host

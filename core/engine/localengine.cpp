@@ -92,13 +92,15 @@ Job *LocalEngine::reload()
 Job *LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
 {
     const Status done = applySettings(nameOrId, arguments, std::nullopt);
-    return decidedJob(tr("Set %1").arg(nameOrId), done ? Result<QVariant>(QVariant(nameOrId)) : done.error());
+    return decidedJob(tr("Set %1").arg(displayName(nameOrId)),
+                      done ? Result<QVariant>(QVariant(nameOrId)) : done.error());
 }
 
 Job *LocalEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
 {
     const Status done = applySettings(nameOrId, arguments, accepted);
-    return decidedJob(tr("Set %1").arg(nameOrId), done ? Result<QVariant>(QVariant(nameOrId)) : done.error());
+    return decidedJob(tr("Set %1").arg(displayName(nameOrId)),
+                      done ? Result<QVariant>(QVariant(nameOrId)) : done.error());
 }
 
 Status LocalEngine::applySettings(const QString &nameOrId, const QStringList &arguments,
@@ -170,7 +172,7 @@ void LocalEngine::runJob(Job *job, std::function<Result<QString>(Job *)> work)
 
 Job *LocalEngine::enable(const QString &nameOrId, int timeoutSeconds)
 {
-    auto *job = new Job(tr("Enable %1").arg(nameOrId), this);
+    auto *job = new Job(tr("Enable %1").arg(displayName(nameOrId)), this);
     const QString root = m_store.root();
     const QString runRoot = m_runRoot;
     runJob(job, [this, root, runRoot, nameOrId, timeoutSeconds](Job *job) -> Result<QString> {
@@ -188,7 +190,7 @@ Job *LocalEngine::enable(const QString &nameOrId, int timeoutSeconds)
 
 Job *LocalEngine::disable(const QString &nameOrId, bool force)
 {
-    auto *job = new Job(tr("Disable %1").arg(nameOrId), this);
+    auto *job = new Job(tr("Disable %1").arg(displayName(nameOrId)), this);
     const QString root = m_store.root();
     const QString runRoot = m_runRoot;
     runJob(job, [this, root, runRoot, nameOrId, force](Job *) -> Result<QString> {
@@ -213,7 +215,7 @@ Job *LocalEngine::disable(const QString &nameOrId, bool force)
 Job *LocalEngine::logs(const QString &nameOrId, int tail)
 {
     auto lines = logTail(nameOrId, tail);
-    auto *job = new Job(tr("Logs of %1").arg(nameOrId), this);
+    auto *job = new Job(tr("Logs of %1").arg(displayName(nameOrId)), this);
     if (lines)
         job->finishWith(*lines);
     else
@@ -390,7 +392,7 @@ Job *LocalEngine::push(const QString &name, const std::optional<AuthConfig> &aut
 
 Job *LocalEngine::remove(const QString &nameOrId, bool force)
 {
-    auto *job = new Job(tr("Remove %1").arg(nameOrId), this);
+    auto *job = new Job(tr("Remove %1").arg(displayName(nameOrId)), this);
     const Store store = m_store;
     const QString runRoot = m_runRoot;
     runJob(job, [this, store, runRoot, nameOrId, force](Job *) -> Result<QString> {
@@ -512,7 +514,7 @@ Job *LocalEngine::installUsing(RegistryClient *client, const QString &reference,
 Job *LocalEngine::upgradeUsing(RegistryClient *client, const QString &nameOrId, const QString &reference,
                                const Privileges &accepted)
 {
-    return startInstaller(client, tr("Upgrade %1").arg(nameOrId), reference, accepted, {}, nameOrId);
+    return startInstaller(client, tr("Upgrade %1").arg(displayName(nameOrId)), reference, accepted, {}, nameOrId);
 }
 
 Job *LocalEngine::startInstaller(RegistryClient *client, const QString &title, const QString &reference,
@@ -540,7 +542,7 @@ Job *LocalEngine::startInstaller(RegistryClient *client, const QString &title, c
 
 Job *LocalEngine::exportPlugin(const QString &nameOrId, const QString &file)
 {
-    auto *job = new Job(tr("Export %1").arg(nameOrId), this);
+    auto *job = new Job(tr("Export %1").arg(displayName(nameOrId)), this);
     const QString target = file.isEmpty() ? file : QFileInfo(file).absoluteFilePath();
     runValueJob(job, [store = m_store, nameOrId, target](Job *job) -> Result<QVariant> {
         auto exported = exportPluginToFile(store, nameOrId, target, job);
@@ -553,7 +555,7 @@ Job *LocalEngine::exportPlugin(const QString &nameOrId, const QString &file)
 
 Job *LocalEngine::exportPluginTo(const QString &nameOrId, int fd, const QString &name)
 {
-    auto *job = new Job(tr("Export %1").arg(nameOrId), this);
+    auto *job = new Job(tr("Export %1").arg(displayName(nameOrId)), this);
     runValueJob(job, [store = m_store, nameOrId, fd, name](Job *job) -> Result<QVariant> {
         QFile device;
         if (!device.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {

@@ -392,7 +392,7 @@ Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments
 
 Job *HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
 {
-    Job *job = newJob(tr("Set %1").arg(nameOrId));
+    Job *job = newJob(tr("Set %1").arg(displayName(nameOrId)));
     job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
     callAsync(QStringLiteral("SetPlugin"), {nameOrId, arguments}, true, job,
               [this, job, nameOrId](const Result<QVariantList> &reply) {
@@ -403,7 +403,7 @@ Job *HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
 
 Job *HelperEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
 {
-    Job *job = newJob(tr("Set %1").arg(nameOrId));
+    Job *job = newJob(tr("Set %1").arg(displayName(nameOrId)));
     job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
     callAsync(QStringLiteral("GrantPlugin"),
               {nameOrId, arguments, QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact))},
@@ -415,7 +415,7 @@ Job *HelperEngine::grant(const QString &nameOrId, const QStringList &arguments, 
 
 Job *HelperEngine::logs(const QString &nameOrId, int tail)
 {
-    auto *job = new Job(tr("Logs of %1").arg(nameOrId), this);
+    auto *job = new Job(tr("Logs of %1").arg(displayName(nameOrId)), this);
     callAsync(QStringLiteral("PluginLogs"), {nameOrId, tail}, true, job, [job](const Result<QVariantList> &reply) {
         if (!reply)
             return job->failWith(reply.error());
@@ -503,12 +503,13 @@ Job *HelperEngine::create(const QString &name, const QString &folder)
 
 Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)
 {
-    return startJob(QStringLiteral("EnablePlugin"), {nameOrId, timeoutSeconds}, tr("Enable %1").arg(nameOrId));
+    return startJob(QStringLiteral("EnablePlugin"), {nameOrId, timeoutSeconds},
+                    tr("Enable %1").arg(displayName(nameOrId)));
 }
 
 Job *HelperEngine::disable(const QString &nameOrId, bool force)
 {
-    return startJob(QStringLiteral("DisablePlugin"), {nameOrId, force}, tr("Disable %1").arg(nameOrId));
+    return startJob(QStringLiteral("DisablePlugin"), {nameOrId, force}, tr("Disable %1").arg(displayName(nameOrId)));
 }
 
 RegistryClient *HelperEngine::registry()
@@ -600,7 +601,7 @@ Job *HelperEngine::push(const QString &name)
 
 Job *HelperEngine::remove(const QString &nameOrId, bool force)
 {
-    return startJob(QStringLiteral("RemovePlugin"), {nameOrId, force}, tr("Remove %1").arg(nameOrId));
+    return startJob(QStringLiteral("RemovePlugin"), {nameOrId, force}, tr("Remove %1").arg(displayName(nameOrId)));
 }
 
 Job *HelperEngine::install(const QString &reference, const Privileges &accepted, const InstallOptions &options)
@@ -620,7 +621,7 @@ Job *HelperEngine::install(const QString &reference, const Privileges &accepted,
 
 Job *HelperEngine::upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted)
 {
-    Job *job = newJob(tr("Upgrade %1").arg(nameOrId));
+    Job *job = newJob(tr("Upgrade %1").arg(displayName(nameOrId)));
     const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
     offThread(
         job, [reference] { return registryAuthFor(reference); },
@@ -645,7 +646,7 @@ Status HelperEngine::checkDescriptorPassing(const QString &verb) const
 
 Job *HelperEngine::exportPlugin(const QString &nameOrId, const QString &file)
 {
-    const QString title = tr("Export %1").arg(nameOrId);
+    const QString title = tr("Export %1").arg(displayName(nameOrId));
     if (!m_bus.isConnected())
         return startJob(QStringLiteral("ExportPlugin"), {}, title); // says why the bus is not there
     if (auto passing = checkDescriptorPassing(tr("export plugins")); !passing)

@@ -1,3 +1,5 @@
+// Over 600 lines: the table of every helper method, each entry with its arguments, polkit action and handler, so
+// that a verb is one place on the server side.
 #include "core/helper/helperverbs.h"
 
 #include "core/engine/localengine.h"

@@ -11,7 +11,7 @@ class QTableWidget;
 namespace core {
 class Engine;
 class Job;
-}
+} // namespace core
 
 namespace ui {
 

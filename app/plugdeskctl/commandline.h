@@ -12,7 +12,7 @@
 namespace core {
 class Engine;
 class Job;
-}
+} // namespace core
 
 namespace cli {
 

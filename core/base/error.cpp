@@ -10,8 +10,7 @@ namespace {
 constexpr std::array kCodeNames{
     "InvalidArgument", "NotFound", "Ambiguous", "Conflict",  "InUse",    "PermissionDenied", "Io",
     "Corrupt",         "Locked",   "Network",   "Auth",      "Registry", "NotAPlugin",       "DigestMismatch",
-    "UnsafeArchive",   "Runtime",  "Timeout",   "Cancelled", "Internal", "Unsupported",
-    "AuthorizationRequired",
+    "UnsafeArchive",   "Runtime",  "Timeout",   "Cancelled", "Internal", "Unsupported",      "AuthorizationRequired",
 };
 static_assert(kCodeNames.size() == static_cast<size_t>(ErrorCode::AuthorizationRequired),
               "every ErrorCode needs a name");

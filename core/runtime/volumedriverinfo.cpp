@@ -123,7 +123,8 @@ Result<QString> VolumeDriverInfo::resolve(const QString &pluginPath, int *fullFd
         auto closeFd = qScopeGuard([fd] { ::close(fd); });
         const QString real = fdPath(fd);
         if (realBase.isEmpty() || real.isEmpty() ||
-            !(real == realBase || real.startsWith(realBase == QLatin1String("/") ? realBase : QString(realBase + QLatin1Char('/')))))
+            !(real == realBase ||
+              real.startsWith(realBase == QLatin1String("/") ? realBase : QString(realBase + QLatin1Char('/')))))
             return Error{ErrorCode::Runtime,
                          tr("volume plugin %1 answered the mountpoint %2, which leads out of %3; refusing it")
                              .arg(who, pluginPath, path.base)};

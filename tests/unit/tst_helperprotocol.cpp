@@ -22,8 +22,7 @@ private Q_SLOTS:
         QTest::newRow("permission") << core::ErrorCode::PermissionDenied << "org.plugdesk.Error.PermissionDenied";
         QTest::newRow("cancelled") << core::ErrorCode::Cancelled << "org.plugdesk.Error.Cancelled";
         QTest::newRow("unsupported") << core::ErrorCode::Unsupported << "org.plugdesk.Error.Unsupported";
-        QTest::newRow("last") << core::ErrorCode::AuthorizationRequired
-                              << "org.plugdesk.Error.AuthorizationRequired";
+        QTest::newRow("last") << core::ErrorCode::AuthorizationRequired << "org.plugdesk.Error.AuthorizationRequired";
     }
 
     void everyErrorCodeHasAnErrorName()

@@ -14,7 +14,7 @@ namespace {
 
 bool waitsForAuthorisation(const core::Job &job)
 {
-    return !job.isFinished() && job.lastProgress().phase == QLatin1String("authorising");
+    return !job.isFinished() && job.lastProgress().phase == core::JobProgress::authorisingPhase();
 }
 
 } // namespace

@@ -22,6 +22,10 @@ struct JobProgress
     qint64 bytesDone = 0;
     qint64 bytesTotal = 0;
     QString text;
+
+    // The phase of a job whose call waits for the helper's answer, while polkit may ask for a password: the window
+    // shows it where the action was started (ui::JobWatcher).
+    static QString authorisingPhase() { return QStringLiteral("authorising"); }
 };
 
 // A long operation (install, enable, push, ...): reports progress, can be cancelled, and ends exactly once,

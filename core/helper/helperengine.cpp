@@ -327,6 +327,11 @@ Result<QList<VolumeDriverInfo>> HelperEngine::volumeDrivers()
 
 // --- calls ---
 
+void HelperEngine::reportAuthorising(Job *job)
+{
+    job->reportProgress({JobProgress::authorisingPhase(), QString(), 0, 0, tr("Waiting for authorisation…")});
+}
+
 Job *HelperEngine::newJob(const QString &title)
 {
     auto *job = new Job(title, this);
@@ -344,7 +349,7 @@ Job *HelperEngine::failedJob(const QString &title, const Error &error)
 void HelperEngine::callIntoJob(Job *job, const QString &member, const QVariantList &arguments,
                                std::function<void(const Result<QVariant> &)> ending)
 {
-    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
+    reportAuthorising(job);
     QPointer<Job> guard(job);
     // Cancelled before the helper answered: the job ends now, and a helper job that starts anyway is cancelled.
     // Once the helper's job runs, cancelling is its business (it rolls back, then ends).
@@ -394,24 +399,23 @@ Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments
 
 Job *HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
 {
-    Job *job = newJob(tr("Set %1").arg(displayName(nameOrId)));
-    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
-    callAsync(QStringLiteral("SetPlugin"), {nameOrId, arguments}, true, job,
-              [this, job, nameOrId](const Result<QVariantList> &reply) {
-                  endWhenCurrent(job, reply ? Result<QVariant>(QVariant(nameOrId)) : Result<QVariant>(reply.error()));
-              });
-    return job;
+    return changeSettings(QStringLiteral("SetPlugin"), nameOrId, {nameOrId, arguments});
 }
 
 Job *HelperEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
 {
+    return changeSettings(
+        QStringLiteral("GrantPlugin"), nameOrId,
+        {nameOrId, arguments, QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact))});
+}
+
+Job *HelperEngine::changeSettings(const QString &member, const QString &nameOrId, const QVariantList &arguments)
+{
     Job *job = newJob(tr("Set %1").arg(displayName(nameOrId)));
-    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
-    callAsync(QStringLiteral("GrantPlugin"),
-              {nameOrId, arguments, QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact))},
-              true, job, [this, job, nameOrId](const Result<QVariantList> &reply) {
-                  endWhenCurrent(job, reply ? Result<QVariant>(QVariant(nameOrId)) : Result<QVariant>(reply.error()));
-              });
+    reportAuthorising(job);
+    callAsync(member, arguments, true, job, [this, job, nameOrId](const Result<QVariantList> &reply) {
+        endWhenCurrent(job, reply ? Result<QVariant>(QVariant(nameOrId)) : Result<QVariant>(reply.error()));
+    });
     return job;
 }
 
@@ -586,7 +590,7 @@ Job *HelperEngine::push(const QString &name)
     if (auto reference = Reference::parse(name); reference && reference->hasDigest())
         return failedJob(title, Error{ErrorCode::InvalidArgument, tr("invalid name: %1").arg(name)});
     Job *job = newJob(title);
-    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
+    reportAuthorising(job);
     // The target registry is the one the plugin's own name names: ask the helper for that name first.
     inspectInto(job, name, [this, job](const Plugin &found) {
         const QString target = found.name();
@@ -654,7 +658,7 @@ Job *HelperEngine::exportPlugin(const QString &nameOrId, const QString &file)
     if (auto passing = checkDescriptorPassing(tr("export plugins")); !passing)
         return failedJob(title, passing.error());
     Job *job = newJob(title);
-    job->reportProgress({QStringLiteral("authorising"), QString(), 0, 0, tr("Waiting for authorisation…")});
+    reportAuthorising(job);
     // Found first, so that a missing plugin is told as such and no temp file is made for it.
     inspectInto(job, nameOrId, [this, job, file](const Plugin &plugin) {
         const std::optional<Plugin> found = plugin;

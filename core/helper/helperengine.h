@@ -126,6 +126,11 @@ private:
     // Asks the helper for the plugin `nameOrId` (InspectPlugin, may ask for a password) and hands it to `found`, or
     // ends `job` with the error.
     void inspectInto(Job *job, const QString &nameOrId, std::function<void(const Plugin &plugin)> found);
+    // SetPlugin or GrantPlugin: the helper answers at once, the job ends once the copy shows the change.
+    Job *changeSettings(const QString &member, const QString &nameOrId, const QVariantList &arguments);
+    // The phase a job is in until the helper answered a call a person made (polkit may be asking for a password);
+    // JobWatcher shows it where the action was started.
+    static void reportAuthorising(Job *job);
     // A job announced with jobStarted.
     Job *newJob(const QString &title);
     // A job that failed before it started.

@@ -667,6 +667,81 @@
     </message>
 </context>
 <context>
+    <name>HelperOptions</name>
+    <message>
+        <source>argument &quot;%1&quot; is not %2</source>
+        <translation>Argument „%1“ ist nicht %2</translation>
+    </message>
+    <message>
+        <source>argument &quot;%1&quot; is not a JSON array</source>
+        <translation>Argument „%1“ ist kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>%1 takes no option &quot;%2&quot;</source>
+        <translation>%1 kennt keine Option „%2“</translation>
+    </message>
+    <message>
+        <source>%1 takes no option &quot;%2&quot; (it takes: %3)</source>
+        <translation>%1 kennt keine Option „%2“ (bekannt sind: %3)</translation>
+    </message>
+    <message>
+        <source>negative timeout %1 is invalid</source>
+        <translation>das negative Zeitlimit %1 ist ungültig</translation>
+    </message>
+    <message>
+        <source>options.locale &quot;%1&quot; is not a locale name</source>
+        <translation>options.locale „%1“ ist kein Gebietsschema-Name</translation>
+    </message>
+    <message>
+        <source>the Plugdesk helper sent %1 that is not JSON: %2</source>
+        <translation>der Plugdesk-Helfer hat %1 gesendet, das kein JSON ist: %2</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation>eine Liste von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a 32-bit integer</source>
+        <translation>eine 32-Bit-Ganzzahl</translation>
+    </message>
+    <message>
+        <source>an object path</source>
+        <translation>ein Objektpfad</translation>
+    </message>
+    <message>
+        <source>a file descriptor</source>
+        <translation>ein Dateideskriptor</translation>
+    </message>
+    <message>
+        <source>a map of strings to strings</source>
+        <translation>eine Zuordnung von Zeichenketten zu Zeichenketten</translation>
+    </message>
+    <message>
+        <source>a map of options (a{sv})</source>
+        <translation>eine Zuordnung von Optionen (a{sv})</translation>
+    </message>
+    <message>
+        <source>a plugin</source>
+        <translation>ein Plugin</translation>
+    </message>
+    <message>
+        <source>a run state</source>
+        <translation>einen Laufzustand</translation>
+    </message>
+    <message>
+        <source>volume drivers</source>
+        <translation>Volume-Treiber</translation>
+    </message>
+</context>
+<context>
     <name>HelperProtocol</name>
     <message>
         <source>the helper sent a plugin without an id, repository or tag</source>
@@ -720,10 +795,6 @@
         <translation>Aktivieren von Plugins</translation>
     </message>
     <message>
-        <source>negative timeout %1 is invalid</source>
-        <translation>das negative Zeitlimit %1 ist ungültig</translation>
-    </message>
-    <message>
         <source>disable plugins</source>
         <translation>Deaktivieren von Plugins</translation>
     </message>
@@ -760,10 +831,6 @@
         <translation>Argument „%1“ hat %2 Einträge, höchstens %3</translation>
     </message>
     <message>
-        <source>argument &quot;privileges&quot; is not a JSON array</source>
-        <translation>Argument „privileges“ ist kein JSON-Array</translation>
-    </message>
-    <message>
         <source>push plugins</source>
         <translation>Hochladen von Plugins</translation>
     </message>
@@ -794,10 +861,6 @@
     <message>
         <source>create volumes</source>
         <translation>Erstellen von Volumes</translation>
-    </message>
-    <message>
-        <source>invalid option &quot;%1&quot;: KEY=VALUE</source>
-        <translation>ungültige Option „%1“: KEY=VALUE</translation>
     </message>
     <message>
         <source>remove volumes</source>
@@ -842,6 +905,10 @@
     <message>
         <source>grant plugins new privileges</source>
         <translation>Gewähren neuer Berechtigungen für Plugins</translation>
+    </message>
+    <message>
+        <source>invalid option name &quot;%1&quot;</source>
+        <translation>ungültiger Optionsname „%1“</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // plugdesk-helper: the privileged D-Bus service. Parses its options, builds a LocalEngine and the HelperService,
 // claims org.plugdesk.Helper1, serves until idle.
+#include "core/base/calllocale.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/helperservice.h"
@@ -11,7 +12,6 @@
 #include <QDBusError>
 #include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
 #include <unistd.h>
 
@@ -31,9 +31,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("plugdesk-helper"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLUGDESK_VERSION));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("plugdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // Answers in each caller's language (the locale every call carries), else in this process's.
+    core::LocaleTranslator translator(QStringLiteral("plugdesk"));
+    QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

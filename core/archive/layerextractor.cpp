@@ -3,6 +3,7 @@
 #include "core/archive/layerextractor.h"
 
 #include "core/archive/rootfsdir.h"
+#include "core/base/calllocale.h"
 
 #include <QFile>
 #include <QIODevice>
@@ -643,7 +644,8 @@ Status LayerExtractor::feed(const char *data, qsizetype size)
         return Error{ErrorCode::Internal, tr("LayerExtractor::feed() called after the layer was finished")};
     if (!d->started) {
         d->started = true;
-        d->worker = std::thread([this] {
+        d->worker = std::thread([this, locale = CallLocale::capture()] {
+            CallLocale::Scope language(locale); // its errors in the language of the call (helper)
             Status status = d->run(&Private::readQueue, d.get());
             std::lock_guard lock(d->mutex);
             d->workerStatus = status;

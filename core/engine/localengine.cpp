@@ -1,5 +1,6 @@
 #include "core/engine/localengine.h"
 
+#include "core/base/calllocale.h"
 #include "core/engine/createplugin.h"
 #include "core/engine/exportplugin.h"
 #include "core/engine/importplugin.h"
@@ -408,7 +409,9 @@ Job *LocalEngine::remove(const QString &nameOrId, bool force)
 void LocalEngine::runValueJob(Job *job, std::function<Result<QVariant>(Job *)> work)
 {
     Q_EMIT jobStarted(job);
-    QThread *worker = QThread::create([job, work = std::move(work)] {
+    // In the helper, the job speaks the language of the call that started it (CallLocale).
+    QThread *worker = QThread::create([job, work = std::move(work), locale = CallLocale::capture()] {
+        CallLocale::Scope language(locale);
         auto result = work(job);
         if (result)
             job->finishWith(*result);

@@ -1,10 +1,11 @@
-// Over 600 lines: one asynchronous client method per Engine verb, plus the copy of the helper's state that the
-// reads answer from; the table-generated client (issue 12 item 4) is what will shrink it.
+// Over 600 lines: one asynchronous client method per Engine verb (each call built by its row of the method
+// table, helpermethods.h), plus the copy of the helper's state that the reads answer from.
 #include "core/helper/helperengine.h"
 
 #include "core/archive/layerwriter.h"
 #include "core/base/pendingfile.h"
 #include "core/engine/importplugin.h"
+#include "core/helper/helpermethods.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
 #include "core/plugin/reference.h"
@@ -42,6 +43,18 @@ namespace {
 constexpr int kCallTimeoutMs = 10 * 60 * 1000;
 // Pushed changes come in bursts (an install changes the plugin, then its state): read once per burst.
 constexpr int kPushCoalesceMs = 50;
+
+// A reply of a method that answers JSON, read into its type.
+template<typename M>
+Result<typename M::ReplyType::Type> jsonReply(const Result<QVariantList> &reply)
+{
+    if (!reply)
+        return reply.error();
+    auto json = M::decodeReply(*reply);
+    if (!json)
+        return json.error();
+    return decodeJson<typename M::ReplyType::Type>(json->json);
+}
 
 QDBusConnection openBus(const QString &address, QString &connectionName)
 {
@@ -113,8 +126,7 @@ Error HelperEngine::errorFromReply(const QDBusMessage &reply)
     return {ErrorCode::Internal, tr("the Plugdesk helper failed: %1: %2").arg(name, reply.errorMessage())};
 }
 
-void HelperEngine::callAsync(const QString &member, const QVariantList &arguments, bool interactive, QObject *context,
-                             Reply done)
+void HelperEngine::callAsync(const HelperMessage &call, bool interactive, QObject *context, Reply done)
 {
     QPointer<QObject> guard(context);
     if (!m_bus.isConnected()) {
@@ -131,12 +143,12 @@ void HelperEngine::callAsync(const QString &member, const QVariantList &argument
         return;
     }
     QDBusMessage message = QDBusMessage::createMethodCall(m_service, HelperProtocol::objectPath(),
-                                                          HelperProtocol::interfaceName(), member);
-    message.setArguments(arguments);
+                                                          HelperProtocol::interfaceName(), call.member);
+    message.setArguments(call.arguments);
     message.setInteractiveAuthorizationAllowed(interactive);
     ++m_calls;
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(message, kCallTimeoutMs), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [watcher, guard, done, member] {
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [watcher, guard, done, member = call.member] {
         watcher->deleteLater();
         if (!guard)
             return;
@@ -181,7 +193,7 @@ void HelperEngine::sendSnapshot()
     const bool interactive = std::exchange(m_nextInteractive, false);
     m_snapshotInFlight = true;
     m_snapshotAgain = false;
-    callAsync(QStringLiteral("Snapshot"), {}, interactive, this,
+    callAsync(methods::Snapshot::call(), interactive, this,
               [this](const Result<QVariantList> &reply) { applySnapshot(reply); });
 }
 
@@ -192,7 +204,7 @@ void HelperEngine::applySnapshot(const Result<QVariantList> &reply)
     if (!reply) {
         failure = reply.error();
     } else {
-        auto snapshot = HelperProtocol::decodeSnapshot(reply->value(0).toString().toUtf8());
+        auto snapshot = jsonReply<methods::Snapshot>(reply);
         if (!snapshot) {
             failure = snapshot.error();
         } else {
@@ -271,18 +283,16 @@ void HelperEngine::onRuntimeStateChanged(const QString &id)
 {
     if (!m_wanted)
         return;
-    callAsync(QStringLiteral("PluginRuntimeState"), {id}, false, this, [this, id](const Result<QVariantList> &reply) {
-        if (!reply) {
-            if (reply.error().code == ErrorCode::AuthorizationRequired)
-                setReadiness(m_readiness, reply.error());
-            else if (reply.error().code == ErrorCode::NotFound)
+    callAsync(methods::PluginRuntimeStateOf::call(id), false, this, [this, id](const Result<QVariantList> &reply) {
+        auto state = jsonReply<methods::PluginRuntimeStateOf>(reply);
+        if (!state) {
+            if (state.error().code == ErrorCode::AuthorizationRequired)
+                setReadiness(m_readiness, state.error());
+            else if (state.error().code == ErrorCode::NotFound)
                 m_states.remove(id);
             return;
         }
-        const QJsonObject object = QJsonDocument::fromJson(reply->value(0).toString().toUtf8()).object();
-        if (object.isEmpty())
-            return;
-        m_states.insert(id, HelperProtocol::decodeRuntimeState(object));
+        m_states.insert(id, *state);
         Q_EMIT runtimeStateChanged(id);
     });
 }
@@ -346,7 +356,7 @@ Job *HelperEngine::failedJob(const QString &title, const Error &error)
     return job;
 }
 
-void HelperEngine::callIntoJob(Job *job, const QString &member, const QVariantList &arguments,
+void HelperEngine::callIntoJob(Job *job, const HelperMessage &call,
                                std::function<void(const Result<QVariant> &)> ending)
 {
     reportAuthorising(job);
@@ -362,58 +372,58 @@ void HelperEngine::callIntoJob(Job *job, const QString &member, const QVariantLi
         if (guard)
             guard->failWith({ErrorCode::Cancelled, tr("cancelled while waiting for authorisation")});
     });
-    callAsync(member, arguments, true, this,
-              [this, guard, started, cancelled, ending](const Result<QVariantList> &reply) {
-                  *started = true;
-                  if (!reply) {
-                      if (guard && !*cancelled)
-                          guard->failWith(reply.error());
-                      return;
-                  }
-                  const QString path = reply->value(0).value<QDBusObjectPath>().path();
-                  if (*cancelled || !guard) {
-                      auto *orphan = new Job(QString(), this);
-                      RemoteJob::attach(m_bus, m_service, path, orphan,
-                                        [orphan](const Result<QVariant> &) { orphan->deleteLater(); });
-                      orphan->cancel();
-                      return;
-                  }
-                  guard->reportProgress({QStringLiteral("started"), QString(), 0, 0, QString()});
-                  Job *job = guard.data();
-                  RemoteJob::attach(m_bus, m_service, path, job, [this, guard, ending](const Result<QVariant> &result) {
-                      if (!guard)
-                          return;
-                      if (ending)
-                          return ending(result);
-                      endWhenCurrent(guard.data(), result);
-                  });
-              });
+    callAsync(call, true, this, [this, guard, started, cancelled, ending](const Result<QVariantList> &reply) {
+        *started = true;
+        // Every job method answers ReturnsJob: the path of the helper's job.
+        auto helperJob = reply ? Codec<QDBusObjectPath>::decode(reply->value(0), QStringLiteral("job"))
+                               : Result<QDBusObjectPath>(reply.error());
+        if (!helperJob) {
+            if (guard && !*cancelled)
+                guard->failWith(helperJob.error());
+            return;
+        }
+        const QString path = helperJob->path();
+        if (*cancelled || !guard) {
+            auto *orphan = new Job(QString(), this);
+            RemoteJob::attach(m_bus, m_service, path, orphan,
+                              [orphan](const Result<QVariant> &) { orphan->deleteLater(); });
+            orphan->cancel();
+            return;
+        }
+        guard->reportProgress({QStringLiteral("started"), QString(), 0, 0, QString()});
+        Job *job = guard.data();
+        RemoteJob::attach(m_bus, m_service, path, job, [this, guard, ending](const Result<QVariant> &result) {
+            if (!guard)
+                return;
+            if (ending)
+                return ending(result);
+            endWhenCurrent(guard.data(), result);
+        });
+    });
 }
 
-Job *HelperEngine::startJob(const QString &member, const QVariantList &arguments, const QString &title)
+Job *HelperEngine::startJob(const HelperMessage &call, const QString &title)
 {
     Job *job = newJob(title);
-    callIntoJob(job, member, arguments);
+    callIntoJob(job, call);
     return job;
 }
 
 Job *HelperEngine::set(const QString &nameOrId, const QStringList &arguments)
 {
-    return changeSettings(QStringLiteral("SetPlugin"), nameOrId, {nameOrId, arguments});
+    return changeSettings(methods::SetPlugin::call(nameOrId, arguments), nameOrId);
 }
 
 Job *HelperEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
 {
-    return changeSettings(
-        QStringLiteral("GrantPlugin"), nameOrId,
-        {nameOrId, arguments, QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact))});
+    return changeSettings(methods::GrantPlugin::call(nameOrId, arguments, accepted), nameOrId);
 }
 
-Job *HelperEngine::changeSettings(const QString &member, const QString &nameOrId, const QVariantList &arguments)
+Job *HelperEngine::changeSettings(const HelperMessage &call, const QString &nameOrId)
 {
     Job *job = newJob(tr("Set %1").arg(displayName(nameOrId)));
     reportAuthorising(job);
-    callAsync(member, arguments, true, job, [this, job, nameOrId](const Result<QVariantList> &reply) {
+    callAsync(call, true, job, [this, job, nameOrId](const Result<QVariantList> &reply) {
         endWhenCurrent(job, reply ? Result<QVariant>(QVariant(nameOrId)) : Result<QVariant>(reply.error()));
     });
     return job;
@@ -422,11 +432,13 @@ Job *HelperEngine::changeSettings(const QString &member, const QString &nameOrId
 Job *HelperEngine::logs(const QString &nameOrId, int tail)
 {
     auto *job = new Job(tr("Logs of %1").arg(displayName(nameOrId)), this);
-    callAsync(QStringLiteral("PluginLogs"), {nameOrId, tail}, true, job, [job](const Result<QVariantList> &reply) {
-        if (!reply)
-            return job->failWith(reply.error());
-        job->finishWith(reply->value(0).toStringList());
-    });
+    callAsync(methods::PluginLogs::call(nameOrId, LogOptions{tail}), true, job,
+              [job](const Result<QVariantList> &reply) {
+                  auto lines = reply ? methods::PluginLogs::decodeReply(*reply) : Result<QStringList>(reply.error());
+                  if (!lines)
+                      return job->failWith(lines.error());
+                  job->finishWith(*lines);
+              });
     return job;
 }
 
@@ -456,7 +468,7 @@ Job *HelperEngine::create(const QString &name, const QString &folder)
 {
     const QString title = tr("Create %1").arg(name);
     if (!m_bus.isConnected())
-        return startJob(QStringLiteral("CreatePlugin"), {}, title); // says why the bus is not there
+        return startJob({methods::CreatePlugin::member(), {}}, title); // says why the bus is not there
     if (auto passing = checkDescriptorPassing(tr("create plugins")); !passing)
         return failedJob(title, passing.error());
     // Packed here, with this user's rights: the helper reads the packed file, never the folder itself.
@@ -500,8 +512,8 @@ Job *HelperEngine::create(const QString &name, const QString &folder)
             if (!context.open(QIODevice::ReadOnly))
                 return job->failWith({ErrorCode::Io, tr("cannot pack %1: %2").arg(source, context.errorString())});
             // The descriptor is duplicated into the message as it is sent; the temp file may go with the job.
-            callIntoJob(job, QStringLiteral("CreatePlugin"),
-                        {name, QVariant::fromValue(QDBusUnixFileDescriptor(context.handle())), source});
+            callIntoJob(job, methods::CreatePlugin::call(name, ReadableFile{QDBusUnixFileDescriptor(context.handle())},
+                                                         source));
             connect(job, &Job::finished, job, [packed] { packed->remove(); });
         });
     return job;
@@ -509,13 +521,14 @@ Job *HelperEngine::create(const QString &name, const QString &folder)
 
 Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)
 {
-    return startJob(QStringLiteral("EnablePlugin"), {nameOrId, timeoutSeconds},
+    return startJob(methods::EnablePlugin::call(nameOrId, EnableOptions{timeoutSeconds}),
                     tr("Enable %1").arg(displayName(nameOrId)));
 }
 
 Job *HelperEngine::disable(const QString &nameOrId, bool force)
 {
-    return startJob(QStringLiteral("DisablePlugin"), {nameOrId, force}, tr("Disable %1").arg(displayName(nameOrId)));
+    return startJob(methods::DisablePlugin::call(nameOrId, ForceOption{force}),
+                    tr("Disable %1").arg(displayName(nameOrId)));
 }
 
 RegistryClient *HelperEngine::registry()
@@ -573,11 +586,8 @@ Result<QString> registryAuthFor(const QString &reference)
 
 void HelperEngine::inspectInto(Job *job, const QString &nameOrId, std::function<void(const Plugin &plugin)> found)
 {
-    callAsync(QStringLiteral("InspectPlugin"), {nameOrId}, true, job, [job, found](const Result<QVariantList> &reply) {
-        if (!reply)
-            return job->failWith(reply.error());
-        auto plugin =
-            HelperProtocol::decodePlugin(QJsonDocument::fromJson(reply->value(0).toString().toUtf8()).object());
+    callAsync(methods::InspectPlugin::call(nameOrId), true, job, [job, found](const Result<QVariantList> &reply) {
+        auto plugin = jsonReply<methods::InspectPlugin>(reply);
         if (!plugin)
             return job->failWith(plugin.error());
         found(*plugin);
@@ -599,7 +609,7 @@ Job *HelperEngine::push(const QString &name)
             [this, job, target](const Result<QString> &auth) {
                 if (!auth)
                     return job->failWith(auth.error());
-                callIntoJob(job, QStringLiteral("PushPlugin"), {target, *auth});
+                callIntoJob(job, methods::PushPlugin::call(target, *auth));
             });
     });
     return job;
@@ -607,20 +617,19 @@ Job *HelperEngine::push(const QString &name)
 
 Job *HelperEngine::remove(const QString &nameOrId, bool force)
 {
-    return startJob(QStringLiteral("RemovePlugin"), {nameOrId, force}, tr("Remove %1").arg(displayName(nameOrId)));
+    return startJob(methods::RemovePlugin::call(nameOrId, ForceOption{force}),
+                    tr("Remove %1").arg(displayName(nameOrId)));
 }
 
 Job *HelperEngine::install(const QString &reference, const Privileges &accepted, const InstallOptions &options)
 {
     Job *job = newJob(tr("Install %1").arg(reference));
-    const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
     offThread(
         job, [reference] { return registryAuthFor(reference); },
-        [this, job, reference, privileges, options](const Result<QString> &auth) {
+        [this, job, reference, accepted, options](const Result<QString> &auth) {
             if (!auth)
                 return job->failWith(auth.error());
-            callIntoJob(job, QStringLiteral("InstallPlugin"),
-                        {reference, privileges, options.alias, options.disable, options.settings, *auth});
+            callIntoJob(job, methods::InstallPlugin::call(reference, accepted, *auth, options));
         });
     return job;
 }
@@ -628,13 +637,12 @@ Job *HelperEngine::install(const QString &reference, const Privileges &accepted,
 Job *HelperEngine::upgrade(const QString &nameOrId, const QString &reference, const Privileges &accepted)
 {
     Job *job = newJob(tr("Upgrade %1").arg(displayName(nameOrId)));
-    const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
     offThread(
         job, [reference] { return registryAuthFor(reference); },
-        [this, job, nameOrId, reference, privileges](const Result<QString> &auth) {
+        [this, job, nameOrId, reference, accepted](const Result<QString> &auth) {
             if (!auth)
                 return job->failWith(auth.error());
-            callIntoJob(job, QStringLiteral("UpgradePlugin"), {nameOrId, reference, privileges, *auth});
+            callIntoJob(job, methods::UpgradePlugin::call(nameOrId, reference, accepted, *auth));
         });
     return job;
 }
@@ -654,7 +662,7 @@ Job *HelperEngine::exportPlugin(const QString &nameOrId, const QString &file)
 {
     const QString title = tr("Export %1").arg(displayName(nameOrId));
     if (!m_bus.isConnected())
-        return startJob(QStringLiteral("ExportPlugin"), {}, title); // says why the bus is not there
+        return startJob({methods::ExportPlugin::member(), {}}, title); // says why the bus is not there
     if (auto passing = checkDescriptorPassing(tr("export plugins")); !passing)
         return failedJob(title, passing.error());
     Job *job = newJob(title);
@@ -668,8 +676,9 @@ Job *HelperEngine::exportPlugin(const QString &nameOrId, const QString &file)
         std::shared_ptr<PendingFile> target(std::move(*pending));
         // The helper's job writes into the temp file; this one renames it into place once that succeeded, and
         // only then ends, so whoever waits for it finds FILE complete.
-        callIntoJob(job, QStringLiteral("ExportPlugin"),
-                    {found->id, QVariant::fromValue(QDBusUnixFileDescriptor(target->handle())), target->path()},
+        callIntoJob(job,
+                    methods::ExportPlugin::call(found->id, WritableFile{QDBusUnixFileDescriptor(target->handle())},
+                                                target->path()),
                     [job, target, name = found->name()](const Result<QVariant> &result) mutable {
                         // Released here, not with the job: a failed export's temp file goes at once.
                         const std::shared_ptr<PendingFile> file = std::move(target);
@@ -694,7 +703,7 @@ Job *HelperEngine::importPlugin(const QString &file, const Privileges &accepted,
 {
     const QString title = tr("Import %1").arg(file);
     if (!m_bus.isConnected())
-        return startJob(QStringLiteral("ImportPlugin"), {}, title); // says why the bus is not there
+        return startJob({methods::ImportPlugin::member(), {}}, title); // says why the bus is not there
     if (auto passing = checkDescriptorPassing(tr("import plugins")); !passing)
         return failedJob(title, passing.error());
     const QString source = QFileInfo(file).absoluteFilePath();
@@ -704,45 +713,40 @@ Job *HelperEngine::importPlugin(const QString &file, const Privileges &accepted,
     if (!bundle.open(QIODevice::ReadOnly))
         return failedJob(
             title, Error{ErrorCode::PermissionDenied, tr("cannot import %1: %2").arg(source, bundle.errorString())});
-    const QString privileges = QString::fromUtf8(QJsonDocument(accepted.toJson()).toJson(QJsonDocument::Compact));
     // The descriptor is duplicated into the message as it is sent; this process's copy closes with `bundle`.
-    return startJob(QStringLiteral("ImportPlugin"),
-                    {QVariant::fromValue(QDBusUnixFileDescriptor(bundle.handle())), source, privileges, options.alias,
-                     options.disable, options.settings},
-                    title);
+    return startJob(
+        methods::ImportPlugin::call(ReadableFile{QDBusUnixFileDescriptor(bundle.handle())}, source, accepted, options),
+        title);
 }
 
 Job *HelperEngine::volumes(const QString &driver)
 {
-    return startJob(QStringLiteral("ListVolumes"), {driver}, tr("List volumes"));
+    return startJob(methods::ListVolumes::call(driver), tr("List volumes"));
 }
 
 Job *HelperEngine::inspectVolume(const QString &name)
 {
-    return startJob(QStringLiteral("InspectVolume"), {name}, tr("Inspect volume %1").arg(name));
+    return startJob(methods::InspectVolume::call(name), tr("Inspect volume %1").arg(name));
 }
 
 Job *HelperEngine::createVolume(const QString &driver, const QString &name, const QMap<QString, QString> &options)
 {
-    QStringList list;
-    for (auto it = options.constBegin(); it != options.constEnd(); ++it)
-        list.append(it.key() + QLatin1Char('=') + it.value());
-    return startJob(QStringLiteral("CreateVolume"), {driver, name, list}, tr("Create volume %1").arg(name));
+    return startJob(methods::CreateVolume::call(driver, name, options), tr("Create volume %1").arg(name));
 }
 
 Job *HelperEngine::removeVolume(const QString &name, bool force)
 {
-    return startJob(QStringLiteral("RemoveVolume"), {name, force}, tr("Remove volume %1").arg(name));
+    return startJob(methods::RemoveVolume::call(name, ForceOption{force}), tr("Remove volume %1").arg(name));
 }
 
 Job *HelperEngine::mountVolume(const QString &name)
 {
-    return startJob(QStringLiteral("MountVolume"), {name}, tr("Mount volume %1").arg(name));
+    return startJob(methods::MountVolume::call(name), tr("Mount volume %1").arg(name));
 }
 
 Job *HelperEngine::unmountVolume(const QString &name)
 {
-    return startJob(QStringLiteral("UnmountVolume"), {name}, tr("Unmount volume %1").arg(name));
+    return startJob(methods::UnmountVolume::call(name), tr("Unmount volume %1").arg(name));
 }
 
 } // namespace core

@@ -10,6 +10,7 @@
 namespace core {
 
 class RegistryClient;
+struct HelperMessage;
 
 // The engine of an unprivileged window or plugdeskctl: every verb is a call to plugdesk-helper
 // (org.plugdesk.Helper1) on the system bus, or on the bus at an explicit address (tests). It never waits: each
@@ -111,23 +112,22 @@ private Q_SLOTS:
 
 private:
     using Reply = std::function<void(const Result<QVariantList> &arguments)>;
-    // Sends one method call; `done` gets the reply's arguments or the Error, on this thread, later (never
-    // inside this call), unless `context` is gone. `interactive`: polkit may ask the person for a password.
-    void callAsync(const QString &member, const QVariantList &arguments, bool interactive, QObject *context,
-                   Reply done);
+    // Sends one method call (built by its row of the method table: `methods::X::call(…)`); `done` gets the reply's
+    // arguments or the Error, on this thread, later (never inside this call), unless `context` is gone. `interactive`:
+    // polkit may ask the person for a password.
+    void callAsync(const HelperMessage &call, bool interactive, QObject *context, Reply done);
     // A verb that answers with a job path: the returned Job waits (phase "authorising") for the reply, then
     // mirrors the helper's job. Cancelled while waiting, it ends at once and cancels the helper's job when the
     // path comes. `ending` as in RemoteJob::attach.
-    Job *startJob(const QString &member, const QVariantList &arguments, const QString &title);
-    void callIntoJob(Job *job, const QString &member, const QVariantList &arguments,
-                     std::function<void(const Result<QVariant> &)> ending = {});
+    Job *startJob(const HelperMessage &call, const QString &title);
+    void callIntoJob(Job *job, const HelperMessage &call, std::function<void(const Result<QVariant> &)> ending = {});
     // Ends `job` with `result` once the copy of the helper's state reflects the changes pushed so far.
     void endWhenCurrent(Job *job, const Result<QVariant> &result);
     // Asks the helper for the plugin `nameOrId` (InspectPlugin, may ask for a password) and hands it to `found`, or
     // ends `job` with the error.
     void inspectInto(Job *job, const QString &nameOrId, std::function<void(const Plugin &plugin)> found);
     // SetPlugin or GrantPlugin: the helper answers at once, the job ends once the copy shows the change.
-    Job *changeSettings(const QString &member, const QString &nameOrId, const QVariantList &arguments);
+    Job *changeSettings(const HelperMessage &call, const QString &nameOrId);
     // The phase a job is in until the helper answered a call a person made (polkit may be asking for a password);
     // JobWatcher shows it where the action was started.
     static void reportAuthorising(Job *job);

@@ -216,6 +216,7 @@ void HelperProtocol::registerTypes()
     static const bool registered = [] {
         qRegisterMetaType<core::JobProgress>();
         qDBusRegisterMetaType<core::JobProgress>();
+        qDBusRegisterMetaType<QMap<QString, QString>>(); // a{ss}: CreateVolume's driver options
         return true;
     }();
     Q_UNUSED(registered);

@@ -14,6 +14,16 @@
 
 namespace core {
 
+// Everything a window shows without asking per plugin, in one answer (the Snapshot method):
+// {"list": <plugin list>, "states": {id: state}, "drivers": [driver...]}. A state or the drivers the engine
+// could not read are left out; the list's problems say what could not be read of the inventory.
+struct HelperSnapshot
+{
+    PluginList list;
+    QHash<QString, PluginRuntimeState> states;
+    QList<VolumeDriverInfo> drivers;
+};
+
 // What the helper and its clients agree on: bus names, paths, the D-Bus error names that carry an ErrorCode,
 // and the JSON that carries plugins. Owns no connection and no state; HelperService (server) and HelperEngine
 // (client) both use it, so the two sides cannot drift apart.
@@ -51,15 +61,8 @@ public:
     static QJsonArray encodeDrivers(const QList<VolumeDriverInfo> &drivers);
     static QList<VolumeDriverInfo> decodeDrivers(const QJsonArray &array);
 
-    // Everything a window shows without asking per plugin, in one answer (the Snapshot method):
-    // {"list": <plugin list>, "states": {id: state}, "drivers": [driver...]}. A state or the drivers the engine
-    // could not read are left out; the list's problems say what could not be read of the inventory.
-    struct Snapshot
-    {
-        PluginList list;
-        QHash<QString, PluginRuntimeState> states;
-        QList<VolumeDriverInfo> drivers;
-    };
+    // Everything a window shows without asking per plugin, in one answer (the Snapshot method), HelperSnapshot.
+    using Snapshot = HelperSnapshot;
     // `listJson` is encodePluginList's output (redacted when the caller may not see secrets).
     static QByteArray encodeSnapshot(const QByteArray &listJson, const Snapshot &snapshot);
     static Result<Snapshot> decodeSnapshot(const QByteArray &json);

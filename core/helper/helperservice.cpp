@@ -1,5 +1,6 @@
 #include "core/helper/helperservice.h"
 
+#include "core/base/calllocale.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/helperverbs.h"
@@ -126,10 +127,10 @@ QString HelperService::introspect(const QString &path) const
         xml += QStringLiteral("    <method name=\"%1\">\n").arg(verb.member);
         for (const HelperArgument &argument : verb.in)
             xml += QStringLiteral("      <arg name=\"%1\" type=\"%2\" direction=\"in\"/>\n")
-                       .arg(argument.name, argument.signature());
+                       .arg(argument.name, argument.signature);
         for (const HelperArgument &argument : verb.out)
             xml += QStringLiteral("      <arg name=\"%1\" type=\"%2\" direction=\"out\"/>\n")
-                       .arg(argument.name, argument.signature());
+                       .arg(argument.name, argument.signature);
         xml += QStringLiteral("    </method>\n");
     }
     xml += QStringLiteral("    <signal name=\"PluginsChanged\"/>\n"
@@ -149,6 +150,9 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
         return false;
     const HelperVerb *verb = HelperVerbs::find(message.member());
     touch();
+    // Everything said about this call, now and in the callbacks below, is in the caller's language.
+    const std::optional<QString> locale = HelperVerbs::callerLocale(message);
+    CallLocale::Scope language(locale);
     if (!verb) {
         connection.send(message.createErrorReply(
             QDBusError::UnknownMethod,
@@ -171,10 +175,10 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
     const QVariantList arguments = message.arguments();
     for (qsizetype index = 0; index < verb->in.size(); ++index) {
         const HelperArgument &argument = verb->in.at(index);
-        if (argument.kind == HelperArgument::Kind::PluginName && !lookup) {
+        if (argument.rule == ArgumentRule::PluginName && !lookup) {
             lookup = m_engine->plugin(arguments.at(index).toString());
             details.insert(QStringLiteral("plugin"), *lookup ? (*lookup)->name() : arguments.at(index).toString());
-        } else if (argument.kind == HelperArgument::Kind::Remote) {
+        } else if (argument.rule == ArgumentRule::Remote) {
             details.insert(QStringLiteral("remote"), arguments.at(index).toString());
         }
     }
@@ -187,7 +191,8 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
     const bool interactive = message.isInteractiveAuthorizationAllowed();
     m_authority->check(
         message.service(), verb->action, details, verb->what(),
-        [this, verb, bus, message, lookup, replyError](const Status &authorized) {
+        [this, verb, bus, message, lookup, replyError, locale](const Status &authorized) {
+            CallLocale::Scope language(locale);
             --m_inFlight;
             touch();
             if (!authorized) {
@@ -208,11 +213,13 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
             // stalled file system must not stop the helper for everyone else.
             ++m_inFlight;
             QPointer<HelperService> self(this);
-            QThreadPool::globalInstance()->start([self, verb, bus, message, plugin, replyError] {
+            QThreadPool::globalInstance()->start([self, verb, bus, message, plugin, replyError, locale] {
+                CallLocale::Scope language(locale);
                 const Status checked = HelperVerbs::checkDescriptors(*verb, message.arguments());
-                QMetaObject::invokeMethod(self.data(), [self, verb, bus, message, plugin, replyError, checked] {
+                QMetaObject::invokeMethod(self.data(), [self, verb, bus, message, plugin, replyError, checked, locale] {
                     if (!self)
                         return;
+                    CallLocale::Scope language(locale);
                     --self->m_inFlight;
                     self->touch();
                     if (!checked) {
@@ -236,9 +243,10 @@ void HelperService::runVerb(const HelperVerb &verb, const QDBusConnection &bus, 
         QPointer<HelperService> self(this);
         m_authority->check(
             message.service(), verb.secretsAction, {}, verb.what(),
-            [self, &verb, bus, message, plugin](const Status &holds) {
+            [self, &verb, bus, message, plugin, locale = CallLocale::capture()](const Status &holds) {
                 if (!self)
                     return;
+                CallLocale::Scope language(locale);
                 --self->m_inFlight;
                 self->touch();
                 self->runAuthorized(verb, bus, message, plugin, bool(holds));

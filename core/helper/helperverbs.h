@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/helper/helpermethods.h"
 #include "core/plugin/plugin.h"
 
 #include <QCoreApplication>
@@ -10,35 +11,16 @@
 #include <QVariantList>
 #include <functional>
 #include <optional>
+#include <tuple>
 
 namespace core {
 
 class HelperService;
 class LocalEngine;
 
-// One argument of a helper method: its name (for introspection), D-Bus type, and how it is validated.
-struct HelperArgument
-{
-    enum class Kind {
-        Text,         // s: at most kMaxText characters, no NUL; may be empty
-        PluginName,   // s: non-empty, at most kMaxName; looked up in the store; polkit detail `plugin`
-        Remote,       // s: a remote reference, non-empty, at most kMaxName; polkit detail `remote`
-        TextList,     // as: at most kMaxItems entries, each a Text
-        Path,         // o: an object path (a job's, for instance)
-        Int,          // i: a number, checked by the handler
-        Bool,         // b
-        WritableFile, // h: a descriptor of a regular file the caller opened for writing (export writes into it)
-        ReadableFile, // h: a descriptor of a regular file the caller opened for reading (import, create read it)
-    };
-    QString name;
-    Kind kind = Kind::Text;
-
-    QString signature() const;
-};
-
-// What a handler gets: the engine, the validated arguments in order, and the plugin the call names (looked up
-// before polkit was asked, so the `plugin` detail is the canonical name, and the handler acts on that id even if
-// names changed meanwhile).
+// What a handler gets besides its typed arguments: the engine, the message, and the plugin the call names
+// (looked up before polkit was asked, so the `plugin` detail is the canonical name, and the handler acts on that
+// id even if names changed meanwhile).
 struct HelperCall
 {
     HelperService &service;
@@ -52,17 +34,19 @@ struct HelperCall
     QString caller() const { return message.service(); }
 };
 
-// One verb the helper exports: method name, arguments, polkit action, and the handler that runs it on the
-// LocalEngine. Adding a verb to core::Engine and to the helper is one entry in HelperVerbs::all() plus the
-// matching call in HelperEngine.
+// One method the helper serves, made from its row in the `methods` table (helpermethods.h) by serve<>(): the
+// member, the arguments (for the signature check, validation and introspection), the polkit action, and `run`,
+// which decodes the typed arguments and calls the handler.
 struct HelperVerb
 {
     QString member; // "SetPlugin"
     QList<HelperArgument> in;
-    QList<HelperArgument> out;     // "s" results are JSON text; "o" a job path
+    QList<HelperArgument> out;
     QString action;                // "org.plugdesk.manage"
     std::function<QString()> what; // translated phrase for refusals: "change plugin settings"
     std::function<Result<QVariantList>(HelperCall &)> run;
+    // Decodes the arguments without acting: what validate() runs before polkit is asked.
+    std::function<Status(const QVariantList &)> check;
     // For a verb whose answer may carry secrets (settings values, volume options): the action a caller must hold
     // already, without being asked for a password, to get them in clear (HelperCall::revealSecrets). Empty: none.
     QString secretsAction = {};
@@ -70,6 +54,37 @@ struct HelperVerb
     QString inSignature() const;
     QString outSignature() const;
 };
+
+// A row of the table served: `handler(call, typed arguments…, options)` returns the method's reply type
+// (std::monostate for none).
+template<typename M, typename Handler>
+HelperVerb serve(std::function<QString()> what, Handler handler, HelperAction secrets = HelperAction::None)
+{
+    HelperVerb verb;
+    verb.member = M::member();
+    verb.in = M::inArguments();
+    verb.out = M::outArguments();
+    verb.action = helperActionId(M::action);
+    verb.what = std::move(what);
+    verb.secretsAction = helperActionId(secrets);
+    verb.check = [](const QVariantList &arguments) -> Status {
+        auto decoded = M::decode(arguments);
+        if (!decoded)
+            return decoded.error();
+        return {};
+    };
+    verb.run = [handler](HelperCall &call) -> Result<QVariantList> {
+        auto decoded = M::decode(call.arguments);
+        if (!decoded)
+            return decoded.error();
+        Result<typename M::ReplyType> reply = std::apply(
+            [&](const auto &...values) { return handler(call, values..., decoded->options); }, decoded->values);
+        if (!reply)
+            return reply.error();
+        return M::encodeReply(*reply);
+    };
+    return verb;
+}
 
 // The table of helper verbs, and the argument rules every verb shares.
 class HelperVerbs final
@@ -81,16 +96,6 @@ public:
     static constexpr int kMaxText = 4096;  // one KEY=VALUE, one path
     static constexpr int kMaxItems = 1024; // one list argument
 
-    // The polkit actions (resources/org.plugdesk.policy).
-    static QString readAction() { return QStringLiteral("org.plugdesk.read"); }
-    static QString manageAction() { return QStringLiteral("org.plugdesk.manage"); }
-    static QString installAction() { return QStringLiteral("org.plugdesk.install"); }
-    static QString removeAction() { return QStringLiteral("org.plugdesk.remove"); }
-    static QString volumesAction() { return QStringLiteral("org.plugdesk.volumes"); }
-    // Giving a plugin host privileges it did not have (a `set` of a mount source or device path): auth_admin, never
-    // kept, with the new privileges in the details.
-    static QString grantAction() { return QStringLiteral("org.plugdesk.grant"); }
-
     static const QList<HelperVerb> &all();
     // Polkit details of `verb` besides `plugin` and `remote`, from the validated arguments and the plugin the call
     // names (null when none or not found). Runs before polkit is asked, so it reads nothing but those: GrantPlugin's
@@ -99,10 +104,13 @@ public:
                            QMap<QString, QString> &details);
     static const HelperVerb *find(const QString &member);
 
+    // The locale a call asks to be answered in (its options' "locale"), when it names a valid one.
+    static std::optional<QString> callerLocale(const QDBusMessage &message);
+
     // Checks the shape of a call's arguments against the verb, before anyone is asked whether the caller may make
-    // it: the signature, then each argument's rule (lengths, NUL, emptiness, entries). Touches no path and no
-    // descriptor, so its answer tells an unauthorised caller nothing about files. The error names the argument
-    // and what is wrong with it.
+    // it: the signature, then each argument's rule (lengths, NUL, emptiness, entries), then the typed decoding
+    // (options' keys and types, the privileges' JSON). Touches no path and no descriptor, so its answer tells an
+    // unauthorised caller nothing about files. The error names the argument and what is wrong with it.
     static Status validate(const HelperVerb &verb, const QDBusMessage &message);
 
     // Whether the verb has arguments that checkDescriptors must look at once the call is authorised.

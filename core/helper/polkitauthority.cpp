@@ -1,5 +1,7 @@
 #include "core/helper/polkitauthority.h"
 
+#include "core/base/calllocale.h"
+
 #include <QDBusArgument>
 #include <QDBusError>
 #include <QDBusMessage>
@@ -67,7 +69,9 @@ void PolkitAuthority::check(const QString &busName, const QString &action, const
     ++m_pending;
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, kInteractiveTimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, watcher, busName, action, what, done, interactive](QDBusPendingCallWatcher *) {
+            [this, watcher, busName, action, what, done, interactive,
+             locale = CallLocale::capture()](QDBusPendingCallWatcher *) {
+                CallLocale::Scope language(locale); // the refusal is in the caller's language
                 watcher->deleteLater();
                 --m_pending;
                 const QDBusMessage reply = watcher->reply();
@@ -115,19 +119,22 @@ void PolkitAuthority::checkUidFallback(const QString &busName, const QString &ac
                                        const Done &done)
 {
     ++m_pending;
-    callerUid(m_bus, busName, this, [this, action, what, done](const Result<uint> &uid) {
-        --m_pending;
-        if (!uid) {
-            done(uid.error());
-            return;
-        }
-        if (*uid == 0) {
-            done({});
-            return;
-        }
-        done(Error{ErrorCode::PermissionDenied,
-                   tr("not authorized to %1 (%2): polkit is not running, so only root may do this").arg(what, action)});
-    });
+    callerUid(
+        m_bus, busName, this, [this, action, what, done, locale = CallLocale::capture()](const Result<uint> &uid) {
+            CallLocale::Scope language(locale);
+            --m_pending;
+            if (!uid) {
+                done(uid.error());
+                return;
+            }
+            if (*uid == 0) {
+                done({});
+                return;
+            }
+            done(Error{
+                ErrorCode::PermissionDenied,
+                tr("not authorized to %1 (%2): polkit is not running, so only root may do this").arg(what, action)});
+        });
 }
 
 void PolkitAuthority::callerUid(const QDBusConnection &bus, const QString &busName, QObject *context,
@@ -138,16 +145,18 @@ void PolkitAuthority::callerUid(const QDBusConnection &bus, const QString &busNa
                                        QStringLiteral("org.freedesktop.DBus"), QStringLiteral("GetConnectionUnixUser"));
     call << busName;
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), context);
-    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context, [watcher, busName, done] {
-        watcher->deleteLater();
-        const QDBusPendingReply<uint> reply = *watcher;
-        if (reply.isError()) {
-            done(Error{ErrorCode::PermissionDenied,
-                       tr("cannot tell who is calling (%1): %2").arg(busName, reply.error().message())});
-            return;
-        }
-        done(reply.value());
-    });
+    QObject::connect(
+        watcher, &QDBusPendingCallWatcher::finished, context, [watcher, busName, done, locale = CallLocale::capture()] {
+            CallLocale::Scope language(locale);
+            watcher->deleteLater();
+            const QDBusPendingReply<uint> reply = *watcher;
+            if (reply.isError()) {
+                done(Error{ErrorCode::PermissionDenied,
+                           tr("cannot tell who is calling (%1): %2").arg(busName, reply.error().message())});
+                return;
+            }
+            done(reply.value());
+        });
 }
 
 } // namespace core

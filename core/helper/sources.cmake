@@ -1,6 +1,7 @@
 target_sources(plugdesk_helper PRIVATE
     helper/enginefactory.cpp helper/enginefactory.h
     helper/helperengine.cpp helper/helperengine.h
+    helper/helpermethods.cpp helper/helpermethods.h
     helper/helperprotocol.cpp helper/helperprotocol.h
     helper/helperservice.cpp helper/helperservice.h
     helper/helperverbs.cpp helper/helperverbs.h

@@ -1,6 +1,7 @@
 #include "core/volume/volumeservice.h"
 
 #include "core/base/atomicfile.h"
+#include "core/base/calllocale.h"
 #include "core/runtime/runlayout.h"
 #include "core/runtime/volumebind.h"
 #include "core/store/store.h"
@@ -35,7 +36,10 @@ QList<T> forEachInParallel(const QList<VolumeDriverInfo> &drivers,
     std::vector<std::thread> threads;
     threads.reserve(drivers.size());
     for (qsizetype index = 0; index < drivers.size(); ++index)
-        threads.emplace_back([&, index] { results[index] = work(drivers.at(index)); });
+        threads.emplace_back([&, index, locale = CallLocale::capture()] {
+            CallLocale::Scope language(locale); // a driver's error in the caller's language (helper)
+            results[index] = work(drivers.at(index));
+        });
     for (std::thread &thread : threads)
         thread.join();
     QList<T> ordered;

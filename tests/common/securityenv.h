@@ -186,6 +186,18 @@ public:
                          arguments);
     }
 
+    // A helper method called as nobody with busctl, which (unlike dbus-send) can send the a{sv} options every
+    // method ends with. Arguments in busctl's syntax: the signature, then the values ("sa{sv}", "acme/x", "0").
+    // busctl prints the error's message, not its name.
+    CommandRun nobodyMethod(const QString &member, const QStringList &signatureAndValues)
+    {
+        return runAs(true, QStandardPaths::findExecutable(QStringLiteral("busctl")),
+                     QStringList{QStringLiteral("--address=") + m_bus->address(), QStringLiteral("call"),
+                                 QStringLiteral("org.plugdesk.Helper1"), QStringLiteral("/org/plugdesk/Helper1"),
+                                 QStringLiteral("org.plugdesk.Helper1"), member} +
+                         signatureAndValues);
+    }
+
     // A dbus-monitor run by nobody: records every message nobody's connection may receive. Without the
     // bus's monitoring right it falls back to match rules, which is what a hostile local user gets.
     bool startNobodyMonitor()

@@ -13,6 +13,7 @@
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
+#include "core/helper/helpermethods.h"
 #include "core/helper/helperprotocol.h"
 #include "core/plugin/manifest.h"
 #include "core/registry/registryclient.h"
@@ -801,24 +802,25 @@ private Q_SLOTS:
 
         // Raw calls with descriptors the helper must refuse.
         QDBusConnection raw = QDBusConnection::connectToBus(bus.address(), QStringLiteral("tst-exportimport-raw"));
-        auto rawCall = [&](const QString &member, const QVariantList &arguments) {
-            QDBusMessage call = QDBusMessage::createMethodCall(
-                HelperProtocol::serviceName(), HelperProtocol::objectPath(), HelperProtocol::interfaceName(), member);
-            call.setArguments(arguments);
+        auto rawCall = [&](const HelperMessage &message) {
+            QDBusMessage call =
+                QDBusMessage::createMethodCall(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
+                                               HelperProtocol::interfaceName(), message.member);
+            call.setArguments(message.arguments);
             return raw.call(call, QDBus::Block, 30000);
         };
         QFile readOnly(m_bundle);
         QVERIFY(readOnly.open(QIODevice::ReadOnly));
-        QDBusMessage reply =
-            rawCall(u"ExportPlugin"_s, {kSourceName, QVariant::fromValue(QDBusUnixFileDescriptor(readOnly.handle())),
-                                        QStringLiteral("x.zip")});
+        // A file opened for reading, passed where the helper writes.
+        QDBusMessage reply = rawCall(methods::ExportPlugin::call(
+            kSourceName, WritableFile{QDBusUnixFileDescriptor(readOnly.handle())}, QStringLiteral("x.zip")));
         QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
         QCOMPARE(reply.errorName(), HelperProtocol::errorName(ErrorCode::InvalidArgument));
         QVERIFY2(reply.errorMessage().contains(u"not open for writing"_s), qPrintable(reply.errorMessage()));
         int pipe[2];
         QCOMPARE(::pipe(pipe), 0);
-        reply = rawCall(u"ImportPlugin"_s, {QVariant::fromValue(QDBusUnixFileDescriptor(pipe[0])), QStringLiteral("p"),
-                                            QStringLiteral("[]"), QString(), true, QStringList()});
+        reply = rawCall(methods::ImportPlugin::call(ReadableFile{QDBusUnixFileDescriptor(pipe[0])}, QStringLiteral("p"),
+                                                    Privileges(), InstallOptions{QString(), true, {}}));
         ::close(pipe[0]);
         ::close(pipe[1]);
         QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);

@@ -12,6 +12,7 @@
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
+#include "core/helper/helpermethods.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
 #include "core/plugin/manifest.h"
@@ -384,10 +385,12 @@ private Q_SLOTS:
 
         // A login sent for another registry is not used for this one.
         QDBusConnection raw = QDBusConnection::connectToBus(bus.address(), u"tst-push-raw"_s);
+        const HelperMessage push = methods::PushPlugin::call(
+            name, QStringLiteral(R"({"serveraddress":"elsewhere.example:5000","username":"pushuser",)"
+                                 R"("password":"push-pass"})"));
         QDBusMessage call = QDBusMessage::createMethodCall(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
-                                                           HelperProtocol::interfaceName(), u"PushPlugin"_s);
-        call.setArguments({name, QStringLiteral(R"({"serveraddress":"elsewhere.example:5000","username":"pushuser",)"
-                                                R"("password":"push-pass"})")});
+                                                           HelperProtocol::interfaceName(), push.member);
+        call.setArguments(push.arguments);
         const QDBusMessage reply = raw.call(call, QDBus::Block, 30000);
         QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
         {

@@ -148,7 +148,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("repository");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("text");
-        for (const QString kind : {u"local"_s, u"helper"_s}) {
+        for (const QString &kind : {u"local"_s, u"helper"_s}) {
             QTest::addRow("%s unknown repository", qPrintable(kind))
                 << kind << "HOST/acme/nope" << int(ErrorCode::NotFound)
                 << "cannot list the tags of HOST/acme/nope: HOST/acme/nope was not found in the registry";

@@ -18,7 +18,8 @@
 namespace testutil {
 
 // A call made by this very program, run again as nobody with --sec-call (see main below), because neither
-// dbus-send nor busctl passes file descriptors. Arguments: "s:TEXT", "b:true", "as:" (an empty list), "h:PATH"
+// dbus-send nor busctl passes file descriptors. Arguments: "s:TEXT", "b:true", "as:" (an empty list), "a{sv}:" (no
+// options), "h:PATH"
 // (PATH opened for reading, by nobody, and passed as a descriptor).
 inline CommandRun callAsNobody(SecurityEnv &env, const QString &member, const QStringList &arguments)
 {
@@ -46,6 +47,9 @@ inline int secCall(int argc, char **argv)
             values.append(value == QLatin1String("true"));
         } else if (argument.startsWith(QLatin1String("as:"))) {
             values.append(QStringList());
+        } else if (argument.startsWith(QLatin1String("a{sv}:"))) {
+            values.append(QVariantMap()); // the options every method ends with, none given
+
         } else if (argument.startsWith(QLatin1String("h:"))) {
             const int fd = ::open(QFile::encodeName(value).constData(), O_RDONLY | O_CLOEXEC);
             if (fd < 0) {

@@ -211,9 +211,9 @@ private Q_SLOTS:
                                           QStringLiteral("config.json"), QStringLiteral("rootfs")});
         QVERIFY2(tar.status == 0, qPrintable(tar.err));
         testutil::openForEveryone(packed, 0644);
-        const CommandRun hostile = callAsNobody(
-            env, QStringLiteral("CreatePlugin"),
-            {QStringLiteral("s:acme/evil2"), QStringLiteral("h:") + packed, QStringLiteral("s:") + folder});
+        const CommandRun hostile = callAsNobody(env, QStringLiteral("CreatePlugin"),
+                                                {QStringLiteral("s:acme/evil2"), QStringLiteral("h:") + packed,
+                                                 QStringLiteral("s:") + folder, QStringLiteral("a{sv}:")});
         QVERIFY2(hostile.status == 4 && hostile.out.contains(QStringLiteral("rootfs: no such folder")),
                  qPrintable(QString::number(hostile.status) + hostile.out + hostile.err));
         QVERIFY2(!storeHolds(env, secret), "a root-only file a link in a packed folder named is in the store");
@@ -317,8 +317,8 @@ private Q_SLOTS:
         QVERIFY2(!inspected.out.contains(secret), qPrintable(inspected.out));
         QVERIFY2(inspected.out.contains(QStringLiteral("DB_PASSWORD=")), qPrintable(inspected.out));
         QVERIFY2(inspected.out.contains(QStringLiteral("LOG_LEVEL=debug")), qPrintable(inspected.out));
-        const CommandRun listed = env.nobodyCall(QStringLiteral("/org/plugdesk/Helper1"),
-                                                 QStringLiteral("org.plugdesk.Helper1.ListPlugins"), {});
+        const CommandRun listed =
+            env.nobodyMethod(QStringLiteral("ListPlugins"), {QStringLiteral("a{sv}"), QStringLiteral("0")});
         QVERIFY2(listed.status == 0 && listed.out.contains(QStringLiteral("acme/secretive")),
                  qPrintable(listed.out + listed.err));
         QVERIFY2(!listed.out.contains(secret), qPrintable(listed.out));

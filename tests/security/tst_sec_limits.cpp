@@ -19,6 +19,7 @@
 #include "core/archive/bundleheader.h"
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
+#include "core/helper/helpermethods.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
 #include "core/plugin/manifest.h"
@@ -257,9 +258,10 @@ int exportClient(int argc, char **argv)
         return 3;
     }
     QDBusConnection bus = QDBusConnection::connectToBus(address, QStringLiteral("export-client"));
+    const HelperMessage exported = methods::ExportPlugin::call(plugin, WritableFile{QDBusUnixFileDescriptor(fd)}, file);
     QDBusMessage call = QDBusMessage::createMethodCall(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
-                                                       HelperProtocol::interfaceName(), QStringLiteral("ExportPlugin"));
-    call.setArguments({plugin, QVariant::fromValue(QDBusUnixFileDescriptor(fd)), file});
+                                                       HelperProtocol::interfaceName(), exported.member);
+    call.setArguments(exported.arguments);
     const QDBusMessage reply = bus.call(call, QDBus::Block, 120000);
     ::close(fd);
     if (reply.type() == QDBusMessage::ErrorMessage) {

@@ -76,9 +76,9 @@ private Q_SLOTS:
 
         for (const QString &label : {QStringLiteral("/root/.ssh"), QStringLiteral("/root/nonexistent")}) {
             for (const QString &descriptor : {QStringLiteral("/"), QStringLiteral("/dev/null"), file}) {
-                const CommandRun run = callAsNobody(
-                    env, QStringLiteral("CreatePlugin"),
-                    {QStringLiteral("s:acme/probe"), QStringLiteral("h:") + descriptor, QStringLiteral("s:") + label});
+                const CommandRun run = callAsNobody(env, QStringLiteral("CreatePlugin"),
+                                                    {QStringLiteral("s:acme/probe"), QStringLiteral("h:") + descriptor,
+                                                     QStringLiteral("s:") + label, QStringLiteral("a{sv}:")});
                 QVERIFY2(run.status == 1 && run.err.contains(QStringLiteral("not authorized to create plugins "
                                                                             "(org.plugdesk.install)")),
                          qPrintable(label + QLatin1Char(' ') + descriptor + QStringLiteral(": ") + run.out + run.err));
@@ -99,16 +99,15 @@ private Q_SLOTS:
         testutil::openForEveryone(file, 0644);
 
         for (const QString &descriptor : {QStringLiteral("/"), QStringLiteral("/dev/null"), file}) {
-            const CommandRun run =
-                callAsNobody(env, QStringLiteral("ImportPlugin"),
-                             {QStringLiteral("h:") + descriptor, QStringLiteral("s:bundle.zip"), QStringLiteral("s:[]"),
-                              QStringLiteral("s:"), QStringLiteral("b:false"), QStringLiteral("as:")});
+            const CommandRun run = callAsNobody(env, QStringLiteral("ImportPlugin"),
+                                                {QStringLiteral("h:") + descriptor, QStringLiteral("s:bundle.zip"),
+                                                 QStringLiteral("s:[]"), QStringLiteral("a{sv}:")});
             QVERIFY2(run.status == 1 &&
                          run.err.contains(QStringLiteral("not authorized to import plugins (org.plugdesk.install)")),
                      qPrintable(descriptor + QStringLiteral(": ") + run.out + run.err));
-            const CommandRun exported = callAsNobody(
-                env, QStringLiteral("ExportPlugin"),
-                {QStringLiteral("s:acme/none"), QStringLiteral("h:") + descriptor, QStringLiteral("s:x.zip")});
+            const CommandRun exported = callAsNobody(env, QStringLiteral("ExportPlugin"),
+                                                     {QStringLiteral("s:acme/none"), QStringLiteral("h:") + descriptor,
+                                                      QStringLiteral("s:x.zip"), QStringLiteral("a{sv}:")});
             QVERIFY2(exported.status == 1 && exported.err.contains(QStringLiteral("not authorized to export plugins "
                                                                                   "(org.plugdesk.install)")),
                      qPrintable(descriptor + QStringLiteral(": ") + exported.out + exported.err));

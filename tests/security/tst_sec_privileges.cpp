@@ -122,8 +122,7 @@ private Q_SLOTS:
         QFETCH(QString, privilege);
         QVERIFY(setUp({u"org.plugdesk.read"_s, u"org.plugdesk.manage"_s}, sshfsLike(m_stateDir)));
         const auto before = testutil::snapshot(m_env->store());
-        const auto call = m_env->nobodyCall(u"/org/plugdesk/Helper1"_s, u"org.plugdesk.Helper1.SetPlugin"_s,
-                                            {u"string:"_s + kName, u"array:string:"_s + setting});
+        const auto call = m_env->nobodyMethod(u"SetPlugin"_s, {u"sasa{sv}"_s, kName, u"1"_s, setting, u"0"_s});
         QVERIFY2(call.status != 0, qPrintable(call.out));
         QVERIFY2(call.err.contains(u"not approved"_s) && call.err.contains(privilege), qPrintable(call.err));
         QCOMPARE(testutil::snapshot(m_env->store()), before);
@@ -164,8 +163,8 @@ private Q_SLOTS:
         QVERIFY(
             setUp({u"org.plugdesk.read"_s, u"org.plugdesk.manage"_s, u"org.plugdesk.grant"_s}, sshfsLike(m_stateDir)));
         const auto before = testutil::snapshot(m_env->store());
-        const auto call = m_env->nobodyCall(u"/org/plugdesk/Helper1"_s, u"org.plugdesk.Helper1.GrantPlugin"_s,
-                                            {u"string:"_s + kName, u"array:string:state.source=/"_s, u"string:[]"_s});
+        const auto call = m_env->nobodyMethod(u"GrantPlugin"_s,
+                                              {u"sassa{sv}"_s, kName, u"1"_s, u"state.source=/"_s, u"[]"_s, u"0"_s});
         QVERIFY2(call.status != 0, qPrintable(call.out));
         QVERIFY2(call.err.contains(u"incorrect privileges"_s), qPrintable(call.err));
         QCOMPARE(testutil::snapshot(m_env->store()), before);

@@ -78,11 +78,13 @@ HelperEngine::HelperEngine(const Options &options, QObject *parent)
     if (m_bus.isConnected()) {
         const QString path = HelperProtocol::objectPath();
         const QString iface = HelperProtocol::interfaceName();
-        for (const char *name : {"PluginsChanged", "PluginChanged", "PluginRemoved"})
-            m_bus.connect(m_service, path, iface, QString::fromLatin1(name), this, SLOT(onPluginsChanged()));
-        m_bus.connect(m_service, path, iface, QStringLiteral("RuntimeStateChanged"), this,
+        for (const HelperSignal which :
+             {HelperSignal::PluginsChanged, HelperSignal::PluginChanged, HelperSignal::PluginRemoved})
+            m_bus.connect(m_service, path, iface, helperSignalName(which), this, SLOT(onPluginsChanged()));
+        m_bus.connect(m_service, path, iface, helperSignalName(HelperSignal::RuntimeStateChanged), this,
                       SLOT(onRuntimeStateChanged(QString)));
-        m_bus.connect(m_service, path, iface, QStringLiteral("VolumesChanged"), this, SLOT(onVolumesChanged()));
+        m_bus.connect(m_service, path, iface, helperSignalName(HelperSignal::VolumesChanged), this,
+                      SLOT(onVolumesChanged()));
     }
 }
 

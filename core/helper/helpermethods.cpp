@@ -32,6 +32,37 @@ QString helperActionId(HelperAction action)
     return {};
 }
 
+QString helperSignalName(HelperSignal signal)
+{
+    switch (signal) {
+    case HelperSignal::PluginsChanged:
+        return QStringLiteral("PluginsChanged");
+    case HelperSignal::PluginChanged:
+        return QStringLiteral("PluginChanged");
+    case HelperSignal::PluginRemoved:
+        return QStringLiteral("PluginRemoved");
+    case HelperSignal::RuntimeStateChanged:
+        return QStringLiteral("RuntimeStateChanged");
+    case HelperSignal::VolumesChanged:
+        return QStringLiteral("VolumesChanged");
+    }
+    return {};
+}
+
+QString helperSignalSignature(HelperSignal signal)
+{
+    switch (signal) {
+    case HelperSignal::PluginChanged:
+    case HelperSignal::PluginRemoved:
+    case HelperSignal::RuntimeStateChanged:
+        return QStringLiteral("s");
+    case HelperSignal::PluginsChanged:
+    case HelperSignal::VolumesChanged:
+        break;
+    }
+    return {};
+}
+
 CallContext CallContext::ofThisProcess()
 {
     return {QLocale().name()};

@@ -342,6 +342,22 @@ private:
     {}
 };
 
+// The signals the helper sends. They carry a plugin id or nothing, so that a signal tells a listener nothing a
+// `read` would guard; the client reads the news through a method.
+enum class HelperSignal {
+    PluginsChanged,      // another writer changed plugins.json
+    PluginChanged,       // (id) a plugin was added or changed
+    PluginRemoved,       // (id)
+    RuntimeStateChanged, // (id) a monitor wrote a new state
+    VolumesChanged,
+};
+inline constexpr HelperSignal kHelperSignals[] = {HelperSignal::PluginsChanged, HelperSignal::PluginChanged,
+                                                  HelperSignal::PluginRemoved, HelperSignal::RuntimeStateChanged,
+                                                  HelperSignal::VolumesChanged};
+QString helperSignalName(HelperSignal signal);
+// "s" for the signals that carry an id, "" for the others.
+QString helperSignalSignature(HelperSignal signal);
+
 // The table. `name` arguments are looked up in the store before polkit is asked (HelperCall::plugin).
 namespace methods {
 using A = HelperAction;

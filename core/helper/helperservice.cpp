@@ -29,13 +29,13 @@ HelperService::HelperService(const QDBusConnection &bus, LocalEngine *engine, QO
     // What changed is pushed to every client, as ids only: a client reads the news through a method, which polkit
     // guards like any other read, so a signal tells nobody more than that something changed.
     connect(engine, &Engine::pluginChanged, this,
-            [this](const QString &id) { emitSignal(QStringLiteral("PluginChanged"), {id}); });
+            [this](const QString &id) { emitSignal(HelperSignal::PluginChanged, {id}); });
     connect(engine, &Engine::pluginRemoved, this,
-            [this](const QString &id) { emitSignal(QStringLiteral("PluginRemoved"), {id}); });
-    connect(engine, &Engine::pluginsReloaded, this, [this] { emitSignal(QStringLiteral("PluginsChanged"), {}); });
+            [this](const QString &id) { emitSignal(HelperSignal::PluginRemoved, {id}); });
+    connect(engine, &Engine::pluginsReloaded, this, [this] { emitSignal(HelperSignal::PluginsChanged, {}); });
     connect(engine, &Engine::runtimeStateChanged, this,
-            [this](const QString &id) { emitSignal(QStringLiteral("RuntimeStateChanged"), {id}); });
-    connect(engine, &Engine::volumesChanged, this, [this] { emitSignal(QStringLiteral("VolumesChanged"), {}); });
+            [this](const QString &id) { emitSignal(HelperSignal::RuntimeStateChanged, {id}); });
+    connect(engine, &Engine::volumesChanged, this, [this] { emitSignal(HelperSignal::VolumesChanged, {}); });
 }
 
 HelperService::~HelperService()
@@ -92,10 +92,10 @@ void HelperService::onIdleTimeout()
     Q_EMIT idle();
 }
 
-void HelperService::emitSignal(const QString &name, const QVariantList &arguments)
+void HelperService::emitSignal(HelperSignal which, const QVariantList &arguments)
 {
-    QDBusMessage signal =
-        QDBusMessage::createSignal(HelperProtocol::objectPath(), HelperProtocol::interfaceName(), name);
+    QDBusMessage signal = QDBusMessage::createSignal(HelperProtocol::objectPath(), HelperProtocol::interfaceName(),
+                                                     helperSignalName(which));
     signal.setArguments(arguments);
     m_bus.send(signal);
 }
@@ -133,12 +133,13 @@ QString HelperService::introspect(const QString &path) const
                        .arg(argument.name, argument.signature);
         xml += QStringLiteral("    </method>\n");
     }
-    xml += QStringLiteral("    <signal name=\"PluginsChanged\"/>\n"
-                          "    <signal name=\"PluginChanged\"><arg name=\"id\" type=\"s\"/></signal>\n"
-                          "    <signal name=\"PluginRemoved\"><arg name=\"id\" type=\"s\"/></signal>\n"
-                          "    <signal name=\"RuntimeStateChanged\"><arg name=\"id\" type=\"s\"/></signal>\n"
-                          "    <signal name=\"VolumesChanged\"/>\n"
-                          "  </interface>\n");
+    for (const HelperSignal which : kHelperSignals) {
+        const QString signature = helperSignalSignature(which);
+        xml += signature.isEmpty() ? QStringLiteral("    <signal name=\"%1\"/>\n").arg(helperSignalName(which))
+                                   : QStringLiteral("    <signal name=\"%1\"><arg name=\"id\" type=\"%2\"/></signal>\n")
+                                         .arg(helperSignalName(which), signature);
+    }
+    xml += QStringLiteral("  </interface>\n");
     return xml;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/helper/helpermethods.h"
 #include "core/plugin/plugin.h"
 
 #include <QDBusConnection>
@@ -53,7 +54,7 @@ Q_SIGNALS:
 private:
     void touch();
     void onIdleTimeout();
-    void emitSignal(const QString &name, const QVariantList &arguments);
+    void emitSignal(HelperSignal which, const QVariantList &arguments);
     // Runs an authorised, checked call on the engine and sends its reply; first asks polkit, without
     // interaction, whether the caller holds the verb's secretsAction.
     void runVerb(const HelperVerb &verb, const QDBusConnection &bus, const QDBusMessage &message,

@@ -7,6 +7,7 @@
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
 #include "core/helper/helperprotocol.h"
+#include "core/helper/helperverbs.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
 #include "core/volume/volume.h"
@@ -420,6 +421,33 @@ private Q_SLOTS:
         QCOMPARE(reply.type(), QDBusMessage::ErrorMessage);
         QCOMPARE(reply.errorName(), QStringLiteral("org.freedesktop.DBus.Error.UnknownMethod"));
         QCOMPARE(reply.errorMessage(), QStringLiteral("no method \"FormatDisk\" in interface org.plugdesk.Helper1"));
+    }
+
+    // The introspection data comes from the method table: every row with its arguments' signatures, every signal.
+    void introspectionIsTheTable()
+    {
+        QVERIFY(startHelper());
+        QDBusConnection bus = QDBusConnection::connectToBus(m_bus->address(), QStringLiteral("tst-helper-introspect"));
+        QDBusMessage call = QDBusMessage::createMethodCall(
+            core::HelperProtocol::serviceName(), core::HelperProtocol::objectPath(),
+            QStringLiteral("org.freedesktop.DBus.Introspectable"), QStringLiteral("Introspect"));
+        const QDBusMessage reply = bus.call(call, QDBus::Block, 30000);
+        QDBusConnection::disconnectFromBus(QStringLiteral("tst-helper-introspect"));
+        QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
+        const QString xml = reply.arguments().value(0).toString();
+        QVERIFY(xml.contains(QStringLiteral("<interface name=\"org.plugdesk.Helper1\">")));
+        for (const core::HelperVerb &verb : core::HelperVerbs::all()) {
+            QString expected = QStringLiteral("<method name=\"%1\">\n").arg(verb.member);
+            for (const core::HelperArgument &argument : verb.in)
+                expected += QStringLiteral("      <arg name=\"%1\" type=\"%2\" direction=\"in\"/>\n")
+                                .arg(argument.name, argument.signature);
+            QVERIFY2(xml.contains(expected), qPrintable(verb.member));
+            QVERIFY(verb.inSignature().endsWith(QStringLiteral("a{sv}")));
+        }
+        QVERIFY(xml.contains(QStringLiteral("<arg name=\"options\" type=\"a{sv}\" direction=\"in\"/>")));
+        for (const core::HelperSignal which : core::kHelperSignals)
+            QVERIFY2(xml.contains(QStringLiteral("<signal name=\"%1\"").arg(core::helperSignalName(which))),
+                     qPrintable(core::helperSignalName(which)));
     }
 
     // Every call carries its caller's locale: the helper (root, in its own C locale) answers a German desktop in

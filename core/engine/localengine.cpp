@@ -92,25 +92,45 @@ Job *LocalEngine::reload()
 
 Job *LocalEngine::set(const QString &nameOrId, const QStringList &arguments)
 {
-    const Status done = applySettings(nameOrId, arguments, std::nullopt);
-    return decidedJob(tr("Set %1").arg(displayName(nameOrId)),
-                      done ? Result<QVariant>(QVariant(nameOrId)) : done.error());
+    return grant(nameOrId, arguments, std::nullopt);
 }
 
 Job *LocalEngine::grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted)
 {
-    const Status done = applySettings(nameOrId, arguments, accepted);
-    return decidedJob(tr("Set %1").arg(displayName(nameOrId)),
-                      done ? Result<QVariant>(QVariant(nameOrId)) : done.error());
+    return grant(nameOrId, arguments, std::optional<Privileges>(accepted));
+}
+
+Job *LocalEngine::grant(const QString &nameOrId, const QStringList &arguments,
+                        const std::optional<Privileges> &accepted)
+{
+    auto *job = new Job(tr("Set %1").arg(displayName(nameOrId)), this);
+    runValueJob(job, [this, store = m_store, nameOrId, arguments, accepted](Job *) -> Result<QVariant> {
+        auto changed = changeSettings(store, nameOrId, arguments, accepted);
+        if (!changed)
+            return changed.error();
+        QMetaObject::invokeMethod(this, [this, id = *changed] { Q_EMIT pluginChanged(id); });
+        return QVariant(nameOrId);
+    });
+    return job;
 }
 
 Status LocalEngine::applySettings(const QString &nameOrId, const QStringList &arguments,
                                   const std::optional<Privileges> &accepted)
 {
-    auto lock = StoreLock::acquire(m_store.root(), tr("change the settings of %1").arg(nameOrId));
+    auto changed = changeSettings(m_store, nameOrId, arguments, accepted);
+    if (!changed)
+        return changed.error();
+    Q_EMIT pluginChanged(*changed);
+    return {};
+}
+
+Result<QString> LocalEngine::changeSettings(const Store &store, const QString &nameOrId, const QStringList &arguments,
+                                            const std::optional<Privileges> &accepted)
+{
+    auto lock = StoreLock::acquire(store.root(), tr("change the settings of %1").arg(nameOrId));
     if (!lock)
         return lock.error();
-    auto inventory = m_store.load();
+    auto inventory = store.load();
     if (!inventory)
         return inventory.error();
     auto found = Store::find(inventory->plugins, nameOrId);
@@ -124,10 +144,10 @@ Status LocalEngine::applySettings(const QString &nameOrId, const QStringList &ar
             continue;
         Plugin next = plugin;
         if (auto applied = next.settings.apply(next.config, arguments); !applied)
-            return applied;
+            return applied.error();
         if (auto refused = Privileges::refuseKernelMounts(next.settings.effectiveMounts(next.config), next.name());
             !refused)
-            return refused;
+            return refused.error();
         const Privileges effective = next.effectivePrivileges();
         if (accepted) {
             // As install: what the person approved must be exactly what the plugin will run with.
@@ -143,10 +163,9 @@ Status LocalEngine::applySettings(const QString &nameOrId, const QStringList &ar
         }
         plugin = std::move(next);
     }
-    if (auto saved = m_store.save(plugins); !saved)
-        return saved;
-    Q_EMIT pluginChanged(found->id);
-    return {};
+    if (auto saved = store.save(plugins); !saved)
+        return saved.error();
+    return found->id;
 }
 
 LocalEngine::~LocalEngine()

@@ -46,7 +46,8 @@ public:
     Job *reload() override;
     Result<PluginList> plugins() override;
     Result<Plugin> plugin(const QString &nameOrId) override;
-    // set and grant as jobs that end through the event loop; the work itself is applySettings, done at once.
+    // set and grant as jobs: the work (changeSettings) runs on a worker thread, since the store lock may be held by
+    // another writer for a while.
     Job *set(const QString &nameOrId, const QStringList &arguments) override;
     Job *grant(const QString &nameOrId, const QStringList &arguments, const Privileges &accepted) override;
     // set (accepted empty: refuses new privileges) and grant (accepted: must equal the new effective privileges),
@@ -121,6 +122,11 @@ private:
     // Watches <run>/state/ and each plugin's folder in it: a monitor rewriting state.json (by rename) becomes
     // runtimeStateChanged(id), whoever started the plugin and whether or not this process did.
     void watchRuntime();
+    // set (accepted empty) and grant.
+    Job *grant(const QString &nameOrId, const QStringList &arguments, const std::optional<Privileges> &accepted);
+    // What set and grant do: changes the settings of the plugin under the store lock and returns its id.
+    static Result<QString> changeSettings(const Store &store, const QString &nameOrId, const QStringList &arguments,
+                                          const std::optional<Privileges> &accepted);
     // A job already decided: it ends with `result` through the event loop, never inside this call.
     Job *decidedJob(const QString &title, const Result<QVariant> &result);
     // Runs `work` on a worker thread and ends `job` with its result.

@@ -410,12 +410,14 @@ private Q_SLOTS:
         QTRY_VERIFY(!findVisible<ui::PrivilegeDialog>(QStringLiteral("privilegeDialog")));
         window.activateWindow();
         QTRY_VERIFY(window.isActiveWindow());
+        // The store has the new values once the set job (on a worker thread) ended, and the table shows them once
+        // the window refreshed.
+        Result<Plugin> stored = Error{ErrorCode::NotFound, QString()};
+        QTRY_VERIFY([&] {
+            stored = LocalEngine({root, dir.path() + QStringLiteral("/run")}).plugin(id);
+            return stored && stored->settings.envValue(QStringLiteral("DEBUG")) == QStringLiteral("2");
+        }());
         QVERIFY2(settings->errorLabel()->isHidden(), qPrintable(settings->errorLabel()->text()));
-
-        // The store has the new values, and the table shows them once the window refreshed.
-        auto stored = LocalEngine({root, dir.path() + QStringLiteral("/run")}).plugin(id);
-        QVERIFY(stored);
-        QCOMPARE(stored->settings.envValue(QStringLiteral("DEBUG")), QStringLiteral("2"));
         QCOMPARE(stored->settings.mounts.first().name, QStringLiteral("data"));
         QCOMPARE(stored->settings.mounts.first().source, std::optional<QString>(QStringLiteral("/srv/other")));
         QVERIFY(stored->unapprovedPrivileges().isEmpty());

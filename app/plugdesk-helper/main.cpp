@@ -87,6 +87,14 @@ int main(int argc, char *argv[])
                         .arg(address.isEmpty() ? QCoreApplication::translate("main", "the system bus") : address,
                              bus.lastError().message()));
 
+    // The monitors this helper starts outlive it; when one records a new state while no helper runs, it asks this
+    // bus to start one (HelperWakeup), which then announces the change. They inherit the address from here.
+    qputenv("PLUGDESK_MONITOR_BUS",
+            (address.isEmpty() ? qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS",
+                                                      QStringLiteral("unix:path=/var/run/dbus/system_bus_socket"))
+                               : address)
+                .toUtf8());
+
     // Watching the inventory: a change made by another writer (plugdeskctl --root) is pushed to the windows too.
     core::LocalEngine engine({parser.value(rootOption), parser.value(runOption), true});
     engine.recover();

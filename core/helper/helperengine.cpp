@@ -85,6 +85,8 @@ HelperEngine::HelperEngine(const Options &options, QObject *parent)
                       SLOT(onRuntimeStateChanged(QString)));
         m_bus.connect(m_service, path, iface, helperSignalName(HelperSignal::VolumesChanged), this,
                       SLOT(onVolumesChanged()));
+        m_helperWatcher = new QDBusServiceWatcher(m_service, m_bus, QDBusServiceWatcher::WatchForRegistration, this);
+        connect(m_helperWatcher, &QDBusServiceWatcher::serviceRegistered, this, &HelperEngine::onHelperRegistered);
     }
 }
 
@@ -276,6 +278,12 @@ void HelperEngine::endWhenCurrent(Job *job, const Result<QVariant> &result)
 }
 
 void HelperEngine::onPluginsChanged()
+{
+    if (m_wanted)
+        requestSnapshot(false, kPushCoalesceMs);
+}
+
+void HelperEngine::onHelperRegistered()
 {
     if (m_wanted)
         requestSnapshot(false, kPushCoalesceMs);

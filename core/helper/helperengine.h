@@ -4,6 +4,7 @@
 
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDBusServiceWatcher>
 #include <QHash>
 #include <functional>
 
@@ -22,8 +23,10 @@ struct HelperMessage;
 // taken by reload() (which may ask for a password) and then kept current from what the helper pushes:
 // PluginChanged/PluginRemoved/PluginsChanged read a new snapshot, RuntimeStateChanged the one plugin's state,
 // VolumesChanged is passed on. Those reads after a push never ask for a password: if polkit wants one, the copy
-// stays as it was and readError() says AuthorizationRequired, until the person chooses to reload. A job that
-// changed the store ends only once the copy shows the change, so `job finished → plugins()` holds.
+// stays as it was and readError() says AuthorizationRequired, until the person chooses to reload. The helper exits
+// when idle and cannot know what changed while it was away: whenever its name gets a new owner (it was started
+// again, e.g. by a plugin's monitor that recorded a new state, see HelperWakeup), a new snapshot is read the same way.
+// A job that changed the store ends only once the copy shows the change, so `job finished → plugins()` holds.
 //
 // D-Bus errors `org.plugdesk.Error.<Code>` come back as core::Error with that code and the helper's message;
 // other bus failures (helper missing, bus refused, no reply) get a code and a message of their own. Calls that a
@@ -109,6 +112,9 @@ private Q_SLOTS:
     void onPluginsChanged();
     void onRuntimeStateChanged(const QString &id);
     void onVolumesChanged();
+    // The helper's name got an owner: a helper (re)started, by activation too, after a monitor woke it for a state
+    // it recorded while none ran. It pushes only what changes from now on, so the copy is read afresh.
+    void onHelperRegistered();
 
 private:
     using Reply = std::function<void(const Result<QVariantList> &arguments)>;
@@ -154,6 +160,7 @@ private:
 
     RegistryClient *m_registry = nullptr;
     QDBusConnection m_bus;
+    QDBusServiceWatcher *m_helperWatcher = nullptr; // the helper's name on m_bus, for onHelperRegistered
     QString m_address;
     QString m_service;
     QString m_connectionName; // set when this engine opened the connection by address

@@ -1,5 +1,7 @@
 #include "core/runtime/monitorlauncher.h"
 
+#include "core/runtime/helperwakeup.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <cerrno>
@@ -65,6 +67,7 @@ Result<MonitorOptions> MonitorLauncher::parseArguments(const QStringList &argume
     options.crashWindowMs = envNumber("PLUGDESK_RESTART_WINDOW_MS", options.crashWindowMs);
     options.stopTimeoutMs = int(envNumber("PLUGDESK_STOP_TIMEOUT_MS", options.stopTimeoutMs));
     options.logMaxBytes = envNumber("PLUGDESK_LOG_MAX_BYTES", options.logMaxBytes);
+    options.helperBus = HelperWakeup::addressFromEnvironment();
     return options;
 }
 

@@ -29,6 +29,10 @@ struct MonitorOptions
     int stopTimeoutMs = 10000;
     qint64 logMaxBytes = 1024 * 1024;
     int logFiles = 3;
+    // The bus of the helper that started the monitor, from $PLUGDESK_MONITOR_BUS (the helper sets it for the
+    // monitors it launches): the monitor asks it to start the helper after each new state (HelperWakeup). Empty
+    // when no helper started it (root's plugdeskctl): nothing goes on any bus.
+    QString helperBus;
 };
 
 // Starting a plugin's monitor and finding a live one, for the runner and the engine: the command line both sides

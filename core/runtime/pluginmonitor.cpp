@@ -114,6 +114,11 @@ void PluginMonitor::writeState()
 {
     m_state.monitorPid = ::getpid();
     (void)RuntimeStateFile::write(m_runtime.layout().statePath(m_options.id), m_state);
+    // A new state is announced by the helper, from the file; if it exited when idle, the bus starts it again.
+    if (m_wakeup && m_announced != m_state.status) {
+        m_announced = m_state.status;
+        m_wakeup->request();
+    }
 }
 
 int PluginMonitor::run()
@@ -128,6 +133,9 @@ int PluginMonitor::run()
         sigaddset(&signals, sig);
     ::sigprocmask(SIG_BLOCK, &signals, nullptr);
     m_signalFd = ::signalfd(-1, &signals, SFD_CLOEXEC | SFD_NONBLOCK);
+    // After the mask: the bus connection's thread must not take the signals meant for the signalfd.
+    if (!m_options.helperBus.isEmpty())
+        m_wakeup = std::make_unique<HelperWakeup>(m_options.helperBus);
 
     const RunLayout &layout = m_runtime.layout();
     m_log = std::make_unique<RotatingLog>(layout.logPath(m_options.id), m_options.logMaxBytes, m_options.logFiles);

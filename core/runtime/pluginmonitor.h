@@ -2,6 +2,7 @@
 
 #include "core/base/result.h"
 #include "core/plugin/pluginruntimestate.h"
+#include "core/runtime/helperwakeup.h"
 #include "core/runtime/monitorlauncher.h"
 #include "core/runtime/rotatinglog.h"
 #include "core/runtime/runcruntime.h"
@@ -12,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 namespace core {
 
@@ -20,7 +22,8 @@ namespace core {
 //  - holds flock on <state>/monitor.lock for its whole life, so a second monitor for the same plugin exits at once;
 //  - is the child subreaper and runs `runc run` in the foreground as its child (container id = plugin id);
 //  - writes the plugin's stdout and stderr into the rotated plugin.log;
-//  - records state.json (pids, state, restarts, last exit);
+//  - records state.json (pids, state, restarts, last exit), and after each new state asks the bus of the helper that
+//    started it to start the helper again (HelperWakeup), so that the change is announced even when it had exited;
 //  - restarts a crashed plugin with backoff (1, 2, 4 ... 60 s) and gives up after 5 crashes in 5 minutes (failed);
 //  - adopts a container that is already running (its earlier monitor died): watches its pid, restarts on exit;
 //  - serves the published socket for other engines (SocketProxy on a thread of its own), so that it outlives the
@@ -67,6 +70,8 @@ private:
     std::unique_ptr<Stream> m_stdout;
     std::unique_ptr<Stream> m_stderr;
     std::unique_ptr<SocketProxy> m_proxy;
+    std::unique_ptr<HelperWakeup> m_wakeup;
+    std::optional<PluginRuntimeState::Status> m_announced; // the last state the helper was woken for
     int m_lockFd = -1;
     int m_signalFd = -1;
     int m_pidFd = -1;         // adopted container

@@ -1,4 +1,5 @@
 target_sources(plugdesk_runtime PRIVATE
+    runtime/helperwakeup.cpp runtime/helperwakeup.h
     runtime/logreader.cpp runtime/logreader.h
     runtime/monitorlauncher.cpp runtime/monitorlauncher.h
     runtime/ocispec.cpp runtime/ocispec.h

@@ -10,11 +10,13 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 #include <QThread>
+#include <csignal>
 #include <sys/stat.h>
 
 namespace testutil {
@@ -54,6 +56,11 @@ public:
     PrivateBus &operator=(const PrivateBus &) = delete;
     ~PrivateBus()
     {
+        // A service the bus started lives on after it: stopped here, before the bus goes.
+        if (!m_activatedName.isEmpty() && !m_address.isEmpty()) {
+            if (const qint64 pid = ownerPid(m_activatedName))
+                ::kill(pid_t(pid), SIGTERM);
+        }
         stopPolkitd();
         if (m_daemon.state() != QProcess::NotRunning) {
             m_daemon.terminate();
@@ -63,12 +70,35 @@ public:
         }
     }
 
+    // Before start(): the bus starts `command` when a client asks for `name` (D-Bus activation, as the system bus
+    // starts plugdesk-helper). A plain <servicedir>: the daemon runs as root and starts the service as itself, with
+    // its own environment plus DBUS_STARTER_ADDRESS, where the system bus would go through its <servicehelper>.
+    void setActivation(const QString &name, const QStringList &command)
+    {
+        m_activatedName = name;
+        m_activatedCommand = command;
+    }
+
     // Starts dbus-daemon listening on `folder`/bus. Returns an empty string on success, else why not.
     QString start(const QString &folder)
     {
         m_folder = folder;
         openForEveryone(folder);
         const QString config = folder + QStringLiteral("/bus.conf");
+        QString serviceDir;
+        if (!m_activatedName.isEmpty()) {
+            const QString services = folder + QStringLiteral("/services");
+            QDir().mkpath(services);
+            QStringList quoted;
+            for (const QString &argument : std::as_const(m_activatedCommand))
+                quoted.append(QLatin1Char('\'') + argument + QLatin1Char('\''));
+            const QString file = services + QLatin1Char('/') + m_activatedName + QStringLiteral(".service");
+            const QString text = QStringLiteral("[D-BUS Service]\nName=%1\nExec=%2\nUser=root\n")
+                                     .arg(m_activatedName, quoted.join(QLatin1Char(' ')));
+            if (!writeFile(file, text.toUtf8()))
+                return QStringLiteral("cannot write %1").arg(file);
+            serviceDir = QStringLiteral("<servicedir>%1</servicedir>").arg(services);
+        }
         // No double slash inside the raw string: moc would read it as a comment.
         const QByteArray doctype =
             "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN\"\n"
@@ -78,6 +108,7 @@ public:
   <type>system</type>
   <listen>unix:path=%1/bus</listen>
   <auth>EXTERNAL</auth>
+  %3
   <policy context="default">
     <allow user="*"/>
     <deny own="*"/>
@@ -96,7 +127,7 @@ public:
   <include ignore_missing="yes">/usr/share/dbus-1/system.d/org.freedesktop.PolicyKit1.conf</include>
 </busconfig>
 )")
-                          .arg(folder, sourcePath(QStringLiteral("resources/org.plugdesk.Helper1.conf")))
+                          .arg(folder, sourcePath(QStringLiteral("resources/org.plugdesk.Helper1.conf")), serviceDir)
                           .toUtf8();
         if (!writeFile(config, text))
             return QStringLiteral("cannot write %1").arg(config);
@@ -122,6 +153,21 @@ public:
 
     QString address() const { return m_address; }
     QString folder() const { return m_folder; }
+
+    // The pid of the process that owns `name` on this bus, 0 when nobody does.
+    qint64 ownerPid(const QString &name) const
+    {
+        static int counter = 0;
+        const QString connectionName = QStringLiteral("testutil-owner-%1").arg(++counter);
+        qint64 pid = 0;
+        {
+            QDBusConnection bus = QDBusConnection::connectToBus(m_address, connectionName);
+            if (bus.isConnected() && bus.interface()->isServiceRegistered(name).value())
+                pid = bus.interface()->servicePid(name).value();
+        }
+        QDBusConnection::disconnectFromBus(connectionName);
+        return pid;
+    }
 
     // Starts the real polkitd on this bus. Returns an empty string on success, else why not (for QSKIP).
     QString startPolkitd()
@@ -157,6 +203,8 @@ public:
 private:
     QString m_folder;
     QString m_address;
+    QString m_activatedName;
+    QStringList m_activatedCommand;
     QProcess m_daemon;
     QProcess m_polkitd;
 };

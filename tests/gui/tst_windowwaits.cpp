@@ -7,7 +7,10 @@
 //    dialog then, not afterwards), and nothing is replayed: one remove job, one confirmation;
 //  - at rest the window makes no bus call at all with three running plugins, a plugin killed from outside shows its
 //    new state within 2 s (pushed by the helper from the monitor's state file), and the helper exits when idle
-//    while the window stays open.
+//    while the window stays open;
+//  - once that helper has left, a plugin killed from outside still shows within a few seconds (the delay is
+//    printed): its monitor asks the bus to start the helper again (activation, from a service file as on the system
+//    bus), and the window, seeing the helper's name taken again, reads a new snapshot without being asked.
 // The window's engine talks as `nobody`: the bus records a connection's user when it connects (SO_PEERCRED), so
 // the engine is made while this root process's real and effective ids are nobody's, and its saved id brings root
 // back.
@@ -17,6 +20,7 @@
 #include "common/testutil.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helperengine.h"
+#include "core/helper/helperprotocol.h"
 #include "core/runtime/runcruntime.h"
 #include "ui/installdialog.h"
 #include "ui/jobwatcher.h"
@@ -378,6 +382,68 @@ polkit.addRule(function(action, subject) {
         QTRY_VERIFY_WITH_TIMEOUT(!m_helper->running(), 45000);
         QVERIFY(window.isVisible());
         QCOMPARE(window.pluginModel()->rowCount(), 3);
+    }
+
+    void aPluginThatDiesWhileTheHelperIsAwayIsShown()
+    {
+        // A bus of its own that starts the helper by activation, as the system bus does, with a short idle timeout.
+        const QString service = HelperProtocol::serviceName();
+        const QString folder = m_dir->path() + u"/activating"_s;
+        QVERIFY(QDir().mkpath(folder));
+        m_bus = std::make_unique<testutil::PrivateBus>();
+        m_bus->setActivation(service, {QStringLiteral(PLUGDESK_HELPER), u"--bus"_s, u"unix:path=%1/bus"_s.arg(folder),
+                                       u"--root"_s, storeRoot(), u"--run"_s, runRoot(), u"--idle-timeout"_s, u"3"_s,
+                                       u"--no-restore"_s});
+        const QString why = m_bus->start(folder);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        const QString polkit = m_bus->startPolkitd();
+        QVERIFY2(polkit.isEmpty(), qPrintable(polkit));
+        QCOMPARE(m_bus->ownerPid(service), 0);
+
+        // The window's first read starts the helper.
+        auto engine = nobodysEngine();
+        QVERIFY(engine);
+        ui::MainWindow window(engine.get());
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(window.pluginModel()->rowCount(), 3, 20000);
+        const qint64 firstHelper = m_bus->ownerPid(service);
+        QVERIFY(firstHelper > 0);
+
+        // Enabled through the helper, so its monitor knows the helper's bus.
+        const QString id = threePlugins().first().id;
+        const Status enabled = testutil::finished(engine->enable(id, 20));
+        QVERIFY2(enabled.ok(), qPrintable(enabled.ok() ? QString() : enabled.error().message));
+        const auto running = [&] {
+            const auto state = window.pluginModel()->runtimeState(id);
+            return state && state->status == PluginRuntimeState::Status::Running && state->containerPid > 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(running(), 20000);
+        const qint64 pid = window.pluginModel()->runtimeState(id)->containerPid;
+
+        // The helper leaves when idle; the window stays, still showing the plugin running.
+        QElapsedTimer idle;
+        idle.start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_bus->ownerPid(service) == 0, 30000);
+        qInfo("the helper left %lld ms after the plugin was enabled", idle.elapsed());
+        QTest::qWait(300);
+        QVERIFY(window.isVisible());
+        QVERIFY(running());
+
+        // Killed from outside: nobody on the bus knows yet; the monitor wakes the helper, the window re-reads.
+        QElapsedTimer seen;
+        seen.start();
+        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.pluginModel()->runtimeState(id) &&
+                (window.pluginModel()->runtimeState(id)->containerPid != pid ||
+                 window.pluginModel()->runtimeState(id)->status != PluginRuntimeState::Status::Running),
+            5000);
+        const qint64 delay = seen.elapsed();
+        const auto shown = window.pluginModel()->runtimeState(id);
+        qInfo("with no helper running, the window showed the killed plugin's new state (%s, pid %lld) after %lld ms",
+              qPrintable(PluginRuntimeState::statusName(shown->status)), shown->containerPid, delay);
+        const qint64 secondHelper = m_bus->ownerPid(service);
+        QVERIFY2(secondHelper > 0 && secondHelper != firstHelper, "the helper was not started again by activation");
     }
 };
 

@@ -176,8 +176,12 @@ LocalEngine::~LocalEngine()
         if (job->findChild<PluginInstaller *>())
             job->cancel();
     }
-    for (QThread *worker : std::as_const(m_workers))
+    // A worker deletes itself from its finished() slot, which never runs once this engine is gone: the workers of
+    // the last jobs before the helper's idle exit leaked (LeakSanitizer, scripts/sanitize). Delete them here.
+    for (QThread *worker : std::as_const(m_workers)) {
         worker->wait();
+        delete worker;
+    }
 }
 
 void LocalEngine::runJob(Job *job, std::function<Result<QString>(Job *)> work)

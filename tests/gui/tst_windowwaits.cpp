@@ -276,7 +276,10 @@ polkit.addRule(function(action, subject) {
         QVERIFY(!window.statusPage()->isVisible());
         qInfo("event loop while polkit took %.1f s to answer: worst delay %.1f ms", waited.elapsed() / 1000.0,
               probe.worstMs());
+#ifndef PLUGDESK_SANITIZED
+        // Not under the sanitizers (scripts/sanitize): ASan slows every allocation, the worst delay there is ~80 ms.
         QVERIFY2(probe.worstMs() < 50, qPrintable(u"worst delay %1 ms"_s.arg(probe.worstMs())));
+#endif
     }
 
     void aClickWhileRemoveWaitsIsNotReplayed()

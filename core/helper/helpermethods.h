@@ -217,12 +217,7 @@ struct ReturnsNothing
     using Type = std::monostate;
 };
 template<BusName Name, typename T, ArgumentRule Rule>
-struct Returns
-{
-    using Type = T;
-    static QString name() { return Name.toString(); }
-    static constexpr ArgumentRule rule = Rule;
-};
+using Returns = Arg<Name, T, Rule>; // a result is described as an argument is
 template<typename T>
 using ReturnsJson = Returns<"json", JsonOf<T>, ArgumentRule::Text>;
 using ReturnsJob = Returns<"job", QDBusObjectPath, ArgumentRule::Path>;

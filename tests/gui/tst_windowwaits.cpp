@@ -98,6 +98,23 @@ class TestWindowWaits : public QObject
     Q_OBJECT
 
 private:
+    // Kills the plugin's container from outside and waits until the window shows it is not that process running
+    // any more; the milliseconds that took, or -1 after `timeoutMs`.
+    static qint64 killAndWait(ui::MainWindow &window, const QString &id, qint64 pid, int timeoutMs)
+    {
+        QElapsedTimer seen;
+        seen.start();
+        if (::kill(pid_t(pid), SIGKILL) != 0)
+            return -1;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                const auto state = window.pluginModel()->runtimeState(id);
+                return state && (state->containerPid != pid || state->status != PluginRuntimeState::Status::Running);
+            },
+            timeoutMs);
+        return shown ? seen.elapsed() : -1;
+    }
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<testutil::PrivateBus> m_bus;
     std::unique_ptr<testutil::HelperProcess> m_helper;
@@ -371,15 +388,9 @@ polkit.addRule(function(action, subject) {
         const auto state = window.pluginModel()->runtimeState(id);
         QVERIFY(state && state->containerPid > 0);
         const qint64 pid = state->containerPid;
-        QElapsedTimer seen;
-        seen.start();
-        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.pluginModel()->runtimeState(id) &&
-                (window.pluginModel()->runtimeState(id)->containerPid != pid ||
-                 window.pluginModel()->runtimeState(id)->status != PluginRuntimeState::Status::Running),
-            2000);
-        qInfo("the window showed the killed plugin's new state after %lld ms", seen.elapsed());
+        const qint64 delay = killAndWait(window, id, pid, 2000);
+        QVERIFY2(delay >= 0, "the window did not show the killed plugin's new state within 2 s");
+        qInfo("the window showed the killed plugin's new state after %lld ms", delay);
 
         // The helper leaves when idle; the window stays, with what it showed.
         QTRY_VERIFY_WITH_TIMEOUT(!m_helper->running(), 45000);
@@ -433,15 +444,8 @@ polkit.addRule(function(action, subject) {
         QVERIFY(running());
 
         // Killed from outside: nobody on the bus knows yet; the monitor wakes the helper, the window re-reads.
-        QElapsedTimer seen;
-        seen.start();
-        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.pluginModel()->runtimeState(id) &&
-                (window.pluginModel()->runtimeState(id)->containerPid != pid ||
-                 window.pluginModel()->runtimeState(id)->status != PluginRuntimeState::Status::Running),
-            5000);
-        const qint64 delay = seen.elapsed();
+        const qint64 delay = killAndWait(window, id, pid, 5000);
+        QVERIFY2(delay >= 0, "the window did not show the killed plugin's new state within 5 s");
         const auto shown = window.pluginModel()->runtimeState(id);
         qInfo("with no helper running, the window showed the killed plugin's new state (%s, pid %lld) after %lld ms",
               qPrintable(PluginRuntimeState::statusName(shown->status)), shown->containerPid, delay);

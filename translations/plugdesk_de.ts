@@ -2074,6 +2074,14 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <source>not logged in to %1</source>
         <translation>nicht bei %1 angemeldet</translation>
     </message>
+    <message>
+        <source>Log out of %1</source>
+        <translation>Abmelden von %1</translation>
+    </message>
+    <message>
+        <source>cannot erase the login</source>
+        <translation>die Anmeldung kann nicht gelöscht werden</translation>
+    </message>
 </context>
 <context>
     <name>RemotePrivileges</name>

@@ -201,11 +201,15 @@ void LoginDialog::logOutSelected()
     if (!item || isBusy() || !(item->flags() & Qt::ItemIsSelectable))
         return;
     const QString host = item->text();
-    if (core::Status done = m_engine->logout(host); done)
-        showResult(tr("Logged out of %1; its saved login was erased.").arg(host), Outcome::Neutral);
-    else
-        showResult(tr("Could not log out of %1: %2").arg(host, done.error().message), Outcome::Refused);
-    reloadSaved();
+    // Erased on a worker thread (a credential helper may take seconds): the dialog stays responsive meanwhile.
+    m_logout->setEnabled(false);
+    m_engine->logout(host)->then(this, [this, host](const core::Job &job) {
+        if (const auto error = job.error())
+            showResult(tr("Could not log out of %1: %2").arg(host, error->message), Outcome::Refused);
+        else
+            showResult(tr("Logged out of %1; its saved login was erased.").arg(host), Outcome::Neutral);
+        reloadSaved();
+    });
 }
 
 void LoginDialog::setBusy(bool busy)

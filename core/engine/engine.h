@@ -133,7 +133,8 @@ public:
     // The registries the user has a saved login for, as hosts, sorted; and `plugdeskctl logout SERVER`, which erases
     // one (NotFound when there was none). In the caller's process, like login.
     virtual Result<QStringList> registryLogins() = 0;
-    virtual Status logout(const QString &server) = 0;
+    // A job (a credential helper may take seconds to erase the login); its result is the registry host.
+    virtual Job *logout(const QString &server) = 0;
 
     // `plugin push NAME[:TAG]` (docs/docker-compat.md §1.6, §7.3): pushes the plugin to the repository its local
     // name names ("localhost:5000/acme/vol:latest" -> that registry, repository acme/vol, tag latest; ":latest"

@@ -397,9 +397,9 @@ Result<QStringList> LocalEngine::registryLogins()
     return savedRegistryLogins();
 }
 
-Status LocalEngine::logout(const QString &server)
+Job *LocalEngine::logout(const QString &server)
 {
-    return logoutOfRegistry(server, registry());
+    return logoutOfRegistry(server, registry(), this);
 }
 
 Job *LocalEngine::push(const QString &name)

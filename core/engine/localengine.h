@@ -73,7 +73,7 @@ public:
     Job *tags(const QString &repository) override;
     Job *login(const QString &server, const QString &user, const QString &password) override;
     Result<QStringList> registryLogins() override;
-    Status logout(const QString &server) override;
+    Job *logout(const QString &server) override;
     Job *push(const QString &name) override;
     // The helper's push: `auth` is the caller's login for the target registry (empty: anonymous), used instead
     // of this process's own logins (pushplugin.h).

@@ -572,9 +572,9 @@ Result<QStringList> HelperEngine::registryLogins()
     return savedRegistryLogins();
 }
 
-Status HelperEngine::logout(const QString &server)
+Job *HelperEngine::logout(const QString &server)
 {
-    return logoutOfRegistry(server, registry());
+    return logoutOfRegistry(server, registry(), this);
 }
 
 namespace {

@@ -73,7 +73,7 @@ public:
     Job *tags(const QString &repository) override;
     Job *login(const QString &server, const QString &user, const QString &password) override;
     Result<QStringList> registryLogins() override;
-    Status logout(const QString &server) override;
+    Job *logout(const QString &server) override;
     // Sends the caller's own login for the target registry (from this user's ~/.docker/config.json, helpers
     // included, read on a worker thread) with the call, as RegistryAuth; the helper uses it instead of root's
     // logins, and only for that registry.

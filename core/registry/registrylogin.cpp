@@ -3,6 +3,9 @@
 #include "core/registry/registryclient.h"
 
 #include <QPointer>
+#include <QThread>
+#include <memory>
+#include <optional>
 
 namespace core {
 
@@ -73,17 +76,26 @@ Result<QStringList> savedRegistryLogins()
     return hosts;
 }
 
-Status logoutOfRegistry(const QString &server, RegistryClient *forget)
+Job *logoutOfRegistry(const QString &server, RegistryClient *forget, QObject *parent)
 {
     const QString host = registryHostFor(server);
-    auto erased = Credentials().erase(host);
-    if (!erased)
-        return erased.error();
-    if (forget)
-        forget->setAuth(host, AuthConfig{});
-    if (!*erased)
-        return Error{ErrorCode::NotFound, Tr::tr("not logged in to %1").arg(host)};
-    return {};
+    auto *job = new Job(Tr::tr("Log out of %1").arg(host), parent);
+    auto erased = std::make_shared<std::optional<Result<bool>>>();
+    QThread *worker = QThread::create([erased, host] { *erased = Credentials().erase(host); });
+    QPointer<RegistryClient> client(forget);
+    QObject::connect(worker, &QThread::finished, job, [job, erased, host, client] {
+        if (!erased->has_value() || !**erased)
+            return job->failWith(erased->has_value() ? (**erased).error()
+                                                     : Error{ErrorCode::Internal, Tr::tr("cannot erase the login")});
+        if (client)
+            client->setAuth(host, AuthConfig{});
+        if (!***erased)
+            return job->failWith({ErrorCode::NotFound, Tr::tr("not logged in to %1").arg(host)});
+        job->finishWith(host);
+    });
+    QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+    return job;
 }
 
 } // namespace core

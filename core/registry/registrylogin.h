@@ -30,8 +30,9 @@ Job *loginToRegistry(const QString &server, const AuthConfig &login, RegistryCli
 // helper also leaves its entries), as hosts ("docker.io", "reg.example:5000"), sorted.
 Result<QStringList> savedRegistryLogins();
 
-// `docker logout SERVER`: erases the saved login (credential helper and config.json); NotFound `not logged in to
-// <host>` when there was none. `forget`, when given, stops using the login at once.
-Status logoutOfRegistry(const QString &server, RegistryClient *forget);
+// `docker logout SERVER`: erases the saved login (credential helper and config.json) on a worker thread (a
+// credential helper may take seconds). The Job (a child of `parent`) ends with the registry host, or NotFound `not
+// logged in to <host>` when there was none. `forget`, when given, stops using the login at once.
+Job *logoutOfRegistry(const QString &server, RegistryClient *forget, QObject *parent);
 
 } // namespace core

@@ -642,8 +642,8 @@ private Q_SLOTS:
         dialog->savedList()->setCurrentRow(0);
         QVERIFY(dialog->logoutButton()->isEnabled());
         QTest::mouseClick(dialog->logoutButton(), Qt::LeftButton);
-        QVERIFY2(dialog->resultLabel()->text().contains(u"Logged out of "_s + m_htpasswd.host()),
-                 qPrintable(dialog->resultLabel()->text()));
+        QTRY_VERIFY2(dialog->resultLabel()->text().contains(u"Logged out of "_s + m_htpasswd.host()),
+                     qPrintable(dialog->resultLabel()->text()));
         QVERIFY(!testutil::readFile(config + u"/config.json"_s).contains(QByteArray("guiuser:gui-pass").toBase64()));
         QCOMPARE(dialog->savedList()->item(0)->text(), QStringLiteral("None yet"));
         saveScreenshot(dialog->grab(), u"login-logged-out"_s);

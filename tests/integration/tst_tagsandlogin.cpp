@@ -2,6 +2,7 @@
 // in the caller's process, so a HelperEngine needs no helper for them): the tags of a pushed repository, an unknown
 // repository, a bad reference, cancelling; a login with a wrong and a right password against an htpasswd registry,
 // saved only when right, in the DOCKER_CONFIG the test points at, and used at once by the same engine.
+#include "common/enginewait.h"
 #include "common/testregistry.h"
 #include "common/testutil.h"
 #include "common/waitfor.h"
@@ -251,7 +252,7 @@ private Q_SLOTS:
         auto saved = engine->registryLogins();
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
         QCOMPARE(*saved, QStringList{host});
-        QVERIFY(engine->logout(host).ok());
+        QVERIFY(testutil::finished(engine->logout(host)).ok());
         QVERIFY(engine->registryLogins()->isEmpty());
         QVERIFY(!QJsonDocument::fromJson(testutil::readFile(configPath()))
                      .object()
@@ -262,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(outcome.error);
         QCOMPARE(outcome.error->code, ErrorCode::Auth);
         // Twice: there is nothing left to erase.
-        const Status again = engine->logout(host);
+        const auto again = testutil::finished(engine->logout(host));
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, ErrorCode::NotFound);
         QCOMPARE(again.error().message, u"not logged in to "_s + host);

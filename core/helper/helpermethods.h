@@ -60,7 +60,7 @@ enum class ArgumentRule {
     Remote,       // s: a remote reference, non-empty, at most kMaxName
     TextList,     // as: at most kMaxItems entries, each a Text
     TextMap,      // a{ss}: at most kMaxItems entries, keys and values Text
-    Privileges,   // s: Docker's privilege JSON array, at most kMaxText… per entry (Codec checks the JSON)
+    Privileges,   // s: Docker's privilege JSON array, at most 16 × kMaxText characters (Codec checks the JSON)
     Path,         // o
     Int,          // i
     Bool,         // b

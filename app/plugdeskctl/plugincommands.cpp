@@ -142,6 +142,11 @@ int inspect(Context &context, const Arguments &arguments)
             return reportError(context, parsed.error().message);
         tmpl = *parsed;
     }
+    // When the plugins cannot be read at all (refused, helper unreachable), only that is said, once: no "[]" on
+    // stdout, as the docker CLI prints nothing but the error when it cannot reach the daemon. The empty array is for
+    // names looked up and not found.
+    if (auto list = readyEngine(context)->plugins(); !list)
+        return reportError(context, list.error().message);
     QJsonArray found;
     QStringList errors;
     for (const QString &name : arguments.positional) {

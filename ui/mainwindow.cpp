@@ -110,6 +110,11 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     addPage(themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin")), tr("Plugins"), m_plugins);
     m_volumesPage = new VolumesPage(m_engine);
     addPage(themeIcon(QStringLiteral("drive-harddisk"), QStringLiteral("volume")), tr("Volumes"), m_volumesPage);
+    // A volume driver's Go to Plugin: the Plugins page, with that plugin selected.
+    connect(m_volumesPage, &VolumesPage::showPluginRequested, this, [this](const QString &pluginId) {
+        showPage(m_pages->indexOf(m_plugins));
+        m_plugins->selectPlugin(pluginId);
+    });
     // F5 refreshes the page shown: the Volumes page has its own Refresh.
     m_pluginActions.append(m_refreshAction);
 

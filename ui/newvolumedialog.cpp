@@ -19,8 +19,10 @@
 namespace ui {
 
 NewVolumeDialog::NewVolumeDialog(const QList<core::VolumeDriverInfo> &drivers, const QString &preferredDriver,
-                                 const QString &driversError, QWidget *parent)
+                                 const QString &driversError, const QHash<QString, QString> &notRunning,
+                                 QWidget *parent)
     : QDialog(parent)
+    , m_notRunning(notRunning)
 {
     setWindowTitle(tr("New Volume"));
     setObjectName(QStringLiteral("newVolumeDialog"));
@@ -33,10 +35,26 @@ NewVolumeDialog::NewVolumeDialog(const QList<core::VolumeDriverInfo> &drivers, c
     m_driver->setObjectName(QStringLiteral("volumeDriver"));
     m_driver->setAccessibleName(tr("Volume driver"));
     const QIcon driverIcon = themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin"));
-    for (const core::VolumeDriverInfo &info : drivers)
-        m_driver->addItem(driverIcon, info.name, info.name);
-    if (const int preferred = m_driver->findData(preferredDriver); preferred >= 0)
+    const QIcon brokenIcon(QStringLiteral(":/icons/state-failed.svg"));
+    int firstHealthy = -1;
+    for (const core::VolumeDriverInfo &info : drivers) {
+        const auto broken = notRunning.constFind(info.name);
+        if (broken == notRunning.cend()) {
+            m_driver->addItem(driverIcon, tr("%1 (running)").arg(info.name), info.name);
+            if (firstHealthy < 0)
+                firstHealthy = m_driver->count() - 1;
+        } else {
+            m_driver->addItem(brokenIcon, tr("%1 (%2)").arg(info.name, *broken), info.name);
+            m_driver->setItemData(m_driver->count() - 1, *broken, Qt::ToolTipRole);
+        }
+    }
+    // The driver asked for when it runs; otherwise a healthy one, so that Create works as it comes.
+    const int preferred = m_driver->findData(preferredDriver);
+    if (preferred >= 0 && (!notRunning.contains(preferredDriver) || firstHealthy < 0))
         m_driver->setCurrentIndex(preferred);
+    else if (firstHealthy >= 0)
+        m_driver->setCurrentIndex(firstHealthy);
+    connect(m_driver, &QComboBox::currentIndexChanged, this, &NewVolumeDialog::validate);
 
     m_driversMessage = new QLabel;
     m_driversMessage->setObjectName(QStringLiteral("noVolumeDrivers"));
@@ -134,6 +152,16 @@ QString NewVolumeDialog::driver() const
     return m_driver->currentData().toString();
 }
 
+QString NewVolumeDialog::driverProblem() const
+{
+    const QString reason = m_notRunning.value(driver());
+    if (reason.isEmpty())
+        return {};
+    return tr("The driver %1 cannot create volumes now: its plugin is %2. Start it on the Plugins page, or choose "
+              "another driver.")
+        .arg(driver(), reason);
+}
+
 QString NewVolumeDialog::name() const
 {
     return m_name->text().trimmed();
@@ -226,6 +254,8 @@ void NewVolumeDialog::validate()
     QString problem = nameProblem(name());
     if (problem.isEmpty())
         problem = optionsProblem(optionRows());
+    if (problem.isEmpty())
+        problem = driverProblem();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_create->setEnabled(problem.isEmpty() && m_driver->count() > 0);

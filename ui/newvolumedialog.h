@@ -3,6 +3,7 @@
 #include "core/volume/volume.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QMap>
 
 class QComboBox;
@@ -25,11 +26,17 @@ class NewVolumeDialog final : public QDialog
 public:
     enum OptionColumn { Key, Value };
 
-    // `drivers`: the enabled volume drivers; `driversError`: why they could not be read (shown instead of the list).
+    // `drivers`: the enabled volume drivers; `driversError`: why they could not be read (shown instead of the list);
+    // `notRunning`: driver name -> why it is not running ("not running: <cause>"), shown in the list. The driver
+    // preselected is `preferredDriver` when it runs, else the first running one: never a broken one while a
+    // healthy one is there.
     explicit NewVolumeDialog(const QList<core::VolumeDriverInfo> &drivers, const QString &preferredDriver = {},
-                             const QString &driversError = {}, QWidget *parent = nullptr);
+                             const QString &driversError = {}, const QHash<QString, QString> &notRunning = {},
+                             QWidget *parent = nullptr);
 
     QString driver() const;
+    // Why the chosen driver cannot create a volume now, or empty.
+    QString driverProblem() const;
     QString name() const;
     QMap<QString, QString> options() const;
 
@@ -63,6 +70,7 @@ private:
     QPushButton *m_addOption = nullptr;
     QPushButton *m_removeOption = nullptr;
     QLabel *m_problem = nullptr;
+    QHash<QString, QString> m_notRunning;
     QPushButton *m_create = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -65,13 +65,26 @@ void VolumeDetailsView::showVolume(const core::Volume &volume)
 
 void VolumeDetailsView::showDriver(const VolumeListModel::Driver &driver, int volumeCount)
 {
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(driver.name.toHtmlEscaped());
-    html += row(tr("Plugin ID"), code(driver.pluginId.left(12)));
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(tr("Volume driver %1").arg(driver.name).toHtmlEscaped());
+    html += row(tr("Plugin"), driver.name.toHtmlEscaped() + QStringLiteral(" &nbsp;") + code(driver.pluginId.left(12)));
     html += row(tr("Scope"), driver.scope.toHtmlEscaped());
-    html += row(tr("State"), (driver.enabled ? tr("enabled") : tr("disabled")).toHtmlEscaped());
-    html += row(tr("Volumes"), QString::number(volumeCount));
-    html += QStringLiteral("</table>");
+    QString state = driver.enabled ? tr("enabled") : tr("disabled");
+    if (driver.enabled && driver.notRunning)
+        state = tr("enabled, %1").arg(*driver.notRunning);
+    else if (driver.enabled && !driver.state.isEmpty())
+        state = tr("enabled, %1").arg(driver.state);
+    html += row(tr("State"), state.toHtmlEscaped());
     if (driver.error)
+        html += row(tr("Error"),
+                    QStringLiteral("<span style='color:#b02a37'>%1</span>").arg(driver.error->message.toHtmlEscaped()));
+    html += row(tr("Volumes"), driver.listing ? tr("being listed…").toHtmlEscaped() : QString::number(volumeCount));
+    html += QStringLiteral("</table>");
+    if (driver.enabled && driver.notRunning)
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(tr("Its plugin does not run, so it is not asked for its volumes and cannot create any. Go to "
+                            "the plugin to see why (its state and logs) and to start it again.")
+                             .toHtmlEscaped());
+    else if (driver.error)
         html += QStringLiteral("<p style='color:#b02a37'>%1</p>")
                     .arg(tr("Listing its volumes failed: %1").arg(driver.error->message).toHtmlEscaped());
     else if (!driver.enabled)

@@ -27,6 +27,7 @@ bool sameVolume(const core::Volume &a, const core::Volume &b)
 bool sameDriver(const VolumeListModel::Driver &a, const VolumeListModel::Driver &b)
 {
     return a.name == b.name && a.pluginId == b.pluginId && a.scope == b.scope && a.enabled == b.enabled &&
+           a.notRunning == b.notRunning && a.listing == b.listing && a.state == b.state &&
            a.error.has_value() == b.error.has_value() &&
            (!a.error || (a.error->code == b.error->code && a.error->message == b.error->message));
 }
@@ -60,6 +61,16 @@ QColor errorColor()
 }
 
 } // namespace
+
+QString VolumeListModel::Driver::errorCause() const
+{
+    if (!error)
+        return {};
+    static const QRegularExpression method(QStringLiteral("^/VolumeDriver\\.\\w+: "));
+    QString cause = error->message;
+    cause.remove(method);
+    return cause;
+}
 
 VolumeListModel::VolumeListModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -133,6 +144,8 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
     case DriverRole:
         return driver.name;
     case ErrorRole:
+        if (driver.enabled && driver.notRunning)
+            return *driver.notRunning;
         return driver.error ? driver.error->message : QString();
     case InUseRole:
         return false;
@@ -151,10 +164,14 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
         case Mountpoint:
             return tr("%1 scope").arg(driver.scope);
         case Status:
-            if (driver.error)
-                return tr("Error: %1").arg(driver.error->message);
             if (!driver.enabled)
                 return tr("Disabled");
+            if (driver.notRunning)
+                return *driver.notRunning;
+            if (driver.error)
+                return tr("Error: %1").arg(driver.errorCause());
+            if (driver.listing)
+                return tr("Listing…");
             return tr("Enabled · volumes: %1").arg(node.volumes.size());
         case InUse:
             return node.inUse > 0 ? tr("%1 in use").arg(node.inUse) : QString();
@@ -167,7 +184,12 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
         if (!driver.pluginId.isEmpty())
             lines.append(tr("Plugin ID: %1").arg(driver.pluginId.left(12)));
         lines.append(tr("Scope: %1").arg(driver.scope));
-        if (driver.error)
+        if (!driver.state.isEmpty())
+            lines.append(tr("State: %1").arg(driver.state));
+        if (driver.enabled && driver.notRunning)
+            lines.append(tr("Its plugin is %1, so it is not asked for its volumes; start it on the Plugins page.")
+                             .arg(*driver.notRunning));
+        else if (driver.error)
             lines.append(tr("Listing its volumes failed: %1").arg(driver.error->message));
         else if (!driver.enabled)
             lines.append(tr("The plugin is disabled; enable it on the Plugins page to list and create its volumes."));
@@ -178,8 +200,12 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
     if (role == Qt::DecorationRole) {
         if (column == Name)
             return themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin"));
+        if (column == Status && driver.enabled && driver.notRunning)
+            return QIcon(QStringLiteral(":/icons/state-failed.svg"));
         if (column == Status && driver.error)
             return themeIcon(QStringLiteral("dialog-warning"), QStringLiteral("warning"));
+        if (column == Status && driver.listing)
+            return QIcon(QStringLiteral(":/icons/state-starting.svg"));
         if (column == Status)
             return QIcon(driver.enabled ? QStringLiteral(":/icons/state-running.svg")
                                         : QStringLiteral(":/icons/state-stopped.svg"));
@@ -191,9 +217,9 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
         return font;
     }
     if (role == Qt::ForegroundRole) {
-        if (column == Status && driver.error)
+        if (column == Status && driver.enabled && (driver.error || driver.notRunning))
             return errorColor();
-        if (column == Mountpoint || (column == Status && !driver.enabled))
+        if (column == Mountpoint || (column == Status && (!driver.enabled || driver.listing)))
             return dimmed();
     }
     return {};
@@ -405,7 +431,9 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
     for (const core::Volume &volume : list.volumes) {
         if (!driverPosition.contains(volume.driver)) {
             driverPosition.insert(volume.driver, drivers.size());
-            drivers.append(Driver{volume.driver, volume.pluginId, volume.scope, true, std::nullopt});
+            Driver driver = Driver::named(volume.driver, volume.pluginId);
+            driver.scope = volume.scope;
+            drivers.append(driver);
         }
         volumesOf[volume.driver].append(volume);
     }
@@ -413,7 +441,9 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
         auto position = driverPosition.constFind(failure.driver);
         if (position == driverPosition.cend()) {
             driverPosition.insert(failure.driver, drivers.size());
-            drivers.append(Driver{failure.driver, {}, QStringLiteral("local"), true, failure.error});
+            Driver driver = Driver::named(failure.driver);
+            driver.error = failure.error;
+            drivers.append(driver);
         } else {
             drivers[*position].error = failure.error;
         }
@@ -425,7 +455,7 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
     }
     for (Driver &driver : drivers) {
         // A failed driver's earlier volumes are not known to be true any more.
-        if (driver.error)
+        if (driver.error || driver.notRunning)
             volumesOf.remove(driver.name);
     }
 
@@ -578,6 +608,70 @@ void VolumeListModel::applyVolumes(DriverNode &node, const QList<core::Volume> &
         node.inUse += volume.mounts > 0 ? 1 : 0;
     }
     endInsertRows();
+}
+
+void VolumeListModel::setDrivers(const QList<Driver> &drivers)
+{
+    core::VolumeList kept;
+    QSet<QString> names;
+    for (const Driver &driver : drivers)
+        names.insert(driver.name);
+    for (const auto &node : m_drivers) {
+        if (names.contains(node->driver.name))
+            kept.volumes.append(node->volumes);
+    }
+    setList(drivers, kept);
+}
+
+bool VolumeListModel::setDriverVolumes(const QString &driverName, const QList<core::Volume> &volumes,
+                                       const std::optional<core::Error> &error)
+{
+    const QModelIndex driverRow = driverIndex(driverName);
+    if (!driverRow.isValid())
+        return false;
+    DriverNode &node = *m_drivers.at(driverRow.row());
+    node.driver.listing = false;
+    node.driver.error = error;
+    QList<core::Volume> own;
+    if (!error) {
+        for (const core::Volume &volume : volumes) {
+            if (volume.driver == driverName || volume.driver.isEmpty())
+                own.append(volume);
+        }
+    }
+    applyVolumes(node, own);
+    Q_EMIT dataChanged(createIndex(node.row, 0, nullptr), createIndex(node.row, ColumnCount - 1, nullptr));
+    return true;
+}
+
+bool VolumeListModel::updateVolume(const core::Volume &volume)
+{
+    const QModelIndex driverRow = driverIndex(volume.driver);
+    if (!driverRow.isValid())
+        return false;
+    DriverNode &node = *m_drivers.at(driverRow.row());
+    QList<core::Volume> volumes = node.volumes;
+    const int row = node.rowOf.value(volume.name, -1);
+    if (row >= 0)
+        volumes[row] = volume;
+    else
+        volumes.append(volume);
+    applyVolumes(node, volumes);
+    Q_EMIT dataChanged(createIndex(node.row, 0, nullptr), createIndex(node.row, ColumnCount - 1, nullptr));
+    return true;
+}
+
+bool VolumeListModel::removeVolume(const QString &volumeName)
+{
+    const QModelIndex index = volumeIndex(volumeName);
+    if (!index.isValid())
+        return false;
+    DriverNode &node = *nodeOf(index);
+    QList<core::Volume> volumes = node.volumes;
+    volumes.removeAt(index.row());
+    applyVolumes(node, volumes);
+    Q_EMIT dataChanged(createIndex(node.row, 0, nullptr), createIndex(node.row, ColumnCount - 1, nullptr));
+    return true;
 }
 
 } // namespace ui

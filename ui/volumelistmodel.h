@@ -40,7 +40,20 @@ public:
         QString pluginId;
         QString scope = QStringLiteral("local");
         bool enabled = true;
-        std::optional<core::Error> error; // why its volumes are not listed
+        std::optional<core::Error> error;  // why its volumes are not listed: it failed or timed out
+        std::optional<QString> notRunning; // "not running: <cause>": enabled, but its plugin does not run; not asked
+        bool listing = false;              // asked; its answer has not come yet
+        QString state;                     // the plugin's runtime state ("running", "failed"), for display
+
+        static Driver named(const QString &name, const QString &pluginId = {})
+        {
+            Driver driver;
+            driver.name = name;
+            driver.pluginId = pluginId;
+            return driver;
+        }
+        // The error's cause as the row shows it: without the protocol method in front ("/VolumeDriver.List: ").
+        QString errorCause() const;
     };
 
     explicit VolumeListModel(QObject *parent = nullptr);
@@ -58,6 +71,18 @@ public:
     // of a driver not in `drivers` (one enabled between the two questions) add that driver. A driver with an error
     // shows no volumes: what it listed before is not known to be true any more.
     void setList(const QList<Driver> &drivers, const core::VolumeList &list);
+    // The driver rows alone, as a listing starts: drivers not in `drivers` go, new ones come, the others take the
+    // new values and keep the volumes listed before (none for one with an error or that is not running).
+    void setDrivers(const QList<Driver> &drivers);
+    // One driver's answer, as it arrives: its volumes (or, with `error`, none and that error); listing ends for it.
+    // False when no such driver row is shown.
+    bool setDriverVolumes(const QString &driverName, const QList<core::Volume> &volumes,
+                          const std::optional<core::Error> &error = std::nullopt);
+    // One volume created or changed (mounted, unmounted): its row under its driver is updated or added at once,
+    // without a listing. False when its driver has no row.
+    bool updateVolume(const core::Volume &volume);
+    // One volume removed: its row goes at once. False when it was not listed.
+    bool removeVolume(const QString &volumeName);
 
     int driverCount() const { return static_cast<int>(m_drivers.size()); }
     int volumeCount() const;

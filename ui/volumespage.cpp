@@ -1,6 +1,7 @@
 #include "ui/volumespage.h"
 
 #include "core/engine/engine.h"
+#include "core/volume/volumeservice.h"
 #include "ui/icons.h"
 #include "ui/jobwatcher.h"
 #include "ui/newvolumedialog.h"
@@ -12,6 +13,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -79,7 +81,7 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     header->setSectionResizeMode(VolumeListModel::Mountpoint, QHeaderView::Stretch);
     header->resizeSection(VolumeListModel::Name, 210);
     header->resizeSection(VolumeListModel::Created, 150);
-    header->resizeSection(VolumeListModel::Status, 180);
+    header->resizeSection(VolumeListModel::Status, 280);
     header->resizeSection(VolumeListModel::Options, 150);
     header->resizeSection(VolumeListModel::InUse, 100);
     header->setMinimumSectionSize(60);
@@ -117,11 +119,29 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     m_listStack->addWidget(empty);
 
     m_details = new VolumeDetailsView;
+    m_goToPlugin = new QPushButton(themeIcon(QStringLiteral("go-jump"), QStringLiteral("plugin")), tr("&Go to Plugin"));
+    m_goToPlugin->setObjectName(QStringLiteral("goToPlugin"));
+    m_goToPlugin->setToolTip(tr("Show the driver's plugin on the Plugins page: its state, logs and settings"));
+    m_goToPlugin->hide();
+    connect(m_goToPlugin, &QPushButton::clicked, this, [this] {
+        if (const VolumeListModel::Driver *driver = selectedDriver(); driver && !driver->pluginId.isEmpty())
+            Q_EMIT showPluginRequested(driver->pluginId);
+    });
+    auto *detailsPane = new QWidget;
+    auto *detailsLayout = new QVBoxLayout(detailsPane);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->setSpacing(4);
+    detailsLayout->addWidget(m_details, 1);
+    auto *detailsButtons = new QHBoxLayout;
+    detailsButtons->setContentsMargins(6, 0, 6, 0);
+    detailsButtons->addWidget(m_goToPlugin);
+    detailsButtons->addStretch(1);
+    detailsLayout->addLayout(detailsButtons);
 
     m_splitter = new QSplitter(Qt::Vertical);
     m_splitter->setObjectName(QStringLiteral("volumeSplitter"));
     m_splitter->addWidget(m_listStack);
-    m_splitter->addWidget(m_details);
+    m_splitter->addWidget(detailsPane);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({400, 220});
@@ -173,8 +193,10 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
 VolumesPage::~VolumesPage()
 {
     // A listing may wait on a hung driver; nobody reads its answer any more, and the engine waits for its workers.
-    if (m_listJob)
-        m_listJob->cancel();
+    for (const QPointer<core::Job> &job : std::as_const(m_listJobs)) {
+        if (job)
+            job->cancel();
+    }
 }
 
 void VolumesPage::createActions()
@@ -265,33 +287,65 @@ void VolumesPage::pluginsChanged()
 void VolumesPage::refresh()
 {
     m_stale = false;
-    if (m_listJob) {
+    if (isListing()) {
         m_refreshPending = true;
         return;
     }
     m_refreshPending = false;
     m_listTimer.start();
+    QString problem;
+    QList<VolumeListModel::Driver> drivers = listDrivers(&problem);
+    QStringList asked;
+    for (VolumeListModel::Driver &driver : drivers) {
+        driver.listing = driver.enabled && !driver.notRunning;
+        if (driver.listing)
+            asked.append(driver.name);
+    }
+    // The rows at once, each driver saying what it is; the running ones fill in as they answer.
+    m_model->setDrivers(drivers);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_listStack->setCurrentIndex(m_model->driverCount() == 0 && problem.isEmpty() ? 1 : 0);
+    if (asked.isEmpty()) {
+        listingFinished();
+        return;
+    }
     m_busy->show();
     m_status->setText(tr("Listing volumes…"));
-    core::Job *job = m_engine->volumes();
-    m_listJob = job;
-    follow(job, [this](core::Job *finished) {
-        m_listJob.clear();
-        applyListing(finished);
-        if (m_refreshPending)
-            refresh();
-    });
+    for (const QString &name : std::as_const(asked)) {
+        core::Job *job = m_engine->volumes(name);
+        m_listJobs.append(job);
+        follow(job, [this, name](core::Job *finished) {
+            m_listJobs.removeAll(finished);
+            m_listJobs.removeAll(nullptr);
+            applyDriverListing(name, finished);
+            if (!isListing()) {
+                listingFinished();
+                if (m_refreshPending)
+                    refresh();
+            }
+        });
+    }
 }
 
 QList<VolumeListModel::Driver> VolumesPage::listDrivers(QString *problem) const
 {
     QList<VolumeListModel::Driver> drivers;
     QStringList enabledIds;
-    // Cheap after a listing: the drivers' scopes are cached by then.
+    // Cheap: the drivers' scopes are cached once asked, and a driver that is not running is not asked.
     auto enabled = m_engine->volumeDrivers();
     if (enabled) {
         for (const core::VolumeDriverInfo &info : *enabled) {
-            drivers.append({info.name, info.pluginId, info.scope, true, std::nullopt});
+            VolumeListModel::Driver driver = VolumeListModel::Driver::named(info.name, info.pluginId);
+            driver.scope = info.scope;
+            // Only a running plugin is asked for its volumes: a dead one would only hold the page for its time-out.
+            if (auto state = m_engine->runtimeState(info.pluginId)) {
+                driver.state = core::PluginRuntimeState::statusName(state->status);
+                driver.notRunning = core::VolumeService::notRunningReason(*state);
+            } else {
+                driver.notRunning = tr("not running: %1").arg(state.error().message);
+            }
+            drivers.append(driver);
             enabledIds.append(info.pluginId);
         }
     } else {
@@ -301,14 +355,37 @@ QList<VolumeListModel::Driver> VolumesPage::listDrivers(QString *problem) const
     if (auto plugins = m_engine->plugins()) {
         for (const core::Plugin &plugin : plugins->plugins) {
             if (!plugin.enabled && plugin.config.hasCapability(QStringLiteral("volumedriver")) &&
-                !enabledIds.contains(plugin.id))
-                drivers.append({plugin.name(), plugin.id, QStringLiteral("local"), false, std::nullopt});
+                !enabledIds.contains(plugin.id)) {
+                VolumeListModel::Driver driver = VolumeListModel::Driver::named(plugin.name(), plugin.id);
+                driver.enabled = false;
+                driver.state = tr("disabled");
+                drivers.append(driver);
+            }
         }
     }
     return drivers;
 }
 
-void VolumesPage::applyListing(core::Job *job)
+void VolumesPage::applyDriverListing(const QString &driver, core::Job *job)
+{
+    if (!job->succeeded()) {
+        core::Error error = job->error().value_or(core::Error{});
+        if (error.code == core::ErrorCode::Cancelled)
+            error.message = tr("listing cancelled");
+        m_model->setDriverVolumes(driver, {}, error);
+        return;
+    }
+    const core::VolumeList list = core::VolumeList::fromVariant(job->result());
+    std::optional<core::Error> error;
+    for (const core::VolumeDriverError &failure : list.errors) {
+        if (failure.driver == driver || list.errors.size() == 1)
+            error = failure.error;
+    }
+    m_model->setDriverVolumes(driver, list.volumes, error);
+    m_listStack->setCurrentIndex(0);
+}
+
+void VolumesPage::listingFinished()
 {
     const qint64 elapsed = m_listTimer.elapsed();
     const QString when = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
@@ -319,32 +396,23 @@ void VolumesPage::applyListing(core::Job *job)
         m_notice.clear();
     if (!notice.isEmpty())
         notice += QStringLiteral("  ·  ");
-    if (!job->succeeded()) {
-        const core::Error error = job->error().value_or(core::Error{});
-        if (error.code == core::ErrorCode::Cancelled) {
-            m_status->setText(notice + tr("Listing cancelled at %1.").arg(when));
-        } else {
-            m_problem->setText(tr("Cannot list the volumes: %1").arg(error.message));
-            m_problem->show();
-            m_status->setText(notice + tr("Listing failed at %1 after %2 s.").arg(when, secondsText(elapsed)));
-        }
-        Q_EMIT listed();
-        return;
+    int failed = 0;
+    int notRunning = 0;
+    for (int row = 0; row < m_model->driverCount(); ++row) {
+        const VolumeListModel::Driver *driver = m_model->driverAt(m_model->index(row, 0));
+        if (driver->enabled && driver->notRunning)
+            ++notRunning;
+        else if (driver->error)
+            ++failed;
     }
-    const core::VolumeList list = core::VolumeList::fromVariant(job->result());
-    QString problem;
-    const QList<VolumeListModel::Driver> drivers = listDrivers(&problem);
-    m_model->setList(drivers, list);
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
-    m_listStack->setCurrentIndex(m_model->driverCount() == 0 ? 1 : 0);
-
     QString text = notice + tr("Volumes: %1 · drivers: %2 · listed at %3 in %4 s")
-                                .arg(list.volumes.size())
+                                .arg(m_model->volumeCount())
                                 .arg(m_model->driverCount())
                                 .arg(when, secondsText(elapsed));
-    if (!list.errors.isEmpty())
-        text += QStringLiteral(" · ") + tr("drivers that did not answer: %1 (see their rows)").arg(list.errors.size());
+    if (failed > 0)
+        text += QStringLiteral(" · ") + tr("drivers that did not answer: %1 (see their rows)").arg(failed);
+    if (notRunning > 0)
+        text += QStringLiteral(" · ") + tr("drivers not running, not asked: %1").arg(notRunning);
     m_status->setText(text);
 
     if (!m_selectAfterList.isEmpty()) {
@@ -409,6 +477,8 @@ void VolumesPage::showSelected()
         m_details->showDriver(*driver, m_model->rowCount(source));
     else
         m_details->showNothing();
+    const VolumeListModel::Driver *driver = m_model->volumeAt(source) ? nullptr : m_model->driverAt(source);
+    m_goToPlugin->setVisible(driver && !driver->pluginId.isEmpty());
 }
 
 void VolumesPage::updateActions()
@@ -455,8 +525,20 @@ void VolumesPage::newVolume(const QString &driver)
         if (const VolumeListModel::Driver *selected = selectedDriver())
             preferred = selected->name;
     }
+    // Each driver's state, as its row shows it: the dialog says which cannot create now and picks a healthy one.
+    QHash<QString, QString> notRunning;
+    if (drivers) {
+        for (const core::VolumeDriverInfo &info : *drivers) {
+            auto state = m_engine->runtimeState(info.pluginId);
+            const std::optional<QString> reason =
+                state ? core::VolumeService::notRunningReason(*state)
+                      : std::optional<QString>(tr("not running: %1").arg(state.error().message));
+            if (reason)
+                notRunning.insert(info.name, *reason);
+        }
+    }
     auto *dialog = new NewVolumeDialog(drivers ? *drivers : QList<core::VolumeDriverInfo>{}, preferred,
-                                       drivers ? QString() : drivers.error().message, this);
+                                       drivers ? QString() : drivers.error().message, notRunning, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { startCreate(dialog->driver(), dialog->name(), dialog->options()); });
@@ -470,10 +552,16 @@ void VolumesPage::startCreate(const QString &driver, const QString &name, const 
         name.isEmpty() ? tr("The volume could not be created with %1.").arg(driver)
                        : tr("The volume %1 could not be created with %2.").arg(name, driver),
         [this](const QVariant &result) {
-            const QString created = result.toMap().value(QStringLiteral("Name")).toString();
+            const core::Volume volume = core::Volume::fromJson(QJsonObject::fromVariantMap(result.toMap()));
+            const QString created = volume.name;
             m_notice = tr("Volume %1 created.").arg(created);
-            m_selectAfterList = created;
-            refresh();
+            // Its row at once, selected; the listing the engine's change brings only confirms it.
+            if (m_model->updateVolume(volume) && selectVolume(created))
+                m_status->setText(m_notice);
+            else
+                m_selectAfterList = created;
+            if (isVisible())
+                showSelected();
             Q_EMIT volumeCreated(created);
         },
         [this](const core::Error &) {
@@ -518,7 +606,10 @@ void VolumesPage::startRemove(const QString &name, bool force)
         m_engine->removeVolume(name, force), tr("The volume %1 could not be removed.").arg(name),
         [this, name](const QVariant &) {
             m_notice = tr("Volume %1 removed.").arg(name);
-            refresh();
+            // Its row goes at once; the engine's change lists again, which only confirms it.
+            m_model->removeVolume(name);
+            m_status->setText(m_notice);
+            showSelected();
             Q_EMIT volumeRemoved(name);
         },
         [this, name, force](const core::Error &error) {

@@ -12,6 +12,7 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
@@ -32,7 +33,9 @@ class NewVolumeDialog;
 // filtering proxy), a details pane, New Volume / Remove / Refresh, and a status line saying when the list was made
 // and how long it took. Talks only to core::Engine: listing, creating and removing are jobs, followed with callbacks
 // bound to this page, so nothing waits on a plugin in the window's thread. Lists when first shown, on Refresh, and
-// when a plugin changes while the page is shown (later, when shown again, otherwise).
+// when a plugin changes while the page is shown (later, when shown again, otherwise). A listing asks each running
+// driver on its own job and shows each answer as it arrives; a driver whose plugin is not running is not asked (its
+// row says why). A create or remove made here changes its row at once.
 class VolumesPage final : public QWidget
 {
     Q_OBJECT
@@ -45,7 +48,7 @@ public:
 
     // Starts listing the volumes; while one listing runs, another follows it once (what changed meanwhile).
     void refresh();
-    bool isListing() const { return !m_listJob.isNull(); }
+    bool isListing() const { return !m_listJobs.isEmpty(); }
 
     // Opens the New Volume dialog (the selected driver preselected, or `driver`); on Create, creates the volume,
     // lists again and selects it.
@@ -65,6 +68,8 @@ public:
     QLabel *problemBanner() const { return m_problem; }
     QProgressBar *busyIndicator() const { return m_busy; }
     VolumeDetailsView *detailsView() const { return m_details; }
+    // Shown under the details of a driver: switches to the Plugins page with its plugin selected.
+    QPushButton *goToPluginButton() const { return m_goToPlugin; }
     QToolBar *toolBar() const { return m_toolBar; }
     QAction *newVolumeAction() const { return m_newAction; }
     QAction *removeAction() const { return m_removeAction; }
@@ -75,6 +80,8 @@ Q_SIGNALS:
     void listed();
     void volumeCreated(const QString &name);
     void volumeRemoved(const QString &name);
+    // Go to Plugin on a driver: the window shows the plugin `pluginId` on the Plugins page.
+    void showPluginRequested(const QString &pluginId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -82,7 +89,8 @@ protected:
 private:
     void createActions();
     void pluginsChanged();
-    void applyListing(core::Job *job);
+    void applyDriverListing(const QString &driver, core::Job *job);
+    void listingFinished();
     QList<VolumeListModel::Driver> listDrivers(QString *problem) const;
     void showSelected();
     void updateActions();
@@ -108,13 +116,14 @@ private:
     QLabel *m_problem = nullptr;
     QProgressBar *m_busy = nullptr;
     VolumeDetailsView *m_details = nullptr;
+    QPushButton *m_goToPlugin = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_removeAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_copyNameAction = nullptr;
     QAction *m_copyMountpointAction = nullptr;
 
-    QPointer<core::Job> m_listJob;
+    QList<QPointer<core::Job>> m_listJobs; // one per driver asked, until it answered
     JobWatcher *m_watcher = nullptr;
     QElapsedTimer m_listTimer;
     bool m_refreshPending = false;

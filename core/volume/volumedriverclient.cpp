@@ -5,9 +5,15 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 namespace core {
 
@@ -57,7 +63,40 @@ Result<VolumeDriverClient::Response> VolumeDriverClient::post(const QString &met
     case Outcome::Failed:
         break;
     }
-    return Error{ErrorCode::Network, tr("%1: %2 on %3").arg(method, done.errorText, m_socketPath)};
+    return Error{ErrorCode::Network,
+                 tr("%1: %2").arg(method, transportCause(done.outcome == Outcome::ConnectFailed, done.errorText))};
+}
+
+bool VolumeDriverClient::refusesConnections() const
+{
+    // libcurl often says only "Couldn't connect to server": ask the socket once more, ourselves.
+    const QByteArray path = QFile::encodeName(m_socketPath);
+    sockaddr_un address{};
+    if (path.size() >= qsizetype(sizeof address.sun_path))
+        return false;
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+    const bool refused =
+        ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 && errno == ECONNREFUSED;
+    ::close(fd);
+    return refused;
+}
+
+QString VolumeDriverClient::transportCause(bool connectFailed, const QString &transportText) const
+{
+    // libcurl speaks of "plugin.moby.localhost port 80", which names nothing a person can find: say it in terms of
+    // the plugin's socket, keeping the system's own reason (its last part) in brackets.
+    const QString reason = transportText.section(QStringLiteral(": "), -1).trimmed();
+    if (connectFailed && !QFileInfo::exists(m_socketPath))
+        return tr("the plugin's socket %1 does not exist (the plugin is not running)").arg(m_socketPath);
+    if (connectFailed && (reason.contains(QLatin1String("refused"), Qt::CaseInsensitive) || refusesConnections()))
+        return tr("the plugin's socket does not answer (connection refused)");
+    if (connectFailed)
+        return tr("cannot connect to the plugin's socket (%1)").arg(reason);
+    return tr("the connection to the plugin failed (%1)").arg(reason);
 }
 
 Result<QJsonObject> VolumeDriverClient::call(const QString &method, const QJsonObject &body, int timeoutMs)

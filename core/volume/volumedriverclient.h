@@ -86,6 +86,9 @@ private:
     // ConnectFailed: the request never reached the plugin, so it may be retried.
     enum class Failure { None, ConnectFailed, Other };
     Result<Response> post(const QString &method, const QByteArray &body, int timeoutMs, Failure &failure) const;
+    // A transport failure in words ("the plugin's socket does not answer (connection refused)").
+    QString transportCause(bool connectFailed, const QString &transportText) const;
+    bool refusesConnections() const;
 
     QString m_socketPath;
     Timeouts m_timeouts;

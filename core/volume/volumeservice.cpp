@@ -2,6 +2,7 @@
 
 #include "core/base/atomicfile.h"
 #include "core/base/calllocale.h"
+#include "core/runtime/pluginrunner.h"
 #include "core/runtime/runlayout.h"
 #include "core/runtime/volumebind.h"
 #include "core/store/store.h"
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <algorithm>
 #include <thread>
 #include <vector>
 
@@ -98,18 +100,34 @@ VolumeDriverClient VolumeService::boundedClient(const VolumeDriverInfo &driver) 
     return client;
 }
 
-Result<QList<VolumeDriverInfo>> VolumeService::drivers()
+std::optional<QString> VolumeService::notRunningReason(const PluginRuntimeState &state)
+{
+    if (state.status == PluginRuntimeState::Status::Running && state.monitorAlive)
+        return std::nullopt;
+    QString cause = state.message.trimmed();
+    if (cause.isEmpty() && state.status == PluginRuntimeState::Status::Running)
+        cause = tr("its monitor is not alive");
+    if (cause.isEmpty())
+        cause = PluginRuntimeState::statusName(state.status);
+    // One line: a message may carry a log tail.
+    cause = cause.section(QLatin1Char('\n'), 0, 0).trimmed();
+    return tr("not running: %1").arg(cause);
+}
+
+Result<QList<VolumeService::DriverState>> VolumeService::driverStates()
 {
     const Store store(m_storeRoot);
     auto inventory = store.load();
     if (!inventory)
         return inventory.error();
     const RunLayout layout(m_runRoot);
-    QList<VolumeDriverInfo> drivers;
+    const PluginRunner runner(m_storeRoot, m_runRoot);
+    QList<DriverState> drivers;
     for (const Plugin &plugin : inventory->plugins) {
         if (!plugin.enabled || !isVolumeDriver(plugin))
             continue;
-        VolumeDriverInfo info;
+        DriverState state;
+        VolumeDriverInfo &info = state.info;
         info.name = plugin.name();
         info.pluginId = plugin.id;
         info.socketPath = layout.socketPath(plugin.id, plugin.config.interfaceSocket);
@@ -117,35 +135,53 @@ Result<QList<VolumeDriverInfo>> VolumeService::drivers()
         info.hostPropagatedMount =
             QFileInfo(store.pluginDir(plugin.id) + QStringLiteral("/propagated-mount")).absoluteFilePath();
         info.rootfs = QFileInfo(store.rootfsDir(plugin.id)).absoluteFilePath();
-        drivers.append(info);
+        auto runtime = runner.runtimeState(plugin);
+        if (runtime)
+            state.notRunning = notRunningReason(*runtime);
+        else
+            state.notRunning = tr("not running: %1").arg(runtime.error().message);
+        drivers.append(state);
     }
-    // The scope is asked once per enable (enable removes the cache file); all unknown ones in parallel.
+    // The scope is asked once per enable (enable removes the cache file); all unknown ones of the running drivers in
+    // parallel.
     QList<VolumeDriverInfo> unknown;
-    for (VolumeDriverInfo &driver : drivers) {
-        QFile cache(layout.stateDir(driver.pluginId) + QStringLiteral("/capabilities.json"));
+    for (DriverState &driver : drivers) {
+        QFile cache(layout.stateDir(driver.info.pluginId) + QStringLiteral("/capabilities.json"));
         if (cache.open(QIODevice::ReadOnly)) {
             const QString scope =
                 QJsonDocument::fromJson(cache.readAll()).object().value(QStringLiteral("Scope")).toString();
             if (!scope.isEmpty()) {
-                driver.scope = scope;
+                driver.info.scope = scope;
                 continue;
             }
         }
-        unknown.append(driver);
+        if (!driver.notRunning)
+            unknown.append(driver.info);
     }
     const QList<QString> scopes = forEachInParallel<QString>(
         unknown, [this](const VolumeDriverInfo &driver) { return boundedClient(driver).capabilities(); });
     for (qsizetype index = 0; index < unknown.size(); ++index) {
         const QString &id = unknown.at(index).pluginId;
-        for (VolumeDriverInfo &driver : drivers) {
-            if (driver.pluginId == id)
-                driver.scope = scopes.at(index);
+        for (DriverState &driver : drivers) {
+            if (driver.info.pluginId == id)
+                driver.info.scope = scopes.at(index);
         }
         if (QFileInfo(layout.stateDir(id)).isDir())
             (void)AtomicFile::write(layout.stateDir(id) + QStringLiteral("/capabilities.json"),
                                     QJsonDocument(QJsonObject{{QStringLiteral("Scope"), scopes.at(index)}}).toJson(),
                                     0644);
     }
+    return drivers;
+}
+
+Result<QList<VolumeDriverInfo>> VolumeService::drivers()
+{
+    auto states = driverStates();
+    if (!states)
+        return states.error();
+    QList<VolumeDriverInfo> drivers;
+    for (const DriverState &state : *states)
+        drivers.append(state.info);
     return drivers;
 }
 
@@ -165,12 +201,16 @@ Result<VolumeDriverInfo> VolumeService::driverNamed(const QString &name)
     if (!plugin->enabled)
         return Error{ErrorCode::Conflict,
                      context + QStringLiteral(": ") + tr("plugin %1 found but disabled").arg(plugin->name())};
-    auto all = drivers();
+    auto all = driverStates();
     if (!all)
         return all.error();
-    for (const VolumeDriverInfo &driver : *all) {
-        if (driver.pluginId == plugin->id)
-            return driver;
+    for (const DriverState &driver : *all) {
+        if (driver.info.pluginId != plugin->id)
+            continue;
+        if (driver.notRunning)
+            return Error{ErrorCode::Conflict, context + QStringLiteral(": ") +
+                                                  tr("plugin %1 is %2").arg(plugin->name(), *driver.notRunning)};
+        return driver.info;
     }
     return Error{ErrorCode::Internal, context};
 }
@@ -194,22 +234,36 @@ Result<Volume> VolumeService::completed(Volume volume, const VolumeDriverInfo &d
 Result<VolumeList> VolumeService::list(const QString &driver)
 {
     QList<VolumeDriverInfo> drivers;
-    if (driver.isEmpty()) {
-        auto all = this->drivers();
-        if (!all)
-            return all.error();
-        drivers = *all;
-    } else {
-        auto one = driverNamed(driver);
-        if (!one)
-            return one.error();
-        drivers = {*one};
+    VolumeList result;
+    auto all = driverStates();
+    if (!all)
+        return all.error();
+    if (!driver.isEmpty()) {
+        // Looked up as driverNamed does (names, ids, errors), but a driver that is not running is its row's error,
+        // not the call's.
+        auto inventory = Store(m_storeRoot).load();
+        if (!inventory)
+            return inventory.error();
+        auto plugin = Store::find(inventory->plugins, driver);
+        if (!plugin)
+            return driverNamed(driver).error();
+        const auto named = std::find_if(all->cbegin(), all->cend(), [&plugin](const DriverState &state) {
+            return state.info.pluginId == plugin->id;
+        });
+        if (named == all->cend())
+            return driverNamed(driver).error();
+        *all = {*named};
+    }
+    for (const DriverState &state : std::as_const(*all)) {
+        if (state.notRunning)
+            result.errors.append({state.info.name, Error{ErrorCode::Conflict, *state.notRunning}});
+        else
+            drivers.append(state.info);
     }
     using Answer = Result<QList<Volume>>;
     const QList<Answer> answers = forEachInParallel<Answer>(
         drivers, [this](const VolumeDriverInfo &info) -> Answer { return boundedClient(info).list(); });
     const VolumeRecords::Data records = m_records.load().valueOr({});
-    VolumeList result;
     for (qsizetype index = 0; index < drivers.size(); ++index) {
         const Answer &answer = answers.at(index);
         if (!answer) {
@@ -233,37 +287,48 @@ Result<VolumeList> VolumeService::list(const QString &driver)
 
 Result<VolumeService::Found> VolumeService::find(const QString &name)
 {
-    auto all = drivers();
+    auto all = driverStates();
     if (!all)
         return all.error();
     const VolumeRecords::Data records = m_records.load().valueOr({});
-    // The driver Plugdesk created or mounted it with is asked first: usually one call is enough.
+    // As Docker's volume store: the driver recorded for the name is the one asked (one call); only a name it does
+    // not know is looked for on the other drivers, and never on one that is not running.
     QString hint;
     if (auto created = records.createdNamed(name))
         hint = created->pluginId;
     else if (const auto mounts = records.mountsOf(name); !mounts.isEmpty())
         hint = mounts.constLast().pluginId;
-    for (const VolumeDriverInfo &driver : *all) {
-        if (driver.pluginId != hint)
-            continue;
-        auto got = boundedClient(driver).get(name);
-        if (got && *got) {
-            auto volume = completed(**got, driver, records);
-            if (!volume)
-                return volume.error();
-            return Found{driver, *volume};
+    QList<VolumeDriverInfo> running;
+    for (const DriverState &driver : std::as_const(*all)) {
+        if (driver.info.pluginId == hint) {
+            if (driver.notRunning)
+                return Error{
+                    ErrorCode::Conflict,
+                    tr("volume %1 belongs to driver %2, which is %3").arg(name, driver.info.name, *driver.notRunning)};
+            auto got = client(driver.info).get(name);
+            if (!got)
+                return Error{got.error().code, tr("get %1: VolumeDriver.Get: %2").arg(name, got.error().message)};
+            if (*got) {
+                auto volume = completed(**got, driver.info, records);
+                if (!volume)
+                    return volume.error();
+                return Found{driver.info, *volume};
+            }
+            continue; // gone from its driver: maybe another one has it now
         }
+        if (!driver.notRunning)
+            running.append(driver.info);
     }
     using Answer = Result<std::optional<Volume>>;
     const QList<Answer> answers = forEachInParallel<Answer>(
-        *all, [this, &name](const VolumeDriverInfo &driver) -> Answer { return boundedClient(driver).get(name); });
-    for (qsizetype index = 0; index < all->size(); ++index) {
+        running, [this, &name](const VolumeDriverInfo &driver) -> Answer { return boundedClient(driver).get(name); });
+    for (qsizetype index = 0; index < running.size(); ++index) {
         const Answer &answer = answers.at(index);
         if (answer && *answer) {
-            auto volume = completed(**answer, all->at(index), records);
+            auto volume = completed(**answer, running.at(index), records);
             if (!volume)
                 return volume.error();
-            return Found{all->at(index), *volume};
+            return Found{running.at(index), *volume};
         }
     }
     return Error{ErrorCode::NotFound, tr("get %1: no such volume").arg(name)};
@@ -286,12 +351,26 @@ Result<Volume> VolumeService::create(const QString &driverName, const QString &r
         return driver.error();
     // Docker's volume store keeps names unique across drivers; a create on the same driver goes to the plugin,
     // which answers for itself.
+    // Docker checks the names it recorded, and asks only the driver recorded for the name whether it still has it
+    // (moby volume/service/store.go checkConflict): a create never waits on the other drivers.
     if (!requestedName.isEmpty()) {
-        auto existing = find(name);
-        if (existing && existing->driver.pluginId != driver->pluginId)
-            return Error{ErrorCode::Conflict, tr("create %1: driver '%2' already has volume '%1': volume name must be "
-                                                 "unique")
-                                                  .arg(name, existing->driver.name)};
+        const VolumeRecords::Data known = m_records.load().valueOr({});
+        QString recordedId;
+        if (auto created = known.createdNamed(name))
+            recordedId = created->pluginId;
+        else if (const auto mounts = known.mountsOf(name); !mounts.isEmpty())
+            recordedId = mounts.constLast().pluginId;
+        if (!recordedId.isEmpty() && recordedId != driver->pluginId) {
+            auto existing = find(name);
+            if (existing && existing->driver.pluginId != driver->pluginId)
+                return Error{ErrorCode::Conflict,
+                             tr("create %1: driver '%2' already has volume '%1': volume name must be unique")
+                                 .arg(name, existing->driver.name)};
+            if (!existing && existing.error().code != ErrorCode::NotFound)
+                return Error{
+                    existing.error().code,
+                    tr("create %1: cannot check that the name is unique: %2").arg(name, existing.error().message)};
+        }
     }
     if (auto created = client(*driver).create(name, options); !created)
         return Error{created.error().code, tr("create %1: VolumeDriver.Create: %2").arg(name, created.error().message)};

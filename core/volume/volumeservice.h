@@ -2,6 +2,7 @@
 
 #include "core/base/result.h"
 #include "core/plugin/plugin.h"
+#include "core/plugin/pluginruntimestate.h"
 #include "core/volume/volume.h"
 #include "core/volume/volumedriverclient.h"
 #include "core/volume/volumerecords.h"
@@ -38,10 +39,22 @@ public:
     void setCancelled(std::function<bool()> cancelled) { m_cancelled = std::move(cancelled); }
 
     // Enabled plugins whose types include docker.volumedriver, with their scope (asked once per enable, then read
-    // from <run>/state/<id>/capabilities.json).
+    // from <run>/state/<id>/capabilities.json; a driver that is not running is not asked and reads "local").
     Result<QList<VolumeDriverInfo>> drivers();
-    // Every driver (or the one named) asked in parallel, each within the per-driver time-out: what answered, plus
-    // one error per driver that failed or timed out.
+    // The same drivers with whether each can be asked: nullopt when its plugin runs (runtime state Running with a
+    // live monitor), else why not ("not running: <cause>"). A driver that is not running is never asked anything:
+    // it could only make the caller wait for its time-out.
+    struct DriverState
+    {
+        VolumeDriverInfo info;
+        std::optional<QString> notRunning;
+    };
+    Result<QList<DriverState>> driverStates();
+    // "not running: <cause>" for a plugin whose runtime state is not Running or whose monitor is not alive, nullopt
+    // when it runs. The cause is the state's message, else its status name.
+    static std::optional<QString> notRunningReason(const PluginRuntimeState &state);
+    // Every running driver (or the one named) asked in parallel, each within the per-driver time-out: what answered,
+    // plus one error per driver that failed, timed out (Timeout) or is not running (Conflict, not asked).
     Result<VolumeList> list(const QString &driver = {});
     Result<Volume> inspect(const QString &name);
     // An empty name gets a generated one (64 hex). A name that another driver has is refused.
@@ -65,7 +78,10 @@ private:
         VolumeDriverInfo driver;
         Volume volume;
     };
+    // The driver Plugdesk recorded for `name` is asked first (and only: when it is not running, that is the
+    // error); a name not recorded is looked for on the running drivers only.
     Result<Found> find(const QString &name);
+    // An enabled volume driver by name; Conflict "... is not running: <cause>" unless its plugin runs.
     Result<VolumeDriverInfo> driverNamed(const QString &name);
     VolumeDriverClient client(const VolumeDriverInfo &driver) const;
     VolumeDriverClient boundedClient(const VolumeDriverInfo &driver) const;

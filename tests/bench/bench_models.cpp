@@ -49,9 +49,8 @@ QList<ui::VolumeListModel::Driver> makeDrivers()
 {
     QList<ui::VolumeListModel::Driver> drivers;
     for (int d = 0; d < kVolumeDrivers; ++d)
-        drivers.append({QStringLiteral("vendor%1/volumes:latest").arg(d),
-                        QStringLiteral("%1").arg(d, 64, 16, QLatin1Char('0')), QStringLiteral("local"), true,
-                        std::nullopt});
+        drivers.append(ui::VolumeListModel::Driver::named(QStringLiteral("vendor%1/volumes:latest").arg(d),
+                                                          QStringLiteral("%1").arg(d, 64, 16, QLatin1Char('0'))));
     return drivers;
 }
 

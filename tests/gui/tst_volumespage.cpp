@@ -2,15 +2,20 @@
 // shows, New Volume creates a volume with a name and an option and selects it, Remove asks first and removes it, a
 // volume in use is removed only with force (offered up front, or when the engine refuses), the engine's reason when
 // a create fails, and a driver that hangs on List shows its time-out on its row while the other driver's volumes
-// still show; disabling that driver lists again by itself. Screenshots: volumes-page, new-volume-dialog,
-// volumes-driver-error.
+// still show; disabling that driver lists again by itself. With the seed's vieux/sshfs (enabled, no binary) beside a
+// healthy driver, the healthy driver's volumes show within 1 s of opening, a volume made or removed shows within 1 s,
+// the dead driver is not asked (its row says why; Go to Plugin shows it on the Plugins page) and New Volume picks the
+// healthy driver. Screenshots: volumes-page, new-volume-dialog, volumes-driver-error, volumes-dead-driver.
 #include "common/pluginfixture.h"
+#include "common/testutil.h"
 #include "core/engine/localengine.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
+#include "core/store/store.h"
 #include "ui/mainwindow.h"
 #include "ui/newvolumedialog.h"
+#include "ui/pluginspage.h"
 #include "ui/volumelistmodel.h"
 #include "ui/volumespage.h"
 
@@ -41,6 +46,8 @@ namespace {
 constexpr int kListTimeoutMs = 3000;
 const QString kDriver = QStringLiteral("acme/testvol:latest");
 const QString kHangingDriver = QStringLiteral("acme/hangs:latest");
+const QString kDeadDriver = QStringLiteral("vieux/sshfs:latest"); // tests/data/seed-store: enabled, no binary
+const QString kDeadDriverId = QStringLiteral("cd851ce43a403");
 
 } // namespace
 
@@ -352,6 +359,121 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!model->volumeIndex(QStringLiteral("late")).isValid(), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(cell(model->driverIndex(kDriver), ui::VolumeListModel::Status),
                                   QStringLiteral("Enabled · volumes: 0"), 20000);
+    }
+
+    void neverWaitsOnADeadDriver()
+    {
+        // The seed store's vieux/sshfs (enabled, its entrypoint missing) beside the healthy test driver.
+        QVERIFY(testutil::copyTree(testutil::sourcePath(QStringLiteral("tests/data/seed-store")), storeRoot()));
+        auto seed = core::Store(storeRoot()).load();
+        QVERIFY(seed);
+        testutil::TestPluginSpec healthy = spec(QStringLiteral("ab12cd34ef56"), QStringLiteral("acme/testvol"));
+        healthy.propagatedMount = QStringLiteral("/vols");
+        const core::Plugin testvol = testutil::makeTestPlugin(healthy);
+        m_ids.append(healthy.id);
+        QVERIFY(testutil::writeTestPlugins(storeRoot(), QStringLiteral(TEST_PLUGIN_BINARY), {testvol}));
+        QVERIFY(core::Store(storeRoot()).save(QList<core::Plugin>{testvol} + seed->plugins).ok());
+        core::LocalEngine engine({storeRoot(), runRoot(), true});
+        QVERIFY(finish(engine.enable(testvol.id, 20)).isValid());
+        QVERIFY(engine.plugin(kDeadDriver) && engine.plugin(kDeadDriver)->enabled);
+        QVERIFY(finish(engine.createVolume(kDriver, QStringLiteral("alive"), {})).isValid());
+
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QElapsedTimer opened;
+        opened.start();
+        ui::VolumesPage *page = openVolumesPage(window);
+        QVERIFY(page);
+        ui::VolumeListModel *model = page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->volumeIndex(QStringLiteral("alive")).isValid(), 1000);
+        QVERIFY2(opened.elapsed() < 1000, qPrintable(QString::number(opened.elapsed())));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isListing(), 1000);
+        QVERIFY(page->busyIndicator()->isHidden());
+
+        // Its row says why it was not asked; the healthy one lists its volume.
+        const QModelIndex dead = model->driverIndex(kDeadDriver);
+        QVERIFY(dead.isValid());
+        QVERIFY2(cell(dead, ui::VolumeListModel::Status).startsWith(QStringLiteral("not running: ")),
+                 qPrintable(cell(dead, ui::VolumeListModel::Status)));
+        QCOMPARE(dead.data(ui::VolumeListModel::ErrorRole).toString(), cell(dead, ui::VolumeListModel::Status));
+        QVERIFY(dead.siblingAtColumn(ui::VolumeListModel::Status)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("not asked")));
+        QCOMPARE(model->rowCount(dead), 0);
+        QCOMPARE(cell(model->driverIndex(kDriver), ui::VolumeListModel::Status),
+                 QStringLiteral("Enabled · volumes: 1"));
+        QVERIFY2(page->statusLabel()->text().contains(QStringLiteral("drivers not running, not asked: 1")),
+                 qPrintable(page->statusLabel()->text()));
+
+        // Its details: the driver, its plugin, its state, and Go to Plugin.
+        page->treeView()->selectionModel()->setCurrentIndex(
+            page->proxy()->mapFromSource(dead), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QString details = page->detailsView()->toPlainText();
+        QVERIFY2(details.contains(kDeadDriver) && details.contains(kDeadDriverId.left(12)) &&
+                     details.contains(QStringLiteral("not running")),
+                 qPrintable(details));
+        QVERIFY(page->goToPluginButton()->isVisible());
+        saveScreenshot(&window, QStringLiteral("volumes-dead-driver"));
+
+        // New Volume, opened with the dead driver selected, still picks the healthy one and says what the other is.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        ui::NewVolumeDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ui::NewVolumeDialog *>()) && dialog->isVisible());
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QCOMPARE(dialog->driverCombo()->count(), 2);
+        QCOMPARE(dialog->driver(), kDriver);
+        const int deadItem = dialog->driverCombo()->findData(kDeadDriver);
+        QVERIFY(deadItem >= 0);
+        QVERIFY2(dialog->driverCombo()->itemText(deadItem).contains(QStringLiteral("not running")),
+                 qPrintable(dialog->driverCombo()->itemText(deadItem)));
+        QVERIFY(dialog->driverCombo()->currentText().contains(QStringLiteral("running")));
+        // Choosing the dead one keeps Create off and says why.
+        dialog->driverCombo()->setCurrentIndex(deadItem);
+        QVERIFY(!dialog->createButton()->isEnabled());
+        QVERIFY(dialog->problemLabel()->text().contains(QStringLiteral("Plugins page")));
+        dialog->driverCombo()->setCurrentIndex(dialog->driverCombo()->findData(kDriver));
+        QVERIFY(dialog->createButton()->isEnabled());
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("fast-vol"));
+        QElapsedTimer created;
+        created.start();
+        QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(model->volumeIndex(QStringLiteral("fast-vol")).isValid(), 1000);
+        QVERIFY2(created.elapsed() < 1000, qPrintable(QString::number(created.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(page->selectedVolumeName(), QStringLiteral("fast-vol"), 1000);
+
+        // Removed: gone within 1 s.
+        QTRY_VERIFY(!window.findChild<ui::NewVolumeDialog *>());
+        page->removeAction()->trigger();
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY(confirm = visibleBox(&window, QStringLiteral("confirmRemoveVolume")));
+        QElapsedTimer removed;
+        removed.start();
+        QTest::mouseClick(destructiveButton(confirm), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->volumeIndex(QStringLiteral("fast-vol")).isValid(), 1000);
+        QVERIFY2(removed.elapsed() < 1000, qPrintable(QString::number(removed.elapsed())));
+        QVERIFY(model->volumeIndex(QStringLiteral("alive")).isValid());
+
+        // A full refresh is as quick: the dead driver is still not asked.
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isListing(), 1000);
+        QElapsedTimer refreshed;
+        refreshed.start();
+        page->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isListing(), 1000);
+        QVERIFY2(refreshed.elapsed() < 1000, qPrintable(QString::number(refreshed.elapsed())));
+
+        // Go to Plugin: the Plugins page, with vieux/sshfs selected.
+        page->treeView()->selectionModel()->setCurrentIndex(
+            page->proxy()->mapFromSource(model->driverIndex(kDeadDriver)),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(page->goToPluginButton()->isVisible());
+        QTest::mouseClick(page->goToPluginButton(), Qt::LeftButton);
+        QTRY_VERIFY(window.pluginsPage()->isVisible());
+        QVERIFY(!page->isVisible());
+        QCOMPARE(window.selectedPluginId(), kDeadDriverId);
     }
 
     void showsAHangingDriversError()

@@ -1,8 +1,9 @@
 // Volumes end to end, as root with the real runc and the static test volume plugin: create with options, ls,
 // inspect, mount (a file written on the host is seen inside the plugin), unmount, rm; the plugin's own Err text;
 // names unique across drivers; "in use" persisted across engine restarts, refusing disable without force; a driver
-// that hangs on List held to its time-out; the published socket's proxy rewriting mountpoints; and dockerd's
-// walkthrough where dockerd exists.
+// that hangs on List held to its time-out; a dead driver (the seed's vieux/sshfs) never asked, so plugdeskctl's
+// create, inspect and rm finish well under a second; a refused socket said in words; the published socket's proxy
+// rewriting mountpoints; and dockerd's walkthrough where dockerd exists.
 #include "common/pluginfixture.h"
 #include "common/testutil.h"
 #include "core/engine/localengine.h"
@@ -12,6 +13,7 @@
 #include "core/runtime/socketpublisher.h"
 #include "core/store/store.h"
 #include "core/volume/volume.h"
+#include "core/volume/volumedriverclient.h"
 #include "core/volume/volumerecords.h"
 
 #include <QElapsedTimer>
@@ -27,8 +29,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <cstring>
 #include <memory>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace {
@@ -308,6 +313,113 @@ private Q_SLOTS:
         QCOMPARE(listed.err, QStringLiteral("Error: driver acme/hang:latest: timed out after 3 s\n"));
         // A lookup by name is not held by the hanging driver either (only its List hangs, Get answers).
         QVERIFY(finish(engine->inspectVolume(QStringLiteral("second"))).isValid());
+    }
+
+    // The seed store's vieux/sshfs (enabled, its entrypoint missing; its monitor retrying as after a reboot) beside a
+    // healthy driver: create, inspect and rm ask only the driver concerned and finish well under a second; ls and a
+    // create on the dead driver say it is not running without asking it.
+    void deadDriverIsNotAsked()
+    {
+        const QString deadId = QStringLiteral("cd851ce43a403");
+        QVERIFY(testutil::copyTree(testutil::sourcePath(QStringLiteral("tests/data/seed-store")), storeRoot()));
+        auto seed = core::Store(storeRoot()).load();
+        QVERIFY(seed);
+        auto engine = newEngine();
+        installAndEnable(*engine, {{QStringLiteral("a1a1a1a1a1a1"), QStringLiteral("acme/one")}});
+        if (QTest::currentTestFailed())
+            return;
+        auto inventory = core::Store(storeRoot()).load();
+        QVERIFY(inventory);
+        QVERIFY(core::Store(storeRoot()).save(inventory->plugins + seed->plugins).ok());
+        m_ids.append(deadId);
+        (void)engine->restore(); // its monitor starts it, and it dies (no binary): restarting, then failed
+        QVERIFY(engine->plugin(QStringLiteral("vieux/sshfs")) &&
+                engine->plugin(QStringLiteral("vieux/sshfs"))->enabled);
+
+        auto timed = [this](const QStringList &arguments, qint64 *ms) {
+            QElapsedTimer timer;
+            timer.start();
+            Run run = ctl(arguments);
+            *ms = timer.elapsed();
+            qInfo("plugdeskctl %s: %lld ms", qPrintable(arguments.join(QLatin1Char(' '))), *ms);
+            return run;
+        };
+        qint64 ms = 0;
+        Run created = timed({QStringLiteral("volume"), QStringLiteral("create"), QStringLiteral("-d"),
+                             QStringLiteral("acme/one"), QStringLiteral("--name"), QStringLiteral("quick")},
+                            &ms);
+        QCOMPARE(created.exitCode, 0);
+        QCOMPARE(created.out, QStringLiteral("quick\n"));
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        Run inspected = timed({QStringLiteral("volume"), QStringLiteral("inspect"), QStringLiteral("quick")}, &ms);
+        QCOMPARE(inspected.exitCode, 0);
+        QVERIFY(inspected.out.contains(QStringLiteral("acme/one:latest")));
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        // A name nobody recorded is looked for on the running drivers only.
+        Run missing = timed({QStringLiteral("volume"), QStringLiteral("inspect"), QStringLiteral("nobody")}, &ms);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        Run removed = timed({QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("quick")}, &ms);
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+
+        // The dead driver: refused at once, saying why.
+        Run onDead = timed({QStringLiteral("volume"), QStringLiteral("create"), QStringLiteral("-d"),
+                            QStringLiteral("vieux/sshfs"), QStringLiteral("--name"), QStringLiteral("x")},
+                           &ms);
+        QCOMPARE(onDead.exitCode, 1);
+        QVERIFY2(onDead.err.contains(QStringLiteral("plugin vieux/sshfs:latest is not running: ")),
+                 qPrintable(onDead.err));
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+        Run listed = timed({QStringLiteral("volume"), QStringLiteral("ls")}, &ms);
+        QCOMPARE(listed.exitCode, 1);
+        QVERIFY2(listed.err.contains(QStringLiteral("driver vieux/sshfs:latest: not running: ")),
+                 qPrintable(listed.err));
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+
+        QString error;
+        QElapsedTimer timer;
+        timer.start();
+        const core::VolumeList list = core::VolumeList::fromVariant(finish(engine->volumes(), &error));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(error, QString());
+        QCOMPARE(list.errors.size(), 1);
+        QCOMPARE(list.errors.at(0).driver, QStringLiteral("vieux/sshfs:latest"));
+        QCOMPARE(list.errors.at(0).error.code, core::ErrorCode::Conflict);
+        QVERIFY(list.errors.at(0).error.message.startsWith(QStringLiteral("not running: ")));
+        // Asked alone, the dead driver's answer is that error too, at once.
+        const core::VolumeList alone =
+            core::VolumeList::fromVariant(finish(engine->volumes(QStringLiteral("vieux/sshfs")), &error));
+        QCOMPARE(error, QString());
+        QCOMPARE(alone.errors.size(), 1);
+        QVERIFY(alone.errors.at(0).error.message.startsWith(QStringLiteral("not running: ")));
+    }
+
+    // A driver whose socket refuses connections: its error says so in words, not libcurl's.
+    void refusedSocketInWords()
+    {
+        const QString socketPath = m_dir->path() + QStringLiteral("/refuses.sock");
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray encoded = QFile::encodeName(socketPath);
+        std::memcpy(address.sun_path, encoded.constData(), size_t(encoded.size()));
+        QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address), 0); // bound, never listening
+        core::VolumeDriverClient::Timeouts timeouts;
+        timeouts.retryBudgetMs = 0;
+        core::VolumeDriverClient refusing(socketPath, timeouts);
+        auto listed = refusing.list();
+        QVERIFY(!listed);
+        QCOMPARE(listed.error().message,
+                 QStringLiteral("/VolumeDriver.List: the plugin's socket does not answer (connection refused)"));
+        core::VolumeDriverClient absent(m_dir->path() + QStringLiteral("/none.sock"), timeouts);
+        auto none = absent.list();
+        QVERIFY(!none);
+        QVERIFY2(none.error().message.contains(QStringLiteral("does not exist (the plugin is not running)")),
+                 qPrintable(none.error().message));
+        QVERIFY(!none.error().message.contains(QStringLiteral("moby.localhost")));
     }
 
     void proxyRewritesMountpoints_data()

@@ -278,6 +278,84 @@ private Q_SLOTS:
                  static_cast<int>(expected.count(QLatin1Char(',')) + expected.count(QLatin1Char(':'))));
     }
 
+    // A listing as the page runs it: the driver rows first (a dead driver saying why, the others "Listing…"), then
+    // each driver's answer as it comes, then single volumes created and removed; inserts and removes only.
+    void incrementalUpdates()
+    {
+        VolumeListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto proxy = pageProxy(&model);
+        QAbstractItemModelTester proxyTester(proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        apply(model, QStringLiteral("good:a,b;other:c"));
+        const QPersistentModelIndex b = model.volumeIndex(QStringLiteral("b"));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+        VolumeListModel::Driver good =
+            VolumeListModel::Driver::named(QStringLiteral("good"), QStringLiteral("good-id"));
+        good.listing = true;
+        VolumeListModel::Driver dead =
+            VolumeListModel::Driver::named(QStringLiteral("dead"), QStringLiteral("dead-id"));
+        dead.notRunning = QStringLiteral("not running: failed: crashed 5 times");
+        VolumeListModel::Driver other =
+            VolumeListModel::Driver::named(QStringLiteral("other"), QStringLiteral("other-id"));
+        other.listing = true;
+        model.setDrivers({good, dead, other});
+        QCOMPARE(model.driverCount(), 3); // a new driver comes at the end
+        // Listed before: kept while the driver is asked again.
+        QCOMPARE(model.rowCount(model.driverIndex(QStringLiteral("good"))), 2);
+        QCOMPARE(b.data().toString(), QStringLiteral("b"));
+        const QModelIndex deadRow = model.driverIndex(QStringLiteral("dead"));
+        QCOMPARE(model.index(deadRow.row(), VolumeListModel::Status).data().toString(),
+                 QStringLiteral("not running: failed: crashed 5 times"));
+        QCOMPARE(deadRow.data(VolumeListModel::ErrorRole).toString(),
+                 QStringLiteral("not running: failed: crashed 5 times"));
+        QCOMPARE(
+            model.index(model.driverIndex(QStringLiteral("good")).row(), VolumeListModel::Status).data().toString(),
+            QStringLiteral("Listing…"));
+
+        // One answer: that driver only.
+        QVERIFY(
+            model.setDriverVolumes(QStringLiteral("good"), {makeVolume(QStringLiteral("good"), QStringLiteral("b")),
+                                                            makeVolume(QStringLiteral("good"), QStringLiteral("d"))}));
+        QCOMPARE(dump(model), QStringLiteral("good:b,d;other:c;dead!not running: failed: crashed 5 times"));
+        QVERIFY(b.isValid());
+        QCOMPARE(
+            model.index(model.driverIndex(QStringLiteral("good")).row(), VolumeListModel::Status).data().toString(),
+            QStringLiteral("Enabled · volumes: 2"));
+        QCOMPARE(
+            model.index(model.driverIndex(QStringLiteral("other")).row(), VolumeListModel::Status).data().toString(),
+            QStringLiteral("Listing…"));
+        // The other's error: the cause without the protocol's method in front; the whole text in the tooltip.
+        const QString refused =
+            QStringLiteral("/VolumeDriver.List: the plugin's socket does not answer (connection refused)");
+        QVERIFY(model.setDriverVolumes(QStringLiteral("other"), {}, core::Error{core::ErrorCode::Network, refused}));
+        const QModelIndex otherStatus =
+            model.index(model.driverIndex(QStringLiteral("other")).row(), VolumeListModel::Status);
+        QCOMPARE(otherStatus.data().toString(),
+                 QStringLiteral("Error: the plugin's socket does not answer (connection refused)"));
+        QVERIFY(otherStatus.data(Qt::ToolTipRole).toString().contains(refused));
+        QCOMPARE(model.rowCount(model.driverIndex(QStringLiteral("other"))), 0);
+        QVERIFY(!model.setDriverVolumes(QStringLiteral("nobody"), {}));
+
+        // A volume created, then changed, then removed: its row alone.
+        QVERIFY(model.updateVolume(makeVolume(QStringLiteral("good"), QStringLiteral("new+size=1"))));
+        QCOMPARE(dump(model),
+                 QStringLiteral("good:b,d,new+size=1;other!/VolumeDriver.List: the plugin's socket does not answer "
+                                "(connection refused);dead!not running: failed: crashed 5 times"));
+        QVERIFY(model.updateVolume(makeVolume(QStringLiteral("good"), QStringLiteral("new@1+size=1"))));
+        QCOMPARE(dump(model),
+                 QStringLiteral("good:b,d,new@1+size=1;other!/VolumeDriver.List: the plugin's socket does not answer "
+                                "(connection refused);dead!not running: failed: crashed 5 times"));
+        QVERIFY(!model.updateVolume(makeVolume(QStringLiteral("nobody"), QStringLiteral("x"))));
+        QVERIFY(model.removeVolume(QStringLiteral("d")));
+        QVERIFY(!model.removeVolume(QStringLiteral("d")));
+        QCOMPARE(dump(model),
+                 QStringLiteral("good:b,new@1+size=1;other!/VolumeDriver.List: the plugin's socket does not answer "
+                                "(connection refused);dead!not running: failed: crashed 5 times"));
+        QCOMPARE(b.data().toString(), QStringLiteral("b"));
+        QCOMPARE(resets.count(), 0);
+    }
+
     void rowsShowWhatTheyHold()
     {
         VolumeListModel model;

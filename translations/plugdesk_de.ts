@@ -2598,16 +2598,32 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <translation>%1: Zeitüberschreitung nach %2 s</translation>
     </message>
     <message>
-        <source>%1: %2 on %3</source>
-        <translation>%1: %2 auf %3</translation>
-    </message>
-    <message>
         <source>%1 was cancelled</source>
         <translation>%1 wurde abgebrochen</translation>
     </message>
     <message>
         <source>%1: the plugin&apos;s answer is not a JSON object: %2</source>
         <translation>%1: die Antwort des Plugins ist kein JSON-Objekt: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the plugin&apos;s socket %1 does not exist (the plugin is not running)</source>
+        <translation>der Socket %1 des Plugins existiert nicht (das Plugin läuft nicht)</translation>
+    </message>
+    <message>
+        <source>the plugin&apos;s socket does not answer (connection refused)</source>
+        <translation>der Socket des Plugins antwortet nicht (Verbindung abgelehnt)</translation>
+    </message>
+    <message>
+        <source>cannot connect to the plugin&apos;s socket (%1)</source>
+        <translation>keine Verbindung zum Socket des Plugins (%1)</translation>
+    </message>
+    <message>
+        <source>the connection to the plugin failed (%1)</source>
+        <translation>die Verbindung zum Plugin ist fehlgeschlagen (%1)</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2737,30 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>forget the mounts of plugin %1</source>
         <translation>Vergessen der Einhängungen von Plugin %1</translation>
+    </message>
+    <message>
+        <source>its monitor is not alive</source>
+        <translation>sein Monitor läuft nicht</translation>
+    </message>
+    <message>
+        <source>not running: %1</source>
+        <translation>läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>plugin %1 is %2</source>
+        <translation>Plugin %1 %2</translation>
+    </message>
+    <message>
+        <source>volume %1 belongs to driver %2, which is %3</source>
+        <translation>Volume %1 gehört zum Treiber %2, und dieser %3</translation>
+    </message>
+    <message>
+        <source>get %1: VolumeDriver.Get: %2</source>
+        <translation>get %1: VolumeDriver.Get: %2</translation>
+    </message>
+    <message>
+        <source>create %1: cannot check that the name is unique: %2</source>
+        <translation>create %1: Es lässt sich nicht prüfen, ob der Name eindeutig ist: %2</translation>
     </message>
 </context>
 <context>
@@ -4172,6 +4212,18 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <source>The option &quot;%1&quot; is given twice: give each key once.</source>
         <translation>Die Option „%1“ ist doppelt angegeben: geben Sie jeden Schlüssel nur einmal an.</translation>
     </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (läuft)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The driver %1 cannot create volumes now: its plugin is %2. Start it on the Plugins page, or choose another driver.</source>
+        <translation>Der Treiber %1 kann jetzt keine Volumes anlegen: sein Plugin %2. Starten Sie es auf der Seite „Plugins“ oder wählen Sie einen anderen Treiber.</translation>
+    </message>
 </context>
 <context>
     <name>ui::PluginDetailsView</name>
@@ -4866,10 +4918,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>nein</translation>
     </message>
     <message>
-        <source>Plugin ID</source>
-        <translation>Plugin-ID</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
@@ -4896,6 +4944,30 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Select a volume to see its mountpoint, options and whether it is in use.</source>
         <translation>Wählen Sie ein Volume, um seinen Einhängepunkt und seine Optionen zu sehen und ob es verwendet wird.</translation>
+    </message>
+    <message>
+        <source>Volume driver %1</source>
+        <translation>Volume-Treiber %1</translation>
+    </message>
+    <message>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <source>enabled, %1</source>
+        <translation>aktiviert, %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>being listed…</source>
+        <translation>wird aufgelistet …</translation>
+    </message>
+    <message>
+        <source>Its plugin does not run, so it is not asked for its volumes and cannot create any. Go to the plugin to see why (its state and logs) and to start it again.</source>
+        <translation>Sein Plugin läuft nicht; deshalb wird es nicht nach seinen Volumes gefragt und kann keine anlegen. Gehen Sie zum Plugin, um den Grund zu sehen (Zustand und Protokoll) und es wieder zu starten.</translation>
     </message>
 </context>
 <context>
@@ -5009,6 +5081,18 @@ Im Plugin: %2</translation>
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>Listing…</source>
+        <translation>Wird aufgelistet …</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Its plugin is %1, so it is not asked for its volumes; start it on the Plugins page.</source>
+        <translation>Sein Plugin %1; deshalb wird es nicht nach seinen Volumes gefragt. Starten Sie es auf der Seite „Plugins“.</translation>
+    </message>
 </context>
 <context>
     <name>ui::VolumesPage</name>
@@ -5101,18 +5185,6 @@ Im Plugin: %2</translation>
         <translation>Die Volume-Treiber können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Listing cancelled at %1.</source>
-        <translation>Auflisten um %1 abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Cannot list the volumes: %1</source>
-        <translation>Die Volumes können nicht aufgelistet werden: %1</translation>
-    </message>
-    <message>
-        <source>Listing failed at %1 after %2 s.</source>
-        <translation>Auflisten um %1 nach %2 s fehlgeschlagen.</translation>
-    </message>
-    <message>
         <source>Volumes: %1 · drivers: %2 · listed at %3 in %4 s</source>
         <translation>Volumes: %1 · Treiber: %2 · aufgelistet um %3 in %4 s</translation>
     </message>
@@ -5178,6 +5250,30 @@ Im Plugin: %2</translation>
     <message>
         <source>Force Remove unmounts it first; whatever uses it loses its data.</source>
         <translation>„Entfernen erzwingen“ hängt es zuerst aus; alles, was es verwendet, verliert seine Daten.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Plugin</source>
+        <translation>&amp;Zum Plugin</translation>
+    </message>
+    <message>
+        <source>Show the driver&apos;s plugin on the Plugins page: its state, logs and settings</source>
+        <translation>Das Plugin des Treibers auf der Seite „Plugins“ zeigen: Zustand, Protokoll und Einstellungen</translation>
+    </message>
+    <message>
+        <source>not running: %1</source>
+        <translation>läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>listing cancelled</source>
+        <translation>Auflisten abgebrochen</translation>
+    </message>
+    <message>
+        <source>drivers not running, not asked: %1</source>
+        <translation>Treiber, die nicht laufen (nicht gefragt): %1</translation>
     </message>
 </context>
 </TS>

@@ -79,13 +79,17 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     header->setStretchLastSection(false);
     header->setHighlightSections(false);
     header->setSectionResizeMode(VolumeListModel::Mountpoint, QHeaderView::Stretch);
-    header->resizeSection(VolumeListModel::Name, 210);
-    header->resizeSection(VolumeListModel::Created, 150);
-    header->resizeSection(VolumeListModel::Status, 280);
-    header->resizeSection(VolumeListModel::Options, 150);
-    header->resizeSection(VolumeListModel::InUse, 100);
+    header->resizeSection(VolumeListModel::Name, 200);
+    header->resizeSection(VolumeListModel::Created, 140);
+    // A driver's state or error leads with its cause ("not running: failed: crashed 5 times"): room for it.
+    header->resizeSection(VolumeListModel::Status, 230);
+    header->resizeSection(VolumeListModel::Options, 120);
+    header->resizeSection(VolumeListModel::InUse, 80);
     header->setMinimumSectionSize(60);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VolumesPage::showSelected);
+    // A click makes the row current before it selects it: the details follow the selection too, or a clicked driver
+    // would leave them empty.
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VolumesPage::showSelected);
     connect(m_tree, &QWidget::customContextMenuRequested, this, &VolumesPage::showContextMenu);
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         // A driver row opens New Volume on that driver: the one thing to do with a driver here.

@@ -407,9 +407,10 @@ private Q_SLOTS:
         QVERIFY2(page->statusLabel()->text().contains(QStringLiteral("drivers not running, not asked: 1")),
                  qPrintable(page->statusLabel()->text()));
 
-        // Its details: the driver, its plugin, its state, and Go to Plugin.
-        page->treeView()->selectionModel()->setCurrentIndex(
-            page->proxy()->mapFromSource(dead), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        // Clicked, its details show the driver, its plugin, its state, and Go to Plugin.
+        QTest::mouseClick(page->treeView()->viewport(), Qt::LeftButton, {},
+                          page->treeView()->visualRect(page->proxy()->mapFromSource(dead)).center());
+        QCOMPARE(page->selectedVolumeName(), QString());
         const QString details = page->detailsView()->toPlainText();
         QVERIFY2(details.contains(kDeadDriver) && details.contains(kDeadDriverId.left(12)) &&
                      details.contains(QStringLiteral("not running")),

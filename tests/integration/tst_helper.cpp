@@ -260,7 +260,7 @@ private Q_SLOTS:
         QVERIFY2(drivers.ok(), qPrintable(drivers.ok() ? QString() : drivers.error().message));
         QCOMPARE(drivers->size(), 1);
         QCOMPARE(drivers->at(0).name, QStringLiteral("vieux/sshfs:latest"));
-        QCOMPARE(drivers->at(0).scope, QStringLiteral("local")); // Capabilities failed: local
+        QCOMPARE(drivers->at(0).scope, QStringLiteral("local")); // not running, so not asked: local
         QCOMPARE(drivers->at(0).hostPath(QStringLiteral("/etc/x")), drivers->at(0).rootfs + QStringLiteral("/etc/x"));
 
         core::Job *job = helper.volumes();
@@ -270,7 +270,10 @@ private Q_SLOTS:
         QVERIFY(list.volumes.isEmpty());
         QCOMPARE(list.errors.size(), 1);
         QCOMPARE(list.errors.at(0).driver, QStringLiteral("vieux/sshfs:latest"));
-        QCOMPARE(list.errors.at(0).error.code, core::ErrorCode::Network);
+        // Enabled but not running (no monitor, no binary): not asked, and said so.
+        QCOMPARE(list.errors.at(0).error.code, core::ErrorCode::Conflict);
+        QVERIFY2(list.errors.at(0).error.message.startsWith(QStringLiteral("not running: ")),
+                 qPrintable(list.errors.at(0).error.message));
 
         job = helper.inspectVolume(QStringLiteral("nope"));
         job->waitForFinished();

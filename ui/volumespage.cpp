@@ -191,6 +191,8 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     connect(m_engine, &core::Engine::pluginsReloaded, this, &VolumesPage::pluginsChanged);
     // Another client created, removed, mounted or unmounted a volume through the same engine.
     connect(m_engine, &core::Engine::volumesChanged, this, &VolumesPage::pluginsChanged);
+    // A driver's plugin started, crashed or stopped: whether it is asked, and what its row says, changes with it.
+    connect(m_engine, &core::Engine::runtimeStateChanged, this, &VolumesPage::pluginsChanged);
     showSelected();
 }
 

@@ -266,7 +266,8 @@ private Q_SLOTS:
 
         // The second crash: the next restart is attempt 2, after twice the backoff.
         QTRY_VERIFY_WITH_TIMEOUT(stateOf(window, id).startsWith(u"restarting (attempt 2, next try in"_s), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(stateOf(window, id).startsWith(u"failed: the plugin crashed 3 times"_s), 40000);
+        QTRY_VERIFY2_WITH_TIMEOUT(stateOf(window, id).startsWith(u"failed: the plugin crashed 3 time"_s),
+                                  qPrintable(stateOf(window, id)), 40000);
         QVERIFY2(stateOf(window, id).contains(u"crash-after reached"_s), qPrintable(stateOf(window, id)));
         QTRY_VERIFY(details->startButton()->isVisible());
         QVERIFY(window.pluginModel()->pluginAt(0)->enabled || window.pluginModel()->pluginAt(1)->enabled);

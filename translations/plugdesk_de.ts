@@ -910,6 +910,10 @@
         <source>invalid option name &quot;%1&quot;</source>
         <translation>ungültiger Optionsname „%1“</translation>
     </message>
+    <message>
+        <source>start plugins</source>
+        <translation>Plugins starten</translation>
+    </message>
 </context>
 <context>
     <name>ImportPlugin</name>
@@ -1490,6 +1494,18 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>Grant the privileges the new settings give without asking</source>
         <translation>Die durch die neuen Einstellungen hinzukommenden Berechtigungen ohne Nachfrage gewähren</translation>
     </message>
+    <message>
+        <source>invalid --timeout &quot;%1&quot;: give a number of seconds</source>
+        <translation>ungültiges --timeout „%1“: geben Sie eine Anzahl Sekunden an</translation>
+    </message>
+    <message>
+        <source>Start an enabled plugin that is not running, or restart it (Plugdesk only)</source>
+        <translation>Ein aktiviertes Plugin starten, das nicht läuft, oder es neu starten (nur Plugdesk)</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the plugin to accept connections (default 30)</source>
+        <translation>Sekunden, die auf Verbindungen zum Plugin gewartet wird (Vorgabe 30)</translation>
+    </message>
 </context>
 <context>
     <name>PluginConfig</name>
@@ -1700,6 +1716,30 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
             <numerusform>das Plugin ist innerhalb von %1 s %n-mal abgestürzt; es wird nicht erneut gestartet</numerusform>
         </translation>
     </message>
+    <message>
+        <source>exited with status %1 before it was ready</source>
+        <translation>endete mit Status %1, bevor es bereit war</translation>
+    </message>
+    <message>
+        <source>exited before it was ready</source>
+        <translation>endete, bevor es bereit war</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (last error: %2)</source>
+        <translation>%1 (letzter Fehler: %2)</translation>
+    </message>
+    <message>
+        <source>exited with status %1</source>
+        <translation>endete mit Status %1</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>beendet</translation>
+    </message>
 </context>
 <context>
     <name>PluginRunner</name>
@@ -1791,16 +1831,75 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <translation>Plugin %1 kann nicht wiederhergestellt werden: %2</translation>
     </message>
     <message>
-        <source>the plugin&apos;s socket path %1 is longer than the %2 bytes a unix socket allows; use a shorter run folder (--run)</source>
-        <translation>der Socket-Pfad %1 des Plugins ist länger als die %2 Bytes, die ein Unix-Socket erlaubt; verwenden Sie ein kürzeres Laufzeitverzeichnis (--run)</translation>
-    </message>
-    <message>
         <source>cannot enable plugin %1: its settings give it privileges that were not approved:
 %2
 Approve them with plugdeskctl plugin set (which asks), or set them back</source>
         <translation>Plugin %1 kann nicht aktiviert werden: seine Einstellungen geben ihm Berechtigungen, die nicht genehmigt wurden:
 %2
 Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie die Einstellungen zurück</translation>
+    </message>
+    <message>
+        <source>%1 cannot start: its socket path %2 is longer than the %3 bytes a unix socket allows; use a shorter run folder (--run)</source>
+        <translation>%1 kann nicht starten: sein Socket-Pfad %2 ist länger als die %3 Bytes, die ein Unix-Socket erlaubt; verwenden Sie ein kürzeres Laufzeitverzeichnis (--run)</translation>
+    </message>
+    <message>
+        <source>%1 cannot start</source>
+        <translation>%1 kann nicht starten</translation>
+    </message>
+    <message>
+        <source>%1 is disabled; enable it to start it</source>
+        <translation>%1 ist deaktiviert; aktivieren Sie es, um es zu starten</translation>
+    </message>
+    <message>
+        <source>its monitor is gone (the machine restarted, or the monitor was killed); start it again</source>
+        <translation>sein Monitor fehlt (der Rechner wurde neu gestartet oder der Monitor beendet); starten Sie es erneut</translation>
+    </message>
+    <message>
+        <source>it has not been started since it was enabled; start it</source>
+        <translation>es wurde seit dem Aktivieren nicht gestartet; starten Sie es</translation>
+    </message>
+</context>
+<context>
+    <name>PluginRuntimeState</name>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>restarting (attempt %1)</source>
+        <translation>startet neu (Versuch %1)</translation>
+    </message>
+    <message>
+        <source>restarting (attempt %1, next try in %2 s)</source>
+        <translation>startet neu (Versuch %1, nächster Versuch in %2 s)</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>its state cannot be read</source>
+        <translation>sein Zustand kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>it was not started</source>
+        <translation>es wurde nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2411,33 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>cannot run %1: %2</source>
         <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StartCheck</name>
+    <message>
+        <source>its rootfs %1 is missing; reinstall the plugin</source>
+        <translation>sein Root-Dateisystem %1 fehlt; installieren Sie das Plugin neu</translation>
+    </message>
+    <message>
+        <source>its entrypoint %1 does not exist in the plugin&apos;s rootfs</source>
+        <translation>sein Einstiegspunkt %1 existiert nicht im Root-Dateisystem des Plugins</translation>
+    </message>
+    <message>
+        <source>its entrypoint %1 is not a file in the plugin&apos;s rootfs</source>
+        <translation>sein Einstiegspunkt %1 ist keine Datei im Root-Dateisystem des Plugins</translation>
+    </message>
+    <message>
+        <source>its entrypoint %1 is not executable</source>
+        <translation>sein Einstiegspunkt %1 ist nicht ausführbar</translation>
+    </message>
+    <message>
+        <source>the source %1 of its mount %2 does not exist on this machine</source>
+        <translation>die Quelle %1 seines Einhängepunkts %2 existiert auf diesem Rechner nicht</translation>
+    </message>
+    <message>
+        <source>%1 cannot start: %2</source>
+        <translation>%1 kann nicht starten: %2</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +3079,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <source>Logs of %1</source>
         <translation>Protokoll von %1</translation>
     </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
 </context>
 <context>
     <name>core::HelperService</name>
@@ -3105,6 +3235,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Logs of %1</source>
         <translation>Protokoll von %1</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
     </message>
 </context>
 <context>
@@ -4351,6 +4485,26 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <source>Published as</source>
         <translation>Veröffentlicht als</translation>
     </message>
+    <message>
+        <source>Plugin state</source>
+        <translation>Plugin-Zustand</translation>
+    </message>
+    <message>
+        <source>Show &amp;Logs</source>
+        <translation>Protokoll &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>ui::PluginListModel</name>
@@ -4381,10 +4535,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>ID</source>
         <translation>ID</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
     </message>
     <message>
         <source>State</source>
@@ -4614,6 +4764,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Store: %1 · plugins: %2, enabled: %3</source>
         <translation>Plugin-Speicher: %1 · Plugins: %2, aktiviert: %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be started.</source>
+        <translation>%1 konnte nicht gestartet werden.</translation>
     </message>
 </context>
 <context>

@@ -6,12 +6,16 @@
 #include "ui/pluginsettingsview.h"
 
 #include <QFontDatabase>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -48,7 +52,44 @@ PluginDetailsView::PluginDetailsView(core::Engine *engine, QWidget *parent)
     m_overview->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_overview->setObjectName(QStringLiteral("pluginOverview"));
     m_overview->setAccessibleName(tr("Plugin overview"));
+    // A message banner in the manner of KMessageWidget: icon, the cause in words, and what can be done about it.
+    m_banner = new QFrame;
+    m_banner->setObjectName(QStringLiteral("pluginStateBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setAccessibleName(tr("Plugin state"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    m_bannerIcon = new QLabel;
+    m_bannerIcon->setAlignment(Qt::AlignTop);
+    m_bannerText = new QLabel;
+    m_bannerText->setObjectName(QStringLiteral("pluginStateBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bannerText->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_showLogs = new QPushButton(tr("Show &Logs"));
+    m_showLogs->setObjectName(QStringLiteral("bannerShowLogs"));
+    m_start = new QPushButton(QIcon(QStringLiteral(":/icons/enable.svg")), tr("&Start"));
+    m_start->setObjectName(QStringLiteral("bannerStart"));
+    m_restart = new QPushButton(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("&Restart"));
+    m_restart->setObjectName(QStringLiteral("bannerRestart"));
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_restart);
+    buttons->addWidget(m_showLogs);
+    buttons->addStretch();
+    bannerLayout->addWidget(m_bannerIcon);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addLayout(buttons);
+    m_banner->hide();
+    connect(m_showLogs, &QPushButton::clicked, this, [this] { setCurrentWidget(m_logs); });
+    connect(m_start, &QPushButton::clicked, this, [this] { Q_EMIT startRequested(m_pluginId); });
+    connect(m_restart, &QPushButton::clicked, this, [this] { Q_EMIT startRequested(m_pluginId); });
+    m_countdown = new QTimer(this);
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &PluginDetailsView::updateBanner);
+
     overviewLayout->addWidget(m_title);
+    overviewLayout->addWidget(m_banner);
     overviewLayout->addWidget(m_overview, 1);
     auto *scroll = new QScrollArea;
     scroll->setWidget(overviewPage);
@@ -77,22 +118,66 @@ void PluginDetailsView::clear()
     m_settings->clear();
     m_logs->setPlugin({}, {});
     m_config->clear();
+    m_pluginId.clear();
+    m_pluginName.clear();
+    m_pluginEnabled = false;
+    m_state.reset();
+    updateBanner();
     setEnabled(false);
+}
+
+void PluginDetailsView::updateBanner()
+{
+    using Phase = core::PluginRuntimeState::Phase;
+    const Phase phase =
+        m_pluginId.isEmpty() ? Phase::Disabled : core::PluginRuntimeState::phase(m_pluginEnabled, m_state);
+    const bool shown = phase == Phase::Failed || phase == Phase::NotRunning || phase == Phase::Restarting;
+    m_countdown->setInterval(1000);
+    if (phase == Phase::Restarting)
+        m_countdown->start();
+    else
+        m_countdown->stop();
+    if (!shown) {
+        m_banner->hide();
+        return;
+    }
+    const QString phaseText = core::PluginRuntimeState::phaseText(m_pluginEnabled, m_state);
+    QString cause = core::PluginRuntimeState::cause(m_pluginEnabled, m_state);
+    if (phase == Phase::Restarting && m_state)
+        cause = m_state->message;
+    QString text = QStringLiteral("<b>%1</b>").arg(tr("%1 — %2").arg(m_pluginName, phaseText).toHtmlEscaped());
+    if (!cause.isEmpty())
+        text += QStringLiteral("<br>") + cause.toHtmlEscaped();
+    m_bannerText->setText(text);
+    m_bannerText->setToolTip(cause);
+    const bool error = phase != Phase::Restarting;
+    m_bannerIcon->setPixmap(
+        QIcon(error ? QStringLiteral(":/icons/state-failed.svg") : QStringLiteral(":/icons/state-restarting.svg"))
+            .pixmap(32, 32));
+    QPalette colours = m_banner->palette();
+    colours.setColor(QPalette::Window, error ? QColor(0xfb, 0xe3, 0xe4) : QColor(0xfd, 0xf1, 0xd6));
+    colours.setColor(QPalette::WindowText, QColor(0x23, 0x26, 0x29));
+    m_banner->setPalette(colours);
+    m_start->setVisible(error);
+    m_restart->setVisible(!error);
+    m_banner->show();
 }
 
 void PluginDetailsView::showPlugin(const core::Plugin &plugin, const std::optional<core::PluginRuntimeState> &state)
 {
     setEnabled(true);
     m_title->setText(plugin.name());
+    m_pluginId = plugin.id;
+    m_pluginName = plugin.name();
+    m_pluginEnabled = plugin.enabled;
+    m_state = state;
+    updateBanner();
 
     const core::PluginConfig &config = plugin.config;
     QString html = QStringLiteral("<p>%1</p><table>").arg(config.description.toHtmlEscaped());
     html += row(tr("Enabled"), plugin.enabled ? tr("Yes") : tr("No"));
+    html += row(tr("State"), core::PluginRuntimeState::summary(plugin.enabled, state).toHtmlEscaped());
     if (state) {
-        QString status = PluginListModel::statusText(state->status);
-        if (!state->message.isEmpty())
-            status += QStringLiteral(" — ") + state->message.toHtmlEscaped();
-        html += row(tr("State"), status);
         if (state->restarts > 0)
             html += row(tr("Restarts"), QString::number(state->restarts));
         if (state->lastExitStatus) {

@@ -7,6 +7,9 @@
 #include <optional>
 
 class QLabel;
+class QFrame;
+class QPushButton;
+class QTimer;
 class QPlainTextEdit;
 
 namespace core {
@@ -35,8 +38,33 @@ public:
     PluginSettingsView *settingsView() const { return m_settings; }
     PluginLogView *logView() const { return m_logs; }
     QLabel *overviewLabel() const { return m_overview; }
+    // The message banner above the overview: why an enabled plugin does not run, with Show Logs and Start (failed,
+    // not running) or Restart (restarting). Hidden for a plugin that is disabled, starting or running.
+    QFrame *stateBanner() const { return m_banner; }
+    QLabel *stateBannerText() const { return m_bannerText; }
+    QPushButton *showLogsButton() const { return m_showLogs; }
+    QPushButton *startButton() const { return m_start; }
+    QPushButton *restartButton() const { return m_restart; }
+
+Q_SIGNALS:
+    // Start or Restart was pressed for the plugin `id` (the page runs Engine::start).
+    void startRequested(const QString &id);
 
 private:
+    void updateBanner();
+
+    QFrame *m_banner = nullptr;
+    QLabel *m_bannerIcon = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QPushButton *m_showLogs = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_restart = nullptr;
+    QTimer *m_countdown = nullptr;
+    QString m_pluginId;
+    QString m_pluginName;
+    bool m_pluginEnabled = false;
+    std::optional<core::PluginRuntimeState> m_state;
+
     QWidget *m_overviewTab = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_overview = nullptr;

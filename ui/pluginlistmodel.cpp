@@ -27,7 +27,22 @@ QString typesText(const core::Plugin &plugin)
 
 PluginListModel::PluginListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+    // "next try in N s" counts down while a plugin waits to be restarted.
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, [this] {
+        bool any = false;
+        for (int row = 0; row < m_plugins.size(); ++row) {
+            const auto state = m_states.constFind(m_plugins.at(row).id);
+            if (state != m_states.cend() && state->status == core::PluginRuntimeState::Status::Restarting) {
+                any = true;
+                Q_EMIT dataChanged(index(row, State), index(row, State));
+            }
+        }
+        if (!any)
+            m_countdown.stop();
+    });
+}
 
 int PluginListModel::rowCount(const QModelIndex &parent) const
 {
@@ -58,14 +73,9 @@ QVariant PluginListModel::data(const QModelIndex &index, int role) const
             return typesText(plugin);
         case Enabled:
             return plugin.enabled ? tr("Enabled") : tr("Disabled");
-        case State: {
-            const auto state = m_states.constFind(plugin.id);
-            if (state == m_states.cend())
-                return plugin.enabled ? tr("unknown") : statusText(core::PluginRuntimeState::Status::Stopped);
-            if (role == Qt::ToolTipRole && !state->message.isEmpty())
-                return QString(statusText(state->status) + QStringLiteral(": ") + state->message);
-            return statusText(state->status);
-        }
+        case State:
+            // The phase with its cause; the cell elides it, the tooltip has all of it.
+            return core::PluginRuntimeState::summary(plugin.enabled, runtimeState(plugin.id));
         case Id:
             return role == Qt::ToolTipRole ? plugin.id : plugin.shortId();
         default:
@@ -77,11 +87,10 @@ QVariant PluginListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && index.column() == Enabled)
         return QIcon::fromTheme(plugin.enabled ? QStringLiteral("emblem-default")
                                                : QStringLiteral("media-playback-stop"));
-    if (role == Qt::DecorationRole && index.column() == State) {
-        const auto state = m_states.constFind(plugin.id);
-        const auto status = state == m_states.cend() ? core::PluginRuntimeState::Status::Stopped : state->status;
-        return QIcon(QStringLiteral(":/icons/state-%1.svg").arg(core::PluginRuntimeState::statusName(status)));
-    }
+    if (role == Qt::DecorationRole && index.column() == State)
+        return phaseIcon(core::PluginRuntimeState::phase(plugin.enabled, runtimeState(plugin.id)));
+    if (role == PhaseRole && index.column() == State)
+        return int(core::PluginRuntimeState::phase(plugin.enabled, runtimeState(plugin.id)));
     if (role == Qt::FontRole && index.column() == Id)
         return QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (role == Qt::AccessibleTextRole)
@@ -179,13 +188,36 @@ void PluginListModel::setRuntimeState(const QString &id, const std::optional<cor
     const bool same = had == state.has_value() &&
                       (!had || (old->status == state->status && old->message == state->message &&
                                 old->restarts == state->restarts && old->lastExitStatus == state->lastExitStatus &&
-                                old->publishedSocketPath == state->publishedSocketPath));
+                                old->publishedSocketPath == state->publishedSocketPath &&
+                                old->reason == state->reason && old->nextRestart == state->nextRestart));
     if (state)
         m_states.insert(id, *state);
     else
         m_states.remove(id);
     if (!same)
         Q_EMIT dataChanged(index(row, State), index(row, State));
+    if (state && state->status == core::PluginRuntimeState::Status::Restarting && !m_countdown.isActive())
+        m_countdown.start();
+}
+
+QIcon PluginListModel::phaseIcon(core::PluginRuntimeState::Phase phase)
+{
+    using Phase = core::PluginRuntimeState::Phase;
+    switch (phase) {
+    case Phase::Disabled:
+        return QIcon(QStringLiteral(":/icons/state-stopped.svg"));
+    case Phase::Starting:
+        return QIcon(QStringLiteral(":/icons/state-starting.svg"));
+    case Phase::Running:
+        return QIcon(QStringLiteral(":/icons/state-running.svg"));
+    case Phase::Restarting:
+        return QIcon(QStringLiteral(":/icons/state-restarting.svg"));
+    case Phase::Failed:
+        return QIcon(QStringLiteral(":/icons/state-failed.svg"));
+    case Phase::NotRunning:
+        break;
+    }
+    return QIcon(QStringLiteral(":/icons/warning.svg"));
 }
 
 QString PluginListModel::statusText(core::PluginRuntimeState::Status status)

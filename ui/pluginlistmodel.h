@@ -5,7 +5,9 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QIcon>
 #include <QList>
+#include <QTimer>
 #include <optional>
 
 namespace ui {
@@ -20,7 +22,7 @@ class PluginListModel final : public QAbstractTableModel
 
 public:
     enum Column { Name, Tag, Description, Types, Enabled, State, Id, ColumnCount };
-    enum Role { PluginIdRole = Qt::UserRole + 1 };
+    enum Role { PluginIdRole = Qt::UserRole + 1, PhaseRole }; // PhaseRole: core::PluginRuntimeState::Phase as int
 
     explicit PluginListModel(QObject *parent = nullptr);
 
@@ -36,12 +38,14 @@ public:
     // Records the state of plugin `id`; emits dataChanged for its State cell when what it shows changed.
     void setRuntimeState(const QString &id, const std::optional<core::PluginRuntimeState> &state);
     static QString statusText(core::PluginRuntimeState::Status status);
+    static QIcon phaseIcon(core::PluginRuntimeState::Phase phase);
     int rowOf(const QString &id) const;
 
 private:
     QList<core::Plugin> m_plugins;
     QHash<QString, core::PluginRuntimeState> m_states;
     QHash<QString, int> m_rowOf; // id -> row, rebuilt when rows move
+    QTimer m_countdown;
 };
 
 } // namespace ui

@@ -101,6 +101,7 @@ PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     m_problems->hide();
 
     m_details = new PluginDetailsView(m_engine);
+    connect(m_details, &PluginDetailsView::startRequested, this, &PluginsPage::startPlugin);
 
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
@@ -267,6 +268,29 @@ void PluginsPage::selectPluginNamed(const QString &name)
         if (m_model->pluginAt(row)->name() == name)
             selectPlugin(m_model->pluginAt(row)->id);
     }
+}
+
+void PluginsPage::startPlugin(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const QString name = m_model->pluginAt(row)->name();
+    m_details->startButton()->setEnabled(false);
+    m_details->restartButton()->setEnabled(false);
+    auto reenable = [details = QPointer<PluginDetailsView>(m_details)] {
+        if (details) {
+            details->startButton()->setEnabled(true);
+            details->restartButton()->setEnabled(true);
+        }
+    };
+    // The failure's cause also stays in the row and the banner (the plugin is failed, with why).
+    m_watcher->watch(
+        m_engine->start(id), tr("%1 could not be started.").arg(name), [reenable](const QVariant &) { reenable(); },
+        [reenable](const core::Error &) {
+            reenable();
+            return false;
+        });
 }
 
 void PluginsPage::showSelected()

@@ -76,6 +76,8 @@ Q_SIGNALS:
 
 private:
     void showSelected();
+    // Start or Restart from the details' banner: Engine::start, which keeps the plugin enabled whatever happens.
+    void startPlugin(const QString &id);
     // What the list area shows when there is no list: `text` and, when the person can do something, Try Again.
     void showStatus(const QString &text, bool offerRetry);
 

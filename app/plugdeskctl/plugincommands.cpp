@@ -37,7 +37,52 @@ QString headerFor(const QString &field)
         return QStringLiteral("ENABLED");
     if (field == QLatin1String("PluginReference"))
         return QStringLiteral("IMAGE");
+    if (field == QLatin1String("State"))
+        return QStringLiteral("STATE");
+    if (field == QLatin1String("StateReason"))
+        return QStringLiteral("REASON");
     return field.toUpper();
+}
+
+// What the plugin's process does, in the words the window uses (core::PluginRuntimeState::summary): the phase
+// ("running", "restarting (attempt 2, next try in 4 s)", "not running") and the cause, for `ls --format` templates
+// (.State, .StateReason) and for `inspect`'s PlugdeskState. Not in Docker's default table nor in `--format json`,
+// whose columns and keys stay Docker's.
+struct StateFields
+{
+    QString phase;
+    QString text;
+    QString reason;
+    std::optional<core::PluginRuntimeState> state;
+};
+
+StateFields stateOf(core::Engine *engine, const core::Plugin &plugin)
+{
+    StateFields fields;
+    if (auto state = engine->runtimeState(plugin.id))
+        fields.state = *state;
+    fields.phase = core::PluginRuntimeState::phaseName(core::PluginRuntimeState::phase(plugin.enabled, fields.state));
+    fields.text = core::PluginRuntimeState::phaseText(plugin.enabled, fields.state);
+    fields.reason = core::PluginRuntimeState::cause(plugin.enabled, fields.state);
+    return fields;
+}
+
+QJsonObject stateJson(const StateFields &fields)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("Phase"), fields.phase);
+    object.insert(QStringLiteral("Text"), fields.text);
+    object.insert(QStringLiteral("Reason"), fields.reason);
+    if (fields.state) {
+        object.insert(QStringLiteral("Restarts"), fields.state->restarts);
+        if (fields.state->lastExitStatus)
+            object.insert(QStringLiteral("LastExitStatus"), *fields.state->lastExitStatus);
+        if (fields.state->nextRestart.isValid())
+            object.insert(QStringLiteral("NextRestart"), fields.state->nextRestart.toUTC().toString(Qt::ISODateWithMs));
+        if (!fields.state->message.isEmpty())
+            object.insert(QStringLiteral("Message"), fields.state->message);
+    }
+    return object;
 }
 
 // One `ls` row as Docker's pluginContext presents it; `truncate` cuts the id to 12 and the description to 45.
@@ -99,6 +144,8 @@ int list(Context &context, const Arguments &arguments)
     auto tmpl = GoTemplate::parse(format);
     if (!tmpl)
         return reportError(context, tmpl.error().message);
+    const bool wantsState =
+        tmpl->fields().contains(QStringLiteral("State")) || tmpl->fields().contains(QStringLiteral("StateReason"));
 
     QList<QStringList> rows;
     if (table) {
@@ -116,7 +163,13 @@ int list(Context &context, const Arguments &arguments)
     }
     QStringList lines;
     for (const core::Plugin &plugin : plugins) {
-        auto rendered = tmpl->render(listContext(plugin, truncate));
+        QJsonObject row = listContext(plugin, truncate);
+        if (wantsState) {
+            const StateFields state = stateOf(readyEngine(context), plugin);
+            row.insert(QStringLiteral("State"), state.text);
+            row.insert(QStringLiteral("StateReason"), state.reason);
+        }
+        auto rendered = tmpl->render(row);
         if (!rendered)
             return reportError(context, rendered.error().message);
         if (table)
@@ -151,9 +204,13 @@ int inspect(Context &context, const Arguments &arguments)
     QStringList errors;
     for (const QString &name : arguments.positional) {
         auto plugin = readyEngine(context)->plugin(name);
-        if (plugin)
-            found.append(plugin->toApiJson());
-        else
+        if (plugin) {
+            // Docker's object, plus what the process does and why (a key Docker does not have, so its readers
+            // skip it).
+            QJsonObject object = plugin->toApiJson();
+            object.insert(QStringLiteral("PlugdeskState"), stateJson(stateOf(readyEngine(context), *plugin)));
+            found.append(object);
+        } else
             errors.append(plugin.error().message);
     }
     if (tmpl) {
@@ -181,6 +238,18 @@ int finishJob(Context &context, core::Job *job)
         return reportError(context, error->message);
     context.out << job->result().toString() << '\n';
     return 0;
+}
+
+// `plugin start` (not in Docker, whose daemon restarts plugins itself): runs an enabled plugin that is not running,
+// or runs it afresh; it stays enabled whatever happens.
+int start(Context &context, const Arguments &arguments)
+{
+    bool ok = true;
+    const QString text = arguments.value(QStringLiteral("timeout"), QStringLiteral("30"));
+    const int timeout = text.toInt(&ok);
+    if (!ok || timeout < 0)
+        return reportError(context, Tr::tr("invalid --timeout \"%1\": give a number of seconds").arg(text));
+    return finishJob(context, context.engine()->start(arguments.positional.first(), timeout));
 }
 
 int enable(Context &context, const Arguments &arguments)
@@ -416,6 +485,18 @@ void addPluginCommands(CommandLine &commandLine)
                      1,
                      1,
                      enable});
+    commandLine.add({plugin,
+                     QStringLiteral("start"),
+                     {},
+                     QStringLiteral("[OPTIONS] PLUGIN"),
+                     Tr::tr("Start an enabled plugin that is not running, or restart it (Plugdesk only)"),
+                     {
+                         {QStringLiteral("timeout"), QChar(), QStringLiteral("int"),
+                          Tr::tr("Seconds to wait for the plugin to accept connections (default 30)")},
+                     },
+                     1,
+                     1,
+                     start});
     commandLine.add(
         {plugin,
          QStringLiteral("disable"),

@@ -98,6 +98,11 @@ public:
     // `timeoutSeconds` (docs/docker-compat.md §9; 0 means the default 30) and /Plugin.Activate was answered. The job's
     // result is the plugin's name. On failure the plugin stays disabled and the error carries its last log lines.
     virtual Job *enable(const QString &nameOrId, int timeoutSeconds = 30) = 0;
+    // Start (and Restart) of an enabled plugin that is not running, failed, or should be started afresh: whatever
+    // runs is stopped, then the plugin is started and waited for as enable does. The enabled flag never changes: on
+    // failure the plugin stays enabled and runtimeState says why (failed with the cause). Conflict for a disabled
+    // plugin (that takes enable). Through the helper: org.plugdesk.manage. The job's result is the plugin's name.
+    virtual Job *start(const QString &nameOrId, int timeoutSeconds = 30) = 0;
     // `plugin disable`: SIGTERM, 10 s, SIGKILL; no container, mount, socket or published link left behind.
     virtual Job *disable(const QString &nameOrId, bool force = false) = 0;
     // The last `tail` lines of the plugin's log (stdout and stderr, timestamped); tail < 0: all of them. The job's

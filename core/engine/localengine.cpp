@@ -212,6 +212,23 @@ Job *LocalEngine::enable(const QString &nameOrId, int timeoutSeconds)
     return job;
 }
 
+Job *LocalEngine::start(const QString &nameOrId, int timeoutSeconds)
+{
+    auto *job = new Job(tr("Start %1").arg(displayName(nameOrId)), this);
+    const QString root = m_store.root();
+    const QString runRoot = m_runRoot;
+    runJob(job, [this, root, runRoot, nameOrId, timeoutSeconds](Job *job) -> Result<QString> {
+        PluginRunner runner(root, runRoot);
+        auto progress = [job](const QString &text) { job->reportProgress({QStringLiteral("start"), {}, 0, 0, text}); };
+        auto started = runner.start(nameOrId, timeoutSeconds, progress, [job] { return job->isCancelRequested(); });
+        // Success or not, the state changed (running, or failed with its cause).
+        if (auto plugin = Store::find(m_store.load().valueOr({}).plugins, nameOrId))
+            QMetaObject::invokeMethod(this, [this, id = plugin->id] { Q_EMIT runtimeStateChanged(id); });
+        return started;
+    });
+    return job;
+}
+
 Job *LocalEngine::disable(const QString &nameOrId, bool force)
 {
     auto *job = new Job(tr("Disable %1").arg(displayName(nameOrId)), this);

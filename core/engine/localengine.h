@@ -57,6 +57,7 @@ public:
     Job *create(const QString &name, const QString &folder) override;
     Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *disable(const QString &nameOrId, bool force = false) override;
+    Job *start(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *logs(const QString &nameOrId, int tail = -1) override;
     // The same at once, for the helper.
     Result<QStringList> logTail(const QString &nameOrId, int tail);

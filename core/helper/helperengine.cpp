@@ -535,6 +535,12 @@ Job *HelperEngine::enable(const QString &nameOrId, int timeoutSeconds)
                     tr("Enable %1").arg(displayName(nameOrId)));
 }
 
+Job *HelperEngine::start(const QString &nameOrId, int timeoutSeconds)
+{
+    return startJob(methods::StartPlugin::call(nameOrId, EnableOptions{timeoutSeconds}),
+                    tr("Start %1").arg(displayName(nameOrId)));
+}
+
 Job *HelperEngine::disable(const QString &nameOrId, bool force)
 {
     return startJob(methods::DisablePlugin::call(nameOrId, ForceOption{force}),

@@ -62,6 +62,7 @@ public:
     Job *create(const QString &name, const QString &folder) override;
     Job *enable(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *disable(const QString &nameOrId, bool force = false) override;
+    Job *start(const QString &nameOrId, int timeoutSeconds = 30) override;
     Job *logs(const QString &nameOrId, int tail = -1) override;
     // The log file lives under the helper's run root, which a desktop user may not read: following a log
     // through the helper is refused with a message that says so.

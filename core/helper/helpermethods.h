@@ -368,6 +368,8 @@ using SetPlugin = Method<"SetPlugin", A::Manage, ReturnsNothing, NoOptions, Plug
 using GrantPlugin = Method<"GrantPlugin", A::Grant, ReturnsNothing, NoOptions, PluginNameArg<"name">,
                            Arg<"args", QStringList, R::TextList>, Arg<"privileges", Privileges, R::Privileges>>;
 using EnablePlugin = Method<"EnablePlugin", A::Manage, ReturnsJob, EnableOptions, PluginNameArg<"name">>;
+// Runs an enabled plugin again without touching its enabled flag (Engine::start).
+using StartPlugin = Method<"StartPlugin", A::Manage, ReturnsJob, EnableOptions, PluginNameArg<"name">>;
 using DisablePlugin = Method<"DisablePlugin", A::Manage, ReturnsJob, ForceOption, PluginNameArg<"name">>;
 // The caller packed its folder with its own rights and passes the packed file; `folder` is for messages only.
 using CreatePlugin = Method<"CreatePlugin", A::Install, ReturnsJob, NoOptions, TextArg<"name">,

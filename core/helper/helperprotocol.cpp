@@ -132,6 +132,8 @@ QJsonObject HelperProtocol::encodeRuntimeState(const PluginRuntimeState &state)
     object.insert(QStringLiteral("SocketPath"), state.socketPath);
     object.insert(QStringLiteral("PublishedSocketPath"), state.publishedSocketPath);
     object.insert(QStringLiteral("Implements"), QJsonArray::fromStringList(state.implements));
+    if (!state.reason.isEmpty())
+        object.insert(QStringLiteral("Reason"), state.reason);
     return object;
 }
 
@@ -143,6 +145,7 @@ PluginRuntimeState HelperProtocol::decodeRuntimeState(const QJsonObject &object)
     state.publishedSocketPath = object.value(QStringLiteral("PublishedSocketPath")).toString();
     for (const QJsonValue &value : object.value(QStringLiteral("Implements")).toArray())
         state.implements.append(value.toString());
+    state.reason = object.value(QStringLiteral("Reason")).toString();
     return state;
 }
 

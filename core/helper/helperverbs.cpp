@@ -174,6 +174,11 @@ const QList<HelperVerb> &HelperVerbs::all()
                                    return jobReply(call, call.engine.enable(call.plugin->id, options.timeout),
                                                    QStringLiteral("enable"));
                                }),
+        serve<m::StartPlugin>([] { return tr("start plugins"); },
+                              [](HelperCall &call, const QString &, const EnableOptions &options) -> Job_ {
+                                  return jobReply(call, call.engine.start(call.plugin->id, options.timeout),
+                                                  QStringLiteral("start"));
+                              }),
         serve<m::DisablePlugin>([] { return tr("disable plugins"); },
                                 [](HelperCall &call, const QString &, const ForceOption &options) -> Job_ {
                                     return jobReply(call, call.engine.disable(call.plugin->id, options.force),

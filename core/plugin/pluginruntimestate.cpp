@@ -44,6 +44,8 @@ QJsonObject PluginRuntimeState::toJson() const
                   lastExit.isValid() ? QJsonValue(lastExit.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue());
     if (!message.isEmpty())
         object.insert(QStringLiteral("message"), message);
+    if (nextRestart.isValid())
+        object.insert(QStringLiteral("nextRestart"), nextRestart.toUTC().toString(Qt::ISODateWithMs));
     return object;
 }
 
@@ -60,7 +62,96 @@ PluginRuntimeState PluginRuntimeState::fromJson(const QJsonObject &object)
     state.lastStart = QDateTime::fromString(object.value(QStringLiteral("lastStart")).toString(), Qt::ISODateWithMs);
     state.lastExit = QDateTime::fromString(object.value(QStringLiteral("lastExit")).toString(), Qt::ISODateWithMs);
     state.message = object.value(QStringLiteral("message")).toString();
+    state.nextRestart =
+        QDateTime::fromString(object.value(QStringLiteral("nextRestart")).toString(), Qt::ISODateWithMs);
     return state;
+}
+
+PluginRuntimeState::Phase PluginRuntimeState::phase(bool enabled, const std::optional<PluginRuntimeState> &state)
+{
+    if (!state)
+        return enabled ? Phase::NotRunning : Phase::Disabled;
+    switch (state->status) {
+    case Status::Starting:
+        return Phase::Starting;
+    case Status::Running:
+        return Phase::Running;
+    case Status::Restarting:
+        return Phase::Restarting;
+    case Status::Failed:
+        // A disabled plugin keeps its last record; the person asked it to stop, so it is just disabled.
+        return enabled ? Phase::Failed : Phase::Disabled;
+    case Status::Stopped:
+        break;
+    }
+    return enabled ? Phase::NotRunning : Phase::Disabled;
+}
+
+QString PluginRuntimeState::phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Disabled:
+        return QStringLiteral("disabled");
+    case Phase::Starting:
+        return QStringLiteral("starting");
+    case Phase::Running:
+        return QStringLiteral("running");
+    case Phase::Restarting:
+        return QStringLiteral("restarting");
+    case Phase::Failed:
+        return QStringLiteral("failed");
+    case Phase::NotRunning:
+        break;
+    }
+    return QStringLiteral("not running");
+}
+
+QString PluginRuntimeState::phaseText(bool enabled, const std::optional<PluginRuntimeState> &state,
+                                      const QDateTime &now)
+{
+    switch (phase(enabled, state)) {
+    case Phase::Disabled:
+        return tr("disabled");
+    case Phase::Starting:
+        return tr("starting");
+    case Phase::Running:
+        return tr("running");
+    case Phase::Restarting: {
+        const int attempt = state->restarts + 1;
+        if (!state->nextRestart.isValid())
+            return tr("restarting (attempt %1)").arg(attempt);
+        const qint64 seconds = qMax<qint64>(0, (now.msecsTo(state->nextRestart) + 999) / 1000);
+        return tr("restarting (attempt %1, next try in %2 s)").arg(attempt).arg(seconds);
+    }
+    case Phase::Failed:
+        return tr("failed");
+    case Phase::NotRunning:
+        break;
+    }
+    return tr("not running");
+}
+
+QString PluginRuntimeState::cause(bool enabled, const std::optional<PluginRuntimeState> &state)
+{
+    const Phase current = phase(enabled, state);
+    if (current == Phase::Failed)
+        return state->reason.isEmpty() ? state->message : state->reason;
+    if (current != Phase::NotRunning)
+        return {};
+    if (!state)
+        return tr("its state cannot be read");
+    if (!state->reason.isEmpty())
+        return state->reason;
+    if (!state->message.isEmpty())
+        return state->message;
+    return tr("it was not started");
+}
+
+QString PluginRuntimeState::summary(bool enabled, const std::optional<PluginRuntimeState> &state, const QDateTime &now)
+{
+    const QString why = cause(enabled, state);
+    const QString text = phaseText(enabled, state, now);
+    return why.isEmpty() ? text : tr("%1: %2").arg(text, why);
 }
 
 } // namespace core

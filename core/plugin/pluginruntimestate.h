@@ -27,13 +27,31 @@ public:
     std::optional<int> lastExitStatus;
     QDateTime lastStart;
     QDateTime lastExit;
-    QString message; // why the monitor stopped or gave up, for display
+    QString message;       // why the monitor stopped or gave up, for display
+    QDateTime nextRestart; // Restarting: when the monitor tries again
 
     // Filled in by the engine, not stored by the monitor.
     bool monitorAlive = false;
     QString socketPath;          // <run>/plugins/<id>/<socket>
     QString publishedSocketPath; // DIR/<publish-name>.sock, empty when not published
     QStringList implements;      // the /Plugin.Activate answer, when there was one
+    // Why an enabled plugin has no process (StartCheck's refusal, "its monitor is gone", the monitor's last
+    // message): filled in by the engine when the plugin is enabled and neither running nor starting.
+    QString reason;
+
+    // What a person is told, one definition for the window and plugdeskctl: the plugin's enabled flag and its
+    // process state (nullopt: the engine could not tell) folded into one phase with a one-line cause.
+    enum class Phase { Disabled, Starting, Running, Restarting, Failed, NotRunning };
+    static Phase phase(bool enabled, const std::optional<PluginRuntimeState> &state);
+    static QString phaseName(Phase phase); // "disabled", "starting", "running", "restarting", "failed", "not running"
+    // The phase's translated name ("restarting (attempt 2, next try in 4 s)", "failed", "not running").
+    static QString phaseText(bool enabled, const std::optional<PluginRuntimeState> &state,
+                             const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The one-line cause shown beside a failed or not-running phase; empty for the others.
+    static QString cause(bool enabled, const std::optional<PluginRuntimeState> &state);
+    // phaseText, then ": cause" when there is one.
+    static QString summary(bool enabled, const std::optional<PluginRuntimeState> &state,
+                           const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     static QString statusName(Status status); // "running", "restarting", ...
     static std::optional<Status> parseStatus(const QString &name);

@@ -167,6 +167,8 @@ int PluginMonitor::run()
             timeout = int(qMax<qint64>(0, m_restartAt - now()));
         if (m_runcPid > 0 && m_state.containerPid == 0)
             timeout = timeout < 0 ? 50 : qMin(timeout, 50);
+        if (m_runcPid > 0 && !m_everReady)
+            timeout = timeout < 0 ? 100 : qMin(timeout, 100); // until the socket shows up
         if (m_pidFd < 0 && m_adoptedRunc == 0 && m_state.containerPid > 0 && m_runcPid == 0)
             timeout = timeout < 0 ? 500 : qMin(timeout, 500); // adopted without pidfd: poll the pid
         pollOnce(timeout);
@@ -211,7 +213,9 @@ Status PluginMonitor::startContainer()
     m_state.status = PluginRuntimeState::Status::Starting;
     m_state.containerPid = 0;
     m_state.lastStart = QDateTime::currentDateTimeUtc();
+    m_state.nextRestart = {};
     m_state.message.clear();
+    m_lastError.clear();
     writeState();
     note(QStringLiteral("starting the plugin (runc run, attempt %1)").arg(m_state.restarts + 1));
     return {};
@@ -221,6 +225,7 @@ void PluginMonitor::adopt(qint64 pid)
 {
     m_state.status = PluginRuntimeState::Status::Running;
     m_state.containerPid = pid;
+    m_everReady = true;
     m_adoptedRunc = parentOf(pid);
     m_pidFd = pidfdOpen(pid);
     writeState();
@@ -257,6 +262,7 @@ void PluginMonitor::pollOnce(int timeoutMs)
         if (info.ssi_signo != SIGHUP)
             m_stopRequested = true;
     }
+    checkReady();
     reapChildren();
 
     // The container pid appears in the pid file once runc has started it.
@@ -299,6 +305,16 @@ void PluginMonitor::pollOnce(int timeoutMs)
     }
 }
 
+void PluginMonitor::checkReady()
+{
+    if (m_everReady)
+        return;
+    struct stat st
+    {};
+    if (::lstat(QFile::encodeName(m_options.socketPath).constData(), &st) == 0 && S_ISSOCK(st.st_mode))
+        m_everReady = true;
+}
+
 void PluginMonitor::readStream(Stream &stream, bool drain)
 {
     char buffer[16384];
@@ -308,6 +324,8 @@ void PluginMonitor::readStream(Stream &stream, bool drain)
             stream.partial.append(buffer, n);
             qsizetype newline;
             while ((newline = stream.partial.indexOf('\n')) >= 0) {
+                if (stream.name == "stderr" && !stream.partial.left(newline).trimmed().isEmpty())
+                    m_lastError = stream.partial.left(newline).trimmed().left(1000);
                 m_log->append(stream.name, stream.partial.left(newline));
                 stream.partial.remove(0, newline + 1);
             }
@@ -325,6 +343,8 @@ void PluginMonitor::readStream(Stream &stream, bool drain)
         if (n < 0 && errno == EAGAIN)
             return;
         // End of stream: every writer is gone.
+        if (stream.name == "stderr" && !stream.partial.trimmed().isEmpty())
+            m_lastError = stream.partial.trimmed().left(1000);
         if (!stream.partial.isEmpty())
             m_log->append(stream.name, stream.partial);
         stream.partial.clear();
@@ -364,8 +384,26 @@ void PluginMonitor::onContainerExit(std::optional<int> status)
     m_state.containerPid = 0;
     note(status ? QStringLiteral("the plugin exited with status %1").arg(*status)
                 : QStringLiteral("the plugin exited (status unknown: it was adopted)"));
+    checkReady(); // a plugin that made its socket and died at once still ran
     (void)m_runtime.remove(m_options.id);
     QFile::remove(m_options.socketPath);
+
+    const QString lastError = QString::fromUtf8(m_lastError);
+    if (!m_everReady) {
+        // It never became ready: another try would fail the same way (a missing binary, a bad argument), so say
+        // why now instead of retrying for half a minute.
+        m_state.status = PluginRuntimeState::Status::Failed;
+        m_state.nextRestart = {};
+        const QString exit =
+            status ? tr("exited with status %1 before it was ready").arg(*status) : tr("exited before it was ready");
+        m_state.message = lastError.isEmpty() ? exit : tr("%1: %2").arg(exit, lastError);
+        note(m_state.message);
+        cleanUp();
+        writeState();
+        m_done = true;
+        m_exitCode = 1;
+        return;
+    }
 
     const qint64 t = now();
     m_crashes.append(t);
@@ -376,6 +414,9 @@ void PluginMonitor::onContainerExit(std::optional<int> status)
         m_state.message =
             tr("the plugin crashed %n time(s) within %1 s; not restarting it again", nullptr, int(m_crashes.size()))
                 .arg(m_options.crashWindowMs / 1000);
+        if (!lastError.isEmpty())
+            m_state.message = tr("%1 (last error: %2)").arg(m_state.message, lastError);
+        m_state.nextRestart = {};
         note(m_state.message);
         cleanUp();
         writeState();
@@ -389,6 +430,10 @@ void PluginMonitor::onContainerExit(std::optional<int> status)
     backoff = qMin<qint64>(backoff, m_options.backoffMaxMs);
     m_restartAt = t + backoff;
     m_state.status = PluginRuntimeState::Status::Restarting;
+    m_state.nextRestart = QDateTime::currentDateTimeUtc().addMSecs(backoff);
+    m_state.message = status ? tr("exited with status %1").arg(*status) : tr("exited");
+    if (!lastError.isEmpty())
+        m_state.message = tr("%1: %2").arg(m_state.message, lastError);
     writeState();
     note(QStringLiteral("restarting in %1 ms").arg(backoff));
 }

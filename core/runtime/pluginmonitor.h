@@ -25,6 +25,8 @@ namespace core {
 //  - records state.json (pids, state, restarts, last exit), and after each new state asks the bus of the helper that
 //    started it to start the helper again (HelperWakeup), so that the change is announced even when it had exited;
 //  - restarts a crashed plugin with backoff (1, 2, 4 ... 60 s) and gives up after 5 crashes in 5 minutes (failed);
+//    a plugin that exits before it ever made its socket is not restarted at all: it failed, with its last error
+//    line as the cause (backoff is for plugins that ran and then died, not for ones that cannot start);
 //  - adopts a container that is already running (its earlier monitor died): watches its pid, restarts on exit;
 //  - serves the published socket for other engines (SocketProxy on a thread of its own), so that it outlives the
 //    CLI, forwarding to the plugin and rewriting mountpoints to host paths;
@@ -55,6 +57,7 @@ private:
     void readStream(Stream &stream, bool drain);
     void reapChildren();
     void onContainerExit(std::optional<int> status);
+    void checkReady();
     void stopContainer();
     void cleanUp();
     void startProxy();
@@ -78,6 +81,8 @@ private:
     qint64 m_adoptedRunc = 0; // the orphaned `runc run` of an adopted container
     qint64 m_runcPid = 0;     // our `runc run` child
     qint64 m_restartAt = -1;  // monotonic ms, -1: none pending
+    bool m_everReady = false; // the plugin made its socket at least once under this monitor (or was adopted)
+    QByteArray m_lastError;   // the last line the plugin or runc wrote to stderr
     bool m_stopRequested = false;
     bool m_done = false;
     int m_exitCode = 0;

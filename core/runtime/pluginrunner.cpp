@@ -8,6 +8,7 @@
 #include "core/runtime/pluginsocket.h"
 #include "core/runtime/runtimestatefile.h"
 #include "core/runtime/socketpublisher.h"
+#include "core/runtime/startcheck.h"
 #include "core/runtime/volumebind.h"
 #include "core/store/storelock.h"
 
@@ -104,6 +105,9 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
         return refused;
     if (m_runtime.runc().isEmpty())
         return Error{ErrorCode::Runtime, tr("runc was not found; install the runc package")};
+    // What can be known now is said now: a missing entrypoint would only show as runc's exec error in the log.
+    if (auto startable = StartCheck::check(plugin, m_store.rootfsDir(plugin.id)); !startable)
+        return startable;
     if (auto prepared = m_runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
         return prepared;
     // A unix socket address holds at most 107 bytes; a longer path could never be connected to, and the plugin
@@ -111,9 +115,9 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
     if (const QString socket = socketPath(plugin);
         QFile::encodeName(socket).size() >= qsizetype(sizeof(sockaddr_un::sun_path)))
         return Error{ErrorCode::InvalidArgument,
-                     tr("the plugin's socket path %1 is longer than the %2 bytes a unix socket allows; use a shorter "
-                        "run folder (--run)")
-                         .arg(socket)
+                     tr("%1 cannot start: its socket path %2 is longer than the %3 bytes a unix socket allows; use a "
+                        "shorter run folder (--run)")
+                         .arg(plugin.name(), socket)
                          .arg(sizeof(sockaddr_un::sun_path) - 1)};
     const QString binary = monitorBinary();
     if (binary.isEmpty())
@@ -265,14 +269,82 @@ Status PluginRunner::checkApproved(const Plugin &plugin)
                      .arg(plugin.name(), unapproved.promptLines().join(QLatin1Char('\n')))};
 }
 
-Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds,
-                                     const std::function<void(const QString &)> &progress,
-                                     const std::function<bool()> &cancelled)
+Status PluginRunner::launch(const Plugin &plugin, int timeoutSeconds,
+                            const std::function<void(const QString &)> &progress,
+                            const std::function<bool()> &cancelled)
 {
     auto say = [&progress](const QString &text) {
         if (progress)
             progress(text);
     };
+    // A monitor left from an earlier attempt would make ours exit at once.
+    stopPlugin(plugin);
+    QFile::remove(m_runtime.layout().statePath(plugin.id));
+    QFile::remove(m_runtime.layout().activatePath(plugin.id));
+    // The volume driver's scope is asked again once per enable (VolumeService::drivers).
+    QFile::remove(m_runtime.layout().stateDir(plugin.id) + QStringLiteral("/capabilities.json"));
+
+    say(tr("Starting %1").arg(plugin.name()));
+    if (auto started = startMonitor(plugin); !started) {
+        stopPlugin(plugin);
+        // StartCheck's refusals lead with the plugin's name already.
+        if (started.error().message.startsWith(plugin.name()))
+            return started.error();
+        return started.error().prefixed(tr("%1 cannot start").arg(plugin.name()));
+    }
+    say(tr("Waiting for %1 to accept connections").arg(socketPath(plugin)));
+    QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+    if (auto ready = waitReady(plugin, timeoutSeconds, cancelled); !ready) {
+        stopPlugin(plugin);
+        return ready;
+    }
+    say(tr("Activating %1").arg(plugin.name()));
+    if (auto activated = activate(plugin, int(qMax<qint64>(1000, deadline.remainingTime()))); !activated) {
+        stopPlugin(plugin);
+        return startFailure(plugin, activated.error().message, activated.error().code);
+    }
+    return {};
+}
+
+Result<QString> PluginRunner::start(const QString &nameOrId, int timeoutSeconds,
+                                    const std::function<void(const QString &)> &progress,
+                                    const std::function<bool()> &cancelled)
+{
+    if (timeoutSeconds < 0)
+        return Error{ErrorCode::InvalidArgument, tr("negative timeout %1 is invalid").arg(timeoutSeconds)};
+    if (timeoutSeconds == 0)
+        timeoutSeconds = 30;
+    auto inventory = m_store.load();
+    if (!inventory)
+        return inventory.error();
+    auto found = Store::find(inventory->plugins, nameOrId);
+    if (!found)
+        return found.error();
+    const Plugin plugin = *found;
+    if (!plugin.enabled)
+        return Error{ErrorCode::Conflict, tr("%1 is disabled; enable it to start it").arg(plugin.name())};
+    if (auto refused = checkApproved(plugin); !refused)
+        return refused.error();
+    Status launched = StartCheck::check(plugin, m_store.rootfsDir(plugin.id));
+    if (launched)
+        launched = launch(plugin, timeoutSeconds, progress, cancelled);
+    if (!launched) {
+        // The plugin stays enabled; what the window and `plugin ls` show is why it does not run.
+        PluginRuntimeState failed;
+        failed.status = PluginRuntimeState::Status::Failed;
+        failed.message = launched.error().message.section(QLatin1Char('\n'), 0, 0);
+        failed.lastExit = QDateTime::currentDateTimeUtc();
+        QDir().mkpath(m_runtime.layout().stateDir(plugin.id));
+        (void)RuntimeStateFile::write(m_runtime.layout().statePath(plugin.id), failed);
+        return launched.error();
+    }
+    return plugin.name();
+}
+
+Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds,
+                                     const std::function<void(const QString &)> &progress,
+                                     const std::function<bool()> &cancelled)
+{
     if (timeoutSeconds < 0)
         return Error{ErrorCode::InvalidArgument, tr("negative timeout %1 is invalid").arg(timeoutSeconds)};
     if (timeoutSeconds == 0)
@@ -305,30 +377,12 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
         return valid.error();
     if (auto refused = checkApproved(plugin); !refused)
         return refused.error();
+    // Refused before anything is started, in one sentence that names the plugin and the cause.
+    if (auto startable = StartCheck::check(plugin, m_store.rootfsDir(plugin.id)); !startable)
+        return startable.error();
 
-    // A monitor left from an earlier attempt would make ours exit at once.
-    stopPlugin(plugin);
-    QFile::remove(m_runtime.layout().statePath(plugin.id));
-    QFile::remove(m_runtime.layout().activatePath(plugin.id));
-    // The volume driver's scope is asked again once per enable (VolumeService::drivers).
-    QFile::remove(m_runtime.layout().stateDir(plugin.id) + QStringLiteral("/capabilities.json"));
-
-    say(tr("Starting %1").arg(plugin.name()));
-    if (auto started = startMonitor(plugin); !started) {
-        stopPlugin(plugin);
-        return started.error().prefixed(tr("cannot enable plugin %1").arg(plugin.name()));
-    }
-    say(tr("Waiting for %1 to accept connections").arg(socketPath(plugin)));
-    QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
-    if (auto ready = waitReady(plugin, timeoutSeconds, cancelled); !ready) {
-        stopPlugin(plugin);
-        return ready.error();
-    }
-    say(tr("Activating %1").arg(plugin.name()));
-    if (auto activated = activate(plugin, int(qMax<qint64>(1000, deadline.remainingTime()))); !activated) {
-        stopPlugin(plugin);
-        return startFailure(plugin, activated.error().message, activated.error().code);
-    }
+    if (auto launched = launch(plugin, timeoutSeconds, progress, cancelled); !launched)
+        return launched.error();
     if (auto saved = setEnabled(plugin.id, true); !saved) {
         stopPlugin(plugin);
         return saved.error();
@@ -419,6 +473,18 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
                 state.containerPid = pid;
             }
         }
+    }
+    if (plugin.enabled && !state.monitorAlive && state.status != PluginRuntimeState::Status::Running) {
+        // Enabled but nothing runs it: say why, from what can be checked now, else from what was recorded.
+        const bool everStarted = state.lastStart.isValid() || state.monitorPid != 0;
+        if (auto problem = StartCheck::problem(plugin, m_store.rootfsDir(plugin.id)))
+            state.reason = problem->message;
+        else if (state.status == PluginRuntimeState::Status::Failed && !state.message.isEmpty())
+            state.reason = state.message;
+        else if (everStarted)
+            state.reason = tr("its monitor is gone (the machine restarted, or the monitor was killed); start it again");
+        else
+            state.reason = tr("it has not been started since it was enabled; start it");
     }
     state.socketPath = socketPath(plugin);
     const QString link = SocketPublisher::linkPath(plugin);

@@ -32,6 +32,12 @@ public:
     Result<QString> enable(const QString &nameOrId, int timeoutSeconds,
                            const std::function<void(const QString &)> &progress = {},
                            const std::function<bool()> &cancelled = {});
+    // Runs an enabled plugin again (the window's Start and Restart, `plugdeskctl plugin start`): whatever runs is
+    // stopped, then the plugin is started and waited for as enable does. The enabled flag is never changed: on
+    // failure the plugin stays enabled and its state records the cause (failed). Conflict for a disabled plugin.
+    Result<QString> start(const QString &nameOrId, int timeoutSeconds,
+                          const std::function<void(const QString &)> &progress = {},
+                          const std::function<bool()> &cancelled = {});
     // Stops the plugin whatever uses it: the engine refuses first when volumes are mounted through it
     // (VolumeService::checkDriverNotInUse, core/volume/ being above this folder).
     Result<QString> disable(const QString &nameOrId);
@@ -50,6 +56,9 @@ public:
 
 private:
     Status startMonitor(const Plugin &plugin);
+    // Stops what is left, starts the monitor, waits for the socket and /Plugin.Activate; stops it again on failure.
+    Status launch(const Plugin &plugin, int timeoutSeconds, const std::function<void(const QString &)> &progress,
+                  const std::function<bool()> &cancelled);
     void stopPlugin(const Plugin &plugin);
     Status waitReady(const Plugin &plugin, int timeoutSeconds, const std::function<bool()> &cancelled);
     Status activate(const Plugin &plugin, int timeoutMs);

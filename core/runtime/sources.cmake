@@ -14,6 +14,7 @@ target_sources(plugdesk_runtime PRIVATE
     runtime/socketproxy.cpp runtime/socketproxy.h
     runtime/socketpublisher.cpp runtime/socketpublisher.h
     runtime/spawn.cpp runtime/spawn.h
+    runtime/startcheck.cpp runtime/startcheck.h
     runtime/volumebind.cpp runtime/volumebind.h
     runtime/volumedriverinfo.cpp runtime/volumedriverinfo.h
 )

@@ -222,8 +222,11 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(1, ui::PluginListModel::Id).data().toString(), QStringLiteral("cd851ce43a40"));
         QCOMPARE(table->model()->index(1, ui::PluginListModel::Types).data().toString(),
                  QStringLiteral("volumedriver"));
-        // Nothing runs here: both are stopped.
-        QCOMPARE(table->model()->index(0, ui::PluginListModel::State).data().toString(), QStringLiteral("stopped"));
+        // Nothing runs here: acme/nfs is disabled; vieux/sshfs is enabled but cannot run, and the row says why.
+        QCOMPARE(table->model()->index(0, ui::PluginListModel::State).data().toString(), QStringLiteral("disabled"));
+        QCOMPARE(table->model()->index(1, ui::PluginListModel::State).data().toString(),
+                 QStringLiteral("not running: its entrypoint /go/bin/docker-volume-sshfs does not exist in the "
+                                "plugin's rootfs"));
         // Two pages in the sidebar, Plugins first, and only the actions the engine has.
         QCOMPARE(window.sidebar()->count(), 2);
         QCOMPARE(window.sidebar()->item(1)->text(), QStringLiteral("Volumes"));
@@ -586,8 +589,10 @@ private Q_SLOTS:
         QCOMPARE(window.pluginModel()->headerData(ui::PluginListModel::State, Qt::Horizontal).toString(),
                  QStringLiteral("Zustand"));
         QCOMPARE(window.enableAction()->text(), QStringLiteral("&Aktivieren"));
+        // The state and its cause, both in German (the cause comes from the engine, the state from the model).
         QCOMPARE(window.pluginTable()->model()->index(0, ui::PluginListModel::State).data().toString(),
-                 QStringLiteral("gestoppt"));
+                 QStringLiteral("läuft nicht: sein Einstiegspunkt /go/bin/docker-volume-sshfs existiert nicht im "
+                                "Root-Dateisystem des Plugins"));
         window.pluginTable()->selectRow(0);
         saveScreenshot(&window, QStringLiteral("main-window-de"));
         QCoreApplication::removeTranslator(&translator);

@@ -101,7 +101,7 @@ private Q_SLOTS:
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QCOMPARE(window.pluginModel()->rowCount(), 1);
-        QCOMPARE(stateOf(window, m_id), QStringLiteral("stopped"));
+        QCOMPARE(stateOf(window, m_id), QStringLiteral("disabled"));
 
         window.pluginTable()->selectRow(0);
         QToolButton *enable = toolButtonFor(window, window.enableAction());
@@ -158,7 +158,7 @@ private Q_SLOTS:
         }
         QVERIFY(yes);
         QTest::mouseClick(yes, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, m_id), QStringLiteral("stopped"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, m_id), QStringLiteral("disabled"), 20000);
         QTRY_VERIFY(window.enableAction()->isEnabled());
         QVERIFY(!window.pluginModel()->pluginAt(0)->enabled);
         saveScreenshot(&window, QStringLiteral("plugin-stopped"));
@@ -213,7 +213,7 @@ private Q_SLOTS:
         }
         QVERIFY(forceButton);
         QTest::mouseClick(forceButton, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, m_id), QStringLiteral("stopped"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, m_id), QStringLiteral("disabled"), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!engine.plugin(m_id)->enabled, 20000);
         QTRY_VERIFY(window.enableAction()->isEnabled());
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));

@@ -175,7 +175,7 @@ private Q_SLOTS:
             if (confirm->buttonRole(button) == QMessageBox::DestructiveRole)
                 QTest::mouseClick(button, Qt::LeftButton);
         }
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window), QStringLiteral("stopped"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window), QStringLiteral("disabled"), 20000);
         QTRY_VERIFY(!window.pluginModel()->pluginAt(0)->enabled);
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
     }

@@ -184,6 +184,49 @@ private Q_SLOTS:
         QCOMPARE(socket.out, QStringLiteral("sshfs.sock\n"));
     }
 
+    // The state model the window shows, in the CLI: Docker's table and json keys stay as they are; templates know
+    // .State and .StateReason, inspect carries PlugdeskState; the broken seed plugin is failed fast, by name.
+    void statesWithReasons()
+    {
+        QTemporaryDir dir;
+        const QString root = seedStore(dir);
+        const QString run = dir.path() + QStringLiteral("/run");
+        const QString cause =
+            QStringLiteral("its entrypoint /go/bin/docker-volume-sshfs does not exist in the plugin's rootfs");
+        const Run table = ctl({QStringLiteral("--root"), root, QStringLiteral("--run"), run, QStringLiteral("plugin"),
+                               QStringLiteral("ls"), QStringLiteral("--format"),
+                               QStringLiteral("table {{.Name}}\t{{.State}}\t{{.StateReason}}")});
+        QCOMPARE(table.status, 0);
+        const QStringList lines = table.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).startsWith(QStringLiteral("NAME")) && lines.at(0).contains(QStringLiteral("STATE")) &&
+                     lines.at(0).contains(QStringLiteral("REASON")),
+                 qPrintable(table.out));
+        QVERIFY2(lines.at(1).contains(QStringLiteral("not running")) && lines.at(1).endsWith(cause),
+                 qPrintable(table.out));
+
+        const Run inspect = ctl({QStringLiteral("--root"), root, QStringLiteral("--run"), run, QStringLiteral("plugin"),
+                                 QStringLiteral("inspect"), QStringLiteral("vieux/sshfs")});
+        QCOMPARE(inspect.status, 0);
+        const QJsonObject state = QJsonDocument::fromJson(inspect.out.toUtf8())
+                                      .array()
+                                      .first()
+                                      .toObject()
+                                      .value(QStringLiteral("PlugdeskState"))
+                                      .toObject();
+        QCOMPARE(state.value(QStringLiteral("Phase")).toString(), QStringLiteral("not running"));
+        QCOMPARE(state.value(QStringLiteral("Reason")).toString(), cause);
+
+        const Run start = ctl({QStringLiteral("--root"), root, QStringLiteral("--run"), run, QStringLiteral("plugin"),
+                               QStringLiteral("start"), QStringLiteral("vieux/sshfs")});
+        QCOMPARE(start.status, 1);
+        QCOMPARE(start.err, QStringLiteral("Error: vieux/sshfs:latest cannot start: ") + cause + QLatin1Char('\n'));
+        const Run after = ctl({QStringLiteral("--root"), root, QStringLiteral("--run"), run, QStringLiteral("plugin"),
+                               QStringLiteral("inspect"), QStringLiteral("-f"),
+                               QStringLiteral("{{.Enabled}} {{.PlugdeskState.Phase}}"), QStringLiteral("cd851")});
+        QCOMPARE(after.out, QStringLiteral("true failed\n"));
+    }
+
     void inspectReportsWhatIsMissing()
     {
         QTemporaryDir dir;

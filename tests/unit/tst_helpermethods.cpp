@@ -250,6 +250,8 @@ private Q_SLOTS:
                 QDBusMessage::InvalidMessage);
         QVERIFY(acceptedByServer<m::EnablePlugin>(m::EnablePlugin::call(u"acme/x"_s, EnableOptions{5})).type() !=
                 QDBusMessage::InvalidMessage);
+        QVERIFY(acceptedByServer<m::StartPlugin>(m::StartPlugin::call(u"acme/x"_s, EnableOptions{5})).type() !=
+                QDBusMessage::InvalidMessage);
         QVERIFY(acceptedByServer<m::DisablePlugin>(m::DisablePlugin::call(u"acme/x"_s, ForceOption{true})).type() !=
                 QDBusMessage::InvalidMessage);
         QVERIFY(acceptedByServer<m::CreatePlugin>(m::CreatePlugin::call(u"acme/x"_s, ReadableFile{fd}, u"/tmp/x"_s))
@@ -286,7 +288,7 @@ private Q_SLOTS:
         QVERIFY(acceptedByServer<m::UnmountVolume>(m::UnmountVolume::call(u"v"_s)).type() !=
                 QDBusMessage::InvalidMessage);
         // Every served row is one of those above, and each is in the introspection.
-        QCOMPARE(HelperVerbs::all().size(), 23);
+        QCOMPARE(HelperVerbs::all().size(), 24);
     }
 
     void typedDecodingOnTheServer()

@@ -170,6 +170,8 @@ private Q_SLOTS:
         state.socketPath = QStringLiteral("/run/plugdesk/plugins/abc/t.sock");
         state.publishedSocketPath = QStringLiteral("/run/docker/plugins/t.sock");
         state.implements = {QStringLiteral("VolumeDriver")};
+        state.nextRestart = QDateTime::fromMSecsSinceEpoch(1700000104250, Qt::UTC);
+        state.reason = QStringLiteral("vieux/sshfs:latest cannot start: its entrypoint /x does not exist");
         const core::PluginRuntimeState back =
             core::HelperProtocol::decodeRuntimeState(core::HelperProtocol::encodeRuntimeState(state));
         QCOMPARE(core::HelperProtocol::encodeRuntimeState(back), core::HelperProtocol::encodeRuntimeState(state));
@@ -180,6 +182,19 @@ private Q_SLOTS:
         QCOMPARE(back.monitorAlive, true);
         QCOMPARE(back.publishedSocketPath, state.publishedSocketPath);
         QCOMPARE(back.implements, state.implements);
+        QCOMPARE(back.nextRestart, state.nextRestart);
+        QCOMPARE(back.reason, state.reason);
+        // What the window and plugdeskctl print is derived from these fields alone, so it survives the trip too.
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(1700000101000, Qt::UTC);
+        QCOMPARE(core::PluginRuntimeState::summary(true, back, now),
+                 QStringLiteral("restarting (attempt 4, next try in 4 s)"));
+        core::PluginRuntimeState notRunning;
+        notRunning.reason = state.reason;
+        const core::PluginRuntimeState notRunningBack =
+            core::HelperProtocol::decodeRuntimeState(core::HelperProtocol::encodeRuntimeState(notRunning));
+        QCOMPARE(core::PluginRuntimeState::summary(true, notRunningBack),
+                 QStringLiteral("not running: ") + state.reason);
+        QCOMPARE(core::PluginRuntimeState::summary(false, notRunningBack), QStringLiteral("disabled"));
     }
 
     void snapshotRoundTrip()

@@ -406,6 +406,10 @@
         <source>Manage volumes</source>
         <translation>Volumes verwalten</translation>
     </message>
+    <message>
+        <source>Do not ask for a password: refuse what polkit would ask one for</source>
+        <translation>Nicht nach einem Passwort fragen: ablehnen, wofür polkit eines verlangen würde</translation>
+    </message>
 </context>
 <context>
     <name>CreatePlugin</name>
@@ -2582,6 +2586,13 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     </message>
 </context>
 <context>
+    <name>TerminalAgent</name>
+    <message>
+        <source>waiting for authorisation (%1)…</source>
+        <translation>warte auf Autorisierung (%1)…</translation>
+    </message>
+</context>
+<context>
     <name>TokenCache</name>
     <message>
         <source>the token server %1 answered something that is not a JSON object (%2)</source>
@@ -3248,10 +3259,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>keine Berechtigung zum %1 (%2): polkit ist fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <source>not authorized to %1 (%2): authentication is required, and no polkit agent answered; run it from a desktop session, or with pkexec</source>
-        <translation>keine Berechtigung zum %1 (%2): eine Authentifizierung ist nötig, aber kein polkit-Agent hat geantwortet; führen Sie es in einer Desktop-Sitzung oder mit pkexec aus</translation>
-    </message>
-    <message>
         <source>not authorized to %1 (%2)</source>
         <translation>keine Berechtigung zum %1 (%2)</translation>
     </message>
@@ -3266,6 +3273,30 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>not authorized to %1 (%2): a password is needed, and this request did not allow asking for one</source>
         <translation>nicht berechtigt, %1 (%2): ein Passwort ist nötig, und diese Anfrage erlaubte keine Nachfrage</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>not authorized to %1 (%2): the authorisation was not answered within %3</source>
+        <translation>keine Berechtigung zum %1 (%2): die Autorisierung wurde nicht innerhalb von %3 beantwortet</translation>
+    </message>
+    <message>
+        <source>not authorized to %1 (%2): authentication is required, and no polkit agent could ask for it; run plugdeskctl on a terminal, where it asks for the password itself, or from a desktop session with a polkit agent</source>
+        <translation>keine Berechtigung zum %1 (%2): eine Authentifizierung ist nötig, aber kein polkit-Agent konnte danach fragen; führen Sie plugdeskctl in einem Terminal aus, wo es selbst nach dem Passwort fragt, oder in einer Desktop-Sitzung mit polkit-Agent</translation>
     </message>
 </context>
 <context>

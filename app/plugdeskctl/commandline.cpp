@@ -1,6 +1,8 @@
 #include "commandline.h"
 
 #include "core/helper/enginefactory.h"
+#include "core/helper/helperengine.h"
+#include "terminalagent.h"
 
 #include <algorithm>
 
@@ -98,6 +100,8 @@ void CommandLine::printTopHelp(QTextStream &out) const
                            tr("Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk)")},
                           {QStringLiteral("run"), QChar(), QStringLiteral("dir"),
                            tr("Run root (default $PLUGDESK_RUN, else /run/plugdesk)")},
+                          {QStringLiteral("no-ask-password"), QChar(), QString(),
+                           tr("Do not ask for a password: refuse what polkit would ask one for")},
                           {QStringLiteral("help"), QLatin1Char('h'), QString(), tr("Print usage")},
                           {QStringLiteral("version"), QLatin1Char('v'), QString(), tr("Print version information")},
                       });
@@ -151,11 +155,18 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
 {
     const QString topUsage = tr("%1 [OPTIONS] COMMAND").arg(kProgram);
     Context context{out, err, {}, {}, {}};
+    std::unique_ptr<TerminalAgent> agent; // outlives the engine
     std::unique_ptr<core::Engine> engine;
-    // core::makeEngine decides: LocalEngine for root or an explicit store, else HelperEngine (enginefactory.h).
+    // core::makeEngine decides: LocalEngine for root or an explicit store, else HelperEngine (enginefactory.h),
+    // which asks polkit; on a terminal, the password is asked there (TerminalAgent).
     context.engine = [&]() -> core::Engine * {
-        if (!engine)
+        if (!engine) {
             engine = core::makeEngine({context.root, context.runRoot});
+            if (auto *helper = qobject_cast<core::HelperEngine *>(engine.get())) {
+                agent = std::make_unique<TerminalAgent>(context.askPassword, err);
+                helper->setAuthorisationPrompt(agent.get());
+            }
+        }
         return engine.get();
     };
 
@@ -172,6 +183,10 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         if (argument == QLatin1String("-v") || argument == QLatin1String("--version")) {
             out << tr("Plugdesk version %1").arg(QStringLiteral(PLUGDESK_VERSION)) << '\n';
             return 0;
+        }
+        if (argument == QLatin1String("--no-ask-password")) {
+            context.askPassword = false;
+            continue;
         }
         QString name = argument.mid(2);
         QString value;

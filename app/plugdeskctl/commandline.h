@@ -47,6 +47,7 @@ struct Context
     QString root;    // --root, empty for the default
     QString runRoot; // --run, empty for the default
     std::function<core::Engine *()> engine;
+    bool askPassword = true; // false: --no-ask-password (TerminalAgent)
 };
 
 // A verb: `plugin ls`. `run` returns the exit status.

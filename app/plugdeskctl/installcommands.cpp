@@ -61,6 +61,10 @@ public:
 
     void show(const core::JobProgress &progress)
     {
+        // Waiting for polkit is no output of the verb: TerminalAgent says it on stderr, and a refusal leaves stdout
+        // empty.
+        if (progress.phase == core::JobProgress::authorisingPhase())
+            return;
         if (progress.item.isEmpty()) {
             if (!progress.text.isEmpty() && progress.text != m_lastText) {
                 m_lastText = progress.text;

@@ -366,6 +366,8 @@ int push(Context &context, const Arguments &arguments)
     core::Job *job = context.engine()->push(reference ? reference->withDefaultTag().familiarString() : name);
     QSet<QString> printed;
     QObject::connect(job, &core::Job::progressed, job, [&context, &printed](const core::JobProgress &progress) {
+        if (progress.phase == core::JobProgress::authorisingPhase())
+            return; // TerminalAgent says it on stderr; a refusal leaves stdout empty
         if (progress.item.isEmpty()) {
             if (!progress.text.isEmpty())
                 context.out << progress.text << '\n';

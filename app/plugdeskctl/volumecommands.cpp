@@ -105,17 +105,24 @@ int inspect(Context &context, const Arguments &arguments)
     QJsonArray found;
     int status = 0;
     QStringList errors;
+    bool onlyNotFound = true;
     for (const QString &name : arguments.positional) {
         core::Job *job = context.engine()->inspectVolume(name);
         job->waitForFinished();
-        if (const auto error = job->error())
+        if (const auto error = job->error()) {
             errors.append(error->message);
-        else
+            onlyNotFound = onlyNotFound && error->code == core::ErrorCode::NotFound;
+        } else {
             found.append(QJsonObject::fromVariantMap(job->result().toMap()));
+        }
         job->deleteLater();
     }
-    context.out << QString::fromUtf8(QJsonDocument(found).toJson(QJsonDocument::Indented));
-    context.out.flush();
+    // Docker prints the array of what it found, "[]" for names not found; a refusal (or an unreachable helper) is
+    // only its error, as in plugin inspect.
+    if (!found.isEmpty() || onlyNotFound) {
+        context.out << QString::fromUtf8(QJsonDocument(found).toJson(QJsonDocument::Indented));
+        context.out.flush();
+    }
     for (const QString &error : std::as_const(errors))
         status = reportError(context, error);
     return status;

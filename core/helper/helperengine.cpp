@@ -5,6 +5,7 @@
 #include "core/archive/layerwriter.h"
 #include "core/base/pendingfile.h"
 #include "core/engine/importplugin.h"
+#include "core/helper/authorisationprompt.h"
 #include "core/helper/helpermethods.h"
 #include "core/helper/helperprotocol.h"
 #include "core/helper/remotejob.h"
@@ -39,7 +40,8 @@ namespace core {
 
 namespace {
 
-// A person may take a while to answer a polkit agent's password dialog.
+// Longer than the helper's own limit for an unanswered authorisation (PolkitAuthority, 5 minutes), so that its
+// message, naming the action and the time, is what the person reads.
 constexpr int kCallTimeoutMs = 10 * 60 * 1000;
 // Pushed changes come in bursts (an install changes the plugin, then its state): read once per burst.
 constexpr int kPushCoalesceMs = 50;
@@ -146,23 +148,63 @@ void HelperEngine::callAsync(const HelperMessage &call, bool interactive, QObjec
             Qt::QueuedConnection);
         return;
     }
+    // With a prompt, a call a person made first goes without interaction unless the prompt's agent is up already;
+    // --no-ask-password (mayAsk false) never allows it.
+    bool agentRetry = false;
+    if (interactive && m_prompt) {
+        if (!m_prompt->mayAsk())
+            interactive = false;
+        else if (!m_prompt->agentReady()) {
+            interactive = false;
+            agentRetry = true;
+        }
+    }
+    send(call, interactive, agentRetry, guard, done);
+}
+
+void HelperEngine::send(const HelperMessage &call, bool interactive, bool agentRetry, const QPointer<QObject> &guard,
+                        const Reply &done)
+{
     QDBusMessage message = QDBusMessage::createMethodCall(m_service, HelperProtocol::objectPath(),
                                                           HelperProtocol::interfaceName(), call.member);
     message.setArguments(call.arguments);
     message.setInteractiveAuthorizationAllowed(interactive);
     ++m_calls;
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(message, kCallTimeoutMs), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [watcher, guard, done, member = call.member] {
-        watcher->deleteLater();
-        if (!guard)
-            return;
-        const QDBusMessage reply = watcher->reply();
-        if (reply.type() == QDBusMessage::ErrorMessage)
-            return done(errorFromReply(reply));
-        if (reply.type() != QDBusMessage::ReplyMessage)
-            return done(Error{ErrorCode::Internal, tr("the Plugdesk helper sent no reply to %1").arg(member)});
-        done(reply.arguments());
-    });
+    // A person waiting for an answer is told what for (the prompt prints "waiting for authorisation (…)").
+    QPointer<QTimer> notice;
+    const QString action = helperActionId(call.action);
+    if (m_prompt && (interactive || agentRetry) && !action.isEmpty()) {
+        notice = new QTimer(watcher);
+        notice->setSingleShot(true);
+        connect(notice, &QTimer::timeout, this, [this, action, notice] {
+            notice->setProperty("told", true);
+            m_prompt->waiting(action);
+        });
+        notice->start(kWaitingNoticeMs);
+    }
+    connect(
+        watcher, &QDBusPendingCallWatcher::finished, this,
+        [this, watcher, guard, done, call, agentRetry, action, notice] {
+            watcher->deleteLater();
+            if (notice && notice->property("told").toBool())
+                m_prompt->answered();
+            if (!guard)
+                return;
+            const QDBusMessage reply = watcher->reply();
+            if (reply.type() == QDBusMessage::ErrorMessage) {
+                Error error = errorFromReply(reply);
+                if (agentRetry && error.code == ErrorCode::AuthorizationRequired) {
+                    m_prompt->startAgent(action, m_bus.baseService());
+                    send(call, true, false, guard, done);
+                    return;
+                }
+                return done(error);
+            }
+            if (reply.type() != QDBusMessage::ReplyMessage)
+                return done(Error{ErrorCode::Internal, tr("the Plugdesk helper sent no reply to %1").arg(call.member)});
+            done(reply.arguments());
+        });
 }
 
 // --- the copy of the helper's state ---

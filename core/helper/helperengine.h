@@ -6,10 +6,12 @@
 #include <QDBusMessage>
 #include <QDBusServiceWatcher>
 #include <QHash>
+#include <QPointer>
 #include <functional>
 
 namespace core {
 
+class AuthorisationPrompt;
 class RegistryClient;
 struct HelperMessage;
 
@@ -103,6 +105,13 @@ public:
     Job *mountVolume(const QString &name) override;
     Job *unmountVolume(const QString &name) override;
 
+    // A prompt (not owned; it outlives this engine) that takes part in the authorisation of the calls a person
+    // made: with one, such a call is sent first without interaction; when polkit wants a password, the prompt
+    // starts its agent and the call is sent again allowing interaction (so no agent is started when none is
+    // needed). It is told when a call has not been answered after kWaitingNoticeMs, and when it has.
+    void setAuthorisationPrompt(AuthorisationPrompt *prompt) { m_prompt = prompt; }
+    static constexpr int kWaitingNoticeMs = 500;
+
     // Method calls this engine sent since it was made: a window at rest makes none (tests count them).
     quint64 callCount() const { return m_calls; }
 
@@ -123,6 +132,9 @@ private:
     // arguments or the Error, on this thread, later (never inside this call), unless `context` is gone. `interactive`:
     // polkit may ask the person for a password.
     void callAsync(const HelperMessage &call, bool interactive, QObject *context, Reply done);
+    // One attempt of callAsync; `agentRetry`: on AuthorizationRequired, start the prompt's agent and send again.
+    void send(const HelperMessage &call, bool interactive, bool agentRetry, const QPointer<QObject> &guard,
+              const Reply &done);
     // A verb that answers with a job path: the returned Job waits (phase "authorising") for the reply, then
     // mirrors the helper's job. Cancelled while waiting, it ends at once and cancels the helper's job when the
     // path comes. `ending` as in RemoteJob::attach.
@@ -160,6 +172,7 @@ private:
     void flushWaiters();
 
     RegistryClient *m_registry = nullptr;
+    AuthorisationPrompt *m_prompt = nullptr;
     QDBusConnection m_bus;
     QDBusServiceWatcher *m_helperWatcher = nullptr; // the helper's name on m_bus, for onHelperRegistered
     QString m_address;

@@ -235,6 +235,7 @@ struct HelperMessage
 {
     QString member;
     QVariantList arguments;
+    HelperAction action = HelperAction::None; // what polkit is asked (the client names it while it waits)
 };
 
 // One row: the method, its action, what it answers, its options, its arguments in order.
@@ -269,7 +270,7 @@ struct Method
         const QVariantMap common = Codec<CallContext>::encode(context);
         for (auto it = common.constBegin(); it != common.constEnd(); ++it)
             map.insert(it.key(), it.value());
-        return {member(), QVariantList{Codec<typename Args::Type>::encode(values)..., QVariant(map)}};
+        return {member(), QVariantList{Codec<typename Args::Type>::encode(values)..., QVariant(map)}, Action};
     }
     static Result<ReplyType> decodeReply(const QVariantList &arguments)
     {

@@ -2,6 +2,7 @@
 
 #include "core/base/calllocale.h"
 
+#include <QCoreApplication>
 #include <QDBusArgument>
 #include <QDBusError>
 #include <QDBusMessage>
@@ -9,6 +10,10 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusVariant>
+#include <QLocale>
+#include <QTimer>
+#include <memory>
+#include <utility>
 
 namespace core {
 
@@ -18,8 +23,18 @@ const QString kPolkitService = QStringLiteral("org.freedesktop.PolicyKit1");
 const QString kPolkitPath = QStringLiteral("/org/freedesktop/PolicyKit1/Authority");
 const QString kPolkitInterface = QStringLiteral("org.freedesktop.PolicyKit1.Authority");
 constexpr uint kAllowUserInteraction = 1;
-// A person may take a while to type a password into the agent's dialog.
-constexpr int kInteractiveTimeoutMs = 10 * 60 * 1000;
+// A person may take a while to type a password into the agent's dialog, but not forever: after this the check is
+// cancelled and the caller told so. The client's own call timeout (HelperEngine) is longer, so this message is what
+// the person sees.
+constexpr int kDefaultAuthTimeoutMs = 5 * 60 * 1000;
+
+// $PLUGDESK_AUTH_TIMEOUT_MS (tests shorten it), else kDefaultAuthTimeoutMs.
+int authTimeoutMs()
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue("PLUGDESK_AUTH_TIMEOUT_MS", &ok);
+    return ok && value > 0 ? value : kDefaultAuthTimeoutMs;
+}
 
 // True when the error means "nobody serves org.freedesktop.PolicyKit1 and it cannot be activated".
 bool polkitIsAbsent(const QDBusError &error)
@@ -31,6 +46,19 @@ bool polkitIsAbsent(const QDBusError &error)
 }
 
 } // namespace
+
+QString PolkitAuthority::durationText(int milliseconds)
+{
+    if (milliseconds == 60000)
+        return tr("1 minute");
+    if (milliseconds % 60000 == 0)
+        return tr("%1 minutes").arg(milliseconds / 60000);
+    if (milliseconds == 1000)
+        return tr("1 second");
+    if (milliseconds % 1000 == 0)
+        return tr("%1 seconds").arg(milliseconds / 1000);
+    return tr("%1 seconds").arg(QLocale().toString(milliseconds / 1000.0, 'f', 1));
+}
 
 PolkitAuthority::PolkitAuthority(const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
@@ -61,19 +89,43 @@ void PolkitAuthority::check(const QString &busName, const QString &action, const
     }
     detailMap.endMap();
 
+    static quint64 counter = 0;
+    const QString cancellationId =
+        QStringLiteral("plugdesk-%1-%2").arg(QCoreApplication::applicationPid()).arg(++counter);
     QDBusMessage call = QDBusMessage::createMethodCall(kPolkitService, kPolkitPath, kPolkitInterface,
                                                        QStringLiteral("CheckAuthorization"));
     call << QVariant::fromValue(subject) << action << QVariant::fromValue(detailMap)
-         << (interactive ? kAllowUserInteraction : 0u) << QString();
+         << (interactive ? kAllowUserInteraction : 0u) << cancellationId;
 
     ++m_pending;
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, kInteractiveTimeoutMs), this);
+    const int timeoutMs = authTimeoutMs();
+    // `done` runs once: from the reply, or from the time-out (the reply to the cancelled check is then ignored).
+    auto answered = std::make_shared<bool>(false);
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, timeoutMs + 60 * 1000), this);
+    auto *timer = new QTimer(watcher);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this,
+            [this, answered, cancellationId, action, what, done, timeoutMs, locale = CallLocale::capture()] {
+                if (std::exchange(*answered, true))
+                    return;
+                CallLocale::Scope language(locale);
+                QDBusMessage cancel = QDBusMessage::createMethodCall(kPolkitService, kPolkitPath, kPolkitInterface,
+                                                                     QStringLiteral("CancelCheckAuthorization"));
+                cancel << cancellationId;
+                m_bus.asyncCall(cancel); // its answer changes nothing: the caller is told now
+                done(Error{ErrorCode::Timeout, tr("not authorized to %1 (%2): the authorisation was not answered "
+                                                  "within %3")
+                                                   .arg(what, action, durationText(timeoutMs))});
+            });
+    timer->start(timeoutMs);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, watcher, busName, action, what, done, interactive,
+            [this, watcher, busName, action, what, done, interactive, answered,
              locale = CallLocale::capture()](QDBusPendingCallWatcher *) {
                 CallLocale::Scope language(locale); // the refusal is in the caller's language
                 watcher->deleteLater();
                 --m_pending;
+                if (std::exchange(*answered, true))
+                    return; // timed out already
                 const QDBusMessage reply = watcher->reply();
                 if (reply.type() == QDBusMessage::ErrorMessage) {
                     const QDBusError error = watcher->error();
@@ -107,7 +159,8 @@ void PolkitAuthority::check(const QString &busName, const QString &action, const
                 if (challenge) {
                     done(Error{ErrorCode::PermissionDenied,
                                tr("not authorized to %1 (%2): authentication is required, and no polkit agent "
-                                  "answered; run it from a desktop session, or with pkexec")
+                                  "could ask for it; run plugdeskctl on a terminal, where it asks for the password "
+                                  "itself, or from a desktop session with a polkit agent")
                                    .arg(what, action)});
                     return;
                 }

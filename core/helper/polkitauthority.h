@@ -14,7 +14,9 @@ namespace core {
 // org.freedesktop.PolicyKit1 with the caller's unique bus name as a `system-bus-name` subject, called directly
 // with QtDBus (as systemd's bus-polkit does; no libpolkit). When polkitd is not on the bus and cannot be
 // activated, only uid 0 passes. Every answer is asynchronous, so the helper keeps serving while a desktop
-// agent asks for a password. Owns no cache: polkit's own auth_admin_keep does the remembering.
+// agent asks for a password. A check nobody answers within $PLUGDESK_AUTH_TIMEOUT_MS (default 5 minutes) is
+// cancelled (CancelCheckAuthorization) and refused with a Timeout naming the action and the time. Owns no cache:
+// polkit's own auth_admin_keep does the remembering.
 class PolkitAuthority final : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,9 @@ public:
     // The uid of the connection that owns `busName`, from the bus daemon (GetConnectionUnixUser).
     static void callerUid(const QDBusConnection &bus, const QString &busName, QObject *context,
                           std::function<void(const Result<uint> &)> done);
+
+    // "5 minutes", "2 seconds", "1.5 seconds": how long an authorisation may wait, in a refusal.
+    static QString durationText(int milliseconds);
 
     // Checks still waiting for polkit or the bus daemon.
     int pending() const { return m_pending; }

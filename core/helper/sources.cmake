@@ -1,4 +1,5 @@
 target_sources(plugdesk_helper PRIVATE
+    helper/authorisationprompt.h
     helper/enginefactory.cpp helper/enginefactory.h
     helper/helperengine.cpp helper/helperengine.h
     helper/helpermethods.cpp helper/helpermethods.h

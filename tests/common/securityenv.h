@@ -62,8 +62,9 @@ public:
     }
 
     // The bus, polkitd with a rule granting nobody `nobodyActions`, and a store folder (`store()`, empty, 0700 like
-    // the real one would be made by the helper). Empty on success, else why not.
-    QString start(const QStringList &nobodyActions)
+    // the real one would be made by the helper). `moreRules`: JavaScript appended to the rules file (further
+    // polkit.addRule calls, asked after the one granting nobodyActions). Empty on success, else why not.
+    QString start(const QStringList &nobodyActions, const QString &moreRules = {})
     {
         if (!m_dir.isValid())
             return QStringLiteral("no temp folder");
@@ -86,7 +87,8 @@ public:
                                              "    if (subject.user == \"nobody\" && (%1))\n"
                                              "        return polkit.Result.YES;\n"
                                              "});\n")
-                                  .arg(condition);
+                                  .arg(condition) +
+                              moreRules;
         if (!writeFile(rulesTarget(), rules.toUtf8()))
             return QStringLiteral("cannot write %1").arg(rulesTarget());
         openForEveryone(rulesTarget(), 0644);

@@ -139,7 +139,7 @@ int writeManPages(const CommandLine &commandLine, const QStringList &arguments, 
         err << CommandLine::tr("Error: cannot create the folder %1").arg(dir.path()) << '\n';
         return 1;
     }
-    for (const QString &stale : dir.entryList({QStringLiteral("*.1")}, QDir::Files))
+    for (const QString &stale : dir.entryList({QStringLiteral("*.1"), QStringLiteral("*.1.gz")}, QDir::Files))
         dir.remove(stale);
     QList<std::pair<QString, QString>> pages{{QStringLiteral("plugdeskctl"), topManPage(commandLine)}};
     for (const Command &command : commandLine.commands())

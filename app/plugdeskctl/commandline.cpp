@@ -1,9 +1,12 @@
 #include "commandline.h"
 
+#include "completion.h"
 #include "core/helper/enginefactory.h"
 #include "core/helper/helperengine.h"
+#include "manpage.h"
 #include "terminalagent.h"
 
+#include <QRegularExpression>
 #include <algorithm>
 
 namespace cli {
@@ -11,6 +14,8 @@ namespace cli {
 namespace {
 
 const QString kProgram = QStringLiteral("plugdeskctl");
+
+} // namespace
 
 QString optionLabel(const Option &option)
 {
@@ -20,6 +25,44 @@ QString optionLabel(const Option &option)
         label += QLatin1Char(' ') + option.valueName;
     return label;
 }
+
+QList<Option> commandOptions(const Command &command)
+{
+    QList<Option> options = command.options;
+    options.append({QStringLiteral("help"), QLatin1Char('h'), QString(), CommandLine::tr("Print usage")});
+    return options;
+}
+
+QList<ArgumentKind> argumentKinds(const QString &usage, bool *repeats)
+{
+    QList<ArgumentKind> kinds;
+    *repeats = false;
+    for (QString word : usage.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (word == QLatin1String("[OPTIONS]"))
+            continue;
+        *repeats = word.endsWith(QLatin1String("...]")) || word.endsWith(QLatin1String("..."));
+        if (word.startsWith(QLatin1Char('[')))
+            word = word.mid(1);
+        // PLUGIN[:TAG], PLUGIN...]: the name is what comes before the first bracket, colon or dot.
+        const qsizetype end = word.indexOf(QRegularExpression(QStringLiteral("[\\[\\]:.]")));
+        if (end >= 0)
+            word = word.left(end);
+        if (word == QLatin1String("PLUGIN"))
+            kinds.append(ArgumentKind::Plugin);
+        else if (word == QLatin1String("VOLUME"))
+            kinds.append(ArgumentKind::Volume);
+        else if (word == QLatin1String("FILE") || word.endsWith(QLatin1String("-DIR")))
+            kinds.append(ArgumentKind::File);
+        else
+            kinds.append(ArgumentKind::Other);
+        // A repeated argument of the same kind as the one before it ("PLUGIN [PLUGIN...]") is that one again.
+        if (*repeats && kinds.size() > 1 && kinds.constLast() == kinds.at(kinds.size() - 2))
+            kinds.removeLast();
+    }
+    return kinds;
+}
+
+namespace {
 
 void printOptions(QTextStream &out, const QList<Option> &options)
 {
@@ -68,7 +111,35 @@ CommandLine::CommandLine()
 
 void CommandLine::add(Command command)
 {
+    if (command.arguments.isEmpty())
+        command.arguments = argumentKinds(command.usage, &command.argumentsRepeat);
     m_commands.append(std::move(command));
+}
+
+QStringList CommandLine::groups() const
+{
+    QStringList groups = m_groupSummaries.keys();
+    std::sort(groups.begin(), groups.end());
+    return groups;
+}
+
+QList<Option> CommandLine::globalOptions()
+{
+    return {
+        {QStringLiteral("root"), QChar(), QStringLiteral("dir"),
+         tr("Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk)")},
+        {QStringLiteral("run"), QChar(), QStringLiteral("dir"),
+         tr("Run root (default $PLUGDESK_RUN, else /run/plugdesk)")},
+        {QStringLiteral("no-ask-password"), QChar(), QString(),
+         tr("Do not ask for a password: refuse what polkit would ask one for")},
+        {QStringLiteral("help"), QLatin1Char('h'), QString(), tr("Print usage")},
+        {QStringLiteral("version"), QLatin1Char('v'), QString(), tr("Print version information")},
+    };
+}
+
+QString CommandLine::description()
+{
+    return tr("Manage Docker managed plugins with Plugdesk, the way `docker plugin` does.");
 }
 
 const Command *CommandLine::find(const QString &group, const QString &name) const
@@ -93,22 +164,11 @@ int CommandLine::usageError(QTextStream &err, const QString &message, const QStr
 void CommandLine::printTopHelp(QTextStream &out) const
 {
     out << tr("Usage:  %1 [OPTIONS] COMMAND").arg(kProgram) << "\n\n";
-    out << tr("Manage Docker managed plugins with Plugdesk, the way `docker plugin` does.") << "\n\n";
+    out << description() << "\n\n";
     out << tr("Options:") << '\n';
-    printOptions(out, {
-                          {QStringLiteral("root"), QChar(), QStringLiteral("dir"),
-                           tr("Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk)")},
-                          {QStringLiteral("run"), QChar(), QStringLiteral("dir"),
-                           tr("Run root (default $PLUGDESK_RUN, else /run/plugdesk)")},
-                          {QStringLiteral("no-ask-password"), QChar(), QString(),
-                           tr("Do not ask for a password: refuse what polkit would ask one for")},
-                          {QStringLiteral("help"), QLatin1Char('h'), QString(), tr("Print usage")},
-                          {QStringLiteral("version"), QLatin1Char('v'), QString(), tr("Print version information")},
-                      });
+    printOptions(out, globalOptions());
     out << '\n' << tr("Management Commands:") << '\n';
-    QStringList groups = m_groupSummaries.keys();
-    std::sort(groups.begin(), groups.end());
-    for (const QString &group : groups)
+    for (const QString &group : groups())
         out << QStringLiteral("  ") << group.leftJustified(10) << m_groupSummaries.value(group) << '\n';
     bool anyTopLevel = false;
     for (const Command &command : m_commands) {
@@ -139,16 +199,16 @@ void CommandLine::printCommandHelp(QTextStream &out, const Command &command) con
 {
     out << tr("Usage:  %1 %2").arg(commandPath(command), command.usage).trimmed() << "\n\n";
     out << command.summary << '\n';
+    if (!command.description.isEmpty())
+        out << '\n' << command.description << '\n';
     if (!command.aliases.isEmpty()) {
         QStringList names{commandPath(command)};
         for (const QString &alias : command.aliases)
             names.append(commandPath(command).section(QLatin1Char(' '), 0, -2) + QLatin1Char(' ') + alias);
         out << '\n' << tr("Aliases:") << "\n  " << names.join(QStringLiteral(", ")) << '\n';
     }
-    QList<Option> options = command.options;
-    options.append({QStringLiteral("help"), QLatin1Char('h'), QString(), tr("Print usage")});
     out << '\n' << tr("Options:") << '\n';
-    printOptions(out, options);
+    printOptions(out, commandOptions(command));
 }
 
 int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -169,6 +229,12 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         }
         return engine.get();
     };
+
+    // Hidden verbs for the build and the shells: the man pages (manpage.h) and completion (completion.h).
+    if (arguments.value(0) == QLatin1String("__man"))
+        return writeManPages(*this, arguments.mid(1), out, err);
+    if (arguments.value(0) == QLatin1String("__complete"))
+        return printCompletion(*this, arguments.mid(1), out);
 
     // Global options come before the group.
     qsizetype index = 0;

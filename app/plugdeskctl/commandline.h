@@ -23,6 +23,7 @@ struct Option
     QChar shortName;
     QString valueName; // empty: a boolean flag
     QString help;
+    QStringList values = {}; // the values it takes when they are fixed ("table", "json"), for completion
 };
 
 // The arguments of one verb after parsing: flag values and positional arguments.
@@ -50,6 +51,14 @@ struct Context
     bool askPassword = true; // false: --no-ask-password (TerminalAgent)
 };
 
+// What a positional argument names, so completion can offer it.
+enum class ArgumentKind {
+    Other,  // free text: a remote reference, KEY=VALUE, a new name
+    Plugin, // an installed plugin (`plugin ls`)
+    Volume, // an existing volume (`volume ls -q`)
+    File,   // a path
+};
+
 // A verb: `plugin ls`. `run` returns the exit status.
 struct Command
 {
@@ -62,6 +71,12 @@ struct Command
     int minArgs = 0;
     int maxArgs = -1; // -1: any number
     std::function<int(Context &, const Arguments &)> run;
+    // Longer text after the summary, in --help and in the man page's DESCRIPTION.
+    QString description = {};
+    // What each positional argument names, for completion; the last one repeats when the usage ends in "...".
+    // Left empty, CommandLine::add derives it from the usage: PLUGIN, VOLUME, FILE, ...-DIR (see argumentKinds).
+    QList<ArgumentKind> arguments = {};
+    bool argumentsRepeat = false;
 };
 
 // Parses and dispatches `plugdeskctl [GLOBAL OPTIONS] GROUP VERB [OPTIONS] [ARGS]` (or `plugdeskctl VERB ...` for
@@ -77,6 +92,15 @@ public:
     void add(Command command);
     int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
+    // The table, for the man pages and completion (manpage.h, completion.h): never a second copy of it.
+    const QList<Command> &commands() const { return m_commands; }
+    QStringList groups() const;
+    QString groupSummary(const QString &group) const { return m_groupSummaries.value(group); }
+    // --root, --run, --help, --version: the options before the group.
+    static QList<Option> globalOptions();
+    // "Manage Docker managed plugins with Plugdesk, ...": the top --help's and plugdeskctl(1)'s description.
+    static QString description();
+
 private:
     const Command *find(const QString &group, const QString &name) const;
     void printTopHelp(QTextStream &out) const;
@@ -87,6 +111,14 @@ private:
     QList<Command> m_commands;
     QHash<QString, QString> m_groupSummaries;
 };
+
+// "-f, --filter filter" (or "    --root dir"), as --help and the man pages show a flag.
+QString optionLabel(const Option &option);
+// A verb's flags as --help lists them: its own, then --help.
+QList<Option> commandOptions(const Command &command);
+// The kinds of the positional arguments a usage names: "[OPTIONS] PLUGIN FILE" -> {Plugin, File}; sets *repeats
+// when the last one ends in "...".
+QList<ArgumentKind> argumentKinds(const QString &usage, bool *repeats);
 
 // The verbs, one function per group.
 void addPluginCommands(CommandLine &commandLine);

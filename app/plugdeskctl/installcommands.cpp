@@ -365,7 +365,10 @@ void addInstallCommands(CommandLine &commandLine)
                      },
                      1,
                      -1,
-                     install});
+                     install,
+                     {},
+                     {ArgumentKind::Other}, // a remote reference, then KEY=VALUE settings
+                     true});
     commandLine.add({plugin,
                      QStringLiteral("upgrade"),
                      {},

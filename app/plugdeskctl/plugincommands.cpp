@@ -428,9 +428,12 @@ void addPluginCommands(CommandLine &commandLine)
                      {
                          {QStringLiteral("filter"), QLatin1Char('f'), QStringLiteral("filter"),
                           Tr::tr("Provide filter values (e.g. \"enabled=true\", \"capability=volumedriver\")")},
-                         {QStringLiteral("format"), QChar(), QStringLiteral("string"),
+                         {QStringLiteral("format"),
+                          QChar(),
+                          QStringLiteral("string"),
                           Tr::tr("Format output: \"table\", \"json\", or a template such as "
-                                 "'{{.ID}}\\t{{.Name}}'")},
+                                 "'{{.ID}}\\t{{.Name}}'"),
+                          {QStringLiteral("table"), QStringLiteral("json")}},
                          {QStringLiteral("no-trunc"), QChar(), QString(), Tr::tr("Don't truncate output")},
                          {QStringLiteral("quiet"), QLatin1Char('q'), QString(), Tr::tr("Only display plugin IDs")},
                      },
@@ -443,9 +446,12 @@ void addPluginCommands(CommandLine &commandLine)
                      QStringLiteral("[OPTIONS] PLUGIN [PLUGIN...]"),
                      Tr::tr("Display detailed information on one or more plugins"),
                      {
-                         {QStringLiteral("format"), QLatin1Char('f'), QStringLiteral("string"),
+                         {QStringLiteral("format"),
+                          QLatin1Char('f'),
+                          QStringLiteral("string"),
                           Tr::tr("Format output: \"json\" (the default), or a template such as "
-                                 "'{{.Config.Interface.Socket}}'")},
+                                 "'{{.Config.Interface.Socket}}'"),
+                          {QStringLiteral("json")}},
                      },
                      1,
                      -1,
@@ -462,7 +468,9 @@ void addPluginCommands(CommandLine &commandLine)
                      },
                      2,
                      2,
-                     create});
+                     create,
+                     {},
+                     {ArgumentKind::Other, ArgumentKind::File}}); // a new name, then its folder
     commandLine.add({plugin,
                      QStringLiteral("set"),
                      {},

@@ -171,8 +171,11 @@ void addVolumeCommands(CommandLine &commandLine)
                      {
                          {QStringLiteral("filter"), QLatin1Char('f'), QStringLiteral("filter"),
                           Tr::tr("Provide filter values (e.g. \"driver=acme/testvol\")")},
-                         {QStringLiteral("format"), QChar(), QStringLiteral("string"),
-                          Tr::tr("Format output: \"table\" (the default) or \"json\"")},
+                         {QStringLiteral("format"),
+                          QChar(),
+                          QStringLiteral("string"),
+                          Tr::tr("Format output: \"table\" (the default) or \"json\""),
+                          {QStringLiteral("table"), QStringLiteral("json")}},
                          {QStringLiteral("quiet"), QLatin1Char('q'), QString(), Tr::tr("Only display volume names")},
                      },
                      0,
@@ -192,7 +195,9 @@ void addVolumeCommands(CommandLine &commandLine)
                      },
                      0,
                      1,
-                     create});
+                     create,
+                     {},
+                     {ArgumentKind::Other}}); // a new name
     commandLine.add({volume,
                      QStringLiteral("inspect"),
                      {},

@@ -17,6 +17,7 @@
 #include "ui/volumespage.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -41,6 +42,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -110,6 +112,7 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     addPage(themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin")), tr("Plugins"), m_plugins);
     m_volumesPage = new VolumesPage(m_engine);
     addPage(themeIcon(QStringLiteral("drive-harddisk"), QStringLiteral("volume")), tr("Volumes"), m_volumesPage);
+    createVolumeMenu();
     // F5 refreshes the page shown: the Volumes page has its own Refresh.
     m_pluginActions.append(m_refreshAction);
 
@@ -117,6 +120,14 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     statusBar()->addWidget(m_status, 1);
     m_jobs = new JobsIndicator(m_engine);
     statusBar()->addPermanentWidget(m_jobs);
+
+    // Tab goes sidebar -> filter -> list -> details on each page (a hidden page's widgets are skipped).
+    QWidget::setTabOrder(m_sidebar, m_plugins->filterEdit());
+    QWidget::setTabOrder(m_plugins->filterEdit(), m_plugins->table());
+    QWidget::setTabOrder(m_plugins->table(), m_plugins->detailsView());
+    QWidget::setTabOrder(m_plugins->detailsView(), m_volumesPage->filterEdit());
+    QWidget::setTabOrder(m_volumesPage->filterEdit(), m_volumesPage->treeView());
+    QWidget::setTabOrder(m_volumesPage->treeView(), m_volumesPage->detailsView());
 
     resize(1100, 720);
     restoreState();
@@ -257,9 +268,10 @@ void MainWindow::createActions()
     pluginMenu->addSeparator();
     pluginMenu->addAction(m_copyIdAction);
     pluginMenu->addAction(m_copyNameAction);
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addAction(m_refreshAction);
-    menuBar()->addMenu(tr("&Help"))->addAction(aboutAction);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_refreshAction);
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(aboutAction);
 
     auto *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -301,11 +313,56 @@ void MainWindow::createActions()
     addAction(focusFilter);
 }
 
+void MainWindow::createVolumeMenu()
+{
+    // The Volumes page's own actions, in a menu of their own between Plugin and View; shown with the page.
+    auto *volumeMenu = new QMenu(tr("V&olume"), this);
+    volumeMenu->setObjectName(QStringLiteral("volumeMenu"));
+    menuBar()->insertMenu(m_viewMenu->menuAction(), volumeMenu);
+    volumeMenu->addAction(m_volumesPage->newVolumeAction());
+    volumeMenu->addAction(m_volumesPage->removeAction());
+    volumeMenu->addSeparator();
+    volumeMenu->addAction(m_volumesPage->copyNameAction());
+    volumeMenu->addAction(m_volumesPage->copyMountpointAction());
+    volumeMenu->addSeparator();
+    volumeMenu->addAction(m_volumesPage->refreshAction());
+    // Hidden actions take no shortcuts: the Plugins page's Delete and the Volumes page's never compete.
+    m_volumeActions = {volumeMenu->menuAction(),        m_volumesPage->newVolumeAction(),
+                       m_volumesPage->removeAction(),   m_volumesPage->refreshAction(),
+                       m_volumesPage->copyNameAction(), m_volumesPage->copyMountpointAction()};
+    for (QAction *action : std::as_const(m_volumeActions))
+        action->setVisible(m_pages->currentWidget() == m_volumesPage);
+}
+
 int MainWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
 {
     const int index = m_pages->addWidget(page);
     auto *item = new QListWidgetItem(icon, title, m_sidebar);
     item->setData(Qt::AccessibleTextRole, title);
+    // View > <page> with Ctrl+<n>, for the first nine pages.
+    if (!m_pageGroup) {
+        m_pageGroup = new QActionGroup(this);
+        m_pageGroup->setExclusive(true);
+        m_viewMenu->insertSeparator(m_viewMenu->actions().value(0));
+    }
+    auto *pageAction = new QAction(icon, title, m_pageGroup);
+    pageAction->setObjectName(QStringLiteral("pageAction%1").arg(index + 1));
+    pageAction->setCheckable(true);
+    if (index < 9) {
+        pageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        pageAction->setToolTip(tr("Show the %1 page (Ctrl+%2)").arg(title).arg(index + 1));
+    }
+    connect(pageAction, &QAction::triggered, this, [this, index] { showPage(index); });
+    // In page order, above the separator that precedes Refresh.
+    QAction *separator = nullptr;
+    for (QAction *action : m_viewMenu->actions()) {
+        if (action->isSeparator()) {
+            separator = action;
+            break;
+        }
+    }
+    m_viewMenu->insertAction(separator, pageAction);
+    m_pageActions.append(pageAction);
     if (m_sidebar->currentRow() < 0)
         m_sidebar->setCurrentRow(index);
     return index;
@@ -320,6 +377,10 @@ void MainWindow::showPage(int index)
         m_sidebar->setCurrentRow(index);
     for (QAction *action : std::as_const(m_pluginActions))
         action->setVisible(index == 0);
+    for (QAction *action : std::as_const(m_volumeActions))
+        action->setVisible(m_pages->widget(index) == m_volumesPage);
+    if (QAction *pageAction = m_pageActions.value(index))
+        pageAction->setChecked(true);
     // Every action of the main toolbar is the Plugins page's; other pages bring their own toolbar.
     if (auto *toolBar = findChild<QToolBar *>(QStringLiteral("mainToolBar")))
         toolBar->setVisible(index == 0);

@@ -6,6 +6,8 @@
 #include <functional>
 
 class QAction;
+class QActionGroup;
+class QMenu;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -92,6 +94,8 @@ public:
     QAction *loginAction() const { return m_loginAction; }
     QAction *exportAction() const { return m_exportAction; }
     QAction *importAction() const { return m_importAction; }
+    // View > Plugins (Ctrl+1), View > Volumes (Ctrl+2), ...: the action that shows page `index`.
+    QAction *pageAction(int index) const { return m_pageActions.value(index); }
 
     // Export: asks where (a file dialog, objectName "exportFileDialog"), then writes the selected plugin's bundle.
     void exportSelected();
@@ -106,6 +110,7 @@ protected:
 
 private:
     void createActions();
+    void createVolumeMenu();
     void updateActions();
     void showContextMenu(const QPoint &position);
     void enableSelected();
@@ -126,6 +131,9 @@ private:
 
     core::Engine *m_engine;
     QListWidget *m_sidebar = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QActionGroup *m_pageGroup = nullptr;
     QStackedWidget *m_pages = nullptr;
     PluginsPage *m_plugins = nullptr;
     VolumesPage *m_volumesPage = nullptr;
@@ -145,6 +153,8 @@ private:
     QAction *m_copyIdAction = nullptr;
     QAction *m_copyNameAction = nullptr;
     QList<QAction *> m_pluginActions; // shown while the Plugins page is
+    QList<QAction *> m_volumeActions; // shown while the Volumes page is (the Volume menu and its actions)
+    QList<QAction *> m_pageActions;   // View > Plugins, Volumes (Ctrl+1, Ctrl+2): one per page, checked when shown
 };
 
 } // namespace ui

@@ -1,6 +1,7 @@
 #include "ui/volumespage.h"
 
 #include "core/engine/engine.h"
+#include "ui/filterfield.h"
 #include "ui/icons.h"
 #include "ui/jobwatcher.h"
 #include "ui/newvolumedialog.h"
@@ -234,7 +235,7 @@ void VolumesPage::createActions()
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("volumeFilter"));
     m_filter->setPlaceholderText(tr("Filter volumes…"));
-    m_filter->setClearButtonEnabled(true);
+    makeFilterField(m_filter);
     m_filter->setAccessibleName(tr("Filter volumes"));
     m_filter->setMaximumWidth(280);
     m_toolBar->addWidget(m_filter);

@@ -5,6 +5,7 @@
 #include "core/plugin/reference.h"
 #include "ui/createplugindialog.h"
 #include "ui/icons.h"
+#include "ui/importdialog.h"
 #include "ui/installdialog.h"
 #include "ui/jobprogressdialog.h"
 #include "ui/jobsindicator.h"
@@ -192,7 +193,7 @@ void MainWindow::createActions()
     m_upgradeAction->setObjectName(QStringLiteral("upgradeAction"));
     m_upgradeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     m_upgradeAction->setIconText(tr("Upgrade"));
-    m_upgradeAction->setToolTip(tr("Replace the selected plugin with another version; it must be disabled (Ctrl+U)"));
+    m_upgradeAction->setToolTip(tr("Replace the selected plugin with another version (Ctrl+U)"));
     connect(m_upgradeAction, &QAction::triggered, this, &MainWindow::upgradeSelected);
 
     m_pushAction = new QAction(themeIcon(QStringLiteral("document-send"), QStringLiteral("push")), tr("&Push…"), this);
@@ -451,7 +452,7 @@ void MainWindow::disableSelected()
         return;
     }
     // Stopping a running plugin breaks whatever uses it: ask first, with Cancel as the default.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Disable Plugin"), tr("Disable %1?").arg(name),
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Disable Plugin"), tr("Disable “%1”?").arg(name),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmDisable"));
     box->setInformativeText(tr("The plugin is running. Containers and volumes that use it stop working until it is "
@@ -484,7 +485,7 @@ void MainWindow::startDisable(const QString &id, const QString &name, bool force
 void MainWindow::offerForceDisable(const QString &id, const QString &name, const QString &reason)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Disable Plugin"),
-                                tr("%1 provides volumes that are in use.").arg(name), QMessageBox::NoButton, this);
+                                tr("“%1” provides volumes that are in use.").arg(name), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmForceDisable"));
     // The engine's reason names the volumes mounted through Plugdesk.
     box->setInformativeText(reason + QStringLiteral("\n\n") +
@@ -588,12 +589,11 @@ void MainWindow::importBundle(const QString &file)
     core::Job *read = m_engine->bundlePrivileges(file);
     statusBar()->showMessage(tr("Reading %1…").arg(file));
     auto granted = [this, file](const core::BundleInfo &bundle) {
-        auto *dialog = new PrivilegeDialog(bundle.name, bundle.privileges, this);
-        dialog->setObjectName(QStringLiteral("importPrivileges"));
+        // Install's shape: local name, enable afterwards, a taken name said before the privileges are asked.
+        auto *dialog = new ImportDialog(m_engine, file, bundle, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, file, bundle] {
-            followWithProgress(m_engine->importPlugin(file, bundle.privileges),
-                               tr("The plugin in %1 could not be imported.").arg(QFileInfo(file).fileName()),
+        connect(dialog, &ImportDialog::started, this, [this, file](core::Job *job) {
+            followWithProgress(job, tr("The plugin in %1 could not be imported.").arg(QFileInfo(file).fileName()),
                                [this](const QVariant &result) {
                                    const QString name = result.toString();
                                    statusBar()->showMessage(tr("%1 was imported.").arg(name), 5000);
@@ -618,12 +618,12 @@ void MainWindow::removeSelected()
     const QString name = plugin->name();
     const bool enabled = plugin->enabled;
     // Removing deletes files that cannot be had back (settings, a created plugin's only copy): always ask.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove Plugin"), tr("Remove %1?").arg(name),
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove Plugin"), tr("Remove “%1”?").arg(name),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmRemove"));
     QPushButton *remove = nullptr;
     if (enabled) {
-        box->setInformativeText(tr("%1 is enabled. Removing it disables it first: containers and volumes that use "
+        box->setInformativeText(tr("“%1” is enabled. Removing it disables it first: containers and volumes that use "
                                    "it stop working. Its files and settings are deleted.")
                                     .arg(name));
         remove = box->addButton(tr("&Disable and Remove"), QMessageBox::DestructiveRole);
@@ -654,23 +654,64 @@ void MainWindow::upgradeSelected()
     const core::Plugin *plugin = selectedPlugin();
     if (!plugin)
         return;
-    if (plugin->enabled) {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("Upgrade Plugin"),
-                                    tr("%1 is enabled.").arg(plugin->name()), QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("upgradeNeedsDisabled"));
-        box->setInformativeText(tr("A plugin is upgraded only while it is disabled. Disable it first, then upgrade "
-                                   "it and enable it again."));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+    const QString id = plugin->id;
+    const QString name = plugin->name();
+    if (!plugin->enabled) {
+        openUpgradeDialog(id, false);
+        return;
+    }
+    // A plugin is upgraded only while disabled (Docker's rule): offered in one step, as Remove offers "Disable and
+    // Remove", and undone if the upgrade does not happen.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Upgrade Plugin"), tr("Upgrade “%1”?").arg(name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmUpgradeEnabled"));
+    box->setInformativeText(tr("“%1” is enabled, and a plugin is upgraded only while it is disabled. It is disabled "
+                               "now, upgraded to the version you choose, and enabled again; also when the upgrade is "
+                               "cancelled or fails. Containers and volumes that use it pause meanwhile.")
+                                .arg(name));
+    QPushButton *upgrade = box->addButton(tr("&Disable, Upgrade and Enable"), QMessageBox::AcceptRole);
+    upgrade->setObjectName(QStringLiteral("disableUpgradeEnableButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, upgrade, id, name] {
+        if (box->clickedButton() != upgrade)
+            return;
+        watchJob(m_engine->disable(id), tr("“%1” could not be disabled for the upgrade.").arg(name),
+                 [this, id](const QVariant &) { openUpgradeDialog(id, true); });
+    });
+    box->open();
+}
+
+void MainWindow::openUpgradeDialog(const QString &id, bool enableAfterwards)
+{
+    auto plugin = m_engine->plugin(id);
+    if (!plugin) {
+        statusBar()->showMessage(plugin.error().message, 8000);
         return;
     }
     const QString name = plugin->name();
+    // Enables the plugin again when it was enabled before: after the upgrade, or when it did not happen.
+    auto enableAgain = [this, id, name, enableAfterwards] {
+        if (enableAfterwards)
+            watchJob(
+                m_engine->enable(id), tr("“%1” could not be enabled again.").arg(name),
+                [this, name](const QVariant &) { statusBar()->showMessage(tr("%1 is enabled.").arg(name), 5000); });
+    };
     auto *dialog = new InstallDialog(m_engine, *plugin, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &InstallDialog::started, this, [this, name](core::Job *job) {
+    auto started = std::make_shared<bool>(false);
+    connect(dialog, &InstallDialog::started, this, [this, name, started, enableAgain](core::Job *job) {
+        *started = true;
+        // Success or failure: the plugin was enabled, so it is enabled again (on the version it now has).
+        job->then(this, [enableAgain](const core::Job &) { enableAgain(); });
         followWithProgress(job, tr("%1 could not be upgraded.").arg(name), [this, name](const QVariant &) {
             statusBar()->showMessage(tr("%1 was upgraded.").arg(name), 5000);
         });
+    });
+    connect(dialog, &QDialog::finished, this, [started, enableAgain] {
+        if (!*started)
+            enableAgain();
     });
     dialog->open();
 }
@@ -697,7 +738,7 @@ void MainWindow::pushSelected()
     }
     const QString repository = target->name();
     box->setIcon(QMessageBox::Question);
-    box->setText(tr("Push %1 to %2?").arg(name, target->withDefaultTag().toString()));
+    box->setText(tr("Push “%1” to %2?").arg(name, target->withDefaultTag().toString()));
     box->setInformativeText(tr("Its layers and config are uploaded to the repository %1 on %2, and the tag %3 there "
                                "is replaced. Your login for %2 is used (File › Log In to a Registry).")
                                 .arg(repository, target->domain(), target->withDefaultTag().tag()));

@@ -100,7 +100,8 @@ public:
     // Export: asks where (a file dialog, objectName "exportFileDialog"), then writes the selected plugin's bundle.
     void exportSelected();
     // Import: asks for a bundle (objectName "importFileDialog") unless `file` is given, reads which plugin it holds
-    // and what it may do, asks for the privileges, then imports it (enabled, like install).
+    // and what it may do, asks for the local name and whether to enable it (ImportDialog), then for the privileges,
+    // then imports it.
     void importBundle(const QString &file = {});
 
 protected:
@@ -119,6 +120,9 @@ private:
     // The plugin drives volumes mounted through Plugdesk: names them (the engine's reason) and offers Force Disable.
     void offerForceDisable(const QString &id, const QString &name, const QString &reason);
     void startRemove(const QString &id, const QString &name, bool force);
+    // The Upgrade dialog for the (disabled) plugin `id`; `enableAfterwards`: it was disabled for the upgrade, and is
+    // enabled again once the upgrade ended, failed or was cancelled.
+    void openUpgradeDialog(const QString &id, bool enableAfterwards);
     // Shows `job` in a progress window, then reports its end as watchJob does.
     void followWithProgress(core::Job *job, const QString &failureText,
                             std::function<void(const QVariant &)> onSuccess = {});

@@ -3511,6 +3511,57 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     </message>
 </context>
 <context>
+    <name>ui::ImportDialog</name>
+    <message>
+        <source>Import Plugin</source>
+        <translation>Plugin importieren</translation>
+    </message>
+    <message>
+        <source>%1, exported from %2</source>
+        <translation>%1, exportiert aus %2</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Import “%1”&lt;/h3&gt;&lt;p&gt;From the bundle %2. Its privileges are shown for approval before anything is written.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;„%1“ importieren&lt;/h3&gt;&lt;p&gt;Aus dem Paket %2. Seine Berechtigungen werden zur Freigabe gezeigt, bevor etwas geschrieben wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Local name (optional)</source>
+        <translation>Lokaler Name (optional)</translation>
+    </message>
+    <message>
+        <source>The name the plugin gets on this computer, instead of the bundle&apos;s (like plugdeskctl plugin import --alias)</source>
+        <translation>Der Name, den das Plugin auf diesem Rechner erhält, statt dem aus dem Paket (wie plugdeskctl plugin import --alias)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable the plugin after importing it</source>
+        <translation>Plugin nach dem Importieren &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Local name:</source>
+        <translation>&amp;Lokaler Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>A local name cannot have a digest; give a tag instead.</source>
+        <translation>Ein lokaler Name kann keinen Digest haben; geben Sie stattdessen ein Tag an.</translation>
+    </message>
+    <message>
+        <source>A plugin named “%1” is installed already: give the imported one another local name, or remove that one first.</source>
+        <translation>Ein Plugin namens „%1“ ist bereits installiert: Geben Sie dem importierten einen anderen lokalen Namen, oder entfernen Sie das vorhandene zuerst.</translation>
+    </message>
+    <message>
+        <source>A plugin named “%1” is installed already.</source>
+        <translation>Ein Plugin namens „%1“ ist bereits installiert.</translation>
+    </message>
+    <message>
+        <source>The privileges were not granted; nothing was imported.</source>
+        <translation>Die Berechtigungen wurden nicht erteilt; nichts wurde importiert.</translation>
+    </message>
+</context>
+<context>
     <name>ui::InstallDialog</name>
     <message>
         <source>Upgrade Plugin</source>
@@ -3570,7 +3621,7 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     </message>
     <message>
         <source>&amp;Upgrade…</source>
-        <translation>&amp;Upgrade…</translation>
+        <translation>&amp;Aktualisieren…</translation>
     </message>
     <message>
         <source>&amp;Install…</source>
@@ -3632,18 +3683,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>Angehalten. Es wurde nichts heruntergeladen oder installiert.</translation>
     </message>
     <message>
-        <source>The privileges could not be read; nothing was installed.</source>
-        <translation>Die Berechtigungen konnten nicht gelesen werden; es wurde nichts installiert.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be upgraded from %2.</source>
-        <translation>%1 kann nicht aus %2 aktualisiert werden.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be installed.</source>
-        <translation>%1 kann nicht installiert werden.</translation>
-    </message>
-    <message>
         <source>The privileges were not granted; the plugin was not changed.</source>
         <translation>Die Berechtigungen wurden nicht gewährt; das Plugin wurde nicht geändert.</translation>
     </message>
@@ -3654,6 +3693,14 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Stop reading the privileges</source>
         <translation>Lesen der Berechtigungen abbrechen</translation>
+    </message>
+    <message>
+        <source>Not upgraded: %1</source>
+        <translation>Nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Nicht installiert: %1</translation>
     </message>
 </context>
 <context>
@@ -3895,6 +3942,14 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <source>Could not log out of %1: %2</source>
         <translation>Abmelden von %1 nicht möglich: %2</translation>
     </message>
+    <message>
+        <source>The login is kept by the credential helper &lt;tt&gt;docker-credential-%1&lt;/tt&gt;.</source>
+        <translation>Die Anmeldung verwahrt das Credential-Hilfsprogramm &lt;tt&gt;docker-credential-%1&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <source>⚠ No credential helper is set up: the password is stored &lt;b&gt;unencrypted&lt;/b&gt; (base64) in &lt;tt&gt;%1&lt;/tt&gt;, as &lt;tt&gt;docker login&lt;/tt&gt; does. Set &lt;tt&gt;credsStore&lt;/tt&gt; there to use one, or log in with an access token.</source>
+        <translation>⚠ Kein Credential-Hilfsprogramm eingerichtet: Das Passwort wird &lt;b&gt;unverschlüsselt&lt;/b&gt; (Base64) in &lt;tt&gt;%1&lt;/tt&gt; gespeichert, wie bei &lt;tt&gt;docker login&lt;/tt&gt;. Setzen Sie dort &lt;tt&gt;credsStore&lt;/tt&gt;, um eines zu nutzen, oder melden Sie sich mit einem Zugriffstoken an.</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -4007,10 +4062,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>Plugin deaktivieren</translation>
     </message>
     <message>
-        <source>Disable %1?</source>
-        <translation>%1 deaktivieren?</translation>
-    </message>
-    <message>
         <source>The plugin is running. Containers and volumes that use it stop working until it is enabled again.</source>
         <translation>Das Plugin läuft. Container und Volumes, die es nutzen, funktionieren erst wieder, wenn es erneut aktiviert ist.</translation>
     </message>
@@ -4060,15 +4111,11 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     </message>
     <message>
         <source>&amp;Upgrade…</source>
-        <translation>&amp;Upgrade…</translation>
+        <translation>&amp;Aktualisieren…</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation>Upgrade</translation>
-    </message>
-    <message>
-        <source>Replace the selected plugin with another version; it must be disabled (Ctrl+U)</source>
-        <translation>Das ausgewählte Plugin durch eine andere Version ersetzen; es muss deaktiviert sein (Strg+U)</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Push…</source>
@@ -4135,10 +4182,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>Die Plugin-Liste aktualisieren</translation>
     </message>
     <message>
-        <source>%1 provides volumes that are in use.</source>
-        <translation>%1 stellt Volumes bereit, die in Verwendung sind.</translation>
-    </message>
-    <message>
         <source>Force Disable stops the plugin anyway; whatever uses those volumes loses them.</source>
         <translation>„Deaktivieren erzwingen“ hält das Plugin trotzdem an; was diese Volumes verwendet, verliert sie.</translation>
     </message>
@@ -4199,14 +4242,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>Plugin entfernen</translation>
     </message>
     <message>
-        <source>Remove %1?</source>
-        <translation>%1 entfernen?</translation>
-    </message>
-    <message>
-        <source>%1 is enabled. Removing it disables it first: containers and volumes that use it stop working. Its files and settings are deleted.</source>
-        <translation>%1 ist aktiviert. Beim Entfernen wird es zuerst deaktiviert: Container und Volumes, die es nutzen, funktionieren nicht mehr. Seine Dateien und Einstellungen werden gelöscht.</translation>
-    </message>
-    <message>
         <source>&amp;Disable and Remove</source>
         <translation>&amp;Deaktivieren und entfernen</translation>
     </message>
@@ -4231,10 +4266,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>Plugin aktualisieren</translation>
     </message>
     <message>
-        <source>A plugin is upgraded only while it is disabled. Disable it first, then upgrade it and enable it again.</source>
-        <translation>Ein Plugin lässt sich nur im deaktivierten Zustand aktualisieren. Deaktivieren Sie es zuerst, aktualisieren Sie es dann und aktivieren Sie es wieder.</translation>
-    </message>
-    <message>
         <source>%1 could not be upgraded.</source>
         <translation>%1 konnte nicht aktualisiert werden.</translation>
     </message>
@@ -4249,10 +4280,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>%1 cannot be pushed.</source>
         <translation>%1 kann nicht hochgeladen werden.</translation>
-    </message>
-    <message>
-        <source>Push %1 to %2?</source>
-        <translation>%1 nach %2 hochladen?</translation>
     </message>
     <message>
         <source>Its layers and config are uploaded to the repository %1 on %2, and the tag %3 there is replaced. Your login for %2 is used (File › Log In to a Registry).</source>
@@ -4277,6 +4304,58 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Save the selected plugin as a bundle file for a machine without a registry (Ctrl+Shift+E)</source>
         <translation>Das ausgewählte Plugin als Bundle-Datei für einen Rechner ohne Registry speichern (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>Replace the selected plugin with another version (Ctrl+U)</source>
+        <translation>Das ausgewählte Plugin durch eine andere Version ersetzen (Strg+U)</translation>
+    </message>
+    <message>
+        <source>V&amp;olume</source>
+        <translation>V&amp;olume</translation>
+    </message>
+    <message>
+        <source>Show the %1 page (Ctrl+%2)</source>
+        <translation>Die Seite %1 zeigen (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>Disable “%1”?</source>
+        <translation>„%1“ deaktivieren?</translation>
+    </message>
+    <message>
+        <source>“%1” provides volumes that are in use.</source>
+        <translation>„%1“ stellt Volumes bereit, die in Gebrauch sind.</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>„%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>“%1” is enabled. Removing it disables it first: containers and volumes that use it stop working. Its files and settings are deleted.</source>
+        <translation>„%1“ ist aktiviert. Beim Entfernen wird es zuerst deaktiviert: Container und Volumes, die es nutzen, funktionieren nicht mehr. Seine Dateien und Einstellungen werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Upgrade “%1”?</source>
+        <translation>„%1“ aktualisieren?</translation>
+    </message>
+    <message>
+        <source>“%1” is enabled, and a plugin is upgraded only while it is disabled. It is disabled now, upgraded to the version you choose, and enabled again; also when the upgrade is cancelled or fails. Containers and volumes that use it pause meanwhile.</source>
+        <translation>„%1“ ist aktiviert, und ein Plugin wird nur im deaktivierten Zustand aktualisiert. Es wird jetzt deaktiviert, auf die gewählte Version aktualisiert und wieder aktiviert; auch wenn die Aktualisierung abgebrochen wird oder fehlschlägt. Container und Volumes, die es nutzen, pausieren so lange.</translation>
+    </message>
+    <message>
+        <source>&amp;Disable, Upgrade and Enable</source>
+        <translation>&amp;Deaktivieren, aktualisieren und aktivieren</translation>
+    </message>
+    <message>
+        <source>“%1” could not be disabled for the upgrade.</source>
+        <translation>„%1“ konnte für die Aktualisierung nicht deaktiviert werden.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be enabled again.</source>
+        <translation>„%1“ konnte nicht wieder aktiviert werden.</translation>
+    </message>
+    <message>
+        <source>Push “%1” to %2?</source>
+        <translation>„%1“ nach %2 hochladen?</translation>
     </message>
 </context>
 <context>
@@ -4904,10 +4983,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <translation>Das Netzwerk des Hosts direkt nutzen: auf seinen Adressen lauschen und Dienste erreichen, die nur lokal lauschen.</translation>
     </message>
     <message>
-        <source>Join the network &quot;%1&quot;.</source>
-        <translation>Dem Netzwerk „%1“ beitreten.</translation>
-    </message>
-    <message>
         <source>Share memory, semaphores and message queues with every process on the host.</source>
         <translation>Speicher, Semaphoren und Nachrichtenwarteschlangen mit jedem Prozess des Hosts teilen.</translation>
     </message>
@@ -5046,6 +5121,14 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>%1 (type %2, options %3)</source>
         <translation>%1 (Typ %2, Optionen %3)</translation>
+    </message>
+    <message>
+        <source>No network access: only a loopback interface of its own.</source>
+        <translation>Kein Netzwerkzugang: nur eine eigene Loopback-Schnittstelle.</translation>
+    </message>
+    <message>
+        <source>Join the network “%1”.</source>
+        <translation>Dem Netzwerk „%1“ beitreten.</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,6 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -143,7 +142,11 @@ void InstallDialog::build()
         addField({}, m_aliasError);
         addField({}, m_enable);
         showNote(m_aliasError, false);
-        connect(m_alias, &QLineEdit::textChanged, this, &InstallDialog::validate);
+        connect(m_alias, &QLineEdit::textChanged, this, [this] {
+            showNote(m_aliasError, false);
+            validate();
+            m_errorTimer->start();
+        });
     }
     showNote(m_error, false);
     showNote(m_hint, false);
@@ -184,8 +187,17 @@ void InstallDialog::build()
     m_tagTimer->setSingleShot(true);
     m_tagTimer->setInterval(TagLookupDelayMs);
     connect(m_tagTimer, &QTimer::timeout, this, &InstallDialog::lookUpTags);
+    m_errorTimer = new QTimer(this);
+    m_errorTimer->setSingleShot(true);
+    m_errorTimer->setInterval(ErrorDelayMs);
+    connect(m_errorTimer, &QTimer::timeout, this, &InstallDialog::showProblems);
     connect(m_reference, &QLineEdit::textChanged, this, [this] {
+        // What was said about the text before no longer holds: no stale message while a new reference is typed.
+        showNote(m_error, false);
+        if (m_statusIsProblem)
+            setStatus({});
         validate();
+        m_errorTimer->start();
         m_tagTimer->start();
     });
     validate();
@@ -247,7 +259,8 @@ void InstallDialog::validate()
             problem = parsed.error().message;
     }
     m_error->setText(problem);
-    showNote(m_error, !problem.isEmpty());
+    if (problem.isEmpty())
+        showNote(m_error, false);
 
     QString aliasProblem;
     if (m_alias && !m_alias->text().trimmed().isEmpty()) {
@@ -259,12 +272,23 @@ void InstallDialog::validate()
     }
     if (m_aliasError) {
         m_aliasError->setText(aliasProblem);
-        showNote(m_aliasError, !aliasProblem.isEmpty());
+        if (aliasProblem.isEmpty())
+            showNote(m_aliasError, false);
     }
     // A hint about another repository than the one typed now would mislead.
     if (repositoryPart(reference()) != m_completer->requestedRepository())
         showNote(m_hint, false);
     m_ok->setEnabled(!isBusy() && !reference().isEmpty() && problem.isEmpty() && aliasProblem.isEmpty());
+}
+
+void InstallDialog::showProblems()
+{
+    static const QString incomplete = QStringLiteral(":/@");
+    const QString typed = reference();
+    const bool unfinished = !typed.isEmpty() && incomplete.contains(typed.back());
+    showNote(m_error, !m_error->text().isEmpty() && !unfinished);
+    if (m_aliasError)
+        showNote(m_aliasError, !m_aliasError->text().isEmpty());
 }
 
 void InstallDialog::lookUpTags()
@@ -370,18 +394,11 @@ void InstallDialog::onPrivileges(core::Job *job)
             setStatus(tr("Stopped. Nothing was downloaded or installed."));
             return;
         }
-        setStatus(tr("The privileges could not be read; nothing was installed."), true);
-        auto *box =
-            new QMessageBox(QMessageBox::Critical, windowTitle(),
-                            isUpgrade() ? tr("%1 cannot be upgraded from %2.").arg(m_upgrading->name(), reference())
-                                        : tr("%1 cannot be installed.").arg(reference()),
-                            QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("jobFailed"));
-        box->setInformativeText(error.message);
-        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, m_reference, qOverload<>(&QWidget::setFocus));
-        box->open();
+        // One failure, one place: here, under the reference the person may correct (no message box on top).
+        // The engine's message names the reference already.
+        setStatus(isUpgrade() ? tr("Not upgraded: %1").arg(error.message) : tr("Not installed: %1").arg(error.message),
+                  true);
+        m_reference->setFocus();
         return;
     }
     askForPrivileges(job->result().value<core::Privileges>());
@@ -440,6 +457,7 @@ void InstallDialog::setBusy(bool busy, const QString &text)
 void InstallDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
+    m_statusIsProblem = problem && !text.isEmpty();
     m_status->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b02a37; }") : QString());
     m_status->setVisible(!text.isEmpty());
     fitHeight();

@@ -35,6 +35,9 @@ class InstallDialog final : public QDialog
 public:
     // How long typing must pause before the tags of the typed repository are looked up.
     static constexpr int TagLookupDelayMs = 400;
+    // How long typing must pause before a reference that cannot be parsed is said to be wrong (a reference being
+    // typed is often not one yet: "registry:" before its port). One that ends in ':', '/' or '@' is never.
+    static constexpr int ErrorDelayMs = 700;
 
     explicit InstallDialog(core::Engine *engine, QWidget *parent = nullptr);
     // Upgrade of `plugin` (disabled): the reference starts as the plugin's, and the privilege dialog marks what
@@ -79,6 +82,8 @@ Q_SIGNALS:
 private:
     void build();
     void validate();
+    // Shows what validate() found wrong, once typing paused.
+    void showProblems();
     void lookUpTags();
     void onTags(const QString &repository, const QStringList &tags);
     void onTagsFailed(const QString &repository, const core::Error &error);
@@ -107,6 +112,8 @@ private:
     QPushButton *m_cancel = nullptr;
     TagCompleter *m_completer = nullptr;
     QTimer *m_tagTimer = nullptr;
+    QTimer *m_errorTimer = nullptr;
+    bool m_statusIsProblem = false;
     QPointer<core::Job> m_privilegesJob;
     QPointer<PrivilegeDialog> m_privilegeDialog;
 };

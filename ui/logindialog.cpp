@@ -52,6 +52,12 @@ LoginDialog::LoginDialog(core::Engine *engine, QWidget *parent)
     form->addRow(tr("&Server:"), m_server);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Password:"), m_password);
+    // Where the password goes: said before it is typed, as the person may prefer a token or a credential helper.
+    m_storage = new QLabel;
+    m_storage->setObjectName(QStringLiteral("storageNote"));
+    m_storage->setWordWrap(true);
+    m_storage->setTextFormat(Qt::RichText);
+    form->addRow(QString(), m_storage);
 
     m_busy = new QProgressBar;
     m_busy->setRange(0, 0);
@@ -105,6 +111,8 @@ LoginDialog::LoginDialog(core::Engine *engine, QWidget *parent)
 
     for (QLineEdit *edit : {m_server, m_user, m_password})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
+    connect(m_server, &QLineEdit::textChanged, this, &LoginDialog::updateStorageNote);
+    updateStorageNote();
     validate();
     reloadSaved();
     resize(540, sizeHint().height());
@@ -119,6 +127,24 @@ LoginDialog::~LoginDialog()
         m_job->cancel();
         m_job->deleteLater();
     }
+}
+
+void LoginDialog::updateStorageNote()
+{
+    QString configFile;
+    const auto helper = m_engine->loginStore(m_server->text().trimmed(), &configFile);
+    if (helper && !helper->isEmpty()) {
+        m_storage->setText(tr("The login is kept by the credential helper <tt>docker-credential-%1</tt>.")
+                               .arg(helper->toHtmlEscaped()));
+        m_storage->setStyleSheet(QString());
+        return;
+    }
+    // As `docker login` warns: no helper means the password sits in the file, merely base64-encoded.
+    m_storage->setText(tr("⚠ No credential helper is set up: the password is stored <b>unencrypted</b> (base64) "
+                          "in <tt>%1</tt>, as <tt>docker login</tt> does. Set <tt>credsStore</tt> there to "
+                          "use one, or log in with an access token.")
+                           .arg(configFile.toHtmlEscaped()));
+    m_storage->setStyleSheet(QStringLiteral("QLabel { color: #664d03; }"));
 }
 
 void LoginDialog::validate()

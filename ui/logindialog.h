@@ -31,6 +31,7 @@ public:
     QLineEdit *serverEdit() const { return m_server; }
     QLineEdit *userEdit() const { return m_user; }
     QLineEdit *passwordEdit() const { return m_password; }
+    QLabel *storageNote() const { return m_storage; }
     QLabel *resultLabel() const { return m_result; }
     QPushButton *loginButton() const { return m_login; }
     QPushButton *closeButton() const { return m_close; }
@@ -55,6 +56,8 @@ private:
     enum class Outcome { Neutral, Saved, Refused };
 
     void validate();
+    // Says where a login for the typed server is kept (a credential helper, or config.json in plain base64).
+    void updateStorageNote();
     void reloadSaved();
     void onFinished(core::Job *job, const QString &user);
     void setBusy(bool busy);
@@ -66,6 +69,7 @@ private:
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
     QLabel *m_result = nullptr;
+    QLabel *m_storage = nullptr;
     QProgressBar *m_busy = nullptr;
     QPushButton *m_login = nullptr;
     QPushButton *m_close = nullptr;

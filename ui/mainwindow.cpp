@@ -5,6 +5,7 @@
 #include "core/plugin/reference.h"
 #include "ui/createplugindialog.h"
 #include "ui/icons.h"
+#include "ui/importdialog.h"
 #include "ui/installdialog.h"
 #include "ui/jobprogressdialog.h"
 #include "ui/jobsindicator.h"
@@ -17,6 +18,7 @@
 #include "ui/volumespage.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -41,6 +43,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -115,6 +118,7 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
         showPage(m_pages->indexOf(m_plugins));
         m_plugins->selectPlugin(pluginId);
     });
+    createVolumeMenu();
     // F5 refreshes the page shown: the Volumes page has its own Refresh.
     m_pluginActions.append(m_refreshAction);
 
@@ -122,6 +126,14 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     statusBar()->addWidget(m_status, 1);
     m_jobs = new JobsIndicator(m_engine);
     statusBar()->addPermanentWidget(m_jobs);
+
+    // Tab goes sidebar -> filter -> list -> details on each page (a hidden page's widgets are skipped).
+    QWidget::setTabOrder(m_sidebar, m_plugins->filterEdit());
+    QWidget::setTabOrder(m_plugins->filterEdit(), m_plugins->table());
+    QWidget::setTabOrder(m_plugins->table(), m_plugins->detailsView());
+    QWidget::setTabOrder(m_plugins->detailsView(), m_volumesPage->filterEdit());
+    QWidget::setTabOrder(m_volumesPage->filterEdit(), m_volumesPage->treeView());
+    QWidget::setTabOrder(m_volumesPage->treeView(), m_volumesPage->detailsView());
 
     resize(1100, 720);
     restoreState();
@@ -186,7 +198,7 @@ void MainWindow::createActions()
     m_upgradeAction->setObjectName(QStringLiteral("upgradeAction"));
     m_upgradeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     m_upgradeAction->setIconText(tr("Upgrade"));
-    m_upgradeAction->setToolTip(tr("Replace the selected plugin with another version; it must be disabled (Ctrl+U)"));
+    m_upgradeAction->setToolTip(tr("Replace the selected plugin with another version (Ctrl+U)"));
     connect(m_upgradeAction, &QAction::triggered, this, &MainWindow::upgradeSelected);
 
     m_pushAction = new QAction(themeIcon(QStringLiteral("document-send"), QStringLiteral("push")), tr("&Push…"), this);
@@ -262,9 +274,10 @@ void MainWindow::createActions()
     pluginMenu->addSeparator();
     pluginMenu->addAction(m_copyIdAction);
     pluginMenu->addAction(m_copyNameAction);
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addAction(m_refreshAction);
-    menuBar()->addMenu(tr("&Help"))->addAction(aboutAction);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_refreshAction);
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(aboutAction);
 
     auto *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -306,11 +319,56 @@ void MainWindow::createActions()
     addAction(focusFilter);
 }
 
+void MainWindow::createVolumeMenu()
+{
+    // The Volumes page's own actions, in a menu of their own between Plugin and View; shown with the page.
+    auto *volumeMenu = new QMenu(tr("V&olume"), this);
+    volumeMenu->setObjectName(QStringLiteral("volumeMenu"));
+    menuBar()->insertMenu(m_viewMenu->menuAction(), volumeMenu);
+    volumeMenu->addAction(m_volumesPage->newVolumeAction());
+    volumeMenu->addAction(m_volumesPage->removeAction());
+    volumeMenu->addSeparator();
+    volumeMenu->addAction(m_volumesPage->copyNameAction());
+    volumeMenu->addAction(m_volumesPage->copyMountpointAction());
+    volumeMenu->addSeparator();
+    volumeMenu->addAction(m_volumesPage->refreshAction());
+    // Hidden actions take no shortcuts: the Plugins page's Delete and the Volumes page's never compete.
+    m_volumeActions = {volumeMenu->menuAction(),        m_volumesPage->newVolumeAction(),
+                       m_volumesPage->removeAction(),   m_volumesPage->refreshAction(),
+                       m_volumesPage->copyNameAction(), m_volumesPage->copyMountpointAction()};
+    for (QAction *action : std::as_const(m_volumeActions))
+        action->setVisible(m_pages->currentWidget() == m_volumesPage);
+}
+
 int MainWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
 {
     const int index = m_pages->addWidget(page);
     auto *item = new QListWidgetItem(icon, title, m_sidebar);
     item->setData(Qt::AccessibleTextRole, title);
+    // View > <page> with Ctrl+<n>, for the first nine pages.
+    if (!m_pageGroup) {
+        m_pageGroup = new QActionGroup(this);
+        m_pageGroup->setExclusive(true);
+        m_viewMenu->insertSeparator(m_viewMenu->actions().value(0));
+    }
+    auto *pageAction = new QAction(icon, title, m_pageGroup);
+    pageAction->setObjectName(QStringLiteral("pageAction%1").arg(index + 1));
+    pageAction->setCheckable(true);
+    if (index < 9) {
+        pageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        pageAction->setToolTip(tr("Show the %1 page (Ctrl+%2)").arg(title).arg(index + 1));
+    }
+    connect(pageAction, &QAction::triggered, this, [this, index] { showPage(index); });
+    // In page order, above the separator that precedes Refresh.
+    QAction *separator = nullptr;
+    for (QAction *action : m_viewMenu->actions()) {
+        if (action->isSeparator()) {
+            separator = action;
+            break;
+        }
+    }
+    m_viewMenu->insertAction(separator, pageAction);
+    m_pageActions.append(pageAction);
     if (m_sidebar->currentRow() < 0)
         m_sidebar->setCurrentRow(index);
     return index;
@@ -325,6 +383,10 @@ void MainWindow::showPage(int index)
         m_sidebar->setCurrentRow(index);
     for (QAction *action : std::as_const(m_pluginActions))
         action->setVisible(index == 0);
+    for (QAction *action : std::as_const(m_volumeActions))
+        action->setVisible(m_pages->widget(index) == m_volumesPage);
+    if (QAction *pageAction = m_pageActions.value(index))
+        pageAction->setChecked(true);
     // Every action of the main toolbar is the Plugins page's; other pages bring their own toolbar.
     if (auto *toolBar = findChild<QToolBar *>(QStringLiteral("mainToolBar")))
         toolBar->setVisible(index == 0);
@@ -395,7 +457,7 @@ void MainWindow::disableSelected()
         return;
     }
     // Stopping a running plugin breaks whatever uses it: ask first, with Cancel as the default.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Disable Plugin"), tr("Disable %1?").arg(name),
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Disable Plugin"), tr("Disable “%1”?").arg(name),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmDisable"));
     box->setInformativeText(tr("The plugin is running. Containers and volumes that use it stop working until it is "
@@ -428,7 +490,7 @@ void MainWindow::startDisable(const QString &id, const QString &name, bool force
 void MainWindow::offerForceDisable(const QString &id, const QString &name, const QString &reason)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Disable Plugin"),
-                                tr("%1 provides volumes that are in use.").arg(name), QMessageBox::NoButton, this);
+                                tr("“%1” provides volumes that are in use.").arg(name), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmForceDisable"));
     // The engine's reason names the volumes mounted through Plugdesk.
     box->setInformativeText(reason + QStringLiteral("\n\n") +
@@ -532,12 +594,11 @@ void MainWindow::importBundle(const QString &file)
     core::Job *read = m_engine->bundlePrivileges(file);
     statusBar()->showMessage(tr("Reading %1…").arg(file));
     auto granted = [this, file](const core::BundleInfo &bundle) {
-        auto *dialog = new PrivilegeDialog(bundle.name, bundle.privileges, this);
-        dialog->setObjectName(QStringLiteral("importPrivileges"));
+        // Install's shape: local name, enable afterwards, a taken name said before the privileges are asked.
+        auto *dialog = new ImportDialog(m_engine, file, bundle, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, file, bundle] {
-            followWithProgress(m_engine->importPlugin(file, bundle.privileges),
-                               tr("The plugin in %1 could not be imported.").arg(QFileInfo(file).fileName()),
+        connect(dialog, &ImportDialog::started, this, [this, file](core::Job *job) {
+            followWithProgress(job, tr("The plugin in %1 could not be imported.").arg(QFileInfo(file).fileName()),
                                [this](const QVariant &result) {
                                    const QString name = result.toString();
                                    statusBar()->showMessage(tr("%1 was imported.").arg(name), 5000);
@@ -562,12 +623,12 @@ void MainWindow::removeSelected()
     const QString name = plugin->name();
     const bool enabled = plugin->enabled;
     // Removing deletes files that cannot be had back (settings, a created plugin's only copy): always ask.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove Plugin"), tr("Remove %1?").arg(name),
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove Plugin"), tr("Remove “%1”?").arg(name),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmRemove"));
     QPushButton *remove = nullptr;
     if (enabled) {
-        box->setInformativeText(tr("%1 is enabled. Removing it disables it first: containers and volumes that use "
+        box->setInformativeText(tr("“%1” is enabled. Removing it disables it first: containers and volumes that use "
                                    "it stop working. Its files and settings are deleted.")
                                     .arg(name));
         remove = box->addButton(tr("&Disable and Remove"), QMessageBox::DestructiveRole);
@@ -598,23 +659,64 @@ void MainWindow::upgradeSelected()
     const core::Plugin *plugin = selectedPlugin();
     if (!plugin)
         return;
-    if (plugin->enabled) {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("Upgrade Plugin"),
-                                    tr("%1 is enabled.").arg(plugin->name()), QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("upgradeNeedsDisabled"));
-        box->setInformativeText(tr("A plugin is upgraded only while it is disabled. Disable it first, then upgrade "
-                                   "it and enable it again."));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+    const QString id = plugin->id;
+    const QString name = plugin->name();
+    if (!plugin->enabled) {
+        openUpgradeDialog(id, false);
+        return;
+    }
+    // A plugin is upgraded only while disabled (Docker's rule): offered in one step, as Remove offers "Disable and
+    // Remove", and undone if the upgrade does not happen.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Upgrade Plugin"), tr("Upgrade “%1”?").arg(name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmUpgradeEnabled"));
+    box->setInformativeText(tr("“%1” is enabled, and a plugin is upgraded only while it is disabled. It is disabled "
+                               "now, upgraded to the version you choose, and enabled again; also when the upgrade is "
+                               "cancelled or fails. Containers and volumes that use it pause meanwhile.")
+                                .arg(name));
+    QPushButton *upgrade = box->addButton(tr("&Disable, Upgrade and Enable"), QMessageBox::AcceptRole);
+    upgrade->setObjectName(QStringLiteral("disableUpgradeEnableButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, upgrade, id, name] {
+        if (box->clickedButton() != upgrade)
+            return;
+        watchJob(m_engine->disable(id), tr("“%1” could not be disabled for the upgrade.").arg(name),
+                 [this, id](const QVariant &) { openUpgradeDialog(id, true); });
+    });
+    box->open();
+}
+
+void MainWindow::openUpgradeDialog(const QString &id, bool enableAfterwards)
+{
+    auto plugin = m_engine->plugin(id);
+    if (!plugin) {
+        statusBar()->showMessage(plugin.error().message, 8000);
         return;
     }
     const QString name = plugin->name();
+    // Enables the plugin again when it was enabled before: after the upgrade, or when it did not happen.
+    auto enableAgain = [this, id, name, enableAfterwards] {
+        if (enableAfterwards)
+            watchJob(
+                m_engine->enable(id), tr("“%1” could not be enabled again.").arg(name),
+                [this, name](const QVariant &) { statusBar()->showMessage(tr("%1 is enabled.").arg(name), 5000); });
+    };
     auto *dialog = new InstallDialog(m_engine, *plugin, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &InstallDialog::started, this, [this, name](core::Job *job) {
+    auto started = std::make_shared<bool>(false);
+    connect(dialog, &InstallDialog::started, this, [this, name, started, enableAgain](core::Job *job) {
+        *started = true;
+        // Success or failure: the plugin was enabled, so it is enabled again (on the version it now has).
+        job->then(this, [enableAgain](const core::Job &) { enableAgain(); });
         followWithProgress(job, tr("%1 could not be upgraded.").arg(name), [this, name](const QVariant &) {
             statusBar()->showMessage(tr("%1 was upgraded.").arg(name), 5000);
         });
+    });
+    connect(dialog, &QDialog::finished, this, [started, enableAgain] {
+        if (!*started)
+            enableAgain();
     });
     dialog->open();
 }
@@ -641,7 +743,7 @@ void MainWindow::pushSelected()
     }
     const QString repository = target->name();
     box->setIcon(QMessageBox::Question);
-    box->setText(tr("Push %1 to %2?").arg(name, target->withDefaultTag().toString()));
+    box->setText(tr("Push “%1” to %2?").arg(name, target->withDefaultTag().toString()));
     box->setInformativeText(tr("Its layers and config are uploaded to the repository %1 on %2, and the tag %3 there "
                                "is replaced. Your login for %2 is used (File › Log In to a Registry).")
                                 .arg(repository, target->domain(), target->withDefaultTag().tag()));

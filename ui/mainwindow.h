@@ -6,6 +6,8 @@
 #include <functional>
 
 class QAction;
+class QActionGroup;
+class QMenu;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -92,11 +94,14 @@ public:
     QAction *loginAction() const { return m_loginAction; }
     QAction *exportAction() const { return m_exportAction; }
     QAction *importAction() const { return m_importAction; }
+    // View > Plugins (Ctrl+1), View > Volumes (Ctrl+2), ...: the action that shows page `index`.
+    QAction *pageAction(int index) const { return m_pageActions.value(index); }
 
     // Export: asks where (a file dialog, objectName "exportFileDialog"), then writes the selected plugin's bundle.
     void exportSelected();
     // Import: asks for a bundle (objectName "importFileDialog") unless `file` is given, reads which plugin it holds
-    // and what it may do, asks for the privileges, then imports it (enabled, like install).
+    // and what it may do, asks for the local name and whether to enable it (ImportDialog), then for the privileges,
+    // then imports it.
     void importBundle(const QString &file = {});
 
 protected:
@@ -106,6 +111,7 @@ protected:
 
 private:
     void createActions();
+    void createVolumeMenu();
     void updateActions();
     void showContextMenu(const QPoint &position);
     void enableSelected();
@@ -114,6 +120,9 @@ private:
     // The plugin drives volumes mounted through Plugdesk: names them (the engine's reason) and offers Force Disable.
     void offerForceDisable(const QString &id, const QString &name, const QString &reason);
     void startRemove(const QString &id, const QString &name, bool force);
+    // The Upgrade dialog for the (disabled) plugin `id`; `enableAfterwards`: it was disabled for the upgrade, and is
+    // enabled again once the upgrade ended, failed or was cancelled.
+    void openUpgradeDialog(const QString &id, bool enableAfterwards);
     // Shows `job` in a progress window, then reports its end as watchJob does.
     void followWithProgress(core::Job *job, const QString &failureText,
                             std::function<void(const QVariant &)> onSuccess = {});
@@ -126,6 +135,9 @@ private:
 
     core::Engine *m_engine;
     QListWidget *m_sidebar = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QActionGroup *m_pageGroup = nullptr;
     QStackedWidget *m_pages = nullptr;
     PluginsPage *m_plugins = nullptr;
     VolumesPage *m_volumesPage = nullptr;
@@ -145,6 +157,8 @@ private:
     QAction *m_copyIdAction = nullptr;
     QAction *m_copyNameAction = nullptr;
     QList<QAction *> m_pluginActions; // shown while the Plugins page is
+    QList<QAction *> m_volumeActions; // shown while the Volumes page is (the Volume menu and its actions)
+    QList<QAction *> m_pageActions;   // View > Plugins, Volumes (Ctrl+1, Ctrl+2): one per page, checked when shown
 };
 
 } // namespace ui

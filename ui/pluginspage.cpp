@@ -1,6 +1,7 @@
 #include "ui/pluginspage.h"
 
 #include "core/engine/engine.h"
+#include "ui/filterfield.h"
 #include "ui/jobwatcher.h"
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
@@ -36,7 +37,7 @@ PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("pluginFilter"));
     m_filter->setPlaceholderText(tr("Filter plugins…"));
-    m_filter->setClearButtonEnabled(true);
+    makeFilterField(m_filter);
     m_filter->setAccessibleName(tr("Filter plugins"));
     m_filter->setMaximumWidth(280);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
@@ -51,6 +52,8 @@ PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
+    // Tab leaves the table for the details (the arrows move between rows), as in every list of the desktop.
+    m_table->setTabKeyNavigation(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setHighlightSections(false);

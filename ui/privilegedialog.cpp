@@ -224,7 +224,10 @@ QString PrivilegeDialog::explain(const QString &name, const QString &value, cons
         if (value == QLatin1String("host"))
             return tr("Use the host's network directly: listen on its addresses and reach services that only "
                       "listen locally.");
-        return tr("Join the network \"%1\".").arg(value);
+        // Docker's "none": the plugin gets only its own loopback, no way out.
+        if (value == QLatin1String("none"))
+            return tr("No network access: only a loopback interface of its own.");
+        return tr("Join the network “%1”.").arg(value);
     }
     if (name == QLatin1String("host ipc namespace"))
         return tr("Share memory, semaphores and message queues with every process on the host.");

@@ -2,6 +2,7 @@
 
 #include "core/engine/engine.h"
 #include "core/volume/volumeservice.h"
+#include "ui/filterfield.h"
 #include "ui/icons.h"
 #include "ui/jobwatcher.h"
 #include "ui/newvolumedialog.h"
@@ -262,7 +263,7 @@ void VolumesPage::createActions()
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("volumeFilter"));
     m_filter->setPlaceholderText(tr("Filter volumes…"));
-    m_filter->setClearButtonEnabled(true);
+    makeFilterField(m_filter);
     m_filter->setAccessibleName(tr("Filter volumes"));
     m_filter->setMaximumWidth(280);
     m_toolBar->addWidget(m_filter);

@@ -74,6 +74,8 @@ public:
     QAction *newVolumeAction() const { return m_newAction; }
     QAction *removeAction() const { return m_removeAction; }
     QAction *refreshAction() const { return m_refreshAction; }
+    QAction *copyNameAction() const { return m_copyNameAction; }
+    QAction *copyMountpointAction() const { return m_copyMountpointAction; }
 
 Q_SIGNALS:
     // A listing was applied to the model (or failed as a whole: see problemBanner()).

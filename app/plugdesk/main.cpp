@@ -1,12 +1,12 @@
 // plugdesk: the window. Parses the CLI's global options, builds the engine and the main window, runs.
 #include "core/helper/enginefactory.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -18,9 +18,8 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.plugdesk.Plugdesk"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/plugdesk.svg")));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("plugdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // Plugdesk's language and Qt's own for the standard buttons and dialogs.
+    const ui::Translations translations;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Manage Docker managed plugins."));

@@ -1,5 +1,6 @@
 #include "core/engine/engine.h"
 
+#include "core/registry/credentials.h"
 #include "core/store/store.h"
 
 namespace core {
@@ -20,6 +21,14 @@ QString Engine::displayName(const QString &nameOrId)
 {
     auto found = plugin(nameOrId);
     return found ? found->name() : nameOrId;
+}
+
+Result<QString> Engine::loginStore(const QString &server, QString *configFile) const
+{
+    const Credentials credentials;
+    if (configFile)
+        *configFile = credentials.configPath();
+    return credentials.storeHelper(server.isEmpty() ? QStringLiteral("docker.io") : server);
 }
 
 } // namespace core

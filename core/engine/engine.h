@@ -138,6 +138,9 @@ public:
     // The registries the user has a saved login for, as hosts, sorted; and `plugdeskctl logout SERVER`, which erases
     // one (NotFound when there was none). In the caller's process, like login.
     virtual Result<QStringList> registryLogins() = 0;
+    // Where login(server, ...) would keep the password, in the caller's process as login itself: the credential
+    // helper's name, or empty when it goes into config.json (whose path `configFile` receives), only base64-encoded.
+    Result<QString> loginStore(const QString &server, QString *configFile = nullptr) const;
     // A job (a credential helper may take seconds to erase the login); its result is the registry host.
     virtual Job *logout(const QString &server) = 0;
 

@@ -83,6 +83,14 @@ Status Credentials::writeConfig(const QJsonObject &config) const
     return AtomicFile::write(configPath(), QJsonDocument(config).toJson(QJsonDocument::Indented), 0600);
 }
 
+Result<QString> Credentials::storeHelper(const QString &host) const
+{
+    auto config = readConfig();
+    if (!config)
+        return config.error();
+    return helperFor(*config, host);
+}
+
 QString Credentials::helperFor(const QJsonObject &config, const QString &host)
 {
     const QJsonObject helpers = config.value(QStringLiteral("credHelpers")).toObject();

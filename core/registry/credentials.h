@@ -51,6 +51,9 @@ public:
     Status store(const QString &host, const AuthConfig &auth) const;
     // Forgets the login for `host` (helper and file). Returns false when there was nothing to forget.
     Result<bool> erase(const QString &host) const;
+    // The credential helper a login for `host` is stored with (credHelpers[host], else credsStore), or empty when
+    // it would be stored in config.json itself, only base64-encoded, as `docker login` does.
+    Result<QString> storeHelper(const QString &host) const;
     // The server keys config.json has logins for (its `auths`, where credential helpers leave entries too).
     Result<QStringList> servers() const;
 

@@ -9,14 +9,18 @@
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
+#include "ui/importdialog.h"
 #include "ui/jobprogressdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pluginlistmodel.h"
 #include "ui/privilegedialog.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -145,6 +149,14 @@ private Q_SLOTS:
         QVERIFY(files);
         files->selectFile(bundlePath());
         static_cast<QDialog *>(files)->accept();
+        // Install's shape: which plugin, a local name (empty: the bundle's), enable afterwards (checked).
+        auto *import = waitForVisible<ui::ImportDialog>(window, QStringLiteral("importDialog"));
+        QVERIFY(import);
+        QCOMPARE(import->targetName(), m_name);
+        QVERIFY(import->enableCheck()->isChecked());
+        QVERIFY(import->importButton()->isEnabled());
+        saveScreenshot(import, QStringLiteral("import-dialog"));
+        QTest::mouseClick(import->importButton(), Qt::LeftButton);
         auto *privileges = waitForVisible<ui::PrivilegeDialog>(window, QStringLiteral("importPrivileges"));
         QVERIFY(privileges);
         QCOMPARE(privileges->rows().size(), 1);
@@ -153,12 +165,18 @@ private Q_SLOTS:
         saveScreenshot(privileges, QStringLiteral("import-privileges"));
         QTest::mouseClick(privileges->cancelButton(), Qt::LeftButton);
         QTRY_VERIFY(!window.findChild<ui::PrivilegeDialog *>(QStringLiteral("importPrivileges")));
+        // The import dialog stays, saying nothing was imported.
+        QVERIFY(import->isVisible());
+        QVERIFY(import->statusLabel()->text().contains(QStringLiteral("nothing was imported")));
+        import->reject();
         QTest::qWait(200);
         QCOMPARE(window.pluginModel()->rowCount(), 0);
         QCOMPARE(testutil::snapshot(targetStore()), before);
 
         // Accept: imported, enabled and running, with the progress window on the way.
         window.importBundle(bundlePath());
+        QTRY_VERIFY_WITH_TIMEOUT((import = window.findChild<ui::ImportDialog *>()) && import->isVisible(), 20000);
+        QTest::mouseClick(import->importButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
             (privileges = window.findChild<ui::PrivilegeDialog *>(QStringLiteral("importPrivileges"))) &&
                 privileges->isVisible(),
@@ -174,6 +192,35 @@ private Q_SLOTS:
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));
         QTRY_COMPARE(window.selectedPluginId(), window.pluginModel()->pluginAt(0)->id);
         saveScreenshot(&window, QStringLiteral("imported-running"));
+
+        // Again: the name is taken, which the dialog says before any privilege is asked; a local name of another
+        // plugin's is refused too, and a free one with "enable" unchecked imports it disabled beside the first.
+        const auto afterFirst = testutil::snapshot(targetStore());
+        window.importBundle(bundlePath());
+        QTRY_VERIFY_WITH_TIMEOUT((import = window.findChild<ui::ImportDialog *>()) && import->isVisible(), 20000);
+        QVERIFY(!import->importButton()->isEnabled());
+        QVERIFY(import->nameError()->isVisible());
+        QVERIFY2(import->nameError()->text().contains(m_name), qPrintable(import->nameError()->text()));
+        saveScreenshot(import, QStringLiteral("import-name-taken"));
+        QTest::keyClick(import->aliasEdit(), Qt::Key_Return);
+        QVERIFY(!window.findChild<ui::PrivilegeDialog *>(QStringLiteral("importPrivileges")));
+        QCOMPARE(testutil::snapshot(targetStore()), afterFirst);
+        const QString second = QStringLiteral("acme/second:2.0");
+        QTest::keyClicks(import->aliasEdit(), second);
+        QVERIFY(import->importButton()->isEnabled());
+        QVERIFY(import->nameError()->isHidden());
+        import->enableCheck()->setChecked(false);
+        QTest::mouseClick(import->importButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (privileges = window.findChild<ui::PrivilegeDialog *>(QStringLiteral("importPrivileges"))) &&
+                privileges->isVisible(),
+            20000);
+        QTest::mouseClick(privileges->acceptButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window.pluginModel()->rowCount(), 2, 30000);
+        auto imported = engine.plugin(second);
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        QVERIFY(!imported->enabled);
+        QVERIFY(engine.plugin(m_name)->enabled);
     }
 
     // A file that is no bundle: the window names it and shows the engine's reason; nothing is written.
@@ -212,10 +259,11 @@ private Q_SLOTS:
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &drop);
         QVERIFY(drop.isAccepted());
-        auto *privileges = waitForVisible<ui::PrivilegeDialog>(window, QStringLiteral("importPrivileges"));
-        QVERIFY(privileges);
-        QTest::mouseClick(privileges->cancelButton(), Qt::LeftButton);
-        QTRY_VERIFY(!window.findChild<ui::PrivilegeDialog *>(QStringLiteral("importPrivileges")));
+        auto *import = waitForVisible<ui::ImportDialog>(window, QStringLiteral("importDialog"));
+        QVERIFY(import);
+        QCOMPARE(import->targetName(), m_name);
+        import->reject();
+        QTRY_VERIFY(!window.findChild<ui::ImportDialog *>());
     }
 };
 

@@ -410,6 +410,26 @@
         <source>Do not ask for a password: refuse what polkit would ask one for</source>
         <translation>Nicht nach einem Passwort fragen: ablehnen, wofür polkit eines verlangen würde</translation>
     </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation>Einer von: %1.</translation>
+    </message>
+    <message>
+        <source>Manage Docker managed plugins</source>
+        <translation>Docker-Plugins verwalten</translation>
+    </message>
+    <message>
+        <source>Usage:  plugdeskctl __man DIR</source>
+        <translation>Aufruf:  plugdeskctl __man ORDNER</translation>
+    </message>
+    <message>
+        <source>Error: cannot create the folder %1</source>
+        <translation>Fehler: Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Error: cannot write %1: %2</source>
+        <translation>Fehler: %1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>CreatePlugin</name>

@@ -90,15 +90,22 @@ void JobWatcher::updateWaiting(core::Job *job)
 void JobWatcher::showFailure(const core::Job &job, const QString &failureText)
 {
     const core::Error error = *job.error();
-    auto *box = new QMessageBox(QMessageBox::Critical, job.title(), failureText, QMessageBox::Ok, m_page);
+    // The cause first, in the engine's words (its first line); what failed under it; anything longer (the plugin's
+    // last log lines after a failed enable) behind Show Details, so the box stays a sentence, not a log.
+    const qsizetype newline = error.message.indexOf(QLatin1Char('\n'));
+    const QString cause = (newline < 0 ? error.message : error.message.left(newline)).trimmed();
+    const QString more = newline < 0 ? QString() : error.message.mid(newline + 1).trimmed();
+    auto *box = new QMessageBox(QMessageBox::Critical, job.title(), cause.isEmpty() ? failureText : cause,
+                                QMessageBox::Ok, m_page);
     box->setObjectName(QStringLiteral("jobFailed"));
-    // The engine's reason as it is: for enable, it ends with the plugin's last log lines.
-    QString reason = error.message;
+    QString context = cause.isEmpty() ? QString() : failureText;
     if (error.code == core::ErrorCode::PermissionDenied || error.code == core::ErrorCode::AuthorizationRequired)
-        reason += QStringLiteral("\n\n") +
-                  tr("Your account may not do this. An administrator can allow it with a polkit rule for the "
-                     "action named above, or you can run the command as root.");
-    box->setInformativeText(reason);
+        context += QStringLiteral("\n\n") +
+                   tr("Your account may not do this. An administrator can allow it with a polkit rule for the "
+                      "action named above, or you can run the command as root.");
+    box->setInformativeText(context.trimmed());
+    if (!more.isEmpty())
+        box->setDetailedText(more);
     box->setTextInteractionFlags(Qt::TextSelectableByMouse);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();

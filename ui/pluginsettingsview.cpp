@@ -1,6 +1,7 @@
 #include "ui/pluginsettingsview.h"
 
 #include "core/engine/engine.h"
+#include "ui/icons.h"
 #include "ui/privilegedialog.h"
 
 #include <QFontDatabase>
@@ -132,6 +133,10 @@ void PluginSettingsView::fill()
             m_table->setItem(r, c, item);
         }
         items.at(Value)->setFont(fixed);
+        // Not by colour alone: a pencil on what can be changed now, a lock on what waits for Disable.
+        if (settable)
+            items.at(Value)->setIcon(locked ? themeIcon(QStringLiteral("changes-prevent"), QStringLiteral("locked"))
+                                            : themeIcon(QStringLiteral("document-edit"), QStringLiteral("edit")));
         items.at(Value)->setData(OriginalRole, value);
         items.at(Value)->setData(KeyRole, key);
         items.at(Value)->setToolTip(settable ? (locked ? tr("Disable the plugin to change this value")

@@ -6,6 +6,7 @@
 #include "ui/plugindetailsview.h"
 #include "ui/pluginlistmodel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,8 +17,15 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ui {
+
+namespace {
+constexpr int kNameWidth = 180;
+constexpr int kMinNameWidth = 96;
+constexpr int kMinDescriptionWidth = 40;
+} // namespace
 
 PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     : QWidget(parent)
@@ -57,8 +65,17 @@ PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setSectionResizeMode(PluginListModel::Description, QHeaderView::Stretch);
-    m_table->horizontalHeader()->resizeSection(PluginListModel::Name, 180);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setMinimumSectionSize(24);
+    header->setSectionResizeMode(PluginListModel::Description, QHeaderView::Stretch);
+    header->resizeSection(PluginListModel::Name, kNameWidth);
+    header->resizeSection(PluginListModel::Tag, 70);
+    header->resizeSection(PluginListModel::Types, 96);
+    header->resizeSection(PluginListModel::Enabled, 84);
+    header->resizeSection(PluginListModel::State, 160);
+    header->resizeSection(PluginListModel::Id, 104);
+    m_table->viewport()->installEventFilter(this);
     m_table->setAccessibleName(tr("Installed plugins"));
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PluginsPage::showSelected);
     // A change in the selected row (enabled, state) changes what the actions and the details pane show.
@@ -304,6 +321,26 @@ void PluginsPage::showSelected()
     else
         m_details->showPlugin(*plugin, m_model->runtimeState(plugin->id));
     Q_EMIT selectionChanged();
+}
+
+bool PluginsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void PluginsPage::fitColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != PluginListModel::Name && column != PluginListModel::Description &&
+            !header->isSectionHidden(column))
+            others += header->sectionSize(column);
+    }
+    const int room = m_table->viewport()->width() - others - kMinDescriptionWidth;
+    header->resizeSection(PluginListModel::Name, std::clamp(room, kMinNameWidth, kNameWidth));
 }
 
 void PluginsPage::saveState(QSettings &settings) const

@@ -74,7 +74,14 @@ Q_SIGNALS:
     void summaryChanged(const QString &text);
     void reloadingChanged(bool reloading);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // Column widths for the table's width: Description takes the slack (it stretches, and is the first to give up
+    // width), then Name down to a floor (elided in the middle, the whole name in its tooltip); State and Enabled
+    // stay in sight down to an 800-pixel window.
+    void fitColumns();
     void showSelected();
     // Start or Restart from the details' banner: Engine::start, which keeps the plugin enabled whatever happens.
     void startPlugin(const QString &id);

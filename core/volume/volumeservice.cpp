@@ -104,11 +104,13 @@ std::optional<QString> VolumeService::notRunningReason(const PluginRuntimeState 
 {
     if (state.status == PluginRuntimeState::Status::Running && state.monitorAlive)
         return std::nullopt;
-    QString cause = state.message.trimmed();
+    // The plugin state's own words (PluginRuntimeState::cause: the start check's refusal, the recorded failure, "it
+    // was not started"), translated; else the phase ("restarting (attempt 2, next try in 3 s)").
+    QString cause = PluginRuntimeState::cause(true, state).trimmed();
     if (cause.isEmpty() && state.status == PluginRuntimeState::Status::Running)
         cause = tr("its monitor is not alive");
     if (cause.isEmpty())
-        cause = PluginRuntimeState::statusName(state.status);
+        cause = PluginRuntimeState::phaseText(true, state);
     // One line: a message may carry a log tail.
     cause = cause.section(QLatin1Char('\n'), 0, 0).trimmed();
     return tr("not running: %1").arg(cause);

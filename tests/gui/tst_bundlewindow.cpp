@@ -235,8 +235,9 @@ private Q_SLOTS:
         window.importBundle(bogus);
         auto *box = waitForVisible<QMessageBox>(window, QStringLiteral("jobFailed"));
         QVERIFY(box);
-        QVERIFY2(box->text().contains(QStringLiteral("notes.zip")), qPrintable(box->text()));
-        QVERIFY2(box->informativeText().contains(bogus), qPrintable(box->informativeText()));
+        // The cause first, naming the file; what failed under it.
+        QVERIFY2(box->text().contains(bogus), qPrintable(box->text()));
+        QVERIFY2(box->informativeText().contains(QStringLiteral("notes.zip")), qPrintable(box->informativeText()));
         QVERIFY(!window.findChild<ui::PrivilegeDialog *>());
         saveScreenshot(box, QStringLiteral("import-not-a-bundle"));
         QCOMPARE(testutil::snapshot(targetStore()), before);

@@ -285,8 +285,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
         QMessageBox *failed = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(failed = visibleBox(&window, QStringLiteral("jobFailed")), 20000);
-        QVERIFY2(failed->informativeText().contains(QStringLiteral("already exists")),
-                 qPrintable(failed->informativeText()));
+        QVERIFY2(failed->text().contains(QStringLiteral("already exists")), qPrintable(failed->text()));
         QTest::keyClick(failed, Qt::Key_Return);
         QTRY_VERIFY(!visibleBox(&window, QStringLiteral("jobFailed")));
 

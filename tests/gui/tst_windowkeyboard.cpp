@@ -12,6 +12,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -157,6 +159,36 @@ private Q_SLOTS:
         // Clicking the sidebar checks the View entry too.
         window.sidebar()->setCurrentRow(1);
         QVERIFY(window.pageAction(1)->isChecked());
+    }
+
+    // At 800 pixels the Description column gives up its width and the Name is elided in the middle (whole in its
+    // tooltip); Enabled and State stay in sight, with no horizontal scrolling.
+    void narrowWindowKeepsTheStateInSight()
+    {
+        Window w;
+        QVERIFY(open(w));
+        ui::MainWindow &window = *w.window;
+        window.resize(800, 600);
+        QTableView *table = window.pluginTable();
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QTRY_COMPARE(window.width(), 800);
+        QCoreApplication::processEvents();
+        QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
+        QHeaderView *header = table->horizontalHeader();
+        const int viewport = table->viewport()->width();
+        for (int column : {int(ui::PluginListModel::Enabled), int(ui::PluginListModel::State)}) {
+            const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
+            QVERIFY2(right <= viewport, qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right)
+                                                       .arg(viewport)));
+        }
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        const QModelIndex name = table->model()->index(0, ui::PluginListModel::Name);
+        QCOMPARE(name.data(Qt::ToolTipRole).toString(), name.data().toString());
+        // Wide again: Name gets its width back, Description the rest.
+        window.resize(1300, 700);
+        QTRY_COMPARE(window.width(), 1300);
+        QTRY_VERIFY(header->sectionSize(ui::PluginListModel::Name) >= 180);
+        QVERIFY(header->sectionSize(ui::PluginListModel::Description) > 100);
     }
 };
 

@@ -67,6 +67,7 @@ struct TarEntry
     QByteArray data;
     QByteArray link;
     bool hardlink = false;
+    bool executable = false; // a regular file with mode 0755 (an entrypoint)
 };
 
 QByteArray tarGz(const QList<TarEntry> &entries)
@@ -87,7 +88,7 @@ QByteArray tarGz(const QList<TarEntry> &entries)
         archive_entry *entry = archive_entry_new();
         archive_entry_set_pathname(entry, e.name.constData());
         archive_entry_set_filetype(entry, e.type);
-        archive_entry_set_perm(entry, e.type == AE_IFDIR ? 0755 : 0644);
+        archive_entry_set_perm(entry, e.type == AE_IFDIR || e.executable ? 0755 : 0644);
         if (e.hardlink)
             archive_entry_set_hardlink(entry, e.link.constData());
         else if (e.type == AE_IFLNK)
@@ -542,7 +543,7 @@ private Q_SLOTS:
         const QByteArray config = configJson({}, {}, true);
         const QString remote = m_anonymous.host() + u"/acme/nosource:1"_s;
         QCOMPARE(
-            push(client, *Reference::parse(remote), artifact(config, {tarGz({{"plugin", AE_IFREG, "x", {}, false}})})),
+            push(client, *Reference::parse(remote), artifact(config, {tarGz({{"plugin", AE_IFREG, "x", {}, false, true}})})),
             QString());
         Job *job = finished(engine.install(remote, privilegesOf(config), InstallOptions{}));
         QVERIFY(job->error());

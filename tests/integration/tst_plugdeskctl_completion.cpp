@@ -157,7 +157,8 @@ private Q_SLOTS:
         QTest::newRow("verbs") << u"plugin "_s
                                << QStringList{u"create"_s,  u"disable"_s, u"enable"_s, u"export"_s, u"import"_s,
                                               u"inspect"_s, u"install"_s, u"list"_s,   u"logs"_s,   u"ls"_s,
-                                              u"push"_s,    u"remove"_s,  u"rm"_s,     u"set"_s,    u"upgrade"_s};
+                                              u"push"_s,    u"remove"_s,  u"rm"_s,     u"set"_s,    u"start"_s,
+                                              u"upgrade"_s};
         QTest::newRow("ins") << u"plugin ins"_s << QStringList{u"inspect"_s, u"install"_s};
         QTest::newRow("flags") << u"plugin ls --"_s
                                << QStringList{u"--filter"_s, u"--format"_s, u"--help"_s, u"--no-trunc"_s, u"--quiet"_s};

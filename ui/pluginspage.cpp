@@ -15,6 +15,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -23,6 +24,21 @@ namespace ui {
 
 namespace {
 constexpr int kNameWidth = 180;
+
+// Text cut at its end: a state's cause or a description reads from its start; names are cut in the middle.
+class ElideRightDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideRight;
+    }
+};
+
 constexpr int kMinNameWidth = 96;
 constexpr int kMinDescriptionWidth = 40;
 } // namespace
@@ -66,6 +82,9 @@ PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
+    auto *elideRight = new ElideRightDelegate(m_table);
+    m_table->setItemDelegateForColumn(PluginListModel::State, elideRight);
+    m_table->setItemDelegateForColumn(PluginListModel::Description, elideRight);
     QHeaderView *header = m_table->horizontalHeader();
     header->setMinimumSectionSize(24);
     header->setSectionResizeMode(PluginListModel::Description, QHeaderView::Stretch);

@@ -13,12 +13,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QHeaderView>
-#include <QScrollBar>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
@@ -178,8 +178,8 @@ private Q_SLOTS:
         const int viewport = table->viewport()->width();
         for (int column : {int(ui::PluginListModel::Enabled), int(ui::PluginListModel::State)}) {
             const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
-            QVERIFY2(right <= viewport, qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right)
-                                                       .arg(viewport)));
+            QVERIFY2(right <= viewport,
+                     qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right).arg(viewport)));
         }
         QVERIFY(!table->horizontalScrollBar()->isVisible());
         const QModelIndex name = table->model()->index(0, ui::PluginListModel::Name);

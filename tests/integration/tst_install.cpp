@@ -542,9 +542,9 @@ private Q_SLOTS:
         RegistryClient client;
         const QByteArray config = configJson({}, {}, true);
         const QString remote = m_anonymous.host() + u"/acme/nosource:1"_s;
-        QCOMPARE(
-            push(client, *Reference::parse(remote), artifact(config, {tarGz({{"plugin", AE_IFREG, "x", {}, false, true}})})),
-            QString());
+        QCOMPARE(push(client, *Reference::parse(remote),
+                      artifact(config, {tarGz({{"plugin", AE_IFREG, "x", {}, false, true}})})),
+                 QString());
         Job *job = finished(engine.install(remote, privilegesOf(config), InstallOptions{}));
         QVERIFY(job->error());
         const QString name = m_anonymous.host() + u"/acme/nosource:1"_s;

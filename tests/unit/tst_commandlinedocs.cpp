@@ -41,8 +41,9 @@ private Q_SLOTS:
         const QString top = topManPage(table());
         QVERIFY(top.startsWith(QStringLiteral(".TH \"PLUGDESKCTL\" \"1\"")));
         for (const Option &option : CommandLine::globalOptions())
-            QVERIFY2(top.contains(QStringLiteral("\\-\\-") + QString(option.longName).replace(u'-', QStringLiteral("\\-"))),
-                     qPrintable(option.longName));
+            QVERIFY2(
+                top.contains(QStringLiteral("\\-\\-") + QString(option.longName).replace(u'-', QStringLiteral("\\-"))),
+                qPrintable(option.longName));
         for (const Command &command : table().commands()) {
             const QString name = manPageName(command);
             QVERIFY2(top.contains(QStringLiteral("\\fB") + QString(name).replace(u'-', QStringLiteral("\\-"))),

@@ -31,6 +31,7 @@
 #include <pwd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -195,6 +196,8 @@ public:
 
         m_pid = ::forkpty(&m_master, nullptr, nullptr, nullptr);
         if (m_pid == 0) {
+            // Nothing of the test's (ctest's log, the polkit lock flock holds) for the user's processes.
+            ::close_range(3, ~0U, 0);
             if (::chdir(folder.constData()) != 0)
                 ::_exit(126);
             ::execve(setpriv.constData(), argvPointers.data(), envPointers.data());
@@ -251,6 +254,20 @@ public:
         while (readSome(50)) {
         }
         return *m_status;
+    }
+    // Waits until the program on the terminal has turned echo off (as a password prompt does), so that what is
+    // typed next is not discarded by its tcsetattr(TCSAFLUSH): pkttyagent prints "Password:" before it does that.
+    bool waitForEchoOff(int timeoutMs)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        termios modes{};
+        while (::tcgetattr(m_master, &modes) == 0 && (modes.c_lflag & ECHO)) {
+            if (clock.elapsed() > timeoutMs)
+                return false;
+            readSome(20);
+        }
+        return true;
     }
     void type(const QByteArray &keys)
     {
@@ -338,6 +355,7 @@ class TestSystem final : public QObject
                                       terminal.output().size(), 30000),
                      qPrintable(terminal.output()));
         }
+        QVERIFY2(terminal.waitForEchoOff(10000), qPrintable(command + u": echo stays on:\n"_s + terminal.output()));
         terminal.type(m_alice.password.toUtf8() + '\n');
         const int status = terminal.waitForExit(180000);
         const QString output = terminal.output();

@@ -534,6 +534,7 @@ private Q_SLOTS:
     {
         QVERIFY(!activatable(kHelperName));
         testutil::writeFile(kMarker, m_deb.toUtf8() + '\n');
+        m_installedByTest = true;
         const Run installed = run(u"apt-get"_s, {u"install"_s, u"-y"_s, m_deb}, 600000);
         qInfo("apt-get install -y %s\n%s", qPrintable(m_deb), qPrintable(installed.all().trimmed()));
         QCOMPARE(installed.status, 0);
@@ -663,6 +664,9 @@ private Q_SLOTS:
             if (removed.status != 0)
                 qWarning("apt-get remove -y plugdesk failed:\n%s", qPrintable(removed.all()));
         }
+        // `remove` keeps the conffiles (the bus policy in /etc): purged, so dpkg forgets the package as before.
+        if (m_installedByTest)
+            run(u"dpkg"_s, {u"--purge"_s, u"plugdesk"_s}, 120000);
         QFile::remove(kMarker);
         for (const QString &binary : {kMonitor, kHelper}) {
             for (const qint64 pid : pidsOf(binary))
@@ -709,6 +713,7 @@ private:
     qint64 m_startedBus = 0;
     std::unique_ptr<QProcess> m_polkitd;
     bool m_hadPublishDir = true;
+    bool m_installedByTest = false;
 };
 
 QTEST_GUILESS_MAIN(TestSystem)

@@ -1,6 +1,7 @@
 #include "ui/pluginspage.h"
 
 #include "core/engine/engine.h"
+#include "ui/elidedelegate.h"
 #include "ui/filterfield.h"
 #include "ui/jobwatcher.h"
 #include "ui/plugindetailsview.h"
@@ -15,7 +16,6 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -24,21 +24,6 @@ namespace ui {
 
 namespace {
 constexpr int kNameWidth = 180;
-
-// Text cut at its end: a state's cause or a description reads from its start; names are cut in the middle.
-class ElideRightDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->textElideMode = Qt::ElideRight;
-    }
-};
-
 constexpr int kMinNameWidth = 96;
 constexpr int kMinDescriptionWidth = 40;
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "core/engine/engine.h"
 #include "core/volume/volumeservice.h"
+#include "ui/elidedelegate.h"
 #include "ui/filterfield.h"
 #include "ui/icons.h"
 #include "ui/jobwatcher.h"
@@ -74,6 +75,7 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     m_tree->setWordWrap(false);
     // Paths differ at their ends (the volume's name): keep both ends in sight.
     m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->setItemDelegateForColumn(VolumeListModel::Status, new ElideRightDelegate(m_tree));
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setAllColumnsShowFocus(true);
     QHeaderView *header = m_tree->header();

@@ -1,8 +1,8 @@
 #include "core/archive/bundlereader.h"
 
 #include "core/base/digest.h"
+#include "core/base/sha256.h"
 
-#include <QCryptographicHash>
 #include <QIODevice>
 #include <QRegularExpression>
 #include <QSet>
@@ -212,7 +212,7 @@ Status BundleReader::readBlob(const Descriptor &blob, const std::function<Status
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Corrupt,
                      tr("%1: cannot open the entry (zip error %2)").arg(entry).arg(file.getZipError())};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buffer;
     qint64 total = 0;
     for (;;) {

@@ -2,8 +2,8 @@
 
 #include "core/archive/bundleheader.h"
 #include "core/base/digest.h"
+#include "core/base/sha256.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QIODevice>
 #include <quazip/quazip.h>
@@ -71,7 +71,7 @@ Status BundleWriter::addBlob(const QString &digest, qint64 size, QIODevice *sour
     QuaZipFile file(m_zip.get());
     if (!file.open(QIODevice::WriteOnly, entryInfo(entry, size), nullptr, 0, 0, 0))
         return Error{ErrorCode::Io, tr("%1: cannot add the entry (zip error %2)").arg(entry).arg(file.getZipError())};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buffer;
     qint64 copied = 0;
     for (;;) {

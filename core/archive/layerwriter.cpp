@@ -1,8 +1,8 @@
 #include "core/archive/layerwriter.h"
 
 #include "core/base/digest.h"
+#include "core/base/sha256.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QScopeGuard>
@@ -21,8 +21,8 @@ struct Sink
 {
     QFile *file = nullptr;
     z_stream zip{};
-    QCryptographicHash tarHash{QCryptographicHash::Sha256};
-    QCryptographicHash blobHash{QCryptographicHash::Sha256};
+    Sha256 tarHash;
+    Sha256 blobHash;
     qint64 tarSize = 0;
     qint64 blobSize = 0;
     QString error;

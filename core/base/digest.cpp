@@ -1,6 +1,7 @@
 #include "core/base/digest.h"
 
-#include <QCryptographicHash>
+#include "core/base/sha256.h"
+
 #include <QRegularExpression>
 
 namespace core {
@@ -13,7 +14,7 @@ const QLatin1String kPrefix("sha256:");
 
 QString sha256Digest(QByteArrayView bytes)
 {
-    return sha256DigestOf(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
+    return sha256DigestOf(Sha256::hash(bytes));
 }
 
 QString sha256DigestOf(const QByteArray &raw)

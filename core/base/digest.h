@@ -11,7 +11,7 @@ namespace core {
 
 // "sha256:<hex>" of `bytes`.
 QString sha256Digest(QByteArrayView bytes);
-// "sha256:<hex>" of a finished QCryptographicHash::Sha256 result (the raw 32 bytes).
+// "sha256:<hex>" of a finished Sha256 result (the raw 32 bytes).
 QString sha256DigestOf(const QByteArray &raw);
 // True for "sha256:" followed by exactly 64 lower-case hex digits.
 bool isSha256Digest(const QString &digest);

@@ -7,4 +7,5 @@ target_sources(plugdesk_base PRIVATE
     base/json.h
     base/pendingfile.cpp base/pendingfile.h
     base/result.h
+    base/sha256.cpp base/sha256.h
 )

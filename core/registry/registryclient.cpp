@@ -1,11 +1,11 @@
 #include "core/registry/registryclient.h"
 
 #include "core/base/digest.h"
+#include "core/base/sha256.h"
 #include "core/registry/platform.h"
 #include "core/registry/registryauthenticator.h"
 #include "core/registry/registryexchange.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -191,7 +191,7 @@ void RegistryClient::fetchBlob(const Reference &repository, const Descriptor &bl
 {
     struct State
     {
-        QCryptographicHash hash{QCryptographicHash::Sha256};
+        Sha256 hash;
         qint64 received = 0;
     };
     auto state = std::make_shared<State>();

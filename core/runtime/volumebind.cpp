@@ -1,8 +1,8 @@
 #include "core/runtime/volumebind.h"
 
+#include "core/base/sha256.h"
 #include "core/runtime/runcruntime.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,8 +18,7 @@ namespace core {
 QString VolumeBind::target(const QString &bindRoot, const QString &name, const QString &mountId)
 {
     const QByteArray key = name.toUtf8() + '\0' + mountId.toUtf8();
-    return bindRoot + QLatin1Char('/') +
-           QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(32));
+    return bindRoot + QLatin1Char('/') + QString::fromLatin1(Sha256::hash(key).toHex().left(32));
 }
 
 Result<QString> VolumeBind::bind(const VolumeDriverInfo &driver, const QString &pluginPath, const QString &bindRoot,

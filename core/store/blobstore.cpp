@@ -2,8 +2,8 @@
 
 #include "core/base/atomicfile.h"
 #include "core/base/digest.h"
+#include "core/base/sha256.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,7 +21,7 @@ Result<QString> sha256OfFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, BlobStore::tr("cannot read %1: %2").arg(path, file.errorString())};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     if (!hash.addData(&file))
         return Error{ErrorCode::Io, BlobStore::tr("cannot read %1: %2").arg(path, file.errorString())};
     return sha256DigestOf(hash.result());

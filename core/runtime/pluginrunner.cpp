@@ -23,6 +23,8 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <csignal>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -196,13 +198,69 @@ Error PluginRunner::startFailure(const Plugin &plugin, const QString &reason, Er
     return Error{code, message};
 }
 
+namespace {
+
+// Wakes a waiting enable as soon as something is created, moved in or finished writing in the watched folders (the
+// plugin's socket appearing, the monitor's state.json replaced), instead of polling on a timer; where a folder
+// cannot be watched, wait() simply sleeps its time.
+class FolderWatch final
+{
+public:
+    FolderWatch()
+        : m_fd(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC))
+    {}
+    ~FolderWatch()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FolderWatch(const FolderWatch &) = delete;
+    FolderWatch &operator=(const FolderWatch &) = delete;
+
+    // False when `folder` cannot be watched (it does not exist yet).
+    bool add(const QString &folder)
+    {
+        if (m_fd < 0 || ::inotify_add_watch(m_fd, QFile::encodeName(folder).constData(),
+                                            IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF) < 0)
+            return false;
+        ++m_watches;
+        return true;
+    }
+    // Returns after an event in a watched folder, or after `timeoutMs`; with nothing watched, after a short nap.
+    void wait(int timeoutMs)
+    {
+        if (m_fd < 0 || m_watches == 0) {
+            QThread::msleep(ulong(qBound(1, timeoutMs, 20)));
+            return;
+        }
+        pollfd watch{m_fd, POLLIN, 0};
+        if (::poll(&watch, 1, qMax(1, timeoutMs)) > 0) {
+            char events[4096];
+            while (::read(m_fd, events, sizeof events) > 0) {
+            }
+        }
+    }
+
+private:
+    int m_fd;
+    int m_watches = 0;
+};
+
+} // namespace
+
 Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const std::function<bool()> &cancelled)
 {
     const QString socket = socketPath(plugin);
     const QString statePath = m_runtime.layout().statePath(plugin.id);
     const QString lockPath = m_runtime.layout().lockPath(plugin.id);
     QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
-    int interval = 50;
+    // The socket's folder and the monitor's state folder wake the loop when something happens there; the time-out
+    // below only bounds how late the checks that are not files (the monitor's lock) are seen.
+    FolderWatch watch;
+    const QString socketFolder = QFileInfo(socket).absolutePath();
+    bool socketWatched = watch.add(socketFolder);
+    const bool stateWatched = watch.add(m_runtime.layout().stateDir(plugin.id));
+    constexpr int kLongestWaitMs = 200;
     for (;;) {
         if (PluginSocket::acceptsConnection(socket))
             return {};
@@ -226,8 +284,11 @@ Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const s
                 tr("plugin %1 did not accept connections on %2 within %n second(s)", nullptr, timeoutSeconds)
                     .arg(plugin.name(), socket),
                 ErrorCode::Timeout);
-        QThread::msleep(qMin<qint64>(interval, qMax<qint64>(1, deadline.remainingTime())));
-        interval = qMin(interval * 2, 1000);
+        if (!socketWatched)
+            socketWatched = watch.add(socketFolder);
+        // Until the socket's folder exists, its socket can only be seen by looking again soon.
+        const int longest = socketWatched && stateWatched ? kLongestWaitMs : 20;
+        watch.wait(int(qMin<qint64>(longest, qMax<qint64>(1, deadline.remainingTime()))));
     }
 }
 

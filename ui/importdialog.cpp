@@ -81,7 +81,10 @@ ImportDialog::ImportDialog(core::Engine *engine, const QString &file, const core
     layout->addWidget(buttons);
 
     connect(m_alias, &QLineEdit::textChanged, this, &ImportDialog::validate);
-    validate();
+    for (auto changed : {&core::Engine::pluginChanged, &core::Engine::pluginRemoved})
+        connect(m_engine, changed, this, &ImportDialog::readInstalledNames);
+    connect(m_engine, &core::Engine::pluginsReloaded, this, &ImportDialog::readInstalledNames);
+    readInstalledNames();
     resize(560, sizeHint().height());
     m_alias->setFocus();
 }
@@ -102,6 +105,16 @@ core::InstallOptions ImportDialog::options() const
     return options;
 }
 
+void ImportDialog::readInstalledNames()
+{
+    m_installed.clear();
+    if (auto list = m_engine->plugins()) {
+        for (const core::Plugin &plugin : list->plugins)
+            m_installed.insert(plugin.name());
+    }
+    validate();
+}
+
 void ImportDialog::validate()
 {
     QString problem;
@@ -113,20 +126,11 @@ void ImportDialog::validate()
             problem = tr("A local name cannot have a digest; give a tag instead.");
     }
     // A taken name is said now, not after the privileges were approved.
-    if (problem.isEmpty()) {
-        const QString target = targetName();
-        if (auto list = m_engine->plugins()) {
-            for (const core::Plugin &plugin : list->plugins) {
-                if (plugin.name() == target) {
-                    problem = typed.isEmpty()
-                                  ? tr("A plugin named “%1” is installed already: give the imported one another "
-                                       "local name, or remove that one first.")
+    if (const QString target = targetName(); problem.isEmpty() && m_installed.contains(target)) {
+        problem = typed.isEmpty() ? tr("A plugin named “%1” is installed already: give the imported one another local "
+                                       "name, or remove that one first.")
                                         .arg(target)
                                   : tr("A plugin named “%1” is installed already.").arg(target);
-                    break;
-                }
-            }
-        }
     }
     m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());

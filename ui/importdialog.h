@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QSet>
 
 class QCheckBox;
 class QLabel;
@@ -44,6 +45,9 @@ Q_SIGNALS:
 
 private:
     void validate();
+    // The names installed now, read once and again when the engine says the plugins changed (not per keystroke:
+    // a local engine reads the store for it).
+    void readInstalledNames();
 
     core::Engine *m_engine;
     QString m_file;
@@ -54,6 +58,7 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_import = nullptr;
     QPointer<PrivilegeDialog> m_privileges;
+    QSet<QString> m_installed;
 };
 
 } // namespace ui

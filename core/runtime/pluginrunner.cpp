@@ -367,14 +367,21 @@ Status PluginRunner::launch(const Plugin &plugin, int timeoutSeconds,
     return {};
 }
 
+Result<int> PluginRunner::readyTimeout(int seconds)
+{
+    if (seconds < 0)
+        return Error{ErrorCode::InvalidArgument, tr("negative timeout %1 is invalid").arg(seconds)};
+    return seconds == 0 ? 30 : seconds;
+}
+
 Result<QString> PluginRunner::start(const QString &nameOrId, int timeoutSeconds,
                                     const std::function<void(const QString &)> &progress,
                                     const std::function<bool()> &cancelled)
 {
-    if (timeoutSeconds < 0)
-        return Error{ErrorCode::InvalidArgument, tr("negative timeout %1 is invalid").arg(timeoutSeconds)};
-    if (timeoutSeconds == 0)
-        timeoutSeconds = 30;
+    const auto timeout = readyTimeout(timeoutSeconds);
+    if (!timeout)
+        return timeout.error();
+    timeoutSeconds = *timeout;
     auto inventory = m_store.load();
     if (!inventory)
         return inventory.error();
@@ -406,10 +413,10 @@ Result<QString> PluginRunner::enable(const QString &nameOrId, int timeoutSeconds
                                      const std::function<void(const QString &)> &progress,
                                      const std::function<bool()> &cancelled)
 {
-    if (timeoutSeconds < 0)
-        return Error{ErrorCode::InvalidArgument, tr("negative timeout %1 is invalid").arg(timeoutSeconds)};
-    if (timeoutSeconds == 0)
-        timeoutSeconds = 30;
+    const auto timeout = readyTimeout(timeoutSeconds);
+    if (!timeout)
+        return timeout.error();
+    timeoutSeconds = *timeout;
     Plugin plugin;
     {
         auto lock = StoreLock::acquire(m_store.root(), tr("enable plugin %1").arg(nameOrId));

@@ -55,6 +55,8 @@ public:
     static Status checkApproved(const Plugin &plugin);
 
 private:
+    // enable's and start's `timeoutSeconds`: 0 is the default 30 s, a negative one is refused (Docker's text).
+    static Result<int> readyTimeout(int seconds);
     Status startMonitor(const Plugin &plugin);
     // Stops what is left, starts the monitor, waits for the socket and /Plugin.Activate; stops it again on failure.
     Status launch(const Plugin &plugin, int timeoutSeconds, const std::function<void(const QString &)> &progress,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/base/units.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -21,9 +22,9 @@ struct BundleHeader
 
 public:
     static constexpr int CurrentVersion = 1;
-    static constexpr qint64 MaxHeaderBytes = 64 * 1024;
-    static constexpr qint64 MaxManifestBytes = 4 * 1024 * 1024; // as RegistryClient allows for a manifest
-    static constexpr qint64 MaxConfigBytes = 1024 * 1024;       // as RegistryClient allows for a config
+    static constexpr qint64 MaxHeaderBytes = 64 * KiB;
+    static constexpr qint64 MaxManifestBytes = 4 * MiB; // as RegistryClient allows for a manifest
+    static constexpr qint64 MaxConfigBytes = MiB;       // as RegistryClient allows for a config
 
     static QString headerEntry() { return QStringLiteral("plugdesk-bundle.json"); }
     static QString manifestEntry() { return QStringLiteral("manifest.json"); }

@@ -2,6 +2,7 @@
 
 #include "core/base/digest.h"
 #include "core/base/sha256.h"
+#include "core/base/units.h"
 
 #include <QIODevice>
 #include <QRegularExpression>
@@ -15,7 +16,7 @@ namespace core {
 
 namespace {
 
-constexpr qint64 kChunk = 1024 * 1024;
+constexpr qint64 kChunk = MiB;
 
 } // namespace
 
@@ -187,7 +188,7 @@ Result<QByteArray> BundleReader::readSmall(const QString &entry, qint64 maxBytes
         return Error{ErrorCode::Corrupt,
                      tr("%1: cannot open the entry (zip error %2)").arg(entry).arg(file.getZipError())};
     // One byte more than allowed tells a size field that lies.
-    const QByteArray data = file.read(maxBytes + 1);
+    QByteArray data = file.read(maxBytes + 1);
     const int readError = file.getZipError();
     file.close();
     if (readError != UNZ_OK || file.getZipError() != UNZ_OK)

@@ -3,6 +3,7 @@
 #include "core/archive/bundleheader.h"
 #include "core/base/digest.h"
 #include "core/base/sha256.h"
+#include "core/base/units.h"
 
 #include <QDateTime>
 #include <QIODevice>
@@ -14,7 +15,7 @@ namespace core {
 
 namespace {
 
-constexpr qint64 kChunk = 1024 * 1024;
+constexpr qint64 kChunk = MiB;
 
 QuaZipNewInfo entryInfo(const QString &entry, qint64 size)
 {

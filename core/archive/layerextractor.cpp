@@ -4,6 +4,7 @@
 
 #include "core/archive/rootfsdir.h"
 #include "core/base/calllocale.h"
+#include "core/base/units.h"
 
 #include <QFile>
 #include <QIODevice>
@@ -697,7 +698,7 @@ Status LayerExtractor::apply(QIODevice *device)
     if (!device || !device->isOpen() || !device->isReadable())
         return Error{ErrorCode::InvalidArgument, tr("cannot read the layer: the device is not open for reading")};
     d->device = device;
-    d->readBuffer.resize(256 * 1024);
+    d->readBuffer.resize(256 * KiB);
     return d->run(&Private::readDevice, d.get());
 }
 

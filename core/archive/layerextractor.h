@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/base/units.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -45,7 +46,7 @@ public:
         // Set extended attributes (security.capability, user.*, ...). Unsupported by the file system is ignored.
         bool applyXattrs = true;
         // Upper bound of bytes feed() holds before it blocks until the extractor catches up.
-        qsizetype bufferSize = 4 * 1024 * 1024;
+        qsizetype bufferSize = 4 * MiB;
         // Called after each entry and once at the end; from the worker thread when the push API is used.
         std::function<void(const Progress &)> progress;
         // The most this layer may unpack, in bytes, or -1 for no limit. Each entry counts EntryBytes plus the size
@@ -55,7 +56,7 @@ public:
         // Called on the extracting thread after about every `checkpointBytes` written (file data, and EntryBytes for
         // each entry); an error stops the layer with that error. The store checks its free space here.
         std::function<Status(qint64 unpackedBytes)> checkpoint;
-        qint64 checkpointBytes = 1024 * 1024;
+        qint64 checkpointBytes = MiB;
     };
 
     // Longest entry or link name accepted, in bytes (PATH_MAX).

@@ -1,5 +1,7 @@
 #include "core/base/sha256.h"
 
+#include "core/base/units.h"
+
 #include <QIODevice>
 #include <openssl/evp.h>
 
@@ -26,7 +28,7 @@ void Sha256::addData(QByteArrayView bytes)
 
 bool Sha256::addData(QIODevice *device)
 {
-    QByteArray buffer(256 * 1024, Qt::Uninitialized);
+    QByteArray buffer(256 * KiB, Qt::Uninitialized);
     for (;;) {
         const qint64 got = device->read(buffer.data(), buffer.size());
         if (got < 0)

@@ -7,5 +7,6 @@ target_sources(plugdesk_base PRIVATE
     base/json.h
     base/pendingfile.cpp base/pendingfile.h
     base/result.h
+    base/units.h
     base/sha256.cpp base/sha256.h
 )

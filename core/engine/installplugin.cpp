@@ -2,6 +2,7 @@
 
 #include "core/archive/layerextractor.h"
 #include "core/base/digest.h"
+#include "core/base/units.h"
 #include "core/engine/pluginstaging.h"
 #include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
@@ -25,7 +26,7 @@ struct Tr
 
 constexpr int kParallelDownloads = 3;
 constexpr int kProgressIntervalMs = 100;
-constexpr qint64 kReadChunk = 1024 * 1024;
+constexpr qint64 kReadChunk = MiB;
 
 QString envName(const QString &entry)
 {
@@ -309,7 +310,8 @@ void PluginInstaller::startLayer(int index)
         return {};
     };
     m_client->fetchBlob(
-        m_state->remote.trimmed(), descriptor, m_transfers, sink, [this, file, index, item, descriptor](Status status) {
+        m_state->remote.trimmed(), descriptor, m_transfers, sink,
+        [this, file, index, item, descriptor](const Status &status) {
             file->close();
             --m_active;
             if (!status)

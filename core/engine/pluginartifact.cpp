@@ -1,5 +1,6 @@
 #include "core/engine/pluginartifact.h"
 
+#include "core/base/units.h"
 #include "core/engine/createplugin.h"
 #include "core/plugin/manifest.h"
 #include "core/store/blobstore.h"
@@ -17,7 +18,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(PushPlugin)
 };
 
-constexpr qint64 kMaxManifestBytes = 4 * 1024 * 1024;
+constexpr qint64 kMaxManifestBytes = 4 * MiB;
 
 // A plugin whose blobs are not in the store (a hand-made seed plugin) cannot leave the machine: say how to make one.
 Error noLayers(const Plugin &plugin, PluginArtifact::Purpose purpose, const QString &why)

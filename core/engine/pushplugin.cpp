@@ -92,7 +92,7 @@ void pushNext(const std::shared_ptr<PushState> &state)
         };
         state->client->uploadBlobFile(
             state->target, state->blobs.pathFor(blob.digest), blob.digest, state->context, progress,
-            [state, blob](Result<QString> uploaded) {
+            [state, blob](const Result<QString> &uploaded) {
                 if (!uploaded)
                     return state->job->failWith(uploaded.error());
                 state->job->reportProgress({Tr::tr("Pushed"), shortId(blob.digest), blob.size, blob.size, QString()});

@@ -132,7 +132,7 @@ Error HelperEngine::errorFromReply(const QDBusMessage &reply)
     return {ErrorCode::Internal, tr("the Plugdesk helper failed: %1: %2").arg(name, reply.errorMessage())};
 }
 
-void HelperEngine::callAsync(const HelperMessage &call, bool interactive, QObject *context, Reply done)
+void HelperEngine::callAsync(const HelperMessage &call, bool interactive, QObject *context, const Reply &done)
 {
     QPointer<QObject> guard(context);
     if (!m_bus.isConnected()) {
@@ -409,7 +409,7 @@ Job *HelperEngine::failedJob(const QString &title, const Error &error)
 }
 
 void HelperEngine::callIntoJob(Job *job, const HelperMessage &call,
-                               std::function<void(const Result<QVariant> &)> ending)
+                               const std::function<void(const Result<QVariant> &)> &ending)
 {
     reportAuthorising(job);
     QPointer<Job> guard(job);
@@ -502,8 +502,8 @@ Result<QString> HelperEngine::logFile(const QString &nameOrId)
                     "run root; run plugdeskctl as root to follow it, or read it again without -f")};
 }
 
-void HelperEngine::offThread(Job *job, std::function<Result<QString>()> lookup,
-                             std::function<void(const Result<QString> &)> done)
+void HelperEngine::offThread(Job *job, const std::function<Result<QString>()> &lookup,
+                             const std::function<void(const Result<QString> &)> &done)
 {
     auto answer = std::make_shared<std::optional<Result<QString>>>();
     QThread *worker = QThread::create([answer, lookup] { *answer = lookup(); });
@@ -642,7 +642,8 @@ Result<QString> registryAuthFor(const QString &reference)
 
 } // namespace
 
-void HelperEngine::inspectInto(Job *job, const QString &nameOrId, std::function<void(const Plugin &plugin)> found)
+void HelperEngine::inspectInto(Job *job, const QString &nameOrId,
+                               const std::function<void(const Plugin &plugin)> &found)
 {
     callAsync(methods::InspectPlugin::call(nameOrId), true, job, [job, found](const Result<QVariantList> &reply) {
         auto plugin = jsonReply<methods::InspectPlugin>(reply);

@@ -131,7 +131,7 @@ private:
     // Sends one method call (built by its row of the method table: `methods::X::call(…)`); `done` gets the reply's
     // arguments or the Error, on this thread, later (never inside this call), unless `context` is gone. `interactive`:
     // polkit may ask the person for a password.
-    void callAsync(const HelperMessage &call, bool interactive, QObject *context, Reply done);
+    void callAsync(const HelperMessage &call, bool interactive, QObject *context, const Reply &done);
     // One attempt of callAsync; `agentRetry`: on AuthorizationRequired, start the prompt's agent and send again.
     void send(const HelperMessage &call, bool interactive, bool agentRetry, const QPointer<QObject> &guard,
               const Reply &done);
@@ -139,12 +139,13 @@ private:
     // mirrors the helper's job. Cancelled while waiting, it ends at once and cancels the helper's job when the
     // path comes. `ending` as in RemoteJob::attach.
     Job *startJob(const HelperMessage &call, const QString &title);
-    void callIntoJob(Job *job, const HelperMessage &call, std::function<void(const Result<QVariant> &)> ending = {});
+    void callIntoJob(Job *job, const HelperMessage &call,
+                     const std::function<void(const Result<QVariant> &)> &ending = {});
     // Ends `job` with `result` once the copy of the helper's state reflects the changes pushed so far.
     void endWhenCurrent(Job *job, const Result<QVariant> &result);
     // Asks the helper for the plugin `nameOrId` (InspectPlugin, may ask for a password) and hands it to `found`, or
     // ends `job` with the error.
-    void inspectInto(Job *job, const QString &nameOrId, std::function<void(const Plugin &plugin)> found);
+    void inspectInto(Job *job, const QString &nameOrId, const std::function<void(const Plugin &plugin)> &found);
     // SetPlugin or GrantPlugin: the helper answers at once, the job ends once the copy shows the change.
     Job *changeSettings(const HelperMessage &call, const QString &nameOrId);
     // The phase a job is in until the helper answered a call a person made (polkit may be asking for a password);
@@ -157,8 +158,8 @@ private:
     // Unsupported, naming `verb`, when the bus cannot carry file descriptors.
     Status checkDescriptorPassing(const QString &verb) const;
     // Runs `lookup` on a worker thread and hands its answer to `done` on this thread, unless `job` is gone.
-    void offThread(Job *job, std::function<Result<QString>()> lookup,
-                   std::function<void(const Result<QString> &)> done);
+    void offThread(Job *job, const std::function<Result<QString>()> &lookup,
+                   const std::function<void(const Result<QString> &)> &done);
     // The client for the verbs run in this process (made on first use).
     RegistryClient *registry();
 

@@ -73,7 +73,7 @@ Result<Plugin> HelperProtocol::decodePlugin(const QJsonObject &object)
     plugin.settings = std::move(*settings);
     plugin.configDigest = extra.value(QStringLiteral("ConfigDigest")).toString();
     plugin.manifestDigest = extra.value(QStringLiteral("ManifestDigest")).toString();
-    for (const QJsonValue &blobsum : extra.value(QStringLiteral("Blobsums")).toArray())
+    for (const QJsonValue blobsum : extra.value(QStringLiteral("Blobsums")).toArray())
         plugin.blobsums.append(blobsum.toString());
     if (const QJsonValue approved = extra.value(QStringLiteral("ApprovedPrivileges")); approved.isArray()) {
         auto privileges = Privileges::fromJson(approved.toArray());
@@ -109,13 +109,13 @@ Result<PluginList> HelperProtocol::decodePluginList(const QByteArray &json)
     if (!document.isObject())
         return Error{ErrorCode::Internal, tr("the helper sent a plugin list that is not a JSON object")};
     PluginList list;
-    for (const QJsonValue &value : document.object().value(QStringLiteral("plugins")).toArray()) {
+    for (const QJsonValue value : document.object().value(QStringLiteral("plugins")).toArray()) {
         auto plugin = decodePlugin(value.toObject());
         if (!plugin)
             return plugin.error();
         list.plugins.append(std::move(*plugin));
     }
-    for (const QJsonValue &value : document.object().value(QStringLiteral("problems")).toArray()) {
+    for (const QJsonValue value : document.object().value(QStringLiteral("problems")).toArray()) {
         const QJsonObject problem = value.toObject();
         list.problems.append(
             {codeFromName(problem.value(QStringLiteral("code")).toString()).value_or(ErrorCode::Internal),
@@ -143,7 +143,7 @@ PluginRuntimeState HelperProtocol::decodeRuntimeState(const QJsonObject &object)
     state.monitorAlive = object.value(QStringLiteral("MonitorAlive")).toBool();
     state.socketPath = object.value(QStringLiteral("SocketPath")).toString();
     state.publishedSocketPath = object.value(QStringLiteral("PublishedSocketPath")).toString();
-    for (const QJsonValue &value : object.value(QStringLiteral("Implements")).toArray())
+    for (const QJsonValue value : object.value(QStringLiteral("Implements")).toArray())
         state.implements.append(value.toString());
     state.reason = object.value(QStringLiteral("Reason")).toString();
     return state;
@@ -160,7 +160,7 @@ QJsonArray HelperProtocol::encodeDrivers(const QList<VolumeDriverInfo> &drivers)
 QList<VolumeDriverInfo> HelperProtocol::decodeDrivers(const QJsonArray &array)
 {
     QList<VolumeDriverInfo> drivers;
-    for (const QJsonValue &value : array)
+    for (const QJsonValue value : array)
         drivers.append(VolumeDriverInfo::fromJson(value.toObject()));
     return drivers;
 }

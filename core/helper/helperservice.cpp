@@ -162,7 +162,7 @@ bool HelperService::handleMessage(const QDBusMessage &message, const QDBusConnec
     }
     // The reply goes out when polkit and the engine have answered; QtDBus must not send an empty one now.
     message.setDelayedReply(true);
-    QDBusConnection bus = connection;
+    const QDBusConnection &bus = connection;
     auto replyError = [bus, message](const Error &error) {
         bus.send(message.createErrorReply(HelperProtocol::errorName(error.code), error.message));
     };

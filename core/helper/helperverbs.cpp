@@ -447,10 +447,11 @@ Status HelperVerbs::validate(const HelperVerb &verb, const QDBusMessage &message
         case ArgumentRule::Path:
         case ArgumentRule::Int:
         case ArgumentRule::Bool:
-            break; // the bus already checked the type
         case ArgumentRule::WritableFile:
         case ArgumentRule::ReadableFile:
-            break; // the bus checked it is a descriptor; checkDescriptors looks at it once the call is authorised
+            // The bus already checked the type; for a descriptor, checkDescriptors looks at what it opens once the
+            // call is authorised.
+            break;
         }
     }
     // The typed decoding: options' keys and types, the privileges' JSON. Reads no file.

@@ -182,7 +182,7 @@ bool JobObject::handleMessage(const QDBusMessage &message, const QDBusConnection
         return true;
     }
     // Anyone else must be root: ask the bus daemon, without blocking the helper.
-    QDBusConnection bus = connection;
+    const QDBusConnection &bus = connection;
     PolkitAuthority::callerUid(bus, message.service(), this, [this, bus, message](const Result<uint> &uid) {
         if (uid && *uid == 0) {
             answer(message, bus);

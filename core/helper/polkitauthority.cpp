@@ -66,7 +66,7 @@ PolkitAuthority::PolkitAuthority(const QDBusConnection &bus, QObject *parent)
 {}
 
 void PolkitAuthority::check(const QString &busName, const QString &action, const Details &details, const QString &what,
-                            Done done, bool interactive)
+                            const Done &done, bool interactive)
 {
     // CheckAuthorization(in (sa{sv}) subject, in s action_id, in a{ss} details, in u flags, in s cancellation_id,
     //                    out (bba{ss}) result)
@@ -191,7 +191,7 @@ void PolkitAuthority::checkUidFallback(const QString &busName, const QString &ac
 }
 
 void PolkitAuthority::callerUid(const QDBusConnection &bus, const QString &busName, QObject *context,
-                                std::function<void(const Result<uint> &)> done)
+                                const std::function<void(const Result<uint> &)> &done)
 {
     QDBusMessage call =
         QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),

@@ -31,12 +31,12 @@ public:
     // "not authorized to change plugin settings (org.plugdesk.manage)". `done` runs exactly once, on this thread.
     // `interactive` false: no agent is asked, so the answer is yes only for what the caller holds already (an
     // action it is granted, or an auth_admin_keep it authenticated for a moment ago).
-    void check(const QString &busName, const QString &action, const Details &details, const QString &what, Done done,
-               bool interactive = true);
+    void check(const QString &busName, const QString &action, const Details &details, const QString &what,
+               const Done &done, bool interactive = true);
 
     // The uid of the connection that owns `busName`, from the bus daemon (GetConnectionUnixUser).
     static void callerUid(const QDBusConnection &bus, const QString &busName, QObject *context,
-                          std::function<void(const Result<uint> &)> done);
+                          const std::function<void(const Result<uint> &)> &done);
 
     // "5 minutes", "2 seconds", "1.5 seconds": how long an authorisation may wait, in a refusal.
     static QString durationText(int milliseconds);

@@ -62,7 +62,7 @@ QJsonObject Secrets::redactPlugin(QJsonObject plugin)
 {
     QJsonObject settings = plugin.value(QStringLiteral("Settings")).toObject();
     QJsonArray env;
-    for (const QJsonValue &entry : settings.value(QStringLiteral("Env")).toArray())
+    for (const QJsonValue entry : settings.value(QStringLiteral("Env")).toArray())
         env.append(entry.isString() ? QJsonValue(redactAssignment(entry.toString())) : entry);
     if (settings.contains(QStringLiteral("Env"))) {
         settings.insert(QStringLiteral("Env"), env);
@@ -75,7 +75,7 @@ QByteArray Secrets::redactPluginList(const QByteArray &json)
 {
     QJsonObject list = QJsonDocument::fromJson(json).object();
     QJsonArray plugins;
-    for (const QJsonValue &plugin : list.value(QStringLiteral("plugins")).toArray())
+    for (const QJsonValue plugin : list.value(QStringLiteral("plugins")).toArray())
         plugins.append(redactPlugin(plugin.toObject()));
     list.insert(QStringLiteral("plugins"), plugins);
     return QJsonDocument(list).toJson(QJsonDocument::Compact);

@@ -124,7 +124,7 @@ QStringList GoJsonReader::stringList(const QJsonValue &value, const QString &pat
         return list;
     }
     const QJsonArray array = value.toArray();
-    for (const QJsonValue &element : array) {
+    for (const QJsonValue element : array) {
         if (element.isString()) {
             list.append(element.toString());
         } else if (element.isNull()) {

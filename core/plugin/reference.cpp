@@ -349,7 +349,7 @@ QString Reference::familiarName() const
     if (m_domain != kDefaultDomain)
         return name();
     if (m_path.startsWith(kOfficialPrefix)) {
-        const QString rest = m_path.mid(kOfficialPrefix.size());
+        QString rest = m_path.mid(kOfficialPrefix.size());
         if (!rest.contains(u'/'))
             return rest;
     }

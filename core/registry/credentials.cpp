@@ -23,7 +23,7 @@ Credentials::Credentials(QString configDir)
 
 QString Credentials::defaultConfigDir()
 {
-    const QString fromEnvironment = qEnvironmentVariable("DOCKER_CONFIG");
+    QString fromEnvironment = qEnvironmentVariable("DOCKER_CONFIG");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     return QDir::homePath() + QStringLiteral("/.docker");
@@ -96,7 +96,7 @@ QString Credentials::helperFor(const QJsonObject &config, const QString &host)
     const QJsonObject helpers = config.value(QStringLiteral("credHelpers")).toObject();
     const QString hostname = hostnameOf(serverKey(host));
     for (const QString &candidate : {host, hostname}) {
-        const QString helper = helpers.value(candidate).toString();
+        QString helper = helpers.value(candidate).toString();
         if (!helper.isEmpty())
             return helper;
     }
@@ -126,7 +126,7 @@ Result<QByteArray> Credentials::runHelper(const QString &helper, const QString &
             ErrorCode::Timeout,
             tr("the credential helper %1 did not answer within %2 seconds").arg(program).arg(kHelperTimeoutMs / 1000)};
     }
-    const QByteArray output = process.readAllStandardOutput();
+    QByteArray output = process.readAllStandardOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         const QString message = QString::fromUtf8(output + process.readAllStandardError()).trimmed();
         // The helper protocol's "not found" answer (docker-credential-helpers credentials.ErrCredentialsNotFound).

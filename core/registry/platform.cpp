@@ -12,7 +12,7 @@ QString Platform::machineOs()
 
 QString Platform::machineArchitecture()
 {
-    const QString cpu = QSysInfo::currentCpuArchitecture();
+    QString cpu = QSysInfo::currentCpuArchitecture();
     if (cpu == QLatin1String("x86_64"))
         return QStringLiteral("amd64");
     if (cpu == QLatin1String("i386"))

@@ -1,5 +1,7 @@
 #include "core/registry/registryauthenticator.h"
 
+#include "core/base/units.h"
+
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -41,12 +43,12 @@ QString RegistryAuthenticator::scopeFor(const QString &repository, const QString
 }
 
 void RegistryAuthenticator::authorization(const RegistryClient::Call &call, QObject *context,
-                                          std::function<void(Result<QByteArray>)> done)
+                                          const std::function<void(Result<QByteArray>)> &done)
 {
     const auto known = m_challenges.constFind(call.host);
     if (known == m_challenges.constEnd())
         return done(QByteArray());
-    const AuthChallenge challenge = *known;
+    const AuthChallenge &challenge = *known;
     if (challenge.scheme == QLatin1String("basic")) {
         auto auth = authFor(call.host);
         if (!auth)
@@ -98,7 +100,7 @@ void RegistryAuthenticator::forgetToken(const QString &host, const RegistryClien
 
 void RegistryAuthenticator::requestToken(const AuthChallenge &challenge, const RegistryClient::Call &call,
                                          const QString &scope, bool mayDropClass, QObject *context,
-                                         std::function<void(Result<QString>)> done)
+                                         const std::function<void(Result<QString>)> &done)
 {
     const QString realm = challenge.param(QStringLiteral("realm"));
     const QString service = challenge.param(QStringLiteral("service"));
@@ -121,7 +123,7 @@ void RegistryAuthenticator::requestToken(const AuthChallenge &challenge, const R
     tokenCall.host = call.host;
     tokenCall.what = call.what;
     tokenCall.authenticate = false;
-    tokenCall.maxBytes = 1024 * 1024;
+    tokenCall.maxBytes = MiB;
 
     auto accept = [this, key, realm, call, done](const RegistryResponse &response) {
         auto reply = TokenCache::parseReply(response.body, realm);

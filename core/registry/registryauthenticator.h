@@ -32,7 +32,7 @@ public:
     void setAuth(const QString &host, const AuthConfig &auth);
     // The Authorization header for `call` from what we know of its host's challenge (empty when none is known).
     void authorization(const RegistryClient::Call &call, QObject *context,
-                       std::function<void(Result<QByteArray>)> done);
+                       const std::function<void(Result<QByteArray>)> &done);
     // On a 401: records the challenge; false when no usable challenge was offered.
     bool recordChallenge(const QString &host, const RegistryResponse &response);
     // Drops the cached token `call` used, so that the next authorization() asks the token server again.
@@ -44,7 +44,7 @@ private:
     Result<AuthConfig> authFor(const QString &host);
     QString scopeFor(const QString &repository, const QString &actions, const QString &realm) const;
     void requestToken(const AuthChallenge &challenge, const RegistryClient::Call &call, const QString &scope,
-                      bool mayDropClass, QObject *context, std::function<void(Result<QString>)> done);
+                      bool mayDropClass, QObject *context, const std::function<void(Result<QString>)> &done);
 
     RegistryClient *m_client;
     Credentials m_credentials;

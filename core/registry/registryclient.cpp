@@ -31,7 +31,7 @@ QString RegistryResponse::errorMessage() const
 {
     const QJsonArray errors = QJsonDocument::fromJson(body).object().value(QStringLiteral("errors")).toArray();
     QStringList parts;
-    for (const QJsonValue &value : errors) {
+    for (const QJsonValue value : errors) {
         const QString message = value.toObject().value(QStringLiteral("message")).toString();
         if (!message.isEmpty())
             parts.append(message);
@@ -107,7 +107,7 @@ Error RegistryClient::statusError(const Call &call, const RegistryResponse &resp
     return Error{ErrorCode::Registry, tr("cannot %1: the registry answered %2").arg(call.what, text)};
 }
 
-void RegistryClient::ping(const QString &host, QObject *context, std::function<void(Status)> done)
+void RegistryClient::ping(const QString &host, QObject *context, const std::function<void(Status)> &done)
 {
     Call call;
     call.host = host;
@@ -133,7 +133,7 @@ void RegistryClient::fetchManifest(const Reference &reference, QObject *context,
 }
 
 void RegistryClient::fetchManifestBy(const Reference &reference, const QString &tagOrDigest, int depth,
-                                     QObject *context, std::function<void(Result<Manifest>)> done)
+                                     QObject *context, const std::function<void(Result<Manifest>)> &done)
 {
     Call call;
     call.host = reference.domain();
@@ -186,8 +186,8 @@ void RegistryClient::fetchManifestBy(const Reference &reference, const QString &
          });
 }
 
-void RegistryClient::fetchBlob(const Reference &repository, const Descriptor &blob, QObject *context, BlobSink sink,
-                               std::function<void(Status)> done)
+void RegistryClient::fetchBlob(const Reference &repository, const Descriptor &blob, QObject *context,
+                               const BlobSink &sink, const std::function<void(Status)> &done)
 {
     struct State
     {
@@ -233,7 +233,7 @@ void RegistryClient::fetchBlob(const Reference &repository, const Descriptor &bl
 }
 
 void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &config, QObject *context,
-                                 std::function<void(Result<QByteArray>)> done)
+                                 const std::function<void(Result<QByteArray>)> &done)
 {
     if (config.size > m_options.maxConfigBytes)
         return done(Error{ErrorCode::Registry,
@@ -248,7 +248,7 @@ void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &
             bytes->append(data, size);
             return {};
         },
-        [bytes, done](Status status) {
+        [bytes, done](const Status &status) {
             if (!status)
                 return done(status.error());
             done(*bytes);
@@ -256,7 +256,7 @@ void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &
 }
 
 void RegistryClient::blobExists(const Reference &repository, const QString &digest, QObject *context,
-                                std::function<void(Result<bool>)> done)
+                                const std::function<void(Result<bool>)> &done)
 {
     Call call;
     call.verb = "HEAD";
@@ -296,7 +296,7 @@ void RegistryClient::uploadBlobFile(const Reference &repository, const QString &
 }
 
 void RegistryClient::upload(const Reference &repository, const QString &digest, const Call &body, QObject *context,
-                            std::function<void(Result<QString>)> done)
+                            const std::function<void(Result<QString>)> &done)
 {
     Call start;
     start.verb = "POST";
@@ -339,7 +339,7 @@ void RegistryClient::upload(const Reference &repository, const QString &digest, 
 }
 
 void RegistryClient::putManifest(const Reference &reference, const QString &mediaType, const QByteArray &bytes,
-                                 QObject *context, std::function<void(Result<QString>)> done)
+                                 QObject *context, const std::function<void(Result<QString>)> &done)
 {
     const QString digest = Manifest::digestOf(bytes);
     const Reference full = reference.withDefaultTag();
@@ -376,8 +376,8 @@ void RegistryClient::listTags(const Reference &repository, QObject *context,
     fetchTagsPage(repository, url, {}, 0, context, std::move(done));
 }
 
-void RegistryClient::fetchTagsPage(const Reference &repository, const QUrl &url, QStringList collected, int pages,
-                                   QObject *context, std::function<void(Result<QStringList>)> done)
+void RegistryClient::fetchTagsPage(const Reference &repository, const QUrl &url, const QStringList &collected,
+                                   int pages, QObject *context, const std::function<void(Result<QStringList>)> &done)
 {
     Call call;
     call.host = repository.domain();
@@ -391,7 +391,7 @@ void RegistryClient::fetchTagsPage(const Reference &repository, const QUrl &url,
         if (response->status != 200)
             return done(statusError(call, *response, repository.name()));
         QStringList tags = collected;
-        for (const QJsonValue &tag :
+        for (const QJsonValue tag :
              QJsonDocument::fromJson(response->body).object().value(QStringLiteral("tags")).toArray())
             tags.append(tag.toString());
         // Link: </v2/name/tags/list?last=x&n=y>; rel="next"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/base/units.h"
 #include "core/plugin/manifest.h"
 #include "core/plugin/reference.h"
 #include "core/registry/authchallenge.h"
@@ -60,8 +61,8 @@ public:
         int attempts = 3;      // tries per request on connection errors, 429 and 5xx
         QList<int> backoffMs{500, 1000, 2000};
         int maxRetryAfterMs = 10000;
-        qint64 maxManifestBytes = 4 * 1024 * 1024;
-        qint64 maxConfigBytes = 1024 * 1024;
+        qint64 maxManifestBytes = 4 * MiB;
+        qint64 maxConfigBytes = MiB;
         QString os;             // platform to pick from a manifest list; empty: this machine's
         QString architecture;   // empty: this machine's
         QString variant;        // empty: this machine's
@@ -85,7 +86,7 @@ public:
     void setAuth(const QString &host, const AuthConfig &auth);
 
     // GET /v2/ with the auth flow: succeeds when the registry accepts the login (or needs none).
-    void ping(const QString &host, QObject *context, std::function<void(Status)> done);
+    void ping(const QString &host, QObject *context, const std::function<void(Status)> &done);
 
     // The manifest for a tag or digest reference. A manifest list / OCI index is resolved to the platform in
     // Options and that manifest fetched. The digest is the sha256 of the bytes and is checked against
@@ -95,15 +96,15 @@ public:
     // Streams a blob into `sink`, hashing and counting; fails with DigestMismatch when size or sha256 differ from
     // `blob` (then the sink has seen bytes that must be thrown away). A dropped connection resumes with a Range
     // request where the registry allows it.
-    void fetchBlob(const Reference &repository, const Descriptor &blob, QObject *context, BlobSink sink,
-                   std::function<void(Status)> done);
+    void fetchBlob(const Reference &repository, const Descriptor &blob, QObject *context, const BlobSink &sink,
+                   const std::function<void(Status)> &done);
     // A config blob into memory, bounded to maxConfigBytes, verified like fetchBlob.
     void fetchConfig(const Reference &repository, const Descriptor &config, QObject *context,
-                     std::function<void(Result<QByteArray>)> done);
+                     const std::function<void(Result<QByteArray>)> &done);
 
     // HEAD /v2/NAME/blobs/DIGEST (push scope).
     void blobExists(const Reference &repository, const QString &digest, QObject *context,
-                    std::function<void(Result<bool>)> done);
+                    const std::function<void(Result<bool>)> &done);
     // POST /v2/NAME/blobs/uploads/ then one PUT to Location?digest=...; answers the digest.
     void uploadBlob(const Reference &repository, const QByteArray &data, QObject *context,
                     std::function<void(Result<QString>)> done);
@@ -113,7 +114,7 @@ public:
                         std::function<void(qint64)> progress, std::function<void(Result<QString>)> done);
     // PUT /v2/NAME/manifests/TAG; answers the manifest digest.
     void putManifest(const Reference &reference, const QString &mediaType, const QByteArray &bytes, QObject *context,
-                     std::function<void(Result<QString>)> done);
+                     const std::function<void(Result<QString>)> &done);
     // GET /v2/NAME/tags/list, following Link pagination.
     void listTags(const Reference &repository, QObject *context, std::function<void(Result<QStringList>)> done);
 
@@ -132,9 +133,9 @@ private:
         QString host;       // the registry as named in the reference
         QString repository; // path for the token scope; empty for /v2/
         QString actions = QStringLiteral("pull");
-        QString what;                // "fetch the manifest of X": messages read "cannot <what>: ..."
-        qint64 maxBytes = 64 * 1024; // bound of a buffered 2xx body
-        BlobSink sink;               // when set, a 2xx body is streamed here instead of buffered
+        QString what;               // "fetch the manifest of X": messages read "cannot <what>: ..."
+        qint64 maxBytes = 64 * KiB; // bound of a buffered 2xx body
+        BlobSink sink;              // when set, a 2xx body is streamed here instead of buffered
         bool retry = true;
         bool authenticate = true; // false for token-server requests
     };
@@ -143,13 +144,13 @@ private:
     void send(const Call &call, QObject *context, ResponseCallback done);
     // POST an upload session, then one PUT of `body`'s body or bodyFile to its Location with ?digest=.
     void upload(const Reference &repository, const QString &digest, const Call &body, QObject *context,
-                std::function<void(Result<QString>)> done);
+                const std::function<void(Result<QString>)> &done);
     RegistryEndpoint endpoint(const QString &host);
     Error statusError(const Call &call, const RegistryResponse &response, const QString &subject);
     void fetchManifestBy(const Reference &reference, const QString &tagOrDigest, int depth, QObject *context,
-                         std::function<void(Result<Manifest>)> done);
-    void fetchTagsPage(const Reference &repository, const QUrl &url, QStringList collected, int pages, QObject *context,
-                       std::function<void(Result<QStringList>)> done);
+                         const std::function<void(Result<Manifest>)> &done);
+    void fetchTagsPage(const Reference &repository, const QUrl &url, const QStringList &collected, int pages,
+                       QObject *context, const std::function<void(Result<QStringList>)> &done);
 
     Options m_options;
     QNetworkAccessManager *m_network = nullptr;

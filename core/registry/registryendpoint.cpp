@@ -56,7 +56,7 @@ RegistryEndpoint::Sources RegistryEndpoint::systemSources()
     if (daemon.open(QIODevice::ReadOnly)) {
         const QJsonArray list =
             QJsonDocument::fromJson(daemon.readAll()).object().value(QStringLiteral("insecure-registries")).toArray();
-        for (const QJsonValue &value : list)
+        for (const QJsonValue value : list)
             sources.insecureRegistries.append(value.toString());
     }
     sources.certsDir = QStringLiteral("/etc/docker/certs.d");

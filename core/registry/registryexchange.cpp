@@ -1,5 +1,6 @@
 #include "core/registry/registryexchange.h"
 
+#include "core/base/units.h"
 #include "core/registry/registryauthenticator.h"
 
 #include <QFile>
@@ -13,7 +14,7 @@ namespace core {
 namespace {
 
 constexpr int kMaxRedirects = 10;
-constexpr qint64 kMaxErrorBody = 64 * 1024;
+constexpr qint64 kMaxErrorBody = 64 * KiB;
 
 bool isTransientNetworkError(QNetworkReply::NetworkError error)
 {

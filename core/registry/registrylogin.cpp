@@ -49,7 +49,7 @@ Job *loginToRegistry(const QString &server, const AuthConfig &login, RegistryCli
         job->failWith(Error{ErrorCode::Cancelled, Tr::tr("the login to %1 was cancelled").arg(host)});
     });
     const QPointer<RegistryClient> remembered(remember);
-    client->ping(host, client, [job, host, checked, remembered](Status status) {
+    client->ping(host, client, [job, host, checked, remembered](const Status &status) {
         if (!status)
             return job->failWith(status.error());
         if (Status stored = Credentials().store(host, checked); !stored)

@@ -81,7 +81,7 @@ QStringList LogReader::readNew()
     const qsizetype end = m_partial.lastIndexOf('\n');
     if (end < 0)
         return {};
-    const QStringList lines = splitLines(m_partial.left(end + 1));
+    QStringList lines = splitLines(m_partial.left(end + 1));
     m_partial.remove(0, end + 1);
     return lines;
 }

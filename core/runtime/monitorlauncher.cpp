@@ -35,7 +35,7 @@ Result<MonitorOptions> MonitorLauncher::parseArguments(const QStringList &argume
         const QString &key = arguments.at(i);
         if (i + 1 >= arguments.size())
             return Error{ErrorCode::InvalidArgument, tr("flag needs an argument: %1").arg(key)};
-        const QString value = arguments.at(++i);
+        const QString &value = arguments.at(++i);
         if (key == QLatin1String("--run"))
             options.runRoot = value;
         else if (key == QLatin1String("--id"))
@@ -98,6 +98,7 @@ Status MonitorLauncher::startDetached(const QString &binary, const Options &opti
     for (const QString &argument : toArguments(options))
         storage.push_back(QFile::encodeName(argument));
     std::vector<char *> argv;
+    argv.reserve(storage.size() + 1);
     for (QByteArray &argument : storage)
         argv.push_back(argument.data());
     argv.push_back(nullptr);

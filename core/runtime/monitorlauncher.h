@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/base/units.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -25,9 +26,9 @@ struct MonitorOptions
     int backoffMs = 1000;
     int backoffMaxMs = 60000;
     int crashLimit = 5;
-    qint64 crashWindowMs = 5 * 60 * 1000;
+    qint64 crashWindowMs = qint64{5} * 60 * 1000;
     int stopTimeoutMs = 10000;
-    qint64 logMaxBytes = 1024 * 1024;
+    qint64 logMaxBytes = MiB;
     int logFiles = 3;
     // The bus of the helper that started the monitor, from $PLUGDESK_MONITOR_BUS (the helper sets it for the
     // monitors it launches): the monitor asks it to start the helper after each new state (HelperWakeup). Empty

@@ -46,12 +46,12 @@ int stopTimeoutMs()
 
 PluginRunner::PluginRunner(QString storeRoot, QString runRoot)
     : m_store(std::move(storeRoot))
-    , m_runtime(runRoot)
+    , m_runtime(std::move(runRoot))
 {}
 
 QString PluginRunner::monitorBinary()
 {
-    const QString fromEnvironment = qEnvironmentVariable("PLUGDESK_MONITOR");
+    QString fromEnvironment = qEnvironmentVariable("PLUGDESK_MONITOR");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const QString name = QStringLiteral("plugdesk-monitor");
@@ -562,7 +562,7 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
     if (activation.open(QIODevice::ReadOnly)) {
         const QJsonArray implements =
             QJsonDocument::fromJson(activation.readAll()).object().value(QStringLiteral("Implements")).toArray();
-        for (const QJsonValue &value : implements)
+        for (const QJsonValue value : implements)
             state.implements.append(value.toString());
     }
     return state;

@@ -52,7 +52,7 @@ RuncRuntime::RuncRuntime(const QString &runRoot, QString runcBinary)
 
 QString RuncRuntime::findRunc()
 {
-    const QString fromEnvironment = qEnvironmentVariable("PLUGDESK_RUNC");
+    QString fromEnvironment = qEnvironmentVariable("PLUGDESK_RUNC");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     QString found = QStandardPaths::findExecutable(QStringLiteral("runc"));
@@ -153,9 +153,9 @@ Status RuncRuntime::ensureInitLayer(const QString &rootfs, bool network)
             {};
             const QByteArray native = QFile::encodeName(current);
             if (::lstat(native.constData(), &st) == 0) {
-                if (S_ISLNK(st.st_mode))
-                    blocked = true; // resolved by runc inside the rootfs; never followed from here
-                else if (!last && !S_ISDIR(st.st_mode))
+                // A symlink is resolved by runc inside the rootfs and never followed from here; a non-folder on
+                // the way cannot hold the entry.
+                if (S_ISLNK(st.st_mode) || (!last && !S_ISDIR(st.st_mode)))
                     blocked = true;
                 continue;
             }
@@ -349,7 +349,7 @@ Result<QStringList> RuncRuntime::list() const
     if (result->exitStatus != 0)
         return Error{ErrorCode::Runtime, tr("runc list failed: %1").arg(QString::fromUtf8(result->errors).trimmed())};
     QStringList ids;
-    for (const QJsonValue &value : QJsonDocument::fromJson(result->output).array())
+    for (const QJsonValue value : QJsonDocument::fromJson(result->output).array())
         ids.append(value.toObject().value(QStringLiteral("id")).toString());
     return ids;
 }

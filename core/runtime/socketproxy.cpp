@@ -132,7 +132,7 @@ QJsonValue rewrite(const QJsonValue &value, const VolumeDriverInfo &mapping, std
 {
     if (value.isArray()) {
         QJsonArray array;
-        for (const QJsonValue &item : value.toArray())
+        for (const QJsonValue item : value.toArray())
             array.append(rewrite(item, mapping, failed));
         return array;
     }

@@ -30,7 +30,7 @@ Result<QString> VolumeBind::bind(const VolumeDriverInfo &driver, const QString &
     const auto closeFolder = qScopeGuard([fd = *folder] { ::close(fd); });
     if (!QDir().mkpath(bindRoot) || ::chmod(QFile::encodeName(bindRoot).constData(), 0700) != 0)
         return Error{ErrorCode::Io, tr("cannot create %1").arg(bindRoot)};
-    const QString path = target(bindRoot, name, mountId);
+    QString path = target(bindRoot, name, mountId);
     release(bindRoot, path); // the same mount asked again: the newest answer wins
     const QByteArray native = QFile::encodeName(path);
     const QByteArray source = "/proc/self/fd/" + QByteArray::number(*folder);

@@ -68,7 +68,7 @@ bool BlobStore::contains(const QString &digest) const
 
 Result<QString> BlobStore::put(const QByteArray &data) const
 {
-    const QString digest = sha256Digest(data);
+    QString digest = sha256Digest(data);
     if (contains(digest))
         return digest;
     if (!makeBlobDirectory(m_directory))

@@ -141,7 +141,7 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
     plugin.pluginReference = stringCI(record, u"PluginReference");
     plugin.configDigest = stringCI(record, u"ConfigDigest");
     plugin.manifestDigest = stringCI(record, u"ManifestDigest");
-    for (const QJsonValue &blob : json::valueCI(record, u"Blobsums").toArray())
+    for (const QJsonValue blob : json::valueCI(record, u"Blobsums").toArray())
         plugin.blobsums.append(blob.toString());
 
     // The config: the per-plugin file is what a person edits by hand (the seed's "How to develop a plugin"),
@@ -370,7 +370,7 @@ QString Store::newId()
     for (;;) {
         QByteArray bytes(32, Qt::Uninitialized);
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 8);
-        const QString id = QString::fromLatin1(bytes.toHex());
+        QString id = QString::fromLatin1(bytes.toHex());
         if (!allDigits.match(id).hasMatch())
             return id;
     }

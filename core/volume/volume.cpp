@@ -98,11 +98,11 @@ VolumeList VolumeList::fromVariant(const QVariant &variant)
 VolumeList VolumeList::fromJson(const QJsonObject &object)
 {
     VolumeList list;
-    for (const QJsonValue &value : object.value(QStringLiteral("Volumes")).toArray())
+    for (const QJsonValue value : object.value(QStringLiteral("Volumes")).toArray())
         list.volumes.append(Volume::fromJson(value.toObject()));
     const QJsonArray problems =
         object.value(QStringLiteral("Plugdesk")).toObject().value(QStringLiteral("Errors")).toArray();
-    for (const QJsonValue &value : problems) {
+    for (const QJsonValue value : problems) {
         const QJsonObject problem = value.toObject();
         list.errors.append(
             {problem.value(QStringLiteral("Driver")).toString(),

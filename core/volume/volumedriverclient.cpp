@@ -124,7 +124,7 @@ Result<QJsonObject> VolumeDriverClient::call(const QString &method, const QJsonO
         }
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
-        const QJsonObject object = document.object();
+        QJsonObject object = document.object();
         const QString err = object.value(QStringLiteral("Err")).toString();
         // docs/docker-compat.md §5.3, §6: Err wins whatever the status; a non-200 status without Err carries the raw
         // body.
@@ -202,7 +202,7 @@ Result<QList<Volume>> VolumeDriverClient::list()
     if (!answer)
         return answer.error();
     QList<Volume> volumes;
-    for (const QJsonValue &value : answer->value(QStringLiteral("Volumes")).toArray())
+    for (const QJsonValue value : answer->value(QStringLiteral("Volumes")).toArray())
         volumes.append(volumeFrom(value.toObject()));
     return volumes;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/base/units.h"
 #include "core/volume/volume.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,7 @@ struct VolumeDriverTimeouts
     int otherMs = 60 * 1000; // Remove, Path, Unmount, Get, List, Capabilities
     int retryBudgetMs = 30 * 1000;
     int firstBackoffMs = 1000;
-    qint64 maxBodyBytes = 64 * 1024 * 1024; // 10,000 volumes are about 1.5 MB
+    qint64 maxBodyBytes = 64 * MiB; // 10,000 volumes are about 1.5 MB
 };
 
 // The volume plugin protocol (docs/docker-compat.md §6) over a plugin's unix socket, with libcurl: POST

@@ -55,7 +55,7 @@ Result<VolumeRecords::Data> VolumeRecords::load() const
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return Error{ErrorCode::Corrupt, tr("%1 is not valid JSON: %2").arg(path(), parseError.errorString())};
     Data data;
-    for (const QJsonValue &value : document.object().value(QStringLiteral("volumes")).toArray()) {
+    for (const QJsonValue value : document.object().value(QStringLiteral("volumes")).toArray()) {
         const QJsonObject object = value.toObject();
         Created entry{object.value(QStringLiteral("name")).toString(),
                       object.value(QStringLiteral("pluginId")).toString(),
@@ -67,7 +67,7 @@ Result<VolumeRecords::Data> VolumeRecords::load() const
         if (!entry.name.isEmpty())
             data.created.append(entry);
     }
-    for (const QJsonValue &value : document.object().value(QStringLiteral("mounts")).toArray()) {
+    for (const QJsonValue value : document.object().value(QStringLiteral("mounts")).toArray()) {
         const QJsonObject object = value.toObject();
         Mount mount{object.value(QStringLiteral("id")).toString(),
                     object.value(QStringLiteral("name")).toString(),

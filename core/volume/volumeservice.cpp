@@ -477,7 +477,7 @@ Result<Volume> VolumeService::unmount(const QString &name)
     const QList<VolumeRecords::Mount> mounts = records->mountsOf(name);
     if (mounts.isEmpty())
         return Error{ErrorCode::Conflict, tr("volume %1 is not mounted through Plugdesk").arg(name)};
-    const VolumeRecords::Mount mount = mounts.constLast();
+    const VolumeRecords::Mount &mount = mounts.constLast();
     auto all = drivers();
     if (!all)
         return all.error();

@@ -1,6 +1,7 @@
 #include "core/engine/installplugin.h"
 
 #include "core/archive/layerextractor.h"
+#include "core/base/crashpoint.h"
 #include "core/base/digest.h"
 #include "core/engine/pluginstaging.h"
 #include "core/engine/unpackbudget.h"
@@ -393,6 +394,7 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackB
             if (Status fed = extractor.feed(buffer.constData(), read); !fed)
                 return failed(fed.error());
             offset += read;
+            crashPointBytes("install.layer-bytes", read);
             if (downloaded && timer.elapsed() >= kProgressIntervalMs) {
                 timer.restart();
                 job->reportProgress({Tr::tr("Extracting"), item, offset, descriptor.size, QString()});
@@ -404,6 +406,7 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackB
     if (Status finished = extractor.finish(); !finished)
         return failed(finished.error());
     budget.add(extractor);
+    crashPoint("install.layer-applied");
     job->reportProgress({Tr::tr("Complete"), item, descriptor.size, descriptor.size, QString()});
     return {};
 }
@@ -442,6 +445,7 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
     if (!staging)
         return staging.error();
     const QString rootfs = (*staging)->rootfs();
+    crashPoint("install.staging-begun");
     {
         QMutexLocker locker(&state.mutex);
         if (state.failure)
@@ -482,6 +486,7 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
     if (!committed)
         return committed.error();
     (*staging)->close();
+    crashPoint("install.committed");
     if (upgrading || state.request.options.disable)
         return committed->name();
     return PluginStaging::enableInstalled(state.store, state.request.runRoot, *committed, job);

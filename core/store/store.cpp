@@ -272,7 +272,7 @@ Status Store::save(const QList<Plugin> &plugins) const
         return written;
     crashPoint("store.journal-written");
     auto dropJournal = qScopeGuard([this] { QFile::remove(journalPath()); });
-    if (auto applied = writePluginFiles(ours); !applied)
+    if (auto applied = writePluginFiles(ours, true); !applied)
         return applied;
     if (::rename(QFile::encodeName(journalPath()).constData(), QFile::encodeName(inventoryPath()).constData()) != 0)
         return Error{ErrorCode::Io,
@@ -282,7 +282,7 @@ Status Store::save(const QList<Plugin> &plugins) const
     return AtomicFile::syncDirectory(pluginsDir());
 }
 
-Status Store::writePluginFiles(const QJsonObject &inventory) const
+Status Store::writePluginFiles(const QJsonObject &inventory, bool createFolders) const
 {
     for (auto it = inventory.constBegin(); it != inventory.constEnd(); ++it) {
         if (!it.value().isObject())
@@ -299,6 +299,9 @@ Status Store::writePluginFiles(const QJsonObject &inventory) const
         if (!config)
             continue;
         const QString directory = pluginDir(id);
+        // A replay writes only into folders that are there: one moved aside (<id>-removing) is the sweep's to judge.
+        if (!createFolders && !QFileInfo(directory).isDir())
+            continue;
         if (!QDir().mkpath(directory))
             return Error{ErrorCode::Io, tr("cannot create %1").arg(directory)};
         const bool v0 = config->version == PluginConfig::Version::V0;
@@ -334,7 +337,7 @@ Status Store::replayJournal() const
         if (it.value().isObject() && readEntry(it.key(), it.value().toObject()))
             ours.insert(it.key(), it.value());
     }
-    if (auto applied = writePluginFiles(ours); !applied)
+    if (auto applied = writePluginFiles(ours, false); !applied)
         return applied;
     if (::rename(QFile::encodeName(journalPath()).constData(), QFile::encodeName(inventoryPath()).constData()) != 0)
         return Error{ErrorCode::Io,

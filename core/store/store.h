@@ -85,7 +85,7 @@ public:
     static QString newId();
 
 private:
-    Status writePluginFiles(const QJsonObject &inventory) const;
+    Status writePluginFiles(const QJsonObject &inventory, bool createFolders) const;
     Status replayJournal() const;
     Status finishUpgrade(const QString &id, const QJsonObject &inventory) const;
     Result<Plugin> readEntry(const QString &id, const QJsonObject &entry) const;

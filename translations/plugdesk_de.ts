@@ -19,6 +19,10 @@
         <source>cannot replace %1: %2</source>
         <translation>%1 kann nicht ersetzt werden: %2</translation>
     </message>
+    <message>
+        <source>cannot sync the file system of %1: %2</source>
+        <translation>Das Dateisystem von %1 kann nicht synchronisiert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>BlobStore</name>
@@ -57,6 +61,10 @@
     <message>
         <source>cannot make %1 private</source>
         <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1 to disk</source>
+        <translation>%1 kann nicht auf die Festplatte geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -2553,6 +2561,18 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>cannot make %1 private: %2</source>
         <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot replace %1: %2</source>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot move the leftover %1 back</source>
+        <translation>Der Überrest %1 kann nicht zurückverschoben werden</translation>
+    </message>
+    <message>
+        <source>cannot move %1 back to %2</source>
+        <translation>%1 kann nicht nach %2 zurückverschoben werden</translation>
     </message>
 </context>
 <context>

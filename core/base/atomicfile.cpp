@@ -1,5 +1,7 @@
 #include "core/base/atomicfile.h"
 
+#include "core/base/crashpoint.h"
+
 #include <QFileInfo>
 #include <cerrno>
 #include <cstring>
@@ -31,6 +33,19 @@ Status AtomicFile::syncDirectory(const QString &path)
     return {};
 }
 
+Status AtomicFile::syncFileSystem(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return Error{ErrorCode::Io, tr("cannot open directory %1: %2").arg(path, errnoText(errno))};
+    const int rc = ::syncfs(fd);
+    const int error = errno;
+    ::close(fd);
+    if (rc != 0)
+        return Error{ErrorCode::Io, tr("cannot sync the file system of %1: %2").arg(path, errnoText(error))};
+    return {};
+}
+
 Status AtomicFile::write(const QString &path, const QByteArray &data, int mode)
 {
     const QFileInfo info(path);
@@ -47,6 +62,7 @@ Status AtomicFile::write(const QString &path, const QByteArray &data, int mode)
         ::unlink(temp.constData());
         return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(path, errnoText(error))};
     };
+    crashPoint("atomicfile.temp-created");
     if (::fchmod(fd, static_cast<mode_t>(mode)) != 0)
         return fail(errno);
     qsizetype done = 0;
@@ -66,11 +82,13 @@ Status AtomicFile::write(const QString &path, const QByteArray &data, int mode)
         ::unlink(temp.constData());
         return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(path, errnoText(error))};
     }
+    crashPoint("atomicfile.temp-written");
     if (::rename(temp.constData(), target.constData()) != 0) {
         const int error = errno;
         ::unlink(temp.constData());
         return Error{ErrorCode::Io, tr("cannot replace %1: %2").arg(path, errnoText(error))};
     }
+    crashPoint("atomicfile.renamed");
     return syncDirectory(directory);
 }
 

@@ -18,6 +18,9 @@ public:
     static Status write(const QString &path, const QByteArray &data, int mode = 0600);
     // fsync a directory so that a rename or unlink in it is durable.
     static Status syncDirectory(const QString &path);
+    // syncfs(2) the file system holding `path`: for a tree of many files (an unpacked rootfs) that must be on disk
+    // before a file names it.
+    static Status syncFileSystem(const QString &path);
 };
 
 } // namespace core

@@ -2,6 +2,8 @@
 
 #include "core/archive/layerextractor.h"
 #include "core/archive/layerwriter.h"
+#include "core/base/atomicfile.h"
+#include "core/base/crashpoint.h"
 #include "core/base/digest.h"
 #include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
@@ -121,10 +123,12 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
     auto layer = LayerWriter::write(rootfs, layerFile, cancelled);
     if (!layer)
         return layer.error();
+    crashPoint("create.layer-packed");
     if (!blobs.contains(layer->digest))
         newBlobs.append(layer->digest);
     if (auto adopted = blobs.adopt(layerFile, layer->digest); !adopted)
         return adopted.error();
+    crashPoint("create.layer-stored");
 
     if (job)
         job->reportProgress({Tr::tr("Extracting"), layer->digest.mid(7, 12), 0, layer->size, QString()});
@@ -147,6 +151,7 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
     }
     if (cancelled())
         return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
+    crashPoint("create.extracted");
 
     PluginConfig finalConfig = *config;
     finalConfig.rootfsType = QStringLiteral("layers");
@@ -165,6 +170,10 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
         return manifestDigest.error();
     if (!manifestKnown)
         newBlobs.append(*manifestDigest);
+    crashPoint("create.blobs-stored");
+    // The rootfs's files are about to be named by the inventory: they must be on disk before it is.
+    if (auto synced = AtomicFile::syncFileSystem(store.root()); !synced)
+        return synced.error();
 
     Plugin plugin;
     plugin.id = Store::newId();
@@ -185,6 +194,7 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
     if (::rename(QFile::encodeName(stagedRootfs).constData(),
                  QFile::encodeName(store.rootfsDir(plugin.id)).constData()) != 0)
         return Error{ErrorCode::Io, Tr::tr("cannot move the rootfs into %1").arg(pluginDir)};
+    crashPoint("create.rootfs-moved");
     QList<Plugin> plugins = inventory->plugins;
     plugins.append(plugin);
     if (auto saved = store.save(plugins); !saved)

@@ -2,6 +2,7 @@
 
 #include "core/archive/bundlereader.h"
 #include "core/archive/layerextractor.h"
+#include "core/base/crashpoint.h"
 #include "core/base/digest.h"
 #include "core/engine/pluginstaging.h"
 #include "core/engine/unpackbudget.h"
@@ -82,6 +83,7 @@ Status stageLayer(BundleReader &reader, int index, const QString &layerFile, con
                 return *limit;
             return fed.error().prefixed(Tr::tr("cannot extract layer %1").arg(item));
         }
+        crashPointBytes("import.layer-bytes", size);
         return {};
     };
     auto progress = [&](qint64 done) {
@@ -208,6 +210,7 @@ Result<QString> importPlugin(const Store &store, QIODevice *device, const QStrin
     if (!committed)
         return committed.error();
     (*staging)->close();
+    crashPoint("import.committed");
     if (addedId)
         *addedId = committed->id;
     if (options.disable)

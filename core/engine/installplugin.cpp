@@ -1,6 +1,7 @@
 #include "core/engine/installplugin.h"
 
 #include "core/archive/layerextractor.h"
+#include "core/base/crashpoint.h"
 #include "core/base/digest.h"
 #include "core/base/units.h"
 #include "core/engine/pluginstaging.h"
@@ -395,6 +396,7 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackB
             if (Status fed = extractor.feed(buffer.constData(), read); !fed)
                 return failed(fed.error());
             offset += read;
+            crashPointBytes("install.layer-bytes", read);
             if (downloaded && timer.elapsed() >= kProgressIntervalMs) {
                 timer.restart();
                 job->reportProgress({Tr::tr("Extracting"), item, offset, descriptor.size, QString()});
@@ -406,6 +408,7 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackB
     if (Status finished = extractor.finish(); !finished)
         return failed(finished.error());
     budget.add(extractor);
+    crashPoint("install.layer-applied");
     job->reportProgress({Tr::tr("Complete"), item, descriptor.size, descriptor.size, QString()});
     return {};
 }
@@ -444,6 +447,7 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
     if (!staging)
         return staging.error();
     const QString rootfs = (*staging)->rootfs();
+    crashPoint("install.staging-begun");
     {
         QMutexLocker locker(&state.mutex);
         if (state.failure)
@@ -484,6 +488,7 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
     if (!committed)
         return committed.error();
     (*staging)->close();
+    crashPoint("install.committed");
     if (upgrading || state.request.options.disable)
         return committed->name();
     return PluginStaging::enableInstalled(state.store, state.request.runRoot, *committed, job);

@@ -1,6 +1,7 @@
 #include "core/engine/localengine.h"
 
 #include "core/base/calllocale.h"
+#include "core/base/crashpoint.h"
 #include "core/engine/createplugin.h"
 #include "core/engine/exportplugin.h"
 #include "core/engine/importplugin.h"
@@ -163,8 +164,10 @@ Result<QString> LocalEngine::changeSettings(const Store &store, const QString &n
         }
         plugin = std::move(next);
     }
+    crashPoint("set.checked");
     if (auto saved = store.save(plugins); !saved)
         return saved.error();
+    crashPoint("set.saved");
     return found->id;
 }
 

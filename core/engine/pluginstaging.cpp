@@ -1,5 +1,7 @@
 #include "core/engine/pluginstaging.h"
 
+#include "core/base/atomicfile.h"
+#include "core/base/crashpoint.h"
 #include "core/engine/installplugin.h"
 #include "core/plugin/reference.h"
 #include "core/runtime/pluginrunner.h"
@@ -108,6 +110,7 @@ Status PluginStaging::storeBlobs(const Content &content, QStringList &added) con
             return adopted.error();
         if (!known)
             added.append(digest);
+        crashPoint("staging.layer-blob-stored");
     }
     for (const QByteArray &bytes : {content.configBytes, content.manifest.bytes}) {
         const QString digest = Manifest::digestOf(bytes);
@@ -117,8 +120,10 @@ Status PluginStaging::storeBlobs(const Content &content, QStringList &added) con
             return put.error();
         if (!known)
             added.append(digest);
+        crashPoint("staging.blob-stored");
     }
-    return {};
+    // The rootfs's files are about to be named by the inventory: they must be on disk before it is.
+    return AtomicFile::syncFileSystem(m_store.root());
 }
 
 Result<Plugin> PluginStaging::commitNew(const Content &content, const Identity &identity)
@@ -154,15 +159,18 @@ Result<Plugin> PluginStaging::commitNew(const Content &content, const Identity &
     const QString pluginDir = m_store.pluginDir(plugin.id);
     if (!QDir().mkpath(pluginDir))
         return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(pluginDir)};
+    crashPoint("staging.plugin-folder-made");
     auto removePluginDir = qScopeGuard([&] { QDir(pluginDir).removeRecursively(); });
     if (!renamePath(rootfs(), m_store.rootfsDir(plugin.id)))
         return Error{ErrorCode::Io, Tr::tr("cannot move the rootfs into %1").arg(pluginDir)};
+    crashPoint("staging.rootfs-moved");
     QList<Plugin> plugins = inventory->plugins;
     plugins.append(plugin);
     if (auto saved = m_store.save(plugins); !saved)
         return saved.error();
     removePluginDir.dismiss();
     removeBlobs.dismiss();
+    crashPoint("staging.committed");
     return plugin;
 }
 
@@ -191,20 +199,31 @@ Result<Plugin> PluginStaging::commitUpgrade(const Content &content, const QStrin
 
     const QString rootfs = m_store.rootfsDir(target->id);
     const QString old = m_store.pluginDir(target->id) + QStringLiteral("/rootfs-old");
+    const QString marker = m_store.upgradeMarkerPath(target->id);
     if (QFileInfo::exists(old) && !QDir(old).removeRecursively())
         return Error{ErrorCode::Io, Tr::tr("cannot remove the leftover %1").arg(old)};
+    // The marker names the manifest this upgrade commits: a sweep after a crash compares it with the inventory to
+    // decide whether rootfs-old goes back (not committed) or goes (committed). Store::finishUpgrade.
+    if (auto marked = AtomicFile::write(marker, content.manifest.digest.toLatin1()); !marked)
+        return marked.error();
+    crashPoint("staging.upgrade-marked");
     const bool hadRootfs = QFileInfo::exists(rootfs);
-    if (hadRootfs && !renamePath(rootfs, old))
+    if (hadRootfs && !renamePath(rootfs, old)) {
+        QFile::remove(marker);
         return Error{ErrorCode::Io, Tr::tr("cannot move %1 aside").arg(rootfs)};
+    }
+    crashPoint("staging.upgrade-rootfs-aside");
     auto restore = [&] {
         QDir(rootfs).removeRecursively();
         if (hadRootfs)
             renamePath(old, rootfs);
+        QFile::remove(marker);
     };
     if (!renamePath(this->rootfs(), rootfs)) {
         restore();
         return Error{ErrorCode::Io, Tr::tr("cannot move the new rootfs into %1").arg(rootfs)};
     }
+    crashPoint("staging.upgrade-rootfs-moved");
     const PluginConfig oldConfig = target->config;
     const Privileges wasApproved = target->approvedPrivileges();
     target->settings = carrySettings(target->settings, oldConfig, content.config);
@@ -228,7 +247,17 @@ Result<Plugin> PluginStaging::commitUpgrade(const Content &content, const QStrin
         return saved.error();
     }
     removeBlobs.dismiss();
+    crashPoint("staging.upgrade-saved");
     QDir(old).removeRecursively();
+    crashPoint("staging.upgrade-old-removed");
+    QFile::remove(marker);
+    (void)AtomicFile::syncDirectory(m_store.pluginDir(target->id));
+    // The old version's blobs no plugin refers to any more; as rm, nothing when an entry does not read.
+    if (inventory->problems.isEmpty()) {
+        if (auto collected = blobs.collectGarbage(Store::referencedBlobs(plugins)); !collected)
+            qWarning("%s", qPrintable(collected.error().message));
+    }
+    crashPoint("staging.upgrade-collected");
     return *target;
 }
 

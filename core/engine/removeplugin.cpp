@@ -1,6 +1,7 @@
 #include "core/engine/removeplugin.h"
 
 #include "core/archive/rootfsdir.h"
+#include "core/base/crashpoint.h"
 #include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginrunner.h"
 #include "core/runtime/runcruntime.h"
@@ -36,8 +37,10 @@ int removeTree(int dirFd, const QByteArray &name, dev_t device)
     struct stat st;
     if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return errno == ENOENT ? 0 : errno;
-    if (!S_ISDIR(st.st_mode))
+    if (!S_ISDIR(st.st_mode)) {
+        crashPoint("remove.delete-entry");
         return ::unlinkat(dirFd, name.constData(), 0) == 0 || errno == ENOENT ? 0 : errno;
+    }
     if (st.st_dev != device)
         return EXDEV;
     RootfsDir::Fd dir(::openat(dirFd, name.constData(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
@@ -69,21 +72,6 @@ Status deleteFolder(const QString &path)
                                         .arg(path, error == EXDEV ? Tr::tr("a folder below it is still mounted")
                                                                   : QString::fromLocal8Bit(std::strerror(error)))};
     return {};
-}
-
-// The blobs the plugins refer to: GC keeps exactly these (docs/docker-compat.md §4.3; Plugdesk keeps manifests too).
-QSet<QString> referencedBlobs(const QList<Plugin> &plugins)
-{
-    QSet<QString> keep;
-    for (const Plugin &plugin : plugins) {
-        if (!plugin.configDigest.isEmpty())
-            keep.insert(plugin.configDigest);
-        if (!plugin.manifestDigest.isEmpty())
-            keep.insert(plugin.manifestDigest);
-        for (const QString &digest : plugin.blobsums)
-            keep.insert(digest);
-    }
-    return keep;
 }
 
 bool renamePath(const QString &from, const QString &to)
@@ -162,6 +150,7 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
             return Error{ErrorCode::Io,
                          Tr::tr("cannot remove plugin %1: cannot rename %2: %3")
                              .arg(plugin.name(), pluginDir, QString::fromLocal8Bit(std::strerror(errno)))};
+        crashPoint("remove.renamed");
     }
     if (auto saved = store.save(remaining); !saved) {
         if (hasFolder)
@@ -169,6 +158,7 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
         return saved.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
     }
 
+    crashPoint("remove.saved");
     // From here on the plugin is gone; what cannot be deleted now is swept at the next start.
     if (hasFolder) {
         if (auto deleted = deleteFolder(removing); !deleted)
@@ -180,10 +170,11 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
                 (void)deleteFolder(folder);
         }
     }
+    crashPoint("remove.deleted");
     // Entries that did not read (inventory->problems) may refer to blobs too: collect nothing then rather than
     // delete what a broken-but-repairable plugin needs.
     if (inventory->problems.isEmpty()) {
-        if (auto collected = BlobStore(store.blobsDir()).collectGarbage(referencedBlobs(remaining)); !collected)
+        if (auto collected = BlobStore(store.blobsDir()).collectGarbage(Store::referencedBlobs(remaining)); !collected)
             qWarning("%s", qPrintable(collected.error().message));
     }
     return plugin;

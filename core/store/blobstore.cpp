@@ -1,6 +1,7 @@
 #include "core/store/blobstore.h"
 
 #include "core/base/atomicfile.h"
+#include "core/base/crashpoint.h"
 #include "core/base/digest.h"
 #include "core/base/sha256.h"
 
@@ -10,7 +11,9 @@
 #include <QRegularExpression>
 #include <cerrno>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace core {
 
@@ -96,6 +99,16 @@ Status BlobStore::adopt(const QString &file, const QString &digest) const
     }
     if (::chmod(QFile::encodeName(file).constData(), 0600) != 0)
         return Error{ErrorCode::Io, tr("cannot make %1 private").arg(file)};
+    // Its bytes on disk before its name is: a blob is referenced as soon as the inventory is written.
+    {
+        const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
+        const bool synced = fd >= 0 && ::fsync(fd) == 0;
+        if (fd >= 0)
+            ::close(fd);
+        if (!synced)
+            return Error{ErrorCode::Io, tr("cannot write %1 to disk").arg(file)};
+    }
+    crashPoint("blobstore.adopt-synced");
     if (::rename(QFile::encodeName(file).constData(), QFile::encodeName(target).constData()) != 0)
         return Error{ErrorCode::Io, tr("cannot move %1 to %2").arg(file, target)};
     return AtomicFile::syncDirectory(m_directory);

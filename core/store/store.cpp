@@ -1,8 +1,10 @@
 #include "core/store/store.h"
 
 #include "core/base/atomicfile.h"
+#include "core/base/crashpoint.h"
 #include "core/base/json.h"
 #include "core/plugin/reference.h"
+#include "core/store/blobstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +14,8 @@
 #include <QJsonParseError>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSet>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -223,20 +227,9 @@ Status Store::save(const QList<Plugin> &plugins) const
 
     QJsonObject inventory;
     for (const Plugin &plugin : plugins) {
-        const QString directory = pluginDir(plugin.id);
-        if (!QDir().mkpath(directory))
-            return Error{ErrorCode::Io, tr("cannot create %1").arg(directory)};
         const bool v0 = plugin.config.version == PluginConfig::Version::V0;
         const QJsonObject configJson = v0 ? plugin.config.toManifestV0Json() : plugin.config.toJson();
-        const QString configPath = directory + QLatin1Char('/') + (v0 ? kManifestFile : kConfigFile);
-        if (auto written = AtomicFile::write(configPath, QJsonDocument(configJson).toJson(QJsonDocument::Indented));
-            !written)
-            return written;
         const QJsonObject settingsJson = plugin.settings.toJson();
-        if (auto written = AtomicFile::write(directory + QLatin1Char('/') + kSettingsFile,
-                                             QJsonDocument(settingsJson).toJson(QJsonDocument::Indented));
-            !written)
-            return written;
 
         // The seed's record shape: Manifest holds the config, Config holds the settings.
         QJsonObject record;
@@ -258,6 +251,7 @@ Status Store::save(const QList<Plugin> &plugins) const
             record.insert(QStringLiteral("ApprovedPrivileges"), plugin.approved->toJson());
         inventory.insert(plugin.id, QJsonObject{{QStringLiteral("plugin"), record}});
     }
+    const QJsonObject ours = inventory;
     // An entry that does not read (a broken hand-made record) is not ours to drop: carry it over as it is, so a
     // write elsewhere in the store loses nothing, and the person can still repair it.
     if (auto current = readObjectFile(inventoryPath()); current && current->exists) {
@@ -268,11 +262,117 @@ Status Store::save(const QList<Plugin> &plugins) const
                 inventory.insert(it.key(), it.value());
         }
     }
-    return AtomicFile::write(inventoryPath(), QJsonDocument(inventory).toJson(QJsonDocument::Indented));
+
+    // The inventory and each plugin's config.json and plugin-config.json are several files, and the per-plugin files
+    // win when read: to change them all at once, the new inventory is first made durable as a journal. Once it is
+    // there the save has happened; a save killed after it is finished by the next sweep (replayJournal), one killed
+    // before it left every file as it was.
+    if (auto written = AtomicFile::write(journalPath(), QJsonDocument(inventory).toJson(QJsonDocument::Indented));
+        !written)
+        return written;
+    crashPoint("store.journal-written");
+    auto dropJournal = qScopeGuard([this] { QFile::remove(journalPath()); });
+    if (auto applied = writePluginFiles(ours, true); !applied)
+        return applied;
+    if (::rename(QFile::encodeName(journalPath()).constData(), QFile::encodeName(inventoryPath()).constData()) != 0)
+        return Error{ErrorCode::Io,
+                     tr("cannot replace %1: %2").arg(inventoryPath(), QString::fromLocal8Bit(std::strerror(errno)))};
+    dropJournal.dismiss();
+    crashPoint("store.inventory-renamed");
+    return AtomicFile::syncDirectory(pluginsDir());
 }
+
+Status Store::writePluginFiles(const QJsonObject &inventory, bool createFolders) const
+{
+    for (auto it = inventory.constBegin(); it != inventory.constEnd(); ++it) {
+        if (!it.value().isObject())
+            continue;
+        const QJsonValue wrapped = json::valueCI(it.value().toObject(), u"plugin");
+        const QJsonObject record = wrapped.isObject() ? wrapped.toObject() : it.value().toObject();
+        const QJsonValue manifest = record.value(QStringLiteral("Manifest"));
+        const QJsonValue settings = record.value(QStringLiteral("Config"));
+        const QString id = record.value(QStringLiteral("Id")).toString();
+        // Only what save() wrote itself; entries carried over as they were have no files of ours.
+        if (id != it.key() || !manifest.isObject() || !settings.isObject())
+            continue;
+        auto config = PluginConfig::fromJsonObject(manifest.toObject());
+        if (!config)
+            continue;
+        const QString directory = pluginDir(id);
+        // A replay writes only into folders that are there: one moved aside (<id>-removing) is the sweep's to judge.
+        if (!createFolders && !QFileInfo(directory).isDir())
+            continue;
+        if (!QDir().mkpath(directory))
+            return Error{ErrorCode::Io, tr("cannot create %1").arg(directory)};
+        const bool v0 = config->version == PluginConfig::Version::V0;
+        const QString configPath = directory + QLatin1Char('/') + (v0 ? kManifestFile : kConfigFile);
+        if (auto written =
+                AtomicFile::write(configPath, QJsonDocument(manifest.toObject()).toJson(QJsonDocument::Indented));
+            !written)
+            return written;
+        if (auto written = AtomicFile::write(directory + QLatin1Char('/') + kSettingsFile,
+                                             QJsonDocument(settings.toObject()).toJson(QJsonDocument::Indented));
+            !written)
+            return written;
+        crashPoint("store.plugin-files-written");
+    }
+    return {};
+}
+
+Status Store::replayJournal() const
+{
+    if (!QFileInfo::exists(journalPath()))
+        return {};
+    auto journal = readObjectFile(journalPath());
+    // AtomicFile wrote it whole or not at all; one that does not read was not written by us: the save did not happen.
+    if (!journal) {
+        if (!QFile::remove(journalPath()))
+            return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(journalPath())};
+        return {};
+    }
+    // The entries save() wrote files for: those that read. One carried over because it did not read still does not
+    // (its files are as they were), and its files are not ours to rewrite.
+    QJsonObject ours;
+    for (auto it = journal->object.constBegin(); it != journal->object.constEnd(); ++it) {
+        if (it.value().isObject() && readEntry(it.key(), it.value().toObject()))
+            ours.insert(it.key(), it.value());
+    }
+    if (auto applied = writePluginFiles(ours, false); !applied)
+        return applied;
+    if (::rename(QFile::encodeName(journalPath()).constData(), QFile::encodeName(inventoryPath()).constData()) != 0)
+        return Error{ErrorCode::Io,
+                     tr("cannot replace %1: %2").arg(inventoryPath(), QString::fromLocal8Bit(std::strerror(errno)))};
+    return AtomicFile::syncDirectory(pluginsDir());
+}
+
+namespace {
+
+// AtomicFile's and PendingFile's temp files (".<name>.tmp-XXXXXX") in `directory`, left by a killed write.
+Status removeTempFiles(const QString &directory)
+{
+    static const QRegularExpression temp(QStringLiteral("^\\..+\\.tmp-[A-Za-z0-9]{6}$"));
+    QDir dir(directory);
+    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        if (temp.match(name).hasMatch() && !dir.remove(name))
+            return Error{ErrorCode::Io, Store::tr("cannot remove the leftover %1").arg(dir.filePath(name))};
+    }
+    return {};
+}
+
+bool renamePath(const QString &from, const QString &to)
+{
+    return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+}
+
+} // namespace
 
 Status Store::sweep() const
 {
+    // A save killed after its journal: finish it first, so every rule below sees the inventory that holds.
+    if (auto replayed = replayJournal(); !replayed)
+        return replayed;
+    crashPoint("store.sweep-replayed");
+
     QDir tmp(tmpDir());
     if (tmp.exists()) {
         const auto leftovers = tmp.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
@@ -285,14 +385,110 @@ Status Store::sweep() const
         }
     }
     QDir plugins(pluginsDir());
-    if (plugins.exists()) {
-        const auto removing = plugins.entryInfoList({QStringLiteral("*-removing")}, QDir::Dirs | QDir::NoDotAndDotDot);
-        for (const QFileInfo &leftover : removing) {
-            if (!QDir(leftover.filePath()).removeRecursively())
-                return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(leftover.filePath())};
+    if (auto removed = removeTempFiles(pluginsDir()); !removed)
+        return removed;
+
+    auto inventory = readObjectFile(inventoryPath());
+    if (!inventory)
+        return inventory.error();
+    QSet<QString> ids;
+    for (auto it = inventory->object.constBegin(); it != inventory->object.constEnd(); ++it) {
+        ids.insert(it.key());
+        if (it.value().isObject()) {
+            const QJsonValue wrapped = json::valueCI(it.value().toObject(), u"plugin");
+            const QJsonObject record = wrapped.isObject() ? wrapped.toObject() : it.value().toObject();
+            if (const QString id = stringCI(record, u"Id"); !id.isEmpty())
+                ids.insert(id);
         }
     }
+
+    // rm renames the folder to <id>-removing before it writes the inventory: still in the inventory, the remove
+    // did not happen and the folder goes back; gone from it, the folder goes.
+    for (const QFileInfo &leftover :
+         plugins.entryInfoList({QStringLiteral("*-removing")}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString id = leftover.fileName().chopped(int(qstrlen("-removing")));
+        if (ids.contains(id) && !QFileInfo::exists(pluginDir(id))) {
+            if (!renamePath(leftover.filePath(), pluginDir(id)))
+                return Error{ErrorCode::Io, tr("cannot move the leftover %1 back").arg(leftover.filePath())};
+            continue;
+        }
+        if (!QDir(leftover.filePath()).removeRecursively())
+            return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(leftover.filePath())};
+    }
+
+    static const QRegularExpression newIdPattern(QStringLiteral("^[0-9a-f]{64}$"));
+    for (const QString &name : plugins.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks)) {
+        const QString directory = pluginDir(name);
+        if (!ids.contains(name)) {
+            // install, import and create move the rootfs into plugins/<new id> before the inventory names it.
+            if (newIdPattern.match(name).hasMatch() && !QDir(directory).removeRecursively())
+                return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(directory)};
+            continue;
+        }
+        if (auto removed = removeTempFiles(directory); !removed)
+            return removed;
+        if (auto finished = finishUpgrade(name, inventory->object); !finished)
+            return finished;
+    }
+    if (auto removed = removeTempFiles(blobsDir()); !removed)
+        return removed;
+
+    // Blobs stored for an install, import or create that never reached the inventory, or left by an rm killed
+    // before its collection. Entries that do not read may refer to blobs too: collect nothing then.
+    auto loaded = load();
+    if (!loaded || !loaded->problems.isEmpty())
+        return {};
+    if (auto collected = BlobStore(blobsDir()).collectGarbage(referencedBlobs(loaded->plugins)); !collected)
+        return collected.error();
     return {};
+}
+
+QSet<QString> Store::referencedBlobs(const QList<Plugin> &plugins)
+{
+    QSet<QString> keep;
+    for (const Plugin &plugin : plugins) {
+        if (!plugin.configDigest.isEmpty())
+            keep.insert(plugin.configDigest);
+        if (!plugin.manifestDigest.isEmpty())
+            keep.insert(plugin.manifestDigest);
+        for (const QString &digest : plugin.blobsums)
+            keep.insert(digest);
+    }
+    return keep;
+}
+
+Status Store::finishUpgrade(const QString &id, const QJsonObject &inventory) const
+{
+    const QString directory = pluginDir(id);
+    const QString marker = upgradeMarkerPath(id);
+    const QString rootfs = rootfsDir(id);
+    const QString old = directory + QStringLiteral("/rootfs-old");
+    const bool hasMarker = QFileInfo::exists(marker);
+    if (!hasMarker && !QFileInfo::exists(old))
+        return {};
+    bool committed = !hasMarker && QFileInfo::exists(rootfs);
+    if (hasMarker) {
+        QFile file(marker);
+        const QByteArray target = file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
+        const QJsonValue entry = inventory.value(id);
+        const QJsonValue wrapped = json::valueCI(entry.toObject(), u"plugin");
+        const QJsonObject record = wrapped.isObject() ? wrapped.toObject() : entry.toObject();
+        committed = !target.isEmpty() && stringCI(record, u"ManifestDigest") == QString::fromLatin1(target);
+    }
+    if (committed) {
+        if (QFileInfo::exists(old) && !QDir(old).removeRecursively())
+            return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(old)};
+    } else if (QFileInfo::exists(old)) {
+        // The upgrade never reached the inventory: the old rootfs goes back (the config files were not touched,
+        // as save() writes them only after its journal).
+        if (QFileInfo::exists(rootfs) && !QDir(rootfs).removeRecursively())
+            return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(rootfs)};
+        if (!renamePath(old, rootfs))
+            return Error{ErrorCode::Io, tr("cannot move %1 back to %2").arg(old, rootfs)};
+    }
+    if (hasMarker && !QFile::remove(marker))
+        return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(marker)};
+    return AtomicFile::syncDirectory(directory);
 }
 
 Status Store::makePrivate() const

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace core {
@@ -35,6 +36,10 @@ public:
     QString inventoryPath() const { return pluginsDir() + QStringLiteral("/plugins.json"); }
     QString pluginDir(const QString &id) const { return pluginsDir() + QLatin1Char('/') + id; }
     QString rootfsDir(const QString &id) const { return pluginDir(id) + QStringLiteral("/rootfs"); }
+    // A save's new inventory, written before the per-plugin files (see save()).
+    QString journalPath() const { return pluginsDir() + QStringLiteral("/.plugins.json.next"); }
+    // An upgrade in progress names its new manifest digest here (see finishUpgrade()).
+    QString upgradeMarkerPath(const QString &id) const { return pluginDir(id) + QStringLiteral("/.upgrade-to"); }
     QString blobsDir() const { return m_root + QStringLiteral("/blobs/sha256"); }
     QString tmpDir() const { return m_root + QStringLiteral("/tmp"); }
 
@@ -49,11 +54,17 @@ public:
     // Reading never writes.
     Result<Inventory> load() const;
 
-    // Writes every plugin's config.json (or manifest.json) and plugin-config.json, then plugins.json, each
-    // atomically. Inventory entries that do not read are kept as they are. The caller holds the StoreLock.
+    // Writes the new inventory as a journal (journalPath()), then every plugin's config.json (or manifest.json) and
+    // plugin-config.json, then renames the journal to plugins.json; each file atomically. A save killed before the
+    // journal is durable changed nothing, one killed after it is finished by the next sweep(). Inventory entries
+    // that do not read are kept as they are. The caller holds the StoreLock.
     Status save(const QList<Plugin> &plugins) const;
 
-    // Removes staging leftovers: everything in tmp/ and plugins/<id>-removing. The caller holds the StoreLock.
+    // Brings a store back to the last state a verb committed after a crash: finishes a save killed after its journal;
+    // removes everything in tmp/, AtomicFile temp files, plugin folders no inventory entry names (a new id whose
+    // save never happened); moves plugins/<id>-removing back when the inventory still names <id> and removes it
+    // otherwise; finishes or undoes an upgrade by its marker; collects blobs no plugin refers to (only when every
+    // entry reads). The caller holds the StoreLock.
     Status sweep() const;
 
     // Makes the store private to its owner: the root (created when missing), plugins/, blobs/ and tmp/ 0700, every
@@ -66,10 +77,17 @@ public:
     // `multiple plugins found for "x"` (Ambiguous).
     static Result<Plugin> find(const QList<Plugin> &plugins, const QString &nameOrId);
 
+    // The blobs the plugins refer to: garbage collection keeps exactly these (docs/docker-compat.md §4.3; Plugdesk
+    // keeps manifests too).
+    static QSet<QString> referencedBlobs(const QList<Plugin> &plugins);
+
     // A new id: 64 hex characters whose first 12 are not all digits (Docker's GenerateRandomID).
     static QString newId();
 
 private:
+    Status writePluginFiles(const QJsonObject &inventory, bool createFolders) const;
+    Status replayJournal() const;
+    Status finishUpgrade(const QString &id, const QJsonObject &inventory) const;
     Result<Plugin> readEntry(const QString &id, const QJsonObject &entry) const;
 
     QString m_root;

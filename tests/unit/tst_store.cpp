@@ -346,6 +346,53 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(store.pluginDir(QStringLiteral("cd851ce43a403")) + QStringLiteral("/manifest.json")));
     }
 
+    // What a crash leaves, as the crash points of tst_crashconsistency leave it, and what the sweep makes of it.
+    void sweepRecoversFromCrashes()
+    {
+        QTemporaryDir dir;
+        const Store store(dir.path());
+        const Plugin kept = makeV1Plugin(QStringLiteral("acme/kept"), Store::newId());
+        QVERIFY(store.save({kept}).ok());
+        QVERIFY(QDir().mkpath(store.rootfsDir(kept.id)));
+        const QByteArray committed = testutil::readFile(store.inventoryPath());
+
+        // A save killed after its journal: finished, the per-plugin files of the new entry written.
+        const Plugin added = makeV1Plugin(QStringLiteral("acme/added"), Store::newId());
+        QVERIFY(store.save({kept, added}).ok());
+        const QByteArray withAdded = testutil::readFile(store.inventoryPath());
+        QVERIFY(testutil::writeFile(store.journalPath(), withAdded));
+        QVERIFY(testutil::writeFile(store.inventoryPath(), committed));
+        QVERIFY(QFile::remove(store.pluginDir(added.id) + QStringLiteral("/config.json")));
+        // An rm killed after its rename: still in the inventory (the journal's), so the folder comes back.
+        QVERIFY(QDir().rename(store.pluginDir(kept.id), store.pluginDir(kept.id) + QStringLiteral("-removing")));
+        // A folder of a new id no inventory names, temp files, an unreferenced blob.
+        const QString orphan = store.pluginDir(Store::newId());
+        QVERIFY(testutil::writeFile(orphan + QStringLiteral("/rootfs/f"), "x"));
+        QVERIFY(testutil::writeFile(store.pluginsDir() + QStringLiteral("/.plugins.json.tmp-AbC123"), "{"));
+        QVERIFY(testutil::writeFile(store.blobsDir() + QLatin1Char('/') + QString(64, u'c'), "blob"));
+        // An upgrade of `kept` killed after the rootfs swap, before its save: undone.
+        QVERIFY(testutil::writeFile(store.pluginDir(kept.id) + QStringLiteral("-removing/rootfs-old/old"), "old"));
+        QVERIFY(testutil::writeFile(store.pluginDir(kept.id) + QStringLiteral("-removing/rootfs/new"), "new"));
+        QVERIFY(testutil::writeFile(store.pluginDir(kept.id) + QStringLiteral("-removing/.upgrade-to"),
+                                    "sha256:" + QByteArray(64, 'b')));
+
+        QVERIFY(store.sweep().ok());
+        QCOMPARE(testutil::readFile(store.inventoryPath()), withAdded);
+        QVERIFY(!QFileInfo::exists(store.journalPath()));
+        QVERIFY(QFileInfo::exists(store.pluginDir(added.id) + QStringLiteral("/config.json")));
+        QVERIFY(!QFileInfo::exists(store.pluginDir(kept.id) + QStringLiteral("-removing")));
+        QCOMPARE(testutil::readFile(store.rootfsDir(kept.id) + QStringLiteral("/old")), QByteArray("old"));
+        QVERIFY(!QFileInfo::exists(store.rootfsDir(kept.id) + QStringLiteral("/new")));
+        QVERIFY(!QFileInfo::exists(store.upgradeMarkerPath(kept.id)));
+        QVERIFY(!QFileInfo::exists(orphan));
+        QVERIFY(!QFileInfo::exists(store.pluginsDir() + QStringLiteral("/.plugins.json.tmp-AbC123")));
+        QVERIFY(!QFileInfo::exists(store.blobsDir() + QLatin1Char('/') + QString(64, u'c')));
+        auto loaded = store.load();
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->plugins.size(), 2);
+        QVERIFY(loaded->problems.isEmpty());
+    }
+
     void find_data()
     {
         QTest::addColumn<QString>("query");

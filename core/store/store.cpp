@@ -221,6 +221,9 @@ Status Store::save(const QList<Plugin> &plugins) const
         return Error{ErrorCode::Io, tr("cannot create %1").arg(pluginsDir())};
     QFile::setPermissions(pluginsDir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
+    // Every file is written in one AtomicFile::writeAll, so a full disk changes none of them (a `set` whose
+    // plugin-config.json was written but whose plugins.json was not would show the new settings all the same).
+    QList<QPair<QString, QByteArray>> files;
     QJsonObject inventory;
     for (const Plugin &plugin : plugins) {
         const QString directory = pluginDir(plugin.id);
@@ -229,14 +232,10 @@ Status Store::save(const QList<Plugin> &plugins) const
         const bool v0 = plugin.config.version == PluginConfig::Version::V0;
         const QJsonObject configJson = v0 ? plugin.config.toManifestV0Json() : plugin.config.toJson();
         const QString configPath = directory + QLatin1Char('/') + (v0 ? kManifestFile : kConfigFile);
-        if (auto written = AtomicFile::write(configPath, QJsonDocument(configJson).toJson(QJsonDocument::Indented));
-            !written)
-            return written;
+        files.append({configPath, QJsonDocument(configJson).toJson(QJsonDocument::Indented)});
         const QJsonObject settingsJson = plugin.settings.toJson();
-        if (auto written = AtomicFile::write(directory + QLatin1Char('/') + kSettingsFile,
-                                             QJsonDocument(settingsJson).toJson(QJsonDocument::Indented));
-            !written)
-            return written;
+        files.append({directory + QLatin1Char('/') + kSettingsFile,
+                      QJsonDocument(settingsJson).toJson(QJsonDocument::Indented)});
 
         // The seed's record shape: Manifest holds the config, Config holds the settings.
         QJsonObject record;
@@ -260,7 +259,11 @@ Status Store::save(const QList<Plugin> &plugins) const
     }
     // An entry that does not read (a broken hand-made record) is not ours to drop: carry it over as it is, so a
     // write elsewhere in the store loses nothing, and the person can still repair it.
-    if (auto current = readObjectFile(inventoryPath()); current && current->exists) {
+    auto current = readObjectFile(inventoryPath());
+    if (!current) // a plugins.json a person broke by hand is theirs to repair: never write over it
+        return Error{current.error().code,
+                     current.error().message + tr(" — fix the file by hand; nothing was written")};
+    if (current->exists) {
         for (auto it = current->object.constBegin(); it != current->object.constEnd(); ++it) {
             if (inventory.contains(it.key()))
                 continue;
@@ -268,7 +271,8 @@ Status Store::save(const QList<Plugin> &plugins) const
                 inventory.insert(it.key(), it.value());
         }
     }
-    return AtomicFile::write(inventoryPath(), QJsonDocument(inventory).toJson(QJsonDocument::Indented));
+    files.append({inventoryPath(), QJsonDocument(inventory).toJson(QJsonDocument::Indented)});
+    return AtomicFile::writeAll(files);
 }
 
 Status Store::sweep() const

@@ -326,13 +326,15 @@ void PluginMonitor::readStream(Stream &stream, bool drain)
             // the buffer every time, which a plugin flooding stdout with short lines made quadratic.
             qsizetype start = 0;
             qsizetype newline;
+            QList<QByteArray> lines;
             while ((newline = stream.partial.indexOf('\n', start)) >= 0) {
                 const QByteArray line = stream.partial.mid(start, newline - start);
                 if (stream.name == "stderr" && !line.trimmed().isEmpty())
                     m_lastError = line.trimmed().left(1000);
-                m_log->append(stream.name, line);
+                lines.append(line);
                 start = newline + 1;
             }
+            m_log->appendLines(stream.name, lines);
             stream.partial.remove(0, start);
             // A line that never ends is cut, so memory stays bounded.
             if (stream.partial.size() > 64 * 1024) {

@@ -19,6 +19,10 @@
         <source>cannot replace %1: %2</source>
         <translation>%1 kann nicht ersetzt werden: %2</translation>
     </message>
+    <message>
+        <source>no space left on device while writing %1 — free some space on the file system mounted at %2 and try again</source>
+        <translation>kein Platz mehr auf dem Gerät beim Schreiben von %1 – schaffen Sie Platz auf dem unter %2 eingehängten Dateisystem und versuchen Sie es erneut</translation>
+    </message>
 </context>
 <context>
     <name>BlobStore</name>
@@ -1396,10 +1400,6 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <translation>%1: Ordner nicht gefunden</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>%1 was already written</source>
         <translation>%1 wurde bereits geschrieben</translation>
     </message>
@@ -1882,6 +1882,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <source>it has not been started since it was enabled; start it</source>
         <translation>es wurde seit dem Aktivieren nicht gestartet; starten Sie es</translation>
     </message>
+    <message>
+        <source>%1 started but did not activate: %2</source>
+        <translation>%1 wurde gestartet, aber nicht aktiviert: %2</translation>
+    </message>
 </context>
 <context>
     <name>PluginRuntimeState</name>
@@ -2173,6 +2177,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>cannot %1: the registry refused the login for %2 (%3) — check that the repository exists and that this login may use it, or run plugdeskctl login %2 again</source>
         <translation>%1 nicht möglich: die Registry hat die Anmeldung für %2 abgelehnt (%3) – prüfen Sie, ob das Repository existiert und diese Anmeldung es nutzen darf, oder führen Sie plugdeskctl login %2 erneut aus</translation>
+    </message>
+    <message>
+        <source>cannot %1: %2 stopped sending after %3 bytes and sent nothing more for %4 seconds%5 — check the network, or try again later</source>
+        <translation>%1 nicht möglich: %2 hat nach %3 Bytes aufgehört zu senden und %4 Sekunden lang nichts mehr geschickt%5 – prüfen Sie das Netzwerk oder versuchen Sie es später erneut</translation>
     </message>
 </context>
 <context>
@@ -2553,6 +2561,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>cannot make %1 private: %2</source>
         <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden: %2</translation>
+    </message>
+    <message>
+        <source> — fix the file by hand; nothing was written</source>
+        <translation> – korrigieren Sie die Datei von Hand; es wurde nichts geschrieben</translation>
     </message>
 </context>
 <context>

@@ -217,6 +217,11 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
 
 Status Store::save(const QList<Plugin> &plugins) const
 {
+    // A plugins.json a person broke by hand is theirs to repair: never write over it (nor anything beside it).
+    const auto current = readObjectFile(inventoryPath());
+    if (!current)
+        return Error{current.error().code,
+                     current.error().message + tr(" — fix the file by hand; nothing was written")};
     if (!QDir().mkpath(pluginsDir()))
         return Error{ErrorCode::Io, tr("cannot create %1").arg(pluginsDir())};
     QFile::setPermissions(pluginsDir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -259,10 +264,6 @@ Status Store::save(const QList<Plugin> &plugins) const
     }
     // An entry that does not read (a broken hand-made record) is not ours to drop: carry it over as it is, so a
     // write elsewhere in the store loses nothing, and the person can still repair it.
-    auto current = readObjectFile(inventoryPath());
-    if (!current) // a plugins.json a person broke by hand is theirs to repair: never write over it
-        return Error{current.error().code,
-                     current.error().message + tr(" — fix the file by hand; nothing was written")};
     if (current->exists) {
         for (auto it = current->object.constBegin(); it != current->object.constEnd(); ++it) {
             if (inventory.contains(it.key()))

@@ -3,6 +3,7 @@
 #include "core/archive/layerextractor.h"
 
 #include "core/archive/rootfsdir.h"
+#include "core/base/atomicfile.h"
 #include "core/base/calllocale.h"
 #include "core/base/units.h"
 
@@ -211,6 +212,8 @@ Error LayerExtractor::Private::walkError(const RootfsDir::Failure &failure, cons
 
 Error LayerExtractor::Private::ioError(const QByteArray &raw, int error) const
 {
+    if (error == ENOSPC || error == EDQUOT)
+        return {ErrorCode::Io, writeErrorText(rootfsPath + QLatin1Char('/') + displayName(raw), error)};
     return {ErrorCode::Io,
             tr("cannot create layer entry \"%1\" in %2: %3").arg(displayName(raw), rootfsPath, errnoText(error))};
 }

@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace core {
@@ -16,11 +18,19 @@ class AtomicFile final
 
 public:
     static Status write(const QString &path, const QByteArray &data, int mode = 0600);
+    // Several files, all or none as far as the disk allows: every temp file is written and synced first, and only
+    // when all of them are (a full disk fails here, and the temp files go) are they renamed over their targets.
+    // A file whose current bytes are already `data` is not written again.
+    static Status writeAll(const QList<QPair<QString, QByteArray>> &files, int mode = 0600);
     // fsync a directory so that a rename or unlink in it is durable.
     static Status syncDirectory(const QString &path);
     // syncfs(2) the file system holding `path`: for a tree of many files (an unpacked rootfs) that must be on disk
     // before a file names it.
     static Status syncFileSystem(const QString &path);
 };
+
+// The message for a write to `path` that failed with `error` (an errno): "cannot write <path>: <why>", and for a
+// full disk (ENOSPC, EDQUOT) one that says so and names the file system's mount point to free space on.
+QString writeErrorText(const QString &path, int error);
 
 } // namespace core

@@ -42,7 +42,7 @@ Result<std::unique_ptr<PendingFile>> PendingFile::create(const QString &path, in
         QFile::encodeName(directory + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp-XXXXXX"));
     const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd < 0)
-        return Error{ErrorCode::Io, tr("cannot write %1: %2").arg(path, errnoText(errno))};
+        return Error{ErrorCode::Io, writeErrorText(path, errno)};
     return std::unique_ptr<PendingFile>(new PendingFile(info.absoluteFilePath(), temp, fd, mode));
 }
 
@@ -61,14 +61,12 @@ Status PendingFile::commit()
     auto fail = [&](const QString &what, int error) {
         return Error{ErrorCode::Io, what.arg(m_path, errnoText(error))};
     };
-    if (::fchmod(m_fd, static_cast<mode_t>(m_mode)) != 0)
-        return fail(tr("cannot write %1: %2"), errno);
-    if (::fsync(m_fd) != 0)
-        return fail(tr("cannot write %1: %2"), errno);
+    if (::fchmod(m_fd, static_cast<mode_t>(m_mode)) != 0 || ::fsync(m_fd) != 0)
+        return Error{ErrorCode::Io, writeErrorText(m_path, errno)};
     const int closed = ::close(m_fd);
     m_fd = -1;
     if (closed != 0)
-        return fail(tr("cannot write %1: %2"), errno);
+        return Error{ErrorCode::Io, writeErrorText(m_path, errno)};
     if (::rename(m_temp.constData(), QFile::encodeName(m_path).constData()) != 0)
         return fail(tr("cannot replace %1: %2"), errno);
     m_committed = true;

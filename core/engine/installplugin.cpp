@@ -1,6 +1,7 @@
 #include "core/engine/installplugin.h"
 
 #include "core/archive/layerextractor.h"
+#include "core/base/atomicfile.h"
 #include "core/base/crashpoint.h"
 #include "core/base/digest.h"
 #include "core/base/units.h"
@@ -15,6 +16,7 @@
 #include <QScopeGuard>
 #include <QWaitCondition>
 #include <algorithm>
+#include <cerrno>
 
 namespace core {
 
@@ -296,8 +298,14 @@ void PluginInstaller::startLayer(int index)
     Job *job = m_job;
     auto sink = [state, file, index, job, item, descriptor, timer, received](const char *data,
                                                                              qsizetype size) -> Status {
-        if (file->write(data, size) != size)
-            return Error{ErrorCode::Io, Tr::tr("cannot write %1: %2").arg(file->fileName(), file->errorString())};
+        // Unbuffered, so errno is the write's own.
+        errno = 0;
+        if (file->write(data, size) != size) {
+            const int error = errno;
+            return Error{ErrorCode::Io, error != 0
+                                            ? writeErrorText(file->fileName(), error)
+                                            : Tr::tr("cannot write %1: %2").arg(file->fileName(), file->errorString())};
+        }
         *received += size;
         {
             QMutexLocker locker(&state->mutex);

@@ -59,6 +59,12 @@ RegistryClient::RegistryClient(Options options, QObject *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_sources(m_options.endpointSources.value_or(RegistryEndpoint::systemSources()))
 {
+    // The connect and idle time-out (a registry that stops sending mid-blob is given up on after it) can be
+    // shortened for tests and slow links alike: PLUGDESK_REGISTRY_TIMEOUT_MS, unless the options set another.
+    bool fromEnvironment = false;
+    const int timeoutMs = qEnvironmentVariableIntValue("PLUGDESK_REGISTRY_TIMEOUT_MS", &fromEnvironment);
+    if (fromEnvironment && timeoutMs > 0 && m_options.timeoutMs == Options().timeoutMs)
+        m_options.timeoutMs = timeoutMs;
     if (m_options.os.isEmpty())
         m_options.os = Platform::machineOs();
     if (m_options.architecture.isEmpty()) {

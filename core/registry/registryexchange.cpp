@@ -312,12 +312,17 @@ Error RegistryExchange::connectionError(QNetworkReply *reply, QNetworkReply::Net
 {
     const QString where = authorityOf(m_url);
     const QString tries = m_attempt > 0 ? tr(" after %n tries", nullptr, m_attempt + 1) : QString();
+    const QString seconds = QString::number(m_client->m_options.timeoutMs / 1000.0);
+    if ((error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError) && m_delivered > 0)
+        return Error{ErrorCode::Timeout, tr("cannot %1: %2 stopped sending after %3 bytes and sent nothing more for "
+                                            "%4 seconds%5 — check the network, or try again later")
+                                             .arg(m_call.what, where)
+                                             .arg(m_delivered)
+                                             .arg(seconds, tries)};
     if (error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError)
         return Error{ErrorCode::Timeout, tr("cannot %1: %2 did not answer within %3 seconds%4 — check the "
                                             "network, or that the registry is up")
-                                             .arg(m_call.what, where)
-                                             .arg(m_client->m_options.timeoutMs / 1000)
-                                             .arg(tries)};
+                                             .arg(m_call.what, where, seconds, tries)};
     if (error == QNetworkReply::RemoteHostClosedError && m_delivered > 0)
         return Error{ErrorCode::Network, tr("cannot %1: %2 closed the connection after %3 bytes%4 — try again "
                                             "later")

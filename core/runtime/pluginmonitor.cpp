@@ -322,13 +322,20 @@ void PluginMonitor::readStream(Stream &stream, bool drain)
         const ssize_t n = ::read(stream.fd, buffer, sizeof buffer);
         if (n > 0) {
             stream.partial.append(buffer, n);
+            // The lines are taken from the front and removed at once: removing each line in turn moved the rest of
+            // the buffer every time, which a plugin flooding stdout with short lines made quadratic.
+            qsizetype start = 0;
             qsizetype newline;
-            while ((newline = stream.partial.indexOf('\n')) >= 0) {
-                if (stream.name == "stderr" && !stream.partial.left(newline).trimmed().isEmpty())
-                    m_lastError = stream.partial.left(newline).trimmed().left(1000);
-                m_log->append(stream.name, stream.partial.left(newline));
-                stream.partial.remove(0, newline + 1);
+            QList<QByteArray> lines;
+            while ((newline = stream.partial.indexOf('\n', start)) >= 0) {
+                const QByteArray line = stream.partial.mid(start, newline - start);
+                if (stream.name == "stderr" && !line.trimmed().isEmpty())
+                    m_lastError = line.trimmed().left(1000);
+                lines.append(line);
+                start = newline + 1;
             }
+            m_log->appendLines(stream.name, lines);
+            stream.partial.remove(0, start);
             // A line that never ends is cut, so memory stays bounded.
             if (stream.partial.size() > 64 * 1024) {
                 m_log->append(stream.name, stream.partial);

@@ -362,7 +362,9 @@ Status PluginRunner::launch(const Plugin &plugin, int timeoutSeconds,
     say(tr("Activating %1").arg(plugin.name()));
     if (auto activated = activate(plugin, int(qMax<qint64>(1000, deadline.remainingTime()))); !activated) {
         stopPlugin(plugin);
-        return startFailure(plugin, activated.error().message, activated.error().code);
+        return startFailure(plugin,
+                            tr("%1 started but did not activate: %2").arg(plugin.name(), activated.error().message),
+                            activated.error().code);
     }
     return {};
 }

@@ -56,8 +56,34 @@ void RotatingLog::append(const QByteArray &stream, const QByteArray &text)
     line += ' ';
     line += text;
     line += '\n';
-    const char *data = line.constData();
-    qsizetype left = line.size();
+    writeAll(line);
+}
+
+void RotatingLog::appendLines(const QByteArray &stream, const QList<QByteArray> &lines)
+{
+    const QByteArray prefix =
+        QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1() + ' ' + stream + ' ';
+    QByteArray batch;
+    for (const QByteArray &text : lines) {
+        // Rotate where a single append would have: once the file (with what is batched) has reached the cap.
+        if (m_size + batch.size() >= m_maxBytes) {
+            writeAll(batch);
+            batch.clear();
+            rotate();
+        }
+        batch += prefix;
+        batch += text;
+        batch += '\n';
+    }
+    writeAll(batch);
+}
+
+void RotatingLog::writeAll(const QByteArray &bytes)
+{
+    if (m_fd < 0 || bytes.isEmpty())
+        return;
+    const char *data = bytes.constData();
+    qsizetype left = bytes.size();
     while (left > 0) {
         const ssize_t n = ::write(m_fd, data, left);
         if (n <= 0)
@@ -65,7 +91,7 @@ void RotatingLog::append(const QByteArray &stream, const QByteArray &text)
         data += n;
         left -= n;
     }
-    m_size += line.size() - left;
+    m_size += bytes.size() - left;
 }
 
 } // namespace core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace core {
@@ -17,12 +18,17 @@ public:
 
     // Writes one line; `text` holds no newline. Rotates first when the file has reached maxBytes.
     void append(const QByteArray &stream, const QByteArray &text);
+    // Several lines at once, stamped with one time and written with as few writes as the rotation allows (a
+    // plugin flooding its output costs one write per read, not one per line). Each file stays within maxBytes
+    // plus the one line that crossed it.
+    void appendLines(const QByteArray &stream, const QList<QByteArray> &lines);
 
     QString path() const { return m_path; }
 
 private:
     void open();
     void rotate();
+    void writeAll(const QByteArray &bytes);
 
     QString m_path;
     qint64 m_maxBytes;

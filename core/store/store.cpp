@@ -221,6 +221,11 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
 
 Status Store::save(const QList<Plugin> &plugins) const
 {
+    // A plugins.json a person broke by hand is theirs to repair: never write over it (nor anything beside it).
+    const auto current = readObjectFile(inventoryPath());
+    if (!current)
+        return Error{current.error().code,
+                     current.error().message + tr(" — fix the file by hand; nothing was written")};
     if (!QDir().mkpath(pluginsDir()))
         return Error{ErrorCode::Io, tr("cannot create %1").arg(pluginsDir())};
     QFile::setPermissions(pluginsDir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -254,7 +259,7 @@ Status Store::save(const QList<Plugin> &plugins) const
     const QJsonObject ours = inventory;
     // An entry that does not read (a broken hand-made record) is not ours to drop: carry it over as it is, so a
     // write elsewhere in the store loses nothing, and the person can still repair it.
-    if (auto current = readObjectFile(inventoryPath()); current && current->exists) {
+    if (current->exists) {
         for (auto it = current->object.constBegin(); it != current->object.constEnd(); ++it) {
             if (inventory.contains(it.key()))
                 continue;
@@ -284,6 +289,7 @@ Status Store::save(const QList<Plugin> &plugins) const
 
 Status Store::writePluginFiles(const QJsonObject &inventory, bool createFolders) const
 {
+    QList<QPair<QString, QByteArray>> files;
     for (auto it = inventory.constBegin(); it != inventory.constEnd(); ++it) {
         if (!it.value().isObject())
             continue;
@@ -306,16 +312,15 @@ Status Store::writePluginFiles(const QJsonObject &inventory, bool createFolders)
             return Error{ErrorCode::Io, tr("cannot create %1").arg(directory)};
         const bool v0 = config->version == PluginConfig::Version::V0;
         const QString configPath = directory + QLatin1Char('/') + (v0 ? kManifestFile : kConfigFile);
-        if (auto written =
-                AtomicFile::write(configPath, QJsonDocument(manifest.toObject()).toJson(QJsonDocument::Indented));
-            !written)
-            return written;
-        if (auto written = AtomicFile::write(directory + QLatin1Char('/') + kSettingsFile,
-                                             QJsonDocument(settings.toObject()).toJson(QJsonDocument::Indented));
-            !written)
-            return written;
-        crashPoint("store.plugin-files-written");
+        files.append({configPath, QJsonDocument(manifest.toObject()).toJson(QJsonDocument::Indented)});
+        files.append({directory + QLatin1Char('/') + kSettingsFile,
+                      QJsonDocument(settings.toObject()).toJson(QJsonDocument::Indented)});
     }
+    // All or none: a full disk fails before any file is replaced (a `set` whose plugin-config.json was replaced but
+    // whose plugins.json was not would show the new settings all the same).
+    if (auto written = AtomicFile::writeAll(files); !written)
+        return written;
+    crashPoint("store.plugin-files-written");
     return {};
 }
 

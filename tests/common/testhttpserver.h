@@ -23,8 +23,9 @@ struct HttpRequest
 
 struct HttpReply
 {
-    QByteArray raw;        // written as is
-    bool cutAfter = false; // close the connection right after `raw`, even if it announced a longer body
+    QByteArray raw;          // written as is
+    bool cutAfter = false;   // close the connection right after `raw`, even if it announced a longer body
+    bool stallAfter = false; // send nothing after `raw` and keep the connection open until the client closes it
 };
 
 inline HttpReply httpReply(int status, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {},
@@ -90,6 +91,8 @@ private:
             requests.append(request);
             const HttpReply reply = m_handler(request);
             socket->write(reply.raw);
+            if (reply.stallAfter)
+                return;
             // A graceful close after the bytes (not a reset, which could discard them before the client read them).
             socket->disconnectFromHost();
         });

@@ -703,6 +703,100 @@ private Q_SLOTS:
         QVERIFY(!again.plugin(QStringLiteral("acme/testvol"))->enabled);
     }
 
+    // A person edits plugins.json while the helper runs. A valid edit (an entry removed, a tag changed by hand) is
+    // what the next listing shows, and the next write keeps it (nothing stale written back). A broken edit (the file
+    // cut in half) makes every verb fail naming the file and what is wrong, the helper never writes over it, the
+    // running plugin runs on; once the file is whole again, everything works.
+    void aPersonEditsPluginsJson()
+    {
+        const QString id = QStringLiteral("e0d1e2");
+        auto existing = core::Store(m_store).load();
+        QVERIFY(existing.ok());
+        QVERIFY(testutil::writeTestPlugins(
+            m_store, QStringLiteral(TEST_PLUGIN_BINARY),
+            existing->plugins + QList<core::Plugin>{testutil::makeTestPlugin(
+                                    {id, QStringLiteral("acme/edited"), QStringLiteral("latest"), {}, {}, {}, {}})}));
+        qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", QFile::encodeName(m_dir->path() + QStringLiteral("/published")));
+        const QString run = m_dir->path() + QStringLiteral("/run");
+        auto stopPlugin = qScopeGuard([run, id] { testutil::stopTestPlugin(run, id); });
+        const QString inventoryPath = m_store + QStringLiteral("/plugins/plugins.json");
+        QVERIFY(startHelper());
+        core::HelperEngine helper({m_bus->address(), {}});
+        QCOMPARE(testutil::ready(helper), QString());
+        core::Job *enable = helper.enable(QStringLiteral("acme/edited"), 20);
+        enable->waitForFinished();
+        QVERIFY2(enable->succeeded(), qPrintable(enable->error() ? enable->error()->message : QString()));
+        const qint64 pid = helper.runtimeState(id)->containerPid;
+        QVERIFY(pid > 0);
+        auto names = [&helper] {
+            QStringList list;
+            if (auto plugins = helper.plugins(); plugins.ok()) {
+                for (const core::Plugin &plugin : plugins->plugins)
+                    list.append(plugin.name());
+            }
+            list.sort();
+            return list;
+        };
+        QCOMPARE(names(), (QStringList{QStringLiteral("acme/edited:latest"), kSettableName,
+                                       QStringLiteral("vieux/sshfs:latest")}));
+
+        // (a) By hand: the sshfs entry goes, the settable plugin's tag becomes 2.1.
+        QJsonObject inventory = QJsonDocument::fromJson(testutil::readFile(inventoryPath)).object();
+        QString sshfsKey;
+        for (auto it = inventory.constBegin(); it != inventory.constEnd(); ++it) {
+            if (it.value()[QStringLiteral("plugin")][QStringLiteral("Name")].toString() ==
+                QStringLiteral("vieux/sshfs"))
+                sshfsKey = it.key();
+        }
+        QVERIFY(!sshfsKey.isEmpty());
+        inventory.remove(sshfsKey);
+        QJsonObject settable = inventory.value(kSettableId).toObject();
+        QJsonObject record = settable.value(QStringLiteral("plugin")).toObject();
+        record.insert(QStringLiteral("Tag"), QStringLiteral("2.1"));
+        settable.insert(QStringLiteral("plugin"), record);
+        inventory.insert(kSettableId, settable);
+        QVERIFY(testutil::writeFile(inventoryPath, QJsonDocument(inventory).toJson()));
+        const QString renamed = QStringLiteral("localhost:5000/acme/authz:2.1");
+        QTRY_COMPARE_WITH_TIMEOUT(names(), (QStringList{QStringLiteral("acme/edited:latest"), renamed}), 5000);
+        QCOMPARE(testutil::finished(helper.set(renamed, {QStringLiteral("DEBUG=1")})).ok(), true);
+        const QJsonObject written = QJsonDocument::fromJson(testutil::readFile(inventoryPath)).object();
+        QVERIFY(!written.contains(sshfsKey));
+        QCOMPARE(written[kSettableId][QStringLiteral("plugin")][QStringLiteral("Tag")].toString(),
+                 QStringLiteral("2.1"));
+        QCOMPARE(helper.plugin(renamed)->settings.envValue(QStringLiteral("DEBUG")), QStringLiteral("1"));
+        QVERIFY(written[id][QStringLiteral("plugin")][QStringLiteral("Active")].toBool());
+
+        // (b) The file cut in half, as an editor that died mid-save leaves it.
+        const QByteArray whole = testutil::readFile(inventoryPath);
+        const QByteArray cut = whole.left(whole.size() / 2);
+        QVERIFY(testutil::writeFile(inventoryPath, cut));
+        auto listed = helper.plugins();
+        QTRY_VERIFY_WITH_TIMEOUT(!(listed = helper.plugins()).ok(), 5000);
+        QCOMPARE(listed.error().code, core::ErrorCode::Corrupt);
+        QVERIFY2(listed.error().message.startsWith(inventoryPath + QStringLiteral(": not valid JSON at offset ")),
+                 qPrintable(listed.error().message));
+        auto set = testutil::finished(helper.set(renamed, {QStringLiteral("DEBUG=2")}));
+        QVERIFY(!set.ok());
+        QCOMPARE(set.error().code, core::ErrorCode::Corrupt);
+        QVERIFY2(set.error().message.contains(inventoryPath + QStringLiteral(": not valid JSON at offset ")),
+                 qPrintable(set.error().message));
+        auto disable = testutil::finished(helper.disable(QStringLiteral("acme/edited"), true));
+        QVERIFY(!disable.ok());
+        QVERIFY2(disable.error().message.contains(inventoryPath), qPrintable(disable.error().message));
+        QCOMPARE(testutil::readFile(inventoryPath), cut);
+        QVERIFY(::kill(static_cast<pid_t>(pid), 0) == 0);
+        QCOMPARE(core::RuncRuntime(run).list().valueOr({}), QStringList{id});
+
+        // Whole again: the listing, set and disable work.
+        QVERIFY(testutil::writeFile(inventoryPath, whole));
+        QTRY_COMPARE_WITH_TIMEOUT(names(), (QStringList{QStringLiteral("acme/edited:latest"), renamed}), 5000);
+        QVERIFY(testutil::finished(helper.set(renamed, {QStringLiteral("DEBUG=2")})).ok());
+        disable = testutil::finished(helper.disable(QStringLiteral("acme/edited"), false));
+        QVERIFY2(disable.ok(), qPrintable(disable.ok() ? QString() : disable.error().message));
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 15000);
+        QVERIFY(!helper.plugin(QStringLiteral("acme/edited"))->enabled);
+    }
+
     // `plugin logs -f` by a user: the helper keeps the log under its run root, so plugdeskctl follows it by asking
     // for the log's end each second and printing only what is new. The plugin crashes every 2 s; each restart's
     // "starting" line must reach the follower exactly once.

@@ -49,6 +49,17 @@ bool applyMode(Options &options, const std::string &mode, std::string *error)
     const std::string value = eq == std::string::npos ? std::string() : mode.substr(eq + 1);
     if (key == "hang-list" && eq == std::string::npos) {
         options.hangList = true;
+    } else if (key == "hang-activate" && eq == std::string::npos) {
+        options.hangActivate = true;
+    } else if (key == "flood-stdout") {
+        char *end = nullptr;
+        errno = 0;
+        const long long bytes = value.empty() ? -1 : std::strtoll(value.c_str(), &end, 10);
+        if (bytes <= 0 || errno != 0 || *end != '\0') {
+            *error = "invalid flood-stdout byte count \"" + value + "\"";
+            return false;
+        }
+        options.floodStdoutBytes = bytes;
     } else if (key == "no-socket" && eq == std::string::npos) {
         options.noSocket = true;
     } else if (key == "print" && eq == std::string::npos) {
@@ -112,7 +123,8 @@ std::string usage()
            "                        [--mode=MODE[,MODE...]] [--bench-volumes=N]\n"
            "environment: PLUGIN_SOCKET_DIR (/run/docker/plugins), PLUGIN_SOCKET (testvol.sock),\n"
            "             VOLUME_ROOT (/mnt/volumes), VOLUME_SCOPE (local), TEST_PLUGIN_MODE, PRELOAD_VOLUMES\n"
-           "modes: hang-list, no-socket, print, slow-start=SECONDS, crash-after=SECONDS\n"
+           "modes: hang-list, hang-activate, no-socket, print, slow-start=SECONDS, crash-after=SECONDS,\n"
+           "       flood-stdout=BYTES (once listening, that many bytes to stdout as fast as possible)\n"
            "hostile modes: symlink-escape (each volume folder is a symlink to /), swap-after-mount (100 ms after\n"
            "               answering Mount, the folder is renamed to NAME.answered and NAME becomes a symlink to /),\n"
            "               plant-run-files (a device node\n"

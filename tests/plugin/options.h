@@ -16,6 +16,8 @@ struct Options
     std::string scope;              // answer of VolumeDriver.Capabilities
     std::vector<std::string> modes; // TEST_PLUGIN_MODE entries, as given
     bool hangList = false;
+    bool hangActivate = false;      // /Plugin.Activate is read but never answered
+    long long floodStdoutBytes = 0; // once listening, writes this many bytes to stdout as fast as it can
     bool noSocket = false;
     bool print = false;
     // Hostile modes, each the attack a security test performs:

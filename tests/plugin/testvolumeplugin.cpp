@@ -203,6 +203,28 @@ int main(int argc, char **argv)
     logOut("testvolumeplugin: listening on " + options.socketPath);
     if (options.plantRunFiles)
         plantRunFiles(options.socketPath);
+    if (options.floodStdoutBytes > 0) {
+        // Whole lines, so the log's reader sees lines; the count is of bytes the pipe really took.
+        std::string block;
+        while (block.size() < 65536 - 64)
+            block += "testvolumeplugin: flood flood flood flood flood flood flood flood flood flood flood\n";
+        long long written = 0;
+        const auto begin = Clock::now();
+        while (written < options.floodStdoutBytes) {
+            const size_t size = size_t(std::min<long long>(block.size(), options.floodStdoutBytes - written));
+            const ssize_t n = ::write(STDOUT_FILENO, block.data(), size);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                logErr(std::string("testvolumeplugin: flood-stdout: ") + std::strerror(errno));
+                break;
+            }
+            written += n;
+        }
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - begin).count();
+        logOut("\ntestvolumeplugin: flooded " + std::to_string(written) + " bytes to stdout in " + std::to_string(ms) +
+               " ms");
+    }
 
     for (;;)
         waitHandlingSignals(signals, never, crashAt, [&server] { server.shutdown(); });

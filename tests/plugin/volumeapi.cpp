@@ -116,6 +116,12 @@ HttpResponse VolumeApi::handle(const HttpRequest &request)
     if (!stringField(body, "Name", &name, &fieldError) || !stringField(body, "ID", &id, &fieldError))
         return badRequest(fieldError);
 
+    if (path == "/Plugin.Activate" && m_options.hangActivate) {
+        HttpServer::waitForPeerClose(request.connectionFd);
+        HttpResponse response;
+        response.noReply = true;
+        return response;
+    }
     if (path == "/Plugin.Activate") {
         JsonValue implements = JsonValue::array();
         implements.append("VolumeDriver");

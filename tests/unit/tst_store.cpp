@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cerrno>
 #include <sys/stat.h>
 
 using namespace core;
@@ -269,6 +270,60 @@ private Q_SLOTS:
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().code, ErrorCode::Io);
         QVERIFY(failed.error().message.contains(QStringLiteral("no/such/file")));
+    }
+
+    // Several files all or none: when one cannot be written, none of them is replaced and no temp file stays;
+    // a file whose bytes are already right is not rewritten (its inode stays).
+    void atomicWriteAllIsAllOrNothing()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.path() + QStringLiteral("/a.json");
+        const QString b = dir.path() + QStringLiteral("/b.json");
+        QVERIFY(AtomicFile::writeAll({{a, "a1"}, {b, "b1"}}).ok());
+        struct stat before
+        {};
+        QCOMPARE(::stat(QFile::encodeName(a).constData(), &before), 0);
+        auto failed =
+            AtomicFile::writeAll({{a, "a2"}, {dir.path() + QStringLiteral("/no/such/c.json"), "c"}, {b, "b2"}});
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, ErrorCode::Io);
+        QVERIFY2(failed.error().message.contains(QStringLiteral("no/such/c.json")), qPrintable(failed.error().message));
+        QCOMPARE(testutil::readFile(a), QByteArray("a1"));
+        QCOMPARE(testutil::readFile(b), QByteArray("b1"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+        QVERIFY(AtomicFile::writeAll({{a, "a1"}, {b, "b2"}}).ok());
+        QCOMPARE(testutil::readFile(b), QByteArray("b2"));
+        struct stat after
+        {};
+        QCOMPARE(::stat(QFile::encodeName(a).constData(), &after), 0);
+        QCOMPARE(after.st_ino, before.st_ino);
+        // The words for a full disk name the file and the file system's mount point.
+        QVERIFY(writeErrorText(a, ENOSPC).startsWith(QStringLiteral("no space left on device while writing ") + a));
+        QVERIFY(writeErrorText(QStringLiteral("/proc/self/nothing/x"), ENOSPC)
+                    .contains(QStringLiteral(" mounted at /proc ")));
+        QCOMPARE(writeErrorText(a, EACCES), QStringLiteral("cannot write %1: Permission denied").arg(a));
+    }
+
+    // A plugins.json a person left broken (cut off mid-way) is theirs to repair: save refuses, naming the file, and
+    // leaves its bytes as they were.
+    void saveNeverWritesOverABrokenInventory()
+    {
+        QTemporaryDir dir;
+        const Store store(seedStore(dir));
+        const QByteArray whole = testutil::readFile(store.inventoryPath());
+        const QByteArray cut = whole.left(whole.size() / 2);
+        QVERIFY(testutil::writeFile(store.inventoryPath(), cut));
+        const auto before = testutil::snapshot(dir.path());
+        auto saved = store.save({makeV1Plugin(QStringLiteral("acme/other"), Store::newId())});
+        QVERIFY(!saved.ok());
+        QCOMPARE(saved.error().code, ErrorCode::Corrupt);
+        QVERIFY2(
+            saved.error().message.startsWith(store.inventoryPath() + QStringLiteral(": not valid JSON at offset ")),
+            qPrintable(saved.error().message));
+        QVERIFY2(saved.error().message.endsWith(QStringLiteral(" — fix the file by hand; nothing was written")),
+                 qPrintable(saved.error().message));
+        QCOMPARE(testutil::readFile(store.inventoryPath()), cut);
+        QCOMPARE(testutil::snapshot(dir.path()), before);
     }
 
     void secondWriterWaitsThenNamesTheHolder()

@@ -65,7 +65,7 @@ def sha(data):
 def tar(entries, compress=False, fmt=tarfile.PAX_FORMAT):
     """entries: (name, kind, payload) with kind file|dir|symlink|hardlink|fifo|chr."""
     buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode='w', format=fmt) as t:
+    with tarfile.open(fileobj=buf, mode='w', format=fmt, encoding='utf-8', errors='surrogateescape') as t:
         for name, kind, payload in entries:
             info = tarfile.TarInfo(name)
             info.mtime = 1600000000
@@ -160,6 +160,8 @@ def main():
         c.add(tar(entries, compress=True))
     c.add(tar(good, fmt=tarfile.GNU_FORMAT))
     c.add(tar([('l' * 200 + '/f', 'file', 'long')], fmt=tarfile.GNU_FORMAT))
+    # fuzz_layer finding: a name that is not UTF-8 (byte 0xff), which QDir::removeRecursively cannot remove.
+    c.add(tar([('l' * 90 + '\udcff' + 'l' * 110 + '/f', 'file', 'long')], fmt=tarfile.GNU_FORMAT))
 
     # Bundles: a good one (as BundleWriter makes it) and a few that must be refused.
     c = Corpus('bundle')

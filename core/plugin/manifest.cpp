@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace core {
 
@@ -25,8 +26,12 @@ Result<Descriptor> readDescriptor(const QJsonValue &value, const QString &path)
     descriptor.mediaType = object.value(QStringLiteral("mediaType")).toString();
     descriptor.digest = object.value(QStringLiteral("digest")).toString();
     const QJsonValue size = object.value(QStringLiteral("size"));
-    descriptor.size = static_cast<qint64>(size.toDouble(-1));
-    if (!value.isObject() || !isSha256Digest(descriptor.digest) || !size.isDouble() || descriptor.size < 0)
+    // A whole number of bytes that fits a qint64 (as Docker's int64); checked before the cast, which is undefined
+    // behaviour for a double out of range (1e300 from a hostile registry).
+    const double bytes = size.toDouble(-1);
+    const bool sizeValid = size.isDouble() && bytes >= 0 && bytes < 9223372036854775808.0 && bytes == std::floor(bytes);
+    descriptor.size = sizeValid ? static_cast<qint64>(bytes) : -1;
+    if (!value.isObject() || !isSha256Digest(descriptor.digest) || !sizeValid)
         return Error{
             ErrorCode::Registry,
             Manifest::tr("the manifest's %1 is not a valid descriptor (needs a sha256 digest and a size)").arg(path)};

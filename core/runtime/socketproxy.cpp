@@ -174,63 +174,26 @@ Result<QByteArray> bindMountAnswer(const QByteArray &answer, const QByteArray &r
 void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping, const QString &bindRoot)
 {
     QByteArray buffer;
-    qsizetype headerEnd = -1;
-    while ((headerEnd = buffer.indexOf("\r\n\r\n")) < 0) {
-        if (buffer.size() > kMaxHeaderBytes || !readMore(fd, buffer))
+    SocketProxy::Parsed parsed;
+    for (;;) {
+        parsed = SocketProxy::parseRequest(buffer);
+        if (parsed.state == SocketProxy::Parsed::Complete)
+            break;
+        if (parsed.state == SocketProxy::Parsed::Drop)
+            return;
+        if (parsed.state == SocketProxy::Parsed::Refuse) {
+            respond(fd, parsed.status, errBody(parsed.message));
+            return;
+        }
+        if (!readMore(fd, buffer))
             return;
     }
-    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-    if (requestLine.size() < 2) {
-        respond(fd, 400, errBody(SocketProxy::tr("malformed request line")));
-        return;
-    }
-    qlonglong contentLength = 0;
-    bool chunked = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon < 0)
-            continue;
-        const QByteArray key = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (key == "content-length")
-            contentLength = value.toLongLong();
-        else if (key == "transfer-encoding" && value.toLower().contains("chunked"))
-            chunked = true;
-    }
-    if (contentLength < 0 || contentLength > kMaxBodyBytes) {
-        respond(fd, 413, errBody(SocketProxy::tr("request body too large")));
-        return;
-    }
-    QByteArray rest = buffer.mid(headerEnd + 4);
-    QByteArray body;
-    if (chunked) {
-        for (;;) {
-            bool malformed = false;
-            if (auto complete = dechunk(rest, malformed)) {
-                body = *complete;
-                break;
-            }
-            if (malformed || rest.size() > kMaxBodyBytes + kMaxHeaderBytes) {
-                respond(fd, 400, errBody(SocketProxy::tr("malformed chunked body")));
-                return;
-            }
-            if (!readMore(fd, rest))
-                return;
-        }
-    } else {
-        while (rest.size() < contentLength) {
-            if (!readMore(fd, rest))
-                return;
-        }
-        body = rest.left(contentLength);
-    }
-    if (requestLine.at(0) != "POST") {
+    const QByteArray body = parsed.request.body;
+    if (parsed.request.method != "POST") {
         respond(fd, 405, errBody(SocketProxy::tr("plugin calls are POST requests")));
         return;
     }
-    const QString method = QString::fromUtf8(requestLine.at(1));
+    const QString method = QString::fromUtf8(parsed.request.target);
     const bool mount = method == QLatin1String("/VolumeDriver.Mount") && !bindRoot.isEmpty();
     if (method == QLatin1String("/VolumeDriver.Unmount") && !bindRoot.isEmpty()) {
         const QJsonObject request = QJsonDocument::fromJson(body).object();
@@ -258,6 +221,62 @@ void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping,
 }
 
 } // namespace
+
+SocketProxy::Parsed SocketProxy::parseRequest(const QByteArray &received)
+{
+    Parsed parsed;
+    const qsizetype headerEnd = received.indexOf("\r\n\r\n");
+    if (headerEnd < 0) {
+        parsed.state = received.size() > kMaxHeaderBytes ? Parsed::Drop : Parsed::NeedMore;
+        return parsed;
+    }
+    auto refuse = [&parsed](int status, const QString &message) {
+        parsed.state = Parsed::Refuse;
+        parsed.status = status;
+        parsed.message = message;
+        return parsed;
+    };
+    const QList<QByteArray> lines = received.left(headerEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    if (requestLine.size() < 2)
+        return refuse(400, tr("malformed request line"));
+    qlonglong contentLength = 0;
+    bool chunked = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon < 0)
+            continue;
+        const QByteArray key = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (key == "content-length")
+            contentLength = value.toLongLong();
+        else if (key == "transfer-encoding" && value.toLower().contains("chunked"))
+            chunked = true;
+    }
+    if (contentLength < 0 || contentLength > kMaxBodyBytes)
+        return refuse(413, tr("request body too large"));
+    const qsizetype bodyStart = headerEnd + 4;
+    if (chunked) {
+        const QByteArray rest = received.mid(bodyStart);
+        bool malformed = false;
+        auto complete = dechunk(rest, malformed);
+        if (!complete) {
+            if (malformed || rest.size() > kMaxBodyBytes + kMaxHeaderBytes)
+                return refuse(400, tr("malformed chunked body"));
+            return parsed; // NeedMore
+        }
+        parsed.request.body = *complete;
+    } else {
+        if (received.size() - bodyStart < contentLength)
+            return parsed; // NeedMore
+        parsed.request.body = received.mid(bodyStart, contentLength);
+    }
+    parsed.state = Parsed::Complete;
+    parsed.request.method = requestLine.at(0);
+    parsed.request.target = requestLine.at(1);
+    return parsed;
+}
 
 SocketProxy::SocketProxy(QString listenPath, QString pluginSocket, VolumeDriverInfo mapping, QString recordPath,
                          QString bindRoot)

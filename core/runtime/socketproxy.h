@@ -41,6 +41,26 @@ public:
     // mountpoint leads out of them: the answer must not reach dockerd, which would bind-mount what it names.
     static Result<QByteArray> rewriteMountpoints(const QByteArray &body, const VolumeDriverInfo &mapping);
 
+    // The proxy's HTTP request parser, pure (fuzzed on its own, tests/fuzz/fuzz_socketproxy.cpp): what the bytes
+    // received so far make. NeedMore: read more and ask again; Drop: close without an answer (headers over the
+    // limit); Refuse: answer `status` with `message`; Complete: `request` holds the request line and the body
+    // (Content-Length or chunked, at most 16 MiB).
+    struct Request
+    {
+        QByteArray method; // "POST"
+        QByteArray target; // "/VolumeDriver.Mount"
+        QByteArray body;
+    };
+    struct Parsed
+    {
+        enum State { NeedMore, Drop, Refuse, Complete };
+        State state = NeedMore;
+        int status = 0;
+        QString message;
+        Request request;
+    };
+    static Parsed parseRequest(const QByteArray &received);
+
 private:
     void acceptLoop();
 

@@ -122,21 +122,49 @@ Result<QJsonObject> VolumeDriverClient::call(const QString &method, const QJsonO
             backoff *= 2;
             continue;
         }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
-        QJsonObject object = document.object();
-        const QString err = object.value(QStringLiteral("Err")).toString();
-        // docs/docker-compat.md §5.3, §6: Err wins whatever the status; a non-200 status without Err carries the raw
-        // body.
-        if (!err.isEmpty())
-            return Error{ErrorCode::Runtime, err};
-        if (response->status != 200)
-            return Error{ErrorCode::Runtime, QString::fromUtf8(response->body).trimmed()};
-        if (parseError.error != QJsonParseError::NoError || !document.isObject())
-            return Error{ErrorCode::Runtime, tr("%1: the plugin's answer is not a JSON object: %2")
-                                                 .arg(method, QString::fromUtf8(response->body.left(200)).trimmed())};
-        return object;
+        return decodeAnswer(method, response->status, response->body);
     }
+}
+
+Result<QJsonObject> VolumeDriverClient::decodeAnswer(const QString &method, long status, const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonObject object = document.object();
+    const QString err = object.value(QStringLiteral("Err")).toString();
+    // docs/docker-compat.md §5.3, §6: Err wins whatever the status; a non-200 status without Err carries the raw
+    // body.
+    if (!err.isEmpty())
+        return Error{ErrorCode::Runtime, err};
+    if (status != 200)
+        return Error{ErrorCode::Runtime, QString::fromUtf8(body).trimmed()};
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return Error{ErrorCode::Runtime, tr("%1: the plugin's answer is not a JSON object: %2")
+                                             .arg(method, QString::fromUtf8(body.left(200)).trimmed())};
+    return object;
+}
+
+std::optional<Volume> VolumeDriverClient::volumeOf(const QJsonObject &answer)
+{
+    const QJsonValue volume = answer.value(QStringLiteral("Volume"));
+    if (!volume.isObject())
+        return std::nullopt;
+    return volumeFrom(volume.toObject());
+}
+
+QList<Volume> VolumeDriverClient::volumesOf(const QJsonObject &answer)
+{
+    QList<Volume> volumes;
+    for (const QJsonValue &value : answer.value(QStringLiteral("Volumes")).toArray())
+        volumes.append(volumeFrom(value.toObject()));
+    return volumes;
+}
+
+QString VolumeDriverClient::scopeOf(const QJsonObject &answer)
+{
+    const QString scope =
+        answer.value(QStringLiteral("Capabilities")).toObject().value(QStringLiteral("Scope")).toString().toLower();
+    return scope == QLatin1String("global") ? scope : QStringLiteral("local");
 }
 
 Status VolumeDriverClient::create(const QString &name, const QMap<QString, QString> &options)
@@ -190,10 +218,7 @@ Result<std::optional<Volume>> VolumeDriverClient::get(const QString &name)
     auto answer = call(QStringLiteral("/VolumeDriver.Get"), {{QStringLiteral("Name"), name}}, m_timeouts.otherMs);
     if (!answer)
         return answer.error();
-    const QJsonValue volume = answer->value(QStringLiteral("Volume"));
-    if (!volume.isObject())
-        return std::optional<Volume>();
-    return std::optional<Volume>(volumeFrom(volume.toObject()));
+    return volumeOf(*answer);
 }
 
 Result<QList<Volume>> VolumeDriverClient::list()
@@ -201,10 +226,7 @@ Result<QList<Volume>> VolumeDriverClient::list()
     auto answer = call(QStringLiteral("/VolumeDriver.List"), {}, m_timeouts.otherMs);
     if (!answer)
         return answer.error();
-    QList<Volume> volumes;
-    for (const QJsonValue value : answer->value(QStringLiteral("Volumes")).toArray())
-        volumes.append(volumeFrom(value.toObject()));
-    return volumes;
+    return volumesOf(*answer);
 }
 
 QString VolumeDriverClient::capabilities()
@@ -212,9 +234,7 @@ QString VolumeDriverClient::capabilities()
     auto answer = call(QStringLiteral("/VolumeDriver.Capabilities"), {}, m_timeouts.otherMs);
     if (!answer)
         return QStringLiteral("local");
-    const QString scope =
-        answer->value(QStringLiteral("Capabilities")).toObject().value(QStringLiteral("Scope")).toString().toLower();
-    return scope == QLatin1String("global") ? scope : QStringLiteral("local");
+    return scopeOf(*answer);
 }
 
 } // namespace core

@@ -61,6 +61,16 @@ public:
     // One request: POST `method` ("/VolumeDriver.Get") with `body`, the answer's JSON object after the Err rules.
     Result<QJsonObject> call(const QString &method, const QJsonObject &body, int timeoutMs);
 
+    // The pure decoding of a driver's answers, apart from the transport (and fuzzed on their own,
+    // tests/fuzz/fuzz_volumedriver.cpp). decodeAnswer: the answer's JSON object after the Err rules of `call`.
+    static Result<QJsonObject> decodeAnswer(const QString &method, long status, const QByteArray &body);
+    // The volume of a Get answer; nullopt when it holds none.
+    static std::optional<Volume> volumeOf(const QJsonObject &answer);
+    // The volumes of a List answer.
+    static QList<Volume> volumesOf(const QJsonObject &answer);
+    // "global" or "local" from a Capabilities answer.
+    static QString scopeOf(const QJsonObject &answer);
+
     // Runs `work` on a thread of its own and calls `done` with its result on `context`'s thread, unless `context`
     // was destroyed meanwhile.
     template<typename T>

@@ -224,6 +224,92 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() >= 100 && timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
     }
 
+    // The published socket's request parser (SocketProxy::parseRequest) on bytes as they arrive from dockerd.
+    void parseRequest_data()
+    {
+        QTest::addColumn<QByteArray>("received");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        using P = core::SocketProxy::Parsed;
+        QTest::newRow("content-length") << QByteArray(
+                                               "POST /VolumeDriver.Get HTTP/1.1\r\nContent-Length: 4\r\n\r\nabcdEXTRA")
+                                        << int(P::Complete) << 0 << QByteArray("abcd");
+        QTest::newRow("body not yet whole")
+            << QByteArray("POST /x HTTP/1.1\r\nContent-Length: 9\r\n\r\nabc") << int(P::NeedMore) << 0 << QByteArray();
+        QTest::newRow("headers not yet whole")
+            << QByteArray("POST /x HTTP/1.1\r\nHost: a\r\n") << int(P::NeedMore) << 0 << QByteArray();
+        QTest::newRow("headers over 64 KiB") << QByteArray(65 * 1024, 'a') << int(P::Drop) << 0 << QByteArray();
+        QTest::newRow("chunked") << QByteArray("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                               "3;e=1\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+                                 << int(P::Complete) << 0 << QByteArray("abcde");
+        QTest::newRow("chunk size not hex")
+            << QByteArray("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << int(P::Refuse) << 400
+            << QByteArray();
+        QTest::newRow("no target") << QByteArray("POST\r\n\r\n") << int(P::Refuse) << 400 << QByteArray();
+        QTest::newRow("negative length") << QByteArray("POST /x HTTP/1.1\r\nContent-Length: -1\r\n\r\n")
+                                         << int(P::Refuse) << 413 << QByteArray();
+        QTest::newRow("length over 16 MiB") << QByteArray("POST /x HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n")
+                                            << int(P::Refuse) << 413 << QByteArray();
+    }
+
+    void parseRequest()
+    {
+        QFETCH(QByteArray, received);
+        QFETCH(int, state);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        const core::SocketProxy::Parsed parsed = core::SocketProxy::parseRequest(received);
+        QCOMPARE(int(parsed.state), state);
+        QCOMPARE(parsed.status, status);
+        QCOMPARE(parsed.state == core::SocketProxy::Parsed::Refuse, !parsed.message.isEmpty());
+        if (state == core::SocketProxy::Parsed::Complete) {
+            QCOMPARE(parsed.request.method, QByteArray("POST"));
+            QCOMPARE(parsed.request.body, body);
+        }
+    }
+
+    // A volume plugin's answer after the Err rules (VolumeDriverClient::decodeAnswer): Err wins whatever the status,
+    // a non-200 status without Err carries the raw body, anything else must be a JSON object.
+    void decodeAnswer_data()
+    {
+        QTest::addColumn<long>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("error"); // empty: accepted
+        QTest::newRow("ok") << 200L << QByteArray(R"({"Mountpoint": "/v", "Err": ""})") << QString();
+        QTest::newRow("err with 200") << 200L << QByteArray(R"({"Err": "busy"})") << u"busy"_s;
+        QTest::newRow("err with 500") << 500L << QByteArray(R"({"Err": "broken"})") << u"broken"_s;
+        QTest::newRow("500 without err") << 500L << QByteArray("internal error\n") << u"internal error"_s;
+        QTest::newRow("not json") << 200L << QByteArray("<html>")
+                                  << u"/VolumeDriver.Get: the plugin's answer is not a JSON object: <html>"_s;
+        QTest::newRow("json array") << 200L << QByteArray("[]")
+                                    << u"/VolumeDriver.Get: the plugin's answer is not a JSON object: []"_s;
+    }
+
+    void decodeAnswer()
+    {
+        QFETCH(long, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, error);
+        const auto answer = core::VolumeDriverClient::decodeAnswer(u"/VolumeDriver.Get"_s, status, body);
+        QCOMPARE(answer.ok(), error.isEmpty());
+        if (!answer.ok())
+            QCOMPARE(answer.error().message, error);
+    }
+
+    void decodeParts()
+    {
+        const QJsonObject get = QJsonDocument::fromJson(R"({"Volume": {"Name": "v", "Mountpoint": "/m"}})").object();
+        QCOMPARE(core::VolumeDriverClient::volumeOf(get)->mountpoint, u"/m"_s);
+        QVERIFY(!core::VolumeDriverClient::volumeOf(QJsonObject{{u"Volume"_s, QJsonValue()}}));
+        const QJsonObject list = QJsonDocument::fromJson(R"({"Volumes": [{"Name": "a"}, 3, {"Name": "b"}]})").object();
+        QCOMPARE(core::VolumeDriverClient::volumesOf(list).size(), 3);
+        QCOMPARE(core::VolumeDriverClient::volumesOf(list).at(2).name, u"b"_s);
+        const QJsonObject global = QJsonDocument::fromJson(R"({"Capabilities": {"Scope": "GLOBAL"}})").object();
+        QCOMPARE(core::VolumeDriverClient::scopeOf(global), u"global"_s);
+        QCOMPARE(core::VolumeDriverClient::scopeOf(QJsonObject{}), u"local"_s);
+    }
+
     void listRoundTrip()
     {
         core::VolumeList list;

@@ -23,6 +23,10 @@
         <source>cannot sync the file system of %1: %2</source>
         <translation>Das Dateisystem von %1 kann nicht synchronisiert werden: %2</translation>
     </message>
+    <message>
+        <source>no space left on device while writing %1 — free some space on the file system mounted at %2 and try again</source>
+        <translation>kein Platz mehr auf dem Gerät beim Schreiben von %1 – schaffen Sie Platz auf dem unter %2 eingehängten Dateisystem und versuchen Sie es erneut</translation>
+    </message>
 </context>
 <context>
     <name>BlobStore</name>
@@ -1404,10 +1408,6 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <translation>%1: Ordner nicht gefunden</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>%1 was already written</source>
         <translation>%1 wurde bereits geschrieben</translation>
     </message>
@@ -1890,6 +1890,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <source>it has not been started since it was enabled; start it</source>
         <translation>es wurde seit dem Aktivieren nicht gestartet; starten Sie es</translation>
     </message>
+    <message>
+        <source>%1 started but did not activate: %2</source>
+        <translation>%1 wurde gestartet, aber nicht aktiviert: %2</translation>
+    </message>
 </context>
 <context>
     <name>PluginRuntimeState</name>
@@ -2182,6 +2186,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <source>cannot %1: the registry refused the login for %2 (%3) — check that the repository exists and that this login may use it, or run plugdeskctl login %2 again</source>
         <translation>%1 nicht möglich: die Registry hat die Anmeldung für %2 abgelehnt (%3) – prüfen Sie, ob das Repository existiert und diese Anmeldung es nutzen darf, oder führen Sie plugdeskctl login %2 erneut aus</translation>
     </message>
+    <message>
+        <source>cannot %1: %2 stopped sending after %3 bytes and sent nothing more for %4 seconds%5 — check the network, or try again later</source>
+        <translation>%1 nicht möglich: %2 hat nach %3 Bytes aufgehört zu senden und %4 Sekunden lang nichts mehr geschickt%5 – prüfen Sie das Netzwerk oder versuchen Sie es später erneut</translation>
+    </message>
 </context>
 <context>
     <name>RegistryLogin</name>
@@ -2243,18 +2251,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
 <context>
     <name>RemovePlugin</name>
     <message>
-        <source>cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot delete %1: %2</source>
-        <translation>%1 kann nicht gelöscht werden: %2</translation>
-    </message>
-    <message>
-        <source>a folder below it is still mounted</source>
-        <translation>ein Ordner darunter ist noch eingehängt</translation>
-    </message>
-    <message>
         <source>plugin %1 is enabled</source>
         <translation>Plugin %1 ist aktiviert</translation>
     </message>
@@ -2277,6 +2273,21 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>cannot remove plugin %1: cannot rename %2: %3</source>
         <translation>Plugin %1 kann nicht entfernt werden: %2 kann nicht umbenannt werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveTree</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot delete %1: %2</source>
+        <translation>%1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>a folder below it is still mounted</source>
+        <translation>ein Ordner darunter ist noch eingehängt</translation>
     </message>
 </context>
 <context>
@@ -2573,6 +2584,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>cannot move %1 back to %2</source>
         <translation>%1 kann nicht nach %2 zurückverschoben werden</translation>
+    </message>
+    <message>
+        <source> — fix the file by hand; nothing was written</source>
+        <translation> – korrigieren Sie die Datei von Hand; es wurde nichts geschrieben</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ target_sources(plugdesk_base PRIVATE
     base/job.cpp base/job.h
     base/json.h
     base/pendingfile.cpp base/pendingfile.h
+    base/removetree.cpp base/removetree.h
     base/result.h
     base/units.h
     base/sha256.cpp base/sha256.h

@@ -5,6 +5,7 @@
 #include "core/base/atomicfile.h"
 #include "core/base/crashpoint.h"
 #include "core/base/digest.h"
+#include "core/base/removetree.h"
 #include "core/engine/unpackbudget.h"
 #include "core/plugin/reference.h"
 #include "core/runtime/socketpublisher.h"
@@ -190,7 +191,7 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
     const QString pluginDir = store.pluginDir(plugin.id);
     if (!QDir().mkpath(pluginDir))
         return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(pluginDir)};
-    auto removePluginDir = qScopeGuard([&] { QDir(pluginDir).removeRecursively(); });
+    auto removePluginDir = qScopeGuard([&] { (void)removeTree(pluginDir); });
     if (::rename(QFile::encodeName(stagedRootfs).constData(),
                  QFile::encodeName(store.rootfsDir(plugin.id)).constData()) != 0)
         return Error{ErrorCode::Io, Tr::tr("cannot move the rootfs into %1").arg(pluginDir)};

@@ -2,6 +2,7 @@
 
 #include "core/base/atomicfile.h"
 #include "core/base/crashpoint.h"
+#include "core/base/removetree.h"
 #include "core/engine/installplugin.h"
 #include "core/plugin/reference.h"
 #include "core/runtime/pluginrunner.h"
@@ -160,7 +161,7 @@ Result<Plugin> PluginStaging::commitNew(const Content &content, const Identity &
     if (!QDir().mkpath(pluginDir))
         return Error{ErrorCode::Io, Tr::tr("cannot create %1").arg(pluginDir)};
     crashPoint("staging.plugin-folder-made");
-    auto removePluginDir = qScopeGuard([&] { QDir(pluginDir).removeRecursively(); });
+    auto removePluginDir = qScopeGuard([&] { (void)removeTree(pluginDir); });
     if (!renamePath(rootfs(), m_store.rootfsDir(plugin.id)))
         return Error{ErrorCode::Io, Tr::tr("cannot move the rootfs into %1").arg(pluginDir)};
     crashPoint("staging.rootfs-moved");
@@ -200,7 +201,7 @@ Result<Plugin> PluginStaging::commitUpgrade(const Content &content, const QStrin
     const QString rootfs = m_store.rootfsDir(target->id);
     const QString old = m_store.pluginDir(target->id) + QStringLiteral("/rootfs-old");
     const QString marker = m_store.upgradeMarkerPath(target->id);
-    if (QFileInfo::exists(old) && !QDir(old).removeRecursively())
+    if (!removeTree(old))
         return Error{ErrorCode::Io, Tr::tr("cannot remove the leftover %1").arg(old)};
     // The marker names the manifest this upgrade commits: a sweep after a crash compares it with the inventory to
     // decide whether rootfs-old goes back (not committed) or goes (committed). Store::finishUpgrade.
@@ -214,7 +215,7 @@ Result<Plugin> PluginStaging::commitUpgrade(const Content &content, const QStrin
     }
     crashPoint("staging.upgrade-rootfs-aside");
     auto restore = [&] {
-        QDir(rootfs).removeRecursively();
+        (void)removeTree(rootfs); // best effort: the sweep removes what is left
         if (hadRootfs)
             renamePath(old, rootfs);
         QFile::remove(marker);
@@ -248,7 +249,7 @@ Result<Plugin> PluginStaging::commitUpgrade(const Content &content, const QStrin
     }
     removeBlobs.dismiss();
     crashPoint("staging.upgrade-saved");
-    QDir(old).removeRecursively();
+    (void)removeTree(old); // what a failure leaves goes at the next sweep (a rootfs and no marker: committed)
     crashPoint("staging.upgrade-old-removed");
     QFile::remove(marker);
     (void)AtomicFile::syncDirectory(m_store.pluginDir(target->id));

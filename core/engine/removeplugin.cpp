@@ -1,7 +1,7 @@
 #include "core/engine/removeplugin.h"
 
-#include "core/archive/rootfsdir.h"
 #include "core/base/crashpoint.h"
+#include "core/base/removetree.h"
 #include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginrunner.h"
 #include "core/runtime/runcruntime.h"
@@ -28,51 +28,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(RemovePlugin)
 };
-
-// Removes `name` in `dirFd` recursively. Never follows a symbolic link (fstatat/openat with NOFOLLOW), and never
-// descends into a directory on another device than `device`: a mount that could not be released must not have
-// its contents deleted through the plugin's folder. Returns 0 or an errno (EXDEV for such a mount).
-int removeTree(int dirFd, const QByteArray &name, dev_t device)
-{
-    struct stat st;
-    if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
-        return errno == ENOENT ? 0 : errno;
-    if (!S_ISDIR(st.st_mode)) {
-        crashPoint("remove.delete-entry");
-        return ::unlinkat(dirFd, name.constData(), 0) == 0 || errno == ENOENT ? 0 : errno;
-    }
-    if (st.st_dev != device)
-        return EXDEV;
-    RootfsDir::Fd dir(::openat(dirFd, name.constData(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    if (!dir.isValid())
-        return errno;
-    QByteArrayList children;
-    if (const int error = RootfsDir::list(dir.get(), &children))
-        return error;
-    for (const QByteArray &child : std::as_const(children)) {
-        if (const int error = removeTree(dir.get(), child, device))
-            return error;
-    }
-    return ::unlinkat(dirFd, name.constData(), AT_REMOVEDIR) == 0 || errno == ENOENT ? 0 : errno;
-}
-
-// Deletes the folder at `path` with removeTree, staying on the device of its parent folder.
-Status deleteFolder(const QString &path)
-{
-    const QFileInfo info(path);
-    const QByteArray parent = QFile::encodeName(info.absolutePath());
-    RootfsDir::Fd parentFd(::open(parent.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-    struct stat st;
-    if (!parentFd.isValid() || ::fstat(parentFd.get(), &st) != 0)
-        return Error{
-            ErrorCode::Io,
-            Tr::tr("cannot open %1: %2").arg(info.absolutePath(), QString::fromLocal8Bit(std::strerror(errno)))};
-    if (const int error = removeTree(parentFd.get(), QFile::encodeName(info.fileName()), st.st_dev))
-        return Error{ErrorCode::Io, Tr::tr("cannot delete %1: %2")
-                                        .arg(path, error == EXDEV ? Tr::tr("a folder below it is still mounted")
-                                                                  : QString::fromLocal8Bit(std::strerror(error)))};
-    return {};
-}
 
 bool renamePath(const QString &from, const QString &to)
 {
@@ -143,7 +98,7 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
                              .arg(plugin.name(), stuck.join(QStringLiteral(", ")))};
         // A leftover of an earlier interrupted remove of the same id.
         if (QFileInfo::exists(removing)) {
-            if (auto swept = deleteFolder(removing); !swept)
+            if (auto swept = removeTree(removing, "remove.delete-entry"); !swept)
                 return swept.error().prefixed(Tr::tr("cannot remove plugin %1").arg(plugin.name()));
         }
         if (!renamePath(pluginDir, removing))
@@ -161,13 +116,13 @@ Result<Plugin> removePlugin(const Store &store, const QString &runRoot, const QS
     crashPoint("remove.saved");
     // From here on the plugin is gone; what cannot be deleted now is swept at the next start.
     if (hasFolder) {
-        if (auto deleted = deleteFolder(removing); !deleted)
+        if (auto deleted = removeTree(removing, "remove.delete-entry"); !deleted)
             qWarning("%s", qPrintable(deleted.error().message));
     }
     if (MonitorLauncher::lockHolder(layout.lockPath(plugin.id)) == 0) {
         for (const QString &folder : {layout.stateDir(plugin.id), layout.socketDir(plugin.id)}) {
             if (QFileInfo(folder).isDir())
-                (void)deleteFolder(folder);
+                (void)removeTree(folder, "remove.delete-entry");
         }
     }
     crashPoint("remove.deleted");

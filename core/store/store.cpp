@@ -3,6 +3,7 @@
 #include "core/base/atomicfile.h"
 #include "core/base/crashpoint.h"
 #include "core/base/json.h"
+#include "core/base/removetree.h"
 #include "core/plugin/reference.h"
 #include "core/store/blobstore.h"
 
@@ -382,10 +383,7 @@ Status Store::sweep() const
     if (tmp.exists()) {
         const auto leftovers = tmp.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
         for (const QFileInfo &leftover : leftovers) {
-            const bool removed = leftover.isDir() && !leftover.isSymLink()
-                                     ? QDir(leftover.filePath()).removeRecursively()
-                                     : QFile::remove(leftover.filePath());
-            if (!removed)
+            if (!removeTree(leftover.filePath()))
                 return Error{ErrorCode::Io, tr("cannot remove the staging leftover %1").arg(leftover.filePath())};
         }
     }
@@ -417,7 +415,7 @@ Status Store::sweep() const
                 return Error{ErrorCode::Io, tr("cannot move the leftover %1 back").arg(leftover.filePath())};
             continue;
         }
-        if (!QDir(leftover.filePath()).removeRecursively())
+        if (!removeTree(leftover.filePath()))
             return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(leftover.filePath())};
     }
 
@@ -426,7 +424,7 @@ Status Store::sweep() const
         const QString directory = pluginDir(name);
         if (!ids.contains(name)) {
             // install, import and create move the rootfs into plugins/<new id> before the inventory names it.
-            if (newIdPattern.match(name).hasMatch() && !QDir(directory).removeRecursively())
+            if (newIdPattern.match(name).hasMatch() && !removeTree(directory))
                 return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(directory)};
             continue;
         }
@@ -481,12 +479,12 @@ Status Store::finishUpgrade(const QString &id, const QJsonObject &inventory) con
         committed = !target.isEmpty() && stringCI(record, u"ManifestDigest") == QString::fromLatin1(target);
     }
     if (committed) {
-        if (QFileInfo::exists(old) && !QDir(old).removeRecursively())
+        if (!removeTree(old))
             return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(old)};
     } else if (QFileInfo::exists(old)) {
         // The upgrade never reached the inventory: the old rootfs goes back (the config files were not touched,
         // as save() writes them only after its journal).
-        if (QFileInfo::exists(rootfs) && !QDir(rootfs).removeRecursively())
+        if (!removeTree(rootfs))
             return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(rootfs)};
         if (!renamePath(old, rootfs))
             return Error{ErrorCode::Io, tr("cannot move %1 back to %2").arg(old, rootfs)};

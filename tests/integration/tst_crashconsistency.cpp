@@ -453,8 +453,8 @@ private Q_SLOTS:
                  {"atomicfile.temp-written", 1},
                  {"store.journal-written", 1},
                  {"atomicfile.temp-written", 2},
+                 {"atomicfile.renamed", 1},
                  {"atomicfile.renamed", 2},
-                 {"atomicfile.temp-written", 3},
                  {"store.plugin-files-written", 1},
                  {"store.inventory-renamed", 1},
                  {"set.saved", 1}});
@@ -474,7 +474,8 @@ private Q_SLOTS:
                  {"create.blobs-stored", 1},
                  {"create.rootfs-moved", 1},
                  {"store.journal-written", 1},
-                 {"store.plugin-files-written", 2},
+                 {"atomicfile.renamed", 3},
+                 {"store.plugin-files-written", 1},
                  {"store.inventory-renamed", 1}});
         addRows(Verb::Import, "import",
                 {{"import.layer-bytes", 1},

@@ -1,5 +1,6 @@
 #include "common/testutil.h"
 #include "core/base/atomicfile.h"
+#include "core/base/removetree.h"
 #include "core/store/store.h"
 #include "core/store/storelock.h"
 
@@ -9,7 +10,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace core;
 
@@ -399,6 +403,43 @@ private Q_SLOTS:
         QVERIFY(QDir(store.tmpDir()).isEmpty());
         QVERIFY(!QFileInfo::exists(store.pluginsDir() + QStringLiteral("/abc-removing")));
         QVERIFY(QFileInfo::exists(store.pluginDir(QStringLiteral("cd851ce43a403")) + QStringLiteral("/manifest.json")));
+    }
+
+    // A layer may name files with any bytes; QDir::removeRecursively cannot remove a name that is not UTF-8, and the
+    // sweep then failed at every start (found by fuzz_layer). A symlink in a leftover is removed, never followed; a
+    // read-only folder (a lower layer's) does not stop it.
+    void sweepRemovesLeftoversWithAnyNames()
+    {
+        QTemporaryDir dir;
+        const Store store(seedStore(dir));
+        const QString leftover = store.tmpDir() + QStringLiteral("/.rootfs456");
+        QVERIFY(QDir().mkpath(leftover + QStringLiteral("/usr/lib")));
+        const QByteArray odd =
+            QFile::encodeName(leftover + QStringLiteral("/usr/lib/")) + QByteArray("name-\xff\xfe-x");
+        const int fd = ::open(odd.constData(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+        QVERIFY2(fd >= 0, std::strerror(errno));
+        ::close(fd);
+        const QByteArray oddDir = QFile::encodeName(leftover) + QByteArray("/dir-\x80");
+        QVERIFY(::mkdir(oddDir.constData(), 0700) == 0);
+        QVERIFY(::close(::open(QByteArray(oddDir + "/inner").constData(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600)) == 0);
+        const QString outside = dir.filePath(QStringLiteral("outside"));
+        QVERIFY(testutil::writeFile(outside + QStringLiteral("/keep"), "kept"));
+        QVERIFY(QFile::link(outside, leftover + QStringLiteral("/usr/outside-link")));
+        QVERIFY(::chmod(QFile::encodeName(leftover + QStringLiteral("/usr/lib")).constData(), 0500) == 0);
+
+        const Status swept = store.sweep();
+        QVERIFY2(swept.ok(), swept.ok() ? "" : qPrintable(swept.error().message));
+        QVERIFY(QDir(store.tmpDir()).isEmpty());
+        QCOMPARE(testutil::readFile(outside + QStringLiteral("/keep")), QByteArray("kept"));
+
+        // The same for an orphan plugin folder (a killed install's) and for removeTree itself.
+        const QString orphan = store.pluginDir(QString(64, QLatin1Char('e')));
+        QVERIFY(QDir().mkpath(orphan + QStringLiteral("/rootfs")));
+        const QByteArray orphanOdd = QFile::encodeName(orphan + QStringLiteral("/rootfs/")) + QByteArray("\xc3\x28");
+        QVERIFY(::close(::open(orphanOdd.constData(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600)) == 0);
+        QVERIFY(store.sweep().ok());
+        QVERIFY(!QFileInfo::exists(orphan));
+        QVERIFY(removeTree(dir.filePath(QStringLiteral("does-not-exist"))).ok());
     }
 
     // What a crash leaves, as the crash points of tst_crashconsistency leave it, and what the sweep makes of it.

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QString>
+
+namespace core {
+
+// Deletes the file or folder at `path` and everything below it. Works on the bytes of names through descriptors, so
+// names that are not UTF-8 (a layer may hold any byte) go too, which QDir::removeRecursively cannot do. Never
+// follows a symbolic link (the link itself is removed), and never descends into a folder on another device than
+// `path`'s parent: the contents of a mount that could not be released are left alone (the error says so).
+// A read-only folder is made writable for its owner first. A missing `path` is not an error.
+// `crashPointName`, when set, is a crash point (core/base/crashpoint.h) passed before each file is unlinked.
+Status removeTree(const QString &path, const char *crashPointName = nullptr);
+
+} // namespace core

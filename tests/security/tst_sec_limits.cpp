@@ -17,6 +17,7 @@
 #include "common/testutil.h"
 #include "common/waitfor.h"
 #include "core/archive/bundleheader.h"
+#include "core/base/units.h"
 #include "core/engine/createplugin.h"
 #include "core/engine/localengine.h"
 #include "core/helper/helpermethods.h"
@@ -57,8 +58,6 @@ using namespace core;
 using testutil::waitFor;
 
 namespace {
-
-constexpr qint64 MiB = 1024 * 1024;
 
 QByteArray configJson()
 {

@@ -132,10 +132,10 @@ void RegistryClient::ping(const QString &host, QObject *context, const std::func
 }
 
 void RegistryClient::fetchManifest(const Reference &reference, QObject *context,
-                                   std::function<void(Result<Manifest>)> done)
+                                   const std::function<void(Result<Manifest>)> &done)
 {
     const Reference full = reference.withDefaultTag();
-    fetchManifestBy(full, full.hasDigest() ? full.digest() : full.tag(), 0, context, std::move(done));
+    fetchManifestBy(full, full.hasDigest() ? full.digest() : full.tag(), 0, context, done);
 }
 
 void RegistryClient::fetchManifestBy(const Reference &reference, const QString &tagOrDigest, int depth,
@@ -284,21 +284,21 @@ void RegistryClient::blobExists(const Reference &repository, const QString &dige
 }
 
 void RegistryClient::uploadBlob(const Reference &repository, const QByteArray &data, QObject *context,
-                                std::function<void(Result<QString>)> done)
+                                const std::function<void(Result<QString>)> &done)
 {
     Call put;
     put.body = data;
-    upload(repository, Manifest::digestOf(data), put, context, std::move(done));
+    upload(repository, Manifest::digestOf(data), put, context, done);
 }
 
 void RegistryClient::uploadBlobFile(const Reference &repository, const QString &path, const QString &digest,
                                     QObject *context, std::function<void(qint64)> progress,
-                                    std::function<void(Result<QString>)> done)
+                                    const std::function<void(Result<QString>)> &done)
 {
     Call put;
     put.bodyFile = path;
     put.uploadProgress = std::move(progress);
-    upload(repository, digest, put, context, std::move(done));
+    upload(repository, digest, put, context, done);
 }
 
 void RegistryClient::upload(const Reference &repository, const QString &digest, const Call &body, QObject *context,
@@ -374,12 +374,12 @@ void RegistryClient::putManifest(const Reference &reference, const QString &medi
 }
 
 void RegistryClient::listTags(const Reference &repository, QObject *context,
-                              std::function<void(Result<QStringList>)> done)
+                              const std::function<void(Result<QStringList>)> &done)
 {
     const QUrl url = endpoint(repository.domain())
                          .baseUrl()
                          .resolved(QUrl(QStringLiteral("/v2/%1/tags/list").arg(repository.path())));
-    fetchTagsPage(repository, url, {}, 0, context, std::move(done));
+    fetchTagsPage(repository, url, {}, 0, context, done);
 }
 
 void RegistryClient::fetchTagsPage(const Reference &repository, const QUrl &url, const QStringList &collected,

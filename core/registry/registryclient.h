@@ -91,7 +91,7 @@ public:
     // The manifest for a tag or digest reference. A manifest list / OCI index is resolved to the platform in
     // Options and that manifest fetched. The digest is the sha256 of the bytes and is checked against
     // Docker-Content-Digest and against a digest in the reference. Bounded to maxManifestBytes.
-    void fetchManifest(const Reference &reference, QObject *context, std::function<void(Result<Manifest>)> done);
+    void fetchManifest(const Reference &reference, QObject *context, const std::function<void(Result<Manifest>)> &done);
 
     // Streams a blob into `sink`, hashing and counting; fails with DigestMismatch when size or sha256 differ from
     // `blob` (then the sink has seen bytes that must be thrown away). A dropped connection resumes with a Range
@@ -107,16 +107,16 @@ public:
                     const std::function<void(Result<bool>)> &done);
     // POST /v2/NAME/blobs/uploads/ then one PUT to Location?digest=...; answers the digest.
     void uploadBlob(const Reference &repository, const QByteArray &data, QObject *context,
-                    std::function<void(Result<QString>)> done);
+                    const std::function<void(Result<QString>)> &done);
     // The same, streamed from the file at `path` whose sha256 is `digest` (a layer of any size stays on disk);
     // `progress` (may be empty) hears the bytes sent so far.
     void uploadBlobFile(const Reference &repository, const QString &path, const QString &digest, QObject *context,
-                        std::function<void(qint64)> progress, std::function<void(Result<QString>)> done);
+                        std::function<void(qint64)> progress, const std::function<void(Result<QString>)> &done);
     // PUT /v2/NAME/manifests/TAG; answers the manifest digest.
     void putManifest(const Reference &reference, const QString &mediaType, const QByteArray &bytes, QObject *context,
                      const std::function<void(Result<QString>)> &done);
     // GET /v2/NAME/tags/list, following Link pagination.
-    void listTags(const Reference &repository, QObject *context, std::function<void(Result<QStringList>)> done);
+    void listTags(const Reference &repository, QObject *context, const std::function<void(Result<QStringList>)> &done);
 
 private:
     friend class RegistryAuthenticator;

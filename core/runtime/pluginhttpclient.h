@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/base/units.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -48,7 +49,7 @@ public:
 private:
     QString m_socketPath;
     int m_timeoutMs = 30000;
-    qint64 m_maxBodyBytes = 16 * 1024 * 1024;
+    qint64 m_maxBodyBytes = 16 * MiB;
 };
 
 } // namespace core

@@ -1,5 +1,6 @@
 #include "core/runtime/pluginmonitor.h"
 
+#include "core/base/units.h"
 #include "core/runtime/runtimestatefile.h"
 #include "core/runtime/spawn.h"
 #include "core/runtime/volumebind.h"
@@ -337,7 +338,7 @@ void PluginMonitor::readStream(Stream &stream, bool drain)
             m_log->appendLines(stream.name, lines);
             stream.partial.remove(0, start);
             // A line that never ends is cut, so memory stays bounded.
-            if (stream.partial.size() > 64 * 1024) {
+            if (stream.partial.size() > 64 * KiB) {
                 m_log->append(stream.name, stream.partial);
                 stream.partial.clear();
             }

@@ -1,6 +1,7 @@
 #include "core/runtime/pluginrunner.h"
 
 #include "core/base/atomicfile.h"
+#include "core/base/units.h"
 #include "core/runtime/logreader.h"
 #include "core/runtime/monitorlauncher.h"
 #include "core/runtime/pluginhttpclient.h"
@@ -44,9 +45,9 @@ int stopTimeoutMs()
 
 } // namespace
 
-PluginRunner::PluginRunner(QString storeRoot, QString runRoot)
+PluginRunner::PluginRunner(QString storeRoot, const QString &runRoot)
     : m_store(std::move(storeRoot))
-    , m_runtime(std::move(runRoot))
+    , m_runtime(runRoot)
 {}
 
 QString PluginRunner::monitorBinary()
@@ -296,7 +297,7 @@ Status PluginRunner::activate(const Plugin &plugin, int timeoutMs)
 {
     PluginHttpClient client(socketPath(plugin));
     client.setTimeoutMs(timeoutMs);
-    client.setMaxBodyBytes(1024 * 1024);
+    client.setMaxBodyBytes(MiB);
     auto response = client.post(QStringLiteral("/Plugin.Activate"));
     if (!response)
         return response.error();

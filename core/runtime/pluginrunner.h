@@ -23,7 +23,7 @@ class PluginRunner final
     Q_DECLARE_TR_FUNCTIONS(PluginRunner)
 
 public:
-    PluginRunner(QString storeRoot, QString runRoot);
+    PluginRunner(QString storeRoot, const QString &runRoot);
 
     // PLUGDESK_MONITOR, else plugdesk-monitor next to this program or in ../libexec/plugdesk, else on PATH.
     static QString monitorBinary();

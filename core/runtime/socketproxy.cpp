@@ -1,5 +1,6 @@
 #include "core/runtime/socketproxy.h"
 
+#include "core/base/units.h"
 #include "core/runtime/pluginhttpclient.h"
 #include "core/runtime/pluginsocket.h"
 #include "core/runtime/socketpublisher.h"
@@ -23,8 +24,8 @@ namespace core {
 
 namespace {
 
-constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
-constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+constexpr qsizetype kMaxHeaderBytes = 64 * KiB;
+constexpr qsizetype kMaxBodyBytes = 16 * MiB;
 constexpr int kIdleMs = 30 * 1000;               // a client that sends nothing for this long is dropped
 constexpr int kForwardTimeoutMs = 3 * 60 * 1000; // above the longest volume call (Create, Mount: 2 min)
 
@@ -202,7 +203,7 @@ void serve(int fd, const QString &pluginSocket, const VolumeDriverInfo &mapping,
     }
     PluginHttpClient client(pluginSocket);
     client.setTimeoutMs(kForwardTimeoutMs);
-    client.setMaxBodyBytes(64 * 1024 * 1024);
+    client.setMaxBodyBytes(64 * MiB);
     auto answer = client.post(method, body);
     if (!answer) {
         respond(fd, 502, errBody(answer.error().message));

@@ -130,7 +130,7 @@ Result<QJsonObject> VolumeDriverClient::decodeAnswer(const QString &method, long
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    const QJsonObject object = document.object();
+    QJsonObject object = document.object();
     const QString err = object.value(QStringLiteral("Err")).toString();
     // docs/docker-compat.md §5.3, §6: Err wins whatever the status; a non-200 status without Err carries the raw
     // body.
@@ -155,7 +155,7 @@ std::optional<Volume> VolumeDriverClient::volumeOf(const QJsonObject &answer)
 QList<Volume> VolumeDriverClient::volumesOf(const QJsonObject &answer)
 {
     QList<Volume> volumes;
-    for (const QJsonValue &value : answer.value(QStringLiteral("Volumes")).toArray())
+    for (const QJsonValue value : answer.value(QStringLiteral("Volumes")).toArray())
         volumes.append(volumeFrom(value.toObject()));
     return volumes;
 }

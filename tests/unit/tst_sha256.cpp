@@ -43,8 +43,9 @@ private Q_SLOTS:
         random.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
         Sha256 streamed;
         qsizetype at = 0;
-        for (qsizetype piece = 1; at < data.size(); piece = piece * 3 + 1) {
-            const qsizetype take = qMin(piece % 70001, data.size() - at);
+        // Pieces of 1, 4, 13, ... bytes, modulo 70001 (kept reduced, so the sequence never overflows: UBSan).
+        for (qsizetype piece = 1; at < data.size(); piece = (piece * 3 + 1) % 70001) {
+            const qsizetype take = qMin(piece, data.size() - at);
             streamed.addData(QByteArrayView(data.constData() + at, take));
             at += take;
         }

@@ -1,5 +1,7 @@
 #include "core/archive/rootfsdir.h"
 
+#include "core/base/removetree.h"
+
 #include <QDir>
 #include <QFile>
 #include <cerrno>
@@ -182,25 +184,7 @@ bool RootfsDir::locate(const QByteArrayList &components, bool createParents, Loc
 int RootfsDir::list(int dirFd, QByteArrayList *names)
 {
     names->clear();
-    const int fd = ::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
-    DIR *dir = ::fdopendir(fd);
-    if (!dir) {
-        const int error = errno;
-        ::close(fd);
-        return error;
-    }
-    errno = 0;
-    while (const dirent *entry = ::readdir(dir)) {
-        const QByteArray name(entry->d_name);
-        if (name != "." && name != "..")
-            names->append(name);
-        errno = 0;
-    }
-    const int error = errno;
-    ::closedir(dir);
-    return error;
+    return listDirectoryNames(dirFd, names);
 }
 
 int RootfsDir::removeTree(int dirFd, const QByteArray &name)

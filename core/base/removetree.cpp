@@ -41,8 +41,9 @@ private:
     int m_fd;
 };
 
-// The names in the folder `dirFd`, as bytes, without "." and "..". Returns 0 or an errno.
-int listNames(int dirFd, QByteArrayList *names)
+} // namespace
+
+int listDirectoryNames(int dirFd, QByteArrayList *names)
 {
     const int fd = ::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
@@ -65,6 +66,8 @@ int listNames(int dirFd, QByteArrayList *names)
     return error;
 }
 
+namespace {
+
 int removeAt(int dirFd, const QByteArray &name, dev_t device, const char *crashPointName)
 {
     struct stat st;
@@ -85,7 +88,7 @@ int removeAt(int dirFd, const QByteArray &name, dev_t device, const char *crashP
     if (!dir.isValid())
         return errno;
     QByteArrayList children;
-    if (const int error = listNames(dir.get(), &children))
+    if (const int error = listDirectoryNames(dir.get(), &children))
         return error;
     for (const QByteArray &child : std::as_const(children)) {
         if (const int error = removeAt(dir.get(), child, device, crashPointName))

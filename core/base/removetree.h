@@ -2,6 +2,7 @@
 
 #include "core/base/result.h"
 
+#include <QByteArrayList>
 #include <QString>
 
 namespace core {
@@ -13,5 +14,8 @@ namespace core {
 // A read-only folder is made writable for its owner first. A missing `path` is not an error.
 // `crashPointName`, when set, is a crash point (core/base/crashpoint.h) passed before each file is unlinked.
 Status removeTree(const QString &path, const char *crashPointName = nullptr);
+
+// Appends the names in the folder `dirFd` to `names`, as bytes, without "." and "..". Returns 0 or an errno.
+int listDirectoryNames(int dirFd, QByteArrayList *names);
 
 } // namespace core

@@ -501,7 +501,13 @@ private Q_SLOTS:
         QVERIFY(monitor > 0);
         const qint64 peakKiB = statusField(monitor, "VmHWM");
         qInfo("monitor VmHWM %lld KiB", peakKiB);
+#ifdef PLUGDESK_SANITIZED
+        // Under ASan freed memory waits in its quarantine (256 MB by default) and the shadow memory counts too: a
+        // sanitized monitor's peak says nothing about the monitor (391 MB seen), so only the plain build checks it.
+        QVERIFY(peakKiB > 0);
+#else
         QVERIFY2(peakKiB > 0 && peakKiB < 64 * 1024, qPrintable(QString::number(peakKiB)));
+#endif
 
         // The log and its rotations, each within the cap (plus the one line that crossed it).
         const QString log = layout().logPath(id);

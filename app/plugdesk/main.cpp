@@ -39,7 +39,7 @@ int main(int argc, char *argv[])
 
     // LocalEngine for root or an explicit store, else HelperEngine through plugdesk-helper (enginefactory.h).
     const std::unique_ptr<core::Engine> engine =
-        core::makeEngine({parser.value(rootOption), parser.value(runOption), true});
+        core::makeEngine({parser.value(rootOption), parser.value(runOption), true, {}});
     ui::MainWindow window(engine.get());
     window.show();
     return QApplication::exec();

@@ -221,7 +221,7 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
     // which asks polkit; on a terminal, the password is asked there (TerminalAgent).
     context.engine = [&]() -> core::Engine * {
         if (!engine) {
-            engine = core::makeEngine({context.root, context.runRoot});
+            engine = core::makeEngine({context.root, context.runRoot, false, {}});
             if (auto *helper = qobject_cast<core::HelperEngine *>(engine.get())) {
                 agent = std::make_unique<TerminalAgent>(context.askPassword, err);
                 helper->setAuthorisationPrompt(agent.get());

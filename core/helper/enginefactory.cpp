@@ -7,16 +7,26 @@
 
 namespace core {
 
+namespace {
+
+QString storeRoot(const EngineChoice &choice)
+{
+    return choice.root.isEmpty() ? choice.connection.path : choice.root;
+}
+
+} // namespace
+
 bool shouldUseHelper(const EngineChoice &choice)
 {
-    return geteuid() != 0 && choice.root.isEmpty() && qEnvironmentVariableIsEmpty("PLUGDESK_ROOT");
+    return !choice.connection.isDocker() && geteuid() != 0 && storeRoot(choice).isEmpty() &&
+           qEnvironmentVariableIsEmpty("PLUGDESK_ROOT");
 }
 
 std::unique_ptr<Engine> makeEngine(const EngineChoice &choice)
 {
     if (shouldUseHelper(choice))
         return std::make_unique<HelperEngine>();
-    return std::make_unique<LocalEngine>(LocalEngine::Options{choice.root, choice.runRoot, choice.watch});
+    return std::make_unique<LocalEngine>(LocalEngine::Options{storeRoot(choice), choice.runRoot, choice.watch});
 }
 
 } // namespace core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/connection/connectionurl.h"
 #include "core/engine/engine.h"
 
 #include <memory>
@@ -16,6 +17,9 @@ struct EngineChoice
     QString root;       // --root; empty: none given
     QString runRoot;    // --run; empty: the default (LocalEngine only; the helper has its own)
     bool watch = false; // LocalEngine: watch the inventory for other writers (the window wants this)
+    // Where the engine lives (-H, a saved connection): plugdesk:// is this computer as above (plugdesk:///PATH is
+    // --root PATH); unix:// and ssh:// are a Docker Engine (DockerEngine).
+    ConnectionUrl connection;
 };
 
 bool shouldUseHelper(const EngineChoice &choice);

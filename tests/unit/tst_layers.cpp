@@ -18,9 +18,9 @@ namespace {
 // Bottom first. A folder may include the folders before it in this list, never one after it. A new folder under
 // core/ goes here (and into core/CMakeLists.txt) before its first include.
 const QStringList kLayers{
-    QStringLiteral("base"),    QStringLiteral("plugin"),   QStringLiteral("store"),
-    QStringLiteral("archive"), QStringLiteral("registry"), QStringLiteral("runtime"),
-    QStringLiteral("volume"),  QStringLiteral("engine"),   QStringLiteral("helper"),
+    QStringLiteral("base"),       QStringLiteral("plugin"),  QStringLiteral("store"),  QStringLiteral("archive"),
+    QStringLiteral("registry"),   QStringLiteral("runtime"), QStringLiteral("volume"), QStringLiteral("engine"),
+    QStringLiteral("connection"), QStringLiteral("helper"),
 };
 
 struct Include

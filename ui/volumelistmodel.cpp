@@ -199,16 +199,15 @@ QVariant VolumeListModel::driverData(const DriverNode &node, int column, int rol
     }
     if (role == Qt::DecorationRole) {
         if (column == Name)
-            return themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin"));
+            return icon(QStringLiteral("application-x-addon"), QStringLiteral("plugin"));
         if (column == Status && driver.enabled && driver.notRunning)
-            return QIcon(QStringLiteral(":/icons/state-failed.svg"));
+            return icon({}, QStringLiteral("state-failed"));
         if (column == Status && driver.error)
-            return themeIcon(QStringLiteral("dialog-warning"), QStringLiteral("warning"));
+            return icon(QStringLiteral("dialog-warning"), QStringLiteral("warning"));
         if (column == Status && driver.listing)
-            return QIcon(QStringLiteral(":/icons/state-starting.svg"));
+            return icon({}, QStringLiteral("state-starting"));
         if (column == Status)
-            return QIcon(driver.enabled ? QStringLiteral(":/icons/state-running.svg")
-                                        : QStringLiteral(":/icons/state-stopped.svg"));
+            return icon({}, driver.enabled ? QStringLiteral("state-running") : QStringLiteral("state-stopped"));
         return {};
     }
     if (role == Qt::FontRole && column == Name) {
@@ -290,9 +289,9 @@ QVariant VolumeListModel::volumeData(const DriverNode &node, const core::Volume 
         }
     }
     if (role == Qt::DecorationRole && column == Name)
-        return themeIcon(QStringLiteral("drive-harddisk"), QStringLiteral("volume"));
+        return icon(QStringLiteral("drive-harddisk"), QStringLiteral("volume"));
     if (role == Qt::DecorationRole && column == InUse && volume.mounts > 0)
-        return QIcon(QStringLiteral(":/icons/state-running.svg"));
+        return icon({}, QStringLiteral("state-running"));
     if (role == Qt::ForegroundRole && column == Options && (!volume.options || volume.options->isEmpty()))
         return dimmed();
     return {};
@@ -371,6 +370,72 @@ const VolumeListModel::CreatedText &VolumeListModel::created(const QString &crea
         text = QLocale().toString(time.toOffsetFromUtc(*offset), QLocale::ShortFormat);
     }
     return *m_created.insert(createdAt, CreatedText{time, text});
+}
+
+const QIcon &VolumeListModel::icon(const QString &themeName, const QString &file) const
+{
+    const QString key = themeName + QLatin1Char('|') + file;
+    auto found = m_icons.constFind(key);
+    if (found != m_icons.cend())
+        return *found;
+    return *m_icons.insert(key, themeName.isEmpty() ? QIcon(QStringLiteral(":/icons/%1.svg").arg(file))
+                                                    : themeIcon(themeName, file));
+}
+
+const QString &VolumeListModel::filterText(int row, const QModelIndex &parent) const
+{
+    auto join = [this](const QModelIndex &first) {
+        QString text;
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (column > 0)
+                text += QLatin1Char('\n');
+            text += data(first.siblingAtColumn(column), Qt::DisplayRole).toString();
+        }
+        // Never empty once made: empty means "not made yet".
+        return text.isEmpty() ? QStringLiteral("\n") : caseFolded(text);
+    };
+    if (!parent.isValid()) {
+        const DriverNode &node = *m_drivers.at(row);
+        if (node.filterText.isEmpty() || node.filterTextCount != node.volumes.size() ||
+            node.filterTextInUse != node.inUse) {
+            node.filterText = join(index(row, 0));
+            node.filterTextCount = node.volumes.size();
+            node.filterTextInUse = node.inUse;
+        }
+        return node.filterText;
+    }
+    const DriverNode &node = *m_drivers.at(parent.row());
+    RowTexts &texts = node.texts[row];
+    if (texts.filter.isEmpty())
+        texts.filter = join(index(row, 0, parent));
+    return texts.filter;
+}
+
+QString VolumeListModel::caseFolded(QStringView text)
+{
+    QString folded;
+    folded.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            const char32_t point = QChar::toCaseFolded(QChar::surrogateToUcs4(c, text.at(i + 1)));
+            const auto units = QChar::fromUcs4(point);
+            folded.append(QStringView(units.chars, units.size()));
+            ++i;
+        } else {
+            folded.append(c.toCaseFolded());
+        }
+    }
+    return folded;
+}
+
+const QString &VolumeListModel::nameSortKey(int row, const QModelIndex &parent) const
+{
+    const DriverNode &node = *m_drivers.at(parent.row());
+    RowTexts &texts = node.texts[row];
+    if (texts.sortName.isEmpty())
+        texts.sortName = volumeData(node, node.volumes.at(row), Name, SortRole).toString();
+    return texts.sortName;
 }
 
 int VolumeListModel::volumeCount() const
@@ -471,7 +536,7 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
                 if (node->rowOf.contains(volume.name))
                     continue; // a driver that lists a name twice: the first one counts
                 node->rowOf.insert(volume.name, static_cast<int>(node->volumes.size()));
-                node->volumes.append(volume);
+                node->appendVolume(volume);
                 node->inUse += volume.mounts > 0 ? 1 : 0;
             }
             m_drivers.push_back(std::move(node));
@@ -507,6 +572,7 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
         const int inUseBefore = node.inUse;
         const bool driverChanged = !sameDriver(node.driver, driver);
         node.driver = driver;
+        node.filterText.clear();
         applyVolumes(node, volumesOf.value(driver.name));
         // The driver's row shows its volume count and how many are in use.
         if (driverChanged || countBefore != node.volumes.size() || inUseBefore != node.inUse)
@@ -525,7 +591,7 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
                 if (node->rowOf.contains(volume.name))
                     continue;
                 node->rowOf.insert(volume.name, static_cast<int>(node->volumes.size()));
-                node->volumes.append(volume);
+                node->appendVolume(volume);
                 node->inUse += volume.mounts > 0 ? 1 : 0;
             }
             m_drivers.push_back(std::move(node));
@@ -536,6 +602,8 @@ void VolumeListModel::setList(const QList<Driver> &givenDrivers, const core::Vol
 
 void VolumeListModel::applyVolumes(DriverNode &node, const QList<core::Volume> &volumes)
 {
+    // The driver row shows its volume count and how many are in use.
+    node.filterText.clear();
     const QModelIndex parent = createIndex(node.row, 0, nullptr);
     QHash<QString, qsizetype> incoming;
     incoming.reserve(volumes.size());
@@ -556,7 +624,7 @@ void VolumeListModel::applyVolumes(DriverNode &node, const QList<core::Volume> &
         while (first > 0 && !incoming.contains(node.volumes.at(first - 1).name))
             --first;
         beginRemoveRows(parent, first, last);
-        node.volumes.remove(first, last - first + 1);
+        node.removeVolumes(first, last - first + 1);
         endRemoveRows();
         removed = true;
         last = first - 1;
@@ -580,7 +648,7 @@ void VolumeListModel::applyVolumes(DriverNode &node, const QList<core::Volume> &
             flush(row - 1);
             continue;
         }
-        node.volumes[row] = fresh;
+        node.setVolume(row, fresh);
         if (runStart < 0)
             runStart = row;
     }
@@ -604,7 +672,7 @@ void VolumeListModel::applyVolumes(DriverNode &node, const QList<core::Volume> &
     for (const qsizetype position : std::as_const(added)) {
         const core::Volume &volume = volumes.at(position);
         node.rowOf.insert(volume.name, static_cast<int>(node.volumes.size()));
-        node.volumes.append(volume);
+        node.appendVolume(volume);
         node.inUse += volume.mounts > 0 ? 1 : 0;
     }
     endInsertRows();
@@ -632,6 +700,7 @@ bool VolumeListModel::setDriverVolumes(const QString &driverName, const QList<co
     DriverNode &node = *m_drivers.at(driverRow.row());
     node.driver.listing = false;
     node.driver.error = error;
+    node.filterText.clear();
     QList<core::Volume> own;
     if (!error) {
         for (const core::Volume &volume : volumes) {

@@ -6,6 +6,7 @@
 #include <QAbstractItemModel>
 #include <QDateTime>
 #include <QHash>
+#include <QIcon>
 #include <QList>
 #include <memory>
 #include <optional>
@@ -99,7 +100,25 @@ public:
     // CreatedAt (RFC 3339, as drivers send it) as a date; invalid when it does not parse.
     static QDateTime createdTime(const QString &createdAt);
 
+    // What a case-insensitive filter searches in the row `row` under `parent`: the display texts of all its columns,
+    // one a line, case-folded (caseFolded). Made once and kept until the row changes, so a filter reads one string a
+    // row instead of formatting six cells and folding them each time a key is typed (VolumeFilterModel).
+    const QString &filterText(int row, const QModelIndex &parent) const;
+    // `text` with each character folded as case-insensitive comparisons and QStringMatcher fold them
+    // (QChar::toCaseFolded, one character for one): a folded text holds a folded needle exactly when the text holds
+    // the needle in any case.
+    static QString caseFolded(QStringView text);
+    // What a volume row sorts by in the Name column (SortRole there: its name in lower case), kept like filterText.
+    const QString &nameSortKey(int row, const QModelIndex &parent) const;
+
 private:
+    // A volume row's texts for filtering and sorting, made when first asked (empty until then).
+    struct RowTexts
+    {
+        QString filter;
+        QString sortName;
+    };
+
     struct DriverNode
     {
         Driver driver;
@@ -107,6 +126,29 @@ private:
         QList<core::Volume> volumes;
         QHash<QString, int> rowOf; // volume name -> row
         int inUse = 0;             // volumes mounted through Plugdesk, counted when the volumes change
+        // Beside `volumes`, row for row: change the volumes only through the three calls below.
+        mutable QList<RowTexts> texts;
+        // The driver row's, empty until asked; cleared when the driver changes, made again when the counts it shows
+        // are not the ones it was made with (views ask between a remove and an insert too).
+        mutable QString filterText;
+        mutable qsizetype filterTextCount = -1;
+        mutable int filterTextInUse = -1;
+
+        void appendVolume(const core::Volume &volume)
+        {
+            volumes.append(volume);
+            texts.append(RowTexts{});
+        }
+        void setVolume(int row, const core::Volume &volume)
+        {
+            volumes[row] = volume;
+            texts[row] = RowTexts{};
+        }
+        void removeVolumes(int first, int count)
+        {
+            volumes.remove(first, count);
+            texts.remove(first, count);
+        }
     };
 
     struct CreatedText
@@ -120,6 +162,9 @@ private:
     const CreatedText &created(const QString &createdAt) const;
     QVariant volumeData(const DriverNode &node, const core::Volume &volume, int column, int role) const;
     DriverNode *nodeOf(const QModelIndex &index) const;
+    // A row icon, made once (a QIcon made per call renders its SVG again at every paint): the theme's `themeName`,
+    // else (or with no theme name) :/icons/`file`.svg.
+    const QIcon &icon(const QString &themeName, const QString &file) const;
     void applyVolumes(DriverNode &node, const QList<core::Volume> &volumes);
     void renumberDrivers();
 
@@ -127,6 +172,7 @@ private:
     std::vector<std::unique_ptr<DriverNode>> m_drivers;
     mutable QHash<QString, CreatedText> m_created; // CreatedAt -> its date and how it shows
     mutable QHash<qint64, int> m_localOffsets;     // quarter hour since the epoch -> local offset from UTC (s)
+    mutable QHash<QString, QIcon> m_icons;         // "themeName|file" -> the icon
 };
 
 } // namespace ui

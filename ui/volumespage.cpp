@@ -8,6 +8,7 @@
 #include "ui/jobwatcher.h"
 #include "ui/newvolumedialog.h"
 #include "ui/volumedetailsview.h"
+#include "ui/volumefiltermodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,15 +51,11 @@ VolumesPage::VolumesPage(core::Engine *engine, QWidget *parent)
     m_watcher = new JobWatcher(this);
 
     m_model = new VolumeListModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
+    // Sorted, filtered on every column; a driver stays when one of its volumes matches, and a matching driver brings
+    // all its volumes.
+    m_proxy = new VolumeFilterModel(this);
     m_proxy->setObjectName(QStringLiteral("volumeProxy"));
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(VolumeListModel::SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    // A driver stays when one of its volumes matches; a matching driver brings all its volumes.
-    m_proxy->setRecursiveFilteringEnabled(true);
-    m_proxy->setAutoAcceptChildRows(true);
 
     createActions();
 

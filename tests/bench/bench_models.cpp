@@ -2,17 +2,25 @@
 // behind the window's sort/filter proxy, refreshes it unchanged and with one change, sets every runtime state, and
 // applies filters. The volume tree with 20,000 volumes over 4 drivers: fills a VolumeListModel behind the Volumes
 // page's sorted, recursively filtering proxy, applies an unchanged listing, listings with changes and a failing
-// driver, and filters. Prints the times; asserts nothing (a plain executable, not a test).
-// Usage: bench_models [PLUGINS [VOLUMES]]
+// driver, and filters. Then the Volumes page's filter as a person sees it: the page's proxy (VolumeFilterModel) and
+// a plain QSortFilterProxyModel set up as the page had it, each under a shown QTreeView (offscreen unless a display
+// is named), typing the same filters in alternating rounds; the time runs from setting the filter until the tree has
+// painted, medians of the rounds, and their ratio. Prints the times; asserts nothing (a plain executable, not a test).
+// Usage: bench_models [PLUGINS [VOLUMES [ROUNDS]]]
 #include "ui/pluginlistmodel.h"
+#include "ui/volumefiltermodel.h"
 #include "ui/volumelistmodel.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTreeView>
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -150,18 +158,13 @@ void benchVolumes(int count)
 {
     const QList<ui::VolumeListModel::Driver> drivers = makeDrivers();
     const core::VolumeList list = makeVolumes(count);
-    std::printf("\nVolumeListModel with %d volumes over %d drivers, behind a sorted, recursively filtering "
-                "QSortFilterProxyModel\n",
+    std::printf("\nVolumeListModel with %d volumes over %d drivers, behind the Volumes page's sorted, recursively "
+                "filtering VolumeFilterModel\n",
                 count, kVolumeDrivers);
 
     ui::VolumeListModel model;
-    QSortFilterProxyModel proxy;
+    ui::VolumeFilterModel proxy;
     proxy.setSourceModel(&model);
-    proxy.setSortRole(ui::VolumeListModel::SortRole);
-    proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
-    proxy.setFilterKeyColumn(-1);
-    proxy.setRecursiveFilteringEnabled(true);
-    proxy.setAutoAcceptChildRows(true);
     proxy.sort(ui::VolumeListModel::Name);
 
     const Baseline baseline = baselineVolumes(drivers, list);
@@ -250,13 +253,135 @@ void benchVolumes(int count)
     reportRatio("VolumeListModel filter / baseline filter", filterNs, baseline.filterNs);
 }
 
+// A plain QSortFilterProxyModel as the Volumes page set it up before VolumeFilterModel.
+std::unique_ptr<QSortFilterProxyModel> plainVolumeProxy()
+{
+    auto proxy = std::make_unique<QSortFilterProxyModel>();
+    proxy->setSortRole(ui::VolumeListModel::SortRole);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setFilterKeyColumn(-1);
+    proxy->setRecursiveFilteringEnabled(true);
+    proxy->setAutoAcceptChildRows(true);
+    return proxy;
+}
+
+// A tree as the Volumes page shows it, on `proxy`, shown and expanded.
+std::unique_ptr<QTreeView> pageTree(QSortFilterProxyModel *proxy)
+{
+    auto tree = std::make_unique<QTreeView>();
+    tree->setModel(proxy);
+    tree->setSortingEnabled(true);
+    tree->sortByColumn(ui::VolumeListModel::Name, Qt::AscendingOrder);
+    tree->setUniformRowHeights(true);
+    tree->setAlternatingRowColors(true);
+    tree->setWordWrap(false);
+    tree->setTextElideMode(Qt::ElideMiddle);
+    tree->header()->setStretchLastSection(false);
+    tree->resize(1000, 600);
+    // As the page: drivers opened when the list is filled and when a filter brings one back.
+    QObject::connect(proxy, &QAbstractItemModel::modelReset, tree.get(), &QTreeView::expandAll);
+    QTreeView *view = tree.get();
+    QObject::connect(proxy, &QAbstractItemModel::rowsInserted, view,
+                     [view, proxy](const QModelIndex &parent, int first, int last) {
+                         if (parent.isValid())
+                             return;
+                         for (int r = first; r <= last; ++r)
+                             view->expand(proxy->index(r, 0));
+                     });
+    tree->show();
+    tree->expandAll();
+    QCoreApplication::processEvents();
+    tree->viewport()->repaint();
+    return tree;
+}
+
+// From setting the filter until the tree has laid out and painted its rows.
+qint64 typeFilter(QSortFilterProxyModel &proxy, QTreeView &tree, const QString &filter)
+{
+    QElapsedTimer timer;
+    timer.start();
+    proxy.setFilterFixedString(filter);
+    QCoreApplication::processEvents();
+    tree.viewport()->repaint();
+    return timer.nsecsElapsed();
+}
+
+qint64 median(QList<qint64> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+void benchVolumeFilter(int count, int rounds)
+{
+    const QList<ui::VolumeListModel::Driver> drivers = makeDrivers();
+    const core::VolumeList list = makeVolumes(count);
+    std::printf("\nThe Volumes page's filter with %d volumes: setting it until a shown QTreeView has painted, medians "
+                "of %d alternating rounds\n",
+                count, rounds);
+    ui::VolumeListModel pageModel;
+    ui::VolumeFilterModel pageProxy;
+    pageProxy.setSourceModel(&pageModel);
+    pageModel.setList(drivers, list);
+    ui::VolumeListModel plainModel;
+    const std::unique_ptr<QSortFilterProxyModel> plainProxy = plainVolumeProxy();
+    plainProxy->setSourceModel(&plainModel);
+    plainModel.setList(drivers, list);
+    const std::unique_ptr<QTreeView> pageView = pageTree(&pageProxy);
+    const std::unique_ptr<QTreeView> plainView = pageTree(plainProxy.get());
+
+    // Typing a volume's name a key at a time, a driver's name, and clearing the field.
+    const QStringList filters{QStringLiteral("vol-1"),    QStringLiteral("vol-12"),   QStringLiteral("vol-123"),
+                              QStringLiteral("vol-1234"), QStringLiteral("vendor2/"), QString()};
+    QHash<QString, QList<qint64>> pageTimes;
+    QHash<QString, QList<qint64>> plainTimes;
+    QList<qint64> pageWorst;
+    QList<qint64> plainWorst;
+    for (int round = 0; round < rounds; ++round) {
+        qint64 worstPage = 0;
+        qint64 worstPlain = 0;
+        for (const QString &filter : filters) {
+            // Alternating which goes first, so that neither always meets a warm or a cold cache.
+            if (round % 2 == 0) {
+                pageTimes[filter].append(typeFilter(pageProxy, *pageView, filter));
+                plainTimes[filter].append(typeFilter(*plainProxy, *plainView, filter));
+            } else {
+                plainTimes[filter].append(typeFilter(*plainProxy, *plainView, filter));
+                pageTimes[filter].append(typeFilter(pageProxy, *pageView, filter));
+            }
+            worstPage = std::max(worstPage, pageTimes[filter].last());
+            worstPlain = std::max(worstPlain, plainTimes[filter].last());
+        }
+        pageWorst.append(worstPage);
+        plainWorst.append(worstPlain);
+    }
+    std::printf("%-34s %16s %16s %8s\n", "filter", "VolumeFilterModel", "plain proxy", "ratio");
+    for (const QString &filter : filters) {
+        const qint64 page = median(pageTimes.value(filter));
+        const qint64 plain = median(plainTimes.value(filter));
+        const QByteArray label = filter.isEmpty() ? QByteArray("(cleared)") : ('"' + filter.toUtf8() + '"');
+        std::printf("%-34s %13.2f ms %13.2f ms %7.3fx\n", label.constData(), double(page) / 1e6, double(plain) / 1e6,
+                    plain > 0 ? double(page) / double(plain) : 0.0);
+    }
+    const qint64 page = median(pageWorst);
+    const qint64 plain = median(plainWorst);
+    std::printf("%-34s %13.2f ms %13.2f ms %7.3fx\n", "slowest of a round", double(page) / 1e6, double(plain) / 1e6,
+                plain > 0 ? double(page) / double(plain) : 0.0);
+    std::printf("%-34s %16d %16d\n", "volumes shown at the end", shownVolumes(pageProxy), shownVolumes(*plainProxy));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The tree needs a screen; offscreen unless one is named.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 2000;
     const int volumes = argc > 2 ? QByteArray(argv[2]).toInt() : 20000;
+    const int rounds = argc > 3 ? std::max(1, QByteArray(argv[3]).toInt()) : 3;
     const QList<core::Plugin> plugins = makePlugins(count);
     std::printf("PluginListModel with %d plugins, behind a sorted QSortFilterProxyModel\n", count);
 
@@ -308,5 +433,6 @@ int main(int argc, char *argv[])
     report("empty", timer.nsecsElapsed());
 
     benchVolumes(volumes);
+    benchVolumeFilter(volumes, rounds);
     return 0;
 }

@@ -1,10 +1,14 @@
 // VolumeListModel under QAbstractItemModelTester, alone and behind the page's sorting, recursively filtering proxy:
 // the first fill, then every kind of update (volumes and drivers added, removed, changed; a driver's error appearing
 // and going away; a driver only the listing names) applied as inserts, removes and dataChanged, never a reset, with
-// persistent indexes kept; what driver and volume rows show; filtering and sorting through the proxy.
+// persistent indexes kept; what driver and volume rows show; filtering and sorting through the proxy. The page's
+// proxy (VolumeFilterModel) answers as a plain QSortFilterProxyModel set up the same way does, for every filter,
+// through updates made while it filters.
+#include "ui/volumefiltermodel.h"
 #include "ui/volumelistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -117,6 +121,15 @@ void apply(VolumeListModel &model, const QString &text)
 std::unique_ptr<QSortFilterProxyModel> pageProxy(VolumeListModel *model)
 {
     // As VolumesPage sets it up.
+    auto proxy = std::make_unique<ui::VolumeFilterModel>();
+    proxy->setSourceModel(model);
+    proxy->sort(VolumeListModel::Name);
+    return proxy;
+}
+
+// What VolumeFilterModel must answer as: a plain proxy set up as the page had it.
+std::unique_ptr<QSortFilterProxyModel> plainProxy(VolumeListModel *model)
+{
     auto proxy = std::make_unique<QSortFilterProxyModel>();
     proxy->setSourceModel(model);
     proxy->setSortRole(VolumeListModel::SortRole);
@@ -476,6 +489,96 @@ private Q_SLOTS:
         QCOMPARE(dump(*proxy), expected);
         proxy->setFilterFixedString(QString());
         QCOMPARE(proxy->rowCount(), 3);
+    }
+
+    void filterModelAnswersAsThePlainProxy_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<bool>("regularExpression");
+        QTest::newRow("none") << QString() << false;
+        QTest::newRow("a volume") << QStringLiteral("apple") << false;
+        QTest::newRow("upper case") << QStringLiteral("APPLE") << false;
+        QTest::newRow("a driver") << QStringLiteral("bravo") << false;
+        QTest::newRow("a path") << QStringLiteral("/store/alpha/") << false;
+        QTest::newRow("an option") << QStringLiteral("size=5") << false;
+        QTest::newRow("in use") << QStringLiteral("mounts: 2") << false;
+        QTest::newRow("a date") << QStringLiteral("2024") << false;
+        QTest::newRow("a driver's status") << QStringLiteral("volumes: 2") << false;
+        QTest::newRow("a driver's error") << QStringLiteral("timed out") << false;
+        QTest::newRow("the second line of an error") << QStringLiteral("second line") << false;
+        QTest::newRow("across two lines of an error") << QStringLiteral("first\nsecond") << false;
+        QTest::newRow("across two cells") << QStringLiteral("apple\n/store") << false;
+        QTest::newRow("characters a regular expression means") << QStringLiteral("a.(b)*[c]\\d$") << false;
+        QTest::newRow("non-ASCII") << QStringLiteral("ÄPFEL") << false;
+        QTest::newRow("nothing") << QStringLiteral("zzz") << false;
+        QTest::newRow("a regular expression") << QStringLiteral("^(app|ban)") << true;
+        QTest::newRow("a regular expression over every cell") << QStringLiteral("data\\d") << true;
+    }
+
+    void filterModelAnswersAsThePlainProxy()
+    {
+        QFETCH(QString, filter);
+        QFETCH(bool, regularExpression);
+        VolumeListModel model;
+        auto fast = pageProxy(&model);
+        auto plain = plainProxy(&model);
+        QAbstractItemModelTester tester(fast.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString before = QStringLiteral("bravo:data2,banana;alpha:data1,apple,äpfel;charlie!timed out after 3 s");
+        apply(model, before);
+        auto setFilter = [&](QSortFilterProxyModel &proxy) {
+            if (regularExpression)
+                proxy.setFilterRegularExpression(QRegularExpression(filter, QRegularExpression::CaseInsensitiveOption));
+            else
+                proxy.setFilterFixedString(filter);
+        };
+        setFilter(*fast);
+        setFilter(*plain);
+        QCOMPARE(dump(*fast), dump(*plain));
+        // Updates while the filter is set: an option, a mount, a volume gone, one added, an error of two lines.
+        Listing next =
+            parse(QStringLiteral("bravo:data2@2,banana,applesauce;alpha:data1+size=5,äpfel;charlie!first line"));
+        next.list.errors.first().error.message = QStringLiteral("first line\nsecond line");
+        model.setList(next.drivers, next.list);
+        QCOMPARE(dump(*fast), dump(*plain));
+        // And the filter set again on the changed rows.
+        fast->setFilterFixedString(QString());
+        plain->setFilterFixedString(QString());
+        setFilter(*fast);
+        setFilter(*plain);
+        QCOMPARE(dump(*fast), dump(*plain));
+        apply(model, before);
+        QCOMPARE(dump(*fast), dump(*plain));
+    }
+
+    void unescapedPattern_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("a name") << QStringLiteral("vol-1234");
+        QTest::newRow("every special character") << QStringLiteral("\\^$.|?*+()[]{}/ :=,");
+        QTest::newRow("non-ASCII") << QStringLiteral("Äpfel · 東京");
+        QTest::newRow("a NUL") << QStringLiteral("a") + QChar(0) + QStringLiteral("b");
+    }
+
+    void unescapedPattern()
+    {
+        QFETCH(QString, text);
+        QCOMPARE(ui::VolumeFilterModel::unescapedPattern(QRegularExpression::escape(text)), std::optional(text));
+    }
+
+    void unescapedPatternRefusesRegularExpressions_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::newRow("a dot") << QStringLiteral("a.b");
+        QTest::newRow("an anchor") << QStringLiteral("^a");
+        QTest::newRow("a class") << QStringLiteral("\\d");
+        QTest::newRow("a trailing backslash") << QStringLiteral("a\\");
+    }
+
+    void unescapedPatternRefusesRegularExpressions()
+    {
+        QFETCH(QString, pattern);
+        QCOMPARE(ui::VolumeFilterModel::unescapedPattern(pattern), std::nullopt);
     }
 
     void sortsByColumn_data()

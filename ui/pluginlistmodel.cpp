@@ -9,6 +9,11 @@ namespace ui {
 
 namespace {
 
+// Keys of PluginListModel's icons beside the phases' (which are small non-negative numbers).
+constexpr int kPluginIcon = -1;
+constexpr int kEnabledIcon = -2;
+constexpr int kDisabledIcon = -3;
+
 bool sameRow(const core::Plugin &a, const core::Plugin &b)
 {
     return a.name() == b.name() && a.enabled == b.enabled && a.config == b.config && a.settings == b.settings &&
@@ -83,12 +88,11 @@ QVariant PluginListModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DecorationRole && index.column() == Name)
-        return QIcon::fromTheme(QStringLiteral("application-x-addon"), QIcon(QStringLiteral(":/icons/plugin.svg")));
+        return icon(kPluginIcon);
     if (role == Qt::DecorationRole && index.column() == Enabled)
-        return QIcon::fromTheme(plugin.enabled ? QStringLiteral("emblem-default")
-                                               : QStringLiteral("media-playback-stop"));
+        return icon(plugin.enabled ? kEnabledIcon : kDisabledIcon);
     if (role == Qt::DecorationRole && index.column() == State)
-        return phaseIcon(core::PluginRuntimeState::phase(plugin.enabled, runtimeState(plugin.id)));
+        return icon(int(core::PluginRuntimeState::phase(plugin.enabled, runtimeState(plugin.id))));
     if (role == PhaseRole && index.column() == State)
         return int(core::PluginRuntimeState::phase(plugin.enabled, runtimeState(plugin.id)));
     if (role == Qt::FontRole && index.column() == Id)
@@ -198,6 +202,23 @@ void PluginListModel::setRuntimeState(const QString &id, const std::optional<cor
         Q_EMIT dataChanged(index(row, State), index(row, State));
     if (state && state->status == core::PluginRuntimeState::Status::Restarting && !m_countdown.isActive())
         m_countdown.start();
+}
+
+const QIcon &PluginListModel::icon(int which) const
+{
+    auto found = m_icons.constFind(which);
+    if (found != m_icons.cend())
+        return *found;
+    QIcon made;
+    if (which == kPluginIcon)
+        made = QIcon::fromTheme(QStringLiteral("application-x-addon"), QIcon(QStringLiteral(":/icons/plugin.svg")));
+    else if (which == kEnabledIcon)
+        made = QIcon::fromTheme(QStringLiteral("emblem-default"));
+    else if (which == kDisabledIcon)
+        made = QIcon::fromTheme(QStringLiteral("media-playback-stop"));
+    else
+        made = phaseIcon(core::PluginRuntimeState::Phase(which));
+    return *m_icons.insert(which, made);
 }
 
 QIcon PluginListModel::phaseIcon(core::PluginRuntimeState::Phase phase)

@@ -42,7 +42,11 @@ public:
     int rowOf(const QString &id) const;
 
 private:
+    // The row icons, made once: a QIcon made per call parses and renders its SVG again at every paint.
+    const QIcon &icon(int which) const;
+
     QList<core::Plugin> m_plugins;
+    mutable QHash<int, QIcon> m_icons;
     QHash<QString, core::PluginRuntimeState> m_states;
     QHash<QString, int> m_rowOf; // id -> row, rebuilt when rows move
     QTimer m_countdown;

@@ -102,6 +102,7 @@ private:
     QLabel *m_statusText = nullptr;
     QPushButton *m_tryAgain = nullptr;
     bool m_reloading = false;
+    bool m_firstPaintProbe = false; // PLUGDESK_EXIT_AFTER_FIRST_PAINT: report the first paint with rows, then quit
 };
 
 } // namespace ui

@@ -96,8 +96,8 @@ int main(int argc, char *argv[])
                 .toUtf8());
 
     // Watching the inventory: a change made by another writer (plugdeskctl --root) is pushed to the windows too.
+    // (Its constructor recovers the store after a crash: one sweep, not two.)
     core::LocalEngine engine({parser.value(rootOption), parser.value(runOption), true});
-    engine.recover();
     core::HelperService service(bus, &engine);
     service.setIdleTimeout(idleSeconds);
     QObject::connect(&service, &core::HelperService::idle, &app, &QCoreApplication::quit);

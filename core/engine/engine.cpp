@@ -17,6 +17,17 @@ Result<Plugin> PluginList::find(const QString &nameOrId) const
     return found;
 }
 
+QHash<QString, PluginRuntimeState> Engine::runtimeStates(const QList<Plugin> &plugins)
+{
+    QHash<QString, PluginRuntimeState> states;
+    states.reserve(plugins.size());
+    for (const Plugin &plugin : plugins) {
+        if (auto state = runtimeState(plugin.id))
+            states.insert(plugin.id, *state);
+    }
+    return states;
+}
+
 QString Engine::displayName(const QString &nameOrId)
 {
     auto found = plugin(nameOrId);

@@ -7,6 +7,7 @@
 #include "core/plugin/privileges.h"
 #include "core/volume/volume.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -112,6 +113,10 @@ public:
     virtual Result<QString> logFile(const QString &nameOrId) = 0;
     // What the plugin's process is doing (running, restarting, failed ...), its socket and published socket.
     virtual Result<PluginRuntimeState> runtimeState(const QString &nameOrId) = 0;
+    // runtimeState of each of `plugins` (as plugins() listed them) by id, at once; a plugin whose state cannot be
+    // read is left out. A list's states without looking each plugin up again: LocalEngine reads the store once, not
+    // once per plugin.
+    virtual QHash<QString, PluginRuntimeState> runtimeStates(const QList<Plugin> &plugins);
 
     // The privileges the plugin at `reference` asks for (docs/docker-compat.md §3), from its registry manifest and
     // config blob only, no layers; nothing is written. Never blocks: the Job (a child of the engine; the caller may

@@ -63,6 +63,7 @@ public:
     Result<QStringList> logTail(const QString &nameOrId, int tail);
     Result<QString> logFile(const QString &nameOrId) override;
     Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
+    QHash<QString, PluginRuntimeState> runtimeStates(const QList<Plugin> &plugins) override;
 
     // After a reboot or a helper restart: every enabled plugin gets a monitor unless it has a live one; a monitor
     // adopts a container that still runs (docs/docker-compat.md §4.4, live-restore). Never starts a plugin twice.

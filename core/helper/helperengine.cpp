@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSet>
 #include <QTemporaryFile>
 #include <QThread>
 #include <QTimer>
@@ -377,6 +378,24 @@ Result<PluginRuntimeState> HelperEngine::runtimeState(const QString &nameOrId)
     if (!found)
         return found.error();
     return m_states.value(found->id);
+}
+
+QHash<QString, PluginRuntimeState> HelperEngine::runtimeStates(const QList<Plugin> &plugins)
+{
+    // From the snapshot's states by id: runtimeState(id) would look each plugin up in the list first.
+    QHash<QString, PluginRuntimeState> states;
+    if (m_readiness != Readiness::Ready)
+        return states;
+    QSet<QString> listed;
+    listed.reserve(m_list.plugins.size());
+    for (const Plugin &plugin : std::as_const(m_list.plugins))
+        listed.insert(plugin.id);
+    states.reserve(plugins.size());
+    for (const Plugin &plugin : plugins) {
+        if (listed.contains(plugin.id))
+            states.insert(plugin.id, m_states.value(plugin.id));
+    }
+    return states;
 }
 
 Result<QList<VolumeDriverInfo>> HelperEngine::volumeDrivers()

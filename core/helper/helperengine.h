@@ -70,6 +70,7 @@ public:
     // through the helper is refused with a message that says so.
     Result<QString> logFile(const QString &nameOrId) override;
     Result<PluginRuntimeState> runtimeState(const QString &nameOrId) override;
+    QHash<QString, PluginRuntimeState> runtimeStates(const QList<Plugin> &plugins) override;
     // Read in this process with the user's own logins: the privileges step needs no privilege.
     Job *privileges(const QString &reference, const QStringList &settings = {}) override;
     // Also in this process with the user's own logins and files.

@@ -86,7 +86,7 @@ Result<Plugin> HelperProtocol::decodePlugin(const QJsonObject &object)
     return plugin;
 }
 
-QByteArray HelperProtocol::encodePluginList(const PluginList &list)
+QJsonObject HelperProtocol::encodePluginListObject(const PluginList &list)
 {
     QJsonArray plugins;
     for (const Plugin &plugin : list.plugins)
@@ -95,8 +95,12 @@ QByteArray HelperProtocol::encodePluginList(const PluginList &list)
     for (const Error &problem : list.problems)
         problems.append(QJsonObject{{QStringLiteral("code"), codeName(problem.code)},
                                     {QStringLiteral("message"), problem.message}});
-    return QJsonDocument(QJsonObject{{QStringLiteral("plugins"), plugins}, {QStringLiteral("problems"), problems}})
-        .toJson(QJsonDocument::Compact);
+    return QJsonObject{{QStringLiteral("plugins"), plugins}, {QStringLiteral("problems"), problems}};
+}
+
+QByteArray HelperProtocol::encodePluginList(const PluginList &list)
+{
+    return QJsonDocument(encodePluginListObject(list)).toJson(QJsonDocument::Compact);
 }
 
 Result<PluginList> HelperProtocol::decodePluginList(const QByteArray &json)
@@ -108,14 +112,21 @@ Result<PluginList> HelperProtocol::decodePluginList(const QByteArray &json)
                      tr("the helper sent a plugin list that is not JSON: %1").arg(parseError.errorString())};
     if (!document.isObject())
         return Error{ErrorCode::Internal, tr("the helper sent a plugin list that is not a JSON object")};
+    return decodePluginList(document.object());
+}
+
+Result<PluginList> HelperProtocol::decodePluginList(const QJsonObject &object)
+{
     PluginList list;
-    for (const QJsonValue value : document.object().value(QStringLiteral("plugins")).toArray()) {
+    const QJsonArray plugins = object.value(QStringLiteral("plugins")).toArray();
+    list.plugins.reserve(plugins.size());
+    for (const QJsonValue value : plugins) {
         auto plugin = decodePlugin(value.toObject());
         if (!plugin)
             return plugin.error();
         list.plugins.append(std::move(*plugin));
     }
-    for (const QJsonValue value : document.object().value(QStringLiteral("problems")).toArray()) {
+    for (const QJsonValue value : object.value(QStringLiteral("problems")).toArray()) {
         const QJsonObject problem = value.toObject();
         list.problems.append(
             {codeFromName(problem.value(QStringLiteral("code")).toString()).value_or(ErrorCode::Internal),
@@ -167,10 +178,15 @@ QList<VolumeDriverInfo> HelperProtocol::decodeDrivers(const QJsonArray &array)
 
 QByteArray HelperProtocol::encodeSnapshot(const QByteArray &listJson, const Snapshot &snapshot)
 {
+    return encodeSnapshot(QJsonDocument::fromJson(listJson).object(), snapshot);
+}
+
+QByteArray HelperProtocol::encodeSnapshot(const QJsonObject &list, const Snapshot &snapshot)
+{
     QJsonObject states;
     for (auto it = snapshot.states.constBegin(); it != snapshot.states.constEnd(); ++it)
         states.insert(it.key(), encodeRuntimeState(it.value()));
-    return QJsonDocument(QJsonObject{{QStringLiteral("list"), QJsonDocument::fromJson(listJson).object()},
+    return QJsonDocument(QJsonObject{{QStringLiteral("list"), list},
                                      {QStringLiteral("states"), states},
                                      {QStringLiteral("drivers"), encodeDrivers(snapshot.drivers)}})
         .toJson(QJsonDocument::Compact);
@@ -182,11 +198,13 @@ Result<HelperProtocol::Snapshot> HelperProtocol::decodeSnapshot(const QByteArray
     if (!object.value(QStringLiteral("list")).isObject())
         return Error{ErrorCode::Internal, tr("the helper sent a snapshot that is not JSON")};
     Snapshot snapshot;
-    auto list = decodePluginList(QJsonDocument(object.value(QStringLiteral("list")).toObject()).toJson());
+    // Parsed once: the list is read from the snapshot's own object.
+    auto list = decodePluginList(object.value(QStringLiteral("list")).toObject());
     if (!list)
         return list.error();
     snapshot.list = std::move(*list);
     const QJsonObject states = object.value(QStringLiteral("states")).toObject();
+    snapshot.states.reserve(states.size());
     for (auto it = states.constBegin(); it != states.constEnd(); ++it)
         snapshot.states.insert(it.key(), decodeRuntimeState(it.value().toObject()));
     snapshot.drivers = decodeDrivers(object.value(QStringLiteral("drivers")).toArray());

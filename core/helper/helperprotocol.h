@@ -54,6 +54,9 @@ public:
     // {"plugins": [plugin...], "problems": [{"code": "Corrupt", "message": "..."}]}
     static QByteArray encodePluginList(const PluginList &list);
     static Result<PluginList> decodePluginList(const QByteArray &json);
+    // The same as a JSON object, for answers that carry the list inside another (a snapshot): encoded and parsed once.
+    static QJsonObject encodePluginListObject(const PluginList &list);
+    static Result<PluginList> decodePluginList(const QJsonObject &object);
 
     // A plugin's run state with the fields the engine fills in (monitor alive, sockets, Activate's answer).
     static QJsonObject encodeRuntimeState(const PluginRuntimeState &state);
@@ -65,6 +68,8 @@ public:
     using Snapshot = HelperSnapshot;
     // `listJson` is encodePluginList's output (redacted when the caller may not see secrets).
     static QByteArray encodeSnapshot(const QByteArray &listJson, const Snapshot &snapshot);
+    // `list` is encodePluginListObject's output (redacted when the caller may not see secrets).
+    static QByteArray encodeSnapshot(const QJsonObject &list, const Snapshot &snapshot);
     static Result<Snapshot> decodeSnapshot(const QByteArray &json);
 
     // A job's result travels as one JSON value ("" for none).

@@ -90,10 +90,15 @@ Result<RegistryClient *> callerRegistry(const QString &remote, const QString &au
 }
 
 // The plugin list as JSON, its settings' secret values redacted unless the caller may see them.
+QJsonObject pluginListObject(const HelperCall &call, const PluginList &list)
+{
+    const QJsonObject object = HelperProtocol::encodePluginListObject(list);
+    return call.revealSecrets ? object : Secrets::redactPluginList(object);
+}
+
 QByteArray pluginListJson(const HelperCall &call, const PluginList &list)
 {
-    const QByteArray json = HelperProtocol::encodePluginList(list);
-    return call.revealSecrets ? json : Secrets::redactPluginList(json);
+    return QJsonDocument(pluginListObject(call, list)).toJson(QJsonDocument::Compact);
 }
 
 // A descriptor argument as one this process owns (validate() checked it is a regular file opened the right way).
@@ -130,13 +135,10 @@ const QList<HelperVerb> &HelperVerbs::all()
                                if (!list)
                                    return list.error();
                                HelperSnapshot snapshot;
-                               for (const Plugin &plugin : list->plugins) {
-                                   if (auto state = call.engine.runtimeState(plugin.id))
-                                       snapshot.states.insert(plugin.id, *state);
-                               }
+                               snapshot.states = call.engine.runtimeStates(list->plugins);
                                snapshot.drivers = call.engine.volumeDrivers().valueOr({});
                                return JsonOf<HelperSnapshot>{
-                                   HelperProtocol::encodeSnapshot(pluginListJson(call, *list), snapshot)};
+                                   HelperProtocol::encodeSnapshot(pluginListObject(call, *list), snapshot)};
                            },
                            HelperAction::Manage),
         serve<m::InspectPlugin>([] { return tr("inspect plugins"); },

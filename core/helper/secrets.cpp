@@ -73,12 +73,17 @@ QJsonObject Secrets::redactPlugin(QJsonObject plugin)
 
 QByteArray Secrets::redactPluginList(const QByteArray &json)
 {
-    QJsonObject list = QJsonDocument::fromJson(json).object();
+    return QJsonDocument(redactPluginList(QJsonDocument::fromJson(json).object())).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject Secrets::redactPluginList(const QJsonObject &given)
+{
+    QJsonObject list = given;
     QJsonArray plugins;
     for (const QJsonValue plugin : list.value(QStringLiteral("plugins")).toArray())
         plugins.append(redactPlugin(plugin.toObject()));
     list.insert(QStringLiteral("plugins"), plugins);
-    return QJsonDocument(list).toJson(QJsonDocument::Compact);
+    return list;
 }
 
 QVariant Secrets::redactVolumes(const QVariant &result)

@@ -26,6 +26,8 @@ public:
     static QJsonObject redactPlugin(QJsonObject plugin);
     // HelperProtocol::encodePluginList's JSON, each plugin redacted.
     static QByteArray redactPluginList(const QByteArray &json);
+    // HelperProtocol::encodePluginListObject's object, each plugin redacted.
+    static QJsonObject redactPluginList(const QJsonObject &list);
     // A volume job's result (one volume, or a list of them): the value of every secret-looking key, at any depth,
     // replaced by placeholder(): Options, and a driver's Status, which may echo them.
     static QVariant redactVolumes(const QVariant &result);

@@ -7,19 +7,23 @@
 #include "core/plugin/reference.h"
 #include "core/store/blobstore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSet>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,16 +41,86 @@ struct JsonFile
     QJsonObject object;
 };
 
-// Reads a JSON object file; a missing file is not an error, a file that is not a JSON object is.
-Result<JsonFile> readObjectFile(const QString &path)
+FileStamp stampOf(const QString &path, const struct stat &info)
 {
-    QFile file(path);
-    if (!file.exists())
-        return JsonFile{};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, Store::tr("%1: cannot read: %2").arg(path, file.errorString())};
+    return FileStamp{path,
+                     true,
+                     quint64(info.st_dev),
+                     quint64(info.st_ino),
+                     qint64(info.st_size),
+                     qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
+                     qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec};
+}
+
+FileStamp stampOf(const QString &path)
+{
+    struct stat info
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return FileStamp{path};
+    return stampOf(path, info);
+}
+
+// A regular file's bytes with one open and one fstat (a store load reads thousands of small files), and its stamp
+// as it was before the read; nullopt when it is not a regular file or cannot be opened, for QFile to say why.
+std::optional<QByteArray> readRegularFile(const QString &path, FileStamp *stamp, bool *absent)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *absent = errno == ENOENT || errno == ENOTDIR;
+        return std::nullopt;
+    }
+    auto closeFile = qScopeGuard([fd] { ::close(fd); });
+    struct stat info
+    {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
+    *stamp = stampOf(path, info);
+    QByteArray data;
+    data.resize(qsizetype(info.st_size) + 1);
+    qsizetype used = 0;
+    for (;;) {
+        if (used == data.size())
+            data.resize(data.size() * 2);
+        const ssize_t got = ::read(fd, data.data() + used, size_t(data.size() - used));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return std::nullopt;
+        if (got == 0)
+            break;
+        used += got;
+    }
+    data.truncate(used);
+    return data;
+}
+
+// Reads a JSON object file; a missing file is not an error, a file that is not a JSON object is. `stamps`, when
+// given, receives the file's stamp (taken before the read, so a change during it shows as a change later).
+Result<JsonFile> readObjectFile(const QString &path, QList<FileStamp> *stamps = nullptr)
+{
+    FileStamp stamp{path};
+    bool absent = false;
+    std::optional<QByteArray> bytes = readRegularFile(path, &stamp, &absent);
+    if (!bytes) {
+        if (absent) {
+            if (stamps)
+                stamps->append(FileStamp{path});
+            return JsonFile{};
+        }
+        // Not a regular file, or not readable: QFile says what it is, as before.
+        QFile file(path);
+        if (!file.exists())
+            return JsonFile{};
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::Io, Store::tr("%1: cannot read: %2").arg(path, file.errorString())};
+        stamp = stampOf(path);
+        bytes = file.readAll();
+    }
+    if (stamps)
+        stamps->append(stamp);
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(*bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error{ErrorCode::Corrupt, Store::tr("%1: not valid JSON at offset %2: %3")
                                              .arg(path)
@@ -89,29 +163,91 @@ QString Store::defaultRoot()
     return fromEnvironment.isEmpty() ? QStringLiteral("/var/lib/plugdesk") : fromEnvironment;
 }
 
+namespace {
+
+// The last load of each store in this process, with the stamps of every file it read: a load whose files all have
+// the same stamps now answers the same without reading them (a window refreshes, the helper answers each call, a
+// verb looks its plugin up: each loads the store). Any writer, this process or another, changes a stamp: every write
+// is a new file renamed into place (AtomicFile), and an edit by hand changes the times.
+struct CachedLoad
+{
+    QList<FileStamp> stamps;
+    Store::Inventory inventory;
+};
+constexpr qsizetype kCachedStores = 8;
+constexpr qint64 kRacyMs = 2000;
+
+QMutex &cacheMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QHash<QString, CachedLoad> &loadCache()
+{
+    static QHash<QString, CachedLoad> cache;
+    return cache;
+}
+
+bool stampsCurrent(const QList<FileStamp> &stamps)
+{
+    return std::all_of(stamps.cbegin(), stamps.cend(),
+                       [](const FileStamp &stamp) { return stampOf(stamp.path) == stamp; });
+}
+
+} // namespace
+
 Result<Store::Inventory> Store::load() const
 {
-    const auto inventory = readObjectFile(inventoryPath());
+    const QString key = inventoryPath();
+    std::optional<CachedLoad> cached;
+    {
+        const QMutexLocker lock(&cacheMutex());
+        if (auto found = loadCache().constFind(key); found != loadCache().cend())
+            cached = *found;
+    }
+    if (cached && stampsCurrent(cached->stamps))
+        return cached->inventory;
+
+    QList<FileStamp> stamps;
+    const auto inventory = readObjectFile(key, &stamps);
     if (!inventory)
         return inventory.error();
     Inventory result;
     const QJsonObject entries = inventory->object;
+    result.plugins.reserve(entries.size());
     for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
         if (!it.value().isObject()) {
             result.problems.append(Error{
                 ErrorCode::Corrupt, tr("%1: plugin \"%2\": expected a JSON object").arg(inventoryPath(), it.key())});
             continue;
         }
-        auto plugin = readEntry(it.key(), it.value().toObject());
+        auto plugin = readEntry(it.key(), it.value().toObject(), &stamps);
         if (plugin)
             result.plugins.append(std::move(*plugin));
         else
             result.problems.append(plugin.error());
     }
+    // A file changed in the last moments may change again within the file system's clock tick, in place and to the
+    // same size, and keep its stamp: such a load is not kept (as git treats an index entry as racy).
+    const qint64 recent = (QDateTime::currentMSecsSinceEpoch() - kRacyMs) * 1000000;
+    const bool racy = std::any_of(stamps.cbegin(), stamps.cend(), [recent](const FileStamp &stamp) {
+        return stamp.exists && (stamp.modifiedNs >= recent || stamp.changedNs >= recent);
+    });
+    {
+        const QMutexLocker lock(&cacheMutex());
+        if (racy) {
+            loadCache().remove(key);
+        } else {
+            if (loadCache().size() >= kCachedStores && !loadCache().contains(key))
+                loadCache().clear();
+            loadCache().insert(key, CachedLoad{std::move(stamps), result});
+        }
+    }
     return result;
 }
 
-Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) const
+Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QList<FileStamp> *stamps) const
 {
     // The seed wraps each record as {"plugin": {...}}; accept a bare record too.
     const QJsonValue wrapped = json::valueCI(entry, u"plugin");
@@ -166,7 +302,7 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
     }
     for (const QString &fileName : {kConfigFile, kManifestFile}) {
         const QString path = directory + QLatin1Char('/') + fileName;
-        auto file = readObjectFile(path);
+        auto file = readObjectFile(path, stamps);
         if (!file)
             return file.error();
         if (!file->exists)
@@ -186,7 +322,7 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry) co
 
     // The settings: plugin-config.json, else the record's "Settings", else the seed's "Config" (which held them).
     const QString settingsPath = directory + QLatin1Char('/') + kSettingsFile;
-    auto settingsFile = readObjectFile(settingsPath);
+    auto settingsFile = readObjectFile(settingsPath, stamps);
     if (!settingsFile)
         return settingsFile.error();
     if (settingsFile->exists) {

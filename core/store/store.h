@@ -10,6 +10,19 @@
 
 namespace core {
 
+// What a file looked like (absent, or its device, inode, size and change times): equal stamps, same contents.
+struct FileStamp
+{
+    QString path;
+    bool exists = false;
+    quint64 device = 0;
+    quint64 inode = 0;
+    qint64 size = 0;
+    qint64 modifiedNs = 0;
+    qint64 changedNs = 0;
+    bool operator==(const FileStamp &) const = default;
+};
+
 // The store on disk (docs/architecture.md §6):
 //   <root>/plugins/plugins.json              the inventory, in the seed's shape
 //   <root>/plugins/<id>/rootfs/              the plugin's filesystem
@@ -88,7 +101,8 @@ private:
     Status writePluginFiles(const QJsonObject &inventory, bool createFolders) const;
     Status replayJournal() const;
     Status finishUpgrade(const QString &id, const QJsonObject &inventory) const;
-    Result<Plugin> readEntry(const QString &id, const QJsonObject &entry) const;
+    // `stamps`, when given, receives what each file read looked like before it was read (Store::load's cache).
+    Result<Plugin> readEntry(const QString &id, const QJsonObject &entry, QList<FileStamp> *stamps = nullptr) const;
 
     QString m_root;
     QString m_pluginsDir;

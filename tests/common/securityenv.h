@@ -70,6 +70,11 @@ public:
             return QStringLiteral("no temp folder");
         openForEveryone(m_dir.path());
         m_bus = std::make_unique<PrivateBus>();
+        if (!m_activatedHelper.isEmpty())
+            m_bus->setActivation(core::HelperProtocol::serviceName(),
+                                 {m_activatedHelper, QStringLiteral("--bus"),
+                                  QStringLiteral("unix:path=%1/bus").arg(m_dir.path()), QStringLiteral("--root"),
+                                  store(), QStringLiteral("--run"), run(), QStringLiteral("--no-restore")});
         if (QString why = m_bus->start(m_dir.path()); !why.isEmpty())
             return why;
         m_hadPolicy = QFile::exists(policyTarget());
@@ -110,6 +115,12 @@ public:
         const QString other = qEnvironmentVariable(variable);
         return other.isEmpty() ? binary : other;
     }
+
+    // Before start(): the bus starts `binary` for `store()` and `run()` (`--no-restore`) when a client first asks for
+    // the helper, as the system bus does (D-Bus activation), instead of startHelper().
+    void activateHelper(const QString &binary) { m_activatedHelper = override(binary, "PLUGDESK_SECURITY_HELPER"); }
+    // The pid of the helper serving the bus now (started or activated), 0 when none does.
+    qint64 helperPid() const { return m_bus ? m_bus->ownerPid(core::HelperProtocol::serviceName()) : 0; }
 
     // Starts plugdesk-helper on the bus for `store()` and `run()` (`--no-restore` unless asked).
     bool startHelper(const QString &binary, const QStringList &extra = {}, bool restore = false)
@@ -241,6 +252,7 @@ private:
     QString m_monitorText;
     QString m_bin;
     QString m_home;
+    QString m_activatedHelper;
     bool m_hadPolicy = false;
 };
 

@@ -236,6 +236,108 @@ private Q_SLOTS:
         QVERIFY(record.value(QStringLiteral("Config")).isObject());
     }
 
+    void aLoadSeesEveryChangeSinceTheLast_data()
+    {
+        // What changes between two loads, by hand (in place, same size, at once) or by another writer; the second load
+        // must see it, though loads keep what they read while no file changed.
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("expected"); // the v1 plugin's description, or "problem", or "gone"
+        QTest::newRow("nothing") << QString() << QStringLiteral("first");
+        QTest::newRow("config.json edited in place, same size")
+            << QStringLiteral("edit config") << QStringLiteral("other");
+        QTest::newRow("config.json replaced") << QStringLiteral("replace config") << QStringLiteral("other");
+        QTest::newRow("config.json broken") << QStringLiteral("break config") << QStringLiteral("problem");
+        QTest::newRow("config.json removed: the inventory's copy")
+            << QStringLiteral("remove config") << QStringLiteral("first");
+        QTest::newRow("plugin-config.json removed") << QStringLiteral("remove settings") << QStringLiteral("first");
+        QTest::newRow("the inventory saved by another writer") << QStringLiteral("save") << QStringLiteral("saved");
+        QTest::newRow("the inventory emptied by hand") << QStringLiteral("empty inventory") << QStringLiteral("gone");
+    }
+
+    void aLoadSeesEveryChangeSinceTheLast()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const Store store(dir.path() + QStringLiteral("/store"));
+        Plugin v1 = makeV1Plugin(QStringLiteral("acme/volume"), Store::newId());
+        v1.config.description = QStringLiteral("first");
+        QVERIFY(v1.settings.apply(v1.config, {QStringLiteral("DEBUG=1")}).ok());
+        QVERIFY(store.save({v1}).ok());
+        auto first = store.load();
+        QVERIFY(first.ok());
+        QCOMPARE(first->plugins.value(0).config.description, QStringLiteral("first"));
+        QCOMPARE(first->plugins.value(0).settings.env, v1.settings.env);
+
+        const QString config = store.pluginDir(v1.id) + QStringLiteral("/config.json");
+        const QString settings = store.pluginDir(v1.id) + QStringLiteral("/plugin-config.json");
+        auto edit = [](const QString &path, const QByteArray &from, const QByteArray &to, bool inPlace) {
+            QByteArray text = testutil::readFile(path);
+            QVERIFY(text.contains(from));
+            text.replace(from, to);
+            QFile file(path);
+            if (!inPlace)
+                QVERIFY(QFile::remove(path));
+            QVERIFY(file.open(QIODevice::ReadWrite | (inPlace ? QIODevice::ExistingOnly : QIODevice::NewOnly)));
+            QCOMPARE(file.write(text), text.size());
+        };
+        if (change == QLatin1String("edit config"))
+            edit(config, "\"first\"", "\"other\"", true);
+        else if (change == QLatin1String("replace config"))
+            edit(config, "\"first\"", "\"other\"", false);
+        else if (change == QLatin1String("break config"))
+            edit(config, "{", "[", true);
+        else if (change == QLatin1String("remove config"))
+            QVERIFY(QFile::remove(config));
+        else if (change == QLatin1String("remove settings"))
+            QVERIFY(QFile::remove(settings));
+        else if (change == QLatin1String("save")) {
+            v1.config.description = QStringLiteral("saved");
+            QVERIFY(Store(store.root()).save({v1}).ok());
+        } else if (change == QLatin1String("empty inventory")) {
+            QFile inventory(store.inventoryPath());
+            QVERIFY(inventory.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(inventory.write("{}"), 2);
+        }
+
+        auto second = store.load();
+        QVERIFY(second.ok());
+        if (expected == QLatin1String("gone")) {
+            QCOMPARE(second->plugins.size(), 0);
+        } else if (expected == QLatin1String("problem")) {
+            QCOMPARE(second->plugins.size(), 0);
+            QCOMPARE(second->problems.size(), 1);
+            QVERIFY2(second->problems.first().message.contains(config), qPrintable(second->problems.first().message));
+        } else {
+            QCOMPARE(second->plugins.size(), 1);
+            QCOMPARE(second->plugins.first().config.description, expected);
+            // The settings file gone: the inventory's copy of them, the same values.
+            QCOMPARE(second->plugins.first().settings.env, v1.settings.env);
+        }
+    }
+
+    void aKeptLoadSeesAnEditInPlace()
+    {
+        // Files older than the racy window: the second load answers from what the first kept; then an edit in
+        // place, same size, the moment after a load: the third load sees it.
+        QTemporaryDir dir;
+        const Store store(dir.path() + QStringLiteral("/store"));
+        Plugin v1 = makeV1Plugin(QStringLiteral("acme/volume"), Store::newId());
+        v1.config.description = QStringLiteral("first");
+        QVERIFY(store.save({v1}).ok());
+        QTest::qWait(2100);
+        QCOMPARE(store.load()->plugins.value(0).config.description, QStringLiteral("first"));
+        QCOMPARE(store.load()->plugins.value(0).config.description, QStringLiteral("first"));
+        const QString config = store.pluginDir(v1.id) + QStringLiteral("/config.json");
+        QByteArray text = testutil::readFile(config);
+        text.replace("\"first\"", "\"other\"");
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly));
+        QCOMPARE(file.write(text), text.size());
+        file.close();
+        QCOMPARE(store.load()->plugins.value(0).config.description, QStringLiteral("other"));
+    }
+
     void saveKeepsEntriesThatDoNotRead()
     {
         QTemporaryDir dir;

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QList>
+#include <QTimer>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -167,12 +168,15 @@ private:
     const QIcon &icon(const QString &themeName, const QString &file) const;
     void applyVolumes(DriverNode &node, const QList<core::Volume> &volumes);
     void renumberDrivers();
+    // Makes the filter texts not made yet, a slice of rows at a time (m_textWarmer).
+    void warmFilterTexts();
 
     // Owned nodes: a child index points at its driver's node, which must not move when drivers are added or removed.
     std::vector<std::unique_ptr<DriverNode>> m_drivers;
     mutable QHash<QString, CreatedText> m_created; // CreatedAt -> its date and how it shows
     mutable QHash<qint64, int> m_localOffsets;     // quarter hour since the epoch -> local offset from UTC (s)
     mutable QHash<QString, QIcon> m_icons;         // "themeName|file" -> the icon
+    QTimer m_textWarmer;
 };
 
 } // namespace ui

@@ -2,18 +2,24 @@
 
 #include "core/runtime/helperwakeup.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
+
+extern char **environ;
 
 namespace core {
 
@@ -54,7 +60,12 @@ Result<MonitorOptions> MonitorLauncher::parseArguments(const QStringList &argume
             options.pluginPropagatedMount = value;
         else if (key == QLatin1String("--rootfs"))
             options.rootfs = value;
-        else
+        else if (key == QLatin1String("--ready-fd")) {
+            bool ok = false;
+            options.readyFd = value.toInt(&ok);
+            if (!ok || options.readyFd < 3)
+                return Error{ErrorCode::InvalidArgument, tr("invalid --ready-fd \"%1\"").arg(value)};
+        } else
             return Error{ErrorCode::InvalidArgument, tr("unknown flag: %1").arg(key)};
     }
     if (options.runRoot.isEmpty() || options.id.isEmpty() || options.runc.isEmpty())
@@ -85,6 +96,8 @@ QStringList MonitorLauncher::toArguments(const Options &options)
         arguments += {QStringLiteral("--plugin-propagated"), options.pluginPropagatedMount};
     if (!options.rootfs.isEmpty())
         arguments += {QStringLiteral("--rootfs"), options.rootfs};
+    if (options.readyFd >= 0)
+        arguments += {QStringLiteral("--ready-fd"), QString::number(options.readyFd)};
     return arguments;
 }
 
@@ -92,10 +105,13 @@ Status MonitorLauncher::startDetached(const QString &binary, const Options &opti
 {
     if (!QFileInfo(binary).isExecutable())
         return Error{ErrorCode::Runtime, tr("the plugin monitor %1 is missing or not executable").arg(binary)};
-    // Everything the children need is built before fork: after it only async-signal-safe calls are allowed.
+    constexpr int kReadyFd = 3;
+    Options withReady = options;
+    withReady.readyFd = kReadyFd;
     std::vector<QByteArray> storage;
     storage.push_back(QFile::encodeName(binary));
-    for (const QString &argument : toArguments(options))
+    storage.push_back(QByteArrayLiteral("--detach"));
+    for (const QString &argument : toArguments(withReady))
         storage.push_back(QFile::encodeName(argument));
     std::vector<char *> argv;
     argv.reserve(storage.size() + 1);
@@ -103,36 +119,85 @@ Status MonitorLauncher::startDetached(const QString &binary, const Options &opti
         argv.push_back(argument.data());
     argv.push_back(nullptr);
 
-    const pid_t first = ::fork();
-    if (first < 0)
+    int pipe[2];
+    if (::pipe2(pipe, O_CLOEXEC) != 0)
         return Error{ErrorCode::Runtime,
                      tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
-    if (first == 0) {
-        ::setsid();
-        const pid_t second = ::fork();
-        if (second != 0)
-            ::_exit(second < 0 ? 1 : 0);
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        ::signal(SIGPIPE, SIG_DFL);
-        const int null = ::open("/dev/null", O_RDWR);
-        if (null >= 0) {
-            ::dup2(null, 0);
-            ::dup2(null, 1);
-            ::dup2(null, 2);
-        }
-        ::syscall(SYS_close_range, 3U, ~0U, 0U);
-        ::chdir("/");
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
+    // The write end goes to fd 3 in the child; it must not already be 3, as dup2 onto itself keeps close-on-exec.
+    const int writeEnd = ::fcntl(pipe[1], F_DUPFD_CLOEXEC, 10);
+    ::close(pipe[1]);
+    const int readEnd = pipe[0];
+    auto closeRead = qScopeGuard([readEnd] { ::close(readEnd); });
+    if (writeEnd < 0)
+        return Error{ErrorCode::Runtime,
+                     tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDWR, 0);
+    posix_spawn_file_actions_adddup2(&actions, 0, 1);
+    posix_spawn_file_actions_adddup2(&actions, 0, 2);
+    posix_spawn_file_actions_adddup2(&actions, writeEnd, kReadyFd);
+    posix_spawn_file_actions_addclosefrom_np(&actions, kReadyFd + 1);
+    posix_spawn_file_actions_addchdir_np(&actions, "/");
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    for (int sig : {SIGPIPE, SIGTERM, SIGINT, SIGHUP, SIGCHLD})
+        sigaddset(&defaults, sig);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSID);
+    pid_t pid = -1;
+    const int spawned = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    ::close(writeEnd);
+    if (spawned != 0)
+        return Error{ErrorCode::Runtime,
+                     tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(spawned)))};
+    // The first process only forks and exits.
     int status = 0;
-    while (::waitpid(first, &status, 0) < 0 && errno == EINTR) {
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return Error{ErrorCode::Runtime, tr("cannot start the plugin monitor")};
-    return {};
+    // One byte once the monitor holds its lock; the end of the pipe without it: it exited (another monitor holds the
+    // lock, or it failed; the caller looks at the lock).
+    const QDeadlineTimer deadline(5000);
+    for (;;) {
+        pollfd ready{readEnd, POLLIN, 0};
+        const int polled = ::poll(&ready, 1, int(qMax<qint64>(0, deadline.remainingTime())));
+        if (polled < 0 && errno == EINTR)
+            continue;
+        if (polled <= 0)
+            return Error{ErrorCode::Timeout, tr("the plugin monitor did not take its lock within 5 seconds")};
+        char byte = 0;
+        const ssize_t n = ::read(readEnd, &byte, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        return {};
+    }
+}
+
+QStringList MonitorLauncher::detachIfAsked(int argc, char *argv[])
+{
+    QStringList arguments;
+    int first = 1;
+    if (argc > 1 && std::strcmp(argv[1], "--detach") == 0) {
+        first = 2;
+        const pid_t child = ::fork();
+        if (child < 0)
+            ::_exit(1);
+        if (child > 0)
+            ::_exit(0);
+    }
+    for (int i = first; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
 }
 
 qint64 MonitorLauncher::lockHolder(const QString &lockPath)

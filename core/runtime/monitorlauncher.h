@@ -34,6 +34,9 @@ struct MonitorOptions
     // monitors it launches): the monitor asks it to start the helper after each new state (HelperWakeup). Empty
     // when no helper started it (root's plugdeskctl): nothing goes on any bus.
     QString helperBus;
+    // `--ready-fd N`: a pipe the monitor writes one byte into once it holds its lock, then closes; the launcher waits
+    // on it instead of polling for the lock. -1: none.
+    int readyFd = -1;
 };
 
 // Starting a plugin's monitor and finding a live one, for the runner and the engine: the command line both sides
@@ -47,12 +50,18 @@ public:
     using Options = MonitorOptions;
 
     // `--run DIR --id ID --runc PATH --socket PATH [--name NAME] [--link PATH] [--propagated PATH]
-    // [--plugin-propagated PATH] [--rootfs PATH]`, tunables from the environment.
+    // [--plugin-propagated PATH] [--rootfs PATH] [--ready-fd N]`, tunables from the environment. `--runc` names the
+    // OCI runtime's binary, runc or crun.
     static Result<MonitorOptions> parseArguments(const QStringList &arguments);
     static QStringList toArguments(const MonitorOptions &options);
 
-    // Starts `binary` with `options` fully detached (double fork, setsid, stdio on /dev/null), returns at once.
+    // Starts `binary` with `options` fully detached and returns once it holds its lock: one posix_spawn (no shell, no
+    // fork of this possibly large process) in a new session with stdio on /dev/null, `--detach` first, so the monitor
+    // forks once itself and its first process exits at once; the monitor reports its lock through `--ready-fd`.
     static Status startDetached(const QString &binary, const MonitorOptions &options);
+    // For the monitor's main: when argv[1] is `--detach`, forks; the parent exits 0 at once (so the launcher reaps
+    // it), the child goes on, no longer anyone's child but init's (or a subreaper's). Returns the remaining arguments.
+    static QStringList detachIfAsked(int argc, char *argv[]);
     // The pid holding the monitor lock of `id` (read from /proc/locks), 0 when no monitor lives.
     static qint64 lockHolder(const QString &lockPath);
 };

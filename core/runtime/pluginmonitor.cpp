@@ -124,7 +124,15 @@ void PluginMonitor::writeState()
 
 int PluginMonitor::run()
 {
-    if (!takeLock())
+    const bool locked = takeLock();
+    // Whoever started us waits for this (MonitorLauncher::startDetached); the end of the pipe alone says "not us".
+    if (m_options.readyFd >= 0) {
+        if (locked)
+            (void)::write(m_options.readyFd, "L", 1);
+        ::close(m_options.readyFd);
+        m_options.readyFd = -1;
+    }
+    if (!locked)
         return 0; // another monitor supervises this plugin: never two
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     ::signal(SIGPIPE, SIG_IGN);
@@ -200,7 +208,7 @@ Status PluginMonitor::startContainer()
     const RunLayout &layout = m_runtime.layout();
     QFile::remove(layout.pidFilePath(m_options.id));
     QFile::remove(m_options.socketPath); // a stale socket would pass for readiness
-    auto spawned = spawnWithPipes(m_runtime.runArguments(m_options.id));
+    auto spawned = spawnWithPipes(m_runtime.runArguments(m_options.id), m_runtime.needsLegacyCgroupView());
     if (!spawned)
         return spawned.error();
     const pid_t pid = spawned->pid;

@@ -10,6 +10,7 @@ target_sources(plugdesk_runtime PRIVATE
     runtime/rotatinglog.cpp runtime/rotatinglog.h
     runtime/runcruntime.cpp runtime/runcruntime.h
     runtime/runlayout.h
+    runtime/runtimechoice.cpp runtime/runtimechoice.h
     runtime/runtimestatefile.cpp runtime/runtimestatefile.h
     runtime/socketproxy.cpp runtime/socketproxy.h
     runtime/socketpublisher.cpp runtime/socketpublisher.h

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -60,11 +61,11 @@ Result<MonitorOptions> MonitorLauncher::parseArguments(const QStringList &argume
             options.pluginPropagatedMount = value;
         else if (key == QLatin1String("--rootfs"))
             options.rootfs = value;
-        else if (key == QLatin1String("--ready-fd")) {
+        else if (key == QLatin1String("--control-fd")) {
             bool ok = false;
-            options.readyFd = value.toInt(&ok);
-            if (!ok || options.readyFd < 3)
-                return Error{ErrorCode::InvalidArgument, tr("invalid --ready-fd \"%1\"").arg(value)};
+            options.controlFd = value.toInt(&ok);
+            if (!ok || options.controlFd < 3)
+                return Error{ErrorCode::InvalidArgument, tr("invalid --control-fd \"%1\"").arg(value)};
         } else
             return Error{ErrorCode::InvalidArgument, tr("unknown flag: %1").arg(key)};
     }
@@ -96,22 +97,68 @@ QStringList MonitorLauncher::toArguments(const Options &options)
         arguments += {QStringLiteral("--plugin-propagated"), options.pluginPropagatedMount};
     if (!options.rootfs.isEmpty())
         arguments += {QStringLiteral("--rootfs"), options.rootfs};
-    if (options.readyFd >= 0)
-        arguments += {QStringLiteral("--ready-fd"), QString::number(options.readyFd)};
+    if (options.controlFd >= 0)
+        arguments += {QStringLiteral("--control-fd"), QString::number(options.controlFd)};
     return arguments;
 }
 
-Status MonitorLauncher::startDetached(const QString &binary, const Options &options)
+MonitorStart &MonitorStart::operator=(MonitorStart &&other) noexcept
+{
+    if (this != &other) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = std::exchange(other.m_fd, -1);
+    }
+    return *this;
+}
+
+MonitorStart::~MonitorStart()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+Result<bool> MonitorStart::waitLocked(int timeoutMs)
+{
+    if (m_fd < 0)
+        return false;
+    const QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        pollfd ready{m_fd, POLLIN, 0};
+        const int polled = ::poll(&ready, 1, int(qMax<qint64>(0, deadline.remainingTime())));
+        if (polled < 0 && errno == EINTR)
+            continue;
+        if (polled <= 0)
+            return Error{ErrorCode::Timeout, tr("the plugin monitor did not take its lock within %n second(s)", nullptr,
+                                                qMax(1, timeoutMs / 1000))};
+        char byte = 0;
+        const ssize_t n = ::read(m_fd, &byte, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        return n == 1 && byte == 'L';
+    }
+}
+
+void MonitorStart::go()
+{
+    if (m_fd < 0)
+        return;
+    (void)::send(m_fd, "G", 1, MSG_NOSIGNAL);
+    ::close(m_fd);
+    m_fd = -1;
+}
+
+Result<MonitorStart> MonitorLauncher::start(const QString &binary, const Options &options)
 {
     if (!QFileInfo(binary).isExecutable())
         return Error{ErrorCode::Runtime, tr("the plugin monitor %1 is missing or not executable").arg(binary)};
-    constexpr int kReadyFd = 3;
-    Options withReady = options;
-    withReady.readyFd = kReadyFd;
+    constexpr int kControlFd = 3;
+    Options withControl = options;
+    withControl.controlFd = kControlFd;
     std::vector<QByteArray> storage;
     storage.push_back(QFile::encodeName(binary));
     storage.push_back(QByteArrayLiteral("--detach"));
-    for (const QString &argument : toArguments(withReady))
+    for (const QString &argument : toArguments(withControl))
         storage.push_back(QFile::encodeName(argument));
     std::vector<char *> argv;
     argv.reserve(storage.size() + 1);
@@ -119,16 +166,15 @@ Status MonitorLauncher::startDetached(const QString &binary, const Options &opti
         argv.push_back(argument.data());
     argv.push_back(nullptr);
 
-    int pipe[2];
-    if (::pipe2(pipe, O_CLOEXEC) != 0)
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
         return Error{ErrorCode::Runtime,
                      tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
-    // The write end goes to fd 3 in the child; it must not already be 3, as dup2 onto itself keeps close-on-exec.
-    const int writeEnd = ::fcntl(pipe[1], F_DUPFD_CLOEXEC, 10);
-    ::close(pipe[1]);
-    const int readEnd = pipe[0];
-    auto closeRead = qScopeGuard([readEnd] { ::close(readEnd); });
-    if (writeEnd < 0)
+    MonitorStart ours(pair[0]);
+    // The monitor's end goes to fd 3; it must not already be 3, as dup2 onto itself keeps close-on-exec.
+    const int theirs = ::fcntl(pair[1], F_DUPFD_CLOEXEC, 10);
+    ::close(pair[1]);
+    if (theirs < 0)
         return Error{ErrorCode::Runtime,
                      tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
 
@@ -137,8 +183,8 @@ Status MonitorLauncher::startDetached(const QString &binary, const Options &opti
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDWR, 0);
     posix_spawn_file_actions_adddup2(&actions, 0, 1);
     posix_spawn_file_actions_adddup2(&actions, 0, 2);
-    posix_spawn_file_actions_adddup2(&actions, writeEnd, kReadyFd);
-    posix_spawn_file_actions_addclosefrom_np(&actions, kReadyFd + 1);
+    posix_spawn_file_actions_adddup2(&actions, theirs, kControlFd);
+    posix_spawn_file_actions_addclosefrom_np(&actions, kControlFd + 1);
     posix_spawn_file_actions_addchdir_np(&actions, "/");
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
@@ -155,7 +201,7 @@ Status MonitorLauncher::startDetached(const QString &binary, const Options &opti
     const int spawned = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
-    ::close(writeEnd);
+    ::close(theirs);
     if (spawned != 0)
         return Error{ErrorCode::Runtime,
                      tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(spawned)))};
@@ -165,22 +211,7 @@ Status MonitorLauncher::startDetached(const QString &binary, const Options &opti
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return Error{ErrorCode::Runtime, tr("cannot start the plugin monitor")};
-    // One byte once the monitor holds its lock; the end of the pipe without it: it exited (another monitor holds the
-    // lock, or it failed; the caller looks at the lock).
-    const QDeadlineTimer deadline(5000);
-    for (;;) {
-        pollfd ready{readEnd, POLLIN, 0};
-        const int polled = ::poll(&ready, 1, int(qMax<qint64>(0, deadline.remainingTime())));
-        if (polled < 0 && errno == EINTR)
-            continue;
-        if (polled <= 0)
-            return Error{ErrorCode::Timeout, tr("the plugin monitor did not take its lock within 5 seconds")};
-        char byte = 0;
-        const ssize_t n = ::read(readEnd, &byte, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        return {};
-    }
+    return ours;
 }
 
 QStringList MonitorLauncher::detachIfAsked(int argc, char *argv[])

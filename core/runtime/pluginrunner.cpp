@@ -7,6 +7,7 @@
 #include "core/runtime/pluginhttpclient.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/pluginsocket.h"
+#include "core/runtime/runfile.h"
 #include "core/runtime/runtimestatefile.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/runtime/startcheck.h"
@@ -146,8 +147,6 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
     // What can be known now is said now: a missing entrypoint would only show as runc's exec error in the log.
     if (auto startable = StartCheck::check(plugin, m_store.rootfsDir(plugin.id)); !startable)
         return startable;
-    if (auto prepared = runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
-        return prepared;
     // A unix socket address holds at most 107 bytes; a longer path could never be connected to, and the plugin
     // would only fail later with a time-out that does not say why.
     if (const QString socket = socketPath(plugin);
@@ -170,13 +169,23 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
     options.propagatedMount = propagatedMount(plugin);
     options.pluginPropagatedMount = plugin.config.propagatedMount;
     options.rootfs = QFileInfo(m_store.rootfsDir(plugin.id)).absoluteFilePath();
-    if (auto started = MonitorLauncher::startDetached(binary, options); !started)
-        return started;
-    // startDetached returns once the monitor took its lock, or exited: callers rely on lockHolder().
-    if (MonitorLauncher::lockHolder(m_layout.lockPath(plugin.id)) == 0)
+    // The monitor starts first and loads while the bundle is written; it runs nothing until go().
+    auto monitor = MonitorLauncher::start(binary, options);
+    if (!monitor)
+        return monitor.error();
+    // On failure `monitor` goes out of scope without go(): the monitor exits having started nothing.
+    if (auto prepared = runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
+        return prepared;
+    auto locked = monitor->waitLocked(5000);
+    if (!locked)
+        return locked.error().prefixed(tr("the plugin monitor for %1 did not start").arg(plugin.name()));
+    // Callers rely on lockHolder() from here on. A monitor that exited without the lock found another one holding
+    // it, which supervises the plugin already.
+    if (!*locked && MonitorLauncher::lockHolder(m_layout.lockPath(plugin.id)) == 0)
         return Error{
             ErrorCode::Runtime,
             tr("the plugin monitor for %1 did not start; see %2").arg(plugin.name(), m_layout.logPath(plugin.id))};
+    monitor->go();
     return {};
 }
 
@@ -345,7 +354,7 @@ Status PluginRunner::activate(const Plugin &plugin, int timeoutMs)
                                              .arg(response->status)
                                              .arg(QString::fromUtf8(response->body.left(512)).trimmed())};
     }
-    return AtomicFile::write(m_layout.activatePath(plugin.id), QJsonDocument(record).toJson(), 0644);
+    return writeRunFile(m_layout.activatePath(plugin.id), QJsonDocument(record).toJson(), 0644);
 }
 
 Status PluginRunner::checkApproved(const Plugin &plugin)

@@ -2,6 +2,7 @@
 
 #include "core/base/atomicfile.h"
 #include "core/runtime/ocispec.h"
+#include "core/runtime/runfile.h"
 #include "core/runtime/spawn.h"
 
 #include <QDir>
@@ -259,8 +260,9 @@ Status RuncRuntime::prepareBundle(const Plugin &plugin, const QString &storePlug
     auto spec = OciSpec::generate(inputs);
     if (!spec)
         return spec.error();
-    return AtomicFile::write(m_layout.bundleDir(plugin.id) + QStringLiteral("/config.json"),
-                             QJsonDocument(*spec).toJson(QJsonDocument::Indented), 0600);
+    // The run root is emptied at every boot: the bundle is written atomically, not synced.
+    return writeRunFile(m_layout.bundleDir(plugin.id) + QStringLiteral("/config.json"),
+                        QJsonDocument(*spec).toJson(QJsonDocument::Compact), 0600);
 }
 
 void RuncRuntime::releaseMount(const QString &path)

@@ -236,6 +236,20 @@ private:
     std::thread m_thread;
 };
 
+// The files enable leaves, each with what its appearance says; in the order they usually come.
+const QList<std::pair<QString, QString>> &phaseMarks()
+{
+    static const QList<std::pair<QString, QString>> marks{
+        {u"state/monitor.lock"_s, u"monitor holds its lock"_s},
+        {u"bundle/config.json"_s, u"bundle written"_s},
+        {u"state/state.json"_s, u"runtime spawned (state.json)"_s},
+        {u"state/container.pid"_s, u"container created (pid file)"_s},
+        {u"socket/testvol.sock"_s, u"plugin made its socket"_s},
+        {u"state/activate.json"_s, u"/Plugin.Activate answered"_s},
+    };
+    return marks;
+}
+
 double median(QList<double> values)
 {
     if (values.isEmpty())
@@ -340,9 +354,7 @@ int main(int argc, char **argv)
     const QStringList pd{ctl, u"--root"_s, store, u"--run"_s, runRoot};
     qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", QFile::encodeName(base + u"/published"_s));
     mustRun({kDocker, u"plugin"_s, u"create"_s, kName, folder});
-    cleanups().push_back([] {
-        (void)core::RuncRuntime::runCommand({kDocker, u"plugin"_s, u"rm"_s, u"-f"_s, kName});
-    });
+    cleanups().push_back([] { (void)core::RuncRuntime::runCommand({kDocker, u"plugin"_s, u"rm"_s, u"-f"_s, kName}); });
     mustRun(pd + QStringList{u"plugin"_s, u"create"_s, kName, folder});
     cleanups().push_back([pd] {
         (void)core::RuncRuntime::runCommand(pd + QStringList{u"plugin"_s, u"rm"_s, u"-f"_s, kName});
@@ -390,24 +402,13 @@ int main(int argc, char **argv)
         }
         if (!docker && watching) {
             clock.stop();
-            // The files each step leaves, in the order they come.
-            const QList<std::pair<QString, QString>> marks{
-                {u"bundle/config.json"_s, u"CLI start, checks, spec, bundle"_s},
-                {u"state/monitor.lock"_s, u"monitor spawn (to its lock)"_s},
-                {u"state/state.json"_s, u"monitor start, runtime spawned"_s},
-                {u"state/container.pid"_s, u"runtime create"_s},
-                {u"socket/testvol.sock"_s, u"runtime start, plugin listens"_s},
-                {u"state/activate.json"_s, u"socket seen, /Plugin.Activate"_s},
-            };
-            double previous = start;
-            for (const auto &[file, label] : marks) {
-                const double at = clock.first(file);
-                if (at == 0)
-                    continue;
-                timing.phases.insert(label, at - previous);
-                previous = at;
+            // When the files each step leaves appeared, from the start of the command (the monitor loads while the
+            // bundle is written, so these overlap rather than follow each other).
+            for (const auto &[file, label] : phaseMarks()) {
+                if (const double at = clock.first(file); at != 0)
+                    timing.phases.insert(label, at - start);
             }
-            timing.phases.insert(u"store saved, CLI exit"_s, start + timing.command - previous);
+            timing.phases.insert(u"command returned"_s, timing.command);
         }
         const double disableStart = nowMs();
         mustRun(disable);
@@ -467,15 +468,12 @@ int main(int argc, char **argv)
                     results[u"plugdesk-crun"_s].at(round).ready / results[u"docker"_s].at(round).ready);
     std::printf("  (runc/crun)\n");
 
-    std::printf("\nPlugdesk phases, medians (ms)       runc    crun\n");
-    const QStringList phaseOrder{u"CLI start, checks, spec, bundle"_s,
-                                 u"monitor spawn (to its lock)"_s,
-                                 u"monitor start, runtime spawned"_s,
-                                 u"runtime create"_s,
-                                 u"runtime start, plugin listens"_s,
-                                 u"socket seen, /Plugin.Activate"_s,
-                                 u"store saved, CLI exit"_s};
-    for (const QString &phase : phaseOrder) {
+    std::printf("\nPlugdesk timeline, ms from the start of the command (medians)   runc    crun\n");
+    QStringList phaseOrder;
+    for (const auto &mark : phaseMarks())
+        phaseOrder.append(mark.second);
+    phaseOrder.append(u"command returned"_s);
+    for (const QString &phase : std::as_const(phaseOrder)) {
         QList<double> byRuntime[2];
         for (int i = 0; i < 2; ++i) {
             for (const Timing &timing : results.value(i == 0 ? u"plugdesk-runc"_s : u"plugdesk-crun"_s)) {
@@ -483,7 +481,7 @@ int main(int argc, char **argv)
                     byRuntime[i].append(timing.phases.value(phase));
             }
         }
-        std::printf("  %-33s %5.0f   %5.0f\n", qPrintable(phase), median(byRuntime[0]), median(byRuntime[1]));
+        std::printf("  %-60s %5.0f   %5.0f\n", qPrintable(phase), median(byRuntime[0]), median(byRuntime[1]));
     }
     std::printf("\nload average at the end %s\n", qPrintable(loadAverage()));
 

@@ -304,11 +304,13 @@ Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const s
     bool socketWatched = watch.add(socketFolder);
     const bool stateWatched = watch.add(m_layout.stateDir(plugin.id));
     constexpr int kLongestWaitMs = 200;
+    int refusedWaitMs = 1; // while the socket exists but refuses connections
     for (;;) {
         if (PluginSocket::acceptsConnection(socket))
             return {};
         // A symlink or any other file where the socket should be is never followed, and never becomes a socket.
-        if (const PluginSocket probe(socket); probe.error() && !probe.missing())
+        const PluginSocket probe(socket);
+        if (probe.error() && !probe.missing())
             return startFailure(plugin, tr("plugin %1 failed to start: %2").arg(plugin.name(), probe.error()->message),
                                 ErrorCode::Runtime);
         if (cancelled && cancelled())
@@ -329,8 +331,14 @@ Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const s
                 ErrorCode::Timeout);
         if (!socketWatched)
             socketWatched = watch.add(socketFolder);
-        // Until the socket's folder exists, its socket can only be seen by looking again soon.
-        const int longest = socketWatched && stateWatched ? kLongestWaitMs : 20;
+        // Until the socket's folder exists, its socket can only be seen by looking again soon. A socket that exists
+        // but refused the connection is bound and not yet listening: no file event will say when it listens, and
+        // that is usually a matter of microseconds, so look again at once, then less and less often.
+        int longest = socketWatched && stateWatched ? kLongestWaitMs : 20;
+        if (!probe.error()) {
+            longest = refusedWaitMs;
+            refusedWaitMs = qMin(refusedWaitMs * 2, kLongestWaitMs);
+        }
         watch.wait(int(qMin<qint64>(longest, qMax<qint64>(1, deadline.remainingTime()))));
     }
 }

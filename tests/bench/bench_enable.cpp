@@ -7,7 +7,7 @@
 // socket answered a request (/Plugin.Activate); a probe thread also records when the socket first answered. For
 // Plugdesk an inotify watch splits the time into phases from the files each step leaves. Prints every time, the
 // medians and the ratios Plugdesk/Docker. Never fails on time; fails when something does not work.
-// Run as root: build/tests/bench/bench_enable [rounds]
+// Run as root: build/tests/bench/bench_enable [rounds]  (PLUGDESK_BENCH_CTL=another plugdeskctl to compare builds)
 #include "common/pluginfixture.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runtimechoice.h"
@@ -289,7 +289,9 @@ int main(int argc, char **argv)
     const auto crun = core::RuntimeChoice::byName(u"crun"_s);
     if (!runc || !crun)
         die((runc ? crun.error() : runc.error()).message);
-    const QString ctl = QStringLiteral(PLUGDESKCTL);
+    // PLUGDESK_BENCH_CTL: another build's plugdeskctl (an older commit's, to compare; one that knows no engine.json
+    // runs its "crun" rounds with runc too).
+    const QString ctl = qEnvironmentVariable("PLUGDESK_BENCH_CTL", QStringLiteral(PLUGDESKCTL));
 
     // Short paths: the plugins' socket paths (with 64-character ids) must fit a unix socket address.
     QTemporaryDir dir(u"/tmp/pdbe-XXXXXX"_s);
@@ -417,8 +419,8 @@ int main(int argc, char **argv)
     };
 
     const QStringList contenders{u"docker"_s, u"plugdesk-runc"_s, u"plugdesk-crun"_s};
-    std::printf("bench_enable: %d rounds, load average at start %s, %s and %s, Docker %s\n", rounds,
-                qPrintable(loadAverage()), qPrintable(runc->binary), qPrintable(crun->binary),
+    std::printf("bench_enable: %d rounds, load average at start %s, %s, %s and %s, Docker %s\n", rounds,
+                qPrintable(loadAverage()), qPrintable(ctl), qPrintable(runc->binary), qPrintable(crun->binary),
                 mustRun({kDocker, u"version"_s, u"-f"_s, u"{{.Server.Version}}"_s}).output.trimmed().constData());
     // Warm-up (not counted): caches, and the state folders the phase watch needs.
     for (const QString &contender : contenders)

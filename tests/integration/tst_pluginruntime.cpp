@@ -328,6 +328,35 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(publishDir() + QStringLiteral("/acme-cli-1.0.sock")));
     }
 
+    // The monitor is started before the bundle is written and runs nothing until it is told to go: a starter that
+    // gives up (the bundle failed, it was killed) closes its end, and the monitor exits having started nothing.
+    void monitorWaitsForGo()
+    {
+        const QString id = QStringLiteral("aa22bb33cc44");
+        install({{id, QStringLiteral("acme/held"), QStringLiteral("latest"), {}, {}, {}, {}}});
+        core::MonitorLauncher::Options options;
+        options.runRoot = runRoot();
+        options.id = id;
+        options.name = QStringLiteral("acme/held:latest");
+        options.runc = runtime().runc();
+        options.socketPath = layout().socketPath(id, QStringLiteral("testvol.sock"));
+        auto started = core::MonitorLauncher::start(kMonitorBinary, options);
+        QVERIFY(started.ok());
+        auto locked = started->waitLocked(5000);
+        QVERIFY(locked.ok() && *locked);
+        const qint64 monitor = core::MonitorLauncher::lockHolder(layout().lockPath(id));
+        QVERIFY(monitor > 0);
+        QTest::qWait(300);
+        QVERIFY(processAlive(monitor));
+        QVERIFY(!runtime().holds(id));
+        QVERIFY(!QFileInfo::exists(layout().statePath(id)));
+        started = core::MonitorStart(); // the starter's end closes without "G"
+        QTRY_COMPARE_WITH_TIMEOUT(core::MonitorLauncher::lockHolder(layout().lockPath(id)), 0, 5000);
+        QVERIFY(!runtime().holds(id));
+        QVERIFY(containers().isEmpty());
+        QVERIFY(!QFileInfo::exists(layout().statePath(id)));
+    }
+
     // A plugin that dies before it was ever ready is not crash-restarted (backoff is for plugins that ran and then
     // died): one run, failed at once with its own last words as the cause, and disabled again.
     void neverReadyFailsAtOnce()

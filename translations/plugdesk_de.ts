@@ -1373,6 +1373,20 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <source>cannot start the plugin monitor</source>
         <translation>der Plugin-Monitor kann nicht gestartet werden</translation>
     </message>
+    <message>
+        <source>invalid --control-fd &quot;%1&quot;</source>
+        <translation>ungültiges --control-fd &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorStart</name>
+    <message numerus="yes">
+        <source>the plugin monitor did not take its lock within %n second(s)</source>
+        <translation>
+            <numerusform>der Plugin-Monitor hat seine Sperre nicht innerhalb von %n Sekunde genommen</numerusform>
+            <numerusform>der Plugin-Monitor hat seine Sperre nicht innerhalb von %n Sekunden genommen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OciSpec</name>
@@ -1788,10 +1802,6 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
         <translation>Plugin „%1“ nicht gefunden</translation>
     </message>
     <message>
-        <source>runc was not found; install the runc package</source>
-        <translation>runc wurde nicht gefunden; installieren Sie das Paket runc</translation>
-    </message>
-    <message>
         <source>plugdesk-monitor was not found; set PLUGDESK_MONITOR or reinstall</source>
         <translation>plugdesk-monitor wurde nicht gefunden; setzen Sie PLUGDESK_MONITOR oder installieren Sie Plugdesk neu</translation>
     </message>
@@ -1893,6 +1903,10 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>%1 started but did not activate: %2</source>
         <translation>%1 wurde gestartet, aber nicht aktiviert: %2</translation>
+    </message>
+    <message>
+        <source>the plugin monitor for %1 did not start</source>
+        <translation>der Plugin-Monitor für %1 ist nicht gestartet</translation>
     </message>
 </context>
 <context>
@@ -2317,24 +2331,99 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <translation>%1 kann nicht als geteilter Einhängepunkt (shared mount) eingerichtet werden: %2</translation>
     </message>
     <message>
-        <source>runc state %1 failed: %2</source>
-        <translation>runc state %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>runc kill %1 %2 failed: %3</source>
-        <translation>runc kill %1 %2 ist fehlgeschlagen: %3</translation>
-    </message>
-    <message>
-        <source>runc delete %1 failed: %2</source>
-        <translation>runc delete %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>runc list failed: %1</source>
-        <translation>runc list ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>cannot make %1 private: %2</source>
         <translation>der Zugriff auf %1 kann nicht auf den Eigentümer beschränkt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 state %2 failed: %3</source>
+        <translation>%1 state %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1 kill %2 %3 failed: %4</source>
+        <translation>%1 kill %2 %3 ist fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>%1 delete %2 failed: %3</source>
+        <translation>%1 delete %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1 list failed: %2</source>
+        <translation>%1 list ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RuntimeChoice</name>
+    <message>
+        <source>cannot check %1: %2</source>
+        <translation>%1 kann nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 belongs to user %2, not to root: a program root runs must be root&apos;s</source>
+        <translation>%1 gehört dem Benutzer %2, nicht root: ein Programm, das root ausführt, muss root gehören</translation>
+    </message>
+    <message>
+        <source>%1 may be written by others (mode %2): a program root runs must be replaceable by root alone</source>
+        <translation>%1 darf von anderen geschrieben werden (Modus %2): ein Programm, das root ausführt, darf nur root ersetzen können</translation>
+    </message>
+    <message>
+        <source>%1 was not found in %2; install the %1 package</source>
+        <translation>%1 wurde in %2 nicht gefunden; installieren Sie das Paket %1</translation>
+    </message>
+    <message>
+        <source>%1 (the runtime %2 names) was not found in %3; install the %1 package</source>
+        <translation>%1 (die Laufzeit, die %2 nennt) wurde in %3 nicht gefunden; installieren Sie das Paket %1</translation>
+    </message>
+    <message>
+        <source>neither runc nor crun was found in %1; install the runc package</source>
+        <translation>weder runc noch crun wurde in %1 gefunden; installieren Sie das Paket runc</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 at byte %3</source>
+        <translation>%1 ist kein gültiges JSON: %2 bei Byte %3</translation>
+    </message>
+    <message>
+        <source>%1 must hold a JSON object such as {&quot;runtime&quot;: &quot;crun&quot;}</source>
+        <translation>%1 muss ein JSON-Objekt enthalten, etwa {&quot;runtime&quot;: &quot;crun&quot;}</translation>
+    </message>
+    <message>
+        <source>%1: unknown setting &quot;%2&quot;; the only one is &quot;runtime&quot;</source>
+        <translation>%1: unbekannte Einstellung &quot;%2&quot;; die einzige ist &quot;runtime&quot;</translation>
+    </message>
+    <message>
+        <source>%1: the runtime &quot;%2&quot; is refused: %3</source>
+        <translation>%1: die Laufzeit &quot;%2&quot; wird abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>it must be &quot;runc&quot; or &quot;crun&quot;, or the absolute path of one of them</source>
+        <translation>sie muss &quot;runc&quot; oder &quot;crun&quot; sein oder der absolute Pfad eines der beiden</translation>
+    </message>
+    <message>
+        <source>an absolute path must be a clean path that ends in /runc or /crun</source>
+        <translation>ein absoluter Pfad muss ein bereinigter Pfad sein, der auf /runc oder /crun endet</translation>
+    </message>
+    <message>
+        <source>it is not an executable file</source>
+        <translation>sie ist keine ausführbare Datei</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 belongs to user %2; it must belong to root, who runs what it names</source>
+        <translation>%1 gehört dem Benutzer %2; die Datei muss root gehören, der ausführt, was sie nennt</translation>
+    </message>
+    <message>
+        <source>%1 may be written by others (mode %2); make it writable by its owner alone (chmod 600)</source>
+        <translation>%1 darf von anderen geschrieben werden (Modus %2); machen Sie die Datei nur für ihren Eigentümer schreibbar (chmod 600)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 ist größer als %2 Bytes</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +3042,45 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>create %1: cannot check that the name is unique: %2</source>
         <translation>create %1: Es lässt sich nicht prüfen, ob der Name eindeutig ist: %2</translation>
+    </message>
+</context>
+<context>
+    <name>core::ConnectionUrl</name>
+    <message>
+        <source>invalid connection URL &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected plugdesk://, unix:///PATH or ssh://[USER@]HOST[:PORT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a plugdesk URL names no host; a store is plugdesk:///PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a unix URL needs an absolute socket path, as in unix:///var/run/docker.sock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected ssh://[USER@]HOST[:PORT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password does not belong in the URL; ssh asks for it or uses your keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ssh URL takes no path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ssh URL takes no query or fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown scheme &quot;%1&quot;: use plugdesk://, unix:// or ssh://</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

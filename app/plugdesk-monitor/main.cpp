@@ -9,9 +9,7 @@
 
 int main(int argc, char *argv[])
 {
-    QStringList arguments;
-    for (int i = 1; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const QStringList arguments = core::MonitorLauncher::detachIfAsked(argc, argv);
     auto options = core::MonitorLauncher::parseArguments(arguments);
     if (!options) {
         std::fprintf(stderr, "plugdesk-monitor: %s\n", qPrintable(options.error().message));

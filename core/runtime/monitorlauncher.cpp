@@ -2,18 +2,25 @@
 
 #include "core/runtime/helperwakeup.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
+
+extern char **environ;
 
 namespace core {
 
@@ -54,7 +61,12 @@ Result<MonitorOptions> MonitorLauncher::parseArguments(const QStringList &argume
             options.pluginPropagatedMount = value;
         else if (key == QLatin1String("--rootfs"))
             options.rootfs = value;
-        else
+        else if (key == QLatin1String("--control-fd")) {
+            bool ok = false;
+            options.controlFd = value.toInt(&ok);
+            if (!ok || options.controlFd < 3)
+                return Error{ErrorCode::InvalidArgument, tr("invalid --control-fd \"%1\"").arg(value)};
+        } else
             return Error{ErrorCode::InvalidArgument, tr("unknown flag: %1").arg(key)};
     }
     if (options.runRoot.isEmpty() || options.id.isEmpty() || options.runc.isEmpty())
@@ -85,17 +97,68 @@ QStringList MonitorLauncher::toArguments(const Options &options)
         arguments += {QStringLiteral("--plugin-propagated"), options.pluginPropagatedMount};
     if (!options.rootfs.isEmpty())
         arguments += {QStringLiteral("--rootfs"), options.rootfs};
+    if (options.controlFd >= 0)
+        arguments += {QStringLiteral("--control-fd"), QString::number(options.controlFd)};
     return arguments;
 }
 
-Status MonitorLauncher::startDetached(const QString &binary, const Options &options)
+MonitorStart &MonitorStart::operator=(MonitorStart &&other) noexcept
+{
+    if (this != &other) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = std::exchange(other.m_fd, -1);
+    }
+    return *this;
+}
+
+MonitorStart::~MonitorStart()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+Result<bool> MonitorStart::waitLocked(int timeoutMs)
+{
+    if (m_fd < 0)
+        return false;
+    const QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        pollfd ready{m_fd, POLLIN, 0};
+        const int polled = ::poll(&ready, 1, int(qMax<qint64>(0, deadline.remainingTime())));
+        if (polled < 0 && errno == EINTR)
+            continue;
+        if (polled <= 0)
+            return Error{ErrorCode::Timeout, tr("the plugin monitor did not take its lock within %n second(s)", nullptr,
+                                                qMax(1, timeoutMs / 1000))};
+        char byte = 0;
+        const ssize_t n = ::read(m_fd, &byte, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        return n == 1 && byte == 'L';
+    }
+}
+
+void MonitorStart::go()
+{
+    if (m_fd < 0)
+        return;
+    (void)::send(m_fd, "G", 1, MSG_NOSIGNAL);
+    ::close(m_fd);
+    m_fd = -1;
+}
+
+Result<MonitorStart> MonitorLauncher::start(const QString &binary, const Options &options)
 {
     if (!QFileInfo(binary).isExecutable())
         return Error{ErrorCode::Runtime, tr("the plugin monitor %1 is missing or not executable").arg(binary)};
-    // Everything the children need is built before fork: after it only async-signal-safe calls are allowed.
+    constexpr int kControlFd = 3;
+    Options withControl = options;
+    withControl.controlFd = kControlFd;
     std::vector<QByteArray> storage;
     storage.push_back(QFile::encodeName(binary));
-    for (const QString &argument : toArguments(options))
+    storage.push_back(QByteArrayLiteral("--detach"));
+    for (const QString &argument : toArguments(withControl))
         storage.push_back(QFile::encodeName(argument));
     std::vector<char *> argv;
     argv.reserve(storage.size() + 1);
@@ -103,36 +166,69 @@ Status MonitorLauncher::startDetached(const QString &binary, const Options &opti
         argv.push_back(argument.data());
     argv.push_back(nullptr);
 
-    const pid_t first = ::fork();
-    if (first < 0)
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
         return Error{ErrorCode::Runtime,
                      tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
-    if (first == 0) {
-        ::setsid();
-        const pid_t second = ::fork();
-        if (second != 0)
-            ::_exit(second < 0 ? 1 : 0);
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        ::signal(SIGPIPE, SIG_DFL);
-        const int null = ::open("/dev/null", O_RDWR);
-        if (null >= 0) {
-            ::dup2(null, 0);
-            ::dup2(null, 1);
-            ::dup2(null, 2);
-        }
-        ::syscall(SYS_close_range, 3U, ~0U, 0U);
-        ::chdir("/");
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
+    MonitorStart ours(pair[0]);
+    // The monitor's end goes to fd 3; it must not already be 3, as dup2 onto itself keeps close-on-exec.
+    const int theirs = ::fcntl(pair[1], F_DUPFD_CLOEXEC, 10);
+    ::close(pair[1]);
+    if (theirs < 0)
+        return Error{ErrorCode::Runtime,
+                     tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDWR, 0);
+    posix_spawn_file_actions_adddup2(&actions, 0, 1);
+    posix_spawn_file_actions_adddup2(&actions, 0, 2);
+    posix_spawn_file_actions_adddup2(&actions, theirs, kControlFd);
+    posix_spawn_file_actions_addclosefrom_np(&actions, kControlFd + 1);
+    posix_spawn_file_actions_addchdir_np(&actions, "/");
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    for (int sig : {SIGPIPE, SIGTERM, SIGINT, SIGHUP, SIGCHLD})
+        sigaddset(&defaults, sig);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSID);
+    pid_t pid = -1;
+    const int spawned = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    ::close(theirs);
+    if (spawned != 0)
+        return Error{ErrorCode::Runtime,
+                     tr("cannot start the plugin monitor: %1").arg(QString::fromLocal8Bit(strerror(spawned)))};
+    // The first process only forks and exits.
     int status = 0;
-    while (::waitpid(first, &status, 0) < 0 && errno == EINTR) {
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return Error{ErrorCode::Runtime, tr("cannot start the plugin monitor")};
-    return {};
+    return ours;
+}
+
+QStringList MonitorLauncher::detachIfAsked(int argc, char *argv[])
+{
+    QStringList arguments;
+    int first = 1;
+    if (argc > 1 && std::strcmp(argv[1], "--detach") == 0) {
+        first = 2;
+        const pid_t child = ::fork();
+        if (child < 0)
+            ::_exit(1);
+        if (child > 0)
+            ::_exit(0);
+    }
+    for (int i = first; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
 }
 
 qint64 MonitorLauncher::lockHolder(const QString &lockPath)

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <utility>
 
 namespace core {
 
@@ -34,6 +35,39 @@ struct MonitorOptions
     // monitors it launches): the monitor asks it to start the helper after each new state (HelperWakeup). Empty
     // when no helper started it (root's plugdeskctl): nothing goes on any bus.
     QString helperBus;
+    // `--control-fd N`: a socket to whoever started the monitor (MonitorStart). The monitor writes "L" into it once
+    // it holds its lock, then waits for "G" before it starts or adopts the plugin; the socket's end without "G" means
+    // "do not start": the monitor exits. -1: none, it starts at once.
+    int controlFd = -1;
+};
+
+// A monitor just started, held back until its plugin may start: the launcher's end of the control socket. The
+// monitor loads while the caller writes the bundle; closing without go() makes it exit having started nothing.
+class MonitorStart final
+{
+    Q_DECLARE_TR_FUNCTIONS(MonitorStart)
+
+public:
+    MonitorStart() = default;
+    explicit MonitorStart(int fd)
+        : m_fd(fd)
+    {}
+    MonitorStart(MonitorStart &&other) noexcept
+        : m_fd(std::exchange(other.m_fd, -1))
+    {}
+    MonitorStart &operator=(MonitorStart &&other) noexcept;
+    MonitorStart(const MonitorStart &) = delete;
+    MonitorStart &operator=(const MonitorStart &) = delete;
+    ~MonitorStart();
+
+    // Waits until the monitor holds its lock. False when it exited without taking it (another monitor holds it, or
+    // it failed), Timeout after `timeoutMs`.
+    Result<bool> waitLocked(int timeoutMs);
+    // Lets the monitor start (or adopt) the plugin; from here on it is on its own.
+    void go();
+
+private:
+    int m_fd = -1;
 };
 
 // Starting a plugin's monitor and finding a live one, for the runner and the engine: the command line both sides
@@ -47,12 +81,19 @@ public:
     using Options = MonitorOptions;
 
     // `--run DIR --id ID --runc PATH --socket PATH [--name NAME] [--link PATH] [--propagated PATH]
-    // [--plugin-propagated PATH] [--rootfs PATH]`, tunables from the environment.
+    // [--plugin-propagated PATH] [--rootfs PATH] [--control-fd N]`, tunables from the environment. `--runc` names the
+    // OCI runtime's binary, runc or crun.
     static Result<MonitorOptions> parseArguments(const QStringList &arguments);
     static QStringList toArguments(const MonitorOptions &options);
 
-    // Starts `binary` with `options` fully detached (double fork, setsid, stdio on /dev/null), returns at once.
-    static Status startDetached(const QString &binary, const MonitorOptions &options);
+    // Starts `binary` with `options` fully detached and returns at once, the monitor held back (MonitorStart): one
+    // posix_spawn (no shell, no fork of this possibly large process) in a new session with stdio on /dev/null,
+    // `--detach` first, so the monitor forks once itself and its first process exits at once (nobody has to reap the
+    // monitor); `--control-fd` carries the lock report and the go.
+    static Result<MonitorStart> start(const QString &binary, const MonitorOptions &options);
+    // For the monitor's main: when argv[1] is `--detach`, forks; the parent exits 0 at once (so the launcher reaps
+    // it), the child goes on, no longer anyone's child but init's (or a subreaper's). Returns the remaining arguments.
+    static QStringList detachIfAsked(int argc, char *argv[]);
     // The pid holding the monitor lock of `id` (read from /proc/locks), 0 when no monitor lives.
     static qint64 lockHolder(const QString &lockPath);
 };

@@ -17,6 +17,7 @@
 #include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -124,8 +125,15 @@ void PluginMonitor::writeState()
 
 int PluginMonitor::run()
 {
-    if (!takeLock())
+    const bool locked = takeLock();
+    // Whoever started us waits for this (MonitorStart::waitLocked); the socket's end alone says "not us".
+    if (m_options.controlFd >= 0 && locked)
+        (void)::send(m_options.controlFd, "L", 1, MSG_NOSIGNAL);
+    if (!locked) {
+        if (m_options.controlFd >= 0)
+            ::close(m_options.controlFd);
         return 0; // another monitor supervises this plugin: never two
+    }
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     ::signal(SIGPIPE, SIG_IGN);
     sigset_t signals;
@@ -142,6 +150,16 @@ int PluginMonitor::run()
     m_log = std::make_unique<RotatingLog>(layout.logPath(m_options.id), m_options.logMaxBytes, m_options.logFiles);
     if (auto previous = RuntimeStateFile::read(layout.statePath(m_options.id)))
         m_state.restarts = previous->restarts;
+
+    // Held back until the bundle is written (the starter loaded us meanwhile); a SIGTERM or the starter's end without
+    // "G" means the plugin is not to run.
+    if (m_options.controlFd >= 0) {
+        const bool go = waitForGo();
+        ::close(m_options.controlFd);
+        m_options.controlFd = -1;
+        if (!go)
+            return 0;
+    }
 
     auto existing = m_runtime.state(m_options.id);
     if (existing && existing->isRunning()) {
@@ -195,12 +213,38 @@ int PluginMonitor::run()
     return m_exitCode;
 }
 
+bool PluginMonitor::waitForGo()
+{
+    for (;;) {
+        pollfd fds[2] = {{m_options.controlFd, POLLIN, 0}, {m_signalFd, POLLIN, 0}};
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        if (fds[1].revents) {
+            signalfd_siginfo info{};
+            while (::read(m_signalFd, &info, sizeof info) == sizeof info) {
+                if (info.ssi_signo != SIGCHLD && info.ssi_signo != SIGHUP)
+                    return false;
+            }
+        }
+        if (fds[0].revents) {
+            char byte = 0;
+            const ssize_t n = ::read(m_options.controlFd, &byte, 1);
+            if (n < 0 && errno == EINTR)
+                continue;
+            return n == 1 && byte == 'G';
+        }
+    }
+}
+
 Status PluginMonitor::startContainer()
 {
     const RunLayout &layout = m_runtime.layout();
     QFile::remove(layout.pidFilePath(m_options.id));
     QFile::remove(m_options.socketPath); // a stale socket would pass for readiness
-    auto spawned = spawnWithPipes(m_runtime.runArguments(m_options.id));
+    auto spawned = spawnWithPipes(m_runtime.runArguments(m_options.id), m_runtime.needsLegacyCgroupView());
     if (!spawned)
         return spawned.error();
     const pid_t pid = spawned->pid;

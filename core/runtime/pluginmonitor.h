@@ -51,6 +51,8 @@ private:
     struct Stream;
 
     bool takeLock();
+    // Waits for the starter's "G" on the control socket; false on its end, anything else, or SIGTERM.
+    bool waitForGo();
     Status startContainer();
     void adopt(qint64 pid);
     void pollOnce(int timeoutMs);

@@ -7,6 +7,7 @@
 #include "core/runtime/pluginhttpclient.h"
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/pluginsocket.h"
+#include "core/runtime/runfile.h"
 #include "core/runtime/runtimestatefile.h"
 #include "core/runtime/socketpublisher.h"
 #include "core/runtime/startcheck.h"
@@ -27,6 +28,7 @@
 #include <poll.h>
 #include <sys/inotify.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -47,8 +49,38 @@ int stopTimeoutMs()
 
 PluginRunner::PluginRunner(QString storeRoot, const QString &runRoot)
     : m_store(std::move(storeRoot))
-    , m_runtime(runRoot)
+    , m_layout(runRoot)
 {}
+
+Result<RuncRuntime> PluginRunner::chosenRuntime() const
+{
+    if (!m_runtime) {
+        auto choice = RuntimeChoice::forStore(m_store.root());
+        if (choice)
+            m_runtime.emplace(RuncRuntime(m_layout.runRoot(), *choice));
+        else
+            m_runtime.emplace(choice.error());
+    }
+    return *m_runtime;
+}
+
+std::optional<RuncRuntime> PluginRunner::holderOf(const QString &id) const
+{
+    const auto chosen = chosenRuntime();
+    if (chosen && chosen->holds(id))
+        return *chosen;
+    for (const QString &name : RuntimeChoice::knownNames()) {
+        if (chosen && chosen->name() == name)
+            continue;
+        struct stat st
+        {};
+        if (::lstat(QFile::encodeName(m_layout.runtimeRoot(name) + QLatin1Char('/') + id).constData(), &st) != 0)
+            continue;
+        if (auto other = RuntimeChoice::byName(name))
+            return RuncRuntime(m_layout.runRoot(), *other);
+    }
+    return std::nullopt;
+}
 
 QString PluginRunner::monitorBinary()
 {
@@ -69,7 +101,7 @@ QString PluginRunner::monitorBinary()
 
 QString PluginRunner::socketPath(const Plugin &plugin) const
 {
-    return m_runtime.layout().socketPath(plugin.id, plugin.config.interfaceSocket);
+    return m_layout.socketPath(plugin.id, plugin.config.interfaceSocket);
 }
 
 QString PluginRunner::propagatedMount(const Plugin &plugin) const
@@ -106,13 +138,15 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
     // Enable checks this first; restore at the helper's start comes here directly.
     if (auto refused = checkApproved(plugin); !refused)
         return refused;
-    if (m_runtime.runc().isEmpty())
-        return Error{ErrorCode::Runtime, tr("runc was not found; install the runc package")};
+    // A container left by a monitor that died is adopted with the runtime that started it, even when the choice has
+    // changed since; anything new runs with the chosen one.
+    auto chosen = chosenRuntime();
+    if (!chosen)
+        return chosen.error();
+    const RuncRuntime runtime = holderOf(plugin.id).value_or(*chosen);
     // What can be known now is said now: a missing entrypoint would only show as runc's exec error in the log.
     if (auto startable = StartCheck::check(plugin, m_store.rootfsDir(plugin.id)); !startable)
         return startable;
-    if (auto prepared = m_runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
-        return prepared;
     // A unix socket address holds at most 107 bytes; a longer path could never be connected to, and the plugin
     // would only fail later with a time-out that does not say why.
     if (const QString socket = socketPath(plugin);
@@ -126,32 +160,38 @@ Status PluginRunner::startMonitor(const Plugin &plugin)
     if (binary.isEmpty())
         return Error{ErrorCode::Runtime, tr("plugdesk-monitor was not found; set PLUGDESK_MONITOR or reinstall")};
     PluginMonitor::Options options;
-    options.runRoot = m_runtime.layout().runRoot();
+    options.runRoot = m_layout.runRoot();
     options.id = plugin.id;
     options.name = plugin.name();
-    options.runc = m_runtime.runc();
+    options.runc = runtime.runc();
     options.socketPath = socketPath(plugin);
     options.publishedLink = SocketPublisher::linkPath(plugin);
     options.propagatedMount = propagatedMount(plugin);
     options.pluginPropagatedMount = plugin.config.propagatedMount;
     options.rootfs = QFileInfo(m_store.rootfsDir(plugin.id)).absoluteFilePath();
-    if (auto started = MonitorLauncher::startDetached(binary, options); !started)
-        return started;
-    // The monitor takes its lock first thing; wait for it so that callers can rely on lockHolder().
-    const QString lockPath = m_runtime.layout().lockPath(plugin.id);
-    QDeadlineTimer deadline(5000);
-    while (MonitorLauncher::lockHolder(lockPath) == 0) {
-        if (deadline.hasExpired())
-            return Error{ErrorCode::Runtime, tr("the plugin monitor for %1 did not start; see %2")
-                                                 .arg(plugin.name(), m_runtime.layout().logPath(plugin.id))};
-        QThread::msleep(20);
-    }
+    // The monitor starts first and loads while the bundle is written; it runs nothing until go().
+    auto monitor = MonitorLauncher::start(binary, options);
+    if (!monitor)
+        return monitor.error();
+    // On failure `monitor` goes out of scope without go(): the monitor exits having started nothing.
+    if (auto prepared = runtime.prepareBundle(plugin, m_store.pluginDir(plugin.id)); !prepared)
+        return prepared;
+    auto locked = monitor->waitLocked(5000);
+    if (!locked)
+        return locked.error().prefixed(tr("the plugin monitor for %1 did not start").arg(plugin.name()));
+    // Callers rely on lockHolder() from here on. A monitor that exited without the lock found another one holding
+    // it, which supervises the plugin already.
+    if (!*locked && MonitorLauncher::lockHolder(m_layout.lockPath(plugin.id)) == 0)
+        return Error{
+            ErrorCode::Runtime,
+            tr("the plugin monitor for %1 did not start; see %2").arg(plugin.name(), m_layout.logPath(plugin.id))};
+    monitor->go();
     return {};
 }
 
 void PluginRunner::stopPlugin(const Plugin &plugin)
 {
-    const RunLayout &layout = m_runtime.layout();
+    const RunLayout &layout = m_layout;
     const QString lockPath = layout.lockPath(plugin.id);
     if (const qint64 monitor = MonitorLauncher::lockHolder(lockPath)) {
         ::kill(pid_t(monitor), SIGTERM);
@@ -163,13 +203,15 @@ void PluginRunner::stopPlugin(const Plugin &plugin)
             ::kill(pid_t(stuck), SIGKILL);
     }
     // Whatever the monitor could not do (or no monitor was there to do it).
-    if (auto state = m_runtime.state(plugin.id); state && state->exists) {
+    const std::optional<RuncRuntime> holder = holderOf(plugin.id);
+    if (auto state = holder ? holder->state(plugin.id) : Result<ContainerState>(ContainerState{});
+        state && state->exists) {
         if (state->isRunning())
-            (void)m_runtime.kill(plugin.id, QStringLiteral("KILL"));
+            (void)holder->kill(plugin.id, QStringLiteral("KILL"));
         QDeadlineTimer deadline(10000);
         while (!deadline.hasExpired()) {
-            (void)m_runtime.remove(plugin.id);
-            auto again = m_runtime.state(plugin.id);
+            (void)holder->remove(plugin.id);
+            auto again = holder->state(plugin.id);
             if (!again || !again->exists)
                 break;
             QThread::msleep(50);
@@ -252,21 +294,23 @@ private:
 Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const std::function<bool()> &cancelled)
 {
     const QString socket = socketPath(plugin);
-    const QString statePath = m_runtime.layout().statePath(plugin.id);
-    const QString lockPath = m_runtime.layout().lockPath(plugin.id);
+    const QString statePath = m_layout.statePath(plugin.id);
+    const QString lockPath = m_layout.lockPath(plugin.id);
     QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
     // The socket's folder and the monitor's state folder wake the loop when something happens there; the time-out
     // below only bounds how late the checks that are not files (the monitor's lock) are seen.
     FolderWatch watch;
     const QString socketFolder = QFileInfo(socket).absolutePath();
     bool socketWatched = watch.add(socketFolder);
-    const bool stateWatched = watch.add(m_runtime.layout().stateDir(plugin.id));
+    const bool stateWatched = watch.add(m_layout.stateDir(plugin.id));
     constexpr int kLongestWaitMs = 200;
+    int refusedWaitMs = 1; // while the socket exists but refuses connections
     for (;;) {
         if (PluginSocket::acceptsConnection(socket))
             return {};
         // A symlink or any other file where the socket should be is never followed, and never becomes a socket.
-        if (const PluginSocket probe(socket); probe.error() && !probe.missing())
+        const PluginSocket probe(socket);
+        if (probe.error() && !probe.missing())
             return startFailure(plugin, tr("plugin %1 failed to start: %2").arg(plugin.name(), probe.error()->message),
                                 ErrorCode::Runtime);
         if (cancelled && cancelled())
@@ -287,8 +331,14 @@ Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const s
                 ErrorCode::Timeout);
         if (!socketWatched)
             socketWatched = watch.add(socketFolder);
-        // Until the socket's folder exists, its socket can only be seen by looking again soon.
-        const int longest = socketWatched && stateWatched ? kLongestWaitMs : 20;
+        // Until the socket's folder exists, its socket can only be seen by looking again soon. A socket that exists
+        // but refused the connection is bound and not yet listening: no file event will say when it listens, and
+        // that is usually a matter of microseconds, so look again at once, then less and less often.
+        int longest = socketWatched && stateWatched ? kLongestWaitMs : 20;
+        if (!probe.error()) {
+            longest = refusedWaitMs;
+            refusedWaitMs = qMin(refusedWaitMs * 2, kLongestWaitMs);
+        }
         watch.wait(int(qMin<qint64>(longest, qMax<qint64>(1, deadline.remainingTime()))));
     }
 }
@@ -312,7 +362,7 @@ Status PluginRunner::activate(const Plugin &plugin, int timeoutMs)
                                              .arg(response->status)
                                              .arg(QString::fromUtf8(response->body.left(512)).trimmed())};
     }
-    return AtomicFile::write(m_runtime.layout().activatePath(plugin.id), QJsonDocument(record).toJson(), 0644);
+    return writeRunFile(m_layout.activatePath(plugin.id), QJsonDocument(record).toJson(), 0644);
 }
 
 Status PluginRunner::checkApproved(const Plugin &plugin)
@@ -341,10 +391,10 @@ Status PluginRunner::launch(const Plugin &plugin, int timeoutSeconds,
     };
     // A monitor left from an earlier attempt would make ours exit at once.
     stopPlugin(plugin);
-    QFile::remove(m_runtime.layout().statePath(plugin.id));
-    QFile::remove(m_runtime.layout().activatePath(plugin.id));
+    QFile::remove(m_layout.statePath(plugin.id));
+    QFile::remove(m_layout.activatePath(plugin.id));
     // The volume driver's scope is asked again once per enable (VolumeService::drivers).
-    QFile::remove(m_runtime.layout().stateDir(plugin.id) + QStringLiteral("/capabilities.json"));
+    QFile::remove(m_layout.stateDir(plugin.id) + QStringLiteral("/capabilities.json"));
 
     say(tr("Starting %1").arg(plugin.name()));
     if (auto started = startMonitor(plugin); !started) {
@@ -405,8 +455,8 @@ Result<QString> PluginRunner::start(const QString &nameOrId, int timeoutSeconds,
         failed.status = PluginRuntimeState::Status::Failed;
         failed.message = launched.error().message.section(QLatin1Char('\n'), 0, 0);
         failed.lastExit = QDateTime::currentDateTimeUtc();
-        QDir().mkpath(m_runtime.layout().stateDir(plugin.id));
-        (void)RuntimeStateFile::write(m_runtime.layout().statePath(plugin.id), failed);
+        QDir().mkpath(m_layout.stateDir(plugin.id));
+        (void)RuntimeStateFile::write(m_layout.statePath(plugin.id), failed);
         return launched.error();
     }
     return plugin.name();
@@ -476,7 +526,7 @@ Result<QString> PluginRunner::disable(const QString &nameOrId)
             return found.error();
         plugin = *found;
     }
-    const bool monitorAlive = MonitorLauncher::lockHolder(m_runtime.layout().lockPath(plugin.id)) != 0;
+    const bool monitorAlive = MonitorLauncher::lockHolder(m_layout.lockPath(plugin.id)) != 0;
     if (!plugin.enabled && !monitorAlive)
         return Error{ErrorCode::Conflict,
                      tr("plugin is already disabled: plugin %1 found but disabled").arg(plugin.name())};
@@ -497,7 +547,7 @@ Status PluginRunner::restore()
     for (const Plugin &plugin : inventory->plugins) {
         if (!plugin.enabled)
             continue;
-        if (MonitorLauncher::lockHolder(m_runtime.layout().lockPath(plugin.id)) != 0)
+        if (MonitorLauncher::lockHolder(m_layout.lockPath(plugin.id)) != 0)
             continue; // supervised already: never a second monitor
         if (auto started = startMonitor(plugin); !started) {
             problems.append(tr("cannot restore plugin %1: %2").arg(plugin.name(), started.error().message));
@@ -511,7 +561,7 @@ Status PluginRunner::restore()
 
 Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) const
 {
-    const RunLayout &layout = m_runtime.layout();
+    const RunLayout &layout = m_layout;
     auto read = RuntimeStateFile::read(layout.statePath(plugin.id));
     if (!read)
         return read.error();
@@ -524,7 +574,8 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
     if (!state.monitorAlive && state.status != PluginRuntimeState::Status::Failed &&
         state.status != PluginRuntimeState::Status::Stopped) {
         // The monitor is gone without recording it: ask runc what is left.
-        auto container = m_runtime.state(plugin.id);
+        const std::optional<RuncRuntime> holder = holderOf(plugin.id);
+        auto container = holder ? holder->state(plugin.id) : Result<ContainerState>(ContainerState{});
         if (container && container->isRunning()) {
             state.status = PluginRuntimeState::Status::Running;
             state.containerPid = container->pid;
@@ -573,7 +624,7 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
 
 QString PluginRunner::logPath(const Plugin &plugin) const
 {
-    return m_runtime.layout().logPath(plugin.id);
+    return m_layout.logPath(plugin.id);
 }
 
 QStringList PluginRunner::logTail(const Plugin &plugin, int lines) const

@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace core {
 
@@ -68,9 +69,15 @@ private:
     Status setEnabled(const QString &id, bool enabled);
     QString socketPath(const Plugin &plugin) const;
     QString propagatedMount(const Plugin &plugin) const;
+    // The runtime the store's engine.json chooses (RuntimeChoice), read once per runner when first needed.
+    Result<RuncRuntime> chosenRuntime() const;
+    // The runtime whose root holds the container `id`: the chosen one, else runc or crun when a container started
+    // before the choice changed is still there. Empty when none holds it.
+    std::optional<RuncRuntime> holderOf(const QString &id) const;
 
     Store m_store;
-    RuncRuntime m_runtime;
+    RunLayout m_layout;
+    mutable std::optional<Result<RuncRuntime>> m_runtime;
 };
 
 } // namespace core

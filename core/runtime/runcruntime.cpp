@@ -2,6 +2,7 @@
 
 #include "core/base/atomicfile.h"
 #include "core/runtime/ocispec.h"
+#include "core/runtime/runfile.h"
 #include "core/runtime/spawn.h"
 
 #include <QDir>
@@ -14,10 +15,12 @@
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -45,22 +48,31 @@ bool isMountPoint(const QString &path)
 
 } // namespace
 
-RuncRuntime::RuncRuntime(const QString &runRoot, QString runcBinary)
+namespace {
+
+QString dialectOf(const QString &binary)
+{
+    return QFileInfo(binary).fileName() == QLatin1String("crun") ? QStringLiteral("crun") : QStringLiteral("runc");
+}
+
+} // namespace
+
+RuncRuntime::RuncRuntime(const QString &runRoot, QString runtimeBinary)
     : m_layout(runRoot)
-    , m_runc(runcBinary.isEmpty() ? findRunc() : std::move(runcBinary))
+    , m_runc(runtimeBinary.isEmpty() ? findRunc() : std::move(runtimeBinary))
+    , m_name(dialectOf(m_runc))
+{}
+
+RuncRuntime::RuncRuntime(const QString &runRoot, const RuntimeChoice &choice)
+    : m_layout(runRoot)
+    , m_runc(choice.binary)
+    , m_name(choice.name)
 {}
 
 QString RuncRuntime::findRunc()
 {
-    QString fromEnvironment = qEnvironmentVariable("PLUGDESK_RUNC");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    QString found = QStandardPaths::findExecutable(QStringLiteral("runc"));
-    if (found.isEmpty())
-        found = QStandardPaths::findExecutable(
-            QStringLiteral("runc"),
-            {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin")});
-    return found;
+    auto found = RuntimeChoice::byName(QStringLiteral("runc"));
+    return found ? found->binary : QString();
 }
 
 Result<CommandResult> RuncRuntime::runCommand(const QStringList &argv)
@@ -109,7 +121,7 @@ Result<CommandResult> RuncRuntime::runCommand(const QStringList &argv)
 
 QStringList RuncRuntime::baseArguments() const
 {
-    return {m_runc, QStringLiteral("--root"), m_layout.runcRoot()};
+    return {m_runc, QStringLiteral("--root"), stateRoot()};
 }
 
 Result<CommandResult> RuncRuntime::runcCommand(const QStringList &arguments) const
@@ -121,12 +133,39 @@ bool RuncRuntime::supportsTimeNamespace() const
 {
     if (!QFileInfo::exists(QStringLiteral("/proc/self/ns/time")))
         return false;
-    auto features = runCommand({m_runc, QStringLiteral("features")});
-    if (!features || features->exitStatus != 0)
+    // `runc features` costs a process start (tens of ms on a busy machine) at every enable; its answer only changes
+    // with the binary.
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(m_runc).constData(), &st) != 0)
         return false;
-    const QJsonObject linuxSection =
-        QJsonDocument::fromJson(features->output).object().value(QStringLiteral("linux")).toObject();
-    return linuxSection.value(QStringLiteral("namespaces")).toArray().contains(QStringLiteral("time"));
+    const QJsonObject identity{{QStringLiteral("binary"), m_runc},
+                               {QStringLiteral("device"), qint64(st.st_dev)},
+                               {QStringLiteral("inode"), qint64(st.st_ino)},
+                               {QStringLiteral("size"), qint64(st.st_size)},
+                               {QStringLiteral("mtime"), qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec}};
+    const QString cachePath = m_layout.featuresPath(m_name);
+    QFile cache(cachePath);
+    if (cache.open(QIODevice::ReadOnly)) {
+        const QJsonObject cached = QJsonDocument::fromJson(cache.read(64 * 1024)).object();
+        if (cached.value(QStringLiteral("identity")).toObject() == identity &&
+            cached.value(QStringLiteral("timeNamespace")).isBool())
+            return cached.value(QStringLiteral("timeNamespace")).toBool();
+    }
+    bool time = false;
+    auto features = runCommand({m_runc, QStringLiteral("features")});
+    if (features && features->exitStatus == 0) {
+        const QJsonObject linuxSection =
+            QJsonDocument::fromJson(features->output).object().value(QStringLiteral("linux")).toObject();
+        time = linuxSection.value(QStringLiteral("namespaces")).toArray().contains(QStringLiteral("time"));
+    }
+    if (QDir().mkpath(m_layout.runRoot()))
+        (void)AtomicFile::write(
+            cachePath,
+            QJsonDocument(QJsonObject{{QStringLiteral("identity"), identity}, {QStringLiteral("timeNamespace"), time}})
+                .toJson(QJsonDocument::Compact),
+            0600);
+    return time;
 }
 
 Status RuncRuntime::ensureInitLayer(const QString &rootfs, bool network)
@@ -182,7 +221,7 @@ Status RuncRuntime::prepareBundle(const Plugin &plugin, const QString &storePlug
     const QString rootfs = QFileInfo(storePluginDir + QStringLiteral("/rootfs")).absoluteFilePath();
     if (!QFileInfo(rootfs).isDir())
         return Error{ErrorCode::NotFound, tr("the plugin's rootfs %1 does not exist").arg(rootfs)};
-    for (const QString &dir : {m_layout.socketDir(plugin.id), m_layout.bundleDir(plugin.id), m_layout.runcRoot()}) {
+    for (const QString &dir : {m_layout.socketDir(plugin.id), m_layout.bundleDir(plugin.id), stateRoot()}) {
         if (!QDir().mkpath(dir))
             return Error{ErrorCode::Io, tr("cannot create %1").arg(dir)};
     }
@@ -221,8 +260,9 @@ Status RuncRuntime::prepareBundle(const Plugin &plugin, const QString &storePlug
     auto spec = OciSpec::generate(inputs);
     if (!spec)
         return spec.error();
-    return AtomicFile::write(m_layout.bundleDir(plugin.id) + QStringLiteral("/config.json"),
-                             QJsonDocument(*spec).toJson(QJsonDocument::Indented), 0600);
+    // The run root is emptied at every boot: the bundle is written atomically, not synced.
+    return writeRunFile(m_layout.bundleDir(plugin.id) + QStringLiteral("/config.json"),
+                        QJsonDocument(*spec).toJson(QJsonDocument::Compact), 0600);
 }
 
 void RuncRuntime::releaseMount(const QString &path)
@@ -300,17 +340,44 @@ QStringList RuncRuntime::runArguments(const QString &id) const
                                          m_layout.pidFilePath(id), id};
 }
 
+bool RuncRuntime::holds(const QString &id) const
+{
+    struct stat st
+    {};
+    return ::lstat(QFile::encodeName(stateRoot() + QLatin1Char('/') + id).constData(), &st) == 0;
+}
+
+bool RuncRuntime::needsLegacyCgroupView() const
+{
+    if (m_name != QLatin1String("crun"))
+        return false;
+    struct statfs root
+    {};
+    struct statfs unified
+    {};
+    if (::statfs("/sys/fs/cgroup", &root) != 0 || root.f_type != TMPFS_MAGIC ||
+        ::statfs("/sys/fs/cgroup/unified", &unified) != 0 || unified.f_type != CGROUP2_SUPER_MAGIC)
+        return false;
+    QFile controllers(QStringLiteral("/sys/fs/cgroup/unified/cgroup.controllers"));
+    return controllers.open(QIODevice::ReadOnly) && !controllers.readAll().trimmed().isEmpty();
+}
+
 Result<ContainerState> RuncRuntime::state(const QString &id) const
 {
+    ContainerState state;
+    // runc and crun both keep a container's state in <root>/<id>/ from create to delete.
+    if (!holds(id))
+        return state;
     auto result = runcCommand({QStringLiteral("state"), id});
     if (!result)
         return result.error();
-    ContainerState state;
     if (result->exitStatus != 0) {
-        if (result->errors.contains("does not exist") || result->errors.contains("not exist"))
+        // runc: "container does not exist"; crun: "error opening file `<root>/<id>/status`: No such file or directory"
+        if (result->errors.contains("does not exist") || result->errors.contains("not exist") ||
+            result->errors.contains("No such file or directory"))
             return state;
         return Error{ErrorCode::Runtime,
-                     tr("runc state %1 failed: %2").arg(id, QString::fromUtf8(result->errors).trimmed())};
+                     tr("%1 state %2 failed: %3").arg(m_name, id, QString::fromUtf8(result->errors).trimmed())};
     }
     const QJsonObject object = QJsonDocument::fromJson(result->output).object();
     state.exists = true;
@@ -325,8 +392,9 @@ Status RuncRuntime::kill(const QString &id, const QString &signal) const
     if (!result)
         return result.error();
     if (result->exitStatus != 0)
-        return Error{ErrorCode::Runtime,
-                     tr("runc kill %1 %2 failed: %3").arg(id, signal, QString::fromUtf8(result->errors).trimmed())};
+        return Error{
+            ErrorCode::Runtime,
+            tr("%1 kill %2 %3 failed: %4").arg(m_name, id, signal, QString::fromUtf8(result->errors).trimmed())};
     return {};
 }
 
@@ -335,19 +403,23 @@ Status RuncRuntime::remove(const QString &id) const
     auto result = runcCommand({QStringLiteral("delete"), QStringLiteral("--force"), id});
     if (!result)
         return result.error();
-    if (result->exitStatus != 0 && !result->errors.contains("does not exist"))
+    if (result->exitStatus != 0 && !result->errors.contains("does not exist") &&
+        !result->errors.contains("No such file or directory"))
         return Error{ErrorCode::Runtime,
-                     tr("runc delete %1 failed: %2").arg(id, QString::fromUtf8(result->errors).trimmed())};
+                     tr("%1 delete %2 failed: %3").arg(m_name, id, QString::fromUtf8(result->errors).trimmed())};
     return {};
 }
 
 Result<QStringList> RuncRuntime::list() const
 {
+    if (!QFileInfo(stateRoot()).isDir())
+        return QStringList{};
     auto result = runcCommand({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
     if (!result)
         return result.error();
     if (result->exitStatus != 0)
-        return Error{ErrorCode::Runtime, tr("runc list failed: %1").arg(QString::fromUtf8(result->errors).trimmed())};
+        return Error{ErrorCode::Runtime,
+                     tr("%1 list failed: %2").arg(m_name, QString::fromUtf8(result->errors).trimmed())};
     QStringList ids;
     for (const QJsonValue value : QJsonDocument::fromJson(result->output).array())
         ids.append(value.toObject().value(QStringLiteral("id")).toString());

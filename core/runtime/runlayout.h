@@ -6,6 +6,8 @@ namespace core {
 
 // Where a plugin's runtime files live under the run root (default /run/plugdesk):
 //   <run>/runc/                      runc's --root: only Plugdesk's containers, never another engine's
+//   <run>/crun/                      crun's --root, when crun runs the plugins (RuntimeChoice)
+//   <run>/features-<runtime>.json    what the runtime binary can do, asked once per binary
 //   <run>/plugins/<id>/<socket>      the plugin's socket; this folder is bound to /run/docker/plugins in the plugin
 //   <run>/state/<id>/bundle/         the runc bundle (config.json)
 //   <run>/state/<id>/state.json      what the monitor reports (pids, state, restarts, last exit)
@@ -26,7 +28,13 @@ public:
     {}
 
     QString runRoot() const { return m_runRoot; }
-    QString runcRoot() const { return m_runRoot + QStringLiteral("/runc"); }
+    QString runcRoot() const { return runtimeRoot(QStringLiteral("runc")); }
+    // The --root of the runtime `name` ("runc" or "crun").
+    QString runtimeRoot(const QString &name) const { return m_runRoot + QLatin1Char('/') + name; }
+    QString featuresPath(const QString &name) const
+    {
+        return m_runRoot + QStringLiteral("/features-") + name + QStringLiteral(".json");
+    }
     QString socketDir(const QString &id) const { return m_runRoot + QStringLiteral("/plugins/") + id; }
     QString socketPath(const QString &id, const QString &socket) const
     {

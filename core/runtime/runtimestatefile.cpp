@@ -1,6 +1,7 @@
 #include "core/runtime/runtimestatefile.h"
 
 #include "core/base/atomicfile.h"
+#include "core/runtime/runfile.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -23,7 +24,8 @@ Result<PluginRuntimeState> RuntimeStateFile::read(const QString &path)
 
 Status RuntimeStateFile::write(const QString &path, const PluginRuntimeState &state)
 {
-    return AtomicFile::write(path, QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented), 0644);
+    // Under the run root, which a boot empties: atomic, not synced (the monitor writes it as the plugin starts).
+    return writeRunFile(path, QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented), 0644);
 }
 
 } // namespace core

@@ -9,7 +9,9 @@ target_sources(plugdesk_runtime PRIVATE
     runtime/pluginsocket.cpp runtime/pluginsocket.h
     runtime/rotatinglog.cpp runtime/rotatinglog.h
     runtime/runcruntime.cpp runtime/runcruntime.h
+    runtime/runfile.cpp runtime/runfile.h
     runtime/runlayout.h
+    runtime/runtimechoice.cpp runtime/runtimechoice.h
     runtime/runtimestatefile.cpp runtime/runtimestatefile.h
     runtime/socketproxy.cpp runtime/socketproxy.h
     runtime/socketpublisher.cpp runtime/socketpublisher.h

@@ -6,7 +6,9 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <sched.h>
 #include <spawn.h>
+#include <sys/mount.h>
 #include <unistd.h>
 #include <vector>
 
@@ -28,7 +30,42 @@ QString errnoText(int error)
 
 } // namespace
 
-Result<SpawnedProcess> spawnWithPipes(const QStringList &argv)
+namespace {
+
+// The child's side of hideUnifiedCgroup: async-signal-safe calls only (the monitor has threads).
+[[noreturn]] void execWithoutUnifiedCgroup(char *const *args, int out, int err)
+{
+    const int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (null < 0 || ::dup2(null, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0)
+        ::_exit(126);
+    struct sigaction defaults
+    {};
+    defaults.sa_handler = SIG_DFL;
+    ::sigaction(SIGPIPE, &defaults, nullptr);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    auto fail = [](const char *what) {
+        const char *reason = std::strerror(errno);
+        (void)!::write(2, what, std::strlen(what));
+        (void)!::write(2, reason, std::strlen(reason));
+        (void)!::write(2, "\n", 1);
+        ::_exit(126);
+    };
+    if (::unshare(CLONE_NEWNS) != 0)
+        fail("cannot make a mount namespace for the runtime: ");
+    if (::mount(nullptr, "/sys/fs/cgroup", nullptr, MS_REC | MS_SLAVE, nullptr) != 0)
+        fail("cannot make /sys/fs/cgroup a slave mount for the runtime: ");
+    if (::umount2("/sys/fs/cgroup/unified", MNT_DETACH) != 0)
+        fail("cannot hide /sys/fs/cgroup/unified from the runtime: ");
+    ::execve(args[0], args, environ);
+    fail("cannot run the runtime: ");
+    ::_exit(127);
+}
+
+} // namespace
+
+Result<SpawnedProcess> spawnWithPipes(const QStringList &argv, bool hideUnifiedCgroup)
 {
     if (argv.isEmpty() || argv.first().isEmpty())
         return Error{ErrorCode::Runtime, Tr::tr("no program to run")};
@@ -50,6 +87,20 @@ Result<SpawnedProcess> spawnWithPipes(const QStringList &argv)
         ::close(out[0]);
         ::close(out[1]);
         return Error{ErrorCode::Io, Tr::tr("cannot create a pipe: %1").arg(errnoText(error))};
+    }
+    if (hideUnifiedCgroup) {
+        const pid_t pid = ::fork();
+        if (pid == 0)
+            execWithoutUnifiedCgroup(args.data(), out[1], err[1]);
+        const int error = errno;
+        ::close(out[1]);
+        ::close(err[1]);
+        if (pid < 0) {
+            ::close(out[0]);
+            ::close(err[0]);
+            return Error{ErrorCode::Runtime, Tr::tr("cannot run %1: %2").arg(argv.first(), errnoText(error))};
+        }
+        return SpawnedProcess{pid, out[0], err[0]};
     }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);

@@ -8,6 +8,7 @@
 #include "core/runtime/pluginmonitor.h"
 #include "core/runtime/runcruntime.h"
 #include "core/runtime/runlayout.h"
+#include "core/runtime/runtimechoice.h"
 #include "core/store/store.h"
 
 #include <QDir>
@@ -22,6 +23,7 @@
 #include <QThread>
 #include <csignal>
 #include <memory>
+#include <unistd.h>
 
 namespace testutil {
 
@@ -102,33 +104,99 @@ inline bool writeTestPluginFolder(const QString &folder, const QString &pluginBi
     return QFile::copy(pluginBinary, rootfs + QStringLiteral("/plugin"));
 }
 
+// The OCI runtime the runtime tests run plugins with: $PLUGDESK_TEST_RUNTIME ("runc" or "crun"; CTest registers the
+// tests that start plugins once per runtime), default runc.
+inline QString testRuntimeName()
+{
+    const QString name = qEnvironmentVariable("PLUGDESK_TEST_RUNTIME");
+    return name.isEmpty() ? QStringLiteral("runc") : name;
+}
+
+// Why plugins cannot run here (for QSKIP), or empty. A runtime named by PLUGDESK_TEST_RUNTIME that is missing is not a
+// reason to skip: scripts/setup installs both, so `missing` says it and the test fails.
+inline QString runtimeUnavailable(QString *missing)
+{
+    if (::geteuid() != 0)
+        return QStringLiteral("needs root: the runtime creates namespaces and mounts");
+    const QString name = testRuntimeName();
+    if (!core::RuntimeChoice::knownNames().contains(name)) {
+        *missing = QStringLiteral("PLUGDESK_TEST_RUNTIME=%1 is neither runc nor crun").arg(name);
+        return {};
+    }
+    auto found = core::RuntimeChoice::byName(name);
+    if (found)
+        return {};
+    if (qEnvironmentVariableIsSet("PLUGDESK_TEST_RUNTIME"))
+        *missing = found.error().message;
+    else
+        return found.error().message;
+    return {};
+}
+
+// Skips the test case when plugins cannot run here; fails it when the runtime it was registered for is missing.
+#define PLUGDESK_REQUIRE_TEST_RUNTIME()                                                                                \
+    do {                                                                                                               \
+        QString runtimeMissing;                                                                                        \
+        const QString runtimeWhyNot = testutil::runtimeUnavailable(&runtimeMissing);                                   \
+        if (!runtimeMissing.isEmpty())                                                                                 \
+            QFAIL(qPrintable(runtimeMissing));                                                                         \
+        if (!runtimeWhyNot.isEmpty())                                                                                  \
+            QSKIP(qPrintable(runtimeWhyNot));                                                                          \
+    } while (false)
+
+// Makes the store at `storeRoot` run its plugins with the test runtime (its engine.json, as root would write it).
+inline bool writeTestRuntimeChoice(const QString &storeRoot)
+{
+    if (!QDir().mkpath(storeRoot))
+        return false;
+    QFile file(core::RuntimeChoice::settingsPath(storeRoot));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("runtime"), testRuntimeName()}}).toJson();
+    return file.write(json) == json.size() && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+// The runtimes whose root under `runRoot` may hold a test's containers: both where installed.
+inline QList<core::RuncRuntime> testRuntimes(const QString &runRoot)
+{
+    QList<core::RuncRuntime> runtimes;
+    for (const QString &name : core::RuntimeChoice::knownNames()) {
+        if (auto choice = core::RuntimeChoice::byName(name))
+            runtimes.append(core::RuncRuntime(runRoot, *choice));
+    }
+    return runtimes;
+}
+
 // For a test's cleanup, which runs even when the test failed: no monitor, container or propagated mount of the
-// plugin `id` may outlive it. Kills the monitor and the container, waits (5 s at most) until runc has forgotten
+// plugin `id` may outlive it. Kills the monitor and the container, waits (5 s at most) until the runtime has forgotten
 // the container, and releases the plugin's propagated mount in `storeRoot` when one is given.
 inline void stopTestPlugin(const QString &runRoot, const QString &id, const QString &storeRoot = {})
 {
     const core::RunLayout layout(runRoot);
-    const core::RuncRuntime runtime(runRoot);
     if (const qint64 monitor = core::MonitorLauncher::lockHolder(layout.lockPath(id)))
         ::kill(pid_t(monitor), SIGKILL);
-    (void)runtime.kill(id, QStringLiteral("KILL"));
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < 5000) {
-        (void)runtime.remove(id);
-        auto state = runtime.state(id);
-        if (!state || !state->exists)
-            break;
-        QThread::msleep(50);
+    for (const core::RuncRuntime &runtime : testRuntimes(runRoot)) {
+        if (!runtime.holds(id))
+            continue;
+        (void)runtime.kill(id, QStringLiteral("KILL"));
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 5000) {
+            (void)runtime.remove(id);
+            auto state = runtime.state(id);
+            if (!state || !state->exists)
+                break;
+            QThread::msleep(50);
+        }
     }
     if (!storeRoot.isEmpty())
         core::RuncRuntime::releaseMount(core::Store(storeRoot).pluginDir(id) + QStringLiteral("/propagated-mount"));
 }
 
-// The folders of a test that runs plugins with real runc, for a test class to inherit beside QObject: one temp folder
-// (`m_dir`) holding the store, the run root and a folder standing in for /run/docker/plugins (set as
-// PLUGDESK_DOCKER_PLUGINS_DIR), and the ids of the plugins the test started (`m_ids`), which closeRuntimeFolder()
-// stops, also after a failed check.
+// The folders of a test that runs plugins with the real runtime, for a test class to inherit beside QObject: one temp
+// folder (`m_dir`) holding the store (whose engine.json names the test runtime, testRuntimeName()), the run root and a
+// folder standing in for /run/docker/plugins (set as PLUGDESK_DOCKER_PLUGINS_DIR), and the ids of the plugins the test
+// started (`m_ids`), which closeRuntimeFolder() stops, also after a failed check.
 class RuntimeFolders
 {
 protected:
@@ -141,7 +209,7 @@ protected:
         m_dir = std::make_unique<QTemporaryDir>(pattern);
         m_ids.clear();
         qputenv("PLUGDESK_DOCKER_PLUGINS_DIR", publishDir().toLocal8Bit());
-        return m_dir->isValid();
+        return m_dir->isValid() && writeTestRuntimeChoice(storeRoot());
     }
     // Stops every plugin in `m_ids` (monitor, container, propagated mount) and removes the folder.
     void closeRuntimeFolder()
@@ -157,7 +225,12 @@ protected:
     QString runRoot() const { return m_dir->path() + QStringLiteral("/run"); }
     QString publishDir() const { return m_dir->path() + QStringLiteral("/docker-plugins"); }
     core::RunLayout layout() const { return core::RunLayout(runRoot()); }
-    core::RuncRuntime runtime() const { return core::RuncRuntime(runRoot()); }
+    // The runtime the store runs its plugins with.
+    core::RuncRuntime runtime() const
+    {
+        auto choice = core::RuntimeChoice::forStore(storeRoot());
+        return choice ? core::RuncRuntime(runRoot(), *choice) : core::RuncRuntime(runRoot());
+    }
     std::unique_ptr<core::LocalEngine> newEngine() const
     {
         return std::make_unique<core::LocalEngine>(core::LocalEngine::Options{storeRoot(), runRoot(), false});

@@ -416,8 +416,7 @@ private Q_SLOTS:
     // was running keeps running, and listing volumes does not wait for it.
     void pluginNeverAnswersActivate()
     {
-        if (core::RuncRuntime::findRunc().isEmpty())
-            QSKIP("runc is not installed");
+        PLUGDESK_REQUIRE_TEST_RUNTIME();
         const QString healthy = u"a1b2c3d4e5f6"_s;
         const QString silent = u"f6e5d4c3b2a1"_s;
         install({{healthy, u"acme/healthy"_s, u"latest"_s, {}, {}, {}, {}},
@@ -468,8 +467,7 @@ private Q_SLOTS:
     // cap, the monitor's memory stays flat, the plugin still answers, and `plugin logs` shows the tail.
     void pluginFloodsStdout()
     {
-        if (core::RuncRuntime::findRunc().isEmpty())
-            QSKIP("runc is not installed");
+        PLUGDESK_REQUIRE_TEST_RUNTIME();
         const qint64 flood = qEnvironmentVariableIntValue("PLUGDESK_FLOOD_BYTES") > 0
                                  ? qEnvironmentVariableIntValue("PLUGDESK_FLOOD_BYTES")
                                  : qint64(1) << 30;

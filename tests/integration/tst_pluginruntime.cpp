@@ -88,10 +88,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (::geteuid() != 0)
-            QSKIP("needs root: runc creates namespaces and mounts");
-        if (core::RuncRuntime::findRunc().isEmpty())
-            QSKIP("runc is not installed (apt-get install runc)");
+        PLUGDESK_REQUIRE_TEST_RUNTIME();
         QVERIFY(QFileInfo(kPluginBinary).isExecutable());
         QVERIFY(QFileInfo(kMonitorBinary).isExecutable());
         qputenv("PLUGDESK_MONITOR", kMonitorBinary.toLocal8Bit());
@@ -329,6 +326,35 @@ private Q_SLOTS:
         QCOMPARE(disabled, std::make_pair(0, QStringLiteral("acme/cli:1.0\n")));
         QVERIFY(containers().isEmpty());
         QVERIFY(!QFileInfo::exists(publishDir() + QStringLiteral("/acme-cli-1.0.sock")));
+    }
+
+    // The monitor is started before the bundle is written and runs nothing until it is told to go: a starter that
+    // gives up (the bundle failed, it was killed) closes its end, and the monitor exits having started nothing.
+    void monitorWaitsForGo()
+    {
+        const QString id = QStringLiteral("aa22bb33cc44");
+        install({{id, QStringLiteral("acme/held"), QStringLiteral("latest"), {}, {}, {}, {}}});
+        core::MonitorLauncher::Options options;
+        options.runRoot = runRoot();
+        options.id = id;
+        options.name = QStringLiteral("acme/held:latest");
+        options.runc = runtime().runc();
+        options.socketPath = layout().socketPath(id, QStringLiteral("testvol.sock"));
+        auto started = core::MonitorLauncher::start(kMonitorBinary, options);
+        QVERIFY(started.ok());
+        auto locked = started->waitLocked(5000);
+        QVERIFY(locked.ok() && *locked);
+        const qint64 monitor = core::MonitorLauncher::lockHolder(layout().lockPath(id));
+        QVERIFY(monitor > 0);
+        QTest::qWait(300);
+        QVERIFY(processAlive(monitor));
+        QVERIFY(!runtime().holds(id));
+        QVERIFY(!QFileInfo::exists(layout().statePath(id)));
+        started = core::MonitorStart(); // the starter's end closes without "G"
+        QTRY_COMPARE_WITH_TIMEOUT(core::MonitorLauncher::lockHolder(layout().lockPath(id)), 0, 5000);
+        QVERIFY(!runtime().holds(id));
+        QVERIFY(containers().isEmpty());
+        QVERIFY(!QFileInfo::exists(layout().statePath(id)));
     }
 
     // A plugin that dies before it was ever ready is not crash-restarted (backoff is for plugins that ran and then

@@ -112,10 +112,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (::geteuid() != 0)
-            QSKIP("needs root: runc creates namespaces and mounts");
-        if (core::RuncRuntime::findRunc().isEmpty())
-            QSKIP("runc is not installed (apt-get install runc)");
+        PLUGDESK_REQUIRE_TEST_RUNTIME();
         QVERIFY(QFileInfo(kPluginBinary).isExecutable());
         QVERIFY(QFileInfo(kMonitorBinary).isExecutable());
         qputenv("PLUGDESK_MONITOR", kMonitorBinary.toLocal8Bit());

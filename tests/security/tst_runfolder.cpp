@@ -127,10 +127,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (::geteuid() != 0)
-            QSKIP("needs root: runc creates namespaces and mounts, and the test acts as nobody");
-        if (core::RuncRuntime::findRunc().isEmpty())
-            QSKIP("runc is not installed (apt-get install runc)");
+        PLUGDESK_REQUIRE_TEST_RUNTIME();
         if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
             QSKIP("setpriv is not installed (util-linux)");
         qputenv("PLUGDESK_MONITOR", kMonitorBinary.toLocal8Bit());

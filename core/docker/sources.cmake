@@ -1,0 +1,1 @@
+target_sources(plugdesk_docker PRIVATE docker / dockerclient.cpp docker / dockerclient.h)

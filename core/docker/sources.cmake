@@ -1,1 +1,3 @@
-target_sources(plugdesk_docker PRIVATE docker / dockerclient.cpp docker / dockerclient.h)
+target_sources(plugdesk_docker PRIVATE
+    docker/dockerclient.cpp docker/dockerclient.h
+)

@@ -208,7 +208,9 @@ int inspect(Context &context, const Arguments &arguments)
             // Docker's object, plus what the process does and why (a key Docker does not have, so its readers
             // skip it).
             QJsonObject object = plugin->toApiJson();
-            object.insert(QStringLiteral("PlugdeskState"), stateJson(stateOf(readyEngine(context), *plugin)));
+            // A Docker Engine's plugin is printed as dockerd sent it: Docker reports no process state to add.
+            if (plugin->raw.isEmpty())
+                object.insert(QStringLiteral("PlugdeskState"), stateJson(stateOf(readyEngine(context), *plugin)));
             found.append(object);
         } else
             errors.append(plugin.error().message);

@@ -95,8 +95,12 @@ void DockerCall::start(const QString &prefix)
         return;
     const ConnectionUrl &url = m_client->url();
     QByteArray target = (prefix + m_request.path).toUtf8();
-    if (!m_request.query.isEmpty())
-        target += '?' + m_request.query.toString(QUrl::FullyEncoded).toUtf8();
+    // Each key and value percent-encoded as Go's url.Values.Encode does it, whatever QUrlQuery would leave ('+').
+    QByteArrayList items;
+    for (const auto &[key, value] : m_request.query.queryItems(QUrl::FullyDecoded))
+        items.append(QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value));
+    if (!items.isEmpty())
+        target += '?' + items.join('&');
     QByteArray head = m_request.method + ' ' + target + " HTTP/1.1\r\nHost: api.moby.localhost\r\n" +
                       "User-Agent: Plugdesk/" + QCoreApplication::applicationVersion().toUtf8() + "\r\n";
     if (!m_request.contentType.isEmpty())

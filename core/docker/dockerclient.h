@@ -23,7 +23,7 @@ struct DockerRequest
 {
     QByteArray method = "GET";
     QString path;
-    QUrlQuery query;
+    QUrlQuery query; // decoded keys and values (addQueryItem("remote", "localhost:5000/a/b")); encoded when sent
     QByteArray body;
     QByteArray contentType;                       // "application/json", "application/x-tar"; empty: no body type
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers, e.g. X-Registry-Auth

@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <atomic>
 #include <memory>
+#include <zlib.h>
 
 namespace core {
 
@@ -78,6 +79,44 @@ QString localNameOf(const QString &reference)
     if (!parsed)
         return reference;
     return parsed->withDefaultTag().familiarString();
+}
+
+// The tar inside a gzip file: Docker's /plugins/create reads the body with Go's tar reader, uncompressed (its CLI
+// sends `docker plugin create` contexts as plain tar), while LayerWriter writes a gzip layer.
+Result<QByteArray> gunzipFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, file.errorString()};
+    z_stream stream{};
+    if (inflateInit2(&stream, 15 + 32) != Z_OK)
+        return Error{ErrorCode::Internal, QCoreApplication::translate("core::DockerEngine", "cannot start gunzip")};
+    QByteArray tar;
+    QByteArray output(256 * 1024, Qt::Uninitialized);
+    int status = Z_OK;
+    while (status != Z_STREAM_END) {
+        QByteArray input = file.read(256 * 1024);
+        if (input.isEmpty())
+            break;
+        stream.next_in = reinterpret_cast<Bytef *>(input.data());
+        stream.avail_in = static_cast<uInt>(input.size());
+        while (stream.avail_in > 0 && status != Z_STREAM_END) {
+            stream.next_out = reinterpret_cast<Bytef *>(output.data());
+            stream.avail_out = static_cast<uInt>(output.size());
+            status = inflate(&stream, Z_NO_FLUSH);
+            if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
+                inflateEnd(&stream);
+                return Error{ErrorCode::Corrupt,
+                             QCoreApplication::translate("core::DockerEngine", "%1: not a gzip stream").arg(path)};
+            }
+            tar.append(output.constData(), output.size() - stream.avail_out);
+        }
+    }
+    inflateEnd(&stream);
+    if (status != Z_STREAM_END)
+        return Error{ErrorCode::Corrupt,
+                     QCoreApplication::translate("core::DockerEngine", "%1: the gzip stream is cut short").arg(path)};
+    return tar;
 }
 
 } // namespace
@@ -379,25 +418,25 @@ Job *DockerEngine::create(const QString &name, const QString &folder)
     job->reportProgress({tr("Packing"), QString(), 0, 0, tr("packing %1").arg(source)});
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     connect(job, &Job::cancelRequested, job, [cancelled] { cancelled->store(true); });
-    auto written = std::make_shared<Status>();
+    auto written = std::make_shared<Result<QByteArray>>(QByteArray());
     QThread *worker = QThread::create([packed, config, rootfs, cancelled, written] {
         auto layer =
             LayerWriter::writeContext(config, rootfs, packed->fileName(), [cancelled] { return cancelled->load(); });
         if (!layer)
             *written = layer.error();
+        else
+            *written = gunzipFile(packed->fileName());
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     QPointer<Job> guard(job);
     connect(worker, &QThread::finished, this, [this, guard, packed, written, name, source] {
+        packed->remove();
         if (!guard || guard->isFinished())
             return;
         if (!*written)
             return guard->failWith(written->error().prefixed(tr("cannot pack %1").arg(source)));
-        QFile context(packed->fileName());
-        if (!context.open(QIODevice::ReadOnly))
-            return guard->failWith({ErrorCode::Io, tr("cannot pack %1: %2").arg(source, context.errorString())});
-        DockerRequest sent = request("POST", QStringLiteral("/plugins/create"), query({{QStringLiteral("name"), name}}),
-                                     context.readAll(), 0);
+        DockerRequest sent =
+            request("POST", QStringLiteral("/plugins/create"), query({{QStringLiteral("name"), name}}), **written, 0);
         sent.contentType = "application/x-tar";
         guard->reportProgress({tr("Sending"), QString(), 0, sent.body.size(), tr("sending %1").arg(source)});
         call(guard, sent, [this, guard, name](const Result<DockerResponse> &answer) {

@@ -212,8 +212,13 @@ int inspect(Context &context, const Arguments &arguments)
             if (plugin->raw.isEmpty())
                 object.insert(QStringLiteral("PlugdeskState"), stateJson(stateOf(readyEngine(context), *plugin)));
             found.append(object);
-        } else
+        } else if (plugin.error().code == core::ErrorCode::NotFound &&
+                   readyEngine(context)->inherits("core::DockerEngine")) {
+            // On a Docker Engine, the docker CLI's own words for what its daemon did not find.
+            errors.append(Tr::tr("No such plugin: %1").arg(name));
+        } else {
             errors.append(plugin.error().message);
+        }
     }
     if (tmpl) {
         for (const QJsonValue &value : found) {
@@ -223,7 +228,7 @@ int inspect(Context &context, const Arguments &arguments)
             context.out << *rendered << '\n';
         }
     } else {
-        context.out << QString::fromUtf8(QJsonDocument(found).toJson(QJsonDocument::Indented));
+        context.out << indentedJson(QJsonDocument(found));
     }
     for (const QString &error : errors)
         reportError(context, error);

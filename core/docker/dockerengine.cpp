@@ -259,7 +259,11 @@ Result<Plugin> DockerEngine::plugin(const QString &nameOrId)
     auto list = plugins();
     if (!list)
         return list.error();
-    return list->find(nameOrId);
+    auto found = list->find(nameOrId);
+    // dockerd looks names up as given: one that is no valid reference is simply not found there.
+    if (!found && found.error().code == ErrorCode::InvalidArgument)
+        return Error{ErrorCode::NotFound, tr("plugin \"%1\" not found").arg(nameOrId)};
+    return found;
 }
 
 Job *DockerEngine::newJob(const QString &title)

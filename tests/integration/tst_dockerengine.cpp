@@ -111,7 +111,10 @@ bool writePluginFolder(const QString &folder, const QString &mountSource, const 
     QDir().mkpath(folder + u"/rootfs/vols"_s);
     QDir().mkpath(folder + u"/rootfs/state"_s);
     QFile::remove(folder + u"/rootfs/plugin"_s);
+    // The marker goes into the rootfs too: dockerd 20.10 refuses to create a second plugin whose rootfs layer it holds
+    // already ("content sha256:...: already exists").
     return testutil::writeFile(folder + u"/config.json"_s, config) &&
+           testutil::writeFile(folder + u"/rootfs/marker"_s, marker) &&
            QFile::copy(kPluginBinary, folder + u"/rootfs/plugin"_s) &&
            QFile::setPermissions(folder + u"/rootfs/plugin"_s, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                                    QFileDevice::ExeOwner | QFileDevice::ReadOther |
@@ -431,6 +434,13 @@ private Q_SLOTS:
         prepareParity();
         const Run docker = m_dockerd.client(arguments);
         const Run ours = plugdeskctl(QStringList{u"-H"_s, url_()} + arguments);
+        if (ours.out != docker.out) {
+            testutil::writeFile(m_dir->filePath(u"ours.txt"_s), ours.out.toUtf8());
+            testutil::writeFile(m_dir->filePath(u"docker.txt"_s), docker.out.toUtf8());
+            run(u"diff"_s, {u"-u"_s, m_dir->filePath(u"docker.txt"_s), m_dir->filePath(u"ours.txt"_s)});
+            qWarning().noquote()
+                << run(u"diff"_s, {u"-u"_s, m_dir->filePath(u"docker.txt"_s), m_dir->filePath(u"ours.txt"_s)}).out;
+        }
         QCOMPARE(ours.out, docker.out);
         QCOMPARE(ours.err, docker.err);
         QCOMPARE(ours.exitCode, docker.exitCode);
@@ -532,6 +542,7 @@ private:
         QVERIFY(writePluginFolder(m_folder, m_mountSource, "parity"));
         Run made = m_dockerd.client({u"plugin"_s, u"create"_s, u"acme/parity"_s, m_folder});
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY(writePluginFolder(m_folder, m_mountSource, "parity, disabled"));
         made = m_dockerd.client({u"plugin"_s, u"create"_s, u"acme/parity-disabled:v0"_s, m_folder});
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
         made = m_dockerd.client({u"plugin"_s, u"enable"_s, u"acme/parity"_s});

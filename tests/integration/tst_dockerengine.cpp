@@ -489,7 +489,7 @@ private Q_SLOTS:
         auto restore = qScopeGuard([saved] { restoreEnvironment(saved); });
         DockerEngine engine(*ConnectionUrl::parse(sshUrl), DockerClientOptions{u"ssh"_s, true, {}});
         QVERIFY2(waitReady(engine), qPrintable(engine.readError() ? engine.readError()->message : QString()));
-        QCOMPARE(engine.plugins()->plugins.size(), 1);
+        QCOMPARE(engine.plugins()->plugins.size(), 2);
         Outcome outcome = finish(engine.createVolume(u"acme/parity:latest"_s, u"viassh"_s, {}));
         QVERIFY2(!outcome.error, qPrintable(describe(outcome)));
         outcome = finish(engine.inspectVolume(u"viassh"_s));

@@ -442,6 +442,26 @@
         <source>Error: cannot write %1: %2</source>
         <translation>Fehler: %1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Where the plugins live: plugdesk:// (this computer, the default), unix:///SOCKET or ssh://[USER@]HOST[:PORT] (a Docker Engine); default $PLUGDESK_HOST</source>
+        <translation>Wo die Plugins liegen: plugdesk:// (dieser Rechner, Vorgabe), unix:///SOCKET oder ssh://[BENUTZER@]HOST[:PORT] (eine Docker Engine); Vorgabe $PLUGDESK_HOST</translation>
+    </message>
+    <message>
+        <source>flag needs an argument: &apos;H&apos; in -H</source>
+        <translation>Flag braucht ein Argument: &apos;H&apos; in -H</translation>
+    </message>
+    <message>
+        <source>flag -H needs a URL, not an empty string</source>
+        <translation>Flag -H braucht eine URL, keine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>flag --host needs a URL, not an empty string</source>
+        <translation>Flag --host braucht eine URL, keine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>--root and --run name this computer&apos;s store; they do not apply to the Docker Engine at %1</source>
+        <translation>--root und --run bezeichnen den Speicher dieses Rechners; für die Docker Engine unter %1 gelten sie nicht</translation>
+    </message>
 </context>
 <context>
     <name>CreatePlugin</name>
@@ -1537,6 +1557,10 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Seconds to wait for the plugin to accept connections (default 30)</source>
         <translation>Sekunden, die auf Verbindungen zum Plugin gewartet wird (Vorgabe 30)</translation>
+    </message>
+    <message>
+        <source>No such plugin: %1</source>
+        <translation>Kein solches Plugin: %1</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +2977,378 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>create %1: cannot check that the name is unique: %2</source>
         <translation>create %1: Es lässt sich nicht prüfen, ob der Name eindeutig ist: %2</translation>
+    </message>
+</context>
+<context>
+    <name>core::ConnectionUrl</name>
+    <message>
+        <source>invalid connection URL &quot;%1&quot;: %2</source>
+        <translation>ungültige Verbindungs-URL „%1“: %2</translation>
+    </message>
+    <message>
+        <source>expected plugdesk://, unix:///PATH or ssh://[USER@]HOST[:PORT]</source>
+        <translation>erwartet plugdesk://, unix:///PFAD oder ssh://[BENUTZER@]HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>a plugdesk URL names no host; a store is plugdesk:///PATH</source>
+        <translation>eine plugdesk-URL nennt keinen Host; ein Speicher ist plugdesk:///PFAD</translation>
+    </message>
+    <message>
+        <source>a unix URL needs an absolute socket path, as in unix:///var/run/docker.sock</source>
+        <translation>eine unix-URL braucht einen absoluten Socket-Pfad, etwa unix:///var/run/docker.sock</translation>
+    </message>
+    <message>
+        <source>expected ssh://[USER@]HOST[:PORT]</source>
+        <translation>erwartet ssh://[BENUTZER@]HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>a password does not belong in the URL; ssh asks for it or uses your keys</source>
+        <translation>ein Passwort gehört nicht in die URL; ssh fragt danach oder nutzt Ihre Schlüssel</translation>
+    </message>
+    <message>
+        <source>an ssh URL takes no path</source>
+        <translation>eine ssh-URL hat keinen Pfad</translation>
+    </message>
+    <message>
+        <source>an ssh URL takes no query or fragment</source>
+        <translation>eine ssh-URL hat weder Query noch Fragment</translation>
+    </message>
+    <message>
+        <source>unknown scheme &quot;%1&quot;: use plugdesk://, unix:// or ssh://</source>
+        <translation>unbekanntes Schema „%1“: verwenden Sie plugdesk://, unix:// oder ssh://</translation>
+    </message>
+</context>
+<context>
+    <name>core::DockerCall</name>
+    <message>
+        <source>the Docker request has not finished</source>
+        <translation>die Docker-Anfrage ist noch nicht beendet</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 did not answer %2 %3 within %4 s</source>
+        <translation>der Docker-Daemon unter %1 hat %2 %3 nicht innerhalb von %4 s beantwortet</translation>
+    </message>
+    <message>
+        <source>no such socket (is dockerd running, and is this its -H socket?)</source>
+        <translation>kein solcher Socket (läuft dockerd, und ist das sein -H-Socket?)</translation>
+    </message>
+    <message>
+        <source>connection refused (is dockerd running?)</source>
+        <translation>Verbindung abgelehnt (läuft dockerd?)</translation>
+    </message>
+    <message>
+        <source>permission denied (the socket belongs to root and the docker group)</source>
+        <translation>Zugriff verweigert (der Socket gehört root und der Gruppe docker)</translation>
+    </message>
+    <message>
+        <source>cannot connect to the Docker daemon at unix://%1: %2</source>
+        <translation>keine Verbindung zum Docker-Daemon unter unix://%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot run %1 to reach %2: %3</source>
+        <translation>%1 kann nicht gestartet werden, um %2 zu erreichen: %3</translation>
+    </message>
+    <message>
+        <source>%1 has no docker command: `docker system dial-stdio` was not found on the remote host (install Docker there, or put docker on the PATH of that account&apos;s non-interactive shell)%2</source>
+        <translation>%1 hat keinen docker-Befehl: `docker system dial-stdio` wurde auf dem entfernten Host nicht gefunden (installieren Sie dort Docker oder nehmen Sie docker in den PATH der nicht interaktiven Shell dieses Kontos auf)%2</translation>
+    </message>
+    <message>
+        <source>ssh to %1 failed: %2</source>
+        <translation>ssh zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>exit status 255</source>
+        <translation>Exit-Status 255</translation>
+    </message>
+    <message>
+        <source>the connection to the Docker daemon at %1 ended before it answered (%2)%3</source>
+        <translation>die Verbindung zum Docker-Daemon unter %1 endete, bevor er antwortete (%2)%3</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
+    </message>
+    <message>
+        <source>ssh was killed</source>
+        <translation>ssh wurde beendet</translation>
+    </message>
+    <message>
+        <source>%1 is not a Docker Engine URL (expected unix:///PATH or ssh://[USER@]HOST[:PORT])</source>
+        <translation>%1 ist keine Docker-Engine-URL (erwartet unix:///PFAD oder ssh://[BENUTZER@]HOST[:PORT])</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 closed the connection before it answered %2 %3</source>
+        <translation>der Docker-Daemon unter %1 hat die Verbindung geschlossen, bevor er %2 %3 beantwortete</translation>
+    </message>
+    <message>
+        <source>the Docker daemon sent an HTTP header of over 64 KiB</source>
+        <translation>der Docker-Daemon hat einen HTTP-Kopf von über 64 KiB gesendet</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 did not answer in HTTP: %2</source>
+        <translation>der Docker-Daemon unter %1 hat nicht in HTTP geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>the Docker daemon sent a bad Content-Length: %1</source>
+        <translation>der Docker-Daemon hat eine ungültige Content-Length gesendet: %1</translation>
+    </message>
+    <message>
+        <source>the Docker daemon sent a bad chunk size: %1</source>
+        <translation>der Docker-Daemon hat eine ungültige Chunk-Größe gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>core::DockerClient</name>
+    <message>
+        <source>the Docker daemon answered something that is not JSON (%1): %2</source>
+        <translation>der Docker-Daemon hat etwas geantwortet, das kein JSON ist (%1): %2</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 did not say which API version it speaks (no API-Version from /_ping, no ApiVersion from /version)</source>
+        <translation>der Docker-Daemon unter %1 hat nicht gesagt, welche API-Version er spricht (kein API-Version von /_ping, kein ApiVersion von /version)</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 (Docker %2) speaks API %3; Plugdesk needs API %4 or later (Docker 20.10 or later)</source>
+        <translation>der Docker-Daemon unter %1 (Docker %2) spricht API %3; Plugdesk braucht API %4 oder neuer (Docker 20.10 oder neuer)</translation>
+    </message>
+    <message>
+        <source>the Docker daemon answered HTTP status %1</source>
+        <translation>der Docker-Daemon hat mit HTTP-Status %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>the Docker daemon reported an error</source>
+        <translation>der Docker-Daemon hat einen Fehler gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>core::DockerEngine</name>
+    <message>
+        <source>cannot start gunzip</source>
+        <translation>gunzip kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>%1: not a gzip stream</source>
+        <translation>%1: kein gzip-Strom</translation>
+    </message>
+    <message>
+        <source>%1: the gzip stream is cut short</source>
+        <translation>%1: der gzip-Strom ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Docker Engine at %1</source>
+        <translation>Docker Engine unter %1</translation>
+    </message>
+    <message>
+        <source>the Docker daemon listed a plugin without an Id or Name: %1</source>
+        <translation>der Docker-Daemon hat ein Plugin ohne Id oder Name aufgeführt: %1</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot;: Config</source>
+        <translation>Plugin „%1“: Config</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot;: Settings</source>
+        <translation>Plugin „%1“: Settings</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 answered GET /plugins with no list</source>
+        <translation>der Docker-Daemon unter %1 hat GET /plugins ohne Liste beantwortet</translation>
+    </message>
+    <message>
+        <source>Reload %1</source>
+        <translation>%1 neu laden</translation>
+    </message>
+    <message>
+        <source>the plugin list was not read</source>
+        <translation>die Plugin-Liste wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>the plugins of the Docker daemon at %1 have not been read yet</source>
+        <translation>die Plugins des Docker-Daemons unter %1 wurden noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation>Plugin „%1“ nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>%1 einstellen</translation>
+    </message>
+    <message>
+        <source>this setting gives plugin %1 privileges nobody approved: %2; approve them (plugdeskctl plugin set asks) to apply it</source>
+        <translation>diese Einstellung gibt Plugin %1 Rechte, die niemand genehmigt hat: %2; genehmigen Sie sie (plugdeskctl plugin set fragt danach), um sie anzuwenden</translation>
+    </message>
+    <message>
+        <source>incorrect privileges</source>
+        <translation>falsche Rechte</translation>
+    </message>
+    <message>
+        <source>Create %1</source>
+        <translation>%1 erstellen</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1: Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: no such file (a plugin folder holds config.json and rootfs/)</source>
+        <translation>%1: Datei nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
+    </message>
+    <message>
+        <source>%1: no such folder (a plugin folder holds config.json and rootfs/)</source>
+        <translation>%1: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
+    </message>
+    <message>
+        <source>cannot pack %1: cannot create a temp file in %2: %3</source>
+        <translation>%1 kann nicht gepackt werden: in %2 kann keine temporäre Datei angelegt werden: %3</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packen</translation>
+    </message>
+    <message>
+        <source>packing %1</source>
+        <translation>%1 wird gepackt</translation>
+    </message>
+    <message>
+        <source>cannot pack %1</source>
+        <translation>%1 kann nicht gepackt werden</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>sending %1</source>
+        <translation>%1 wird gesendet</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>plugin %1 is not enabled: enable it instead</source>
+        <translation>Plugin %1 ist nicht aktiviert: aktivieren Sie es stattdessen</translation>
+    </message>
+    <message>
+        <source>plugin %1 was disabled to restart it, and enabling it again failed</source>
+        <translation>Plugin %1 wurde zum Neustart deaktiviert, und es wieder zu aktivieren ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Logs of %1</source>
+        <translation>Protokoll von %1</translation>
+    </message>
+    <message>
+        <source>the Docker Engine API has no plugin logs: dockerd writes a plugin&apos;s output into its own log (on %1: `journalctl -u docker.service`, lines with plugin=&lt;id&gt;)</source>
+        <translation>die Docker-Engine-API hat keine Plugin-Protokolle: dockerd schreibt die Ausgabe eines Plugins in sein eigenes Protokoll (auf %1: `journalctl -u docker.service`, Zeilen mit plugin=&lt;id&gt;)</translation>
+    </message>
+    <message>
+        <source>the Docker Engine API has no plugin logs: dockerd writes a plugin&apos;s output into its own log (on %1: `journalctl -u docker.service -f`)</source>
+        <translation>die Docker-Engine-API hat keine Plugin-Protokolle: dockerd schreibt die Ausgabe eines Plugins in sein eigenes Protokoll (auf %1: `journalctl -u docker.service -f`)</translation>
+    </message>
+    <message>
+        <source>the Docker Engine API reports only whether a plugin is enabled, not its process state</source>
+        <translation>die Docker-Engine-API meldet nur, ob ein Plugin aktiviert ist, nicht den Zustand seines Prozesses</translation>
+    </message>
+    <message>
+        <source>Privileges of %1</source>
+        <translation>Rechte von %1</translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation>%1 hochladen</translation>
+    </message>
+    <message>
+        <source>invalid name: %1</source>
+        <translation>ungültiger Name: %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>%1 installieren</translation>
+    </message>
+    <message>
+        <source>Enabling</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>enabling %1</source>
+        <translation>%1 wird aktiviert</translation>
+    </message>
+    <message>
+        <source>plugin %1 was installed but stays disabled</source>
+        <translation>Plugin %1 wurde installiert, bleibt aber deaktiviert</translation>
+    </message>
+    <message>
+        <source>plugin %1 was installed but its settings were refused</source>
+        <translation>Plugin %1 wurde installiert, aber seine Einstellungen wurden abgelehnt</translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Docker has no plugin bundles: push the plugin to a registry instead (plugin push), or export it from a Plugdesk store (plugdesk://)</source>
+        <translation>Docker kennt keine Plugin-Bündel: laden Sie das Plugin stattdessen in eine Registry hoch (plugin push) oder exportieren Sie es aus einem Plugdesk-Speicher (plugdesk://)</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Docker has no plugin bundles: import the bundle into a Plugdesk store (plugdesk://), push it to a registry from there, and install it from the registry</source>
+        <translation>Docker kennt keine Plugin-Bündel: importieren Sie das Bündel in einen Plugdesk-Speicher (plugdesk://), laden Sie es von dort in eine Registry hoch und installieren Sie es aus der Registry</translation>
+    </message>
+    <message>
+        <source>List volumes</source>
+        <translation>Volumes auflisten</translation>
+    </message>
+    <message>
+        <source>Inspect volume %1</source>
+        <translation>Volume %1 untersuchen</translation>
+    </message>
+    <message>
+        <source>Create volume %1</source>
+        <translation>Volume %1 erstellen</translation>
+    </message>
+    <message>
+        <source>Remove volume %1</source>
+        <translation>Volume %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Mount volume %1</source>
+        <translation>Volume %1 einhängen</translation>
+    </message>
+    <message>
+        <source>Docker mounts volumes only for containers: run a container with the volume (docker run --mount type=volume,source=%1,target=/data ...) on %2</source>
+        <translation>Docker hängt Volumes nur für Container ein: starten Sie einen Container mit dem Volume (docker run --mount type=volume,source=%1,target=/data ...) auf %2</translation>
+    </message>
+    <message>
+        <source>Unmount volume %1</source>
+        <translation>Volume %1 aushängen</translation>
+    </message>
+    <message>
+        <source>Docker mounts volumes only for containers: a volume is unmounted when the last container using it on %1 stops</source>
+        <translation>Docker hängt Volumes nur für Container ein: ein Volume wird ausgehängt, wenn der letzte Container auf %1, der es nutzt, endet</translation>
     </message>
 </context>
 <context>

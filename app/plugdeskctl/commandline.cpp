@@ -89,6 +89,12 @@ int reportError(Context &context, const QString &message)
     return 1;
 }
 
+core::Result<core::ConnectionUrl> connectionFor(const QString &host)
+{
+    const QString text = host.isEmpty() ? qEnvironmentVariable("PLUGDESK_HOST") : host;
+    return core::ConnectionUrl::parse(text);
+}
+
 core::Engine *readyEngine(Context &context)
 {
     core::Engine *engine = context.engine();
@@ -130,6 +136,9 @@ QList<Option> CommandLine::globalOptions()
          tr("Store root (default $PLUGDESK_ROOT, else /var/lib/plugdesk)")},
         {QStringLiteral("run"), QChar(), QStringLiteral("dir"),
          tr("Run root (default $PLUGDESK_RUN, else /run/plugdesk)")},
+        {QStringLiteral("host"), QLatin1Char('H'), QStringLiteral("url"),
+         tr("Where the plugins live: plugdesk:// (this computer, the default), unix:///SOCKET or "
+            "ssh://[USER@]HOST[:PORT] (a Docker Engine); default $PLUGDESK_HOST")},
         {QStringLiteral("no-ask-password"), QChar(), QString(),
          tr("Do not ask for a password: refuse what polkit would ask one for")},
         {QStringLiteral("help"), QLatin1Char('h'), QString(), tr("Print usage")},
@@ -214,14 +223,15 @@ void CommandLine::printCommandHelp(QTextStream &out, const Command &command) con
 int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString topUsage = tr("%1 [OPTIONS] COMMAND").arg(kProgram);
-    Context context{out, err, {}, {}, {}};
+    Context context{out, err, {}, {}, {}, {}};
+    core::ConnectionUrl connection;
     std::unique_ptr<TerminalAgent> agent; // outlives the engine
     std::unique_ptr<core::Engine> engine;
     // core::makeEngine decides: LocalEngine for root or an explicit store, else HelperEngine (enginefactory.h),
     // which asks polkit; on a terminal, the password is asked there (TerminalAgent).
     context.engine = [&]() -> core::Engine * {
         if (!engine) {
-            engine = core::makeEngine({context.root, context.runRoot, false, {}});
+            engine = core::makeEngine({context.root, context.runRoot, false, connection});
             if (auto *helper = qobject_cast<core::HelperEngine *>(engine.get())) {
                 agent = std::make_unique<TerminalAgent>(context.askPassword, err);
                 helper->setAuthorisationPrompt(agent.get());
@@ -254,6 +264,19 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             context.askPassword = false;
             continue;
         }
+        // -H URL, -HURL (as docker takes its -H).
+        if (argument.startsWith(QLatin1String("-H"))) {
+            if (argument.size() > 2) {
+                context.host = argument.mid(argument.at(2) == QLatin1Char('=') ? 3 : 2);
+            } else {
+                if (index + 1 >= arguments.size())
+                    return usageError(err, tr("flag needs an argument: 'H' in -H"), topUsage, kProgram);
+                context.host = arguments[++index];
+            }
+            if (context.host.isEmpty())
+                return usageError(err, tr("flag -H needs a URL, not an empty string"), topUsage, kProgram);
+            continue;
+        }
         QString name = argument.mid(2);
         QString value;
         const qsizetype equals = name.indexOf(QLatin1Char('='));
@@ -263,17 +286,31 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             name = name.left(equals);
         }
         if (!argument.startsWith(QStringLiteral("--")) ||
-            (name != QLatin1String("root") && name != QLatin1String("run")))
+            (name != QLatin1String("root") && name != QLatin1String("run") && name != QLatin1String("host")))
             return usageError(err, tr("unknown flag: %1").arg(argument), topUsage, kProgram);
         if (!inlineValue) {
             if (index + 1 >= arguments.size())
                 return usageError(err, tr("flag needs an argument: --%1").arg(name), topUsage, kProgram);
             value = arguments[++index];
         }
+        if (value.isEmpty() && name == QLatin1String("host"))
+            return usageError(err, tr("flag --host needs a URL, not an empty string"), topUsage, kProgram);
         if (value.isEmpty())
             return usageError(err, tr("flag --%1 needs a folder, not an empty string").arg(name), topUsage, kProgram);
-        (name == QLatin1String("root") ? context.root : context.runRoot) = value;
+        (name == QLatin1String("host")   ? context.host
+         : name == QLatin1String("root") ? context.root
+                                         : context.runRoot) = value;
     }
+    if (auto url = connectionFor(context.host); url)
+        connection = *url;
+    else
+        return usageError(err, url.error().message, topUsage, kProgram);
+    if (connection.isDocker() && (!context.root.isEmpty() || !context.runRoot.isEmpty()))
+        return usageError(
+            err,
+            tr("--root and --run name this computer's store; they do not apply to the Docker Engine at %1")
+                .arg(connection.toString()),
+            topUsage, kProgram);
     if (index >= arguments.size()) {
         printTopHelp(err);
         return 2;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/base/result.h"
+#include "core/connection/connectionurl.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
@@ -47,6 +50,7 @@ struct Context
     QTextStream &err;
     QString root;    // --root, empty for the default
     QString runRoot; // --run, empty for the default
+    QString host;    // -H/--host, else $PLUGDESK_HOST; empty: plugdesk://, this computer
     std::function<core::Engine *()> engine;
     bool askPassword = true; // false: --no-ask-password (TerminalAgent)
 };
@@ -137,6 +141,11 @@ QString commandPath(const Command &command);
 
 // Prints an engine error the way the CLI does everywhere: "Error: <message>".
 int reportError(Context &context, const QString &message);
+
+// Where the engine lives: `host` (-H/--host, else $PLUGDESK_HOST) read as a connection URL (plugdesk://, the
+// default, unix:///SOCKET, ssh://[USER@]HOST[:PORT]). The one place a saved connection's name will be resolved.
+// Errors name the URL (InvalidArgument).
+core::Result<core::ConnectionUrl> connectionFor(const QString &host);
 
 // The engine, with its reads (plugins, plugin, runtimeState, volumeDrivers) answered: through the helper, the
 // first use reads the helper's snapshot (Engine::reload), waiting at plugdeskctl's top level. A failed read shows

@@ -208,10 +208,17 @@ int inspect(Context &context, const Arguments &arguments)
             // Docker's object, plus what the process does and why (a key Docker does not have, so its readers
             // skip it).
             QJsonObject object = plugin->toApiJson();
-            object.insert(QStringLiteral("PlugdeskState"), stateJson(stateOf(readyEngine(context), *plugin)));
+            // A Docker Engine's plugin is printed as dockerd sent it: Docker reports no process state to add.
+            if (plugin->raw.isEmpty())
+                object.insert(QStringLiteral("PlugdeskState"), stateJson(stateOf(readyEngine(context), *plugin)));
             found.append(object);
-        } else
+        } else if (plugin.error().code == core::ErrorCode::NotFound &&
+                   readyEngine(context)->inherits("core::DockerEngine")) {
+            // On a Docker Engine, the docker CLI's own words for what its daemon did not find.
+            errors.append(Tr::tr("No such plugin: %1").arg(name));
+        } else {
             errors.append(plugin.error().message);
+        }
     }
     if (tmpl) {
         for (const QJsonValue &value : found) {
@@ -221,7 +228,7 @@ int inspect(Context &context, const Arguments &arguments)
             context.out << *rendered << '\n';
         }
     } else {
-        context.out << QString::fromUtf8(QJsonDocument(found).toJson(QJsonDocument::Indented));
+        context.out << indentedJson(QJsonDocument(found));
     }
     for (const QString &error : errors)
         reportError(context, error);

@@ -1,6 +1,7 @@
 #include "textformat.h"
 
 #include <QChar>
+#include <QRegularExpression>
 
 namespace cli {
 
@@ -106,6 +107,18 @@ QString tabulate(const QList<QStringList> &rows)
         out += QLatin1Char('\n');
     }
     return out;
+}
+
+QString indentedJson(const QJsonDocument &document)
+{
+    // A JSON string holds no raw line break, so an opening bracket followed by a line break and only spaces up to
+    // its closing bracket is an empty container.
+    static const QRegularExpression emptyArray(QStringLiteral("\\[\\n *\\]"));
+    static const QRegularExpression emptyObject(QStringLiteral("\\{\\n *\\}"));
+    QString text = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    text.replace(emptyArray, QStringLiteral("[]"));
+    text.replace(emptyObject, QStringLiteral("{}"));
+    return text;
 }
 
 } // namespace cli

@@ -4,6 +4,8 @@ namespace core {
 
 QJsonObject Plugin::toApiJson() const
 {
+    if (!raw.isEmpty())
+        return raw;
     QJsonObject object;
     object.insert(QStringLiteral("Id"), id);
     object.insert(QStringLiteral("Name"), name());

@@ -28,6 +28,9 @@ struct Plugin
     // them), as the store records them. None recorded (a store made by hand, or by an older Plugdesk): the config's
     // own privileges count as approved, never what the settings added.
     std::optional<Privileges> approved;
+    // Docker's own Plugin object when the plugin came from a Docker Engine (DockerEngine), as dockerd sent it, so that
+    // `inspect` prints what `docker plugin inspect` prints; empty for plugins of a Plugdesk store.
+    QJsonObject raw;
 
     // What was approved (see `approved`).
     Privileges approvedPrivileges() const { return approved.value_or(Privileges::fromConfig(config)); }
@@ -42,7 +45,7 @@ struct Plugin
     QString shortId() const { return id.left(12); }
 
     // Docker's Plugin object (docs/docker-compat.md §2.1): Id, Name, Enabled, PluginReference (omitted if empty),
-    // Settings, Config.
+    // Settings, Config; `raw` when there is one.
     QJsonObject toApiJson() const;
 };
 

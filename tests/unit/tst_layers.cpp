@@ -20,7 +20,7 @@ namespace {
 const QStringList kLayers{
     QStringLiteral("base"),       QStringLiteral("plugin"),  QStringLiteral("store"),  QStringLiteral("archive"),
     QStringLiteral("registry"),   QStringLiteral("runtime"), QStringLiteral("volume"), QStringLiteral("engine"),
-    QStringLiteral("connection"), QStringLiteral("helper"),
+    QStringLiteral("connection"), QStringLiteral("docker"),  QStringLiteral("helper"),
 };
 
 struct Include

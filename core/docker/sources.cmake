@@ -1,0 +1,4 @@
+target_sources(plugdesk_docker PRIVATE
+    docker/dockerclient.cpp docker/dockerclient.h
+    docker/dockerengine.cpp docker/dockerengine.h
+)

@@ -111,8 +111,10 @@ void ClusterPluginsView::hideEvent(QHideEvent *event)
 
 void ClusterPluginsView::refresh()
 {
-    if (m_round)
-        return; // one read at a time; the timer comes back
+    if (m_round) {
+        m_again = true; // one read at a time: another one once this ends (it may have begun before a change)
+        return;
+    }
     m_round = new QObject(this);
     m_swarm->state(m_round, [this](const core::Result<core::SwarmState> &state) { stateRead(state); });
 }
@@ -184,6 +186,10 @@ void ClusterPluginsView::finishRefresh()
     rebuild();
     updateButtons();
     Q_EMIT refreshed();
+    if (m_again) {
+        m_again = false;
+        refresh();
+    }
 }
 
 void ClusterPluginsView::rebuild()

@@ -83,6 +83,7 @@ private:
     QTimer *m_timer = nullptr;
     QObject *m_round = nullptr; // the refresh in flight: its answers die with it
     int m_pendingTasks = 0;
+    bool m_again = false; // refresh() was called during a read
     core::SwarmState m_state;
     QList<core::PluginService> m_services;
     QHash<QString, QList<core::PluginTask>> m_tasks;

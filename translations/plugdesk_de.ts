@@ -3588,6 +3588,101 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     </message>
 </context>
 <context>
+    <name>core::SwarmPlugins</name>
+    <message>
+        <source>%1 is not part of a Swarm: start one there with `docker swarm init` (or join one and connect to a manager) to install plugins on the cluster.</source>
+        <translation>%1 gehört zu keinem Swarm: Starten Sie dort einen mit `docker swarm init` (oder treten Sie einem bei und verbinden Sie sich mit einem Manager), um Plugins im Cluster zu installieren.</translation>
+    </message>
+    <message>
+        <source>The Swarm manager %1 is locked: unlock it with `docker swarm unlock`.</source>
+        <translation>Der Swarm-Manager %1 ist gesperrt: Entsperren Sie ihn mit `docker swarm unlock`.</translation>
+    </message>
+    <message>
+        <source>%1 is not an active Swarm node (its state is &quot;%2&quot;%3).</source>
+        <translation>%1 ist kein aktiver Swarm-Knoten (sein Zustand ist „%2“%3).</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a Swarm worker, not a manager: plugin services are created and watched on a manager. Connect to a manager of this Swarm instead.</source>
+        <translation>%1 ist ein Swarm-Worker, kein Manager: Plugin-Dienste werden auf einem Manager angelegt und beobachtet. Verbinden Sie sich stattdessen mit einem Manager dieses Swarms.</translation>
+    </message>
+    <message>
+        <source>Swarm&apos;s plugin runtime needs dockerd started with --experimental: the manager %1 runs without it, so it refuses plugin services. Start dockerd there with --experimental (or &quot;experimental&quot;: true in /etc/docker/daemon.json) and try again.</source>
+        <translation>Die Plugin-Laufzeit von Swarm braucht einen mit --experimental gestarteten dockerd: Der Manager %1 läuft ohne, deshalb lehnt er Plugin-Dienste ab. Starten Sie dockerd dort mit --experimental (oder &quot;experimental&quot;: true in /etc/docker/daemon.json) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>the Docker connection is gone</source>
+        <translation>die Docker-Verbindung besteht nicht mehr</translation>
+    </message>
+    <message>
+        <source>cannot read the privileges of %1</source>
+        <translation>die Berechtigungen von %1 lassen sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s privileges of %1</source>
+        <translation>Dockers Berechtigungen von %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a placement constraint: write KEY==VALUE or KEY!=VALUE, e.g. node.hostname==host1 or node.labels.zone!=edge</source>
+        <translation>„%1“ ist keine Platzierungsbedingung: Schreiben Sie SCHLÜSSEL==WERT oder SCHLÜSSEL!=WERT, z. B. node.hostname==host1 oder node.labels.zone!=edge</translation>
+    </message>
+    <message>
+        <source>the service needs a name</source>
+        <translation>der Dienst braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a service name: use at most 63 letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, beginning and ending with a letter or digit</source>
+        <translation>„%1“ ist kein Dienstname: Verwenden Sie höchstens 63 Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos;, am Anfang und Ende einen Buchstaben oder eine Ziffer</translation>
+    </message>
+    <message>
+        <source>the service needs the plugin&apos;s reference</source>
+        <translation>der Dienst braucht die Referenz des Plugins</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a reference: it contains a space</source>
+        <translation>„%1“ ist keine Referenz: Sie enthält ein Leerzeichen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a plugin name: it contains a space</source>
+        <translation>„%1“ ist kein Plugin-Name: Er enthält ein Leerzeichen</translation>
+    </message>
+    <message>
+        <source>Swarm&apos;s plugin runtime needs dockerd started with --experimental, and the manager %1 runs without it. Start dockerd there with --experimental (or &quot;experimental&quot;: true in /etc/docker/daemon.json). Docker said: %2</source>
+        <translation>Die Plugin-Laufzeit von Swarm braucht einen mit --experimental gestarteten dockerd, und der Manager %1 läuft ohne. Starten Sie dockerd dort mit --experimental (oder &quot;experimental&quot;: true in /etc/docker/daemon.json). Docker meldete: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Swarm manager: plugin services are created and watched on a manager (`docker swarm init` makes one). Docker said: %2</source>
+        <translation>%1 ist kein Swarm-Manager: Plugin-Dienste werden auf einem Manager angelegt und beobachtet (`docker swarm init` macht einen). Docker meldete: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the service %1</source>
+        <translation>der Dienst %1 lässt sich nicht anlegen</translation>
+    </message>
+    <message>
+        <source>Docker created the service %1 but gave no ID</source>
+        <translation>Docker hat den Dienst %1 angelegt, aber keine ID genannt</translation>
+    </message>
+    <message>
+        <source>the service %1</source>
+        <translation>der Dienst %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a reference</source>
+        <translation>„%1“ ist keine Referenz</translation>
+    </message>
+    <message>
+        <source>cannot update the service %1 to %2</source>
+        <translation>der Dienst %1 lässt sich nicht auf %2 aktualisieren</translation>
+    </message>
+    <message>
+        <source>cannot remove the service %1</source>
+        <translation>der Dienst %1 lässt sich nicht entfernen</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Manage Docker managed plugins.</source>
@@ -3636,6 +3731,226 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>plugdesk-helper: restoring plugins: %1</source>
         <translation>plugdesk-helper: Wiederherstellen der Plugins: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ClusterInstallDialog</name>
+    <message>
+        <source>Install on the Cluster</source>
+        <translation>Im Cluster installieren</translation>
+    </message>
+    <message>
+        <source>Creates a Swarm service on %1 that installs the plugin on each node it picks, and keeps it there: nodes that join later get it too.</source>
+        <translation>Legt auf %1 einen Swarm-Dienst an, der das Plugin auf jedem gewählten Knoten installiert und dort hält: Auch später beitretende Knoten erhalten es.</translation>
+    </message>
+    <message>
+        <source>registry.example.com/vendor/plugin:tag</source>
+        <translation>registry.example.com/anbieter/plugin:tag</translation>
+    </message>
+    <message>
+        <source>Every node pulls this reference itself, without a login.</source>
+        <translation>Jeder Knoten lädt diese Referenz selbst, ohne Anmeldung.</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referenz:</translation>
+    </message>
+    <message>
+        <source>the reference</source>
+        <translation>die Referenz</translation>
+    </message>
+    <message>
+        <source>The plugin&apos;s name on each node. It stays when the service is updated to another tag.</source>
+        <translation>Der Name des Plugins auf jedem Knoten. Er bleibt, wenn der Dienst auf ein anderes Tag aktualisiert wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Name on the nodes:</source>
+        <translation>&amp;Name auf den Knoten:</translation>
+    </message>
+    <message>
+        <source>&amp;Service name:</source>
+        <translation>&amp;Dienstname:</translation>
+    </message>
+    <message>
+        <source>Install &amp;disabled</source>
+        <translation>Deaktiviert ins&amp;tallieren</translation>
+    </message>
+    <message>
+        <source>On &amp;every node</source>
+        <translation>Auf &amp;jedem Knoten</translation>
+    </message>
+    <message>
+        <source>On the nodes these &amp;constraints pick, one a line:</source>
+        <translation>Auf den Knoten, die diese &amp;Bedingungen wählen, eine pro Zeile:</translation>
+    </message>
+    <message>
+        <source>node.hostname==host1
+node.labels.storage==ssd</source>
+        <translation>node.hostname==host1
+node.labels.storage==ssd</translation>
+    </message>
+    <message>
+        <source>write at least one constraint, or choose every node</source>
+        <translation>Schreiben Sie mindestens eine Bedingung, oder wählen Sie jeden Knoten</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ClusterPluginsView</name>
+    <message>
+        <source>every node</source>
+        <translation>jedem Knoten</translation>
+    </message>
+    <message>
+        <source>nodes where %1</source>
+        <translation>Knoten mit %1</translation>
+    </message>
+    <message>
+        <source>&amp;Install on the Cluster…</source>
+        <translation>Im Cluster &amp;installieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Update…</source>
+        <translation>&amp;Aktualisieren…</translation>
+    </message>
+    <message>
+        <source>Point the service at another tag; the nodes upgrade one at a time.</source>
+        <translation>Den Dienst auf ein anderes Tag richten; die Knoten aktualisieren nacheinander.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the service; each node removes the plugin.</source>
+        <translation>Den Dienst entfernen; jeder Knoten entfernt das Plugin.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Service / Node</source>
+        <translation>Dienst / Knoten</translation>
+    </message>
+    <message>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Cannot read the Swarm of %1: %2</source>
+        <translation>Der Swarm von %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation> (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>; update %1</source>
+        <translation>; Aktualisierung %1</translation>
+    </message>
+    <message>
+        <source>no task</source>
+        <translation>keine Aufgabe</translation>
+    </message>
+    <message>
+        <source>No node runs this service yet.</source>
+        <translation>Noch kein Knoten führt diesen Dienst aus.</translation>
+    </message>
+    <message>
+        <source>No node matches the constraints.</source>
+        <translation>Kein Knoten erfüllt die Bedingungen.</translation>
+    </message>
+    <message>
+        <source>%1 (desired: %2)</source>
+        <translation>%1 (Soll: %2)</translation>
+    </message>
+    <message>
+        <source>node %1, task %2</source>
+        <translation>Knoten %1, Aufgabe %2</translation>
+    </message>
+    <message>
+        <source>Reading the privileges of %1…</source>
+        <translation>Die Berechtigungen von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Nicht installiert: %1</translation>
+    </message>
+    <message>
+        <source>The privileges were not granted; nothing was installed.</source>
+        <translation>Die Berechtigungen wurden nicht gewährt; es wurde nichts installiert.</translation>
+    </message>
+    <message>
+        <source>Creating the service %1…</source>
+        <translation>Der Dienst %1 wird angelegt…</translation>
+    </message>
+    <message>
+        <source>The service %1 installs %2 on the cluster.</source>
+        <translation>Der Dienst %1 installiert %2 im Cluster.</translation>
+    </message>
+    <message>
+        <source>Update %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>The reference the nodes upgrade %1 to, one node at a time:</source>
+        <translation>Die Referenz, auf die die Knoten %1 nacheinander aktualisieren:</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Not updated: %1</source>
+        <translation>Nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>The privileges were not granted; the service was not changed.</source>
+        <translation>Die Berechtigungen wurden nicht gewährt; der Dienst wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Updating %1 to %2…</source>
+        <translation>%1 wird auf %2 aktualisiert…</translation>
+    </message>
+    <message>
+        <source>The nodes upgrade %1 to %2, one at a time.</source>
+        <translation>Die Knoten aktualisieren %1 nacheinander auf %2.</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the service %1? Each node disables and removes the plugin %2.</source>
+        <translation>Den Dienst %1 entfernen? Jeder Knoten deaktiviert und entfernt das Plugin %2.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <source>The service %1 was removed; each node removes the plugin.</source>
+        <translation>Der Dienst %1 wurde entfernt; jeder Knoten entfernt das Plugin.</translation>
     </message>
 </context>
 <context>

@@ -567,6 +567,10 @@ Job *DockerEngine::privileges(const QString &reference, const QStringList &setti
         call(job, sent, [job](const Result<DockerResponse> &answer) {
             if (!answer)
                 return job->failWith(answer.error());
+            // Docker answers `null` for a plugin that wants none (and for a tag its registry lacks, which only the
+            // pull then says), which QJsonDocument does not take as a document.
+            if (answer->body.trimmed() == "null")
+                return job->finishWith(QVariant::fromValue(Privileges{}));
             auto document = answer->json();
             if (!document)
                 return job->failWith(document.error());

@@ -435,7 +435,8 @@ private Q_SLOTS:
         // A mount whose config has no source cannot be set: Docker's own message, under the table.
         typeIntoCell(table, rowNamed(table, QStringLiteral("cache")), QStringLiteral("/srv/cache"));
         QTest::mouseClick(settings->applyButton(), Qt::LeftButton);
-        QVERIFY(settings->errorLabel()->isVisible());
+        // The refusal comes from the set job (a worker thread): it shows once the job ended.
+        QTRY_VERIFY(settings->errorLabel()->isVisible());
         QVERIFY2(settings->errorLabel()->text().contains(QStringLiteral("Plugin config has no mount source")),
                  qPrintable(settings->errorLabel()->text()));
         saveScreenshot(&window, QStringLiteral("settings-refused"));

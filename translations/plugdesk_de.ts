@@ -444,6 +444,152 @@
     </message>
 </context>
 <context>
+    <name>ConnectionCommands</name>
+    <message>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>docker context (current)</source>
+        <translation>Docker-Kontext (aktuell)</translation>
+    </message>
+    <message>
+        <source>docker context</source>
+        <translation>Docker-Kontext</translation>
+    </message>
+    <message>
+        <source>Successfully added connection &quot;%1&quot;</source>
+        <translation>Verbindung „%1“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>unsupported format &quot;%1&quot;: use &quot;table&quot; or &quot;json&quot;</source>
+        <translation>nicht unterstütztes Format „%1“: „table“ oder „json“ verwenden</translation>
+    </message>
+    <message>
+        <source>The default connection is now &quot;%1&quot;</source>
+        <translation>Die Standardverbindung ist jetzt „%1“</translation>
+    </message>
+    <message>
+        <source>Manage connections</source>
+        <translation>Verbindungen verwalten</translation>
+    </message>
+    <message>
+        <source>Saved connections live in $XDG_CONFIG_HOME/plugdesk/connections.json (else ~/.config/plugdesk/connections.json). URLs: plugdesk:// (this computer), plugdesk:///STORE (the store at STORE), unix:///SOCKET and ssh://[USER@]HOST[:PORT] (a Docker Engine).</source>
+        <translation>Gespeicherte Verbindungen stehen in $XDG_CONFIG_HOME/plugdesk/connections.json (sonst ~/.config/plugdesk/connections.json). URLs: plugdesk:// (dieser Computer), plugdesk:///SPEICHER (der Speicher unter SPEICHER), unix:///SOCKET und ssh://[BENUTZER@]HOST[:PORT] (eine Docker Engine).</translation>
+    </message>
+    <message>
+        <source>Save a connection</source>
+        <translation>Eine Verbindung speichern</translation>
+    </message>
+    <message>
+        <source>List connections</source>
+        <translation>Verbindungen auflisten</translation>
+    </message>
+    <message>
+        <source>Format output: &quot;table&quot; (the default) or &quot;json&quot;</source>
+        <translation>Ausgabeformat: „table“ (Standard) oder „json“</translation>
+    </message>
+    <message>
+        <source>Only show connection names</source>
+        <translation>Nur die Namen der Verbindungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Lists this computer (&quot;local&quot;), the saved connections and Docker&apos;s contexts (read from ~/.docker/contexts, never written). The default connection, used when no -H is given, is marked with *.</source>
+        <translation>Listet diesen Computer („local“), die gespeicherten Verbindungen und die Kontexte von Docker (aus ~/.docker/contexts gelesen, nie geschrieben). Die Standardverbindung, die ohne -H verwendet wird, ist mit * markiert.</translation>
+    </message>
+    <message>
+        <source>Remove one or more saved connections</source>
+        <translation>Eine oder mehrere gespeicherte Verbindungen entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the default connection too (the default goes back to &quot;local&quot;)</source>
+        <translation>Auch die Standardverbindung entfernen (Standard wird wieder „local“)</translation>
+    </message>
+    <message>
+        <source>Set the default connection</source>
+        <translation>Die Standardverbindung festlegen</translation>
+    </message>
+    <message>
+        <source>The default connection is the one used when no -H is given: a saved connection, &quot;local&quot; (this computer) or a Docker context.</source>
+        <translation>Die Standardverbindung wird verwendet, wenn kein -H angegeben ist: eine gespeicherte Verbindung, „local“ (dieser Computer) oder ein Docker-Kontext.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStore</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Plugdesk connections file: %2; fix or remove it</source>
+        <translation>%1 ist keine Plugdesk-Verbindungsdatei: %2; korrigieren oder entfernen Sie sie</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>der Ordner von %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>a connection needs a name</source>
+        <translation>eine Verbindung braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>invalid connection name &quot;%1&quot;: use up to 64 letters, digits and _.+-, starting with a letter or digit</source>
+        <translation>ungültiger Verbindungsname „%1“: bis zu 64 Buchstaben, Ziffern und _.+- verwenden, beginnend mit Buchstabe oder Ziffer</translation>
+    </message>
+    <message>
+        <source>invalid connection name &quot;%1&quot;: &quot;local&quot; is this computer&apos;s own connection</source>
+        <translation>ungültiger Verbindungsname „%1“: „local“ ist die Verbindung dieses Computers</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; needs a URL, as in ssh://HOST</source>
+        <translation>Verbindung „%1“ braucht eine URL, etwa ssh://HOST</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; already exists (%2); remove it first</source>
+        <translation>Verbindung „%1“ existiert bereits (%2); entfernen Sie sie zuerst</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; is this computer&apos;s own and cannot be removed</source>
+        <translation>Verbindung „%1“ gehört zu diesem Computer und kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a Docker context, not a saved connection; remove it with `docker context rm %1`</source>
+        <translation>„%1“ ist ein Docker-Kontext, keine gespeicherte Verbindung; entfernen mit `docker context rm %1`</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; not found</source>
+        <translation>Verbindung „%1“ nicht gefunden</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; is the default; use --force to remove it anyway (the default goes back to &quot;local&quot;)</source>
+        <translation>Verbindung „%1“ ist die Standardverbindung; mit --force trotzdem entfernen (Standard wird wieder „local“)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a URL; `use` takes a connection&apos;s name (save the URL with `connection add` first)</source>
+        <translation>„%1“ ist eine URL; `use` erwartet den Namen einer Verbindung (die URL zuerst mit `connection add` speichern)</translation>
+    </message>
+    <message>
+        <source>the default connection (%1, chosen with `plugdeskctl connection use`) cannot be used: %2</source>
+        <translation>die Standardverbindung (%1, gewählt mit `plugdeskctl connection use`) ist nicht nutzbar: %2</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot;: %2</source>
+        <translation>Verbindung „%1“: %2</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; not found: it is no URL (plugdesk://, unix://PATH, ssh://HOST), no saved connection and no Docker context; see `plugdeskctl connection ls`</source>
+        <translation>Verbindung „%1“ nicht gefunden: sie ist keine URL (plugdesk://, unix://PFAD, ssh://HOST), keine gespeicherte Verbindung und kein Docker-Kontext; siehe `plugdeskctl connection ls`</translation>
+    </message>
+</context>
+<context>
     <name>CreatePlugin</name>
     <message>
         <source>invalid name: %1: a plugin name cannot carry a digest</source>
@@ -2956,6 +3102,45 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     </message>
 </context>
 <context>
+    <name>core::ConnectionUrl</name>
+    <message>
+        <source>invalid connection URL &quot;%1&quot;: %2</source>
+        <translation>ungültige Verbindungs-URL „%1“: %2</translation>
+    </message>
+    <message>
+        <source>expected plugdesk://, unix:///PATH or ssh://[USER@]HOST[:PORT]</source>
+        <translation>erwartet plugdesk://, unix:///PFAD oder ssh://[BENUTZER@]HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>a plugdesk URL names no host; a store is plugdesk:///PATH</source>
+        <translation>eine plugdesk-URL nennt keinen Host; ein Speicher ist plugdesk:///PFAD</translation>
+    </message>
+    <message>
+        <source>a unix URL needs an absolute socket path, as in unix:///var/run/docker.sock</source>
+        <translation>eine unix-URL braucht einen absoluten Socket-Pfad, etwa unix:///var/run/docker.sock</translation>
+    </message>
+    <message>
+        <source>expected ssh://[USER@]HOST[:PORT]</source>
+        <translation>erwartet ssh://[BENUTZER@]HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>a password does not belong in the URL; ssh asks for it or uses your keys</source>
+        <translation>ein Passwort gehört nicht in die URL; ssh fragt danach oder nutzt Ihre Schlüssel</translation>
+    </message>
+    <message>
+        <source>an ssh URL takes no path</source>
+        <translation>eine ssh-URL hat keinen Pfad</translation>
+    </message>
+    <message>
+        <source>an ssh URL takes no query or fragment</source>
+        <translation>eine ssh-URL hat keine Abfrage und kein Fragment</translation>
+    </message>
+    <message>
+        <source>unknown scheme &quot;%1&quot;: use plugdesk://, unix:// or ssh://</source>
+        <translation>unbekanntes Schema „%1“: plugdesk://, unix:// oder ssh:// verwenden</translation>
+    </message>
+</context>
+<context>
     <name>core::HelperEngine</name>
     <message>
         <source>plugdesk-helper on the system bus</source>
@@ -3508,6 +3693,72 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>plugdesk-helper: restoring plugins: %1</source>
         <translation>plugdesk-helper: Wiederherstellen der Plugins: %1</translation>
+    </message>
+    <message>
+        <source>Saved Connections</source>
+        <translation>Gespeicherte Verbindungen</translation>
+    </message>
+    <message>
+        <source>Only this computer is listed: %1</source>
+        <translation>Nur dieser Computer wird angezeigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AddConnectionDialog</name>
+    <message>
+        <source>Add Connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. lab</source>
+        <translation>z. B. labor</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;&lt;tt&gt;plugdesk:///PATH&lt;/tt&gt;: the Plugdesk store at PATH on this computer&lt;br&gt;&lt;tt&gt;unix:///var/run/docker.sock&lt;/tt&gt;: a Docker Engine on its socket&lt;br&gt;&lt;tt&gt;ssh://[USER@]HOST[:PORT]&lt;/tt&gt;: a Docker Engine on another host, over SSH&lt;/small&gt;</source>
+        <translation>&lt;small&gt;&lt;tt&gt;plugdesk:///PFAD&lt;/tt&gt;: der Plugdesk-Speicher unter PFAD auf diesem Computer&lt;br&gt;&lt;tt&gt;unix:///var/run/docker.sock&lt;/tt&gt;: eine Docker Engine an ihrem Socket&lt;br&gt;&lt;tt&gt;ssh://[BENUTZER@]HOST[:PORT]&lt;/tt&gt;: eine Docker Engine auf einem anderen Host, über SSH&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Or pick one of Docker&apos;s &amp;contexts:</source>
+        <translation>Oder einen der &amp;Kontexte von Docker wählen:</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (Docker&apos;s current context)</source>
+        <translation>%1 — %2 (aktueller Kontext von Docker)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Enter a URL, or pick one of Docker&apos;s contexts.</source>
+        <translation>Geben Sie eine URL ein oder wählen Sie einen Kontext von Docker.</translation>
+    </message>
+    <message>
+        <source>There is a connection named &quot;%1&quot; already.</source>
+        <translation>Es gibt bereits eine Verbindung namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionSet</name>
+    <message>
+        <source>%1 is a Docker Engine, and this build of Plugdesk cannot connect to Docker Engines.</source>
+        <translation>%1 ist eine Docker Engine, und dieser Build von Plugdesk kann sich nicht mit Docker Engines verbinden.</translation>
+    </message>
+    <message>
+        <source>%1 is this computer&apos;s own connection and cannot be removed.</source>
+        <translation>%1 ist die Verbindung dieses Computers und kann nicht entfernt werden.</translation>
     </message>
 </context>
 <context>
@@ -4411,6 +4662,66 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
     <message>
         <source>Push “%1” to %2?</source>
         <translation>„%1“ nach %2 hochladen?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Verbindungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; cannot be reached.&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ist nicht erreichbar.&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (%2)…</source>
+        <translation>Verbinde mit %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Connection…</source>
+        <translation>Verbindung &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Connect to another store or Docker Engine</source>
+        <translation>Mit einem anderen Speicher oder einer Docker Engine verbinden</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Connection…</source>
+        <translation>Verbindung &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Forget the selected connection</source>
+        <translation>Die gewählte Verbindung vergessen</translation>
+    </message>
+    <message>
+        <source>Connection %1 (%2) added.</source>
+        <translation>Verbindung %1 (%2) hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>Die Verbindung „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Plugdesk forgets %1. Nothing changes there: its plugins and volumes stay as they are.</source>
+        <translation>Plugdesk vergisst %1. Dort ändert sich nichts: Plugins und Volumes bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Connection %1 removed.</source>
+        <translation>Verbindung %1 entfernt.</translation>
     </message>
 </context>
 <context>
@@ -5597,6 +5908,29 @@ Im Plugin: %2</translation>
     <message>
         <source>drivers not running, not asked: %1</source>
         <translation>Treiber, die nicht laufen (nicht gefragt): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WindowConnection</name>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>No engine for %1.</source>
+        <translation>Keine Engine für %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
     </message>
 </context>
 </TS>

@@ -791,7 +791,8 @@ void MainWindow::showPage(int index)
     if (QAction *pageAction = m_pageActions.value(index))
         pageAction->setChecked(true);
     // Every action of the main toolbar is the Plugins page's; other pages bring their own toolbar.
-    m_toolBar->setVisible(index == 0);
+    // A connection without an engine has none of them: its page says why, with Retry.
+    m_toolBar->setVisible(index == 0 && m_plugins);
 }
 
 void MainWindow::updateActions()

@@ -175,7 +175,7 @@ private Q_SLOTS:
             QVERIFY(!window.installAction()->isEnabled());
             QVERIFY(!window.enableAction()->isVisible());
         }
-        saveScreenshot(&window, u"connections"_s);
+        saveScreenshot(&window, u"connections-failed"_s);
         QTest::mouseClick(retry, Qt::LeftButton);
         QTRY_COMPARE(docker->state(), WindowConnection::State::Failed);
         QVERIFY(!docker->errorText().isEmpty());
@@ -187,6 +187,8 @@ private Q_SLOTS:
         QTRY_COMPARE(shownPlugins(window), (QStringList{u"acme/alpha"_s, u"acme/alpha-two"_s, u"vieux/sshfs"_s}));
         list->setCurrentRow(1);
         QTRY_COMPARE(shownPlugins(window), (QStringList{u"acme/beta"_s, u"acme/beta-two"_s, u"vieux/sshfs"_s}));
+        window.pluginTable()->selectRow(0);
+        saveScreenshot(&window, u"connections"_s);
         // "This computer" cannot be removed; a saved connection can.
         list->setCurrentRow(0);
         QVERIFY(!window.removeConnectionAction()->isEnabled());

@@ -3,6 +3,8 @@
 
 #include "core/engine/engine.h"
 #include "core/plugin/reference.h"
+#include "ui/addconnectiondialog.h"
+#include "ui/connectionset.h"
 #include "ui/createplugindialog.h"
 #include "ui/icons.h"
 #include "ui/importdialog.h"
@@ -16,6 +18,7 @@
 #include "ui/pluginsettingsview.h"
 #include "ui/pluginspage.h"
 #include "ui/volumespage.h"
+#include "ui/windowconnection.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -34,6 +37,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -43,6 +47,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -67,25 +72,63 @@ bool isActive(const std::optional<core::PluginRuntimeState> &state)
 
 } // namespace
 
+// One connection's pages and the widgets that follow it.
+struct MainWindow::Pane
+{
+    WindowConnection *connection = nullptr;
+    PluginsPage *plugins = nullptr;
+    VolumesPage *volumes = nullptr;
+    JobsIndicator *jobs = nullptr;
+    QWidget *jobsBox = nullptr;      // holds `jobs` in the status bar: shown for the selected connection only
+    QAction *filterAction = nullptr; // the Plugins page's filter box in the toolbar
+    QString summary;                 // PluginsPage::summaryChanged's last line
+    // Shown for Plugins and Volumes while the connection has no engine: its state, the error and Retry.
+    QWidget *statusView = nullptr;
+    QLabel *statusText = nullptr;
+    QPushButton *retry = nullptr;
+    QListWidgetItem *row = nullptr;
+};
+
 MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     : QMainWindow(parent)
-    , m_engine(engine)
+{
+    auto *connection = new WindowConnection(ConnectionSet::thisComputer(), engine, this);
+    setUp();
+    addPane(connection);
+    selectPane(0);
+}
+
+MainWindow::MainWindow(ConnectionSet *connections, QWidget *parent)
+    : QMainWindow(parent)
+    , m_connections(connections)
+{
+    setUp();
+    m_connectionBox->show();
+    m_sidebar->setFixedWidth(200);
+    const QList<WindowConnection *> list = connections->connections();
+    for (WindowConnection *connection : list)
+        addPane(connection);
+    connect(connections, &ConnectionSet::added, this, [this](WindowConnection *connection) {
+        addPane(connection);
+        selectPane(static_cast<int>(m_panes.size()) - 1);
+    });
+    connect(connections, &ConnectionSet::aboutToRemove, this, &MainWindow::removePane);
+    selectPane(0);
+    // Each connection makes its engine after the window is up; one that is slow or fails shows it on its own row.
+    for (WindowConnection *connection : list)
+        connection->connectLater();
+}
+
+void MainWindow::setUp()
 {
     setWindowTitle(tr("Plugdesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/plugdesk.svg")));
     setAcceptDrops(true);
 
-    m_plugins = new PluginsPage(m_engine);
-    createActions();
-    connect(m_plugins, &PluginsPage::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_plugins, &PluginsPage::summaryChanged, this, [this](const QString &text) { m_status->setText(text); });
-    connect(m_plugins, &PluginsPage::reloadingChanged, m_refreshAction,
-            [this](bool reloading) { m_refreshAction->setEnabled(!reloading); });
-    connect(m_plugins->table(), &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(m_plugins->detailsView()->settingsView(), &PluginSettingsView::applied, this,
-            [this](const QString &name) { statusBar()->showMessage(tr("Settings of %1 applied.").arg(name), 5000); });
-
+    m_pages = new QStackedWidget;
     m_sidebar = new QListWidget;
+    createActions();
+
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setAccessibleName(tr("Pages"));
     m_sidebar->setFrameShape(QFrame::NoFrame);
@@ -95,14 +138,58 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     m_sidebar->setBackgroundRole(QPalette::AlternateBase);
     m_sidebar->setAutoFillBackground(true);
     m_sidebar->setStyleSheet(QStringLiteral("QListWidget#sidebar::item { padding: 6px 4px; }"));
-    m_pages = new QStackedWidget;
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
+
+    // The connection list above the pages (hidden in the one-engine window): a row per connection with its state.
+    m_connectionBox = new QWidget;
+    m_connectionBox->setObjectName(QStringLiteral("connectionBox"));
+    m_connectionBox->setBackgroundRole(QPalette::AlternateBase);
+    m_connectionBox->setAutoFillBackground(true);
+    auto *connectionLayout = new QVBoxLayout(m_connectionBox);
+    connectionLayout->setContentsMargins(4, 6, 4, 4);
+    connectionLayout->setSpacing(4);
+    auto *connectionsTitle = new QLabel(tr("<b>Connections</b>"));
+    connectionLayout->addWidget(connectionsTitle);
+    m_connectionList = new QListWidget;
+    m_connectionList->setObjectName(QStringLiteral("connectionList"));
+    m_connectionList->setAccessibleName(tr("Connections"));
+    m_connectionList->setFrameShape(QFrame::NoFrame);
+    m_connectionList->setIconSize(QSize(22, 22));
+    m_connectionList->setWordWrap(true);
+    m_connectionList->setTextElideMode(Qt::ElideRight);
+    m_connectionList->setFixedWidth(192);
+    m_connectionList->setMinimumHeight(150);
+    m_connectionList->setStyleSheet(QStringLiteral("QListWidget#connectionList::item { padding: 4px 2px; }"));
+    m_connectionList->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_connectionList->addAction(m_addConnectionAction);
+    m_connectionList->addAction(m_removeConnectionAction);
+    connectionsTitle->setBuddy(m_connectionList);
+    connect(m_connectionList, &QListWidget::currentRowChanged, this, &MainWindow::selectPane);
+    connectionLayout->addWidget(m_connectionList, 1);
+    auto *connectionButtons = new QHBoxLayout;
+    for (QAction *action : {m_addConnectionAction, m_removeConnectionAction}) {
+        auto *button = new QToolButton;
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAutoRaise(true);
+        connectionButtons->addWidget(button);
+    }
+    connectionButtons->addStretch(1);
+    connectionLayout->addLayout(connectionButtons);
+    m_connectionBox->hide();
+
+    auto *sideColumn = new QWidget;
+    auto *sideLayout = new QVBoxLayout(sideColumn);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->setSpacing(0);
+    sideLayout->addWidget(m_connectionBox);
+    sideLayout->addWidget(m_sidebar, 1);
 
     auto *central = new QWidget;
     auto *centralLayout = new QHBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
-    centralLayout->addWidget(m_sidebar);
+    centralLayout->addWidget(sideColumn);
     auto *line = new QFrame;
     line->setFrameShape(QFrame::VLine);
     line->setFrameShadow(QFrame::Sunken);
@@ -110,37 +197,311 @@ MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
     centralLayout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    addPage(themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin")), tr("Plugins"), m_plugins);
-    m_volumesPage = new VolumesPage(m_engine);
-    addPage(themeIcon(QStringLiteral("drive-harddisk"), QStringLiteral("volume")), tr("Volumes"), m_volumesPage);
-    // A volume driver's Go to Plugin: the Plugins page, with that plugin selected.
-    connect(m_volumesPage, &VolumesPage::showPluginRequested, this, [this](const QString &pluginId) {
-        showPage(m_pages->indexOf(m_plugins));
-        m_plugins->selectPlugin(pluginId);
-    });
+    addPage(themeIcon(QStringLiteral("application-x-addon"), QStringLiteral("plugin")), tr("Plugins"), nullptr);
+    addPage(themeIcon(QStringLiteral("drive-harddisk"), QStringLiteral("volume")), tr("Volumes"), nullptr);
     createVolumeMenu();
     // F5 refreshes the page shown: the Volumes page has its own Refresh.
     m_pluginActions.append(m_refreshAction);
 
     m_status = new QLabel;
     statusBar()->addWidget(m_status, 1);
-    m_jobs = new JobsIndicator(m_engine);
-    statusBar()->addPermanentWidget(m_jobs);
-
-    // Tab goes sidebar -> filter -> list -> details on each page (a hidden page's widgets are skipped).
-    QWidget::setTabOrder(m_sidebar, m_plugins->filterEdit());
-    QWidget::setTabOrder(m_plugins->filterEdit(), m_plugins->table());
-    QWidget::setTabOrder(m_plugins->table(), m_plugins->detailsView());
-    QWidget::setTabOrder(m_plugins->detailsView(), m_volumesPage->filterEdit());
-    QWidget::setTabOrder(m_volumesPage->filterEdit(), m_volumesPage->treeView());
-    QWidget::setTabOrder(m_volumesPage->treeView(), m_volumesPage->detailsView());
 
     resize(1100, 720);
-    restoreState();
-    refresh();
-    updateActions();
+    QSettings settings;
+    if (settings.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+}
+
+void MainWindow::addPane(WindowConnection *connection)
+{
+    auto pane = std::make_unique<Pane>();
+    pane->connection = connection;
+    pane->statusView = new QWidget;
+    pane->statusView->setObjectName(QStringLiteral("connectionPage"));
+    auto *layout = new QVBoxLayout(pane->statusView);
+    layout->addStretch(1);
+    pane->statusText = new QLabel;
+    pane->statusText->setObjectName(QStringLiteral("connectionStatusText"));
+    pane->statusText->setAlignment(Qt::AlignCenter);
+    pane->statusText->setWordWrap(true);
+    pane->statusText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(pane->statusText);
+    pane->retry = new QPushButton(tr("&Retry"));
+    pane->retry->setObjectName(QStringLiteral("connectionRetry"));
+    connect(pane->retry, &QPushButton::clicked, connection, &WindowConnection::retry);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(pane->retry);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+
+    pane->jobsBox = new QWidget;
+    auto *jobsLayout = new QHBoxLayout(pane->jobsBox);
+    jobsLayout->setContentsMargins(0, 0, 0, 0);
+    statusBar()->addPermanentWidget(pane->jobsBox);
+    pane->jobsBox->hide();
+
+    pane->row = new QListWidgetItem(m_connectionList);
+    Pane *raw = pane.get();
+    m_panes.push_back(std::move(pane));
+    connect(connection, &WindowConnection::stateChanged, this, [this, raw] { updateConnectionRow(*raw); });
+    connect(connection, &WindowConnection::engineReady, this, [this, raw] {
+        buildPages(*raw);
+        if (currentPane() == raw)
+            selectPane(m_currentPane);
+    });
+    if (connection->engine())
+        buildPages(*raw);
+    // After the pages: in the one-engine window the stack holds Plugins, Volumes, then this (never shown there).
+    m_pages->addWidget(raw->statusView);
+    updateConnectionRow(*raw);
+}
+
+void MainWindow::buildPages(Pane &pane)
+{
+    core::Engine *engine = pane.connection->engine();
+    if (pane.plugins || !engine)
+        return;
+    Pane *raw = &pane;
+    auto isCurrent = [this, raw] { return currentPane() == raw; };
+    pane.plugins = new PluginsPage(engine);
+    connect(pane.plugins, &PluginsPage::selectionChanged, this, [this, isCurrent] {
+        if (isCurrent())
+            updateActions();
+    });
+    connect(pane.plugins, &PluginsPage::summaryChanged, this, [this, raw, isCurrent](const QString &text) {
+        raw->summary = text;
+        if (isCurrent())
+            m_status->setText(text);
+    });
+    connect(pane.plugins, &PluginsPage::reloadingChanged, m_refreshAction, [this, isCurrent](bool reloading) {
+        if (isCurrent())
+            m_refreshAction->setEnabled(!reloading);
+    });
+    connect(pane.plugins->table(), &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(pane.plugins->detailsView()->settingsView(), &PluginSettingsView::applied, this,
+            [this](const QString &name) { statusBar()->showMessage(tr("Settings of %1 applied.").arg(name), 5000); });
+    m_pages->addWidget(pane.plugins);
+    // Each connection's filter box sits in the toolbar; only the selected one's is shown.
+    pane.filterAction = m_toolBar->addWidget(pane.plugins->filterEdit());
+    pane.filterAction->setVisible(false);
+
+    pane.volumes = new VolumesPage(engine);
+    m_pages->addWidget(pane.volumes);
+    // A volume driver's Go to Plugin: the Plugins page, with that plugin selected.
+    connect(pane.volumes, &VolumesPage::showPluginRequested, this, [this, raw](const QString &pluginId) {
+        showPage(0);
+        raw->plugins->selectPlugin(pluginId);
+    });
+    for (QAction *action :
+         {pane.volumes->newVolumeAction(), pane.volumes->removeAction(), pane.volumes->refreshAction(),
+          pane.volumes->copyNameAction(), pane.volumes->copyMountpointAction()})
+        action->setVisible(false);
+
+    pane.jobs = new JobsIndicator(engine);
+    pane.jobsBox->layout()->addWidget(pane.jobs);
+
+    // Tab goes sidebar -> filter -> list -> details on each page (a hidden page's widgets are skipped).
+    QWidget::setTabOrder(m_sidebar, pane.plugins->filterEdit());
+    QWidget::setTabOrder(pane.plugins->filterEdit(), pane.plugins->table());
+    QWidget::setTabOrder(pane.plugins->table(), pane.plugins->detailsView());
+    QWidget::setTabOrder(pane.plugins->detailsView(), pane.volumes->filterEdit());
+    QWidget::setTabOrder(pane.volumes->filterEdit(), pane.volumes->treeView());
+    QWidget::setTabOrder(pane.volumes->treeView(), pane.volumes->detailsView());
+
+    QSettings settings;
+    pane.plugins->restoreState(settings);
+    pane.plugins->refresh();
     // Shown first, filled when the engine has read (through the helper, after polkit answered).
-    QTimer::singleShot(0, m_plugins, &PluginsPage::reload);
+    QTimer::singleShot(0, pane.plugins, &PluginsPage::reload);
+}
+
+void MainWindow::removePane(WindowConnection *connection)
+{
+    const auto found = std::find_if(m_panes.begin(), m_panes.end(),
+                                    [connection](const auto &pane) { return pane->connection == connection; });
+    if (found == m_panes.end())
+        return;
+    const int index = static_cast<int>(found - m_panes.begin());
+    std::unique_ptr<Pane> pane = std::move(*found);
+    m_panes.erase(found);
+    m_pluginActions.removeOne(pane->filterAction);
+    if (m_currentPane == index) {
+        // Its Volume menu entries are its Volumes page's actions, which go with the page.
+        m_volumeMenu->clear();
+        m_volumeActions = {m_volumeMenu->menuAction()};
+        m_currentPane = -1;
+        m_engine = nullptr;
+        m_plugins = nullptr;
+        m_volumesPage = nullptr;
+        m_jobs = nullptr;
+    } else if (m_currentPane > index) {
+        --m_currentPane;
+    }
+    // The pages go now, before the connection deletes its engine.
+    const QSignalBlocker blocker(m_connectionList);
+    delete pane->row;
+    delete pane->filterAction;
+    delete pane->plugins;
+    delete pane->volumes;
+    delete pane->jobsBox;
+    delete pane->statusView;
+    if (m_currentPane < 0)
+        selectPane(qMin(index, static_cast<int>(m_panes.size()) - 1));
+}
+
+void MainWindow::updateConnectionRow(const Pane &pane)
+{
+    WindowConnection *connection = pane.connection;
+    QString icon;
+    QString fallback;
+    switch (connection->state()) {
+    case WindowConnection::State::Connecting:
+        icon = QStringLiteral("network-connect");
+        fallback = QStringLiteral("refresh");
+        break;
+    case WindowConnection::State::Connected:
+        icon = connection->entry().source == core::ConnectionSource::ThisComputer ? QStringLiteral("computer")
+                                                                                  : QStringLiteral("network-server");
+        fallback = QStringLiteral("plugin");
+        break;
+    case WindowConnection::State::Failed:
+        icon = QStringLiteral("network-error");
+        fallback = QStringLiteral("remove");
+        break;
+    }
+    QString state = connection->stateText();
+    // The row holds the first line; the whole error is in the tooltip and on the connection's page.
+    const QString firstLine = state.section(QLatin1Char('\n'), 0, 0);
+    pane.row->setIcon(connection->state() == WindowConnection::State::Failed
+                          ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                          : themeIcon(icon, fallback));
+    pane.row->setText(connection->displayName() + QLatin1Char('\n') +
+                      fontMetrics().elidedText(firstLine, Qt::ElideRight, 170));
+    pane.row->setToolTip(QStringLiteral("%1 (%2)\n%3").arg(connection->displayName(), connection->url(), state));
+    pane.row->setData(Qt::AccessibleTextRole, tr("%1, %2").arg(connection->displayName(), connection->stateText()));
+    pane.row->setData(Qt::UserRole, connection->name());
+
+    const bool failed = connection->state() == WindowConnection::State::Failed;
+    pane.statusText->setText(
+        failed ? tr("<b>%1</b> cannot be reached.<br>%2")
+                     .arg(connection->displayName().toHtmlEscaped(), connection->errorText().toHtmlEscaped())
+               : tr("Connecting to %1 (%2)…")
+                     .arg(connection->displayName().toHtmlEscaped(), connection->url().toHtmlEscaped()));
+    pane.retry->setVisible(failed);
+    if (currentPane() == &pane && !pane.plugins && m_status)
+        m_status->setText(connection->stateText());
+}
+
+MainWindow::Pane *MainWindow::paneOf(WindowConnection *connection) const
+{
+    for (const auto &pane : m_panes) {
+        if (pane->connection == connection)
+            return pane.get();
+    }
+    return nullptr;
+}
+
+MainWindow::Pane *MainWindow::currentPane() const
+{
+    return m_currentPane >= 0 && m_currentPane < static_cast<int>(m_panes.size()) ? m_panes[m_currentPane].get()
+                                                                                  : nullptr;
+}
+
+WindowConnection *MainWindow::currentConnection() const
+{
+    const Pane *pane = currentPane();
+    return pane ? pane->connection : nullptr;
+}
+
+void MainWindow::showConnection(WindowConnection *connection)
+{
+    for (int index = 0; index < static_cast<int>(m_panes.size()); ++index) {
+        if (m_panes[index]->connection == connection)
+            selectPane(index);
+    }
+}
+
+PluginsPage *MainWindow::pluginsPageOf(WindowConnection *connection) const
+{
+    const Pane *pane = paneOf(connection);
+    return pane ? pane->plugins : nullptr;
+}
+
+VolumesPage *MainWindow::volumesPageOf(WindowConnection *connection) const
+{
+    const Pane *pane = paneOf(connection);
+    return pane ? pane->volumes : nullptr;
+}
+
+QWidget *MainWindow::connectionPageOf(WindowConnection *connection) const
+{
+    const Pane *pane = paneOf(connection);
+    return pane ? pane->statusView : nullptr;
+}
+
+void MainWindow::selectPane(int index)
+{
+    if (index < 0 || index >= static_cast<int>(m_panes.size()))
+        return;
+    if (Pane *previous = currentPane(); previous && previous != m_panes[index].get()) {
+        if (previous->filterAction)
+            previous->filterAction->setVisible(false);
+        previous->jobsBox->hide();
+        m_pluginActions.removeOne(previous->filterAction);
+    }
+    m_currentPane = index;
+    Pane &pane = *m_panes[index];
+    if (m_connectionList->currentRow() != index) {
+        const QSignalBlocker blocker(m_connectionList);
+        m_connectionList->setCurrentRow(index);
+    }
+    m_engine = pane.plugins ? pane.connection->engine() : nullptr;
+    m_plugins = pane.plugins;
+    m_volumesPage = pane.volumes;
+    m_jobs = pane.jobs;
+    pane.jobsBox->setVisible(pane.jobs);
+    if (pane.filterAction && !m_pluginActions.contains(pane.filterAction))
+        m_pluginActions.append(pane.filterAction);
+    m_removeConnectionAction->setEnabled(pane.connection->entry().source == core::ConnectionSource::Saved);
+    for (QAction *action : {m_installAction, m_createAction, m_importAction, m_loginAction})
+        action->setEnabled(m_engine);
+    m_refreshAction->setEnabled(m_plugins && !m_plugins->isReloading());
+    m_status->setText(m_plugins ? pane.summary : pane.connection->stateText());
+    fillVolumeMenu();
+    showPage(m_pageIndex);
+    updateActions();
+}
+
+QWidget *MainWindow::pageWidget(int index) const
+{
+    if (index >= 2)
+        return m_extraPages.value(index - 2);
+    const Pane *pane = currentPane();
+    if (!pane)
+        return nullptr;
+    if (!pane->plugins)
+        return pane->statusView;
+    return index == 0 ? static_cast<QWidget *>(pane->plugins) : pane->volumes;
+}
+
+void MainWindow::refresh()
+{
+    if (m_plugins)
+        m_plugins->refresh();
+}
+
+void MainWindow::refreshStates()
+{
+    if (m_plugins)
+        m_plugins->refreshStates();
+}
+
+void MainWindow::reload()
+{
+    if (m_plugins)
+        m_plugins->reload();
 }
 
 MainWindow::~MainWindow() = default;
@@ -175,7 +536,7 @@ void MainWindow::createActions()
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Read the plugins again (F5)"));
-    connect(m_refreshAction, &QAction::triggered, m_plugins, &PluginsPage::reload);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::reload);
 
     m_installAction =
         new QAction(themeIcon(QStringLiteral("download"), QStringLiteral("install")), tr("&Install…"), this);
@@ -247,11 +608,23 @@ void MainWindow::createActions()
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
     auto *aboutAction = new QAction(tr("&About Plugdesk"), this);
     connect(aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Plugdesk"),
-                           tr("<h3>Plugdesk %1</h3><p>A desktop manager for Docker managed plugins.</p>"
-                              "<p>Store: <tt>%2</tt></p>")
-                               .arg(QStringLiteral(PLUGDESK_VERSION), m_engine->location().toHtmlEscaped()));
+        QMessageBox::about(
+            this, tr("About Plugdesk"),
+            tr("<h3>Plugdesk %1</h3><p>A desktop manager for Docker managed plugins.</p>"
+               "<p>Store: <tt>%2</tt></p>")
+                .arg(QStringLiteral(PLUGDESK_VERSION), m_engine ? m_engine->location().toHtmlEscaped() : QString()));
     });
+
+    m_addConnectionAction =
+        new QAction(themeIcon(QStringLiteral("list-add"), QStringLiteral("add")), tr("&Add Connection…"), this);
+    m_addConnectionAction->setObjectName(QStringLiteral("addConnectionAction"));
+    m_addConnectionAction->setToolTip(tr("Connect to another store or Docker Engine"));
+    connect(m_addConnectionAction, &QAction::triggered, this, &MainWindow::addConnection);
+    m_removeConnectionAction = new QAction(themeIcon(QStringLiteral("list-remove"), QStringLiteral("remove")),
+                                           tr("Re&move Connection…"), this);
+    m_removeConnectionAction->setObjectName(QStringLiteral("removeConnectionAction"));
+    m_removeConnectionAction->setToolTip(tr("Forget the selected connection"));
+    connect(m_removeConnectionAction, &QAction::triggered, this, &MainWindow::removeConnection);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_installAction);
@@ -260,6 +633,11 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     fileMenu->addAction(m_loginAction);
     fileMenu->addSeparator();
+    if (m_connections) {
+        fileMenu->addAction(m_addConnectionAction);
+        fileMenu->addAction(m_removeConnectionAction);
+        fileMenu->addSeparator();
+    }
     fileMenu->addAction(quitAction);
     QMenu *pluginMenu = menuBar()->addMenu(tr("&Plugin"));
     // The Plugin menu holds only the Plugins page's actions: it goes away with them on other pages.
@@ -280,6 +658,7 @@ void MainWindow::createActions()
     m_helpMenu->addAction(aboutAction);
 
     auto *toolBar = addToolBar(tr("Main"));
+    m_toolBar = toolBar;
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -311,38 +690,57 @@ void MainWindow::createActions()
     }
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    toolBar->addWidget(spacer);
-    m_pluginActions.append(toolBar->addWidget(m_plugins->filterEdit()));
+    m_filterAnchor = toolBar->addWidget(spacer);
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence::Find);
-    connect(focusFilter, &QAction::triggered, m_plugins->filterEdit(), qOverload<>(&QWidget::setFocus));
+    connect(focusFilter, &QAction::triggered, this, [this] {
+        if (m_plugins)
+            m_plugins->filterEdit()->setFocus();
+    });
     addAction(focusFilter);
 }
 
 void MainWindow::createVolumeMenu()
 {
     // The Volumes page's own actions, in a menu of their own between Plugin and View; shown with the page.
-    auto *volumeMenu = new QMenu(tr("V&olume"), this);
-    volumeMenu->setObjectName(QStringLiteral("volumeMenu"));
-    menuBar()->insertMenu(m_viewMenu->menuAction(), volumeMenu);
-    volumeMenu->addAction(m_volumesPage->newVolumeAction());
-    volumeMenu->addAction(m_volumesPage->removeAction());
-    volumeMenu->addSeparator();
-    volumeMenu->addAction(m_volumesPage->copyNameAction());
-    volumeMenu->addAction(m_volumesPage->copyMountpointAction());
-    volumeMenu->addSeparator();
-    volumeMenu->addAction(m_volumesPage->refreshAction());
-    // Hidden actions take no shortcuts: the Plugins page's Delete and the Volumes page's never compete.
-    m_volumeActions = {volumeMenu->menuAction(),        m_volumesPage->newVolumeAction(),
-                       m_volumesPage->removeAction(),   m_volumesPage->refreshAction(),
-                       m_volumesPage->copyNameAction(), m_volumesPage->copyMountpointAction()};
+    m_volumeMenu = new QMenu(tr("V&olume"), this);
+    m_volumeMenu->setObjectName(QStringLiteral("volumeMenu"));
+    menuBar()->insertMenu(m_viewMenu->menuAction(), m_volumeMenu);
+    m_volumeMenu->menuAction()->setVisible(false);
+}
+
+void MainWindow::fillVolumeMenu()
+{
+    // Hidden actions take no shortcuts: the Plugins page's Delete and the Volumes page's never compete, nor do two
+    // connections' Volumes pages.
     for (QAction *action : std::as_const(m_volumeActions))
-        action->setVisible(m_pages->currentWidget() == m_volumesPage);
+        action->setVisible(false);
+    m_volumeMenu->clear();
+    m_volumeActions = {m_volumeMenu->menuAction()};
+    if (m_volumesPage) {
+        m_volumeMenu->addAction(m_volumesPage->newVolumeAction());
+        m_volumeMenu->addAction(m_volumesPage->removeAction());
+        m_volumeMenu->addSeparator();
+        m_volumeMenu->addAction(m_volumesPage->copyNameAction());
+        m_volumeMenu->addAction(m_volumesPage->copyMountpointAction());
+        m_volumeMenu->addSeparator();
+        m_volumeMenu->addAction(m_volumesPage->refreshAction());
+        m_volumeActions +=
+            {m_volumesPage->newVolumeAction(), m_volumesPage->removeAction(), m_volumesPage->refreshAction(),
+             m_volumesPage->copyNameAction(), m_volumesPage->copyMountpointAction()};
+    }
+    for (QAction *action : std::as_const(m_volumeActions))
+        action->setVisible(m_pageIndex == 1 && m_volumesPage);
 }
 
 int MainWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
 {
-    const int index = m_pages->addWidget(page);
+    // Plugins and Volumes (page null) are each connection's own; a page added later is the same for all.
+    const int index = m_sidebar->count();
+    if (page) {
+        m_pages->addWidget(page);
+        m_extraPages.append(page);
+    }
     auto *item = new QListWidgetItem(icon, title, m_sidebar);
     item->setData(Qt::AccessibleTextRole, title);
     // View > <page> with Ctrl+<n>, for the first nine pages.
@@ -369,27 +767,32 @@ int MainWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
     }
     m_viewMenu->insertAction(separator, pageAction);
     m_pageActions.append(pageAction);
-    if (m_sidebar->currentRow() < 0)
+    if (m_sidebar->currentRow() < 0) {
+        const QSignalBlocker blocker(m_sidebar);
         m_sidebar->setCurrentRow(index);
+    }
     return index;
 }
 
 void MainWindow::showPage(int index)
 {
-    if (index < 0 || index >= m_pages->count())
+    if (index < 0 || index >= m_sidebar->count())
         return;
-    m_pages->setCurrentIndex(index);
+    m_pageIndex = index;
+    if (QWidget *widget = pageWidget(index))
+        m_pages->setCurrentWidget(widget);
     if (m_sidebar->currentRow() != index)
         m_sidebar->setCurrentRow(index);
+    // The Plugins page's actions, and the Volumes page's, only while that page of a connected connection is shown.
     for (QAction *action : std::as_const(m_pluginActions))
-        action->setVisible(index == 0);
+        action->setVisible(index == 0 && m_plugins);
     for (QAction *action : std::as_const(m_volumeActions))
-        action->setVisible(m_pages->widget(index) == m_volumesPage);
+        action->setVisible(index == 1 && m_volumesPage);
     if (QAction *pageAction = m_pageActions.value(index))
         pageAction->setChecked(true);
     // Every action of the main toolbar is the Plugins page's; other pages bring their own toolbar.
-    if (auto *toolBar = findChild<QToolBar *>(QStringLiteral("mainToolBar")))
-        toolBar->setVisible(index == 0);
+    // A connection without an engine has none of them: its page says why, with Retry.
+    m_toolBar->setVisible(index == 0 && m_plugins);
 }
 
 void MainWindow::updateActions()
@@ -408,6 +811,8 @@ void MainWindow::updateActions()
 
 void MainWindow::showContextMenu(const QPoint &position)
 {
+    if (!m_plugins)
+        return;
     QTableView *table = m_plugins->table();
     const QModelIndex index = table->indexAt(position);
     if (index.isValid())
@@ -512,6 +917,12 @@ void MainWindow::offerForceDisable(const QString &id, const QString &name, const
 void MainWindow::watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess,
                           std::function<bool(const core::Error &)> onFailure)
 {
+    // Only ever called with a job of the selected connection's engine (the dialogs that lead here are window-modal,
+    // so the selection cannot change meanwhile), so its page follows it.
+    if (!m_plugins) {
+        job->then(this, [job](const core::Job &) { job->deleteLater(); });
+        return;
+    }
     m_plugins->jobWatcher()->watch(job, failureText, std::move(onSuccess), std::move(onFailure));
 }
 
@@ -527,16 +938,20 @@ void MainWindow::followWithProgress(core::Job *job, const QString &failureText,
 
 void MainWindow::installPlugin(const QString &reference)
 {
+    if (!m_engine)
+        return;
     showPage(0);
+    const QPointer<PluginsPage> page = m_plugins;
     auto *dialog = new InstallDialog(m_engine, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!reference.isEmpty())
         dialog->setReference(reference);
-    connect(dialog, &InstallDialog::started, this, [this](core::Job *job) {
-        followWithProgress(job, tr("The plugin could not be installed."), [this](const QVariant &result) {
+    connect(dialog, &InstallDialog::started, this, [this, page](core::Job *job) {
+        followWithProgress(job, tr("The plugin could not be installed."), [this, page](const QVariant &result) {
             const QString name = result.toString();
             statusBar()->showMessage(tr("%1 was installed.").arg(name), 5000);
-            m_plugins->selectPluginNamed(name);
+            if (page)
+                page->selectPluginNamed(name);
         });
     });
     dialog->open();
@@ -573,6 +988,8 @@ void MainWindow::exportSelected()
 
 void MainWindow::importBundle(const QString &file)
 {
+    if (!m_engine)
+        return;
     showPage(0);
     if (file.isEmpty()) {
         QSettings settings;
@@ -593,16 +1010,18 @@ void MainWindow::importBundle(const QString &file)
     // Only the bundle's manifest and config are read before the person grants the privileges.
     core::Job *read = m_engine->bundlePrivileges(file);
     statusBar()->showMessage(tr("Reading %1…").arg(file));
-    auto granted = [this, file](const core::BundleInfo &bundle) {
+    const QPointer<PluginsPage> page = m_plugins;
+    auto granted = [this, file, page](const core::BundleInfo &bundle) {
         // Install's shape: local name, enable afterwards, a taken name said before the privileges are asked.
         auto *dialog = new ImportDialog(m_engine, file, bundle, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &ImportDialog::started, this, [this, file](core::Job *job) {
+        connect(dialog, &ImportDialog::started, this, [this, file, page](core::Job *job) {
             followWithProgress(job, tr("The plugin in %1 could not be imported.").arg(QFileInfo(file).fileName()),
-                               [this](const QVariant &result) {
+                               [this, page](const QVariant &result) {
                                    const QString name = result.toString();
                                    statusBar()->showMessage(tr("%1 was imported.").arg(name), 5000);
-                                   m_plugins->selectPluginNamed(name);
+                                   if (page)
+                                       page->selectPluginNamed(name);
                                });
         });
         dialog->open();
@@ -769,12 +1188,56 @@ void MainWindow::pushSelected()
 
 void MainWindow::loginToRegistry()
 {
+    if (!m_engine)
+        return;
     auto *dialog = new LoginDialog(m_engine, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &LoginDialog::loggedIn, this, [this](const QString &host, const QString &user) {
         statusBar()->showMessage(tr("Logged in to %1 as %2.").arg(host, user), 5000);
     });
     dialog->open();
+}
+
+void MainWindow::addConnection()
+{
+    if (!m_connections)
+        return;
+    auto *dialog = new AddConnectionDialog(m_connections, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddConnectionDialog::added, this, [this](WindowConnection *connection) {
+        statusBar()->showMessage(tr("Connection %1 (%2) added.").arg(connection->name(), connection->url()), 5000);
+    });
+    dialog->open();
+}
+
+void MainWindow::removeConnection()
+{
+    WindowConnection *connection = currentConnection();
+    if (!m_connections || !connection || connection->entry().source != core::ConnectionSource::Saved)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Connection"),
+                                tr("Remove the connection “%1”?").arg(connection->name()), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmRemoveConnection"));
+    box->setInformativeText(tr("Plugdesk forgets %1. Nothing changes there: its plugins and volumes stay as they "
+                               "are.")
+                                .arg(connection->url()));
+    QPushButton *remove = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("removeConnectionButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<WindowConnection> target = connection;
+    connect(box, &QMessageBox::finished, this, [this, box, remove, target] {
+        if (box->clickedButton() != remove || !target)
+            return;
+        const QString name = target->name();
+        if (const core::Status removed = m_connections->remove(target); !removed) {
+            QMessageBox::warning(this, tr("Remove Connection"), removed.error().message);
+            return;
+        }
+        statusBar()->showMessage(tr("Connection %1 removed.").arg(name), 5000);
+    });
+    box->open();
 }
 
 bool MainWindow::isBundleFile(const QString &path)
@@ -793,15 +1256,22 @@ bool MainWindow::isPluginFolder(const QString &folder)
 
 void MainWindow::createFromFolder(const QString &folder)
 {
+    if (!m_engine)
+        return;
     auto *dialog = new CreatePluginDialog(folder, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // The connection selected when Create was chosen; the person may have switched since.
+        if (!m_engine)
+            return;
         const QString name = dialog->name();
+        const QPointer<PluginsPage> page = m_plugins;
         watchJob(m_engine->create(name, dialog->folder()), tr("%1 could not be created.").arg(name),
-                 [this](const QVariant &result) {
+                 [this, page](const QVariant &result) {
                      const QString created = result.toString();
                      statusBar()->showMessage(tr("%1 was created; enable it to start it.").arg(created), 5000);
-                     m_plugins->selectPluginNamed(created);
+                     if (page)
+                         page->selectPluginNamed(created);
                  });
     });
     dialog->open();
@@ -830,19 +1300,12 @@ void MainWindow::dropEvent(QDropEvent *event)
     QTimer::singleShot(0, this, [this, folder] { createFromFolder(folder); });
 }
 
-void MainWindow::restoreState()
-{
-    QSettings settings;
-    if (settings.contains(QStringLiteral("window/geometry")))
-        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_plugins->restoreState(settings);
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    m_plugins->saveState(settings);
+    if (m_plugins)
+        m_plugins->saveState(settings);
     event->accept();
 }
 

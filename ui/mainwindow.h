@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 #include <functional>
+#include <memory>
+#include <vector>
 
 class QAction;
 class QActionGroup;
@@ -21,29 +23,55 @@ struct Plugin;
 
 namespace ui {
 
+class ConnectionSet;
 class JobWatcher;
 class JobsIndicator;
 class PluginDetailsView;
 class PluginListModel;
 class VolumesPage;
+class WindowConnection;
 
 // The main window: a sidebar of pages (PluginsPage first, VolumesPage; more plug in with addPage), the menus and
 // toolbar with the actions on the selected plugin, the dialogs they open, drops, the status bar and the jobs
 // indicator. The plugin table, details and status pages are PluginsPage's; the accessors below forward to it.
 // Talks only to core::Engine. An action exists only for a verb the engine has: there are no disabled
 // placeholders for verbs to come.
+//
+// Over several connections (issue 14, like virt-manager): a connection list above the pages in the side bar,
+// "This computer" first, each connection with its own Plugins and Volumes pages (made once its engine is), its
+// state on its row (connecting, connected, the error), and a page with the error and Retry while it has no engine.
+// The actions, menus and status bar act on the selected connection; the accessors below (pluginsPage(),
+// volumesPage(), jobWatcher(), ...) are the selected connection's, null while it has no engine.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    // The window on one engine, which the caller owns: no connection list (the window tests, `plugdesk --root`).
     explicit MainWindow(core::Engine *engine, QWidget *parent = nullptr);
+    // The window over `connections` (which must outlive it): the connection list, Add and Remove Connection.
+    explicit MainWindow(ConnectionSet *connections, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // PluginsPage::refresh, refreshStates and reload (Refresh, F5, Try Again).
-    void refresh() { m_plugins->refresh(); }
-    void refreshStates() { m_plugins->refreshStates(); }
-    void reload() { m_plugins->reload(); }
+    // PluginsPage::refresh, refreshStates and reload (Refresh, F5, Try Again) of the selected connection.
+    void refresh();
+    void refreshStates();
+    void reload();
+
+    // The connection list (hidden in the one-engine window) and the selected connection.
+    QListWidget *connectionList() const { return m_connectionList; }
+    WindowConnection *currentConnection() const;
+    void showConnection(WindowConnection *connection);
+    // A connection's pages, null while it has no engine; the page shown instead (its state, the error, Retry).
+    PluginsPage *pluginsPageOf(WindowConnection *connection) const;
+    VolumesPage *volumesPageOf(WindowConnection *connection) const;
+    QWidget *connectionPageOf(WindowConnection *connection) const;
+    QAction *addConnectionAction() const { return m_addConnectionAction; }
+    QAction *removeConnectionAction() const { return m_removeConnectionAction; }
+    // Opens the Add Connection dialog (a URL, or one of Docker's contexts); the connection is saved and listed.
+    void addConnection();
+    // Asks, then forgets the selected saved connection.
+    void removeConnection();
 
     // Adds a page to the sidebar (the Plugins page is the first); returns its index.
     int addPage(const QIcon &icon, const QString &title, QWidget *page);
@@ -66,20 +94,24 @@ public:
     void loginToRegistry();
 
     // The id of the selected plugin, empty when none is.
-    QString selectedPluginId() const { return m_plugins->selectedPluginId(); }
-    void selectPlugin(const QString &id) { m_plugins->selectPlugin(id); }
+    QString selectedPluginId() const { return m_plugins ? m_plugins->selectedPluginId() : QString(); }
+    void selectPlugin(const QString &id)
+    {
+        if (m_plugins)
+            m_plugins->selectPlugin(id);
+    }
 
     PluginsPage *pluginsPage() const { return m_plugins; }
-    PluginListModel *pluginModel() const { return m_plugins->model(); }
-    QTableView *pluginTable() const { return m_plugins->table(); }
-    QLineEdit *filterEdit() const { return m_plugins->filterEdit(); }
-    PluginDetailsView *detailsView() const { return m_plugins->detailsView(); }
-    QLabel *problemsBanner() const { return m_plugins->problemsBanner(); }
+    PluginListModel *pluginModel() const { return m_plugins ? m_plugins->model() : nullptr; }
+    QTableView *pluginTable() const { return m_plugins ? m_plugins->table() : nullptr; }
+    QLineEdit *filterEdit() const { return m_plugins ? m_plugins->filterEdit() : nullptr; }
+    PluginDetailsView *detailsView() const { return m_plugins ? m_plugins->detailsView() : nullptr; }
+    QLabel *problemsBanner() const { return m_plugins ? m_plugins->problemsBanner() : nullptr; }
     // The page shown instead of the table while the plugins are read, or when they cannot be.
-    QWidget *statusPage() const { return m_plugins->statusPage(); }
-    QLabel *statusText() const { return m_plugins->statusText(); }
-    QPushButton *tryAgainButton() const { return m_plugins->tryAgainButton(); }
-    JobWatcher *jobWatcher() const { return m_plugins->jobWatcher(); }
+    QWidget *statusPage() const { return m_plugins ? m_plugins->statusPage() : nullptr; }
+    QLabel *statusText() const { return m_plugins ? m_plugins->statusText() : nullptr; }
+    QPushButton *tryAgainButton() const { return m_plugins ? m_plugins->tryAgainButton() : nullptr; }
+    JobWatcher *jobWatcher() const { return m_plugins ? m_plugins->jobWatcher() : nullptr; }
     QListWidget *sidebar() const { return m_sidebar; }
     VolumesPage *volumesPage() const { return m_volumesPage; }
     JobsIndicator *jobsIndicator() const { return m_jobs; }
@@ -110,8 +142,24 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    struct Pane;
+
+    // What both constructors do once the connections are known.
+    void setUp();
     void createActions();
     void createVolumeMenu();
+    // The selected connection's Volume menu entries (its Volumes page's actions).
+    void fillVolumeMenu();
+    void addPane(WindowConnection *connection);
+    // Makes a connection's Plugins and Volumes pages once it has an engine.
+    void buildPages(Pane &pane);
+    void removePane(WindowConnection *connection);
+    void updateConnectionRow(const Pane &pane);
+    Pane *paneOf(WindowConnection *connection) const;
+    Pane *currentPane() const;
+    void selectPane(int index);
+    // The widget page `index` (0 Plugins, 1 Volumes, more from addPage) shows for the selected connection.
+    QWidget *pageWidget(int index) const;
     void updateActions();
     void showContextMenu(const QPoint &position);
     void enableSelected();
@@ -130,10 +178,22 @@ private:
     // message with the engine's reason; then deletes it. `onFailure` may take over a failure (returns true).
     void watchJob(core::Job *job, const QString &failureText, std::function<void(const QVariant &)> onSuccess = {},
                   std::function<bool(const core::Error &)> onFailure = {});
-    const core::Plugin *selectedPlugin() const { return m_plugins->selectedPlugin(); }
-    void restoreState();
+    const core::Plugin *selectedPlugin() const { return m_plugins ? m_plugins->selectedPlugin() : nullptr; }
 
-    core::Engine *m_engine;
+    // The selected connection's engine and pages (null while it has none).
+    core::Engine *m_engine = nullptr;
+    ConnectionSet *m_connections = nullptr; // null in the one-engine window
+    std::vector<std::unique_ptr<Pane>> m_panes;
+    int m_currentPane = -1;
+    int m_pageIndex = 0;
+    QList<QWidget *> m_extraPages; // addPage's, index 2 on: the same for every connection
+    QWidget *m_connectionBox = nullptr;
+    QListWidget *m_connectionList = nullptr;
+    QAction *m_addConnectionAction = nullptr;
+    QAction *m_removeConnectionAction = nullptr;
+    QMenu *m_volumeMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_filterAnchor = nullptr; // the toolbar's spacer: each connection's filter box goes after it
     QListWidget *m_sidebar = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
@@ -156,7 +216,7 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_copyNameAction = nullptr;
-    QList<QAction *> m_pluginActions; // shown while the Plugins page is
+    QList<QAction *> m_pluginActions; // shown while the Plugins page is (the selected connection's filter box too)
     QList<QAction *> m_volumeActions; // shown while the Volumes page is (the Volume menu and its actions)
     QList<QAction *> m_pageActions;   // View > Plugins, Volumes (Ctrl+1, Ctrl+2): one per page, checked when shown
 };

@@ -1,5 +1,7 @@
-// plugdesk: the window. Parses the CLI's global options, builds the engine and the main window, runs.
-#include "core/helper/enginefactory.h"
+// plugdesk: the window. Parses the CLI's global options, builds the connections (this computer, then the caller's
+// saved ones) and the main window over them, runs.
+#include "core/connection/connectionstore.h"
+#include "ui/connectionset.h"
 #include "ui/mainwindow.h"
 #include "ui/translations.h"
 
@@ -7,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
+#include <QMessageBox>
 
 int main(int argc, char *argv[])
 {
@@ -37,10 +40,17 @@ int main(int argc, char *argv[])
     parser.addOption(runOption);
     parser.process(app);
 
-    // LocalEngine for root or an explicit store, else HelperEngine through plugdesk-helper (enginefactory.h).
-    const std::unique_ptr<core::Engine> engine =
-        core::makeEngine({parser.value(rootOption), parser.value(runOption), true, {}});
-    ui::MainWindow window(engine.get());
+    // "This computer" first: LocalEngine for root or an explicit store (--root), else HelperEngine through
+    // plugdesk-helper (core/helper/enginefactory.h); then the connections saved with `plugdeskctl connection add`
+    // or the window's Add Connection. Each engine is made once the window is up.
+    ui::ConnectionSet connections(ui::ConnectionSet::thisComputer(parser.value(rootOption)), core::ConnectionStore(),
+                                  ui::ConnectionSet::defaultMaker(parser.value(runOption)));
+    const core::Status loaded = connections.load();
+    ui::MainWindow window(&connections);
     window.show();
+    if (!loaded)
+        QMessageBox::warning(
+            &window, QApplication::translate("main", "Saved Connections"),
+            QApplication::translate("main", "Only this computer is listed: %1").arg(loaded.error().message));
     return QApplication::exec();
 }

@@ -57,10 +57,11 @@ struct Context
 
 // What a positional argument names, so completion can offer it.
 enum class ArgumentKind {
-    Other,  // free text: a remote reference, KEY=VALUE, a new name
-    Plugin, // an installed plugin (`plugin ls`)
-    Volume, // an existing volume (`volume ls -q`)
-    File,   // a path
+    Other,      // free text: a remote reference, KEY=VALUE, a new name
+    Plugin,     // an installed plugin (`plugin ls`)
+    Volume,     // an existing volume (`volume ls -q`)
+    File,       // a path
+    Connection, // a connection's name (`connection ls -q`)
 };
 
 // A verb: `plugin ls`. `run` returns the exit status.
@@ -94,6 +95,8 @@ class CommandLine final
 public:
     CommandLine();
     void add(Command command);
+    // A group of verbs (`connection`) and its one-line summary, for --help, the man pages and completion.
+    void addGroup(const QString &group, const QString &summary) { m_groupSummaries.insert(group, summary); }
     int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
     // The table, for the man pages and completion (manpage.h, completion.h): never a second copy of it.
@@ -135,6 +138,8 @@ int setPluginSettings(Context &context, const Arguments &arguments);
 void addLoginCommands(CommandLine &commandLine);
 // `volume ls|create|inspect|rm|mount|unmount`.
 void addVolumeCommands(CommandLine &commandLine);
+// `connection add|ls|rm|use`: the caller's saved connections (core/connection/connectionstore.h).
+void addConnectionCommands(CommandLine &commandLine);
 
 // "plugdeskctl plugin ls", or "plugdeskctl login" for a top-level verb.
 QString commandPath(const Command &command);

@@ -149,6 +149,8 @@ Completion completeUnfiltered(const CommandLine &commandLine, const QStringList 
                 const ArgumentKind kind = command->arguments.value(position, command->arguments.constLast());
                 if (kind == ArgumentKind::File)
                     completion.directive = QStringLiteral("files");
+                else if (kind == ArgumentKind::Connection)
+                    completion.names = kind;
                 else if (kind == ArgumentKind::Plugin || kind == ArgumentKind::Volume) {
                     completion.names = kind;
                     completion.globalArguments = globalArguments;
@@ -179,7 +181,9 @@ int printCompletion(const CommandLine &commandLine, const QStringList &words, QT
     Completion completion = complete(commandLine, words);
     if (completion.names != ArgumentKind::Other) {
         QStringList arguments = completion.globalArguments;
-        if (completion.names == ArgumentKind::Plugin)
+        if (completion.names == ArgumentKind::Connection)
+            arguments = {QStringLiteral("connection"), QStringLiteral("ls"), QStringLiteral("-q")};
+        else if (completion.names == ArgumentKind::Plugin)
             arguments << QStringLiteral("plugin") << QStringLiteral("ls") << QStringLiteral("--format")
                       << QStringLiteral("{{.Name}}");
         else

@@ -20,7 +20,8 @@ struct Completion
 // `words`: the words after "plugdeskctl", the last one being completed (empty for a new word).
 Completion complete(const CommandLine &commandLine, const QStringList &words);
 // `__complete`: prints complete()'s answer, listing plugin names (`plugin ls --format {{.Name}}`) and volume
-// names (`volume ls -q`) by running this program again with the same global options, errors discarded.
+// names (`volume ls -q`) by running this program again with the same global options, and connection names
+// (`connection ls -q`), errors discarded.
 int printCompletion(const CommandLine &commandLine, const QStringList &words, QTextStream &out);
 
 } // namespace cli

@@ -24,5 +24,6 @@ int main(int argc, char *argv[])
     cli::addLoginCommands(commandLine);
     cli::addInstallCommands(commandLine);
     cli::addVolumeCommands(commandLine);
+    cli::addConnectionCommands(commandLine);
     return commandLine.run(app.arguments().mid(1), out, err);
 }

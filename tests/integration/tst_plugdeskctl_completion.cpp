@@ -153,7 +153,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QStringList>("candidates");
-        QTest::newRow("groups") << u""_s << QStringList{u"help"_s, u"login"_s, u"logout"_s, u"plugin"_s, u"volume"_s};
+        QTest::newRow("groups") << u""_s << QStringList{u"connection"_s, u"help"_s,   u"login"_s,
+                                                        u"logout"_s,     u"plugin"_s, u"volume"_s};
         QTest::newRow("verbs") << u"plugin "_s << QStringList{u"create"_s, u"disable"_s, u"enable"_s,  u"export"_s,
                                                               u"import"_s, u"inspect"_s, u"install"_s, u"list"_s,
                                                               u"logs"_s,   u"ls"_s,      u"push"_s,    u"remove"_s,

@@ -22,6 +22,7 @@ private:
             addLoginCommands(made);
             addInstallCommands(made);
             addVolumeCommands(made);
+            addConnectionCommands(made);
             return made;
         }();
         return commandLine;
@@ -120,8 +121,8 @@ private Q_SLOTS:
         const auto none = static_cast<int>(ArgumentKind::Other);
         const auto plugins = static_cast<int>(ArgumentKind::Plugin);
         const auto volumes = static_cast<int>(ArgumentKind::Volume);
-        QTest::newRow("groups") << QString()
-                                << QStringList{u"plugin"_s, u"volume"_s, u"login"_s, u"logout"_s, u"help"_s}
+        QTest::newRow("groups") << QString() << QStringList{u"connection"_s, u"plugin"_s, u"volume"_s,
+                                                            u"login"_s,      u"logout"_s, u"help"_s}
                                 << QString() << none;
         QTest::newRow("prefix") << u"vo"_s << QStringList{u"volume"_s} << QString() << none;
         QTest::newRow("global flags") << u"--r"_s << QStringList{u"--root"_s, u"--run"_s} << QString() << none;
@@ -153,6 +154,15 @@ private Q_SLOTS:
         QTest::newRow("after --") << u"plugin rm -- -"_s << QStringList{} << QString() << plugins;
         QTest::newRow("login") << u"login --p"_s << QStringList{u"--password"_s, u"--password-stdin"_s} << QString()
                                << none;
+        const auto connections = static_cast<int>(ArgumentKind::Connection);
+        QTest::newRow("connection verbs")
+            << u"connection "_s
+            << QStringList{u"add"_s, u"create"_s, u"ls"_s, u"list"_s, u"rm"_s, u"remove"_s, u"use"_s} << QString()
+            << none;
+        QTest::newRow("connection add: a new name") << u"connection add "_s << QStringList{} << QString() << none;
+        QTest::newRow("connection rm") << u"connection rm -f a "_s << QStringList{} << QString() << connections;
+        QTest::newRow("connection use") << u"connection use "_s << QStringList{} << QString() << connections;
+        QTest::newRow("connection use takes one") << u"connection use a "_s << QStringList{} << QString() << none;
         QTest::newRow("unknown group") << u"nosuch "_s << QStringList{} << QString() << none;
         QTest::newRow("unknown verb") << u"plugin nosuch "_s << QStringList{} << QString() << none;
     }

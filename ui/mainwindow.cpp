@@ -1,9 +1,11 @@
 // Over 600 lines: the window frame holds every plugin action and the dialogs they open; the page is PluginsPage.
 #include "ui/mainwindow.h"
 
+#include "core/docker/dockerengine.h"
 #include "core/engine/engine.h"
 #include "core/plugin/reference.h"
 #include "ui/addconnectiondialog.h"
+#include "ui/clusterpluginsview.h"
 #include "ui/connectionset.h"
 #include "ui/createplugindialog.h"
 #include "ui/icons.h"
@@ -87,6 +89,9 @@ struct MainWindow::Pane
     QLabel *statusText = nullptr;
     QPushButton *retry = nullptr;
     QListWidgetItem *row = nullptr;
+    // The Cluster page (the window over several connections): a Docker Engine's Swarm plugin services
+    // (ClusterPluginsView), or for this computer's store a page that says what the Cluster page is for.
+    QWidget *cluster = nullptr;
 };
 
 MainWindow::MainWindow(core::Engine *engine, QWidget *parent)
@@ -105,6 +110,9 @@ MainWindow::MainWindow(ConnectionSet *connections, QWidget *parent)
     setUp();
     m_connectionBox->show();
     m_sidebar->setFixedWidth(200);
+    // Each connection's third page: a Swarm's plugin services, on a connection to a Docker Engine.
+    addPage(themeIcon(QStringLiteral("network-workgroup"), QStringLiteral("cluster")), tr("Cluster"), nullptr);
+    m_perConnectionPages = 3;
     const QList<WindowConnection *> list = connections->connections();
     for (WindowConnection *connection : list)
         addPane(connection);
@@ -302,6 +310,23 @@ void MainWindow::buildPages(Pane &pane)
     pane.jobs = new JobsIndicator(engine);
     pane.jobsBox->layout()->addWidget(pane.jobs);
 
+    if (m_connections) {
+        if (auto *docker = qobject_cast<core::DockerEngine *>(engine)) {
+            // Polls the Swarm only while shown (ClusterPluginsView); the client is the engine's, which outlives it.
+            pane.cluster = new ClusterPluginsView(docker->client());
+        } else {
+            auto *label = new QLabel(tr("The Cluster page installs a plugin on every node of a Docker Swarm. "
+                                        "Add a connection to a Swarm manager (unix:// or ssh://, with "
+                                        "Connection › Add Connection…) and choose it in the list on the left."));
+            label->setWordWrap(true);
+            label->setAlignment(Qt::AlignCenter);
+            label->setMargin(24);
+            pane.cluster = label;
+        }
+        pane.cluster->setObjectName(QStringLiteral("clusterPage"));
+        m_pages->addWidget(pane.cluster);
+    }
+
     // Tab goes sidebar -> filter -> list -> details on each page (a hidden page's widgets are skipped).
     QWidget::setTabOrder(m_sidebar, pane.plugins->filterEdit());
     QWidget::setTabOrder(pane.plugins->filterEdit(), pane.plugins->table());
@@ -345,6 +370,7 @@ void MainWindow::removePane(WindowConnection *connection)
     delete pane->filterAction;
     delete pane->plugins;
     delete pane->volumes;
+    delete pane->cluster;
     delete pane->jobsBox;
     delete pane->statusView;
     if (m_currentPane < 0)
@@ -476,13 +502,15 @@ void MainWindow::selectPane(int index)
 
 QWidget *MainWindow::pageWidget(int index) const
 {
-    if (index >= 2)
-        return m_extraPages.value(index - 2);
+    if (index >= m_perConnectionPages)
+        return m_extraPages.value(index - m_perConnectionPages);
     const Pane *pane = currentPane();
     if (!pane)
         return nullptr;
     if (!pane->plugins)
         return pane->statusView;
+    if (index == 2)
+        return pane->cluster;
     return index == 0 ? static_cast<QWidget *>(pane->plugins) : pane->volumes;
 }
 

@@ -186,7 +186,8 @@ private:
     std::vector<std::unique_ptr<Pane>> m_panes;
     int m_currentPane = -1;
     int m_pageIndex = 0;
-    QList<QWidget *> m_extraPages; // addPage's, index 2 on: the same for every connection
+    QList<QWidget *> m_extraPages; // addPage's, index m_perConnectionPages on: the same for every connection
+    int m_perConnectionPages = 2;  // Plugins, Volumes; and Cluster in the window over several connections
     QWidget *m_connectionBox = nullptr;
     QListWidget *m_connectionList = nullptr;
     QAction *m_addConnectionAction = nullptr;

@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "completion.h"
+#include "core/connection/connectionstore.h"
 #include "core/helper/enginefactory.h"
 #include "core/helper/helperengine.h"
 #include "manpage.h"
@@ -89,10 +90,15 @@ int reportError(Context &context, const QString &message)
     return 1;
 }
 
+// -H VALUE (else $PLUGDESK_HOST, else the connection `plugdeskctl connection use` chose, else plugdesk://): a URL,
+// a saved connection's name, `local`, or one of Docker's contexts (core::resolveConnection).
 core::Result<core::ConnectionUrl> connectionFor(const QString &host)
 {
     const QString text = host.isEmpty() ? qEnvironmentVariable("PLUGDESK_HOST") : host;
-    return core::ConnectionUrl::parse(text);
+    const core::Result<core::ConnectionEntry> entry = core::resolveConnection(text);
+    if (!entry)
+        return entry.error();
+    return entry->parsedUrl();
 }
 
 core::Engine *readyEngine(Context &context)
@@ -137,8 +143,9 @@ QList<Option> CommandLine::globalOptions()
         {QStringLiteral("run"), QChar(), QStringLiteral("dir"),
          tr("Run root (default $PLUGDESK_RUN, else /run/plugdesk)")},
         {QStringLiteral("host"), QLatin1Char('H'), QStringLiteral("url"),
-         tr("Where the plugins live: plugdesk:// (this computer, the default), unix:///SOCKET or "
-            "ssh://[USER@]HOST[:PORT] (a Docker Engine); default $PLUGDESK_HOST")},
+         tr("Where the plugins live: plugdesk:// (this computer), unix:///SOCKET or ssh://[USER@]HOST[:PORT] (a "
+            "Docker Engine), or a connection's name; default $PLUGDESK_HOST, else the connection `connection use` "
+            "chose, else plugdesk://")},
         {QStringLiteral("no-ask-password"), QChar(), QString(),
          tr("Do not ask for a password: refuse what polkit would ask one for")},
         {QStringLiteral("help"), QLatin1Char('h'), QString(), tr("Print usage")},
@@ -274,7 +281,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
                 context.host = arguments[++index];
             }
             if (context.host.isEmpty())
-                return usageError(err, tr("flag -H needs a URL, not an empty string"), topUsage, kProgram);
+                return usageError(err, tr("flag -H needs a URL or a connection name, not an empty string"), topUsage,
+                                  kProgram);
             continue;
         }
         QString name = argument.mid(2);
@@ -294,7 +302,8 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             value = arguments[++index];
         }
         if (value.isEmpty() && name == QLatin1String("host"))
-            return usageError(err, tr("flag --host needs a URL, not an empty string"), topUsage, kProgram);
+            return usageError(err, tr("flag --host needs a URL or a connection name, not an empty string"), topUsage,
+                              kProgram);
         if (value.isEmpty())
             return usageError(err, tr("flag --%1 needs a folder, not an empty string").arg(name), topUsage, kProgram);
         (name == QLatin1String("host")   ? context.host

@@ -70,6 +70,10 @@
         <source>cannot write %1 to disk</source>
         <translation>%1 kann nicht auf die Festplatte geschrieben werden</translation>
     </message>
+    <message>
+        <source>blob %1 should be %2 bytes, but %3 holds %4</source>
+        <translation>Blob %1 sollte %2 Bytes groß sein, aber %3 enthält %4</translation>
+    </message>
 </context>
 <context>
     <name>BundleHeader</name>
@@ -1104,6 +1108,53 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
     </message>
 </context>
 <context>
+    <name>LayerDecoder</name>
+    <message>
+        <source>layer is not a valid tar archive: %1</source>
+        <translation>der Layer ist kein gültiges tar-Archiv: %1</translation>
+    </message>
+    <message>
+        <source>the gzip data does not match its checksum</source>
+        <translation>die gzip-Daten passen nicht zu ihrer Prüfsumme</translation>
+    </message>
+    <message>
+        <source>invalid gzip header</source>
+        <translation>ungültiger gzip-Kopf</translation>
+    </message>
+    <message>
+        <source>the gzip data is damaged (ISA-L error %1)</source>
+        <translation>die gzip-Daten sind beschädigt (ISA-L-Fehler %1)</translation>
+    </message>
+    <message>
+        <source>cannot start zlib&apos;s inflate</source>
+        <translation>die Dekompression von zlib lässt sich nicht starten</translation>
+    </message>
+    <message>
+        <source>the gzip data is damaged (%1)</source>
+        <translation>die gzip-Daten sind beschädigt (%1)</translation>
+    </message>
+    <message>
+        <source>zlib&apos;s inflate failed (%1)</source>
+        <translation>die Dekompression von zlib ist fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>cannot start zstd&apos;s decompressor</source>
+        <translation>der Dekompressor von zstd lässt sich nicht starten</translation>
+    </message>
+    <message>
+        <source>the zstd data is damaged (%1)</source>
+        <translation>die zstd-Daten sind beschädigt (%1)</translation>
+    </message>
+    <message>
+        <source>truncated gzip input</source>
+        <translation>abgeschnittene gzip-Daten</translation>
+    </message>
+    <message>
+        <source>truncated zstd input</source>
+        <translation>abgeschnittene zstd-Daten</translation>
+    </message>
+</context>
+<context>
     <name>LayerExtractor</name>
     <message>
         <source>LayerExtractor::feed() called after the layer was finished</source>
@@ -1212,6 +1263,10 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
     <message>
         <source>layer entry &quot;%1&quot; holds more than the %2 bytes its header declares</source>
         <translation>Layer-Eintrag „%1“ enthält mehr als die %2 Bytes, die sein Header angibt</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s decompressor stopped with input left</source>
+        <translation>der Dekompressor des Layers hielt an, obwohl noch Eingabe übrig war</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "core/archive/layerextractor.h"
 
+#include "core/archive/layerdecoder.h"
 #include "core/archive/rootfsdir.h"
 #include "core/base/atomicfile.h"
 #include "core/base/calllocale.h"
@@ -20,6 +21,8 @@
 #include <deque>
 #include <fcntl.h>
 #include <mutex>
+#include <optional>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
@@ -83,8 +86,16 @@ public:
     Status wrote(qint64 bytes);
     void reportProgress(archive *a);
 
-    static la_ssize_t readQueue(archive *a, void *client, const void **buffer);
-    static la_ssize_t readDevice(archive *a, void *client, const void **buffer);
+    // The producer's side of the push model (feed(), finish(), apply()).
+    void startWorker();
+    Status feedBytes(const char *data, qsizetype size);
+    Status decodeInput(const char *input, qsizetype size);
+    bool takeBlock(Status *stop);
+    void failInput(const Error &error);
+    Status finishInput();
+    Status result() const;
+
+    static la_ssize_t readBlocks(archive *a, void *client, const void **buffer);
 
     QString rootfsPath;
     Options options;
@@ -108,75 +119,228 @@ public:
     };
     std::vector<DirectoryTimes> directoryTimes;
 
-    // Push model: a bounded queue between feed() and the worker.
+    // Push model: feed() undoes the compression on the caller's thread (LayerDecoder) into blocks of a bounded pool;
+    // the worker thread reads them as plain tar and writes the entries. Inflating and writing use a core each.
+    struct Block
+    {
+        std::unique_ptr<char[]> data;
+        qsizetype size = 0;
+    };
     std::mutex mutex;
     std::condition_variable changed;
-    std::deque<QByteArray> queue;
-    qsizetype queued = 0;
+    qsizetype blockSize = 0;
+    int maxBlocks = 0;
+    int blocksMade = 0;
+    std::vector<std::unique_ptr<char[]>> freeBlocks;
+    std::deque<Block> ready; // decoded, for the worker in order
+    Block reading;           // the block libarchive is reading; must outlive the next callback
     bool endOfInput = false;
+    bool inputFailed = false;
     bool workerDone = false;
     Status workerStatus;
-    QByteArray current; // the block libarchive is reading; must outlive the next callback
     std::thread worker;
     bool started = false;
     bool finished = false;
+    // Only the producer's thread touches these.
+    Block filling;
+    QByteArray head; // the first bytes, until there are enough to tell the compression
+    std::unique_ptr<LayerDecoder> decoder;
+    std::optional<Error> inputError;
 
-    // Pull model.
+    // Pull model: apply() reads the device and feeds.
     QIODevice *device = nullptr;
-    QByteArray readBuffer;
-    QString deviceError;
 };
 
-la_ssize_t LayerExtractor::Private::readQueue(archive *a, void *client, const void **buffer)
+la_ssize_t LayerExtractor::Private::readBlocks(archive *a, void *client, const void **buffer)
 {
     auto *self = static_cast<Private *>(client);
     std::unique_lock lock(self->mutex);
-    self->changed.wait(lock, [self] { return !self->queue.empty() || self->endOfInput || self->cancelled; });
+    if (self->reading.data) {
+        self->freeBlocks.push_back(std::move(self->reading.data));
+        self->reading = {};
+        self->changed.notify_all();
+    }
+    self->changed.wait(
+        lock, [self] { return !self->ready.empty() || self->endOfInput || self->inputFailed || self->cancelled; });
     if (self->cancelled) {
         archive_set_error(a, ECANCELED, "cancelled");
         return -1;
     }
-    if (self->queue.empty())
+    if (self->inputFailed) {
+        archive_set_error(a, EIO, "the layer's compressed data is not valid");
+        return -1;
+    }
+    if (self->ready.empty())
         return 0;
-    self->current = std::move(self->queue.front());
-    self->queue.pop_front();
-    self->queued -= self->current.size();
-    self->changed.notify_all();
-    *buffer = self->current.constData();
-    return self->current.size();
+    self->reading = std::move(self->ready.front());
+    self->ready.pop_front();
+    *buffer = self->reading.data.get();
+    return self->reading.size;
 }
 
-la_ssize_t LayerExtractor::Private::readDevice(archive *a, void *client, const void **buffer)
+void LayerExtractor::Private::startWorker()
 {
-    auto *self = static_cast<Private *>(client);
-    for (;;) {
-        if (self->cancelled) {
-            archive_set_error(a, ECANCELED, "cancelled");
-            return -1;
-        }
-        const qint64 n = self->device->read(self->readBuffer.data(), self->readBuffer.size());
-        if (n > 0) {
-            *buffer = self->readBuffer.constData();
-            return n;
-        }
-        if (n < 0) {
-            self->deviceError = self->device->errorString();
-            archive_set_error(a, EIO, "read error");
-            return -1;
-        }
-        if (!self->device->isSequential() || self->device->atEnd())
-            return 0;
-        if (!self->device->waitForReadyRead(-1))
-            return 0; // closed, or a device that cannot block: its end
+    started = true;
+    blockSize = std::clamp<qsizetype>(options.bufferSize / 4, 4 * KiB, 256 * KiB);
+    maxBlocks = int(std::max<qsizetype>(2, options.bufferSize / blockSize));
+    worker = std::thread([this, locale = CallLocale::capture()] {
+        CallLocale::Scope language(locale);                  // its errors in the language of the call (helper)
+        ::pthread_setname_np(::pthread_self(), "layer-tar"); // for top and perf
+        Status status = run(&Private::readBlocks, this);
+        std::lock_guard lock(mutex);
+        workerStatus = status;
+        workerDone = true;
+        ready.clear();
+        reading = {};
+        changed.notify_all();
+    });
+}
+
+// Waits for a block to fill. False when the producer is to stop: then `stop` is what to return (an error, or success
+// after the end of the tar, whose later bytes are ignored).
+bool LayerExtractor::Private::takeBlock(Status *stop)
+{
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [this] { return !freeBlocks.empty() || blocksMade < maxBlocks || workerDone || cancelled; });
+    if (workerDone) {
+        *stop = workerStatus;
+        return false;
     }
+    if (cancelled) {
+        *stop = Error{ErrorCode::Cancelled, tr("extracting the layer was cancelled")};
+        return false;
+    }
+    if (!freeBlocks.empty()) {
+        filling.data = std::move(freeBlocks.back());
+        freeBlocks.pop_back();
+    } else {
+        filling.data = std::make_unique_for_overwrite<char[]>(size_t(blockSize));
+        ++blocksMade;
+    }
+    filling.size = 0;
+    return true;
+}
+
+void LayerExtractor::Private::failInput(const Error &error)
+{
+    inputError = error;
+    std::lock_guard lock(mutex);
+    inputFailed = true;
+    changed.notify_all();
+}
+
+Status LayerExtractor::Private::decodeInput(const char *input, qsizetype size)
+{
+    for (;;) {
+        if (!filling.data) {
+            Status stop;
+            if (!takeBlock(&stop))
+                return stop;
+        }
+        char *out = filling.data.get() + filling.size;
+        qsizetype room = blockSize - filling.size;
+        const qsizetype roomBefore = room;
+        if (Status decoded = decoder->decode(input, size, out, room); !decoded) {
+            failInput(decoded.error());
+            return decoded;
+        }
+        filling.size += roomBefore - room;
+        if (room > 0) {
+            if (size == 0)
+                return {};
+            const Error stalled{ErrorCode::Internal, tr("the layer's decompressor stopped with input left")};
+            failInput(stalled);
+            return stalled;
+        }
+        std::lock_guard lock(mutex);
+        ready.push_back(std::move(filling));
+        filling = {};
+        changed.notify_all();
+    }
+}
+
+Status LayerExtractor::Private::feedBytes(const char *data, qsizetype size)
+{
+    if (!started)
+        startWorker();
+    if (inputError)
+        return *inputError;
+    {
+        std::lock_guard lock(mutex);
+        if (workerDone)
+            return workerStatus; // an error stops the producer; after a good end, extra bytes are ignored
+        if (cancelled)
+            return Error{ErrorCode::Cancelled, tr("extracting the layer was cancelled")};
+    }
+    if (size <= 0)
+        return {};
+    if (!decoder) {
+        if (head.isEmpty() && size >= LayerDecoder::MagicBytes) {
+            decoder = std::make_unique<LayerDecoder>(LayerDecoder::kindOf(QByteArrayView(data, size)));
+            return decodeInput(data, size);
+        }
+        const qsizetype taken = std::min(size, LayerDecoder::MagicBytes - head.size());
+        head.append(data, taken);
+        data += taken;
+        size -= taken;
+        if (head.size() < LayerDecoder::MagicBytes)
+            return {};
+        decoder = std::make_unique<LayerDecoder>(LayerDecoder::kindOf(head));
+        const QByteArray first = std::exchange(head, QByteArray());
+        if (Status s = decodeInput(first.constData(), first.size()); !s || size == 0)
+            return s;
+    }
+    return decodeInput(data, size);
+}
+
+// The end of the input: what the decoder still holds, then the end for the worker, whose result it waits for.
+Status LayerExtractor::Private::finishInput()
+{
+    if (!started)
+        startWorker();
+    if (!finished) {
+        if (!inputError) {
+            Status flushed;
+            if (!decoder && !head.isEmpty()) {
+                decoder = std::make_unique<LayerDecoder>(LayerDecoder::kindOf(head));
+                const QByteArray first = std::exchange(head, QByteArray());
+                flushed = decodeInput(first.constData(), first.size());
+            } else if (decoder) {
+                flushed = decodeInput(nullptr, 0);
+            }
+            if (flushed && decoder && !inputError) {
+                if (Status ended = decoder->finish(); !ended)
+                    failInput(ended.error());
+            }
+        }
+        {
+            std::lock_guard lock(mutex);
+            if (filling.size > 0 && !inputFailed)
+                ready.push_back(std::move(filling));
+            filling = {};
+            endOfInput = true;
+            changed.notify_all();
+        }
+        worker.join();
+        finished = true;
+    }
+    return result();
+}
+
+// The layer's result. A tar that was whole is applied, whatever came after it (as libarchive reading the compressed
+// stream itself did). Otherwise the worker's error, unless the input failed: an entry refused before the input broke
+// keeps its own error (a limit, an unsafe path), but the worker's complaint about input that stopped is the input's.
+Status LayerExtractor::Private::result() const
+{
+    if (workerStatus || !inputError || workerStatus.error().code != ErrorCode::Corrupt)
+        return workerStatus;
+    return *inputError;
 }
 
 Error LayerExtractor::Private::archiveError(archive *a) const
 {
     if (cancelled)
         return {ErrorCode::Cancelled, tr("extracting the layer was cancelled")};
-    if (!deviceError.isEmpty())
-        return {ErrorCode::Io, tr("cannot read the layer: %1").arg(deviceError)};
     const char *text = archive_error_string(a);
     return {ErrorCode::Corrupt,
             tr("layer is not a valid tar archive: %1").arg(text ? QString::fromLocal8Bit(text) : tr("unknown error"))};
@@ -395,6 +559,8 @@ Status LayerExtractor::Private::applyEntry(archive *a, archive_entry *entry)
             return s;
         if (Status s = applyMetadata(entry, fd.get(), parent, location.name, type, raw); !s)
             return s;
+        if (options.startWriteback)
+            (void)::sync_file_range(fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE); // a hint: the commit's syncfs decides
         break;
     }
     case AE_IFDIR: {
@@ -646,52 +812,14 @@ Status LayerExtractor::feed(const char *data, qsizetype size)
 {
     if (d->finished || d->device)
         return Error{ErrorCode::Internal, tr("LayerExtractor::feed() called after the layer was finished")};
-    if (!d->started) {
-        d->started = true;
-        d->worker = std::thread([this, locale = CallLocale::capture()] {
-            CallLocale::Scope language(locale); // its errors in the language of the call (helper)
-            Status status = d->run(&Private::readQueue, d.get());
-            std::lock_guard lock(d->mutex);
-            d->workerStatus = status;
-            d->workerDone = true;
-            d->queue.clear();
-            d->queued = 0;
-            d->changed.notify_all();
-        });
-    }
-    if (size <= 0)
-        return {};
-    std::unique_lock lock(d->mutex);
-    const qsizetype limit = std::max<qsizetype>(d->options.bufferSize, 1);
-    d->changed.wait(lock, [this, limit] { return d->queued < limit || d->workerDone || d->cancelled; });
-    if (d->workerDone)
-        return d->workerStatus; // an error stops the producer; after a good end, extra bytes are ignored
-    if (d->cancelled)
-        return Error{ErrorCode::Cancelled, tr("extracting the layer was cancelled")};
-    d->queue.emplace_back(data, size);
-    d->queued += size;
-    d->changed.notify_all();
-    return {};
+    return d->feedBytes(data, size);
 }
 
 Status LayerExtractor::finish()
 {
     if (d->device)
         return Error{ErrorCode::Internal, tr("LayerExtractor::finish() called after apply()")};
-    if (!d->started) {
-        if (Status s = feed(nullptr, 0); !s)
-            return s;
-    }
-    if (!d->finished) {
-        {
-            std::lock_guard lock(d->mutex);
-            d->endOfInput = true;
-            d->changed.notify_all();
-        }
-        d->worker.join();
-        d->finished = true;
-    }
-    return d->workerStatus;
+    return d->finishInput();
 }
 
 Status LayerExtractor::apply(QIODevice *device)
@@ -701,8 +829,26 @@ Status LayerExtractor::apply(QIODevice *device)
     if (!device || !device->isOpen() || !device->isReadable())
         return Error{ErrorCode::InvalidArgument, tr("cannot read the layer: the device is not open for reading")};
     d->device = device;
-    d->readBuffer.resize(256 * KiB);
-    return d->run(&Private::readDevice, d.get());
+    QByteArray buffer(qsizetype(256 * KiB), Qt::Uninitialized);
+    for (;;) {
+        if (d->cancelled)
+            break; // the worker ends with Cancelled
+        const qint64 n = device->read(buffer.data(), buffer.size());
+        if (n > 0) {
+            if (!d->feedBytes(buffer.constData(), n))
+                break; // finishInput() below returns why
+            continue;
+        }
+        if (n < 0) {
+            d->failInput(Error{ErrorCode::Io, tr("cannot read the layer: %1").arg(device->errorString())});
+            break;
+        }
+        if (!device->isSequential() || device->atEnd())
+            break;
+        if (!device->waitForReadyRead(-1))
+            break; // closed, or a device that cannot block: its end
+    }
+    return d->finishInput();
 }
 
 void LayerExtractor::cancel()

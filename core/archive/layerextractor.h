@@ -23,8 +23,10 @@ namespace core {
 //
 // Two ways in, both one pass with no temporary copy of the compressed blob:
 //  - push: feed() bytes as they arrive (e.g. from a network reply, after hashing them), then finish().
-//    Extraction runs on a worker thread that reads from a bounded buffer; feed() blocks while it is full.
 //  - pull: apply(device) reads a blocking QIODevice (QFile, QProcess, a socket) to its end on the calling thread.
+// Either way the work is split over two threads: the calling thread undoes the compression (LayerDecoder: gzip with
+// ISA-L or zlib, zstd) into a bounded pool of blocks, and a worker thread reads them as tar (libarchive) and writes
+// the entries; feed() blocks while the pool is full, so memory stays flat for any layer size.
 // One extractor applies one layer, once. Owns the worker thread and the libarchive reader; does not own the rootfs (the
 // caller stages and renames it), does not hash, and does not know about registries or the store.
 class LayerExtractor final
@@ -45,8 +47,12 @@ public:
         bool applyOwnership = true;
         // Set extended attributes (security.capability, user.*, ...). Unsupported by the file system is ignored.
         bool applyXattrs = true;
-        // Upper bound of bytes feed() holds before it blocks until the extractor catches up.
+        // Upper bound of decompressed bytes feed() holds before it blocks until the extractor catches up (at least
+        // two blocks of 4 KiB).
         qsizetype bufferSize = 4 * MiB;
+        // Start writing each regular file to disk once its data is written (sync_file_range, which does not wait),
+        // so that a syncfs at the commit finds little left to do.
+        bool startWriteback = false;
         // Called after each entry and once at the end; from the worker thread when the push API is used.
         std::function<void(const Progress &)> progress;
         // The most this layer may unpack, in bytes, or -1 for no limit. Each entry counts EntryBytes plus the size

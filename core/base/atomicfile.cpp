@@ -74,7 +74,7 @@ Status AtomicFile::syncFileSystem(const QString &path)
     return {};
 }
 
-Status AtomicFile::write(const QString &path, const QByteArray &data, int mode)
+Status AtomicFile::write(const QString &path, const QByteArray &data, int mode, Sync sync)
 {
     const QFileInfo info(path);
     const QString directory = info.absolutePath();
@@ -103,7 +103,7 @@ Status AtomicFile::write(const QString &path, const QByteArray &data, int mode)
         }
         done += n;
     }
-    if (::fsync(fd) != 0)
+    if (sync == Sync::Now && ::fsync(fd) != 0)
         return fail(errno);
     if (::close(fd) != 0) {
         const int error = errno;
@@ -117,7 +117,7 @@ Status AtomicFile::write(const QString &path, const QByteArray &data, int mode)
         return Error{ErrorCode::Io, tr("cannot replace %1: %2").arg(path, errnoText(error))};
     }
     crashPoint("atomicfile.renamed");
-    return syncDirectory(directory);
+    return sync == Sync::Now ? syncDirectory(directory) : Status();
 }
 
 Status AtomicFile::writeAll(const QList<QPair<QString, QByteArray>> &files, int mode)

@@ -17,7 +17,11 @@ class AtomicFile final
     Q_DECLARE_TR_FUNCTIONS(AtomicFile)
 
 public:
-    static Status write(const QString &path, const QByteArray &data, int mode = 0600);
+    // Later: no fsync of the file nor of its folder; the caller syncs the whole file system (syncFileSystem) before
+    // anything names the file. A crash before that may leave the name with none or some of the bytes.
+    enum class Sync { Now, Later };
+
+    static Status write(const QString &path, const QByteArray &data, int mode = 0600, Sync sync = Sync::Now);
     // Several files, all or none as far as the disk allows: every temp file is written and synced first, and only
     // when all of them are (a full disk fails here, and the temp files go) are they renamed over their targets.
     // A file whose current bytes are already `data` is not written again.

@@ -17,6 +17,7 @@
 #include <QWaitCondition>
 #include <algorithm>
 #include <cerrno>
+#include <fcntl.h>
 
 namespace core {
 
@@ -30,6 +31,7 @@ struct Tr
 constexpr int kParallelDownloads = 3;
 constexpr int kProgressIntervalMs = 100;
 constexpr qint64 kReadChunk = MiB;
+constexpr qint64 kWritebackChunk = 8 * MiB;
 
 QString envName(const QString &entry)
 {
@@ -353,7 +355,9 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackB
 {
     const Descriptor descriptor = state.layers.at(index).descriptor;
     const QString item = shortDigest(descriptor.digest);
-    LayerExtractor extractor(rootfs, budget.optionsFor(descriptor));
+    LayerExtractor::Options options = budget.optionsFor(descriptor);
+    options.startWriteback = true;
+    LayerExtractor extractor(rootfs, options);
     auto failed = [&](const Error &error) {
         if (auto limit = budget.limitError(descriptor, extractor, error))
             return *limit;
@@ -371,6 +375,7 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackB
     });
     QFile file;
     qint64 offset = 0;
+    qint64 writebackFrom = 0; // the layer file's bytes from here on were not yet handed to writeback
     QElapsedTimer timer;
     timer.start();
     bool announced = false;
@@ -405,6 +410,11 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackB
                 return failed(fed.error());
             offset += read;
             crashPointBytes("install.layer-bytes", read);
+            // The blob's bytes start on their way to disk now, so that the commit's syncfs finds little to do.
+            if (offset - writebackFrom >= kWritebackChunk || offset == descriptor.size) {
+                (void)::sync_file_range(file.handle(), writebackFrom, offset - writebackFrom, SYNC_FILE_RANGE_WRITE);
+                writebackFrom = offset;
+            }
             if (downloaded && timer.elapsed() >= kProgressIntervalMs) {
                 timer.restart();
                 job->reportProgress({Tr::tr("Extracting"), item, offset, descriptor.size, QString()});

@@ -16,8 +16,9 @@ struct InstallState;
 //  - on the thread that made it (the engine's), the registry traffic through RegistryClient's callbacks: manifest,
 //    config, the privileges check, then up to three layer downloads at once into files under <root>/tmp;
 //  - on a worker thread (work()), everything that blocks: extracting each layer strictly in order from its file
-//    while it is still downloading (LayerExtractor::feed), then the store side that import shares (PluginStaging:
-//    the store lock and staging folder, adopting the blobs, the commit, the install-time enable).
+//    while it is still downloading (LayerExtractor::feed, which inflates on this thread while its own thread writes
+//    the tar's entries), then the store side that import shares (PluginStaging: the store lock and staging folder,
+//    adopting the blobs, the commit, the install-time enable).
 // On any failure or cancel, transfers stop, the staging folder and new blobs go, and the store is as it was.
 // Owns the transfers and the shared state of one install; does not own the job, the client or the thread.
 class PluginInstaller final : public QObject

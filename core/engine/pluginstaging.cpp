@@ -104,27 +104,33 @@ QString PluginStaging::filePath(const QString &name) const
 Status PluginStaging::storeBlobs(const Content &content, QStringList &added) const
 {
     const BlobStore blobs(m_store.blobsDir());
-    for (qsizetype i = 0; i < content.manifest.layers.size(); ++i) {
-        const QString digest = content.manifest.layers.at(i).digest;
-        const bool known = blobs.contains(digest);
-        if (auto adopted = blobs.adopt(content.layerFiles.value(i), digest); !adopted)
-            return adopted.error();
-        if (!known)
-            added.append(digest);
-        crashPoint("staging.layer-blob-stored");
-    }
+    // The config and the manifest, with no fsync each: the syncfs below puts them on disk.
     for (const QByteArray &bytes : {content.configBytes, content.manifest.bytes}) {
         const QString digest = Manifest::digestOf(bytes);
         const bool known = blobs.contains(digest);
-        auto put = blobs.put(bytes);
+        auto put = blobs.put(bytes, AtomicFile::Sync::Later);
         if (!put)
             return put.error();
         if (!known)
             added.append(digest);
         crashPoint("staging.blob-stored");
     }
-    // The rootfs's files are about to be named by the inventory: they must be on disk before it is.
-    return AtomicFile::syncFileSystem(m_store.root());
+    // One syncfs puts those, the staged layer files and the rootfs on disk (the writeback of the layer files and the
+    // rootfs began as they were written) before anything names them: the layer blobs' names next, then the inventory.
+    // No fsync per file.
+    if (Status synced = AtomicFile::syncFileSystem(m_store.root()); !synced)
+        return synced;
+    for (qsizetype i = 0; i < content.manifest.layers.size(); ++i) {
+        const Descriptor &layer = content.manifest.layers.at(i);
+        const QString digest = layer.digest;
+        const bool known = blobs.contains(digest);
+        if (auto adopted = blobs.adoptChecked(content.layerFiles.value(i), digest, layer.size); !adopted)
+            return adopted.error();
+        if (!known)
+            added.append(digest);
+        crashPoint("staging.layer-blob-stored");
+    }
+    return blobs.syncDirectory();
 }
 
 Result<Plugin> PluginStaging::commitNew(const Content &content, const Identity &identity)

@@ -21,8 +21,8 @@ class StoreLock;
 
 // The store side that install, upgrade and import share (docs/architecture.md §4, steps 4-6): the store lock,
 // held as long as a staging folder exists under <root>/tmp so that no other process sweeps it; the staged rootfs
-// and layer files in that folder; and the commit, which adopts the layer files into the BlobStore (checking their
-// sha256), stores the config and manifest blobs, renames the rootfs into place and writes the inventory atomically.
+// and layer files in that folder; and the commit, which syncs the file system once, adopts the layer files into the
+// BlobStore, stores the config and manifest blobs, renames the rootfs into place and writes the inventory atomically.
 // A commit that fails removes what it added, so the store is as it was; so does destroying the staging without a
 // commit (the folder goes, and tmp/ too when this staging created it). Also the two steps around it: the name a
 // new plugin gets, and the install-time enable.
@@ -38,7 +38,9 @@ public:
         Manifest manifest; // bytes stored as a blob; its config and layers become the plugin's digests
         QByteArray configBytes;
         PluginConfig config;
-        QStringList layerFiles; // the staged file of each of manifest.layers, in order
+        // The staged file of each of manifest.layers, in order, whose sha256 its writer checked as it wrote it
+        // (RegistryClient::fetchBlob, BundleReader::readBlob): the commit checks only their sizes.
+        QStringList layerFiles;
     };
 
     // Who a new plugin is (install, import).

@@ -34,6 +34,7 @@ private:
     int status() const { return m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(); }
 
     void onReadyRead();
+    void deliver();
 
     // Ends the exchange with `error` now, whatever the reply does next.
     void stop(const Error &error);
@@ -49,6 +50,7 @@ private:
     QNetworkReply *m_reply = nullptr;
     QByteArray m_authorization;
     QByteArray m_buffer;
+    QByteArray m_chunk; // a streamed body's pieces, read into the same bytes each time
     qint64 m_delivered = 0;
     qint64 m_skip = 0;
     qint64 m_attemptBytes = 0; // body bytes of the current attempt, skipped ones included

@@ -69,14 +69,14 @@ bool BlobStore::contains(const QString &digest) const
     return !path.isEmpty() && QFileInfo::exists(path);
 }
 
-Result<QString> BlobStore::put(const QByteArray &data) const
+Result<QString> BlobStore::put(const QByteArray &data, AtomicFile::Sync sync) const
 {
     QString digest = sha256Digest(data);
     if (contains(digest))
         return digest;
     if (!makeBlobDirectory(m_directory))
         return Error{ErrorCode::Io, tr("cannot create %1").arg(m_directory)};
-    if (auto written = AtomicFile::write(pathFor(digest), data, 0600); !written)
+    if (auto written = AtomicFile::write(pathFor(digest), data, 0600, sync); !written)
         return written.error();
     return digest;
 }
@@ -90,6 +90,22 @@ Status BlobStore::adopt(const QString &file, const QString &digest) const
         return actual.error();
     if (*actual != digest)
         return Error{ErrorCode::DigestMismatch, tr("blob %1 has digest %2").arg(digest, *actual)};
+    return moveIn(file, digest, true);
+}
+
+Status BlobStore::adoptChecked(const QString &file, const QString &digest, qint64 size) const
+{
+    if (!isDigest(digest))
+        return Error{ErrorCode::InvalidArgument, tr("\"%1\" is not a sha256 digest").arg(digest)};
+    const qint64 actual = QFileInfo(file).size();
+    if (actual != size)
+        return Error{ErrorCode::DigestMismatch,
+                     tr("blob %1 should be %2 bytes, but %3 holds %4").arg(digest).arg(size).arg(file).arg(actual)};
+    return moveIn(file, digest, false);
+}
+
+Status BlobStore::moveIn(const QString &file, const QString &digest, bool syncFile) const
+{
     if (!makeBlobDirectory(m_directory))
         return Error{ErrorCode::Io, tr("cannot create %1").arg(m_directory)};
     const QString target = pathFor(digest);
@@ -100,7 +116,7 @@ Status BlobStore::adopt(const QString &file, const QString &digest) const
     if (::chmod(QFile::encodeName(file).constData(), 0600) != 0)
         return Error{ErrorCode::Io, tr("cannot make %1 private").arg(file)};
     // Its bytes on disk before its name is: a blob is referenced as soon as the inventory is written.
-    {
+    if (syncFile) {
         const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
         const bool synced = fd >= 0 && ::fsync(fd) == 0;
         if (fd >= 0)
@@ -111,6 +127,11 @@ Status BlobStore::adopt(const QString &file, const QString &digest) const
     crashPoint("blobstore.adopt-synced");
     if (::rename(QFile::encodeName(file).constData(), QFile::encodeName(target).constData()) != 0)
         return Error{ErrorCode::Io, tr("cannot move %1 to %2").arg(file, target)};
+    return syncFile ? syncDirectory() : Status();
+}
+
+Status BlobStore::syncDirectory() const
+{
     return AtomicFile::syncDirectory(m_directory);
 }
 

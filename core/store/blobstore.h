@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/base/atomicfile.h"
 #include "core/base/result.h"
 
 #include <QCoreApplication>
@@ -23,10 +24,16 @@ public:
     QString pathFor(const QString &digest) const;
     bool contains(const QString &digest) const;
 
-    // Stores bytes; returns their digest ("sha256:...").
-    Result<QString> put(const QByteArray &data) const;
+    // Stores bytes; returns their digest ("sha256:..."). With Sync::Later the caller syncs the file system before
+    // anything names the blob (AtomicFile::Sync).
+    Result<QString> put(const QByteArray &data, AtomicFile::Sync sync = AtomicFile::Sync::Now) const;
     // Moves a finished file (in the same file system) into the store under `digest`, after checking its sha256.
     Status adopt(const QString &file, const QString &digest) const;
+    // The same for a file whose sha256 its writer checked as it wrote it (install, import) and that a syncfs already
+    // put on disk: checks its size only, and syncs neither the file nor the folder; syncDirectory() after the last.
+    Status adoptChecked(const QString &file, const QString &digest, qint64 size) const;
+    // fsync the blob folder, so that the names adopted into it are durable.
+    Status syncDirectory() const;
     Result<QByteArray> read(const QString &digest, qint64 maxSize) const;
     // Removes every blob whose digest is not in `keep`; returns how many were removed.
     Result<int> collectGarbage(const QSet<QString> &keep) const;
@@ -34,6 +41,9 @@ public:
     static bool isDigest(const QString &digest);
 
 private:
+    // Renames `file` to `digest`'s path; with `syncFile`, fsyncs it before and the folder after.
+    Status moveIn(const QString &file, const QString &digest, bool syncFile) const;
+
     QString m_directory;
 };
 

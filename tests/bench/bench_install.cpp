@@ -1,45 +1,289 @@
-// Install throughput: a generated plugin with >= 64 MiB of rootfs in several hundred files (half random, half
-// compressible), made with createPlugin, pushed to a local docker-registry, then installed with LocalEngine; in the
-// same run, `curl -s BLOB_URL | tar -xz -C DIR` of the same layer blob as the yardstick. Prints figures; never fails
-// on time. Run: build/tests/bench/bench_install [files] [KiB per file]
+// Install against the peer and against the machine (issue 13, items 1 and 4). A plugin of FILES files of KIB KiB of
+// random bytes (default 400 x 128 KiB: 54 MB that does not compress) is made with createPlugin and pushed to a
+// loopback docker-registry. Debian's dockerd is started on its own data root, exec root, pid file and socket in a
+// temporary folder. Then, ROUNDS times (default 3), in an order that rotates every round so that none is always first:
+//  - Docker:   /usr/bin/docker plugin install --grant-all-permissions --disable REF   (then `docker plugin rm`)
+//  - Plugdesk: plugdeskctl --root FRESH-STORE plugin install --grant-all-permissions --disable REF
+//              (the real command-line program, LocalEngine inside it, as a person runs it)
+//  - machine:  curl -s BLOB-URL | tee FIFO | gunzip | tar -x -C DIR, with sha256sum reading FIFO, all waited for
+// Each run starts after a `sync`, so that no run pays for the one before. Prints every time, the medians and the
+// ratios Plugdesk/Docker and Plugdesk/machine, with the load average before and after; never fails on time. CPU time
+// is printed beside each (for Docker: the client's plus what dockerd and its containerd used meanwhile), as the
+// figure that a busy machine disturbs least.
+//
+// --memory MB: instead, one plugin whose single file is MB megabytes of random bytes (default 500, so one layer of
+// about that size that does not compress), installed once by plugdeskctl; prints its peak RSS (wait4's ru_maxrss)
+// and exits 1 when it is 64 MiB or more.
+//
+// Run: build/tests/bench/bench_install [--rounds N] [--files N] [--kib N] [--plugdeskctl PATH] [--also PATH]
+//                                      [--memory [MB]]
+// --also PATH times a second plugdeskctl (an older build, say) in the same rounds.
+#include "common/measuredrun.h"
 #include "common/testregistry.h"
+#include "core/archive/layerdecoder.h"
 #include "core/engine/createplugin.h"
-#include "core/engine/localengine.h"
 #include "core/registry/registryclient.h"
 #include "core/store/blobstore.h"
 
 #include <QCoreApplication>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QThread>
+#include <algorithm>
 #include <cstdio>
-#include <cstring>
+#include <map>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
-
 using namespace core;
 
 namespace {
+
+constexpr qint64 kMemoryBoundKiB = 64 * 1024;
+
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"?"_s;
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
 
 bool writeFile(const QString &path, const QByteArray &data)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
 }
 
-Result<QString> upload(RegistryClient &client, const Reference &reference, const QByteArray &data)
+bool writeRandomFile(const QString &path, qint64 size)
 {
-    std::optional<Result<QString>> result;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QByteArray chunk(qMin<qint64>(size, 4 << 20), Qt::Uninitialized);
+    for (qint64 done = 0; done < size;) {
+        const qint64 n = qMin<qint64>(chunk.size(), size - done);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+        if (file.write(chunk.constData(), n) != n)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+template<typename T>
+T waitFor(const std::function<void(QObject *, std::function<void(T)>)> &start)
+{
+    std::optional<T> result;
     QEventLoop loop;
-    client.uploadBlob(reference.trimmed(), data, &loop, [&](Result<QString> r) {
-        result.emplace(std::move(r));
+    start(&loop, [&](T value) {
+        result.emplace(std::move(value));
         loop.quit();
     });
     if (!result)
         loop.exec();
-    return *result;
+    return std::move(*result);
+}
+
+// Makes the plugin from `folder` and pushes it as `reference`; the layer's digest and size, or an error text.
+std::optional<Descriptor> makeAndPush(const QString &scratch, const QString &folder, const Reference &reference,
+                                      QString *error)
+{
+    const Store source(scratch);
+    auto plugin = createPlugin(source, u"bench/plugin"_s, folder, nullptr);
+    if (!plugin) {
+        *error = u"createPlugin: "_s + plugin.error().message;
+        return std::nullopt;
+    }
+    const BlobStore blobs(source.blobsDir());
+    RegistryClient client;
+    for (const QString &digest : {plugin->configDigest, plugin->blobsums.first()}) {
+        auto pushed = waitFor<Result<QString>>([&](QObject *context, std::function<void(Result<QString>)> done) {
+            client.uploadBlobFile(reference.trimmed(), blobs.pathFor(digest), digest, context, {}, done);
+        });
+        if (!pushed) {
+            *error = u"push: "_s + pushed.error().message;
+            return std::nullopt;
+        }
+    }
+    const QByteArray manifest = *blobs.read(plugin->manifestDigest, 1 << 20);
+    auto put = waitFor<Result<QString>>([&](QObject *context, std::function<void(Result<QString>)> done) {
+        client.putManifest(reference, Manifest::DockerManifest, manifest, context, done);
+    });
+    if (!put) {
+        *error = u"manifest: "_s + put.error().message;
+        return std::nullopt;
+    }
+    Descriptor layer;
+    layer.digest = plugin->blobsums.first();
+    layer.size = QFileInfo(blobs.pathFor(layer.digest)).size();
+    return layer;
+}
+
+// Debian's dockerd on its own folders; stopped with the object.
+class Dockerd final
+{
+public:
+    explicit Dockerd(const QString &base)
+        : m_base(base)
+    {}
+    ~Dockerd()
+    {
+        if (m_daemon.state() != QProcess::NotRunning) {
+            m_daemon.terminate();
+            if (!m_daemon.waitForFinished(20000))
+                m_daemon.kill();
+            m_daemon.waitForFinished(5000);
+        }
+    }
+
+    bool start(QString *why)
+    {
+        if (!QFileInfo(u"/usr/sbin/dockerd"_s).isExecutable() || !QFileInfo(u"/usr/bin/docker"_s).isExecutable()) {
+            *why = u"Debian's docker.io (/usr/sbin/dockerd, /usr/bin/docker) is not installed"_s;
+            return false;
+        }
+        QDir().mkpath(m_base);
+        m_daemon.setProcessChannelMode(QProcess::MergedChannels);
+        m_daemon.setStandardOutputFile(m_base + u"/dockerd.log"_s);
+        m_daemon.start(u"/usr/sbin/dockerd"_s, {u"--data-root"_s, m_base + u"/data"_s, u"--exec-root"_s,
+                                                m_base + u"/exec"_s, u"--pidfile"_s, m_base + u"/pid"_s, u"-H"_s,
+                                                u"unix://"_s + socket(), u"--bridge=none"_s, u"--iptables=false"_s});
+        if (!m_daemon.waitForStarted(5000)) {
+            *why = m_daemon.errorString();
+            return false;
+        }
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 60000 && m_daemon.state() == QProcess::Running) {
+            if (QFileInfo::exists(socket()) &&
+                testutil::runMeasured({u"/usr/bin/docker"_s, u"version"_s}, environment(), m_base + u"/version"_s).ok())
+                return true;
+            QThread::msleep(200);
+        }
+        QFile log(m_base + u"/dockerd.log"_s);
+        log.open(QIODevice::ReadOnly);
+        *why = u"dockerd did not answer within 60 s: "_s + QString::fromUtf8(log.readAll().right(600));
+        return false;
+    }
+
+    QString socket() const { return m_base + u"/docker.sock"_s; }
+    // CPU seconds dockerd and the processes it started (containerd) have used so far.
+    double cpuSeconds() const
+    {
+        const qint64 pid = m_daemon.processId();
+        double total = testutil::processCpuSeconds(pid);
+        QDirIterator tasks(QStringLiteral("/proc/%1/task").arg(pid), QDir::Dirs | QDir::NoDotAndDotDot);
+        while (tasks.hasNext()) {
+            QFile children(tasks.next() + u"/children"_s);
+            if (!children.open(QIODevice::ReadOnly))
+                continue;
+            for (const QByteArray &child : children.readAll().split(' ')) {
+                if (child.trimmed().toLongLong() > 0)
+                    total += std::max(0.0, testutil::processCpuSeconds(child.trimmed().toLongLong()));
+            }
+        }
+        return total;
+    }
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"DOCKER_HOST"_s, u"unix://"_s + socket());
+        environment.insert(u"DOCKER_CONFIG"_s, m_base + u"/client"_s);
+        return environment;
+    }
+
+private:
+    QString m_base;
+    QProcess m_daemon;
+};
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
+
+QProcessEnvironment plainEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"PLUGDESK_ROOT"_s);
+    environment.remove(u"PLUGDESK_CRASH_AT"_s);
+    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    return environment;
+}
+
+QStringList plugdeskInstall(const QString &program, const QString &store, const QString &reference)
+{
+    return {program,           u"--root"_s, store,        u"--run"_s,
+            store + u"-run"_s, u"plugin"_s, u"install"_s, u"--grant-all-permissions"_s,
+            u"--disable"_s,    reference};
+}
+
+// Files and bytes under `folder`.
+std::pair<int, qint64> treeSize(const QString &folder)
+{
+    int files = 0;
+    qint64 bytes = 0;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++files;
+        bytes += it.fileInfo().size();
+    }
+    return {files, bytes};
+}
+
+int memoryMode(const QString &plugdeskctl, qint64 megabytes)
+{
+    QTemporaryDir dir(QDir::tempPath() + u"/bench-install-memory-XXXXXX"_s);
+    testutil::TestRegistry registry;
+    QString error;
+    if (!registry.start({}, &error)) {
+        std::fprintf(stderr, "cannot start docker-registry: %s\n", qPrintable(error));
+        return 2;
+    }
+    const QString folder = dir.filePath(u"folder"_s);
+    writeFile(folder + u"/config.json"_s,
+              R"({"description":"bench","interface":{"types":["docker.volumedriver/1.0"],"socket":"b.sock"},)"
+              R"("entrypoint":["/plugin"],"network":{"type":""}})");
+    std::printf("making a plugin with one file of %lld MB of random bytes (one layer that does not compress)...\n",
+                megabytes);
+    std::fflush(stdout);
+    if (!writeRandomFile(folder + u"/rootfs/big"_s, megabytes * 1000 * 1000)) {
+        std::fprintf(stderr, "cannot write the big file\n");
+        return 2;
+    }
+    const Reference reference = *Reference::parse(registry.host() + u"/bench/big:latest"_s);
+    auto layer = makeAndPush(dir.filePath(u"scratch"_s), folder, reference, &error);
+    QDir(folder).removeRecursively();
+    QDir(dir.filePath(u"scratch"_s)).removeRecursively();
+    if (!layer) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    ::sync();
+    const QString load = loadAverage();
+    const auto run = testutil::runMeasured(plugdeskInstall(plugdeskctl, dir.filePath(u"store"_s), reference.toString()),
+                                           plainEnvironment(), dir.filePath(u"install"_s));
+    if (!run.ok()) {
+        std::fprintf(stderr, "plugdeskctl failed (%d): %s\n", run.exitCode, run.err.constData());
+        return 2;
+    }
+    const auto [files, bytes] = treeSize(dir.filePath(u"store/plugins"_s));
+    std::printf("layer blob %.1f MB (gzip, inflated by %s); installed %d files, %.1f MB; load %s\n", layer->size / 1e6,
+                LayerDecoder::gzipEngine(), files, bytes / 1e6, qPrintable(load));
+    std::printf("plugdeskctl install --disable: %.2f s, peak RSS %.1f MiB (bound %lld MiB)\n", run.seconds,
+                run.maxRssKiB / 1024.0, kMemoryBoundKiB / 1024);
+    return run.maxRssKiB < kMemoryBoundKiB ? 0 : 1;
 }
 
 } // namespace
@@ -47,107 +291,190 @@ Result<QString> upload(RegistryClient &client, const Reference &reference, const
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    const int files = args.size() > 1 ? args.at(1).toInt() : 400;
-    const qint64 fileSize = (args.size() > 2 ? args.at(2).toLongLong() : 170) * 1024;
+    QStringList args = app.arguments();
+    args.removeFirst();
+    int rounds = 3;
+    int files = 400;
+    qint64 kib = 128;
+    QString plugdeskctl = QStringLiteral(PLUGDESKCTL);
+    QString also;
+    qint64 memory = 0;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        const QString next = args.value(i + 1);
+        bool number = false;
+        next.toLongLong(&number);
+        if (arg == u"--rounds"_s && number)
+            rounds = args.at(++i).toInt();
+        else if (arg == u"--files"_s && number)
+            files = args.at(++i).toInt();
+        else if (arg == u"--kib"_s && number)
+            kib = args.at(++i).toLongLong();
+        else if (arg == u"--plugdeskctl"_s && !next.isEmpty())
+            plugdeskctl = args.at(++i);
+        else if (arg == u"--also"_s && !next.isEmpty())
+            also = args.at(++i);
+        else if (arg == u"--memory"_s)
+            memory = number ? args.at(++i).toLongLong() : 500;
+        else {
+            std::fprintf(stderr,
+                         "usage: bench_install [--rounds N] [--files N] [--kib N] [--plugdeskctl PATH] [--also PATH] "
+                         "[--memory [MB]]\n");
+            return 2;
+        }
+    }
     qputenv("PLUGDESK_INSECURE_REGISTRIES", "");
-    QTemporaryDir dir;
+    if (memory > 0)
+        return memoryMode(plugdeskctl, memory);
+
+    QTemporaryDir dir(QDir::tempPath() + u"/bench-install-XXXXXX"_s);
     testutil::TestRegistry registry;
     QString error;
     if (!registry.start({}, &error)) {
         std::fprintf(stderr, "cannot start docker-registry: %s\n", qPrintable(error));
-        return 1;
+        return 2;
     }
-
-    // The plugin folder: half random files, half compressible text.
     const QString folder = dir.filePath(u"folder"_s);
     writeFile(folder + u"/config.json"_s,
               R"({"description":"bench","interface":{"types":["docker.volumedriver/1.0"],"socket":"b.sock"},)"
               R"("entrypoint":["/plugin"],"network":{"type":""}})");
-    qint64 rootfsBytes = 0;
     for (int i = 0; i < files; ++i) {
-        QByteArray data(fileSize, Qt::Uninitialized);
-        if (i % 2 == 0) {
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), fileSize / 4);
-        } else {
-            const QByteArray line =
-                QStringLiteral("line %1 of a compressible plugin file, with some words\n").arg(i).toUtf8();
-            for (qint64 at = 0; at < fileSize; at += line.size())
-                std::memcpy(data.data() + at, line.constData(), size_t(qMin<qint64>(line.size(), fileSize - at)));
+        if (!writeRandomFile(folder + QStringLiteral("/rootfs/d%1/f%2").arg(i % 16).arg(i), kib * 1024)) {
+            std::fprintf(stderr, "cannot write the plugin folder\n");
+            return 2;
         }
-        writeFile(folder + QStringLiteral("/rootfs/d%1/f%2").arg(i % 16).arg(i), data);
-        rootfsBytes += data.size();
     }
-    const Store source(dir.filePath(u"source"_s));
-    QElapsedTimer timer;
-    timer.start();
-    auto plugin = createPlugin(source, u"bench/plugin"_s, folder, nullptr);
-    if (!plugin) {
-        std::fprintf(stderr, "createPlugin: %s\n", qPrintable(plugin.error().message));
-        return 1;
-    }
-    const double createSeconds = timer.elapsed() / 1000.0;
-    const BlobStore blobs(source.blobsDir());
-    const QByteArray layer = *blobs.read(plugin->blobsums.first(), qint64(1) << 34);
-    const QByteArray config = *blobs.read(plugin->configDigest, 1 << 20);
-    const QByteArray manifest = *blobs.read(plugin->manifestDigest, 1 << 20);
-
     const Reference reference = *Reference::parse(registry.host() + u"/bench/plugin:latest"_s);
-    RegistryClient client;
-    for (const QByteArray &blob : {config, layer}) {
-        if (auto pushed = upload(client, reference, blob); !pushed) {
-            std::fprintf(stderr, "push: %s\n", qPrintable(pushed.error().message));
-            return 1;
-        }
+    auto layer = makeAndPush(dir.filePath(u"scratch"_s), folder, reference, &error);
+    if (!layer) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
     }
+    const QString blobUrl = QStringLiteral("http://%1/v2/bench/plugin/blobs/%2").arg(registry.host(), layer->digest);
+
+    Dockerd dockerd(dir.filePath(u"dockerd"_s));
+    QString dockerWhy;
+    const bool haveDocker = dockerd.start(&dockerWhy);
+    if (!haveDocker)
+        std::printf("Docker is left out: %s\n", qPrintable(dockerWhy));
+    auto docker = [&](const QStringList &arguments, const QString &output) {
+        return testutil::runMeasured(QStringList{u"/usr/bin/docker"_s} + arguments, dockerd.environment(), output);
+    };
+
+    // Each contender installs once per round: wall and CPU seconds, or nothing when it failed.
+    struct Time
     {
-        QEventLoop loop;
-        bool ok = false;
-        client.putManifest(reference, Manifest::DockerManifest, manifest, &loop, [&](Result<QString> r) {
-            ok = r.ok();
-            if (!r)
-                std::fprintf(stderr, "manifest: %s\n", qPrintable(r.error().message));
-            loop.quit();
-        });
-        loop.exec();
-        if (!ok)
+        double seconds = 0;
+        double cpu = 0;
+    };
+    const QString out = dir.filePath(u"out"_s);
+    QDir().mkpath(out);
+    int serial = 0;
+    auto plugdesk = [&](const QString &program) -> std::optional<Time> {
+        const QString store = dir.filePath(QStringLiteral("store-%1").arg(++serial));
+        const auto run = testutil::runMeasured(plugdeskInstall(program, store, reference.toString()),
+                                               plainEnvironment(), out + u"/plugdesk"_s);
+        if (!run.ok()) {
+            std::fprintf(stderr, "%s failed (%d): %s\n", qPrintable(program), run.exitCode, run.err.constData());
+            return std::nullopt;
+        }
+        const auto [installed, bytes] = treeSize(store + u"/plugins"_s);
+        if (installed < files)
+            std::fprintf(stderr, "%s installed only %d files\n", qPrintable(program), installed);
+        QDir(store).removeRecursively();
+        QDir(store + u"-run"_s).removeRecursively();
+        return Time{run.seconds, run.cpuSeconds};
+    };
+    auto dockerInstall = [&]() -> std::optional<Time> {
+        const double daemonBefore = dockerd.cpuSeconds();
+        const auto run =
+            docker({u"plugin"_s, u"install"_s, u"--grant-all-permissions"_s, u"--disable"_s, reference.toString()},
+                   out + u"/docker"_s);
+        const double daemon = dockerd.cpuSeconds() - daemonBefore;
+        if (!run.ok()) {
+            std::fprintf(stderr, "docker plugin install failed (%d): %s\n", run.exitCode, run.err.constData());
+            return std::nullopt;
+        }
+        docker({u"plugin"_s, u"rm"_s, u"-f"_s, reference.toString()}, out + u"/docker-rm"_s);
+        return Time{run.seconds, run.cpuSeconds + daemon};
+    };
+    auto machine = [&]() -> std::optional<Time> {
+        const QString target = dir.filePath(u"machine"_s);
+        QDir().mkpath(target);
+        const QString script = QStringLiteral("set -e; fifo='%1/sum.fifo'; rm -f \"$fifo\"; mkfifo \"$fifo\"; "
+                                              "sha256sum < \"$fifo\" > '%1/sum' & hashing=$!; "
+                                              "curl -sf '%2' | tee \"$fifo\" | gunzip | tar -x -C '%3'; wait $hashing")
+                                   .arg(out, blobUrl, target);
+        const auto run =
+            testutil::runMeasured({u"/bin/bash"_s, u"-c"_s, script}, plainEnvironment(), out + u"/machine"_s);
+        if (!run.ok()) {
+            std::fprintf(stderr, "the pipeline failed (%d): %s\n", run.exitCode, run.err.constData());
+            return std::nullopt;
+        }
+        QDir(target).removeRecursively();
+        return Time{run.seconds, run.cpuSeconds};
+    };
+
+    struct Contender
+    {
+        QString name;
+        std::function<std::optional<Time>()> install;
+        QList<double> seconds;
+        QList<double> cpu;
+    };
+    std::vector<Contender> contenders;
+    if (haveDocker)
+        contenders.push_back({u"docker"_s, dockerInstall, {}, {}});
+    contenders.push_back({u"plugdesk"_s, [&] { return plugdesk(plugdeskctl); }, {}, {}});
+    if (!also.isEmpty())
+        contenders.push_back({u"also"_s, [&] { return plugdesk(also); }, {}, {}});
+    contenders.push_back({u"machine"_s, machine, {}, {}});
+
+    // A warm-up round, not counted: the registry's files in the page cache, dockerd's first pull.
+    for (Contender &contender : contenders) {
+        if (!contender.install())
             return 1;
     }
 
-    // Plugdesk: privileges are none; install without enabling.
-    LocalEngine engine({dir.filePath(u"store"_s), dir.filePath(u"run"_s), false});
-    timer.restart();
-    Job *job = engine.install(reference.toString(), Privileges(), InstallOptions{{}, true, {}});
-    job->waitForFinished();
-    const double installSeconds = timer.elapsed() / 1000.0;
-    if (job->error()) {
-        std::fprintf(stderr, "install: %s\n", qPrintable(job->error()->message));
-        return 1;
+    const QString loadBefore = loadAverage();
+    for (int round = 0; round < rounds; ++round) {
+        std::printf("round %d:", round + 1);
+        for (size_t k = 0; k < contenders.size(); ++k) {
+            Contender &contender = contenders.at((k + size_t(round)) % contenders.size());
+            ::sync();
+            const auto time = contender.install();
+            if (!time)
+                return 1;
+            contender.seconds.append(time->seconds);
+            contender.cpu.append(time->cpu);
+            std::printf("  %s %.0f ms (cpu %.0f ms)", qPrintable(contender.name), time->seconds * 1000,
+                        time->cpu * 1000);
+            std::fflush(stdout);
+        }
+        std::printf("\n");
     }
+    const QString loadAfter = loadAverage();
 
-    // The yardstick: curl piped into tar.
-    const QString target = dir.filePath(u"tar-target"_s);
-    QDir().mkpath(target);
-    const QString url =
-        QStringLiteral("http://%1/v2/bench/plugin/blobs/%2").arg(registry.host(), plugin->blobsums.first());
-    QProcess shell;
-    timer.restart();
-    shell.start(QStringLiteral("/bin/sh"),
-                {QStringLiteral("-c"), QStringLiteral("curl -sf '%1' | tar -xz -C '%2'").arg(url, target)});
-    shell.waitForFinished(-1);
-    const double tarSeconds = timer.elapsed() / 1000.0;
-    if (shell.exitCode() != 0) {
-        std::fprintf(stderr, "curl | tar failed: %s\n", shell.readAllStandardError().constData());
-        return 1;
+    std::printf("plugin: %d files x %lld KiB of random bytes; layer blob %.1f MB (gzip); Plugdesk inflates with %s\n",
+                files, kib, layer->size / 1e6, LayerDecoder::gzipEngine());
+    std::printf("load average before %s, after %s; %ld cores\n", qPrintable(loadBefore), qPrintable(loadAfter),
+                ::sysconf(_SC_NPROCESSORS_ONLN));
+    std::map<QString, double> medians;
+    std::map<QString, double> cpu;
+    for (const Contender &contender : contenders) {
+        medians[contender.name] = median(contender.seconds);
+        cpu[contender.name] = median(contender.cpu);
+        std::printf("median %-9s %6.0f ms   cpu %6.0f ms\n", qPrintable(contender.name), medians[contender.name] * 1000,
+                    cpu[contender.name] * 1000);
     }
-
-    const double mb = rootfsBytes / 1e6;
-    std::printf("rootfs: %d files, %.1f MB; layer blob %.1f MB (gzip); create %.2f s\n", files, mb, layer.size() / 1e6,
-                createSeconds);
-    std::printf("plugdesk install:  %.2f s  %.1f MB/s (rootfs)  %.1f MB/s (blob)\n", installSeconds,
-                mb / installSeconds, layer.size() / 1e6 / installSeconds);
-    std::printf("curl | tar -xz:    %.2f s  %.1f MB/s (rootfs)  %.1f MB/s (blob)\n", tarSeconds, mb / tarSeconds,
-                layer.size() / 1e6 / tarSeconds);
-    std::printf("ratio install / curl|tar: %.2f\n", installSeconds / tarSeconds);
+    auto ratio = [&](const QString &a, const QString &b, const char *bound) {
+        std::printf("ratio %s/%s: %.2f%s   (cpu %.2f)\n", qPrintable(a), qPrintable(b), medians[a] / medians[b], bound,
+                    cpu[a] / cpu[b]);
+    };
+    if (haveDocker)
+        ratio(u"plugdesk"_s, u"docker"_s, " (must be <= 0.4)");
+    ratio(u"plugdesk"_s, u"machine"_s, " (must be <= 1.2)");
+    if (!also.isEmpty())
+        ratio(u"plugdesk"_s, u"also"_s, "");
     return 0;
 }

@@ -153,10 +153,10 @@ PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     layout->addWidget(m_splitter);
 
     // Everything the page shows is pushed by the engine: no timer asks for it.
-    connect(m_engine, &core::Engine::pluginChanged, this, &PluginsPage::refresh);
-    connect(m_engine, &core::Engine::pluginRemoved, this, &PluginsPage::refresh);
-    connect(m_engine, &core::Engine::pluginsReloaded, this, &PluginsPage::refresh);
-    connect(m_engine, &core::Engine::readinessChanged, this, &PluginsPage::refresh);
+    connect(m_engine, &core::Engine::pluginChanged, this, &PluginsPage::refreshSoon);
+    connect(m_engine, &core::Engine::pluginRemoved, this, &PluginsPage::refreshSoon);
+    connect(m_engine, &core::Engine::pluginsReloaded, this, &PluginsPage::refreshSoon);
+    connect(m_engine, &core::Engine::readinessChanged, this, &PluginsPage::refreshSoon);
     connect(m_engine, &core::Engine::runtimeStateChanged, this, [this](const QString &id) {
         if (m_model->rowOf(id) < 0)
             return;
@@ -183,8 +183,22 @@ void PluginsPage::reload()
         job->deleteLater();
         m_reloading = false;
         Q_EMIT reloadingChanged(false);
-        refresh();
+        refreshSoon();
     });
+}
+
+void PluginsPage::refreshSoon()
+{
+    if (m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_refreshQueued = false;
+            refresh();
+        },
+        Qt::QueuedConnection);
 }
 
 void PluginsPage::showStatus(const QString &text, bool offerRetry)

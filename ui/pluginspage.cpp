@@ -153,8 +153,8 @@ PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     layout->addWidget(m_splitter);
 
     // Everything the page shows is pushed by the engine: no timer asks for it.
-    connect(m_engine, &core::Engine::pluginChanged, this, &PluginsPage::refreshSoon);
-    connect(m_engine, &core::Engine::pluginRemoved, this, &PluginsPage::refreshSoon);
+    connect(m_engine, &core::Engine::pluginChanged, this, &PluginsPage::refresh);
+    connect(m_engine, &core::Engine::pluginRemoved, this, &PluginsPage::refresh);
     connect(m_engine, &core::Engine::pluginsReloaded, this, &PluginsPage::refreshSoon);
     connect(m_engine, &core::Engine::readinessChanged, this, &PluginsPage::refreshSoon);
     connect(m_engine, &core::Engine::runtimeStateChanged, this, [this](const QString &id) {
@@ -195,8 +195,8 @@ void PluginsPage::refreshSoon()
     QMetaObject::invokeMethod(
         this,
         [this] {
-            m_refreshQueued = false;
-            refresh();
+            if (m_refreshQueued) // else a refresh came first
+                refresh();
         },
         Qt::QueuedConnection);
 }
@@ -210,6 +210,7 @@ void PluginsPage::showStatus(const QString &text, bool offerRetry)
 
 void PluginsPage::refresh()
 {
+    m_refreshQueued = false;
     const auto readiness = m_engine->readiness();
     if (readiness != core::Engine::Readiness::Ready) {
         m_model->setPlugins({});
@@ -299,6 +300,8 @@ const core::Plugin *PluginsPage::selectedPlugin() const
 
 void PluginsPage::selectPlugin(const QString &id)
 {
+    if (m_refreshQueued) // the news the caller selects from are not read yet
+        refresh();
     const int row = m_model->rowOf(id);
     if (row < 0)
         return;
@@ -311,6 +314,8 @@ void PluginsPage::selectPlugin(const QString &id)
 
 void PluginsPage::selectPluginNamed(const QString &name)
 {
+    if (m_refreshQueued) // the news the caller selects from are not read yet
+        refresh();
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (m_model->pluginAt(row)->name() == name)
             selectPlugin(m_model->pluginAt(row)->id);

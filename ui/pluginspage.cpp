@@ -155,8 +155,8 @@ PluginsPage::PluginsPage(core::Engine *engine, QWidget *parent)
     // Everything the page shows is pushed by the engine: no timer asks for it.
     connect(m_engine, &core::Engine::pluginChanged, this, &PluginsPage::refresh);
     connect(m_engine, &core::Engine::pluginRemoved, this, &PluginsPage::refresh);
-    connect(m_engine, &core::Engine::pluginsReloaded, this, &PluginsPage::refresh);
-    connect(m_engine, &core::Engine::readinessChanged, this, &PluginsPage::refresh);
+    connect(m_engine, &core::Engine::pluginsReloaded, this, &PluginsPage::refreshSoon);
+    connect(m_engine, &core::Engine::readinessChanged, this, &PluginsPage::refreshSoon);
     connect(m_engine, &core::Engine::runtimeStateChanged, this, [this](const QString &id) {
         if (m_model->rowOf(id) < 0)
             return;
@@ -183,8 +183,22 @@ void PluginsPage::reload()
         job->deleteLater();
         m_reloading = false;
         Q_EMIT reloadingChanged(false);
-        refresh();
+        refreshSoon();
     });
+}
+
+void PluginsPage::refreshSoon()
+{
+    if (m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_refreshQueued) // else a refresh came first
+                refresh();
+        },
+        Qt::QueuedConnection);
 }
 
 void PluginsPage::showStatus(const QString &text, bool offerRetry)
@@ -196,6 +210,7 @@ void PluginsPage::showStatus(const QString &text, bool offerRetry)
 
 void PluginsPage::refresh()
 {
+    m_refreshQueued = false;
     const auto readiness = m_engine->readiness();
     if (readiness != core::Engine::Readiness::Ready) {
         m_model->setPlugins({});
@@ -285,6 +300,8 @@ const core::Plugin *PluginsPage::selectedPlugin() const
 
 void PluginsPage::selectPlugin(const QString &id)
 {
+    if (m_refreshQueued) // the news the caller selects from are not read yet
+        refresh();
     const int row = m_model->rowOf(id);
     if (row < 0)
         return;
@@ -297,6 +314,8 @@ void PluginsPage::selectPlugin(const QString &id)
 
 void PluginsPage::selectPluginNamed(const QString &name)
 {
+    if (m_refreshQueued) // the news the caller selects from are not read yet
+        refresh();
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (m_model->pluginAt(row)->name() == name)
             selectPlugin(m_model->pluginAt(row)->id);

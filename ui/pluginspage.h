@@ -102,6 +102,10 @@ private:
     QLabel *m_statusText = nullptr;
     QPushButton *m_tryAgain = nullptr;
     bool m_reloading = false;
+    // The engine's news come in bursts (a reload answers and says the plugins were reloaded; a job changes a plugin
+    // and reloads): they are read once, when the burst is over, not once per signal.
+    void refreshSoon();
+    bool m_refreshQueued = false;
     bool m_firstPaintProbe = false; // PLUGDESK_EXIT_AFTER_FIRST_PAINT: report the first paint with rows, then quit
 };
 

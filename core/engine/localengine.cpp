@@ -294,14 +294,7 @@ Result<PluginRuntimeState> LocalEngine::runtimeState(const QString &nameOrId)
 QHash<QString, PluginRuntimeState> LocalEngine::runtimeStates(const QList<Plugin> &plugins)
 {
     // The plugins as given: each runtimeState(id) would read the whole store again to find its plugin.
-    const PluginRunner runner(m_store.root(), m_runRoot);
-    QHash<QString, PluginRuntimeState> states;
-    states.reserve(plugins.size());
-    for (const Plugin &plugin : plugins) {
-        if (auto state = runner.runtimeState(plugin))
-            states.insert(plugin.id, *state);
-    }
-    return states;
+    return PluginRunner(m_store.root(), m_runRoot).runtimeStates(plugins);
 }
 
 Status LocalEngine::restore()

@@ -22,9 +22,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStandardPaths>
 #include <QThread>
+#include <cerrno>
 #include <csignal>
+#include <dirent.h>
 #include <poll.h>
 #include <sys/inotify.h>
 #include <sys/socket.h>
@@ -561,13 +564,44 @@ Status PluginRunner::restore()
 
 Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) const
 {
+    return runtimeState(plugin, true);
+}
+
+QHash<QString, PluginRuntimeState> PluginRunner::runtimeStates(const QList<Plugin> &plugins) const
+{
+    // Every file runtimeState looks at is under <run>/state/<id>: one listing says whose folder there is.
+    QSet<QString> withState;
+    bool listed = false;
+    const QByteArray stateRoot = QFile::encodeName(m_layout.runRoot() + QStringLiteral("/state"));
+    if (DIR *dir = ::opendir(stateRoot.constData())) {
+        listed = true;
+        while (const dirent *entry = ::readdir(dir))
+            withState.insert(QFile::decodeName(entry->d_name));
+        ::closedir(dir);
+    } else if (errno == ENOENT) {
+        listed = true;
+    }
+    QHash<QString, PluginRuntimeState> states;
+    states.reserve(plugins.size());
+    for (const Plugin &plugin : plugins) {
+        if (auto state = runtimeState(plugin, !listed || withState.contains(plugin.id)))
+            states.insert(plugin.id, *state);
+    }
+    return states;
+}
+
+Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin, bool mayHaveState) const
+{
     const RunLayout &layout = m_layout;
-    auto read = RuntimeStateFile::read(layout.statePath(plugin.id));
-    if (!read)
-        return read.error();
-    PluginRuntimeState state = *read;
+    PluginRuntimeState state;
+    if (mayHaveState) {
+        auto read = RuntimeStateFile::read(layout.statePath(plugin.id));
+        if (!read)
+            return read.error();
+        state = *read;
+    }
     // The lock's holder is the monitor that lives now, whatever the file last recorded.
-    const qint64 holder = MonitorLauncher::lockHolder(layout.lockPath(plugin.id));
+    const qint64 holder = mayHaveState ? MonitorLauncher::lockHolder(layout.lockPath(plugin.id)) : 0;
     state.monitorAlive = holder != 0;
     if (holder != 0)
         state.monitorPid = holder;
@@ -613,7 +647,7 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin) cons
     if (state.monitorAlive && SocketPublisher::isRecorded(link, layout.publishedPath(plugin.id)))
         state.publishedSocketPath = link;
     QFile activation(layout.activatePath(plugin.id));
-    if (activation.open(QIODevice::ReadOnly)) {
+    if (mayHaveState && activation.open(QIODevice::ReadOnly)) {
         const QJsonArray implements =
             QJsonDocument::fromJson(activation.readAll()).object().value(QStringLiteral("Implements")).toArray();
         for (const QJsonValue value : implements)

@@ -7,6 +7,7 @@
 #include "core/store/store.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <atomic>
@@ -47,6 +48,9 @@ public:
     Status restore();
 
     Result<PluginRuntimeState> runtimeState(const Plugin &plugin) const;
+    // The same for many plugins: the run folder's state/ is listed once, and a plugin without a folder there (never
+    // started since the machine started) is answered without looking for its files one by one.
+    QHash<QString, PluginRuntimeState> runtimeStates(const QList<Plugin> &plugins) const;
     QString logPath(const Plugin &plugin) const;
     QStringList logTail(const Plugin &plugin, int lines) const;
 
@@ -56,6 +60,8 @@ public:
     static Status checkApproved(const Plugin &plugin);
 
 private:
+    // mayHaveState false: <run>/state/<id> is known not to be there, so none of its files are looked for.
+    Result<PluginRuntimeState> runtimeState(const Plugin &plugin, bool mayHaveState) const;
     // enable's and start's `timeoutSeconds`: 0 is the default 30 s, a negative one is refused (Docker's text).
     static Result<int> readyTimeout(int seconds);
     Status startMonitor(const Plugin &plugin);

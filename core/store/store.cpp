@@ -22,8 +22,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <optional>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -501,6 +503,31 @@ Status removeTempFiles(const QString &directory)
     return {};
 }
 
+struct DirNames
+{
+    bool listed = false;
+    bool hasTempFile = false;        // a name as AtomicFile's and PendingFile's temp files (".<name>.tmp-XXXXXX")
+    bool hasUpgradeLeftover = false; // ".upgrade-to" or "rootfs-old"
+};
+
+DirNames dirNames(const QString &directory)
+{
+    DirNames names;
+    DIR *dir = ::opendir(QFile::encodeName(directory).constData());
+    if (!dir)
+        return names;
+    names.listed = true;
+    while (const dirent *entry = ::readdir(dir)) {
+        const std::string_view name(entry->d_name);
+        if (name == ".upgrade-to" || name == "rootfs-old")
+            names.hasUpgradeLeftover = true;
+        else if (name.size() > 1 && name.front() == '.' && name.find(".tmp-") != std::string_view::npos)
+            names.hasTempFile = true;
+    }
+    ::closedir(dir);
+    return names;
+}
+
 bool renamePath(const QString &from, const QString &to)
 {
     return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
@@ -564,10 +591,17 @@ Status Store::sweep() const
                 return Error{ErrorCode::Io, tr("cannot remove the leftover %1").arg(directory)};
             continue;
         }
-        if (auto removed = removeTempFiles(directory); !removed)
-            return removed;
-        if (auto finished = finishUpgrade(name, inventory->object); !finished)
-            return finished;
+        // One plain listing of the folder says whether there is anything to do in it (almost never): QDir's listing
+        // and finishUpgrade's look-ups cost seven system calls and a regular expression per file, per plugin.
+        const DirNames names = dirNames(directory);
+        if (!names.listed || names.hasTempFile) {
+            if (auto removed = removeTempFiles(directory); !removed)
+                return removed;
+        }
+        if (!names.listed || names.hasUpgradeLeftover) {
+            if (auto finished = finishUpgrade(name, inventory->object); !finished)
+                return finished;
+        }
     }
     if (auto removed = removeTempFiles(blobsDir()); !removed)
         return removed;

@@ -422,12 +422,14 @@ private Q_SLOTS:
         Result<Plugin> stored = Error{ErrorCode::NotFound, QString()};
         QTRY_VERIFY([&] {
             stored = LocalEngine({root, dir.path() + QStringLiteral("/run")}).plugin(id);
-            return stored && stored->settings.envValue(QStringLiteral("DEBUG")) == QStringLiteral("2");
+            // A reader does not take the writer's lock: between the per-plugin files and plugins.json of one save it
+            // may see the new settings before the approval, so wait for both.
+            return stored && stored->settings.envValue(QStringLiteral("DEBUG")) == QStringLiteral("2") &&
+                   stored->unapprovedPrivileges().isEmpty();
         }());
         QVERIFY2(settings->errorLabel()->isHidden(), qPrintable(settings->errorLabel()->text()));
         QCOMPARE(stored->settings.mounts.first().name, QStringLiteral("data"));
         QCOMPARE(stored->settings.mounts.first().source, std::optional<QString>(QStringLiteral("/srv/other")));
-        QVERIFY(stored->unapprovedPrivileges().isEmpty());
         QTRY_COMPARE(table->item(rowNamed(table, QStringLiteral("DEBUG")), ui::PluginSettingsView::Value)->text(),
                      QStringLiteral("2"));
         QVERIFY(!settings->applyButton()->isEnabled());

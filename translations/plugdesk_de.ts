@@ -446,6 +446,172 @@
         <source>Error: cannot write %1: %2</source>
         <translation>Fehler: %1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Where the plugins live: plugdesk:// (this computer), unix:///SOCKET or ssh://[USER@]HOST[:PORT] (a Docker Engine), or a connection&apos;s name; default $PLUGDESK_HOST, else the connection `connection use` chose, else plugdesk://</source>
+        <translation>Wo die Plugins liegen: plugdesk:// (dieser Computer), unix:///SOCKET oder ssh://[BENUTZER@]HOST[:PORT] (eine Docker Engine) oder der Name einer Verbindung; Vorgabe $PLUGDESK_HOST, sonst die mit `connection use` gewählte Verbindung, sonst plugdesk://</translation>
+    </message>
+    <message>
+        <source>flag needs an argument: &apos;H&apos; in -H</source>
+        <translation>Flag braucht ein Argument: &apos;H&apos; in -H</translation>
+    </message>
+    <message>
+        <source>flag -H needs a URL or a connection name, not an empty string</source>
+        <translation>Option -H braucht eine URL oder den Namen einer Verbindung, keine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>flag --host needs a URL or a connection name, not an empty string</source>
+        <translation>Option --host braucht eine URL oder den Namen einer Verbindung, keine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>--root and --run name this computer&apos;s store; they do not apply to the Docker Engine at %1</source>
+        <translation>--root und --run bezeichnen den Speicher dieses Rechners; für die Docker Engine unter %1 gelten sie nicht</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCommands</name>
+    <message>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>docker context (current)</source>
+        <translation>Docker-Kontext (aktuell)</translation>
+    </message>
+    <message>
+        <source>docker context</source>
+        <translation>Docker-Kontext</translation>
+    </message>
+    <message>
+        <source>Successfully added connection &quot;%1&quot;</source>
+        <translation>Verbindung „%1“ hinzugefügt</translation>
+    </message>
+    <message>
+        <source>unsupported format &quot;%1&quot;: use &quot;table&quot; or &quot;json&quot;</source>
+        <translation>nicht unterstütztes Format „%1“: „table“ oder „json“ verwenden</translation>
+    </message>
+    <message>
+        <source>The default connection is now &quot;%1&quot;</source>
+        <translation>Die Standardverbindung ist jetzt „%1“</translation>
+    </message>
+    <message>
+        <source>Manage connections</source>
+        <translation>Verbindungen verwalten</translation>
+    </message>
+    <message>
+        <source>Saved connections live in $XDG_CONFIG_HOME/plugdesk/connections.json (else ~/.config/plugdesk/connections.json). URLs: plugdesk:// (this computer), plugdesk:///STORE (the store at STORE), unix:///SOCKET and ssh://[USER@]HOST[:PORT] (a Docker Engine).</source>
+        <translation>Gespeicherte Verbindungen stehen in $XDG_CONFIG_HOME/plugdesk/connections.json (sonst ~/.config/plugdesk/connections.json). URLs: plugdesk:// (dieser Computer), plugdesk:///SPEICHER (der Speicher unter SPEICHER), unix:///SOCKET und ssh://[BENUTZER@]HOST[:PORT] (eine Docker Engine).</translation>
+    </message>
+    <message>
+        <source>Save a connection</source>
+        <translation>Eine Verbindung speichern</translation>
+    </message>
+    <message>
+        <source>List connections</source>
+        <translation>Verbindungen auflisten</translation>
+    </message>
+    <message>
+        <source>Format output: &quot;table&quot; (the default) or &quot;json&quot;</source>
+        <translation>Ausgabeformat: „table“ (Standard) oder „json“</translation>
+    </message>
+    <message>
+        <source>Only show connection names</source>
+        <translation>Nur die Namen der Verbindungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Lists this computer (&quot;local&quot;), the saved connections and Docker&apos;s contexts (read from ~/.docker/contexts, never written). The default connection, used when no -H is given, is marked with *.</source>
+        <translation>Listet diesen Computer („local“), die gespeicherten Verbindungen und die Kontexte von Docker (aus ~/.docker/contexts gelesen, nie geschrieben). Die Standardverbindung, die ohne -H verwendet wird, ist mit * markiert.</translation>
+    </message>
+    <message>
+        <source>Remove one or more saved connections</source>
+        <translation>Eine oder mehrere gespeicherte Verbindungen entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the default connection too (the default goes back to &quot;local&quot;)</source>
+        <translation>Auch die Standardverbindung entfernen (Standard wird wieder „local“)</translation>
+    </message>
+    <message>
+        <source>Set the default connection</source>
+        <translation>Die Standardverbindung festlegen</translation>
+    </message>
+    <message>
+        <source>The default connection is the one used when no -H is given: a saved connection, &quot;local&quot; (this computer) or a Docker context.</source>
+        <translation>Die Standardverbindung wird verwendet, wenn kein -H angegeben ist: eine gespeicherte Verbindung, „local“ (dieser Computer) oder ein Docker-Kontext.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStore</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Plugdesk connections file: %2; fix or remove it</source>
+        <translation>%1 ist keine Plugdesk-Verbindungsdatei: %2; korrigieren oder entfernen Sie sie</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>der Ordner von %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>a connection needs a name</source>
+        <translation>eine Verbindung braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>invalid connection name &quot;%1&quot;: use up to 64 letters, digits and _.+-, starting with a letter or digit</source>
+        <translation>ungültiger Verbindungsname „%1“: bis zu 64 Buchstaben, Ziffern und _.+- verwenden, beginnend mit Buchstabe oder Ziffer</translation>
+    </message>
+    <message>
+        <source>invalid connection name &quot;%1&quot;: &quot;local&quot; is this computer&apos;s own connection</source>
+        <translation>ungültiger Verbindungsname „%1“: „local“ ist die Verbindung dieses Computers</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; needs a URL, as in ssh://HOST</source>
+        <translation>Verbindung „%1“ braucht eine URL, etwa ssh://HOST</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; already exists (%2); remove it first</source>
+        <translation>Verbindung „%1“ existiert bereits (%2); entfernen Sie sie zuerst</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; is this computer&apos;s own and cannot be removed</source>
+        <translation>Verbindung „%1“ gehört zu diesem Computer und kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a Docker context, not a saved connection; remove it with `docker context rm %1`</source>
+        <translation>„%1“ ist ein Docker-Kontext, keine gespeicherte Verbindung; entfernen mit `docker context rm %1`</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; not found</source>
+        <translation>Verbindung „%1“ nicht gefunden</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; is the default; use --force to remove it anyway (the default goes back to &quot;local&quot;)</source>
+        <translation>Verbindung „%1“ ist die Standardverbindung; mit --force trotzdem entfernen (Standard wird wieder „local“)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a URL; `use` takes a connection&apos;s name (save the URL with `connection add` first)</source>
+        <translation>„%1“ ist eine URL; `use` erwartet den Namen einer Verbindung (die URL zuerst mit `connection add` speichern)</translation>
+    </message>
+    <message>
+        <source>the default connection (%1, chosen with `plugdeskctl connection use`) cannot be used: %2</source>
+        <translation>die Standardverbindung (%1, gewählt mit `plugdeskctl connection use`) ist nicht nutzbar: %2</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot;: %2</source>
+        <translation>Verbindung „%1“: %2</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; not found: it is no URL (plugdesk://, unix://PATH, ssh://HOST), no saved connection and no Docker context; see `plugdeskctl connection ls`</source>
+        <translation>Verbindung „%1“ nicht gefunden: sie ist keine URL (plugdesk://, unix://PFAD, ssh://HOST), keine gespeicherte Verbindung und kein Docker-Kontext; siehe `plugdeskctl connection ls`</translation>
+    </message>
 </context>
 <context>
     <name>CreatePlugin</name>
@@ -1606,6 +1772,10 @@ Ohne Angabe eines Servers wird Docker Hub verwendet.</translation>
     <message>
         <source>Seconds to wait for the plugin to accept connections (default 30)</source>
         <translation>Sekunden, die auf Verbindungen zum Plugin gewartet wird (Vorgabe 30)</translation>
+    </message>
+    <message>
+        <source>No such plugin: %1</source>
+        <translation>Kein solches Plugin: %1</translation>
     </message>
 </context>
 <context>
@@ -3103,39 +3273,372 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <name>core::ConnectionUrl</name>
     <message>
         <source>invalid connection URL &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Verbindungs-URL „%1“: %2</translation>
     </message>
     <message>
         <source>expected plugdesk://, unix:///PATH or ssh://[USER@]HOST[:PORT]</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet plugdesk://, unix:///PFAD oder ssh://[BENUTZER@]HOST[:PORT]</translation>
     </message>
     <message>
         <source>a plugdesk URL names no host; a store is plugdesk:///PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>eine plugdesk-URL nennt keinen Host; ein Speicher ist plugdesk:///PFAD</translation>
     </message>
     <message>
         <source>a unix URL needs an absolute socket path, as in unix:///var/run/docker.sock</source>
-        <translation type="unfinished"></translation>
+        <translation>eine unix-URL braucht einen absoluten Socket-Pfad, etwa unix:///var/run/docker.sock</translation>
     </message>
     <message>
         <source>expected ssh://[USER@]HOST[:PORT]</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet ssh://[BENUTZER@]HOST[:PORT]</translation>
     </message>
     <message>
         <source>a password does not belong in the URL; ssh asks for it or uses your keys</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Passwort gehört nicht in die URL; ssh fragt danach oder nutzt Ihre Schlüssel</translation>
     </message>
     <message>
         <source>an ssh URL takes no path</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ssh-URL hat keinen Pfad</translation>
     </message>
     <message>
         <source>an ssh URL takes no query or fragment</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ssh-URL hat keine Abfrage und kein Fragment</translation>
     </message>
     <message>
         <source>unknown scheme &quot;%1&quot;: use plugdesk://, unix:// or ssh://</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Schema „%1“: plugdesk://, unix:// oder ssh:// verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>core::DockerCall</name>
+    <message>
+        <source>the Docker request has not finished</source>
+        <translation>die Docker-Anfrage ist noch nicht beendet</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 did not answer %2 %3 within %4 s</source>
+        <translation>der Docker-Daemon unter %1 hat %2 %3 nicht innerhalb von %4 s beantwortet</translation>
+    </message>
+    <message>
+        <source>no such socket (is dockerd running, and is this its -H socket?)</source>
+        <translation>kein solcher Socket (läuft dockerd, und ist das sein -H-Socket?)</translation>
+    </message>
+    <message>
+        <source>connection refused (is dockerd running?)</source>
+        <translation>Verbindung abgelehnt (läuft dockerd?)</translation>
+    </message>
+    <message>
+        <source>permission denied (the socket belongs to root and the docker group)</source>
+        <translation>Zugriff verweigert (der Socket gehört root und der Gruppe docker)</translation>
+    </message>
+    <message>
+        <source>cannot connect to the Docker daemon at unix://%1: %2</source>
+        <translation>keine Verbindung zum Docker-Daemon unter unix://%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot run %1 to reach %2: %3</source>
+        <translation>%1 kann nicht gestartet werden, um %2 zu erreichen: %3</translation>
+    </message>
+    <message>
+        <source>%1 has no docker command: `docker system dial-stdio` was not found on the remote host (install Docker there, or put docker on the PATH of that account&apos;s non-interactive shell)%2</source>
+        <translation>%1 hat keinen docker-Befehl: `docker system dial-stdio` wurde auf dem entfernten Host nicht gefunden (installieren Sie dort Docker oder nehmen Sie docker in den PATH der nicht interaktiven Shell dieses Kontos auf)%2</translation>
+    </message>
+    <message>
+        <source>ssh to %1 failed: %2</source>
+        <translation>ssh zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>exit status 255</source>
+        <translation>Exit-Status 255</translation>
+    </message>
+    <message>
+        <source>the connection to the Docker daemon at %1 ended before it answered (%2)%3</source>
+        <translation>die Verbindung zum Docker-Daemon unter %1 endete, bevor er antwortete (%2)%3</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
+    </message>
+    <message>
+        <source>ssh was killed</source>
+        <translation>ssh wurde beendet</translation>
+    </message>
+    <message>
+        <source>%1 is not a Docker Engine URL (expected unix:///PATH or ssh://[USER@]HOST[:PORT])</source>
+        <translation>%1 ist keine Docker-Engine-URL (erwartet unix:///PFAD oder ssh://[BENUTZER@]HOST[:PORT])</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 closed the connection before it answered %2 %3</source>
+        <translation>der Docker-Daemon unter %1 hat die Verbindung geschlossen, bevor er %2 %3 beantwortete</translation>
+    </message>
+    <message>
+        <source>the Docker daemon sent an HTTP header of over 64 KiB</source>
+        <translation>der Docker-Daemon hat einen HTTP-Kopf von über 64 KiB gesendet</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 did not answer in HTTP: %2</source>
+        <translation>der Docker-Daemon unter %1 hat nicht in HTTP geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>the Docker daemon sent a bad Content-Length: %1</source>
+        <translation>der Docker-Daemon hat eine ungültige Content-Length gesendet: %1</translation>
+    </message>
+    <message>
+        <source>the Docker daemon sent a bad chunk size: %1</source>
+        <translation>der Docker-Daemon hat eine ungültige Chunk-Größe gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>core::DockerClient</name>
+    <message>
+        <source>the Docker daemon answered something that is not JSON (%1): %2</source>
+        <translation>der Docker-Daemon hat etwas geantwortet, das kein JSON ist (%1): %2</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 did not say which API version it speaks (no API-Version from /_ping, no ApiVersion from /version)</source>
+        <translation>der Docker-Daemon unter %1 hat nicht gesagt, welche API-Version er spricht (kein API-Version von /_ping, kein ApiVersion von /version)</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 (Docker %2) speaks API %3; Plugdesk needs API %4 or later (Docker 20.10 or later)</source>
+        <translation>der Docker-Daemon unter %1 (Docker %2) spricht API %3; Plugdesk braucht API %4 oder neuer (Docker 20.10 oder neuer)</translation>
+    </message>
+    <message>
+        <source>the Docker daemon answered HTTP status %1</source>
+        <translation>der Docker-Daemon hat mit HTTP-Status %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>the Docker daemon reported an error</source>
+        <translation>der Docker-Daemon hat einen Fehler gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>core::DockerEngine</name>
+    <message>
+        <source>cannot start gunzip</source>
+        <translation>gunzip kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>%1: not a gzip stream</source>
+        <translation>%1: kein gzip-Strom</translation>
+    </message>
+    <message>
+        <source>%1: the gzip stream is cut short</source>
+        <translation>%1: der gzip-Strom ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Docker Engine at %1</source>
+        <translation>Docker Engine unter %1</translation>
+    </message>
+    <message>
+        <source>the Docker daemon listed a plugin without an Id or Name: %1</source>
+        <translation>der Docker-Daemon hat ein Plugin ohne Id oder Name aufgeführt: %1</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot;: Config</source>
+        <translation>Plugin „%1“: Config</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot;: Settings</source>
+        <translation>Plugin „%1“: Settings</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 answered GET /plugins with no list</source>
+        <translation>der Docker-Daemon unter %1 hat GET /plugins ohne Liste beantwortet</translation>
+    </message>
+    <message>
+        <source>Reload %1</source>
+        <translation>%1 neu laden</translation>
+    </message>
+    <message>
+        <source>the plugin list was not read</source>
+        <translation>die Plugin-Liste wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>the plugins of the Docker daemon at %1 have not been read yet</source>
+        <translation>die Plugins des Docker-Daemons unter %1 wurden noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>plugin &quot;%1&quot; not found</source>
+        <translation>Plugin „%1“ nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>%1 einstellen</translation>
+    </message>
+    <message>
+        <source>this setting gives plugin %1 privileges nobody approved: %2; approve them (plugdeskctl plugin set asks) to apply it</source>
+        <translation>diese Einstellung gibt Plugin %1 Rechte, die niemand genehmigt hat: %2; genehmigen Sie sie (plugdeskctl plugin set fragt danach), um sie anzuwenden</translation>
+    </message>
+    <message>
+        <source>incorrect privileges</source>
+        <translation>falsche Rechte</translation>
+    </message>
+    <message>
+        <source>Create %1</source>
+        <translation>%1 erstellen</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1: Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: no such file (a plugin folder holds config.json and rootfs/)</source>
+        <translation>%1: Datei nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
+    </message>
+    <message>
+        <source>%1: no such folder (a plugin folder holds config.json and rootfs/)</source>
+        <translation>%1: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
+    </message>
+    <message>
+        <source>cannot pack %1: cannot create a temp file in %2: %3</source>
+        <translation>%1 kann nicht gepackt werden: in %2 kann keine temporäre Datei angelegt werden: %3</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packen</translation>
+    </message>
+    <message>
+        <source>packing %1</source>
+        <translation>%1 wird gepackt</translation>
+    </message>
+    <message>
+        <source>cannot pack %1</source>
+        <translation>%1 kann nicht gepackt werden</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>sending %1</source>
+        <translation>%1 wird gesendet</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>plugin %1 is not enabled: enable it instead</source>
+        <translation>Plugin %1 ist nicht aktiviert: aktivieren Sie es stattdessen</translation>
+    </message>
+    <message>
+        <source>plugin %1 was disabled to restart it, and enabling it again failed</source>
+        <translation>Plugin %1 wurde zum Neustart deaktiviert, und es wieder zu aktivieren ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Logs of %1</source>
+        <translation>Protokoll von %1</translation>
+    </message>
+    <message>
+        <source>the Docker Engine API has no plugin logs: dockerd writes a plugin&apos;s output into its own log (on %1: `journalctl -u docker.service`, lines with plugin=&lt;id&gt;)</source>
+        <translation>die Docker-Engine-API hat keine Plugin-Protokolle: dockerd schreibt die Ausgabe eines Plugins in sein eigenes Protokoll (auf %1: `journalctl -u docker.service`, Zeilen mit plugin=&lt;id&gt;)</translation>
+    </message>
+    <message>
+        <source>the Docker Engine API has no plugin logs: dockerd writes a plugin&apos;s output into its own log (on %1: `journalctl -u docker.service -f`)</source>
+        <translation>die Docker-Engine-API hat keine Plugin-Protokolle: dockerd schreibt die Ausgabe eines Plugins in sein eigenes Protokoll (auf %1: `journalctl -u docker.service -f`)</translation>
+    </message>
+    <message>
+        <source>the Docker Engine API reports only whether a plugin is enabled, not its process state</source>
+        <translation>die Docker-Engine-API meldet nur, ob ein Plugin aktiviert ist, nicht den Zustand seines Prozesses</translation>
+    </message>
+    <message>
+        <source>Privileges of %1</source>
+        <translation>Rechte von %1</translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation>%1 hochladen</translation>
+    </message>
+    <message>
+        <source>invalid name: %1</source>
+        <translation>ungültiger Name: %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>%1 installieren</translation>
+    </message>
+    <message>
+        <source>Enabling</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>enabling %1</source>
+        <translation>%1 wird aktiviert</translation>
+    </message>
+    <message>
+        <source>plugin %1 was installed but stays disabled</source>
+        <translation>Plugin %1 wurde installiert, bleibt aber deaktiviert</translation>
+    </message>
+    <message>
+        <source>plugin %1 was installed but its settings were refused</source>
+        <translation>Plugin %1 wurde installiert, aber seine Einstellungen wurden abgelehnt</translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Docker has no plugin bundles: push the plugin to a registry instead (plugin push), or export it from a Plugdesk store (plugdesk://)</source>
+        <translation>Docker kennt keine Plugin-Bündel: laden Sie das Plugin stattdessen in eine Registry hoch (plugin push) oder exportieren Sie es aus einem Plugdesk-Speicher (plugdesk://)</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Docker has no plugin bundles: import the bundle into a Plugdesk store (plugdesk://), push it to a registry from there, and install it from the registry</source>
+        <translation>Docker kennt keine Plugin-Bündel: importieren Sie das Bündel in einen Plugdesk-Speicher (plugdesk://), laden Sie es von dort in eine Registry hoch und installieren Sie es aus der Registry</translation>
+    </message>
+    <message>
+        <source>List volumes</source>
+        <translation>Volumes auflisten</translation>
+    </message>
+    <message>
+        <source>Inspect volume %1</source>
+        <translation>Volume %1 untersuchen</translation>
+    </message>
+    <message>
+        <source>Create volume %1</source>
+        <translation>Volume %1 erstellen</translation>
+    </message>
+    <message>
+        <source>Remove volume %1</source>
+        <translation>Volume %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Mount volume %1</source>
+        <translation>Volume %1 einhängen</translation>
+    </message>
+    <message>
+        <source>Docker mounts volumes only for containers: run a container with the volume (docker run --mount type=volume,source=%1,target=/data ...) on %2</source>
+        <translation>Docker hängt Volumes nur für Container ein: starten Sie einen Container mit dem Volume (docker run --mount type=volume,source=%1,target=/data ...) auf %2</translation>
+    </message>
+    <message>
+        <source>Unmount volume %1</source>
+        <translation>Volume %1 aushängen</translation>
+    </message>
+    <message>
+        <source>Docker mounts volumes only for containers: a volume is unmounted when the last container using it on %1 stops</source>
+        <translation>Docker hängt Volumes nur für Container ein: ein Volume wird ausgehängt, wenn der letzte Container auf %1, der es nutzt, endet</translation>
     </message>
 </context>
 <context>
@@ -3787,6 +4290,61 @@ Genehmigen Sie sie mit plugdeskctl plugin set, das nachfragt, oder auf der Regis
         <source>plugdesk-helper: restoring plugins: %1</source>
         <translation>plugdesk-helper: Wiederherstellen der Plugins: %1</translation>
     </message>
+    <message>
+        <source>Saved Connections</source>
+        <translation>Gespeicherte Verbindungen</translation>
+    </message>
+    <message>
+        <source>Only this computer is listed: %1</source>
+        <translation>Nur dieser Computer wird angezeigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AddConnectionDialog</name>
+    <message>
+        <source>Add Connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. lab</source>
+        <translation>z. B. labor</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;&lt;tt&gt;plugdesk:///PATH&lt;/tt&gt;: the Plugdesk store at PATH on this computer&lt;br&gt;&lt;tt&gt;unix:///var/run/docker.sock&lt;/tt&gt;: a Docker Engine on its socket&lt;br&gt;&lt;tt&gt;ssh://[USER@]HOST[:PORT]&lt;/tt&gt;: a Docker Engine on another host, over SSH&lt;/small&gt;</source>
+        <translation>&lt;small&gt;&lt;tt&gt;plugdesk:///PFAD&lt;/tt&gt;: der Plugdesk-Speicher unter PFAD auf diesem Computer&lt;br&gt;&lt;tt&gt;unix:///var/run/docker.sock&lt;/tt&gt;: eine Docker Engine an ihrem Socket&lt;br&gt;&lt;tt&gt;ssh://[BENUTZER@]HOST[:PORT]&lt;/tt&gt;: eine Docker Engine auf einem anderen Host, über SSH&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Or pick one of Docker&apos;s &amp;contexts:</source>
+        <translation>Oder einen der &amp;Kontexte von Docker wählen:</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (Docker&apos;s current context)</source>
+        <translation>%1 — %2 (aktueller Kontext von Docker)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Enter a URL, or pick one of Docker&apos;s contexts.</source>
+        <translation>Geben Sie eine URL ein oder wählen Sie einen Kontext von Docker.</translation>
+    </message>
+    <message>
+        <source>There is a connection named &quot;%1&quot; already.</source>
+        <translation>Es gibt bereits eine Verbindung namens „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>ui::ClusterInstallDialog</name>
@@ -4006,6 +4564,17 @@ node.labels.storage==ssd</translation>
     <message>
         <source>The service %1 was removed; each node removes the plugin.</source>
         <translation>Der Dienst %1 wurde entfernt; jeder Knoten entfernt das Plugin.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionSet</name>
+    <message>
+        <source>%1 is a Docker Engine, and this build of Plugdesk cannot connect to Docker Engines.</source>
+        <translation>%1 ist eine Docker Engine, und dieser Build von Plugdesk kann sich nicht mit Docker Engines verbinden.</translation>
+    </message>
+    <message>
+        <source>%1 is this computer&apos;s own connection and cannot be removed.</source>
+        <translation>%1 ist die Verbindung dieses Computers und kann nicht entfernt werden.</translation>
     </message>
 </context>
 <context>
@@ -4909,6 +5478,74 @@ node.labels.storage==ssd</translation>
     <message>
         <source>Push “%1” to %2?</source>
         <translation>„%1“ nach %2 hochladen?</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Verbindungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; cannot be reached.&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ist nicht erreichbar.&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (%2)…</source>
+        <translation>Verbinde mit %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Connection…</source>
+        <translation>Verbindung &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Connect to another store or Docker Engine</source>
+        <translation>Mit einem anderen Speicher oder einer Docker Engine verbinden</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Connection…</source>
+        <translation>Verbindung &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Forget the selected connection</source>
+        <translation>Die gewählte Verbindung vergessen</translation>
+    </message>
+    <message>
+        <source>Connection %1 (%2) added.</source>
+        <translation>Verbindung %1 (%2) hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>Die Verbindung „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Plugdesk forgets %1. Nothing changes there: its plugins and volumes stay as they are.</source>
+        <translation>Plugdesk vergisst %1. Dort ändert sich nichts: Plugins und Volumes bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Connection %1 removed.</source>
+        <translation>Verbindung %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>The Cluster page installs a plugin on every node of a Docker Swarm. Add a connection to a Swarm manager (unix:// or ssh://, with File › Add Connection…) and choose it in the list on the left.</source>
+        <translation>Die Seite „Cluster“ installiert ein Plugin auf jedem Knoten eines Docker Swarm. Fügen Sie eine Verbindung zu einem Swarm-Manager hinzu (unix:// oder ssh://, mit Datei › Verbindung hinzufügen…) und wählen Sie sie links in der Liste.</translation>
     </message>
 </context>
 <context>
@@ -6095,6 +6732,29 @@ Im Plugin: %2</translation>
     <message>
         <source>drivers not running, not asked: %1</source>
         <translation>Treiber, die nicht laufen (nicht gefragt): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WindowConnection</name>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>No engine for %1.</source>
+        <translation>Keine Engine für %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
     </message>
 </context>
 </TS>

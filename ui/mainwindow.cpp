@@ -317,7 +317,7 @@ void MainWindow::buildPages(Pane &pane)
         } else {
             auto *label = new QLabel(tr("The Cluster page installs a plugin on every node of a Docker Swarm. "
                                         "Add a connection to a Swarm manager (unix:// or ssh://, with "
-                                        "Connection › Add Connection…) and choose it in the list on the left."));
+                                        "File › Add Connection…) and choose it in the list on the left."));
             label->setWordWrap(true);
             label->setAlignment(Qt::AlignCenter);
             label->setMargin(24);

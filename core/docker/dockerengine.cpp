@@ -3,6 +3,7 @@
 #include "core/docker/dockerengine.h"
 
 #include "core/archive/layerwriter.h"
+#include "core/engine/createplugin.h"
 #include "core/plugin/reference.h"
 #include "core/registry/credentials.h"
 #include "core/registry/registryauth.h"
@@ -399,24 +400,13 @@ Job *DockerEngine::grant(const QString &nameOrId, const QStringList &arguments, 
 Job *DockerEngine::create(const QString &name, const QString &folder)
 {
     const QString title = tr("Create %1").arg(name);
-    const QString source = QFileInfo(folder).absoluteFilePath();
-    if (!QFileInfo(source).isDir())
-        return failedJob(title, Error{ErrorCode::NotFound, tr("%1: no such folder").arg(source)});
-    const QString config = source + QStringLiteral("/config.json");
-    if (!QFileInfo(config).isFile())
-        return failedJob(title,
-                         Error{ErrorCode::NotFound,
-                               tr("%1: no such file (a plugin folder holds config.json and rootfs/)").arg(config)});
-    const QString rootfs = source + QStringLiteral("/rootfs");
-    if (!QFileInfo(rootfs).isDir())
-        return failedJob(title,
-                         Error{ErrorCode::NotFound,
-                               tr("%1: no such folder (a plugin folder holds config.json and rootfs/)").arg(rootfs)});
-    auto packed = std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/plugdesk-create-XXXXXX.tar.gz"));
-    if (!packed->open())
-        return failedJob(title, Error{ErrorCode::Io, tr("cannot pack %1: cannot create a temp file in %2: %3")
-                                                         .arg(source, QDir::tempPath(), packed->errorString())});
-    packed->close();
+    Result<PluginFolderToPack> toPack = pluginFolderToPack(folder);
+    if (!toPack)
+        return failedJob(title, toPack.error());
+    const QString source = toPack->source;
+    const QString config = toPack->config;
+    const QString rootfs = toPack->rootfs;
+    const std::shared_ptr<QTemporaryFile> packed = toPack->packed;
 
     Job *job = newJob(title);
     job->reportProgress({tr("Packing"), QString(), 0, 0, tr("packing %1").arg(source)});

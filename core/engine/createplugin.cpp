@@ -34,6 +34,32 @@ struct Tr
 
 } // namespace
 
+Result<PluginFolderToPack> pluginFolderToPack(const QString &folder)
+{
+    PluginFolderToPack folderToPack;
+    folderToPack.source = QFileInfo(folder).absoluteFilePath();
+    if (!QFileInfo(folderToPack.source).isDir())
+        return Error{ErrorCode::NotFound, Tr::tr("%1: no such folder").arg(folderToPack.source)};
+    folderToPack.config = folderToPack.source + QStringLiteral("/config.json");
+    if (!QFileInfo(folderToPack.config).isFile())
+        return Error{
+            ErrorCode::NotFound,
+            Tr::tr("%1: no such file (a plugin folder holds config.json and rootfs/)").arg(folderToPack.config)};
+    folderToPack.rootfs = folderToPack.source + QStringLiteral("/rootfs");
+    if (!QFileInfo(folderToPack.rootfs).isDir())
+        return Error{
+            ErrorCode::NotFound,
+            Tr::tr("%1: no such folder (a plugin folder holds config.json and rootfs/)").arg(folderToPack.rootfs)};
+    folderToPack.packed =
+        std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/plugdesk-create-XXXXXX.tar.gz"));
+    if (!folderToPack.packed->open())
+        return Error{ErrorCode::Io,
+                     Tr::tr("cannot pack %1: cannot create a temp file in %2: %3")
+                         .arg(folderToPack.source, QDir::tempPath(), folderToPack.packed->errorString())};
+    folderToPack.packed->close();
+    return folderToPack;
+}
+
 QByteArray pluginManifest(const QString &configDigest, qint64 configSize, const QStringList &layerDigests,
                           const QList<qint64> &layerSizes)
 {

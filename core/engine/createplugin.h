@@ -5,6 +5,9 @@
 #include "core/plugin/plugin.h"
 #include "core/store/store.h"
 
+#include <QTemporaryFile>
+#include <memory>
+
 namespace core {
 
 // `plugin create NAME FOLDER`, as `docker plugin create` does it: FOLDER holds config.json and rootfs/; the rootfs
@@ -21,6 +24,18 @@ Result<Plugin> createPlugin(const Store &store, const QString &name, const QStri
 // nothing outside the staging is read. `folder` is the caller's path of the folder, for messages only.
 Result<Plugin> createPluginFromContext(const Store &store, const QString &name, int fd, const QString &folder,
                                        Job *job);
+
+// The caller's side of `plugin create` through an engine that sends the folder packed (HelperEngine: to the helper
+// as a descriptor; DockerEngine: to dockerd as the request body): FOLDER made absolute, its config.json a file and its
+// rootfs/ a folder, and an empty temp file to pack it into with LayerWriter::writeContext. Errors name the path.
+struct PluginFolderToPack
+{
+    QString source; // the folder, absolute
+    QString config; // source/config.json
+    QString rootfs; // source/rootfs
+    std::shared_ptr<QTemporaryFile> packed;
+};
+Result<PluginFolderToPack> pluginFolderToPack(const QString &folder);
 
 // The schema2 manifest Docker pushes for a plugin: config media type application/vnd.docker.plugin.v1+json,
 // gzip layers.

@@ -4,6 +4,7 @@
 
 #include "core/archive/layerwriter.h"
 #include "core/base/pendingfile.h"
+#include "core/engine/createplugin.h"
 #include "core/engine/importplugin.h"
 #include "core/helper/authorisationprompt.h"
 #include "core/helper/helpermethods.h"
@@ -543,24 +544,13 @@ Job *HelperEngine::create(const QString &name, const QString &folder)
     if (auto passing = checkDescriptorPassing(tr("create plugins")); !passing)
         return failedJob(title, passing.error());
     // Packed here, with this user's rights: the helper reads the packed file, never the folder itself.
-    const QString source = QFileInfo(folder).absoluteFilePath();
-    if (!QFileInfo(source).isDir())
-        return failedJob(title, Error{ErrorCode::NotFound, tr("%1: no such folder").arg(source)});
-    const QString config = source + QStringLiteral("/config.json");
-    if (!QFileInfo(config).isFile())
-        return failedJob(title,
-                         Error{ErrorCode::NotFound,
-                               tr("%1: no such file (a plugin folder holds config.json and rootfs/)").arg(config)});
-    const QString rootfs = source + QStringLiteral("/rootfs");
-    if (!QFileInfo(rootfs).isDir())
-        return failedJob(title,
-                         Error{ErrorCode::NotFound,
-                               tr("%1: no such folder (a plugin folder holds config.json and rootfs/)").arg(rootfs)});
-    auto packed = std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/plugdesk-create-XXXXXX.tar.gz"));
-    if (!packed->open())
-        return failedJob(title, Error{ErrorCode::Io, tr("cannot pack %1: cannot create a temp file in %2: %3")
-                                                         .arg(source, QDir::tempPath(), packed->errorString())});
-    packed->close();
+    Result<PluginFolderToPack> toPack = pluginFolderToPack(folder);
+    if (!toPack)
+        return failedJob(title, toPack.error());
+    const QString source = toPack->source;
+    const QString config = toPack->config;
+    const QString rootfs = toPack->rootfs;
+    const std::shared_ptr<QTemporaryFile> packed = toPack->packed;
 
     // Packing a large rootfs takes a while: on a thread of its own, so the window keeps painting.
     Job *job = newJob(title);

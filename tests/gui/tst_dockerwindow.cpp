@@ -17,6 +17,7 @@
 #include "ui/connectionset.h"
 #include "ui/installdialog.h"
 #include "ui/jobprogressdialog.h"
+#include "ui/jobsindicator.h"
 #include "ui/mainwindow.h"
 #include "ui/newvolumedialog.h"
 #include "ui/plugindetailsview.h"
@@ -39,6 +40,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -267,6 +269,7 @@ private Q_SLOTS:
         QTest::mouseClick(newVolume->createButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(shownVolumes(volumes).contains(u"dockervol-data "_s + reference()), kLongWaitMs);
         QVERIFY(!window.findChild<QMessageBox *>(u"jobFailed"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!volumes->isListing(), kLongWaitMs);
         QCOMPARE(m_dockerd.client({u"volume"_s, u"ls"_s, u"--format"_s, u"{{.Name}} {{.Driver}}"_s}).out,
                  u"dockervol-data "_s + reference() + u'\n');
         saveScreenshot(&window, u"docker-volume"_s);
@@ -287,6 +290,9 @@ private Q_SLOTS:
         QVERIFY2(window.statusText()->text().contains(docker->errorText().toHtmlEscaped()) ||
                      window.statusText()->text().contains(docker->errorText()),
                  qPrintable(window.statusText()->text()));
+        // The Volumes and Cluster pages' reads of the dead daemon end too: nothing is left running.
+        QTRY_COMPARE_WITH_TIMEOUT(window.jobsIndicator()->runningCount(), 0, kLongWaitMs);
+        QTRY_VERIFY(!window.jobsIndicator()->isVisible());
         saveScreenshot(&window, u"docker-connection-down"_s);
         // Try Again keeps failing while dockerd is down, and says so.
         QTest::mouseClick(window.tryAgainButton(), Qt::LeftButton);

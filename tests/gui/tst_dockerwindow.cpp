@@ -293,6 +293,8 @@ private Q_SLOTS:
         // The Volumes and Cluster pages' reads of the dead daemon end too: nothing is left running.
         QTRY_COMPARE_WITH_TIMEOUT(window.jobsIndicator()->runningCount(), 0, kLongWaitMs);
         QTRY_VERIFY(!window.jobsIndicator()->isVisible());
+        // The reload has ended: Refresh can be pressed again.
+        QTRY_VERIFY_WITH_TIMEOUT(window.refreshAction()->isEnabled(), kLongWaitMs);
         saveScreenshot(&window, u"docker-connection-down"_s);
         // Try Again keeps failing while dockerd is down, and says so.
         QTest::mouseClick(window.tryAgainButton(), Qt::LeftButton);

@@ -213,6 +213,11 @@ void MainWindow::setUp()
 
     m_status = new QLabel;
     statusBar()->addWidget(m_status, 1);
+    // A message (showMessage) stands in for the summary while it lasts. QStatusBar hides the summary itself but
+    // clears its explicit hide, so that the next layout of the bar (the jobs indicator coming or going) showed it
+    // again under the message; hidden explicitly here, it stays hidden until the message is gone.
+    connect(statusBar(), &QStatusBar::messageChanged, m_status,
+            [this](const QString &message) { m_status->setVisible(message.isEmpty()); });
 
     resize(1100, 720);
     QSettings settings;

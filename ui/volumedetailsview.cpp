@@ -50,7 +50,8 @@ void VolumeDetailsView::showVolume(const core::Volume &volume)
     html += row(tr("Inside the plugin"), code(volume.mountpoint));
     html += row(tr("Created"), created.isValid()
                                    ? QLocale().toString(created.toLocalTime(), QLocale::LongFormat).toHtmlEscaped()
-                                   : volume.createdAt.toHtmlEscaped());
+                               : VolumeListModel::isUnknownTime(volume.createdAt) ? QString()
+                                                                                  : volume.createdAt.toHtmlEscaped());
     if (!volume.status.isEmpty())
         html += row(tr("Status"), VolumeListModel::statusText(volume.status).toHtmlEscaped());
     html += row(tr("Options"), options);

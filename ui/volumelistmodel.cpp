@@ -366,9 +366,14 @@ QString VolumeListModel::statusText(const QJsonObject &status)
     return pairs.join(QStringLiteral(", "));
 }
 
+bool VolumeListModel::isUnknownTime(const QString &createdAt)
+{
+    return createdAt.startsWith(QLatin1String("0001-01-01T00:00:00"));
+}
+
 QDateTime VolumeListModel::createdTime(const QString &createdAt)
 {
-    if (createdAt.isEmpty())
+    if (createdAt.isEmpty() || isUnknownTime(createdAt))
         return {};
     QDateTime time = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
     if (time.isValid())
@@ -386,7 +391,7 @@ const VolumeListModel::CreatedText &VolumeListModel::created(const QString &crea
     if (found != m_created.cend())
         return *found;
     const QDateTime time = createdTime(createdAt);
-    QString text = createdAt;
+    QString text = isUnknownTime(createdAt) ? QString() : createdAt;
     if (time.isValid()) {
         // The local offset asked once per quarter hour (zones change offsets on quarter hours at the finest):
         // converting each date to local time asks the system's time zone every time, which costs most.

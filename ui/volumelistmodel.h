@@ -98,8 +98,11 @@ public:
     static QString optionsText(const core::Volume &volume);
     // The driver's Status object as "key: value, ...".
     static QString statusText(const QJsonObject &status);
-    // CreatedAt (RFC 3339, as drivers send it) as a date; invalid when it does not parse.
+    // CreatedAt (RFC 3339, as drivers send it) as a date; invalid when it does not parse or is unknown.
     static QDateTime createdTime(const QString &createdAt);
+    // True for Go's zero time ("0001-01-01T00:00:00Z"), which dockerd sends for a volume whose driver reported no
+    // creation time: unknown, shown as nothing rather than as 1 January of the year 1.
+    static bool isUnknownTime(const QString &createdAt);
 
     // What a case-insensitive filter searches in the row `row` under `parent`: the display texts of all its columns,
     // one a line, case-folded (caseFolded). Made once and kept until the row changes, so a filter reads one string a

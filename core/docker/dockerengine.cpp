@@ -510,9 +510,15 @@ Result<QString> DockerEngine::logFile(const QString &nameOrId)
 
 Result<PluginRuntimeState> DockerEngine::runtimeState(const QString &nameOrId)
 {
-    Q_UNUSED(nameOrId);
-    return Error{ErrorCode::Unsupported,
-                 tr("the Docker Engine API reports only whether a plugin is enabled, not its process state")};
+    auto found = plugin(nameOrId);
+    if (!found)
+        return found.error();
+    // Docker's only state: dockerd enables a plugin by starting its process and waiting for its activation, and
+    // supervises it while enabled (the "monitor" here is dockerd). Nothing finer is reported.
+    PluginRuntimeState state;
+    state.status = found->enabled ? PluginRuntimeState::Status::Running : PluginRuntimeState::Status::Stopped;
+    state.monitorAlive = found->enabled;
+    return state;
 }
 
 void DockerEngine::withRegistryAuth(Job *job, const QString &reference,

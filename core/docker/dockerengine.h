@@ -26,9 +26,11 @@ class RegistryClient;
 //
 // What Docker's API does not offer returns ErrorCode::Unsupported saying where to look instead: logs and logFile
 // (dockerd writes a plugin's output into its own log), exportPlugin, bundlePrivileges and importPlugin (Docker has
-// no plugin bundles), mountVolume and unmountVolume (dockerd mounts volumes for containers only), runtimeState
-// (Docker reports only Enabled). start() is a disable and an enable, Docker's way to restart a plugin: unlike the
-// other engines, a failed start leaves the plugin disabled (in Docker, enabled means running).
+// no plugin bundles), mountVolume and unmountVolume (dockerd mounts volumes for containers only). runtimeState is
+// Docker's Enabled (running, dockerd supervising it) or not (stopped): Docker reports nothing finer, and without it
+// the window would call every enabled Docker plugin "not running" and its Volumes page would never ask its driver.
+// start() is a disable and an enable, Docker's way to restart a plugin: unlike the other engines, a failed start
+// leaves the plugin disabled (in Docker, enabled means running).
 class DockerEngine final : public Engine
 {
     Q_OBJECT

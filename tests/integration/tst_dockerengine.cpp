@@ -410,7 +410,10 @@ private Q_SLOTS:
         QCOMPARE(engine.logFile(name).error().code, ErrorCode::Unsupported);
         QCOMPARE(finish(engine.exportPlugin(name, m_dir->filePath(u"x.zip"_s))).error->code, ErrorCode::Unsupported);
         QCOMPARE(finish(engine.bundlePrivileges(m_dir->filePath(u"x.zip"_s))).error->code, ErrorCode::Unsupported);
-        QCOMPARE(engine.runtimeState(name).error().code, ErrorCode::Unsupported);
+        // Docker's Enabled as the process state (enabled: running, dockerd supervising it); a missing plugin's error.
+        QCOMPARE(engine.runtimeState(name)->status, engine.plugin(name)->enabled ? PluginRuntimeState::Status::Running
+                                                                                 : PluginRuntimeState::Status::Stopped);
+        QCOMPARE(engine.runtimeState(u"nosuch"_s).error().code, ErrorCode::NotFound);
 
         // A missing plugin: Docker's message.
         outcome = finish(engine.enable(u"nosuch"_s));

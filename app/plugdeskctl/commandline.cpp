@@ -310,10 +310,21 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
          : name == QLatin1String("root") ? context.root
                                          : context.runRoot) = value;
     }
-    if (auto url = connectionFor(context.host); url)
-        connection = *url;
-    else
-        return usageError(err, url.error().message, topUsage, kProgram);
+    const bool hostNamed = !context.host.isEmpty() || !qEnvironmentVariableIsEmpty("PLUGDESK_HOST");
+    if (hostNamed) {
+        if (auto url = connectionFor(context.host); url)
+            connection = *url;
+        else
+            return usageError(err, url.error().message, topUsage, kProgram);
+    } else if (context.root.isEmpty() && context.runRoot.isEmpty() &&
+               !QStringList{QStringLiteral("connection"), QStringLiteral("help")}.contains(arguments.value(index))) {
+        // The default `connection use` saved. Not read for --root/--run (this computer's store by definition) nor for
+        // the `connection` verbs, which must work to mend a broken connections file.
+        if (auto url = connectionFor(QString()); url)
+            connection = *url;
+        else
+            return reportError(context, url.error().message);
+    }
     if (connection.isDocker() && (!context.root.isEmpty() || !context.runRoot.isEmpty()))
         return usageError(
             err,

@@ -248,7 +248,7 @@ Status LayerExtractor::Private::decodeInput(const char *input, qsizetype size)
         if (room > 0) {
             if (size == 0)
                 return {};
-            const Error stalled{ErrorCode::Internal, tr("the layer's decompressor stopped with input left")};
+            Error stalled{ErrorCode::Internal, tr("the layer's decompressor stopped with input left")};
             failInput(stalled);
             return stalled;
         }

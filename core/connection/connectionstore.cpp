@@ -36,7 +36,7 @@ Status ConnectionStore::load()
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, tr("cannot read %1: %2").arg(m_file, file.errorString())};
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.read(4 * 1024 * 1024), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(file.read(qint64(4) * 1024 * 1024), &parseError);
     auto corrupt = [this](const QString &why) {
         return Error{ErrorCode::Corrupt,
                      tr("%1 is not a Plugdesk connections file: %2; fix or remove it").arg(m_file, why)};
@@ -47,7 +47,7 @@ Status ConnectionStore::load()
         return corrupt(tr("expected a JSON object"));
     const QJsonObject root = document.object();
     const QJsonArray connections = root.value(QStringLiteral("connections")).toArray();
-    for (const QJsonValue &value : connections) {
+    for (const auto &value : connections) {
         const QJsonObject object = value.toObject();
         ConnectionEntry entry;
         entry.name = object.value(QStringLiteral("name")).toString();
@@ -92,7 +92,7 @@ Status ConnectionStore::validateName(const QString &name)
 
 Status ConnectionStore::add(const QString &name, const QString &url)
 {
-    if (const Status valid = validateName(name); !valid)
+    if (Status valid = validateName(name); !valid)
         return valid;
     const Result<ConnectionUrl> parsed = ConnectionUrl::parse(url);
     if (!parsed)

@@ -16,7 +16,7 @@ QJsonObject readObject(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     // Docker's files are small; anything larger is not one of them.
-    if (file.size() > 1024 * 1024)
+    if (file.size() > qint64(1024) * 1024)
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();
 }

@@ -38,7 +38,7 @@ QByteArray DockerResponse::header(const QByteArray &name) const
 Result<QJsonDocument> DockerResponse::json() const
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error{ErrorCode::Corrupt,
                      QCoreApplication::translate("core::DockerClient",
@@ -333,7 +333,7 @@ void DockerCall::parse()
         case State::Head: {
             const qsizetype end = m_buffer.indexOf("\r\n\r\n");
             if (end < 0) {
-                if (m_buffer.size() > 64 * 1024)
+                if (m_buffer.size() > qsizetype(64) * 1024)
                     return fail({ErrorCode::Network, tr("the Docker daemon sent an HTTP header of over 64 KiB")});
                 return;
             }

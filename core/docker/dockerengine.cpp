@@ -93,10 +93,10 @@ Result<QByteArray> gunzipFile(const QString &path)
     if (inflateInit2(&stream, 15 + 32) != Z_OK)
         return Error{ErrorCode::Internal, QCoreApplication::translate("core::DockerEngine", "cannot start gunzip")};
     QByteArray tar;
-    QByteArray output(256 * 1024, Qt::Uninitialized);
+    QByteArray output(qsizetype(256) * 1024, Qt::Uninitialized);
     int status = Z_OK;
     while (status != Z_STREAM_END) {
-        QByteArray input = file.read(256 * 1024);
+        QByteArray input = file.read(qint64(256) * 1024);
         if (input.isEmpty())
             break;
         stream.next_in = reinterpret_cast<Bytef *>(input.data());

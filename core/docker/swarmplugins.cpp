@@ -73,7 +73,7 @@ SwarmPlugins::SwarmPlugins(DockerClient *client, QObject *parent)
 {}
 
 void SwarmPlugins::send(const DockerRequest &request, QObject *context,
-                        std::function<void(Result<DockerResponse>)> done)
+                        const std::function<void(Result<DockerResponse>)> &done)
 {
     QPointer<QObject> guard(context);
     if (!m_client) {
@@ -95,7 +95,7 @@ void SwarmPlugins::send(const DockerRequest &request, QObject *context,
 }
 
 void SwarmPlugins::get(const QString &path, const QUrlQuery &query, QObject *context,
-                       std::function<void(Result<QJsonDocument>)> done)
+                       const std::function<void(Result<QJsonDocument>)> &done)
 {
     DockerRequest request;
     request.path = path;
@@ -108,7 +108,7 @@ void SwarmPlugins::get(const QString &path, const QUrlQuery &query, QObject *con
     });
 }
 
-void SwarmPlugins::state(QObject *context, std::function<void(Result<SwarmState>)> done)
+void SwarmPlugins::state(QObject *context, const std::function<void(Result<SwarmState>)> &done)
 {
     const QString connection = m_client ? m_client->describe() : QString();
     get(QStringLiteral("/info"), {}, context, [done, connection](Result<QJsonDocument> document) {
@@ -129,7 +129,8 @@ void SwarmPlugins::state(QObject *context, std::function<void(Result<SwarmState>
     });
 }
 
-void SwarmPlugins::privileges(const QString &remote, QObject *context, std::function<void(Result<Privileges>)> done)
+void SwarmPlugins::privileges(const QString &remote, QObject *context,
+                              const std::function<void(Result<Privileges>)> &done)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("remote"), remote);
@@ -259,7 +260,8 @@ Error SwarmPlugins::explain(const Error &dockerError, const QString &connection)
     return dockerError;
 }
 
-void SwarmPlugins::create(const PluginServiceSpec &spec, QObject *context, std::function<void(Result<QString>)> done)
+void SwarmPlugins::create(const PluginServiceSpec &spec, QObject *context,
+                          const std::function<void(Result<QString>)> &done)
 {
     if (Status checked = validate(spec); !checked) {
         QPointer<QObject> guard(context);
@@ -309,7 +311,7 @@ Result<PluginService> SwarmPlugins::serviceFromJson(const QJsonObject &object)
     service.privileges = *privileges;
     const QJsonArray constraints =
         task.value(QLatin1String("Placement")).toObject().value(QLatin1String("Constraints")).toArray();
-    for (const QJsonValue &constraint : constraints)
+    for (const auto &constraint : constraints)
         service.constraints.append(constraint.toString());
     const QJsonObject update = object.value(QLatin1String("UpdateStatus")).toObject();
     service.updateState = str(update, "State");
@@ -338,7 +340,7 @@ PluginTask SwarmPlugins::taskFromJson(const QJsonObject &object)
     return task;
 }
 
-void SwarmPlugins::list(QObject *context, std::function<void(Result<QList<PluginService>>)> done)
+void SwarmPlugins::list(QObject *context, const std::function<void(Result<QList<PluginService>>)> &done)
 {
     // Docker lists container services unless asked for another runtime.
     QUrlQuery query;
@@ -349,7 +351,7 @@ void SwarmPlugins::list(QObject *context, std::function<void(Result<QList<Plugin
         if (!document)
             return done(explain(document.error(), connection));
         QList<PluginService> services;
-        for (const QJsonValue &value : document->array()) {
+        for (const auto &value : document->array()) {
             Result<PluginService> service = serviceFromJson(value.toObject());
             if (!service)
                 return done(service.error());
@@ -362,7 +364,7 @@ void SwarmPlugins::list(QObject *context, std::function<void(Result<QList<Plugin
 }
 
 void SwarmPlugins::tasks(const QString &serviceId, QObject *context,
-                         std::function<void(Result<QList<PluginTask>>)> done)
+                         const std::function<void(Result<QList<PluginTask>>)> &done)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("filters"),
@@ -375,7 +377,7 @@ void SwarmPlugins::tasks(const QString &serviceId, QObject *context,
         if (!document)
             return done(explain(document.error(), connection));
         QList<PluginTask> tasks;
-        for (const QJsonValue &value : document->array())
+        for (const auto &value : document->array())
             tasks.append(taskFromJson(value.toObject()));
         if (!self || !guard)
             return;
@@ -383,7 +385,7 @@ void SwarmPlugins::tasks(const QString &serviceId, QObject *context,
             if (!nodes)
                 return done(explain(nodes.error(), connection));
             QHash<QString, QString> hostnames;
-            for (const QJsonValue &value : nodes->array()) {
+            for (const auto &value : nodes->array()) {
                 const QJsonObject node = value.toObject();
                 hostnames.insert(str(node, "ID"), str(node.value(QLatin1String("Description")).toObject(), "Hostname"));
             }
@@ -402,7 +404,7 @@ void SwarmPlugins::tasks(const QString &serviceId, QObject *context,
 }
 
 void SwarmPlugins::update(const QString &serviceId, const QString &remote, const Privileges &privileges,
-                          QObject *context, std::function<void(Status)> done)
+                          QObject *context, const std::function<void(Status)> &done)
 {
     const QString connection = m_client ? m_client->describe() : QString();
     if (remote.trimmed().isEmpty() || remote.contains(QRegularExpression(QStringLiteral("\\s")))) {
@@ -450,7 +452,7 @@ void SwarmPlugins::update(const QString &serviceId, const QString &remote, const
             request.contentType = "application/json";
             request.timeoutMs = 60000;
             const QString name = str(spec, "Name");
-            self->send(request, guard, [done, connection, name, remote](Result<DockerResponse> response) {
+            self->send(request, guard, [done, connection, name, remote](const Result<DockerResponse> &response) {
                 if (!response)
                     return done(explain(response.error(), connection)
                                     .prefixed(tr("cannot update the service %1 to %2").arg(name, remote)));
@@ -459,14 +461,14 @@ void SwarmPlugins::update(const QString &serviceId, const QString &remote, const
         });
 }
 
-void SwarmPlugins::remove(const QString &serviceId, QObject *context, std::function<void(Status)> done)
+void SwarmPlugins::remove(const QString &serviceId, QObject *context, const std::function<void(Status)> &done)
 {
     DockerRequest request;
     request.method = "DELETE";
     request.path = QStringLiteral("/services/") + serviceId;
     request.timeoutMs = 60000;
     const QString connection = m_client ? m_client->describe() : QString();
-    send(request, context, [done, connection, serviceId](Result<DockerResponse> response) {
+    send(request, context, [done, connection, serviceId](const Result<DockerResponse> &response) {
         if (!response)
             return done(
                 explain(response.error(), connection).prefixed(tr("cannot remove the service %1").arg(serviceId)));

@@ -95,18 +95,18 @@ public:
 
     DockerClient *client() const { return m_client; }
 
-    void state(QObject *context, std::function<void(Result<SwarmState>)> done);
+    void state(QObject *context, const std::function<void(Result<SwarmState>)> &done);
     // GET /plugins/privileges?remote=...: what the plugin wants, for the privilege dialog.
-    void privileges(const QString &remote, QObject *context, std::function<void(Result<Privileges>)> done);
+    void privileges(const QString &remote, QObject *context, const std::function<void(Result<Privileges>)> &done);
     // The new service's ID.
-    void create(const PluginServiceSpec &spec, QObject *context, std::function<void(Result<QString>)> done);
-    void list(QObject *context, std::function<void(Result<QList<PluginService>>)> done);
+    void create(const PluginServiceSpec &spec, QObject *context, const std::function<void(Result<QString>)> &done);
+    void list(QObject *context, const std::function<void(Result<QList<PluginService>>)> &done);
     // The service's tasks (history included), with the nodes' host names.
-    void tasks(const QString &serviceId, QObject *context, std::function<void(Result<QList<PluginTask>>)> done);
+    void tasks(const QString &serviceId, QObject *context, const std::function<void(Result<QList<PluginTask>>)> &done);
     // Points the service at `remote` with the privileges approved for it, rolled out one node at a time.
     void update(const QString &serviceId, const QString &remote, const Privileges &privileges, QObject *context,
-                std::function<void(Status)> done);
-    void remove(const QString &serviceId, QObject *context, std::function<void(Status)> done);
+                const std::function<void(Status)> &done);
+    void remove(const QString &serviceId, QObject *context, const std::function<void(Status)> &done);
 
     // The request body for `spec` (checked by validate first).
     static QJsonObject serviceSpec(const PluginServiceSpec &spec);
@@ -125,9 +125,9 @@ public:
 
 private:
     void get(const QString &path, const QUrlQuery &query, QObject *context,
-             std::function<void(Result<QJsonDocument>)> done);
+             const std::function<void(Result<QJsonDocument>)> &done);
     // Sends, and hands the result to `done` unless `context` died; the call is deleted either way.
-    void send(const DockerRequest &request, QObject *context, std::function<void(Result<DockerResponse>)> done);
+    void send(const DockerRequest &request, QObject *context, const std::function<void(Result<DockerResponse>)> &done);
 
     QPointer<DockerClient> m_client;
 };

@@ -147,7 +147,7 @@ bool RuncRuntime::supportsTimeNamespace() const
     const QString cachePath = m_layout.featuresPath(m_name);
     QFile cache(cachePath);
     if (cache.open(QIODevice::ReadOnly)) {
-        const QJsonObject cached = QJsonDocument::fromJson(cache.read(64 * 1024)).object();
+        const QJsonObject cached = QJsonDocument::fromJson(cache.read(qint64(64) * 1024)).object();
         if (cached.value(QStringLiteral("identity")).toObject() == identity &&
             cached.value(QStringLiteral("timeNamespace")).isBool())
             return cached.value(QStringLiteral("timeNamespace")).toBool();

@@ -16,7 +16,7 @@ namespace core {
 
 namespace {
 
-constexpr qint64 kMaxSettingsBytes = 64 * 1024;
+constexpr qint64 kMaxSettingsBytes = qint64(64) * 1024;
 
 QString errnoText(int error)
 {

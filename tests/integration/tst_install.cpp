@@ -541,7 +541,10 @@ private Q_SLOTS:
     void enableFailureKeepsPluginDisabled()
     {
         QTemporaryDir outer;
-        LocalEngine engine({outer.filePath(u"store"_s), outer.filePath(u"run"_s), false});
+        // A short run root: the socket path (<run>/plugins/<64-hex id>/tv.sock) must fit a unix socket address, or
+        // that check refuses the start before the mount source is looked at.
+        QTemporaryDir run(QStringLiteral("/tmp/pdi-XXXXXX"));
+        LocalEngine engine({outer.filePath(u"store"_s), run.path(), false});
         RegistryClient client;
         const QByteArray config = configJson({}, {}, true);
         const QString remote = m_anonymous.host() + u"/acme/nosource:1"_s;

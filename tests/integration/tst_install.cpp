@@ -544,6 +544,8 @@ private Q_SLOTS:
         // A short run root: the socket path (<run>/plugins/<64-hex id>/tv.sock) must fit a unix socket address, or
         // that check refuses the start before the mount source is looked at.
         QTemporaryDir run(QStringLiteral("/tmp/pdi-XXXXXX"));
+        // The monitor is spawned before the bundle (and its mount checks) is written: it must be found first.
+        qputenv("PLUGDESK_MONITOR", PLUGDESK_MONITOR_BINARY);
         LocalEngine engine({outer.filePath(u"store"_s), run.path(), false});
         RegistryClient client;
         const QByteArray config = configJson({}, {}, true);

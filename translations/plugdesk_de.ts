@@ -715,6 +715,14 @@
         <source>%1/rootfs: no such folder (a plugin folder holds config.json and rootfs/)</source>
         <translation>%1/rootfs: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
     </message>
+    <message>
+        <source>%1: no such file (a plugin folder holds config.json and rootfs/)</source>
+        <translation>%1: Datei nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
+    </message>
+    <message>
+        <source>cannot pack %1: cannot create a temp file in %2: %3</source>
+        <translation>%1 kann nicht gepackt werden: in %2 kann keine temporäre Datei angelegt werden: %3</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -3481,22 +3489,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <translation>%1 erstellen</translation>
     </message>
     <message>
-        <source>%1: no such folder</source>
-        <translation>%1: Ordner nicht gefunden</translation>
-    </message>
-    <message>
-        <source>%1: no such file (a plugin folder holds config.json and rootfs/)</source>
-        <translation>%1: Datei nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
-    </message>
-    <message>
-        <source>%1: no such folder (a plugin folder holds config.json and rootfs/)</source>
-        <translation>%1: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
-    </message>
-    <message>
-        <source>cannot pack %1: cannot create a temp file in %2: %3</source>
-        <translation>%1 kann nicht gepackt werden: in %2 kann keine temporäre Datei angelegt werden: %3</translation>
-    </message>
-    <message>
         <source>Packing</source>
         <translation>Packen</translation>
     </message>
@@ -3547,10 +3539,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>the Docker Engine API has no plugin logs: dockerd writes a plugin&apos;s output into its own log (on %1: `journalctl -u docker.service -f`)</source>
         <translation>die Docker-Engine-API hat keine Plugin-Protokolle: dockerd schreibt die Ausgabe eines Plugins in sein eigenes Protokoll (auf %1: `journalctl -u docker.service -f`)</translation>
-    </message>
-    <message>
-        <source>the Docker Engine API reports only whether a plugin is enabled, not its process state</source>
-        <translation>die Docker-Engine-API meldet nur, ob ein Plugin aktiviert ist, nicht den Zustand seines Prozesses</translation>
     </message>
     <message>
         <source>Privileges of %1</source>
@@ -3774,22 +3762,6 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>create plugins</source>
         <translation>Erstellen von Plugins</translation>
-    </message>
-    <message>
-        <source>%1: no such folder</source>
-        <translation>%1: Ordner nicht gefunden</translation>
-    </message>
-    <message>
-        <source>%1: no such file (a plugin folder holds config.json and rootfs/)</source>
-        <translation>%1: Datei nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
-    </message>
-    <message>
-        <source>%1: no such folder (a plugin folder holds config.json and rootfs/)</source>
-        <translation>%1: Ordner nicht gefunden (ein Plugin-Ordner enthält config.json und rootfs/)</translation>
-    </message>
-    <message>
-        <source>cannot pack %1: cannot create a temp file in %2: %3</source>
-        <translation>%1 kann nicht gepackt werden: in %2 kann keine temporäre Datei angelegt werden: %3</translation>
     </message>
     <message>
         <source>Packing</source>

@@ -169,7 +169,9 @@ Status LayerDecoder::decode(const char *&input, qsizetype &inputSize, char *&out
     switch (m_kind) {
     case Kind::Plain: {
         const qsizetype n = std::min(inputSize, outputSize);
-        std::memcpy(output, input, size_t(n));
+        // memcpy with a null pointer is undefined even for 0 bytes (the fuzzer's UBSan found an empty input).
+        if (n > 0)
+            std::memcpy(output, input, size_t(n));
         input += n;
         inputSize -= n;
         output += n;

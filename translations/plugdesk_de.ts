@@ -609,7 +609,7 @@
         <translation>Verbindung „%1“: %2</translation>
     </message>
     <message>
-        <source>connection &quot;%1&quot; not found: it is no URL (plugdesk://, unix://PATH, ssh://HOST), no saved connection and no Docker context; see `plugdeskctl connection ls`</source>
+        <source>connection &quot;%1&quot; not found: it is not a URL (plugdesk://, unix://PATH, ssh://HOST), not a saved connection and not a Docker context; see `plugdeskctl connection ls`</source>
         <translation>Verbindung „%1“ nicht gefunden: sie ist keine URL (plugdesk://, unix://PFAD, ssh://HOST), keine gespeicherte Verbindung und kein Docker-Kontext; siehe `plugdeskctl connection ls`</translation>
     </message>
 </context>

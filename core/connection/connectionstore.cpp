@@ -203,10 +203,11 @@ Result<ConnectionEntry> ConnectionStore::resolve(const QString &nameOrUrl) const
         resolved.url = url->toString();
         return resolved;
     }
-    return Error{ErrorCode::NotFound, tr("connection \"%1\" not found: it is no URL (plugdesk://, unix://PATH, "
-                                         "ssh://HOST), no saved connection and no Docker context; see `plugdeskctl "
-                                         "connection ls`")
-                                          .arg(text)};
+    return Error{ErrorCode::NotFound,
+                 tr("connection \"%1\" not found: it is not a URL (plugdesk://, unix://PATH, "
+                    "ssh://HOST), not a saved connection and not a Docker context; see `plugdeskctl "
+                    "connection ls`")
+                     .arg(text)};
 }
 
 Result<ConnectionEntry> resolveConnection(const QString &nameOrUrl)

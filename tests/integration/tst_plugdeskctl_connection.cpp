@@ -164,10 +164,11 @@ private Q_SLOTS:
         QTest::newRow("taken") << QStringList{u"connection"_s, u"add"_s, u"taken"_s, u"plugdesk://"_s} << 1
                                << u"Error: connection \"taken\" already exists (plugdesk:///srv/taken); remove it "
                                   "first\n"_s;
-        QTest::newRow("use unknown") << QStringList{u"connection"_s, u"use"_s, u"nosuch"_s} << 1
-                                     << u"Error: connection \"nosuch\" not found: it is no URL (plugdesk://, "
-                                        "unix://PATH, ssh://HOST), no saved connection and no Docker context; see "
-                                        "`plugdeskctl connection ls`\n"_s;
+        QTest::newRow("use unknown")
+            << QStringList{u"connection"_s, u"use"_s, u"nosuch"_s} << 1
+            << u"Error: connection \"nosuch\" not found: it is not a URL (plugdesk://, "
+               "unix://PATH, ssh://HOST), not a saved connection and not a Docker context; see "
+               "`plugdeskctl connection ls`\n"_s;
         QTest::newRow("rm local") << QStringList{u"connection"_s, u"rm"_s, u"local"_s} << 1
                                   << u"Error: connection \"local\" is this computer's own and cannot be removed\n"_s;
         QTest::newRow("add one argument") << QStringList{u"connection"_s, u"add"_s, u"lab"_s} << 2

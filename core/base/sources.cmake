@@ -4,6 +4,7 @@ target_sources(plugdesk_base PRIVATE
     base/calllocale.cpp base/calllocale.h
     base/digest.cpp base/digest.h
     base/error.cpp base/error.h
+    base/httpanswerreader.cpp base/httpanswerreader.h
     base/job.cpp base/job.h
     base/json.h
     base/pendingfile.cpp base/pendingfile.h

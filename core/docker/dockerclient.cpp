@@ -112,6 +112,7 @@ void DockerCall::start(const QString &prefix)
     head += "\r\n";
     const QByteArray bytes = head + m_request.body;
 
+    m_reader.emplace(tr("the Docker daemon at %1").arg(m_client->describe()), m_request.method == "HEAD");
     m_transport = std::make_unique<Transport>();
     if (m_request.timeoutMs > 0) {
         m_transport->deadline = new QTimer(this);
@@ -191,7 +192,7 @@ void DockerCall::start(const QString &prefix)
         connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {
             onBytes(process->readAllStandardOutput());
             m_transport->sshErrors += process->readAllStandardError();
-            if (m_state == State::UntilClose || m_state == State::Done)
+            if (isFinished() || (m_reader && m_reader->readsUntilClose()))
                 return onClosed(std::nullopt);
             const QString where = m_client ? m_client->describe() : QString();
             const QString errors = QString::fromUtf8(m_transport->sshErrors).trimmed();
@@ -229,7 +230,6 @@ void DockerCall::fail(const Error &error)
     if (isFinished())
         return;
     m_result = error;
-    m_state = State::Done;
     if (m_transport && m_transport->deadline)
         m_transport->deadline->stop();
     if (m_transport && m_transport->socket)
@@ -243,8 +243,10 @@ void DockerCall::succeed()
 {
     if (isFinished())
         return;
+    QPointer<DockerCall> alive(this);
     emitLines(true);
-    m_state = State::Done;
+    if (!alive || isFinished())
+        return;
     if (m_transport && m_transport->deadline)
         m_transport->deadline->stop();
     if (m_response.status >= 400)
@@ -263,18 +265,33 @@ void DockerCall::succeed()
 
 void DockerCall::onBytes(const QByteArray &bytes)
 {
-    if (isFinished() || bytes.isEmpty())
+    if (isFinished() || bytes.isEmpty() || !m_reader)
         return;
-    m_buffer += bytes;
-    parse();
+    afterBytes(m_reader->feed(bytes, [this](QByteArrayView piece) { bodyBytes(piece); }));
+}
+
+// What the reader made of the bytes: the head into m_response, then fail, hand out lines, or succeed.
+void DockerCall::afterBytes(HttpAnswerReader::Progress progress)
+{
+    takeHead();
+    if (m_bodyError)
+        return fail(*m_bodyError);
+    if (progress == HttpAnswerReader::Progress::Failed)
+        return fail({ErrorCode::Network, m_reader->error()});
+    QPointer<DockerCall> alive(this);
+    emitLines(false);
+    if (!alive || isFinished())
+        return;
+    if (progress == HttpAnswerReader::Progress::Complete)
+        succeed();
 }
 
 void DockerCall::onClosed(const std::optional<Error> &transportError)
 {
     if (isFinished())
         return;
-    if (m_state == State::UntilClose)
-        return succeed();
+    if (m_reader && m_reader->readsUntilClose())
+        return afterBytes(m_reader->close());
     if (transportError)
         return fail(*transportError);
     fail({ErrorCode::Network, tr("the Docker daemon at %1 closed the connection before it answered %2 %3")
@@ -282,18 +299,44 @@ void DockerCall::onClosed(const std::optional<Error> &transportError)
                                        QString::fromLatin1(m_request.method), m_request.path)});
 }
 
-void DockerCall::bodyBytes(const QByteArray &bytes)
+void DockerCall::takeHead()
 {
-    m_response.body += bytes;
-    if (m_request.streamJsonLines) {
-        m_lines += bytes;
-        emitLines(false);
+    if (m_reader->hasHead() && m_response.status == 0) {
+        m_response.status = m_reader->status();
+        m_response.headers = m_reader->headers();
     }
+}
+
+// Runs inside the reader: keeps what is to be kept, within bounds, and hands nothing out (afterBytes does).
+void DockerCall::bodyBytes(QByteArrayView bytes)
+{
+    if (m_bodyError)
+        return;
+    takeHead(); // the status decides what is kept
+    if (m_request.streamJsonLines && m_response.status < 400) {
+        m_lines.append(bytes);
+        const qsizetype lastNewline = m_lines.lastIndexOf('\n');
+        if (m_lines.size() - (lastNewline + 1) > DockerClient::kMaxLine)
+            m_bodyError =
+                Error{ErrorCode::Network, tr("the Docker daemon at %1 sent a progress line of over %2 MiB for %3 %4")
+                                              .arg(m_client ? m_client->describe() : QString())
+                                              .arg(DockerClient::kMaxLine / MiB)
+                                              .arg(QString::fromLatin1(m_request.method), m_request.path)};
+        return;
+    }
+    if (m_response.body.size() + bytes.size() > DockerClient::kMaxBody) {
+        m_bodyError = Error{ErrorCode::Network, tr("the Docker daemon at %1 answered %2 %3 with over %4 MiB")
+                                                    .arg(m_client ? m_client->describe() : QString(),
+                                                         QString::fromLatin1(m_request.method), m_request.path)
+                                                    .arg(DockerClient::kMaxBody / MiB)};
+        return;
+    }
+    m_response.body.append(bytes);
 }
 
 void DockerCall::emitLines(bool atEnd)
 {
-    if (!m_request.streamJsonLines)
+    if (!m_request.streamJsonLines || m_lines.isEmpty())
         return;
     // Only successful answers stream progress; an error's body is one JSON object read by errorFor.
     if (m_response.status >= 400) {
@@ -313,8 +356,11 @@ void DockerCall::emitLines(bool atEnd)
         if (!line.isEmpty()) {
             const QJsonDocument document = QJsonDocument::fromJson(line);
             if (document.isObject()) {
+                const QJsonObject object = document.object();
+                if (const QJsonValue aux = object.value(QStringLiteral("aux")); aux.isObject())
+                    m_response.aux = aux.toObject();
                 QPointer<DockerCall> alive(this);
-                Q_EMIT jsonLine(document.object());
+                Q_EMIT jsonLine(object);
                 if (!alive)
                     return;
             }
@@ -323,121 +369,6 @@ void DockerCall::emitLines(bool atEnd)
             break;
     }
     m_lines = start >= m_lines.size() ? QByteArray() : m_lines.mid(start);
-}
-
-void DockerCall::parse()
-{
-    QPointer<DockerCall> alive(this);
-    while (alive && !isFinished()) {
-        switch (m_state) {
-        case State::Head: {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end < 0) {
-                if (m_buffer.size() > qsizetype(64) * 1024)
-                    return fail({ErrorCode::Network, tr("the Docker daemon sent an HTTP header of over 64 KiB")});
-                return;
-            }
-            const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-            m_buffer.remove(0, end + 4);
-            const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
-            bool ok = false;
-            const int status = statusLine.value(1).toInt(&ok);
-            if (!statusLine.value(0).startsWith("HTTP/1.") || !ok)
-                return fail({ErrorCode::Network, tr("the Docker daemon at %1 did not answer in HTTP: %2")
-                                                     .arg(m_client ? m_client->describe() : QString(),
-                                                          QString::fromUtf8(lines.value(0).trimmed().left(200)))});
-            if (status >= 100 && status < 200)
-                continue; // 100 Continue and the like: the real head follows
-            m_response.status = status;
-            m_response.headers.clear();
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const QByteArray line = lines.at(i).trimmed();
-                const qsizetype colon = line.indexOf(':');
-                if (colon > 0)
-                    m_response.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
-            }
-            if (m_request.method == "HEAD" || status == 204 || status == 304) {
-                succeed();
-                return;
-            }
-            if (m_response.header("Transfer-Encoding").toLower().contains("chunked")) {
-                m_state = State::ChunkSize;
-            } else if (const QByteArray length = m_response.header("Content-Length"); !length.isNull()) {
-                m_remaining = length.toLongLong(&ok);
-                if (!ok || m_remaining < 0)
-                    return fail(
-                        {ErrorCode::Network,
-                         tr("the Docker daemon sent a bad Content-Length: %1").arg(QString::fromLatin1(length))});
-                m_state = State::Length;
-                if (m_remaining == 0)
-                    return succeed();
-            } else {
-                m_state = State::UntilClose;
-            }
-            break;
-        }
-        case State::Length: {
-            if (m_buffer.isEmpty())
-                return;
-            const QByteArray part = m_buffer.left(m_remaining);
-            m_buffer.remove(0, part.size());
-            m_remaining -= part.size();
-            bodyBytes(part);
-            if (m_remaining == 0)
-                return succeed();
-            break;
-        }
-        case State::ChunkSize: {
-            const qsizetype end = m_buffer.indexOf("\r\n");
-            if (end < 0)
-                return;
-            QByteArray sizeText = m_buffer.left(end);
-            m_buffer.remove(0, end + 2);
-            if (const qsizetype semicolon = sizeText.indexOf(';'); semicolon >= 0)
-                sizeText.truncate(semicolon);
-            bool ok = false;
-            m_remaining = sizeText.trimmed().toLongLong(&ok, 16);
-            if (!ok || m_remaining < 0)
-                return fail(
-                    {ErrorCode::Network,
-                     tr("the Docker daemon sent a bad chunk size: %1").arg(QString::fromLatin1(sizeText.left(40)))});
-            m_state = m_remaining == 0 ? State::Trailer : State::ChunkData;
-            break;
-        }
-        case State::ChunkData: {
-            if (m_buffer.isEmpty())
-                return;
-            const QByteArray part = m_buffer.left(m_remaining);
-            m_buffer.remove(0, part.size());
-            m_remaining -= part.size();
-            bodyBytes(part);
-            if (m_remaining == 0)
-                m_state = State::ChunkEnd;
-            break;
-        }
-        case State::ChunkEnd:
-            if (m_buffer.size() < 2)
-                return;
-            m_buffer.remove(0, 2);
-            m_state = State::ChunkSize;
-            break;
-        case State::Trailer: {
-            const qsizetype end = m_buffer.indexOf("\r\n");
-            if (end < 0)
-                return;
-            m_buffer.remove(0, end + 2);
-            if (end == 0)
-                return succeed();
-            break;
-        }
-        case State::UntilClose:
-            if (!m_buffer.isEmpty())
-                bodyBytes(std::exchange(m_buffer, {}));
-            return;
-        case State::Done:
-            return;
-        }
-    }
 }
 
 DockerClient::DockerClient(const ConnectionUrl &url, const Options &options, QObject *parent)

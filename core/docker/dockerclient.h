@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/base/httpanswerreader.h"
 #include "core/base/result.h"
+#include "core/base/units.h"
 #include "core/connection/connectionurl.h"
 
 #include <QByteArray>
@@ -29,17 +31,20 @@ struct DockerRequest
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers, e.g. X-Registry-Auth
     bool versioned = true;
     // The body is a stream of JSON objects, one a line (pull, push, create progress): each complete line is handed
-    // to DockerCall::jsonLine as it arrives. The whole body is still kept in DockerResponse::body.
+    // to DockerCall::jsonLine as it arrives, and only the last "aux" object is kept (DockerResponse::aux), so a long
+    // stream costs no memory. An error answer (status >= 400) is kept whole in DockerResponse::body.
     bool streamJsonLines = false;
     int timeoutMs = 0; // 0: no deadline (a pull may take long); else Timeout when no complete answer by then
 };
 
-// Docker's answer: status, headers (names as sent), body (de-chunked).
+// Docker's answer: status, headers (names as sent), body (de-chunked; at most DockerClient::kMaxBody bytes, else the
+// call fails), and for a streamed answer the last {"aux": ...} object of its lines (push's Tag, Digest and Size).
 struct DockerResponse
 {
     int status = 0;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    QJsonObject aux;
 
     // The first header of that name (case-insensitive), or a null QByteArray.
     QByteArray header(const QByteArray &name) const;
@@ -79,8 +84,9 @@ private:
     void succeed();
     void onBytes(const QByteArray &bytes);
     void onClosed(const std::optional<Error> &transportError);
-    void parse();
-    void bodyBytes(const QByteArray &bytes);
+    void afterBytes(HttpAnswerReader::Progress progress);
+    void takeHead();
+    void bodyBytes(QByteArrayView bytes);
     void emitLines(bool atEnd);
 
     QPointer<DockerClient> m_client;
@@ -88,12 +94,9 @@ private:
     std::unique_ptr<Transport> m_transport;
     DockerResponse m_response;
     std::optional<Result<DockerResponse>> m_result;
-    // Response parsing.
-    enum class State { Head, Length, ChunkSize, ChunkData, ChunkEnd, Trailer, UntilClose, Done };
-    State m_state = State::Head;
-    QByteArray m_buffer;
-    qint64 m_remaining = 0;
-    QByteArray m_lines; // the part of a JSON-lines body not yet handed out
+    std::optional<HttpAnswerReader> m_reader; // made when the request is sent
+    std::optional<Error> m_bodyError;         // the body broke a bound: the call fails once the reader returns
+    QByteArray m_lines;                       // the part of a JSON-lines body not yet handed out
 };
 
 // How DockerClient reaches an ssh:// URL (outside the class so that `= {}` works as a default argument).
@@ -128,6 +131,9 @@ class DockerClient final : public QObject
 public:
     using Options = DockerClientOptions;
 
+    // The most of an answer's body kept (an API answer, an error's text); a streamed line may be up to kMaxLine.
+    static constexpr qint64 kMaxBody = 64 * MiB;
+    static constexpr qint64 kMaxLine = 1 * MiB;
     static constexpr int kMinimumApiMinor = 41; // API 1.41: Docker 20.10
     static constexpr int kMaximumApiMinor = 45; // the newest this client was written against (Docker 26)
 

@@ -623,16 +623,11 @@ Job *DockerEngine::push(const QString &name)
         sent.streamJsonLines = true;
         // Docker wants the header on a push, empty or not.
         sent.headers.append({"X-Registry-Auth", auth.isEmpty() ? QByteArray("e30=") : auth});
-        auto aux = std::make_shared<QJsonObject>();
-        call(job, sent, [job, target, aux](const Result<DockerResponse> &answer) {
+        call(job, sent, [job, target](const Result<DockerResponse> &answer) {
             if (!answer)
                 return job->failWith(answer.error());
             // The last "aux" line carries Tag, Digest and Size.
-            for (const QByteArray &line : answer->body.split('\n')) {
-                const QJsonObject object = QJsonDocument::fromJson(line).object();
-                if (object.contains(QStringLiteral("aux")))
-                    *aux = object.value(QStringLiteral("aux")).toObject();
-            }
+            const QJsonObject *aux = &answer->aux;
             auto reference = Reference::parse(target);
             QVariantMap result;
             result.insert(QStringLiteral("repository"), reference ? reference->familiarName() : target);

@@ -254,6 +254,24 @@ def main():
         c.add(b'\x80' + json.dumps(a).encode())
     c.add(b'\x80not json')
 
+    c = Corpus('httpanswer')
+    body = b'[{"Id":"abc","Name":"vieux/sshfs:latest","Enabled":true}]'
+    answers = [
+        b'HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK',
+        b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s' % (len(body), body),
+        b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1a;x=1\r\n{"status":"Pulling","id":"a"}\r\n'
+        b'0\r\nTrailer: 1\r\n\r\n',
+        b'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 33\r\n\r\n'
+        b'{"message":"plugin not found x"}\n',
+        b'HTTP/1.1 204 No Content\r\n\r\n',
+        b'HTTP/1.0 200 OK\r\n\r\nuntil close',
+        b'HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n',
+        b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\nab',
+    ]
+    for a in answers:
+        for piece in (0, 1, 7, 255):
+            c.add(bytes([piece]) + a)
+
 
 if __name__ == '__main__':
     main()

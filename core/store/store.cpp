@@ -211,31 +211,50 @@ Result<Store::Inventory> Store::load() const
     if (cached && stampsCurrent(cached->stamps))
         return cached->inventory;
 
+    // A save makes its new inventory durable as the journal before it replaces any per-plugin file, and renames it
+    // onto plugins.json after the last one: while the journal is there it is the store's state (the next sweep
+    // finishes a killed save from it), so a reader takes it, with the configs and settings it carries instead of
+    // per-plugin files that may be half replaced. Read without the journal, the per-plugin files may still belong to
+    // a save that began after the journal was looked for: read again when a journal appeared or plugins.json changed
+    // meanwhile. (Readers take no lock: a window refreshing must not wait for an install.)
+    constexpr int kAttempts = 4;
     QList<FileStamp> stamps;
-    const auto inventory = readObjectFile(key, &stamps);
-    if (!inventory)
-        return inventory.error();
     Inventory result;
-    const QJsonObject entries = inventory->object;
-    result.plugins.reserve(entries.size());
-    for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
-        if (!it.value().isObject()) {
-            result.problems.append(Error{
-                ErrorCode::Corrupt, tr("%1: plugin \"%2\": expected a JSON object").arg(inventoryPath(), it.key())});
-            continue;
+    bool settled = false;
+    for (int attempt = 0; attempt < kAttempts && !settled; ++attempt) {
+        stamps.clear();
+        result = {};
+        const auto journal = readObjectFile(journalPath(), &stamps);
+        // One that does not read was not written whole by a save (AtomicFile): the save did not happen.
+        const bool fromJournal = journal && journal->exists;
+        const auto inventory = fromJournal ? journal : readObjectFile(key, &stamps);
+        if (!inventory)
+            return inventory.error();
+        const FileStamp inventoryStamp = stamps.constLast();
+        const QJsonObject entries = inventory->object;
+        result.plugins.reserve(entries.size());
+        for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
+            if (!it.value().isObject()) {
+                result.problems.append(
+                    Error{ErrorCode::Corrupt,
+                          tr("%1: plugin \"%2\": expected a JSON object").arg(inventoryPath(), it.key())});
+                continue;
+            }
+            auto plugin = readEntry(it.key(), it.value().toObject(), &stamps, fromJournal);
+            if (plugin)
+                result.plugins.append(std::move(*plugin));
+            else
+                result.problems.append(plugin.error());
         }
-        auto plugin = readEntry(it.key(), it.value().toObject(), &stamps);
-        if (plugin)
-            result.plugins.append(std::move(*plugin));
-        else
-            result.problems.append(plugin.error());
+        settled = fromJournal || (!QFileInfo::exists(journalPath()) && stampOf(key) == inventoryStamp);
     }
     // A file changed in the last moments may change again within the file system's clock tick, in place and to the
     // same size, and keep its stamp: such a load is not kept (as git treats an index entry as racy).
     const qint64 recent = (QDateTime::currentMSecsSinceEpoch() - kRacyMs) * 1000000;
-    const bool racy = std::any_of(stamps.cbegin(), stamps.cend(), [recent](const FileStamp &stamp) {
-        return stamp.exists && (stamp.modifiedNs >= recent || stamp.changedNs >= recent);
-    });
+    const bool racy = !settled || QFileInfo::exists(journalPath()) ||
+                      std::any_of(stamps.cbegin(), stamps.cend(), [recent](const FileStamp &stamp) {
+                          return stamp.exists && (stamp.modifiedNs >= recent || stamp.changedNs >= recent);
+                      });
     {
         const QMutexLocker lock(&cacheMutex());
         if (racy) {
@@ -249,7 +268,8 @@ Result<Store::Inventory> Store::load() const
     return result;
 }
 
-Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QList<FileStamp> *stamps) const
+Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QList<FileStamp> *stamps,
+                                bool journalled) const
 {
     // The seed wraps each record as {"plugin": {...}}; accept a bare record too.
     const QJsonValue wrapped = json::valueCI(entry, u"plugin");
@@ -302,7 +322,13 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     } else if (!embedded.isUndefined() && !embedded.isNull()) {
         return Error{ErrorCode::Corrupt, tr("%1: field \"Manifest\" must be a JSON object").arg(where)};
     }
+    // A journal's entry that save() writes the files of (its own id, a Manifest and a Config) is whole in the
+    // journal: its files may be the old ones or the new ones, and the journal says which will hold.
+    const bool fromRecordOnly =
+        journalled && key == plugin.id && embedded.isObject() && json::valueCI(record, u"Config").isObject();
     for (const QString &fileName : {kConfigFile, kManifestFile}) {
+        if (fromRecordOnly)
+            break;
         const QString path = directory + QLatin1Char('/') + fileName;
         auto file = readObjectFile(path, stamps);
         if (!file)
@@ -324,7 +350,7 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
 
     // The settings: plugin-config.json, else the record's "Settings", else the seed's "Config" (which held them).
     const QString settingsPath = directory + QLatin1Char('/') + kSettingsFile;
-    auto settingsFile = readObjectFile(settingsPath, stamps);
+    auto settingsFile = fromRecordOnly ? Result<JsonFile>(JsonFile{}) : readObjectFile(settingsPath, stamps);
     if (!settingsFile)
         return settingsFile.error();
     if (settingsFile->exists) {

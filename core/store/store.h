@@ -64,7 +64,8 @@ public:
 
     // Reads the inventory. A missing store or plugins.json is an empty inventory. A plugins.json that is not
     // JSON fails as a whole; a plugin entry that is broken is left out and reported in `problems`.
-    // Reading never writes.
+    // Reading never writes and takes no lock; it never mixes two saves: while a save's journal is there, the journal
+    // is what is read (it is what the save or the next sweep makes of the store).
     Result<Inventory> load() const;
 
     // Writes the new inventory as a journal (journalPath()), then every plugin's config.json (or manifest.json) and
@@ -102,7 +103,10 @@ private:
     Status replayJournal() const;
     Status finishUpgrade(const QString &id, const QJsonObject &inventory) const;
     // `stamps`, when given, receives what each file read looked like before it was read (Store::load's cache).
-    Result<Plugin> readEntry(const QString &id, const QJsonObject &entry, QList<FileStamp> *stamps = nullptr) const;
+    // `journalled`: the entry comes from a save's journal, so what the save writes into the plugin's files is taken
+    // from the entry itself (see load()).
+    Result<Plugin> readEntry(const QString &id, const QJsonObject &entry, QList<FileStamp> *stamps = nullptr,
+                             bool journalled = false) const;
 
     QString m_root;
     QString m_pluginsDir;

@@ -338,6 +338,55 @@ private Q_SLOTS:
         QCOMPARE(store.load()->plugins.value(0).config.description, QStringLiteral("other"));
     }
 
+    // A save killed (or seen by a lock-free reader) between its journal and its rename onto plugins.json: the
+    // per-plugin files are new, old, or some of each. A load never mixes the two saves: it reads the journal, which
+    // is what the save (or the next sweep) makes of the store, settings and approval together.
+    void aLoadDuringASaveReadsTheJournal_data()
+    {
+        QTest::addColumn<bool>("pluginFilesNew");
+        QTest::newRow("killed after the per-plugin files") << true;
+        QTest::newRow("killed before the per-plugin files") << false;
+    }
+    void aLoadDuringASaveReadsTheJournal()
+    {
+        QFETCH(bool, pluginFilesNew);
+        QTemporaryDir dir;
+        const Store store(dir.path() + QStringLiteral("/store"));
+        Plugin plugin = makeV1Plugin(QStringLiteral("acme/volume"), Store::newId());
+        plugin.approved = plugin.effectivePrivileges();
+        QVERIFY(store.save({plugin}).ok());
+        const QString settingsPath = store.pluginDir(plugin.id) + QStringLiteral("/plugin-config.json");
+        const QByteArray oldInventory = testutil::readFile(store.inventoryPath());
+        const QByteArray oldSettings = testutil::readFile(settingsPath);
+
+        // The second save: a new mount source, approved with it.
+        Plugin changed = plugin;
+        QVERIFY(changed.settings.apply(changed.config, {QStringLiteral("state.source=/srv/new")}).ok());
+        changed.approved = changed.effectivePrivileges();
+        QVERIFY(changed.approved->toJson() != plugin.approved->toJson());
+        QVERIFY(store.save({changed}).ok());
+        // Put the disk back to the moment before the rename: the journal holds the new inventory, plugins.json the
+        // old one, the per-plugin files are new or old.
+        QVERIFY(QFile::rename(store.inventoryPath(), store.journalPath()));
+        QVERIFY(AtomicFile::write(store.inventoryPath(), oldInventory).ok());
+        if (!pluginFilesNew)
+            QVERIFY(AtomicFile::write(settingsPath, oldSettings).ok());
+
+        auto loaded = store.load();
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->plugins.size(), 1);
+        QCOMPARE(loaded->plugins.first().settings, changed.settings);
+        QCOMPARE(loaded->plugins.first().approved->toJson(), changed.approved->toJson());
+
+        // The sweep finishes the save: the same store, now from plugins.json and the per-plugin files.
+        QVERIFY(store.sweep().ok());
+        QVERIFY(!QFileInfo::exists(store.journalPath()));
+        loaded = store.load();
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->plugins.first().settings, changed.settings);
+        QCOMPARE(loaded->plugins.first().approved->toJson(), changed.approved->toJson());
+    }
+
     void saveKeepsEntriesThatDoNotRead()
     {
         QTemporaryDir dir;

@@ -201,6 +201,11 @@ bool stampsCurrent(const QList<FileStamp> &stamps)
 
 Result<Store::Inventory> Store::load() const
 {
+    return load(nullptr, FileStamp{});
+}
+
+Result<Store::Inventory> Store::load(const QJsonObject *read, const FileStamp &readStamp) const
+{
     const QString key = inventoryPath();
     std::optional<CachedLoad> cached;
     {
@@ -212,11 +217,17 @@ Result<Store::Inventory> Store::load() const
         return cached->inventory;
 
     QList<FileStamp> stamps;
-    const auto inventory = readObjectFile(key, &stamps);
-    if (!inventory)
-        return inventory.error();
+    QJsonObject entries;
+    if (read) {
+        stamps.append(readStamp);
+        entries = *read;
+    } else {
+        const auto inventory = readObjectFile(key, &stamps);
+        if (!inventory)
+            return inventory.error();
+        entries = inventory->object;
+    }
     Inventory result;
-    const QJsonObject entries = inventory->object;
     result.plugins.reserve(entries.size());
     for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
         if (!it.value().isObject()) {
@@ -254,7 +265,8 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     // The seed wraps each record as {"plugin": {...}}; accept a bare record too.
     const QJsonValue wrapped = json::valueCI(entry, u"plugin");
     const QJsonObject record = wrapped.isObject() ? wrapped.toObject() : entry;
-    const QString where = tr("%1: plugin \"%2\"").arg(inventoryPath(), key);
+    // Made only for an error: a load of thousands of entries has almost none.
+    const auto where = [this, &key] { return tr("%1: plugin \"%2\"").arg(inventoryPath(), key); };
 
     Plugin plugin;
     plugin.id = stringCI(record, u"Id");
@@ -263,18 +275,18 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     static const QRegularExpression idPattern(QStringLiteral("^[0-9a-f]{1,64}$"));
     if (!idPattern.match(plugin.id).hasMatch())
         return Error{ErrorCode::Corrupt,
-                     tr("%1: field \"Id\" must be lower-case hex, not \"%2\"").arg(where, plugin.id)};
+                     tr("%1: field \"Id\" must be lower-case hex, not \"%2\"").arg(where(), plugin.id)};
 
     // Name is the repository ("vieux/sshfs") and Tag the tag; a Name that carries its own tag is accepted.
     QString name = stringCI(record, u"Name");
     QString tag = stringCI(record, u"Tag");
     if (name.isEmpty())
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\" is missing").arg(where)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\" is missing").arg(where())};
     auto reference = Reference::parse(tag.isEmpty() ? name : name + QLatin1Char(':') + tag);
     if (!reference)
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": %2").arg(where, reference.error().message)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": %2").arg(where(), reference.error().message)};
     if (reference->hasDigest())
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": cannot use digest in plugin tag").arg(where)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": cannot use digest in plugin tag").arg(where())};
     const Reference tagged = reference->withDefaultTag();
     plugin.repository = tagged.familiarName();
     plugin.tag = tagged.tag();
@@ -295,12 +307,12 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     if (embedded.isObject()) {
         auto parsed = PluginConfig::fromJsonObject(embedded.toObject());
         if (!parsed)
-            return parsed.error().prefixed(where + tr(": field \"Manifest\""));
+            return parsed.error().prefixed(where() + tr(": field \"Manifest\""));
         if (auto valid = parsed->validate(); !valid)
-            return valid.error().prefixed(where + tr(": field \"Manifest\""));
+            return valid.error().prefixed(where() + tr(": field \"Manifest\""));
         config = std::move(*parsed);
     } else if (!embedded.isUndefined() && !embedded.isNull()) {
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Manifest\" must be a JSON object").arg(where)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Manifest\" must be a JSON object").arg(where())};
     }
     for (const QString &fileName : {kConfigFile, kManifestFile}) {
         const QString path = directory + QLatin1Char('/') + fileName;
@@ -319,7 +331,7 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     }
     if (!config)
         return Error{ErrorCode::Corrupt, tr("%1: no config: neither %2/%3, %2/%4 nor a \"Manifest\" field")
-                                             .arg(where, directory, kConfigFile, kManifestFile)};
+                                             .arg(where(), directory, kConfigFile, kManifestFile)};
     plugin.config = std::move(*config);
 
     // The settings: plugin-config.json, else the record's "Settings", else the seed's "Config" (which held them).
@@ -339,7 +351,7 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
         if (settingsValue.isObject()) {
             auto settings = Settings::fromJsonObject(settingsValue.toObject());
             if (!settings)
-                return settings.error().prefixed(where + tr(": field \"Config\""));
+                return settings.error().prefixed(where() + tr(": field \"Config\""));
             plugin.settings = std::move(*settings);
         } else {
             plugin.settings = Settings::initial(plugin.config);
@@ -350,10 +362,10 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     if (const QJsonValue approved = json::valueCI(record, u"ApprovedPrivileges"); approved.isArray()) {
         auto privileges = Privileges::fromJson(approved.toArray());
         if (!privileges)
-            return privileges.error().prefixed(where + tr(": field \"ApprovedPrivileges\""));
+            return privileges.error().prefixed(where() + tr(": field \"ApprovedPrivileges\""));
         plugin.approved = *privileges;
     } else if (!approved.isUndefined() && !approved.isNull()) {
-        return Error{ErrorCode::Corrupt, tr("%1: field \"ApprovedPrivileges\" is not a list").arg(where)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"ApprovedPrivileges\" is not a list").arg(where())};
     }
     return plugin;
 }
@@ -554,7 +566,9 @@ Status Store::sweep() const
     if (auto removed = removeTempFiles(pluginsDir()); !removed)
         return removed;
 
-    auto inventory = readObjectFile(inventoryPath());
+    // Read once: the load at the end (the blobs to keep) uses it too. The lock keeps writers out until then.
+    QList<FileStamp> inventoryStamp;
+    auto inventory = readObjectFile(inventoryPath(), &inventoryStamp);
     if (!inventory)
         return inventory.error();
     QSet<QString> ids;
@@ -608,7 +622,7 @@ Status Store::sweep() const
 
     // Blobs stored for an install, import or create that never reached the inventory, or left by an rm killed
     // before its collection. Entries that do not read may refer to blobs too: collect nothing then.
-    auto loaded = load();
+    auto loaded = load(&inventory->object, inventoryStamp.value(0, FileStamp{inventoryPath()}));
     if (!loaded || !loaded->problems.isEmpty())
         return {};
     if (auto collected = BlobStore(blobsDir()).collectGarbage(referencedBlobs(loaded->plugins)); !collected)

@@ -92,6 +92,10 @@ std::optional<QByteArray> readRegularFile(const QString &path, FileStamp *stamp,
         if (got == 0)
             break;
         used += got;
+        // Asked for one byte more than the file holds: a short read of a regular file is its end (another read
+        // would only say so, once per file of thousands).
+        if (used < data.size())
+            break;
     }
     data.truncate(used);
     return data;
@@ -321,6 +325,9 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
             return file.error();
         if (!file->exists)
             continue;
+        // As save() wrote it, the file holds what the inventory embeds: that was parsed and checked just above.
+        if (config && embedded.isObject() && file->object == embedded.toObject())
+            break;
         auto parsed = PluginConfig::fromJsonObject(file->object);
         if (!parsed)
             return parsed.error().prefixed(path);
@@ -540,6 +547,33 @@ DirNames dirNames(const QString &directory)
     return names;
 }
 
+// The folders in `directory` that are not hidden nor symlinks, as QDir::entryList(Dirs | NoDotAndDotDot | NoSymLinks)
+// lists them, in one readdir: the type comes with each name, where QDir looks each of thousands up again.
+QStringList folderNames(const QString &directory)
+{
+    QStringList names;
+    const QByteArray path = QFile::encodeName(directory);
+    DIR *dir = ::opendir(path.constData());
+    if (!dir)
+        return names;
+    while (const dirent *entry = ::readdir(dir)) {
+        const std::string_view name(entry->d_name);
+        if (name.front() == '.')
+            continue;
+        bool folder = entry->d_type == DT_DIR;
+        if (entry->d_type == DT_UNKNOWN) {
+            struct stat info
+            {};
+            folder = ::fstatat(::dirfd(dir), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(info.st_mode);
+        }
+        if (folder)
+            names.append(QFile::decodeName(entry->d_name));
+    }
+    ::closedir(dir);
+    names.sort();
+    return names;
+}
+
 bool renamePath(const QString &from, const QString &to)
 {
     return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
@@ -597,7 +631,7 @@ Status Store::sweep() const
     }
 
     static const QRegularExpression newIdPattern(QStringLiteral("^[0-9a-f]{64}$"));
-    for (const QString &name : plugins.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks)) {
+    for (const QString &name : folderNames(pluginsDir())) {
         const QString directory = pluginDir(name);
         if (!ids.contains(name)) {
             // install, import and create move the rootfs into plugins/<new id> before the inventory names it.

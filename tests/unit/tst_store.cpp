@@ -393,6 +393,47 @@ private Q_SLOTS:
         QCOMPARE(saved->plugins.first().config.description, QStringLiteral("saved"));
     }
 
+    void theEmbeddedManifestIsCheckedBesideAnEqualOrAGoodConfigFile()
+    {
+        // As saved, config.json equals the inventory's "Manifest" (read once); a Manifest that does not check is a
+        // problem even where config.json is good, and a config.json that differs wins.
+        QTemporaryDir dir;
+        const Store store(dir.path() + QStringLiteral("/store"));
+        Plugin v1 = makeV1Plugin(QStringLiteral("acme/volume"), Store::newId());
+        QVERIFY(store.save({v1}).ok());
+        auto saved = store.load();
+        QVERIFY(saved.ok());
+        QCOMPARE(saved->plugins.size(), 1);
+        QVERIFY(saved->plugins.first().config == v1.config);
+
+        QJsonObject inventory = QJsonDocument::fromJson(testutil::readFile(store.inventoryPath())).object();
+        QJsonObject entry = inventory.value(v1.id).toObject();
+        QJsonObject record = entry.value(QStringLiteral("plugin")).toObject();
+        QJsonObject manifest = record.value(QStringLiteral("Manifest")).toObject();
+        manifest.insert(QStringLiteral("Entrypoint"), 5);
+        record.insert(QStringLiteral("Manifest"), manifest);
+        entry.insert(QStringLiteral("plugin"), record);
+        inventory.insert(v1.id, entry);
+        QVERIFY(testutil::writeFile(store.inventoryPath(), QJsonDocument(inventory).toJson()));
+        auto broken = Store(store.root()).load();
+        QVERIFY(broken.ok());
+        QCOMPARE(broken->plugins.size(), 0);
+        QCOMPARE(broken->problems.size(), 1);
+        QVERIFY2(broken->problems.first().message.contains(QStringLiteral("Manifest")),
+                 qPrintable(broken->problems.first().message));
+
+        // The Manifest good again, config.json says otherwise: config.json's description.
+        QVERIFY(store.save({v1}).ok());
+        const QString config = store.pluginDir(v1.id) + QStringLiteral("/config.json");
+        QByteArray text = testutil::readFile(config);
+        QVERIFY(text.contains("\"test plugin\""));
+        text.replace("\"test plugin\"", "\"edited by hand\"");
+        QVERIFY(testutil::writeFile(config, text));
+        auto edited = Store(store.root()).load();
+        QVERIFY(edited.ok());
+        QCOMPARE(edited->plugins.value(0).config.description, QStringLiteral("edited by hand"));
+    }
+
     void saveKeepsEntriesThatDoNotRead()
     {
         QTemporaryDir dir;

@@ -128,6 +128,20 @@ QVariant PluginListModel::headerData(int section, Qt::Orientation orientation, i
 
 void PluginListModel::setPlugins(const QList<core::Plugin> &plugins)
 {
+    if (m_plugins.isEmpty()) {
+        // The first fill (or one after the list was empty): every row is new, in the order given, with no state yet.
+        // One insert, and the list shared with the caller's rather than copied plugin by plugin.
+        if (plugins.isEmpty())
+            return;
+        beginInsertRows({}, 0, static_cast<int>(plugins.size()) - 1);
+        m_plugins = plugins;
+        m_rowOf.clear();
+        m_rowOf.reserve(plugins.size());
+        for (int row = 0; row < m_plugins.size(); ++row)
+            m_rowOf.insert(m_plugins.at(row).id, row);
+        endInsertRows();
+        return;
+    }
     QSet<QString> incoming;
     for (const core::Plugin &plugin : plugins)
         incoming.insert(plugin.id);

@@ -33,6 +33,8 @@ public:
 
     void setPlugins(const QList<core::Plugin> &plugins);
     const core::Plugin *pluginAt(int row) const;
+    // Every row's plugin, in row order.
+    const QList<core::Plugin> &plugins() const { return m_plugins; }
     // The state last given for the plugin `id`; nullopt when none was (or the engine could not tell).
     std::optional<core::PluginRuntimeState> runtimeState(const QString &id) const;
     // Records the state of plugin `id`; emits dataChanged for its State cell when what it shows changed.

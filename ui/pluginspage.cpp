@@ -273,10 +273,7 @@ void PluginsPage::refreshStates()
 {
     // The plugins first: the rows are not held across the engine's answers. All states in one question: asked one
     // by one, a local engine would read the whole store once per plugin.
-    QList<core::Plugin> plugins;
-    plugins.reserve(m_model->rowCount());
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        plugins.append(*m_model->pluginAt(row));
+    const QList<core::Plugin> plugins = m_model->plugins(); // shared, not copied: it stays as it is if the rows change
     const QHash<QString, core::PluginRuntimeState> states = m_engine->runtimeStates(plugins);
     for (const core::Plugin &plugin : std::as_const(plugins)) {
         const auto state = states.constFind(plugin.id);

@@ -92,6 +92,10 @@ std::optional<QByteArray> readRegularFile(const QString &path, FileStamp *stamp,
         if (got == 0)
             break;
         used += got;
+        // Asked for one byte more than the file holds: a short read of a regular file is its end (another read
+        // would only say so, once per file of thousands).
+        if (used < data.size())
+            break;
     }
     data.truncate(used);
     return data;
@@ -201,6 +205,11 @@ bool stampsCurrent(const QList<FileStamp> &stamps)
 
 Result<Store::Inventory> Store::load() const
 {
+    return load(nullptr, FileStamp{});
+}
+
+Result<Store::Inventory> Store::load(const QJsonObject *read, const FileStamp &readStamp) const
+{
     const QString key = inventoryPath();
     std::optional<CachedLoad> cached;
     {
@@ -224,14 +233,22 @@ Result<Store::Inventory> Store::load() const
     for (int attempt = 0; attempt < kAttempts && !settled; ++attempt) {
         stamps.clear();
         result = {};
-        const auto journal = readObjectFile(journalPath(), &stamps);
-        // One that does not read was not written whole by a save (AtomicFile): the save did not happen.
-        const bool fromJournal = journal && journal->exists;
-        const auto inventory = fromJournal ? journal : readObjectFile(key, &stamps);
-        if (!inventory)
-            return inventory.error();
+        QJsonObject entries;
+        bool fromJournal = false;
+        if (read && attempt == 0) {
+            // The sweep's own read of plugins.json, under the store lock and after it finished any journal.
+            stamps.append(readStamp);
+            entries = *read;
+        } else {
+            const auto journal = readObjectFile(journalPath(), &stamps);
+            // One that does not read was not written whole by a save (AtomicFile): the save did not happen.
+            fromJournal = journal && journal->exists;
+            const auto inventory = fromJournal ? journal : readObjectFile(key, &stamps);
+            if (!inventory)
+                return inventory.error();
+            entries = inventory->object;
+        }
         const FileStamp inventoryStamp = stamps.constLast();
-        const QJsonObject entries = inventory->object;
         result.plugins.reserve(entries.size());
         for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
             if (!it.value().isObject()) {
@@ -274,7 +291,8 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     // The seed wraps each record as {"plugin": {...}}; accept a bare record too.
     const QJsonValue wrapped = json::valueCI(entry, u"plugin");
     const QJsonObject record = wrapped.isObject() ? wrapped.toObject() : entry;
-    const QString where = tr("%1: plugin \"%2\"").arg(inventoryPath(), key);
+    // Made only for an error: a load of thousands of entries has almost none.
+    const auto where = [this, &key] { return tr("%1: plugin \"%2\"").arg(inventoryPath(), key); };
 
     Plugin plugin;
     plugin.id = stringCI(record, u"Id");
@@ -283,18 +301,18 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     static const QRegularExpression idPattern(QStringLiteral("^[0-9a-f]{1,64}$"));
     if (!idPattern.match(plugin.id).hasMatch())
         return Error{ErrorCode::Corrupt,
-                     tr("%1: field \"Id\" must be lower-case hex, not \"%2\"").arg(where, plugin.id)};
+                     tr("%1: field \"Id\" must be lower-case hex, not \"%2\"").arg(where(), plugin.id)};
 
     // Name is the repository ("vieux/sshfs") and Tag the tag; a Name that carries its own tag is accepted.
     QString name = stringCI(record, u"Name");
     QString tag = stringCI(record, u"Tag");
     if (name.isEmpty())
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\" is missing").arg(where)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\" is missing").arg(where())};
     auto reference = Reference::parse(tag.isEmpty() ? name : name + QLatin1Char(':') + tag);
     if (!reference)
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": %2").arg(where, reference.error().message)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": %2").arg(where(), reference.error().message)};
     if (reference->hasDigest())
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": cannot use digest in plugin tag").arg(where)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Name\": cannot use digest in plugin tag").arg(where())};
     const Reference tagged = reference->withDefaultTag();
     plugin.repository = tagged.familiarName();
     plugin.tag = tagged.tag();
@@ -315,12 +333,12 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     if (embedded.isObject()) {
         auto parsed = PluginConfig::fromJsonObject(embedded.toObject());
         if (!parsed)
-            return parsed.error().prefixed(where + tr(": field \"Manifest\""));
+            return parsed.error().prefixed(where() + tr(": field \"Manifest\""));
         if (auto valid = parsed->validate(); !valid)
-            return valid.error().prefixed(where + tr(": field \"Manifest\""));
+            return valid.error().prefixed(where() + tr(": field \"Manifest\""));
         config = std::move(*parsed);
     } else if (!embedded.isUndefined() && !embedded.isNull()) {
-        return Error{ErrorCode::Corrupt, tr("%1: field \"Manifest\" must be a JSON object").arg(where)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"Manifest\" must be a JSON object").arg(where())};
     }
     // A journal's entry that save() writes the files of (its own id, a Manifest and a Config) is whole in the
     // journal: its files may be the old ones or the new ones, and the journal says which will hold.
@@ -335,6 +353,9 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
             return file.error();
         if (!file->exists)
             continue;
+        // As save() wrote it, the file holds what the inventory embeds: that was parsed and checked just above.
+        if (config && embedded.isObject() && file->object == embedded.toObject())
+            break;
         auto parsed = PluginConfig::fromJsonObject(file->object);
         if (!parsed)
             return parsed.error().prefixed(path);
@@ -345,7 +366,7 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     }
     if (!config)
         return Error{ErrorCode::Corrupt, tr("%1: no config: neither %2/%3, %2/%4 nor a \"Manifest\" field")
-                                             .arg(where, directory, kConfigFile, kManifestFile)};
+                                             .arg(where(), directory, kConfigFile, kManifestFile)};
     plugin.config = std::move(*config);
 
     // The settings: plugin-config.json, else the record's "Settings", else the seed's "Config" (which held them).
@@ -365,7 +386,7 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
         if (settingsValue.isObject()) {
             auto settings = Settings::fromJsonObject(settingsValue.toObject());
             if (!settings)
-                return settings.error().prefixed(where + tr(": field \"Config\""));
+                return settings.error().prefixed(where() + tr(": field \"Config\""));
             plugin.settings = std::move(*settings);
         } else {
             plugin.settings = Settings::initial(plugin.config);
@@ -376,10 +397,10 @@ Result<Plugin> Store::readEntry(const QString &key, const QJsonObject &entry, QL
     if (const QJsonValue approved = json::valueCI(record, u"ApprovedPrivileges"); approved.isArray()) {
         auto privileges = Privileges::fromJson(approved.toArray());
         if (!privileges)
-            return privileges.error().prefixed(where + tr(": field \"ApprovedPrivileges\""));
+            return privileges.error().prefixed(where() + tr(": field \"ApprovedPrivileges\""));
         plugin.approved = *privileges;
     } else if (!approved.isUndefined() && !approved.isNull()) {
-        return Error{ErrorCode::Corrupt, tr("%1: field \"ApprovedPrivileges\" is not a list").arg(where)};
+        return Error{ErrorCode::Corrupt, tr("%1: field \"ApprovedPrivileges\" is not a list").arg(where())};
     }
     return plugin;
 }
@@ -554,6 +575,33 @@ DirNames dirNames(const QString &directory)
     return names;
 }
 
+// The folders in `directory` that are not hidden nor symlinks, as QDir::entryList(Dirs | NoDotAndDotDot | NoSymLinks)
+// lists them, in one readdir: the type comes with each name, where QDir looks each of thousands up again.
+QStringList folderNames(const QString &directory)
+{
+    QStringList names;
+    const QByteArray path = QFile::encodeName(directory);
+    DIR *dir = ::opendir(path.constData());
+    if (!dir)
+        return names;
+    while (const dirent *entry = ::readdir(dir)) {
+        const std::string_view name(entry->d_name);
+        if (name.front() == '.')
+            continue;
+        bool folder = entry->d_type == DT_DIR;
+        if (entry->d_type == DT_UNKNOWN) {
+            struct stat info
+            {};
+            folder = ::fstatat(::dirfd(dir), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(info.st_mode);
+        }
+        if (folder)
+            names.append(QFile::decodeName(entry->d_name));
+    }
+    ::closedir(dir);
+    names.sort();
+    return names;
+}
+
 bool renamePath(const QString &from, const QString &to)
 {
     return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
@@ -580,7 +628,9 @@ Status Store::sweep() const
     if (auto removed = removeTempFiles(pluginsDir()); !removed)
         return removed;
 
-    auto inventory = readObjectFile(inventoryPath());
+    // Read once: the load at the end (the blobs to keep) uses it too. The lock keeps writers out until then.
+    QList<FileStamp> inventoryStamp;
+    auto inventory = readObjectFile(inventoryPath(), &inventoryStamp);
     if (!inventory)
         return inventory.error();
     QSet<QString> ids;
@@ -609,7 +659,7 @@ Status Store::sweep() const
     }
 
     static const QRegularExpression newIdPattern(QStringLiteral("^[0-9a-f]{64}$"));
-    for (const QString &name : plugins.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks)) {
+    for (const QString &name : folderNames(pluginsDir())) {
         const QString directory = pluginDir(name);
         if (!ids.contains(name)) {
             // install, import and create move the rootfs into plugins/<new id> before the inventory names it.
@@ -634,7 +684,7 @@ Status Store::sweep() const
 
     // Blobs stored for an install, import or create that never reached the inventory, or left by an rm killed
     // before its collection. Entries that do not read may refer to blobs too: collect nothing then.
-    auto loaded = load();
+    auto loaded = load(&inventory->object, inventoryStamp.value(0, FileStamp{inventoryPath()}));
     if (!loaded || !loaded->problems.isEmpty())
         return {};
     if (auto collected = BlobStore(blobsDir()).collectGarbage(referencedBlobs(loaded->plugins)); !collected)

@@ -102,6 +102,9 @@ private:
     Status writePluginFiles(const QJsonObject &inventory, bool createFolders) const;
     Status replayJournal() const;
     Status finishUpgrade(const QString &id, const QJsonObject &inventory) const;
+    // load(), from plugins.json as the caller read it a moment ago (`entries`, and `stamp` taken before that read),
+    // so the sweep and the load after it parse the inventory once; nullptr: load() reads it.
+    Result<Inventory> load(const QJsonObject *entries, const FileStamp &stamp) const;
     // `stamps`, when given, receives what each file read looked like before it was read (Store::load's cache).
     // `journalled`: the entry comes from a save's journal, so what the save writes into the plugin's files is taken
     // from the entry itself (see load()).

@@ -8,7 +8,9 @@
 //   first read, as the system bus does; it is stopped again after the run).
 // Prints the medians and the best of each, with the machine's load. Asserts nothing (a plain executable, not a test).
 // Runs as root; takes /tmp/plugdesk-polkit.lock while its polkit rule is installed.
-// Usage: bench_window [PLUGINS [ROUNDS]], or bench_window --make-store DIR [PLUGINS] to write only a store.
+// Usage: bench_window [PLUGINS [ROUNDS]] [--also PATH], or bench_window --make-store DIR [PLUGINS] to write only a
+// store. --also PATH times a second plugdesk (another build, say main's) on LocalEngine in the same rounds, in turn
+// with this build's runs, and prints the ratio of the two (this build / PATH), wall and CPU.
 #include "bench/benchspawn.h"
 #include "common/securityenv.h"
 #include "core/store/store.h"
@@ -16,6 +18,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
@@ -95,8 +98,20 @@ int main(int argc, char *argv[])
             fail("cannot write the store", saved.error().message);
         return saved ? 0 : 1;
     }
-    const int count = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 2000;
-    const int rounds = argc > 2 ? std::max(1, QByteArray(argv[2]).toInt()) : 7;
+    QList<QByteArray> positional;
+    QString also;
+    for (int i = 1; i < argc; ++i) {
+        if (QByteArray(argv[i]) == "--also" && i + 1 < argc)
+            also = QString::fromLocal8Bit(argv[++i]);
+        else
+            positional.append(argv[i]);
+    }
+    const int count = positional.size() > 0 ? std::max(1, positional.at(0).toInt()) : 2000;
+    const int rounds = positional.size() > 1 ? std::max(1, positional.at(1).toInt()) : 7;
+    if (!also.isEmpty() && !QFileInfo(also).isExecutable()) {
+        fail("--also: not an executable", also);
+        return 2;
+    }
     if (const QString why = testutil::SecurityEnv::unavailable(); !why.isEmpty()) {
         fail("cannot run", why);
         return 2;
@@ -147,6 +162,7 @@ int main(int argc, char *argv[])
                       << QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS=") + env.busAddress();
     const QStringList localArgv{window, QStringLiteral("--root"), localStore, QStringLiteral("--run"), localRun};
     const QStringList helperArgv{window};
+    const QStringList alsoArgv{also, QStringLiteral("--root"), localStore, QStringLiteral("--run"), localRun};
     const uid_t nobody = 65534;
 
     // Wall time, and the CPU time of the window (and of the helper the bus started for it).
@@ -155,10 +171,18 @@ int main(int argc, char *argv[])
     QList<qint64> localCpu;
     QList<qint64> helperCpu;
     QList<qint64> helperOwnCpu;
+    QList<qint64> alsoLocal;
+    QList<qint64> alsoCpu;
     auto runLocal = [&](QString *why) {
         qint64 cpu = 0;
         const qint64 elapsed = firstPaint(bench::runTimed(localArgv, localEnvironment, scratch), count, why, &cpu);
         localCpu.append(cpu);
+        return elapsed;
+    };
+    auto runAlso = [&](QString *why) {
+        qint64 cpu = 0;
+        const qint64 elapsed = firstPaint(bench::runTimed(alsoArgv, localEnvironment, scratch), count, why, &cpu);
+        alsoCpu.append(cpu);
         return elapsed;
     };
     auto runHelper = [&](QString *why) -> qint64 {
@@ -186,11 +210,25 @@ int main(int argc, char *argv[])
         fail("the window through the activated helper did not paint its rows", why);
         return 1;
     }
+    if (!also.isEmpty() && runAlso(&why) < 0) {
+        fail("the --also window did not paint its rows", why);
+        return 1;
+    }
+    alsoCpu.clear();
     localCpu.clear();
     helperCpu.clear();
     helperOwnCpu.clear();
     const QByteArray loadBefore = bench::loadAverage();
     for (int round = 0; round < rounds; ++round) {
+        // --also's run comes first in even rounds and last in odd ones, the local and helper runs alternate.
+        if (!also.isEmpty() && round % 2 == 0) {
+            const qint64 t = runAlso(&why);
+            if (t < 0) {
+                fail("a --also run failed", why);
+                return 1;
+            }
+            alsoLocal.append(t);
+        }
         for (int i = 0; i < 2; ++i) {
             const bool localFirst = round % 2 == 0;
             if ((i == 0) == localFirst) {
@@ -209,6 +247,14 @@ int main(int argc, char *argv[])
                 helper.append(t);
             }
         }
+        if (!also.isEmpty() && round % 2 == 1) {
+            const qint64 t = runAlso(&why);
+            if (t < 0) {
+                fail("a --also run failed", why);
+                return 1;
+            }
+            alsoLocal.append(t);
+        }
     }
     const QByteArray loadAfter = bench::loadAverage();
     std::printf("The window's cold start to the first paint of %d rows (QT_QPA_PLATFORM=%s), medians of %d alternating "
@@ -222,6 +268,15 @@ int main(int argc, char *argv[])
                 "helper, D-Bus activation (nobody, polkit)", bench::median(helper) / 1e6,
                 *std::min_element(helper.cbegin(), helper.cend()) / 1e6, bench::median(helperCpu) / 1e6,
                 bench::median(helperOwnCpu) / 1e6);
+    if (!also.isEmpty()) {
+        std::printf("%-44s median %8.1f ms  best %8.1f ms  CPU (window) %7.1f ms\n", "--also, LocalEngine",
+                    bench::median(alsoLocal) / 1e6, *std::min_element(alsoLocal.cbegin(), alsoLocal.cend()) / 1e6,
+                    bench::median(alsoCpu) / 1e6);
+        std::printf("  (--also: %s)\n", qPrintable(also));
+        std::printf("LocalEngine, this build / --also: wall %.2f, CPU %.2f\n",
+                    double(bench::median(local)) / double(bench::median(alsoLocal)),
+                    double(bench::median(localCpu)) / double(bench::median(alsoCpu)));
+    }
     std::printf("(the window's CPU time runs until it exits, a little after its first paint)\n");
     return 0;
 }

@@ -343,6 +343,86 @@ private Q_SLOTS:
         QCOMPARE(model.headerData(ui::PluginListModel::State, Qt::Horizontal).toString(), QStringLiteral("State"));
         model.setPlugins({});
         QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.runtimeState(QStringLiteral("c")) == std::nullopt);
+
+        // Filled again from empty: one block again, every row found by its id, no state left from before.
+        inserted.clear();
+        model.setPlugins({make(QStringLiteral("c"), QStringLiteral("three"), true),
+                          make(QStringLiteral("d"), QStringLiteral("four"), false)});
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowOf(QStringLiteral("c")), 0);
+        QCOMPARE(model.rowOf(QStringLiteral("d")), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("a")), -1);
+        QCOMPARE(model.index(0, ui::PluginListModel::State).data().toString(),
+                 PluginRuntimeState::summary(true, std::nullopt)); // c's old "failed" is gone with its row
+        QCOMPARE(model.plugins().size(), 2);
+        model.setPlugins({make(QStringLiteral("d"), QStringLiteral("four"), true)});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("d")), 0);
+        QCOMPARE(model.index(0, ui::PluginListModel::Enabled).data().toString(), QStringLiteral("Enabled"));
+    }
+
+    // A store of hundreds of plugins (written by Store::save, as bench_window's is): at start the table holds every
+    // one, sorted by name whatever the store's order, each row found by its id, each with its state; selecting
+    // works at once.
+    void showsALargeStoreCompleteAndSorted()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path() + QStringLiteral("/store");
+        QList<Plugin> plugins;
+        QSet<QString> ids;
+        for (int i = 0; i < 300; ++i) {
+            Plugin plugin;
+            plugin.id = QStringLiteral("%1").arg(i + 1, 64, 16, QLatin1Char('0'));
+            // Names out of the ids' order: plugin 0 is "vendor0/plugin299", the last "vendor2/plugin0".
+            plugin.repository = QStringLiteral("vendor%1/plugin%2").arg(i % 3).arg(299 - i);
+            plugin.tag = QStringLiteral("latest");
+            plugin.enabled = false;
+            plugin.config.description = QStringLiteral("plugin number %1").arg(i);
+            plugin.config.interfaceTypes = {QStringLiteral("docker.volumedriver/1.0")};
+            plugin.config.interfaceSocket = QStringLiteral("p.sock");
+            plugin.config.entrypoint = {QStringLiteral("/plugin")};
+            plugin.config.rootfsType = QStringLiteral("layers");
+            plugins.append(plugin);
+            ids.insert(plugin.id);
+        }
+        QVERIFY(Store(root).save(plugins).ok());
+        LocalEngine engine({root, dir.path() + QStringLiteral("/run"), true});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QTableView *table = window.pluginTable();
+        QCOMPARE(table->model()->rowCount(), 300);
+        QSet<QString> shown;
+        for (int row = 0; row < 300; ++row) {
+            const QString id = table->model()->index(row, 0).data(ui::PluginListModel::PluginIdRole).toString();
+            shown.insert(id);
+            const int sourceRow = window.pluginModel()->rowOf(id);
+            QVERIFY(sourceRow >= 0);
+            QCOMPARE(window.pluginModel()->pluginAt(sourceRow)->id, id);
+            QCOMPARE(table->model()->index(row, ui::PluginListModel::State).data().toString(),
+                     QStringLiteral("disabled"));
+            if (row > 0)
+                QVERIFY2(table->model()
+                                 ->index(row - 1, 0)
+                                 .data()
+                                 .toString()
+                                 .compare(table->model()->index(row, 0).data().toString(), Qt::CaseInsensitive) <= 0,
+                         qPrintable(QStringLiteral("row %1").arg(row)));
+        }
+        QCOMPARE(shown, ids);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("vendor0/plugin101"));
+        QCOMPARE(table->model()->index(299, 0).data().toString(), QStringLiteral("vendor2/plugin99"));
+        // The last plugin of the store, selected by id, is the row shown as selected.
+        const QString last = plugins.last().id;
+        table->selectRow(0);
+        QVERIFY(window.detailsView()->isEnabled());
+        window.pluginsPage()->selectPlugin(last);
+        QCOMPARE(table->selectionModel()->selectedRows().value(0).data(ui::PluginListModel::PluginIdRole).toString(),
+                 last);
+        saveScreenshot(&window, QStringLiteral("main-window-large-store"));
     }
 
     void editsSettingsInTheSettingsTab()

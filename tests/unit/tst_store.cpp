@@ -387,6 +387,102 @@ private Q_SLOTS:
         QCOMPARE(loaded->plugins.first().approved->toJson(), changed.approved->toJson());
     }
 
+    void aLoadAfterTheSweepSeesTheStoreAsTheSweepLeftIt()
+    {
+        // The sweep reads plugins.json once, for its own rules and for the load that picks the blobs to keep; loads
+        // after it answer from that load while no file changed. They see the folder the sweep moved back, and every
+        // change made after the sweep.
+        QTemporaryDir dir;
+        const Store store(dir.path() + QStringLiteral("/store"));
+        Plugin v1 = makeV1Plugin(QStringLiteral("acme/volume"), Store::newId());
+        v1.config.description = QStringLiteral("first");
+        Plugin v2 = makeV1Plugin(QStringLiteral("acme/other"), Store::newId());
+        v2.config.description = QStringLiteral("embedded");
+        QVERIFY(store.save({v1, v2}).ok());
+        // v2's own config.json says otherwise (it wins), and an rm killed before it wrote the inventory left its
+        // folder as <id>-removing: the sweep moves it back.
+        const QString v2Config = store.pluginDir(v2.id) + QStringLiteral("/config.json");
+        QByteArray text = testutil::readFile(v2Config);
+        text.replace("\"embedded\"", "\"own file\"");
+        QFile v2File(v2Config);
+        QVERIFY(v2File.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(v2File.write(text), text.size());
+        v2File.close();
+        QVERIFY(QDir().rename(store.pluginDir(v2.id), store.pluginDir(v2.id) + QStringLiteral("-removing")));
+        QTest::qWait(2100); // older than the racy window: the sweep's load is kept
+
+        QVERIFY(store.sweep().ok());
+        QVERIFY(QFileInfo(store.pluginDir(v2.id)).isDir());
+        auto afterSweep = store.load();
+        QVERIFY(afterSweep.ok());
+        QCOMPARE(afterSweep->problems.size(), 0);
+        QCOMPARE(afterSweep->plugins.size(), 2);
+        const auto fresh = Store(store.root()).load();
+        QCOMPARE(fresh->plugins.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(afterSweep->plugins.at(i).id, fresh->plugins.at(i).id);
+            QCOMPARE(afterSweep->plugins.at(i).config.description, fresh->plugins.at(i).config.description);
+        }
+        QCOMPARE(Store::find(afterSweep->plugins, v2.id)->config.description, QStringLiteral("own file"));
+        QCOMPARE(Store::find(afterSweep->plugins, v1.id)->config.description, QStringLiteral("first"));
+
+        // An edit in place after the sweep, same size; then another writer's save.
+        const QString v1Config = store.pluginDir(v1.id) + QStringLiteral("/config.json");
+        text = testutil::readFile(v1Config);
+        text.replace("\"first\"", "\"other\"");
+        QFile v1File(v1Config);
+        QVERIFY(v1File.open(QIODevice::ReadWrite | QIODevice::ExistingOnly));
+        QCOMPARE(v1File.write(text), text.size());
+        v1File.close();
+        QCOMPARE(Store::find(store.load()->plugins, v1.id)->config.description, QStringLiteral("other"));
+        v1.config.description = QStringLiteral("saved");
+        QVERIFY(Store(store.root()).save({v1}).ok());
+        const auto saved = store.load();
+        QCOMPARE(saved->plugins.size(), 1);
+        QCOMPARE(saved->plugins.first().config.description, QStringLiteral("saved"));
+    }
+
+    void theEmbeddedManifestIsCheckedBesideAnEqualOrAGoodConfigFile()
+    {
+        // As saved, config.json equals the inventory's "Manifest" (read once); a Manifest that does not check is a
+        // problem even where config.json is good, and a config.json that differs wins.
+        QTemporaryDir dir;
+        const Store store(dir.path() + QStringLiteral("/store"));
+        Plugin v1 = makeV1Plugin(QStringLiteral("acme/volume"), Store::newId());
+        QVERIFY(store.save({v1}).ok());
+        auto saved = store.load();
+        QVERIFY(saved.ok());
+        QCOMPARE(saved->plugins.size(), 1);
+        QVERIFY(saved->plugins.first().config == v1.config);
+
+        QJsonObject inventory = QJsonDocument::fromJson(testutil::readFile(store.inventoryPath())).object();
+        QJsonObject entry = inventory.value(v1.id).toObject();
+        QJsonObject record = entry.value(QStringLiteral("plugin")).toObject();
+        QJsonObject manifest = record.value(QStringLiteral("Manifest")).toObject();
+        manifest.insert(QStringLiteral("Entrypoint"), 5);
+        record.insert(QStringLiteral("Manifest"), manifest);
+        entry.insert(QStringLiteral("plugin"), record);
+        inventory.insert(v1.id, entry);
+        QVERIFY(testutil::writeFile(store.inventoryPath(), QJsonDocument(inventory).toJson()));
+        auto broken = Store(store.root()).load();
+        QVERIFY(broken.ok());
+        QCOMPARE(broken->plugins.size(), 0);
+        QCOMPARE(broken->problems.size(), 1);
+        QVERIFY2(broken->problems.first().message.contains(QStringLiteral("Manifest")),
+                 qPrintable(broken->problems.first().message));
+
+        // The Manifest good again, config.json says otherwise: config.json's description.
+        QVERIFY(store.save({v1}).ok());
+        const QString config = store.pluginDir(v1.id) + QStringLiteral("/config.json");
+        QByteArray text = testutil::readFile(config);
+        QVERIFY(text.contains("\"test plugin\""));
+        text.replace("\"test plugin\"", "\"edited by hand\"");
+        QVERIFY(testutil::writeFile(config, text));
+        auto edited = Store(store.root()).load();
+        QVERIFY(edited.ok());
+        QCOMPARE(edited->plugins.value(0).config.description, QStringLiteral("edited by hand"));
+    }
+
     void saveKeepsEntriesThatDoNotRead()
     {
         QTemporaryDir dir;

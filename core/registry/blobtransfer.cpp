@@ -183,9 +183,12 @@ void BlobTransfer::Run::configure(curl_slist *headers, char *errors)
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(request.timeoutMs));
     curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, kReceiveBuffer);
-    // Like the rest of the registry traffic (QNetworkAccessManager, which Plugdesk gives no proxy): no proxy from
-    // http_proxy and friends for the blobs alone.
-    curl_easy_setopt(easy, CURLOPT_PROXY, "");
+    // The proxy RegistryExchange found the way Qt's own requests do; never libcurl's own reading of http_proxy.
+    curl_easy_setopt(easy, CURLOPT_PROXY, request.proxy.constData());
+    if (!request.proxyUser.isEmpty()) {
+        curl_easy_setopt(easy, CURLOPT_PROXYUSERNAME, request.proxyUser.constData());
+        curl_easy_setopt(easy, CURLOPT_PROXYPASSWORD, request.proxyPassword.constData());
+    }
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Run::bodyThunk);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, this);
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Run::headerThunk);

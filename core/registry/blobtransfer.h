@@ -56,6 +56,9 @@ public:
         QStringList caFiles;       // PEM CAs trusted besides the system's
         QString clientCertificate; // PEM client certificate and key; empty: none
         QString clientKey;
+        QByteArray proxy;     // libcurl's proxy URL ("http://host:port", "socks5h://..."); empty: none
+        QByteArray proxyUser; // its login; empty: none
+        QByteArray proxyPassword;
     };
 
     // `done` runs once on the transfer's thread, unless the transfer is destroyed first.

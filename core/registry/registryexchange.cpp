@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkRequest>
 #include <QTimer>
 #include <memory>
@@ -171,6 +172,24 @@ void RegistryExchange::attemptStreamed(const QList<QPair<QByteArray, QByteArray>
         const RegistryEndpoint::ClientCertificate client = endpoint.clientCertificate();
         request.clientCertificate = client.certificate;
         request.clientKey = client.key;
+    }
+    // The proxy Qt would use for this URL (libproxy: the environment's and the desktop's settings), so that blobs take
+    // the same way as the manifests.
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(m_url));
+    if (!proxies.isEmpty()) {
+        const QNetworkProxy &proxy = proxies.constFirst();
+        const char *scheme = proxy.type() == QNetworkProxy::HttpProxy     ? "http"
+                             : proxy.type() == QNetworkProxy::Socks5Proxy ? "socks5h"
+                                                                          : nullptr;
+        if (scheme && !proxy.hostName().isEmpty()) {
+            QUrl url;
+            url.setScheme(QLatin1String(scheme));
+            url.setHost(proxy.hostName());
+            url.setPort(proxy.port());
+            request.proxy = url.toEncoded();
+            request.proxyUser = proxy.user().toUtf8();
+            request.proxyPassword = proxy.password().toUtf8();
+        }
     }
     // `done` runs on the transfer's thread; the exchange goes on on its own. Destroying the transfer (abandon, stop,
     // the destructor) waits for that thread, so `this` outlives every call made there.

@@ -15,8 +15,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkProxy>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslServer>
@@ -747,6 +749,44 @@ private Q_SLOTS:
         QVERIFY2(status.error().message.contains(u"/etc/docker/certs.d/"_s), qPrintable(status.error().message));
         QCOMPARE(store.requests, 0);
         QVERIFY(received.isEmpty());
+    }
+
+    // With a proxy set the way Qt's requests find theirs, the blob download (libcurl) goes through it too, as an
+    // absolute-URI request for the registry. (Qt never proxies a loopback host, so the registry has a name the proxy
+    // alone knows; nothing resolves it.)
+    void blobThroughProxy()
+    {
+        const QByteArray blob = randomBytes(700 * 1024);
+        QList<QUrl> proxied;
+        TestHttpServer proxy([&](const HttpRequest &request) -> HttpReply {
+            proxied.append(request.url);
+            if (request.url.path() == u"/v2/"_s)
+                return httpReply(200, "{}");
+            return httpReply(200, blob);
+        });
+        QNetworkProxy::setApplicationProxy(QNetworkProxy(QNetworkProxy::HttpProxy, u"127.0.0.1"_s, proxy.serverPort()));
+        auto restore = qScopeGuard([] { QNetworkProxyFactory::setUseSystemConfiguration(true); });
+        QTemporaryDir credentials;
+        const QString registry = u"registry.plugdesk.test:5000"_s;
+        RegistryClient::Options options = fastOptions(credentials.path());
+        options.endpointSources->insecureRegistries = {registry};
+        RegistryClient client(options);
+        QByteArray received;
+        const Descriptor descriptor{Manifest::LayerGzip, Manifest::digestOf(blob), blob.size(), {}, {}, {}};
+        auto status = waitFor<Status>([&](QObject *c, auto done) {
+            client.fetchBlob(
+                ref(registry + u"/via/proxy"_s), descriptor, c,
+                [&](const char *data, qsizetype size) {
+                    received.append(data, size);
+                    return Status();
+                },
+                done);
+        });
+        QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().message));
+        QVERIFY(received == blob);
+        QVERIFY(!proxied.isEmpty());
+        const QUrl last = proxied.constLast();
+        QCOMPARE(last.toString(), QStringLiteral("http://%1/v2/via/proxy/blobs/%2").arg(registry, descriptor.digest));
     }
 
     // Destroying the context mid-blob stops the download thread at once: the sink hears nothing more and the

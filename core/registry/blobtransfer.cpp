@@ -6,6 +6,7 @@
 #include <QFile>
 #include <curl/curl.h>
 #include <mutex>
+#include <pthread.h>
 
 namespace core {
 
@@ -103,7 +104,10 @@ BlobTransfer::BlobTransfer(Request request, std::function<void(RegistryAttempt)>
 {
     m_run->request = std::move(request);
     m_run->done = std::move(done);
-    m_thread = std::thread([run = m_run] { run->run(); });
+    m_thread = std::thread([run = m_run] {
+        pthread_setname_np(pthread_self(), "blob-fetch"); // for top and perf
+        run->run();
+    });
 }
 
 BlobTransfer::~BlobTransfer()

@@ -298,6 +298,8 @@ void PluginInstaller::startLayer(int index)
     auto received = std::make_shared<qint64>(0);
     auto state = m_state;
     Job *job = m_job;
+    // Runs on the blob's download thread: it touches only its own file, timer and count, the state under its mutex,
+    // and the job through reportProgress (queued to the job's thread).
     auto sink = [state, file, index, job, item, descriptor, timer, received](const char *data,
                                                                              qsizetype size) -> Status {
         // Unbuffered, so errno is the write's own.

@@ -73,7 +73,9 @@ public:
         std::optional<RegistryEndpoint::Sources> endpointSources; // empty: RegistryEndpoint::systemSources()
     };
 
-    // Receives a blob's bytes in order as they arrive (already counted and hashed); an error stops the transfer.
+    // Receives a blob's bytes in order as they arrive (already counted and hashed); an error stops the transfer. Called
+    // on the download's own thread (BlobTransfer), never concurrently with itself, and never again once the callback
+    // of fetchBlob ran or its context was destroyed; what it touches must be safe to use from there.
     using BlobSink = std::function<Status(const char *data, qsizetype size)>;
 
     explicit RegistryClient(QObject *parent = nullptr);
@@ -93,9 +95,9 @@ public:
     // Docker-Content-Digest and against a digest in the reference. Bounded to maxManifestBytes.
     void fetchManifest(const Reference &reference, QObject *context, const std::function<void(Result<Manifest>)> &done);
 
-    // Streams a blob into `sink`, hashing and counting; fails with DigestMismatch when size or sha256 differ from
-    // `blob` (then the sink has seen bytes that must be thrown away). A dropped connection resumes with a Range
-    // request where the registry allows it.
+    // Streams a blob into `sink` (libcurl, on a thread of its own), hashing and counting; fails with DigestMismatch
+    // when size or sha256 differ from `blob` (then the sink has seen bytes that must be thrown away). A dropped
+    // connection resumes with a Range request where the registry allows it.
     void fetchBlob(const Reference &repository, const Descriptor &blob, QObject *context, const BlobSink &sink,
                    const std::function<void(Status)> &done);
     // A config blob into memory, bounded to maxConfigBytes, verified like fetchBlob.

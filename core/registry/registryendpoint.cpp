@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -86,31 +87,65 @@ RegistryEndpoint RegistryEndpoint::forHost(const QString &host, const Sources &s
     endpoint.m_baseUrl = QUrl((plain ? QStringLiteral("http://") : QStringLiteral("https://")) +
                               (hub ? QStringLiteral("registry-1.docker.io") : host));
 
-    endpoint.m_ssl = QSslConfiguration::defaultConfiguration();
-    const QDir dir(sources.certsDir + QLatin1Char('/') + host);
-    if (!sources.certsDir.isEmpty() && dir.exists()) {
-        QList<QSslCertificate> cas = endpoint.m_ssl.caCertificates();
-        for (const QString &name : dir.entryList({QStringLiteral("*.crt")}, QDir::Files))
-            cas += QSslCertificate::fromPath(dir.filePath(name), QSsl::Pem);
-        endpoint.m_ssl.setCaCertificates(cas);
-        for (const QString &name : dir.entryList({QStringLiteral("*.cert")}, QDir::Files)) {
-            const QString keyPath = dir.filePath(name.chopped(5) + QStringLiteral(".key"));
-            const auto certs = QSslCertificate::fromPath(dir.filePath(name), QSsl::Pem);
-            QFile keyFile(keyPath);
-            if (certs.isEmpty() || !keyFile.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray keyData = keyFile.readAll();
-            QSslKey key(keyData, QSsl::Rsa);
-            if (key.isNull())
-                key = QSslKey(keyData, QSsl::Ec);
-            if (key.isNull())
-                continue;
-            endpoint.m_ssl.setLocalCertificate(certs.first());
-            endpoint.m_ssl.setPrivateKey(key);
-            break;
-        }
+    if (!sources.certsDir.isEmpty()) {
+        const QString dir = sources.certsDir + QLatin1Char('/') + host;
+        if (QDir(dir).exists())
+            endpoint.m_certsDir = dir;
     }
     return endpoint;
+}
+
+QStringList RegistryEndpoint::caFiles() const
+{
+    QStringList files;
+    if (m_certsDir.isEmpty())
+        return files;
+    const QDir dir(m_certsDir);
+    for (const QString &name : dir.entryList({QStringLiteral("*.crt")}, QDir::Files))
+        files.append(dir.filePath(name));
+    return files;
+}
+
+RegistryEndpoint::ClientCertificate RegistryEndpoint::clientCertificate() const
+{
+    if (m_certsDir.isEmpty())
+        return {};
+    const QDir dir(m_certsDir);
+    for (const QString &name : dir.entryList({QStringLiteral("*.cert")}, QDir::Files)) {
+        const QString keyPath = dir.filePath(name.chopped(5) + QStringLiteral(".key"));
+        if (QFileInfo(keyPath).isFile())
+            return {dir.filePath(name), keyPath};
+    }
+    return {};
+}
+
+QSslConfiguration RegistryEndpoint::sslConfiguration() const
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    if (m_certsDir.isEmpty())
+        return ssl;
+    QList<QSslCertificate> cas = ssl.caCertificates();
+    for (const QString &path : caFiles())
+        cas += QSslCertificate::fromPath(path, QSsl::Pem);
+    ssl.setCaCertificates(cas);
+    const QDir dir(m_certsDir);
+    for (const QString &name : dir.entryList({QStringLiteral("*.cert")}, QDir::Files)) {
+        const QString keyPath = dir.filePath(name.chopped(5) + QStringLiteral(".key"));
+        const auto certs = QSslCertificate::fromPath(dir.filePath(name), QSsl::Pem);
+        QFile keyFile(keyPath);
+        if (certs.isEmpty() || !keyFile.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray keyData = keyFile.readAll();
+        QSslKey key(keyData, QSsl::Rsa);
+        if (key.isNull())
+            key = QSslKey(keyData, QSsl::Ec);
+        if (key.isNull())
+            continue;
+        ssl.setLocalCertificate(certs.first());
+        ssl.setPrivateKey(key);
+        break;
+    }
+    return ssl;
 }
 
 QString RegistryEndpoint::authority() const

@@ -13,7 +13,8 @@ namespace core {
 // and "insecure-registries" of /etc/docker/daemon.json; entries are host[:port] or CIDR). Docker tries https
 // before http for an insecure host; Plugdesk goes straight to http there, which is what such registries serve.
 // TLS: the system CAs plus /etc/docker/certs.d/HOST/*.crt, and a client certificate from a *.cert/*.key pair.
-// Owns that mapping; does no I/O beyond reading those files.
+// Owns that mapping; does no I/O beyond reading those files, and that only when TLS material is asked for: an http://
+// registry never loads a TLS backend or the system CAs.
 class RegistryEndpoint final
 {
 public:
@@ -33,14 +34,24 @@ public:
     QString host() const { return m_host; }    // as in the reference: "docker.io", "127.0.0.1:5000"
     QUrl baseUrl() const { return m_baseUrl; } // "https://registry-1.docker.io"
     bool isPlainHttp() const { return m_baseUrl.scheme() == QLatin1String("http"); }
-    QSslConfiguration sslConfiguration() const { return m_ssl; }
+    // Qt's TLS configuration for this host: the system CAs, the certs.d CAs and client certificate. Built on each call.
+    QSslConfiguration sslConfiguration() const;
+    // The same material as files, for libcurl: the certs.d CA files (empty: the system CAs alone) and the client
+    // certificate and key (empty when there is none, or no usable pair).
+    QStringList caFiles() const;
+    struct ClientCertificate
+    {
+        QString certificate;
+        QString key;
+    };
+    ClientCertificate clientCertificate() const;
     // "host:port" of the base URL, for messages about connections.
     QString authority() const;
 
 private:
     QString m_host;
     QUrl m_baseUrl;
-    QSslConfiguration m_ssl;
+    QString m_certsDir; // certs.d/HOST, empty when there is none
 };
 
 } // namespace core

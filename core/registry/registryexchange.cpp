@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkRequest>
 #include <QTimer>
 #include <memory>
@@ -15,11 +16,6 @@ namespace {
 
 constexpr int kMaxRedirects = 10;
 constexpr qint64 kMaxErrorBody = 64 * KiB;
-// A streamed body: what the network thread may hold before the sink took it, and the pieces the sink gets. (Qt 6.4's
-// HTTP thread still reads the socket ahead of that bound when the sink is slower than loopback: see bench_install
-// --memory.)
-constexpr qint64 kSinkReadBuffer = 4 * MiB;
-constexpr qint64 kSinkChunk = 256 * KiB;
 
 bool isTransientNetworkError(QNetworkReply::NetworkError error)
 {
@@ -62,6 +58,7 @@ RegistryExchange::RegistryExchange(RegistryClient *client, RegistryClient::Call 
 
 RegistryExchange::~RegistryExchange()
 {
+    m_transfer.reset(); // waits until the sink is no longer called
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -86,6 +83,7 @@ void RegistryExchange::start()
 void RegistryExchange::abandon()
 {
     m_done = nullptr;
+    m_transfer.reset();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -109,24 +107,27 @@ void RegistryExchange::finish(const Result<RegistryResponse> &result)
 
 void RegistryExchange::attempt()
 {
+    QList<QPair<QByteArray, QByteArray>> headers{{"User-Agent", "plugdesk/" PLUGDESK_VERSION}};
+    headers += m_call.headers;
+    if (!m_authorization.isEmpty() && !m_crossHost)
+        headers.append({"Authorization", m_authorization});
+    if (m_call.sink && m_delivered > 0)
+        headers.append({"Range", "bytes=" + QByteArray::number(m_delivered) + '-'});
+    m_attemptBytes = 0;
+    m_firstChunk = true;
+    m_buffer.clear();
+    m_tooLarge = false;
+    if (m_call.sink)
+        return attemptStreamed(headers);
+
     QNetworkRequest request(m_url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_client->m_options.timeoutMs);
     if (m_url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(
             m_client->endpoint(m_url.port(-1) > 0 ? authorityOf(m_url) : m_url.host()).sslConfiguration());
-    request.setRawHeader("User-Agent", "plugdesk/" PLUGDESK_VERSION);
-    for (const auto &header : m_call.headers)
+    for (const auto &header : std::as_const(headers))
         request.setRawHeader(header.first, header.second);
-    if (!m_authorization.isEmpty() && !m_crossHost)
-        request.setRawHeader("Authorization", m_authorization);
-    if (m_call.sink && m_delivered > 0)
-        request.setRawHeader("Range", "bytes=" + QByteArray::number(m_delivered) + '-');
-    m_skip = 0;
-    m_attemptBytes = 0;
-    m_firstChunk = true;
-    m_buffer.clear();
-    m_tooLarge = false;
     // GET goes out as a custom verb on purpose: Qt silently re-sends an idempotent request whose connection
     // closed mid-body and restarts the body, which a streaming sink cannot undo. We retry (and resume) ourselves.
     QFile *upload = nullptr;
@@ -147,8 +148,6 @@ void RegistryExchange::attempt()
         m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, upload);
     else
         m_reply = m_client->m_network->sendCustomRequest(request, m_call.verb, m_call.body);
-    if (m_call.sink)
-        m_reply->setReadBufferSize(kSinkReadBuffer);
     if (upload) {
         upload->setParent(m_reply);
         if (m_call.uploadProgress)
@@ -159,17 +158,67 @@ void RegistryExchange::attempt()
     connect(m_reply, &QNetworkReply::finished, this, &RegistryExchange::onFinished);
 }
 
+void RegistryExchange::attemptStreamed(const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    BlobTransfer::Request request;
+    request.url = m_url;
+    request.headers = headers;
+    request.timeoutMs = m_client->m_options.timeoutMs;
+    request.delivered = m_delivered;
+    request.sink = m_call.sink;
+    if (m_url.scheme() == QLatin1String("https")) {
+        const RegistryEndpoint endpoint = m_client->endpoint(m_url.port(-1) > 0 ? authorityOf(m_url) : m_url.host());
+        request.caFiles = endpoint.caFiles();
+        const RegistryEndpoint::ClientCertificate client = endpoint.clientCertificate();
+        request.clientCertificate = client.certificate;
+        request.clientKey = client.key;
+    }
+    // The proxy Qt would use for this URL (libproxy: the environment's and the desktop's settings), so that blobs take
+    // the same way as the manifests.
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(m_url));
+    if (!proxies.isEmpty()) {
+        const QNetworkProxy &proxy = proxies.constFirst();
+        const char *scheme = proxy.type() == QNetworkProxy::HttpProxy     ? "http"
+                             : proxy.type() == QNetworkProxy::Socks5Proxy ? "socks5h"
+                                                                          : nullptr;
+        if (scheme && !proxy.hostName().isEmpty()) {
+            QUrl url;
+            url.setScheme(QLatin1String(scheme));
+            url.setHost(proxy.hostName());
+            url.setPort(proxy.port());
+            request.proxy = url.toEncoded();
+            request.proxyUser = proxy.user().toUtf8();
+            request.proxyPassword = proxy.password().toUtf8();
+        }
+    }
+    // `done` runs on the transfer's thread; the exchange goes on on its own. Destroying the transfer (abandon, stop,
+    // the destructor) waits for that thread, so `this` outlives every call made there.
+    m_transfer = std::make_unique<BlobTransfer>(std::move(request), [this](RegistryAttempt attempt) {
+        QMetaObject::invokeMethod(
+            this, [this, attempt = std::move(attempt)] { onTransferDone(attempt); }, Qt::QueuedConnection);
+    });
+}
+
+void RegistryExchange::onTransferDone(const RegistryAttempt &answer)
+{
+    m_transfer.reset();
+    if (m_finished)
+        return;
+    m_delivered = answer.delivered;
+    m_attemptBytes = answer.bodyBytes;
+    if (answer.sinkFailure)
+        return finish(*answer.sinkFailure);
+    conclude(answer);
+}
+
 void RegistryExchange::onReadyRead()
 {
     const int code = status();
     const bool success = code >= 200 && code < 300;
     if (success && m_firstChunk) {
         m_firstChunk = false;
-        // A server that ignored our Range resends from the start: skip what the sink already has.
-        if (m_call.sink && m_delivered > 0 && code != 206)
-            m_skip = m_delivered;
         const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        if (!m_call.sink && length > m_call.maxBytes) {
+        if (length > m_call.maxBytes) {
             m_tooLarge = true;
             return stop(
                 Error{ErrorCode::Registry, tr("cannot %1: the registry sent %2 bytes, more than the %3 bytes allowed")
@@ -178,8 +227,6 @@ void RegistryExchange::onReadyRead()
                                                .arg(m_call.maxBytes)});
         }
     }
-    if (success && m_call.sink)
-        return deliver();
     const QByteArray chunk = m_reply->readAll();
     m_attemptBytes += chunk.size();
     if (!success) {
@@ -196,31 +243,9 @@ void RegistryExchange::onReadyRead()
     }
 }
 
-// A streamed body goes to the sink through one buffer that is used again and again: no allocation per piece.
-void RegistryExchange::deliver()
-{
-    if (m_chunk.isEmpty())
-        m_chunk.resize(qsizetype(kSinkChunk));
-    while (m_reply) {
-        const qint64 read = m_reply->read(m_chunk.data(), m_chunk.size());
-        if (read <= 0)
-            return;
-        m_attemptBytes += read;
-        qsizetype offset = 0;
-        if (m_skip > 0) {
-            offset = qsizetype(qMin<qint64>(m_skip, read));
-            m_skip -= offset;
-        }
-        if (offset >= read)
-            continue;
-        m_delivered += read - offset;
-        if (Status fed = m_call.sink(m_chunk.constData() + offset, qsizetype(read) - offset); !fed)
-            return stop(fed.error());
-    }
-}
-
 void RegistryExchange::stop(const Error &error)
 {
+    m_transfer.reset();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -250,32 +275,44 @@ void RegistryExchange::onFinished()
     reply->disconnect(this);
     if (m_finished)
         return;
-    const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError error = reply->error();
+    RegistryAttempt answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.headers = reply->rawHeaderPairs();
+    answer.error = reply->error();
+    answer.errorString = reply->errorString();
+    answer.body = std::exchange(m_buffer, {});
+    answer.bodyBytes = m_attemptBytes;
+    answer.delivered = m_delivered;
+    conclude(answer);
+}
+
+void RegistryExchange::conclude(const RegistryAttempt &answer)
+{
+    const int code = answer.status;
     const bool httpAnswer = code > 0;
     const bool success = code >= 200 && code < 300;
 
-    // A success whose body ended before its Content-Length: the connection was cut, whatever Qt says.
-    QNetworkReply::NetworkError cause = error;
-    const QVariant announcedLength = reply->header(QNetworkRequest::ContentLengthHeader);
-    if (success && cause == QNetworkReply::NoError && announcedLength.isValid() && m_call.verb != "HEAD" &&
-        m_attemptBytes < announcedLength.toLongLong())
+    // A success whose body ended before its Content-Length: the connection was cut, whatever the transport says.
+    QNetworkReply::NetworkError cause = answer.error;
+    const QByteArray announcedLength = answer.header("Content-Length");
+    if (success && cause == QNetworkReply::NoError && !announcedLength.isEmpty() && m_call.verb != "HEAD" &&
+        m_attemptBytes < announcedLength.trimmed().toLongLong())
         cause = QNetworkReply::RemoteHostClosedError;
     // No HTTP answer, or a success whose body was cut: a connection problem.
     if (!httpAnswer || (success && cause != QNetworkReply::NoError && isTransientNetworkError(cause))) {
         if (isTransientNetworkError(cause) && retryLater(-1))
             return;
-        return finish(connectionError(reply, cause));
+        return finish(connectionError(answer, cause));
     }
 
     RegistryResponse response;
     response.status = code;
-    response.headers = reply->rawHeaderPairs();
+    response.headers = answer.headers;
     response.url = m_url;
-    response.body = m_buffer;
+    response.body = answer.body;
 
     if (code >= 300 && code < 400 && code != 304) {
-        const QByteArray location = reply->rawHeader("Location");
+        const QByteArray location = answer.header("Location");
         if (location.isEmpty() || ++m_redirects > kMaxRedirects)
             return finish(Error{
                 ErrorCode::Registry,
@@ -312,7 +349,7 @@ void RegistryExchange::onFinished()
 
     if (code == 429 || code >= 500) {
         int delay = -1;
-        const QByteArray retryAfter = reply->rawHeader("Retry-After");
+        const QByteArray retryAfter = answer.header("Retry-After");
         if (!retryAfter.isEmpty()) {
             bool numeric = false;
             const int seconds = retryAfter.trimmed().toInt(&numeric);
@@ -322,12 +359,10 @@ void RegistryExchange::onFinished()
         if (retryLater(delay))
             return;
     }
-    if (success && m_tooLarge)
-        return;
     finish(response);
 }
 
-Error RegistryExchange::connectionError(QNetworkReply *reply, QNetworkReply::NetworkError error) const
+Error RegistryExchange::connectionError(const RegistryAttempt &answer, QNetworkReply::NetworkError error) const
 {
     const QString where = authorityOf(m_url);
     const QString tries = m_attempt > 0 ? tr(" after %n tries", nullptr, m_attempt + 1) : QString();
@@ -352,10 +387,10 @@ Error RegistryExchange::connectionError(QNetworkReply *reply, QNetworkReply::Net
         return Error{ErrorCode::Network,
                      tr("cannot %1: the TLS handshake with %2 failed (%3) — if it uses its own CA, put it in "
                         "/etc/docker/certs.d/%4/ca.crt")
-                         .arg(m_call.what, where, reply->errorString(), m_call.host)};
+                         .arg(m_call.what, where, answer.errorString, m_call.host)};
     return Error{ErrorCode::Network, tr("cannot %1: cannot connect to %2 (%3)%4 — check that the registry is "
                                         "running and reachable")
-                                         .arg(m_call.what, where, reply->errorString(), tries)};
+                                         .arg(m_call.what, where, answer.errorString, tries)};
 }
 
 } // namespace core

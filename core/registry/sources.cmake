@@ -1,5 +1,6 @@
 target_sources(plugdesk_registry PRIVATE
     registry/authchallenge.cpp registry/authchallenge.h
+    registry/blobtransfer.cpp registry/blobtransfer.h
     registry/credentials.cpp registry/credentials.h
     registry/platform.cpp registry/platform.h
     registry/registryauth.cpp registry/registryauth.h

@@ -9,14 +9,24 @@
 #include "core/engine/localengine.h"
 #include "core/registry/registryclient.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkProxy>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +71,92 @@ RegistryClient::Options fastOptions(const QString &credentialsDir)
     options.endpointSources = RegistryEndpoint::Sources{};
     return options;
 }
+
+// Runs openssl with `arguments` in `dir`; its error output when it fails, else empty.
+QString openssl(const QString &dir, const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(dir);
+    process.start(QStringLiteral("openssl"), arguments);
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return QStringLiteral("openssl %1: %2")
+            .arg(arguments.join(u' '), QString::fromLocal8Bit(process.readAllStandardError()));
+    return {};
+}
+
+// A CA, a server certificate for 127.0.0.1 and a client certificate, both signed by the CA, as PEM files in `dir`
+// (ca.crt, server.crt/.key, client.cert/.key); an error text on failure.
+QString makeCertificates(const QString &dir)
+{
+    const QStringList ec{u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s};
+    QFile extensions(QDir(dir).filePath(u"server.ext"_s));
+    if (!extensions.open(QIODevice::WriteOnly) || extensions.write("subjectAltName=IP:127.0.0.1\n") < 0)
+        return u"cannot write server.ext"_s;
+    extensions.close();
+    for (const QStringList &arguments : {
+             QStringList{u"req"_s, u"-x509"_s} + ec +
+                 QStringList{u"-keyout"_s, u"ca.key"_s, u"-out"_s, u"ca.crt"_s, u"-subj"_s, u"/CN=plugdesk test CA"_s,
+                             u"-days"_s, u"2"_s},
+             QStringList{u"req"_s} + ec +
+                 QStringList{u"-keyout"_s, u"server.key"_s, u"-out"_s, u"server.csr"_s, u"-subj"_s, u"/CN=127.0.0.1"_s},
+             QStringList{u"x509"_s, u"-req"_s, u"-in"_s, u"server.csr"_s, u"-CA"_s, u"ca.crt"_s, u"-CAkey"_s,
+                         u"ca.key"_s, u"-CAcreateserial"_s, u"-out"_s, u"server.crt"_s, u"-days"_s, u"2"_s,
+                         u"-extfile"_s, u"server.ext"_s},
+             QStringList{u"req"_s} + ec +
+                 QStringList{u"-keyout"_s, u"client.key"_s, u"-out"_s, u"client.csr"_s, u"-subj"_s,
+                             u"/CN=plugdesk client"_s},
+             QStringList{u"x509"_s, u"-req"_s, u"-in"_s, u"client.csr"_s, u"-CA"_s, u"ca.crt"_s, u"-CAkey"_s,
+                         u"ca.key"_s, u"-CAcreateserial"_s, u"-out"_s, u"client.cert"_s, u"-days"_s, u"2"_s},
+         }) {
+        if (QString error = openssl(dir, arguments); !error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
+// An https blob store on 127.0.0.1 (what a registry backed by object storage redirects blobs to): answers every GET
+// with `body` over TLS with the certificates of makeCertificates, and requires a client certificate signed by its CA.
+class TlsBlobStore final : public QSslServer
+{
+public:
+    TlsBlobStore(const QString &dir, QByteArray body)
+        : m_body(std::move(body))
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate::fromPath(QDir(dir).filePath(u"server.crt"_s)).value(0));
+        QFile key(QDir(dir).filePath(u"server.key"_s));
+        if (key.open(QIODevice::ReadOnly))
+            tls.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
+        tls.setCaCertificates(QSslCertificate::fromPath(QDir(dir).filePath(u"ca.crt"_s)));
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        setSslConfiguration(tls);
+        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (auto *socket = qobject_cast<QSslSocket *>(nextPendingConnection())) {
+                connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+                clientNames.append(socket->peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0));
+                auto *request = new QByteArray;
+                connect(socket, &QObject::destroyed, socket, [request] { delete request; });
+                connect(socket, &QSslSocket::readyRead, socket, [this, socket, request] {
+                    request->append(socket->readAll());
+                    if (!request->contains("\r\n\r\n"))
+                        return;
+                    ++requests;
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(m_body.size()) +
+                                  "\r\nConnection: close\r\n\r\n" + m_body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        listen(QHostAddress::LocalHost, 0);
+    }
+
+    QString authority() const { return QStringLiteral("127.0.0.1:%1").arg(serverPort()); }
+    QStringList clientNames; // the common name of each client certificate seen
+    int requests = 0;
+
+private:
+    QByteArray m_body;
+};
 
 struct Pushed
 {
@@ -447,6 +543,7 @@ private Q_SLOTS:
         QTest::newRow("429 with Retry-After then success") << "429-once" << 0 << "" << 2;
         QTest::newRow("503 every time") << "503" << int(ErrorCode::Registry) << "answered 503" << 3;
         QTest::newRow("redirect to another host") << "redirect" << 0 << "" << 2;
+        QTest::newRow("Basic challenge, then a redirect to another host") << "challenge-redirect" << 0 << "" << 3;
     }
 
     void misbehavingBlob()
@@ -459,6 +556,7 @@ private Q_SLOTS:
         const QString digest = Manifest::digestOf(blob);
         int blobRequests = 0;
         bool sawAuthorizationOnOtherHost = false;
+        QByteArray registryAuthorization; // what the registry got with the blob request it redirected
         TestHttpServer other([&](const HttpRequest &request) {
             ++blobRequests;
             sawAuthorizationOnOtherHost = request.headers.contains("authorization");
@@ -496,9 +594,13 @@ private Q_SLOTS:
                 return httpReply(503, "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"try later\"}]}");
             if (mode == u"429-once"_s && first)
                 return httpReply(429, "{}", {{"Retry-After", "1"}});
-            if (mode == u"redirect"_s)
+            if (mode == u"challenge-redirect"_s && !request.headers.contains("authorization"))
+                return httpReply(401, "{}", {{"WWW-Authenticate", "Basic realm=\"test\""}});
+            if (mode.endsWith(u"redirect"_s)) {
+                registryAuthorization = request.headers.value("authorization");
                 return httpReply(
                     307, {}, {{"Location", QStringLiteral("http://%1/blob-store/x").arg(other.authority()).toUtf8()}});
+            }
             return httpReply(200, blob);
         });
         QTemporaryDir credentials;
@@ -522,6 +624,8 @@ private Q_SLOTS:
             QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().message));
             QCOMPARE(received, blob);
             QVERIFY(!sawAuthorizationOnOtherHost);
+            if (mode == u"challenge-redirect"_s)
+                QCOMPARE(registryAuthorization, "Basic " + QByteArray("u:p").toBase64());
             return;
         }
         QVERIFY(!status);
@@ -579,6 +683,146 @@ private Q_SLOTS:
         QVERIFY(!byDigest);
         QCOMPARE(byDigest.error().code, ErrorCode::DigestMismatch);
         QVERIFY(byDigest.error().message.contains(wanted));
+    }
+
+    // A registry redirecting a blob to an https blob store: the download (libcurl) trusts the store's CA from
+    // certs.d/HOST:PORT/*.crt besides the system's and presents the client certificate of a *.cert/*.key pair there;
+    // Authorization stays with the registry. Without the CA the handshake fails with a message naming certs.d.
+    void blobOverTlsWithCertsDir_data()
+    {
+        QTest::addColumn<bool>("withCa");
+        QTest::newRow("CA and client certificate in certs.d") << true;
+        QTest::newRow("no CA for the blob store") << false;
+    }
+
+    void blobOverTlsWithCertsDir()
+    {
+        QFETCH(bool, withCa);
+        QTemporaryDir pki;
+        const QString made = makeCertificates(pki.path());
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QByteArray blob = randomBytes(3 * 1024 * 1024);
+        const QString digest = Manifest::digestOf(blob);
+        TlsBlobStore store(pki.path(), blob);
+        QVERIFY(store.isListening());
+        QTemporaryDir certs;
+        const QString hostDir = certs.filePath(store.authority());
+        QVERIFY(QDir().mkpath(hostDir));
+        if (withCa)
+            QVERIFY(QFile::copy(pki.filePath(u"ca.crt"_s), hostDir + u"/ca.crt"_s));
+        QVERIFY(QFile::copy(pki.filePath(u"client.cert"_s), hostDir + u"/client.cert"_s));
+        QVERIFY(QFile::copy(pki.filePath(u"client.key"_s), hostDir + u"/client.key"_s));
+        TestHttpServer registry([&](const HttpRequest &request) -> HttpReply {
+            if (request.url.path() == u"/v2/"_s)
+                return httpReply(200, "{}");
+            return httpReply(307, {},
+                             {{"Location", QStringLiteral("https://%1/store/blob").arg(store.authority()).toUtf8()}});
+        });
+        QTemporaryDir credentials;
+        writeLogin(credentials.path(), registry.authority(), u"u"_s, u"p"_s);
+        RegistryClient::Options options = fastOptions(credentials.path());
+        options.attempts = 1;
+        options.endpointSources->certsDir = certs.path();
+        RegistryClient client(options);
+        QByteArray received;
+        const Descriptor descriptor{Manifest::LayerGzip, digest, blob.size(), {}, {}, {}};
+        auto status = waitFor<Status>([&](QObject *c, auto done) {
+            client.fetchBlob(
+                ref(registry.authority() + u"/tls/plugin"_s), descriptor, c,
+                [&](const char *data, qsizetype size) {
+                    received.append(data, size);
+                    return Status();
+                },
+                done);
+        });
+        if (withCa) {
+            QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().message));
+            QCOMPARE(received.size(), blob.size());
+            QVERIFY(received == blob);
+            QCOMPARE(store.clientNames, QStringList{u"plugdesk client"_s});
+            return;
+        }
+        QVERIFY(!status);
+        QCOMPARE(status.error().code, ErrorCode::Network);
+        QVERIFY2(status.error().message.contains(u"TLS handshake with "_s + store.authority() + u" failed"_s),
+                 qPrintable(status.error().message));
+        QVERIFY2(status.error().message.contains(u"/etc/docker/certs.d/"_s), qPrintable(status.error().message));
+        QCOMPARE(store.requests, 0);
+        QVERIFY(received.isEmpty());
+    }
+
+    // With a proxy set the way Qt's requests find theirs, the blob download (libcurl) goes through it too, as an
+    // absolute-URI request for the registry. (Qt never proxies a loopback host, so the registry has a name the proxy
+    // alone knows; nothing resolves it.)
+    void blobThroughProxy()
+    {
+        const QByteArray blob = randomBytes(700 * 1024);
+        QList<QUrl> proxied;
+        TestHttpServer proxy([&](const HttpRequest &request) -> HttpReply {
+            proxied.append(request.url);
+            if (request.url.path() == u"/v2/"_s)
+                return httpReply(200, "{}");
+            return httpReply(200, blob);
+        });
+        QNetworkProxy::setApplicationProxy(QNetworkProxy(QNetworkProxy::HttpProxy, u"127.0.0.1"_s, proxy.serverPort()));
+        auto restore = qScopeGuard([] { QNetworkProxyFactory::setUseSystemConfiguration(true); });
+        QTemporaryDir credentials;
+        const QString registry = u"registry.plugdesk.test:5000"_s;
+        RegistryClient::Options options = fastOptions(credentials.path());
+        options.endpointSources->insecureRegistries = {registry};
+        RegistryClient client(options);
+        QByteArray received;
+        const Descriptor descriptor{Manifest::LayerGzip, Manifest::digestOf(blob), blob.size(), {}, {}, {}};
+        auto status = waitFor<Status>([&](QObject *c, auto done) {
+            client.fetchBlob(
+                ref(registry + u"/via/proxy"_s), descriptor, c,
+                [&](const char *data, qsizetype size) {
+                    received.append(data, size);
+                    return Status();
+                },
+                done);
+        });
+        QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().message));
+        QVERIFY(received == blob);
+        QVERIFY(!proxied.isEmpty());
+        const QUrl last = proxied.constLast();
+        QCOMPARE(last.toString(), QStringLiteral("http://%1/v2/via/proxy/blobs/%2").arg(registry, descriptor.digest));
+    }
+
+    // Destroying the context mid-blob stops the download thread at once: the sink hears nothing more and the
+    // callback never runs.
+    void contextDestroyedMidBlob()
+    {
+        const QByteArray blob = randomBytes(1024 * 1024);
+        const qsizetype sent = 512 * 1024;
+        TestHttpServer server([&](const HttpRequest &request) -> HttpReply {
+            if (request.url.path() == u"/v2/"_s)
+                return httpReply(200, "{}");
+            HttpReply reply = httpReply(200, blob.left(sent), {{"Content-Length", QByteArray::number(blob.size())}});
+            reply.stallAfter = true;
+            return reply;
+        });
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        std::atomic<qint64> received{0};
+        bool called = false;
+        auto *context = new QObject;
+        const Descriptor descriptor{Manifest::LayerGzip, Manifest::digestOf(blob), blob.size(), {}, {}, {}};
+        client.fetchBlob(
+            ref(server.authority() + u"/stall/plugin"_s), descriptor, context,
+            [&](const char *, qsizetype size) {
+                received += size;
+                return Status();
+            },
+            [&](Status) { called = true; });
+        QTRY_COMPARE(received.load(), qint64(sent));
+        QElapsedTimer timer;
+        timer.start();
+        delete context;
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QTest::qWait(200);
+        QCOMPARE(received.load(), qint64(sent));
+        QVERIFY(!called);
     }
 
     // Destroying the context aborts the transfer and the callback never runs.

@@ -954,6 +954,10 @@
         <source>volume drivers</source>
         <translation>Volume-Treiber</translation>
     </message>
+    <message>
+        <source>an array of bytes</source>
+        <translation>ein Byte-Array</translation>
+    </message>
 </context>
 <context>
     <name>HelperProtocol</name>
@@ -2703,6 +2707,25 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
     <message>
         <source>setting %1 not found in the plugin configuration</source>
         <translation>Einstellung %1 nicht in der Plugin-Konfiguration gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotCodec</name>
+    <message>
+        <source>the helper sent a snapshot of another format (%1 bytes that do not start as this version&apos;s do); are plugdesk and plugdesk-helper of the same version?</source>
+        <translation>der Helfer hat einen Schnappschuss in einem anderen Format gesendet (%1 Bytes, die nicht wie die dieser Version beginnen); haben plugdesk und plugdesk-helper dieselbe Version?</translation>
+    </message>
+    <message>
+        <source>the helper sent a snapshot that does not decode (%1 bytes, cut short or malformed)</source>
+        <translation>der Helfer hat einen Schnappschuss gesendet, der sich nicht lesen lässt (%1 Bytes, abgeschnitten oder fehlerhaft)</translation>
+    </message>
+    <message>
+        <source>the helper sent a snapshot with %1 bytes after its end</source>
+        <translation>der Helfer hat einen Schnappschuss mit %1 Bytes nach seinem Ende gesendet</translation>
+    </message>
+    <message>
+        <source>the helper sent a plugin without an id, repository or tag</source>
+        <translation>der Helfer hat ein Plugin ohne ID, Repository oder Tag gesendet</translation>
     </message>
 </context>
 <context>

@@ -10,9 +10,12 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusError>
+#include <QFile>
 #include <QLocale>
 #include <QTimer>
+#include <cerrno>
 #include <cstdio>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -94,6 +97,14 @@ int main(int argc, char *argv[])
                                                       QStringLiteral("unix:path=/var/run/dbus/system_bus_socket"))
                                : address)
                 .toUtf8());
+
+    // The store's last load is kept in the run root for the next helper: one started again by activation for a
+    // window's first read then checks one stamp per file instead of parsing the whole store (Store::load). The run
+    // root is root's, lives until reboot, and is made 0755 as the runtime makes it; the file is 0600.
+    const QString runRoot =
+        parser.value(runOption).isEmpty() ? core::LocalEngine::defaultRunRoot() : parser.value(runOption);
+    if (::mkdir(QFile::encodeName(runRoot).constData(), 0755) == 0 || errno == EEXIST)
+        core::Store::setLoadCacheFile(runRoot + QStringLiteral("/store-load.cache"));
 
     // Watching the inventory: a change made by another writer (plugdeskctl --root) is pushed to the windows too.
     // (Its constructor recovers the store after a crash: one sweep, not two.)

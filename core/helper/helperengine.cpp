@@ -60,6 +60,18 @@ Result<typename M::ReplyType::Type> jsonReply(const Result<QVariantList> &reply)
     return decodeJson<typename M::ReplyType::Type>(json->json);
 }
 
+// A reply of a method that answers bytes, read into its type.
+template<typename M>
+Result<typename M::ReplyType::Type> binaryReply(const Result<QVariantList> &reply)
+{
+    if (!reply)
+        return reply.error();
+    auto data = M::decodeReply(*reply);
+    if (!data)
+        return data.error();
+    return decodeBinary<typename M::ReplyType::Type>(data->data);
+}
+
 QDBusConnection openBus(const QString &address, QString &connectionName)
 {
     if (address.isEmpty())
@@ -90,7 +102,7 @@ HelperEngine::HelperEngine(const Options &options, QObject *parent)
         m_bus.connect(m_service, path, iface, helperSignalName(HelperSignal::VolumesChanged), this,
                       SLOT(onVolumesChanged()));
         m_helperWatcher = new QDBusServiceWatcher(m_service, m_bus, QDBusServiceWatcher::WatchForRegistration, this);
-        connect(m_helperWatcher, &QDBusServiceWatcher::serviceRegistered, this, &HelperEngine::onHelperRegistered);
+        connect(m_helperWatcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &HelperEngine::onHelperOwnerChanged);
     }
 }
 
@@ -136,6 +148,12 @@ Error HelperEngine::errorFromReply(const QDBusMessage &reply)
 
 void HelperEngine::callAsync(const HelperMessage &call, bool interactive, QObject *context, const Reply &done)
 {
+    callAsync(call, interactive, context,
+              ReplyFrom([done](const Result<QVariantList> &reply, const QString &) { done(reply); }));
+}
+
+void HelperEngine::callAsync(const HelperMessage &call, bool interactive, QObject *context, const ReplyFrom &done)
+{
     QPointer<QObject> guard(context);
     if (!m_bus.isConnected()) {
         const Error error{ErrorCode::Network, tr("cannot connect to the bus of the Plugdesk helper (%1): %2")
@@ -145,7 +163,7 @@ void HelperEngine::callAsync(const HelperMessage &call, bool interactive, QObjec
             this,
             [guard, done, error] {
                 if (guard)
-                    done(error);
+                    done(error, QString());
             },
             Qt::QueuedConnection);
         return;
@@ -165,7 +183,7 @@ void HelperEngine::callAsync(const HelperMessage &call, bool interactive, QObjec
 }
 
 void HelperEngine::send(const HelperMessage &call, bool interactive, bool agentRetry, const QPointer<QObject> &guard,
-                        const Reply &done)
+                        const ReplyFrom &done)
 {
     QDBusMessage message = QDBusMessage::createMethodCall(m_service, HelperProtocol::objectPath(),
                                                           HelperProtocol::interfaceName(), call.member);
@@ -185,28 +203,29 @@ void HelperEngine::send(const HelperMessage &call, bool interactive, bool agentR
         });
         notice->start(kWaitingNoticeMs);
     }
-    connect(
-        watcher, &QDBusPendingCallWatcher::finished, this,
-        [this, watcher, guard, done, call, agentRetry, action, notice] {
-            watcher->deleteLater();
-            if (notice && notice->property("told").toBool())
-                m_prompt->answered();
-            if (!guard)
-                return;
-            const QDBusMessage reply = watcher->reply();
-            if (reply.type() == QDBusMessage::ErrorMessage) {
-                Error error = errorFromReply(reply);
-                if (agentRetry && error.code == ErrorCode::AuthorizationRequired) {
-                    m_prompt->startAgent(action, m_bus.baseService());
-                    send(call, true, false, guard, done);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, watcher, guard, done, call, agentRetry, action, notice] {
+                watcher->deleteLater();
+                if (notice && notice->property("told").toBool())
+                    m_prompt->answered();
+                if (!guard)
                     return;
+                const QDBusMessage reply = watcher->reply();
+                if (reply.type() == QDBusMessage::ErrorMessage) {
+                    Error error = errorFromReply(reply);
+                    if (agentRetry && error.code == ErrorCode::AuthorizationRequired) {
+                        m_prompt->startAgent(action, m_bus.baseService());
+                        send(call, true, false, guard, done);
+                        return;
+                    }
+                    return done(error, reply.service());
                 }
-                return done(error);
-            }
-            if (reply.type() != QDBusMessage::ReplyMessage)
-                return done(Error{ErrorCode::Internal, tr("the Plugdesk helper sent no reply to %1").arg(call.member)});
-            done(reply.arguments());
-        });
+                if (reply.type() != QDBusMessage::ReplyMessage)
+                    return done(
+                        Error{ErrorCode::Internal, tr("the Plugdesk helper sent no reply to %1").arg(call.member)},
+                        reply.service());
+                done(reply.arguments(), reply.service());
+            });
 }
 
 // --- the copy of the helper's state ---
@@ -241,18 +260,25 @@ void HelperEngine::sendSnapshot()
     const bool interactive = std::exchange(m_nextInteractive, false);
     m_snapshotInFlight = true;
     m_snapshotAgain = false;
-    callAsync(methods::Snapshot::call(), interactive, this,
-              [this](const Result<QVariantList> &reply) { applySnapshot(reply); });
+    m_againUnlessFrom.clear();
+    callAsync(
+        methods::CompactSnapshot::call(), interactive, this,
+        ReplyFrom([this](const Result<QVariantList> &reply, const QString &sender) { applySnapshot(reply, sender); }));
 }
 
-void HelperEngine::applySnapshot(const Result<QVariantList> &reply)
+void HelperEngine::applySnapshot(const Result<QVariantList> &reply, const QString &sender)
 {
     m_snapshotInFlight = false;
+    // The helper got a new owner while this was on its way: an answer from that owner came after it started, so it
+    // is as new as a second read would be; from anyone else (the owner before it) it may miss what changed meanwhile.
+    if (!m_againUnlessFrom.isEmpty() && sender != m_againUnlessFrom)
+        m_snapshotAgain = true;
+    m_againUnlessFrom.clear();
     std::optional<Error> failure;
     if (!reply) {
         failure = reply.error();
     } else {
-        auto snapshot = jsonReply<methods::Snapshot>(reply);
+        auto snapshot = binaryReply<methods::CompactSnapshot>(reply);
         if (!snapshot) {
             failure = snapshot.error();
         } else {
@@ -327,10 +353,18 @@ void HelperEngine::onPluginsChanged()
         requestSnapshot(false, kPushCoalesceMs);
 }
 
-void HelperEngine::onHelperRegistered()
+void HelperEngine::onHelperOwnerChanged(const QString &service, const QString &oldOwner, const QString &newOwner)
 {
-    if (m_wanted)
-        requestSnapshot(false, kPushCoalesceMs);
+    Q_UNUSED(service);
+    if (!m_wanted || newOwner.isEmpty() || !oldOwner.isEmpty())
+        return;
+    // A first read sent while no helper ran started it (activation) and is answered by it: no second read for that.
+    // (The bus tells of the new owner before it hands it the queued call, so the answer comes after this.)
+    if (m_snapshotInFlight && !m_snapshotAgain) {
+        m_againUnlessFrom = newOwner;
+        return;
+    }
+    requestSnapshot(false, kPushCoalesceMs);
 }
 
 void HelperEngine::onRuntimeStateChanged(const QString &id)

@@ -21,7 +21,8 @@ struct HelperMessage;
 // helper's job) has come, or an answer from what the helper last sent. No nested event loop, no blocking call:
 // replies arrive through QDBusPendingCallWatcher, credentials are read on a worker thread.
 //
-// What the reads return (plugins, plugin, runtimeState, volumeDrivers) is a copy of the helper's Snapshot,
+// What the reads return (plugins, plugin, runtimeState, volumeDrivers) is a copy of the helper's snapshot (read with
+// CompactSnapshot, SnapshotCodec's binary form),
 // taken by reload() (which may ask for a password) and then kept current from what the helper pushes:
 // PluginChanged/PluginRemoved/PluginsChanged read a new snapshot, RuntimeStateChanged the one plugin's state,
 // VolumesChanged is passed on. Those reads after a push never ask for a password: if polkit wants one, the copy
@@ -124,18 +125,22 @@ private Q_SLOTS:
     void onRuntimeStateChanged(const QString &id);
     void onVolumesChanged();
     // The helper's name got an owner: a helper (re)started, by activation too, after a monitor woke it for a state
-    // it recorded while none ran. It pushes only what changes from now on, so the copy is read afresh.
-    void onHelperRegistered();
+    // it recorded while none ran. It pushes only what changes from now on, so the copy is read afresh, unless the
+    // snapshot in flight is answered by that very owner (a first read that activated it): it answers after it started.
+    void onHelperOwnerChanged(const QString &service, const QString &oldOwner, const QString &newOwner);
 
 private:
     using Reply = std::function<void(const Result<QVariantList> &arguments)>;
+    // The same with the unique bus name that sent the reply (empty for an error made in this process).
+    using ReplyFrom = std::function<void(const Result<QVariantList> &arguments, const QString &sender)>;
     // Sends one method call (built by its row of the method table: `methods::X::call(…)`); `done` gets the reply's
     // arguments or the Error, on this thread, later (never inside this call), unless `context` is gone. `interactive`:
     // polkit may ask the person for a password.
     void callAsync(const HelperMessage &call, bool interactive, QObject *context, const Reply &done);
+    void callAsync(const HelperMessage &call, bool interactive, QObject *context, const ReplyFrom &done);
     // One attempt of callAsync; `agentRetry`: on AuthorizationRequired, start the prompt's agent and send again.
     void send(const HelperMessage &call, bool interactive, bool agentRetry, const QPointer<QObject> &guard,
-              const Reply &done);
+              const ReplyFrom &done);
     // A verb that answers with a job path: the returned Job waits (phase "authorising") for the reply, then
     // mirrors the helper's job. Cancelled while waiting, it ends at once and cancels the helper's job when the
     // path comes. `ending` as in RemoteJob::attach.
@@ -168,7 +173,7 @@ private:
     // Asks for a snapshot after `delayMs` (pushes come in bursts), or once more after the one in flight.
     void requestSnapshot(bool interactive, int delayMs);
     void sendSnapshot();
-    void applySnapshot(const Result<QVariantList> &reply);
+    void applySnapshot(const Result<QVariantList> &reply, const QString &sender);
     bool snapshotPending() const { return m_snapshotInFlight || m_snapshotScheduled; }
     void setReadiness(Readiness readiness, const std::optional<Error> &error);
     void flushWaiters();
@@ -176,7 +181,7 @@ private:
     RegistryClient *m_registry = nullptr;
     AuthorisationPrompt *m_prompt = nullptr;
     QDBusConnection m_bus;
-    QDBusServiceWatcher *m_helperWatcher = nullptr; // the helper's name on m_bus, for onHelperRegistered
+    QDBusServiceWatcher *m_helperWatcher = nullptr; // the helper's name on m_bus, for onHelperOwnerChanged
     QString m_address;
     QString m_service;
     QString m_connectionName; // set when this engine opened the connection by address
@@ -188,6 +193,8 @@ private:
     bool m_snapshotInFlight = false;  // a Snapshot call is on its way
     bool m_snapshotScheduled = false; // one will be sent shortly
     bool m_snapshotAgain = false;     // a change arrived while one was in flight: read once more
+    QString m_againUnlessFrom;        // the helper got this owner while one was in flight: read once more unless
+                                      // this owner answered it
     bool m_nextInteractive = false;   // the next one may ask for a password (a reload() asked for it)
     PluginList m_list;
     QHash<QString, PluginRuntimeState> m_states;

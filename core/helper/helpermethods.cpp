@@ -1,6 +1,7 @@
 #include "core/helper/helpermethods.h"
 
 #include "core/base/calllocale.h"
+#include "core/helper/snapshotcodec.h"
 
 #include <QDBusArgument>
 #include <QDBusMetaType>
@@ -97,6 +98,21 @@ Result<QString> Codec<QString>::decode(const QVariant &value, const QString &nam
     if (!holds(value, QMetaType::QString))
         return wrongType(name, HelperOptions::tr("a string"));
     return value.toString();
+}
+
+QString Codec<QByteArray>::signature()
+{
+    return QStringLiteral("ay");
+}
+QVariant Codec<QByteArray>::encode(const QByteArray &value)
+{
+    return value;
+}
+Result<QByteArray> Codec<QByteArray>::decode(const QVariant &value, const QString &name)
+{
+    if (!holds(value, QMetaType::QByteArray))
+        return wrongType(name, HelperOptions::tr("an array of bytes"));
+    return value.toByteArray();
 }
 
 QString Codec<QStringList>::signature()
@@ -420,6 +436,12 @@ template<>
 Result<HelperSnapshot> decodeJson<HelperSnapshot>(const QByteArray &json)
 {
     return HelperProtocol::decodeSnapshot(json);
+}
+
+template<>
+Result<HelperSnapshot> decodeBinary<HelperSnapshot>(const QByteArray &data)
+{
+    return SnapshotCodec::decode(data);
 }
 
 template<>

@@ -87,6 +87,15 @@ struct JsonOf
     QByteArray json;
 };
 
+// A result that travels as bytes (D-Bus `ay`), read by the client into T (its decodeBinary<T>): for an answer that
+// is large and read first, where building and parsing JSON would cost the window its start (CompactSnapshot).
+template<typename T>
+struct BinaryOf
+{
+    using Type = T;
+    QByteArray data;
+};
+
 // Methods' options (the a{sv} argument besides the locale). Unknown keys and wrong types are refused.
 struct NoOptions
 {};
@@ -124,6 +133,7 @@ struct Codec;
         static Result<Type> decode(const QVariant &value, const QString &name);                                        \
     };
 PLUGDESK_CODEC(QString)
+PLUGDESK_CODEC(QByteArray)
 PLUGDESK_CODEC(QStringList)
 PLUGDESK_CODEC(bool)
 PLUGDESK_CODEC(int)
@@ -171,6 +181,26 @@ template<>
 Result<PluginRuntimeState> decodeJson<PluginRuntimeState>(const QByteArray &json);
 template<>
 Result<QList<VolumeDriverInfo>> decodeJson<QList<VolumeDriverInfo>>(const QByteArray &json);
+
+// Binary results: the client's decoder for each T that travels as BinaryOf<T>.
+template<typename T>
+Result<T> decodeBinary(const QByteArray &data);
+template<>
+Result<HelperSnapshot> decodeBinary<HelperSnapshot>(const QByteArray &data);
+
+template<typename T>
+struct Codec<BinaryOf<T>>
+{
+    static QString signature() { return Codec<QByteArray>::signature(); }
+    static QVariant encode(const BinaryOf<T> &value) { return Codec<QByteArray>::encode(value.data); }
+    static Result<BinaryOf<T>> decode(const QVariant &value, const QString &name)
+    {
+        auto data = Codec<QByteArray>::decode(value, name);
+        if (!data)
+            return data.error();
+        return BinaryOf<T>{std::move(*data)};
+    }
+};
 
 template<typename T>
 struct Codec<JsonOf<T>>
@@ -220,6 +250,8 @@ template<BusName Name, typename T, ArgumentRule Rule>
 using Returns = Arg<Name, T, Rule>; // a result is described as an argument is
 template<typename T>
 using ReturnsJson = Returns<"json", JsonOf<T>, ArgumentRule::Text>;
+template<typename T>
+using ReturnsBinary = Returns<"data", BinaryOf<T>, ArgumentRule::Text>;
 using ReturnsJob = Returns<"job", QDBusObjectPath, ArgumentRule::Path>;
 
 // An argument as the server and introspection see it.
@@ -362,6 +394,8 @@ using R = ArgumentRule;
 using ListPlugins = Method<"ListPlugins", A::Read, ReturnsJson<PluginList>, NoOptions>;
 // What a window shows, in one answer: the plugins, each one's run state, the volume drivers.
 using Snapshot = Method<"Snapshot", A::Read, ReturnsJson<HelperSnapshot>, NoOptions>;
+// The same in SnapshotCodec's binary form: what the window reads (the JSON one stays for other clients).
+using CompactSnapshot = Method<"CompactSnapshot", A::Read, ReturnsBinary<HelperSnapshot>, NoOptions>;
 using InspectPlugin = Method<"InspectPlugin", A::Read, ReturnsJson<Plugin>, NoOptions, PluginNameArg<"name">>;
 using SetPlugin = Method<"SetPlugin", A::Manage, ReturnsNothing, NoOptions, PluginNameArg<"name">,
                          Arg<"args", QStringList, R::TextList>>;

@@ -7,6 +7,7 @@
 #include "core/helper/helperprotocol.h"
 #include "core/helper/helperservice.h"
 #include "core/helper/secrets.h"
+#include "core/helper/snapshotcodec.h"
 #include "core/plugin/reference.h"
 #include "core/registry/credentials.h"
 #include "core/registry/registryauth.h"
@@ -141,6 +142,20 @@ const QList<HelperVerb> &HelperVerbs::all()
                                    HelperProtocol::encodeSnapshot(pluginListObject(call, *list), snapshot)};
                            },
                            HelperAction::Manage),
+        // The same, in SnapshotCodec's binary form: the window's first read, and each after a pushed change.
+        serve<m::CompactSnapshot>([] { return tr("list plugins"); },
+                                  [](HelperCall &call, const NoOptions &) -> Result<BinaryOf<HelperSnapshot>> {
+                                      auto list = call.engine.plugins();
+                                      if (!list)
+                                          return list.error();
+                                      HelperSnapshot snapshot;
+                                      snapshot.states = call.engine.runtimeStates(list->plugins);
+                                      snapshot.drivers = call.engine.volumeDrivers().valueOr({});
+                                      snapshot.list = std::move(*list);
+                                      return BinaryOf<HelperSnapshot>{
+                                          SnapshotCodec::encode(snapshot, call.revealSecrets)};
+                                  },
+                                  HelperAction::Manage),
         serve<m::InspectPlugin>([] { return tr("inspect plugins"); },
                                 [](HelperCall &call, const QString &, const NoOptions &) -> Result<JsonOf<Plugin>> {
                                     // Read again: the answer must be what the store holds now, not before polkit

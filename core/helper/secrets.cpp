@@ -12,15 +12,6 @@ namespace core {
 
 namespace {
 
-// "NAME=value" with a secret-looking name: "NAME=<redacted>".
-QString redactAssignment(const QString &assignment)
-{
-    const qsizetype equals = assignment.indexOf(QLatin1Char('='));
-    if (equals <= 0 || !Secrets::looksSecret(assignment.left(equals)))
-        return assignment;
-    return assignment.left(equals + 1) + Secrets::placeholder();
-}
-
 // Every secret-looking key at any depth: Options, and a driver's Status or Labels, which may echo them.
 QVariant redactVariant(const QVariant &value)
 {
@@ -56,6 +47,23 @@ bool Secrets::looksSecret(const QString &name)
     };
     const QString lower = name.toLower();
     return std::any_of(words.cbegin(), words.cend(), [&lower](const QString &word) { return lower.contains(word); });
+}
+
+QString Secrets::redactAssignment(const QString &assignment)
+{
+    const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+    if (equals <= 0 || !looksSecret(assignment.left(equals)))
+        return assignment;
+    return assignment.left(equals + 1) + placeholder();
+}
+
+Plugin Secrets::redactPlugin(Plugin plugin)
+{
+    for (QString &entry : plugin.settings.env)
+        entry = redactAssignment(entry);
+    if (!plugin.raw.isEmpty())
+        plugin.raw = redactPlugin(std::move(plugin.raw));
+    return plugin;
 }
 
 QJsonObject Secrets::redactPlugin(QJsonObject plugin)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/plugin/plugin.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -24,6 +26,10 @@ public:
     // A plugin as HelperProtocol::encodePlugin makes it, with the values of secret-looking Settings.Env entries
     // replaced by placeholder(). Config stays as the plugin's author published it.
     static QJsonObject redactPlugin(QJsonObject plugin);
+    // The same on the plugin itself (for the binary snapshot): its settings env, and Docker's raw object if any.
+    static Plugin redactPlugin(Plugin plugin);
+    // "NAME=value" with a secret-looking NAME as "NAME=<redacted>"; anything else as it is.
+    static QString redactAssignment(const QString &assignment);
     // HelperProtocol::encodePluginList's JSON, each plugin redacted.
     static QByteArray redactPluginList(const QByteArray &json);
     // HelperProtocol::encodePluginListObject's object, each plugin redacted.

@@ -10,4 +10,5 @@ target_sources(plugdesk_helper PRIVATE
     helper/polkitauthority.cpp helper/polkitauthority.h
     helper/remotejob.cpp helper/remotejob.h
     helper/secrets.cpp helper/secrets.h
+    helper/snapshotcodec.cpp helper/snapshotcodec.h
 )

@@ -4,6 +4,7 @@ target_sources(plugdesk_plugin PRIVATE
     plugin/pluginconfig.cpp plugin/pluginconfig.h
     plugin/pluginfilter.cpp plugin/pluginfilter.h
     plugin/pluginruntimestate.cpp plugin/pluginruntimestate.h
+    plugin/pluginstream.cpp plugin/pluginstream.h
     plugin/privileges.cpp plugin/privileges.h
     plugin/reference.cpp plugin/reference.h
     plugin/settings.cpp plugin/settings.h

@@ -4,9 +4,11 @@
 #include "core/base/crashpoint.h"
 #include "core/base/json.h"
 #include "core/base/removetree.h"
+#include "core/plugin/pluginstream.h"
 #include "core/plugin/reference.h"
 #include "core/store/blobstore.h"
 
+#include <QDataStream>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -195,6 +197,85 @@ QHash<QString, CachedLoad> &loadCache()
     return cache;
 }
 
+QString &loadCacheFile()
+{
+    static QString path;
+    return path;
+}
+
+// "PDL" and PluginStream's format: a file of another build's layout is not read into the wrong fields.
+constexpr quint32 kLoadCacheMagic = 0x50444c00 | PluginStream::kFormat;
+
+std::optional<CachedLoad> readLoadCacheFile(const QString &file, const QString &key)
+{
+    const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return std::nullopt;
+    // It says what was approved: only a file of this process's own user that nobody else may write is believed.
+    struct stat info
+    {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid() || (info.st_mode & 022) != 0) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    QFile opened;
+    if (!opened.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    const QByteArray data = opened.readAll();
+    QDataStream in(data);
+    in.setVersion(PluginStream::kStreamVersion);
+    quint32 magic = 0;
+    QString storedKey;
+    in >> magic >> storedKey;
+    if (in.status() != QDataStream::Ok || magic != kLoadCacheMagic || storedKey != key)
+        return std::nullopt;
+    CachedLoad load;
+    quint32 count = 0;
+    in >> count;
+    for (quint32 index = 0; index < count && in.status() == QDataStream::Ok && !in.atEnd(); ++index) {
+        FileStamp stamp;
+        in >> stamp.path >> stamp.exists >> stamp.device >> stamp.inode >> stamp.size >> stamp.modifiedNs >>
+            stamp.changedNs;
+        load.stamps.append(std::move(stamp));
+    }
+    if (qsizetype(count) != load.stamps.size())
+        return std::nullopt;
+    PluginStream::readList(in, load.inventory.plugins);
+    in >> count;
+    for (quint32 index = 0; index < count && in.status() == QDataStream::Ok && !in.atEnd(); ++index) {
+        QString code;
+        QString message;
+        in >> code >> message;
+        load.inventory.problems.append({errorCodeFromName(code).value_or(ErrorCode::Corrupt), message});
+    }
+    if (qsizetype(count) != load.inventory.problems.size())
+        return std::nullopt;
+    in >> load.inventory.names;
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return std::nullopt;
+    return load;
+}
+
+void writeLoadCacheFile(const QString &file, const QString &key, const CachedLoad &load)
+{
+    QByteArray data;
+    QDataStream out(&data, QIODevice::WriteOnly);
+    out.setVersion(PluginStream::kStreamVersion);
+    out << kLoadCacheMagic << key << quint32(load.stamps.size());
+    for (const FileStamp &stamp : load.stamps)
+        out << stamp.path << stamp.exists << stamp.device << stamp.inode << stamp.size << stamp.modifiedNs
+            << stamp.changedNs;
+    PluginStream::writeList(out, load.inventory.plugins);
+    out << quint32(load.inventory.problems.size());
+    for (const Error &problem : load.inventory.problems)
+        out << errorCodeName(problem.code) << problem.message;
+    out << load.inventory.names;
+    // Only a cache: a failure to write it costs the next process a full load, nothing else.
+    (void)AtomicFile::write(file, data, 0600, AtomicFile::Sync::Later);
+}
+
 bool stampsCurrent(const QList<FileStamp> &stamps)
 {
     return std::all_of(stamps.cbegin(), stamps.cend(),
@@ -203,12 +284,19 @@ bool stampsCurrent(const QList<FileStamp> &stamps)
 
 } // namespace
 
-Result<Store::Inventory> Store::load() const
+void Store::setLoadCacheFile(const QString &path)
 {
-    return load(nullptr, FileStamp{});
+    const QMutexLocker lock(&cacheMutex());
+    loadCacheFile() = path;
 }
 
-Result<Store::Inventory> Store::load(const QJsonObject *read, const FileStamp &readStamp) const
+void Store::forgetLoads()
+{
+    const QMutexLocker lock(&cacheMutex());
+    loadCache().clear();
+}
+
+Result<Store::Inventory> Store::load() const
 {
     const QString key = inventoryPath();
     std::optional<CachedLoad> cached;
@@ -219,6 +307,21 @@ Result<Store::Inventory> Store::load(const QJsonObject *read, const FileStamp &r
     }
     if (cached && stampsCurrent(cached->stamps))
         return cached->inventory;
+    QString cacheFile;
+    {
+        const QMutexLocker lock(&cacheMutex());
+        cacheFile = loadCacheFile();
+    }
+    // The first load in this process: the last process's result, if every file it read is as it was.
+    if (!cached && !cacheFile.isEmpty()) {
+        if (auto kept = readLoadCacheFile(cacheFile, key); kept && stampsCurrent(kept->stamps)) {
+            const QMutexLocker lock(&cacheMutex());
+            if (loadCache().size() >= kCachedStores && !loadCache().contains(key))
+                loadCache().clear();
+            loadCache().insert(key, *kept);
+            return kept->inventory;
+        }
+    }
 
     // A save makes its new inventory durable as the journal before it replaces any per-plugin file, and renames it
     // onto plugins.json after the last one: while the journal is there it is the store's state (the next sweep
@@ -233,24 +336,23 @@ Result<Store::Inventory> Store::load(const QJsonObject *read, const FileStamp &r
     for (int attempt = 0; attempt < kAttempts && !settled; ++attempt) {
         stamps.clear();
         result = {};
-        QJsonObject entries;
-        bool fromJournal = false;
-        if (read && attempt == 0) {
-            // The sweep's own read of plugins.json, under the store lock and after it finished any journal.
-            stamps.append(readStamp);
-            entries = *read;
-        } else {
-            const auto journal = readObjectFile(journalPath(), &stamps);
-            // One that does not read was not written whole by a save (AtomicFile): the save did not happen.
-            fromJournal = journal && journal->exists;
-            const auto inventory = fromJournal ? journal : readObjectFile(key, &stamps);
-            if (!inventory)
-                return inventory.error();
-            entries = inventory->object;
-        }
+        const auto journal = readObjectFile(journalPath(), &stamps);
+        // One that does not read was not written whole by a save (AtomicFile): the save did not happen.
+        const bool fromJournal = journal && journal->exists;
+        const auto inventory = fromJournal ? journal : readObjectFile(key, &stamps);
+        if (!inventory)
+            return inventory.error();
+        const QJsonObject entries = inventory->object;
         const FileStamp inventoryStamp = stamps.constLast();
         result.plugins.reserve(entries.size());
         for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
+            result.names.append(it.key());
+            if (it.value().isObject()) {
+                const QJsonValue wrapped = json::valueCI(it.value().toObject(), u"plugin");
+                const QJsonObject record = wrapped.isObject() ? wrapped.toObject() : it.value().toObject();
+                if (const QString id = stringCI(record, u"Id"); !id.isEmpty() && id != it.key())
+                    result.names.append(id);
+            }
             if (!it.value().isObject()) {
                 result.problems.append(
                     Error{ErrorCode::Corrupt,
@@ -279,9 +381,11 @@ Result<Store::Inventory> Store::load(const QJsonObject *read, const FileStamp &r
         } else {
             if (loadCache().size() >= kCachedStores && !loadCache().contains(key))
                 loadCache().clear();
-            loadCache().insert(key, CachedLoad{std::move(stamps), result});
+            loadCache().insert(key, CachedLoad{stamps, result});
         }
     }
+    if (!racy && !cacheFile.isEmpty())
+        writeLoadCacheFile(cacheFile, key, CachedLoad{std::move(stamps), result});
     return result;
 }
 
@@ -628,21 +732,14 @@ Status Store::sweep() const
     if (auto removed = removeTempFiles(pluginsDir()); !removed)
         return removed;
 
-    // Read once: the load at the end (the blobs to keep) uses it too. The lock keeps writers out until then.
-    QList<FileStamp> inventoryStamp;
-    auto inventory = readObjectFile(inventoryPath(), &inventoryStamp);
-    if (!inventory)
-        return inventory.error();
-    QSet<QString> ids;
-    for (auto it = inventory->object.constBegin(); it != inventory->object.constEnd(); ++it) {
-        ids.insert(it.key());
-        if (it.value().isObject()) {
-            const QJsonValue wrapped = json::valueCI(it.value().toObject(), u"plugin");
-            const QJsonObject record = wrapped.isObject() ? wrapped.toObject() : it.value().toObject();
-            if (const QString id = stringCI(record, u"Id"); !id.isEmpty())
-                ids.insert(id);
-        }
-    }
+    // The folders the inventory names, from a load (kept from the last one while no file changed, so a helper started
+    // again parses nothing): the inventory itself is read only for a folder with upgrade leftovers.
+    const auto loaded = load();
+    if (!loaded)
+        return loaded.error();
+    const QSet<QString> ids(loaded->names.cbegin(), loaded->names.cend());
+    std::optional<QJsonObject> inventory;
+    bool changed = false;
 
     // rm renames the folder to <id>-removing before it writes the inventory: still in the inventory, the remove
     // did not happen and the folder goes back; gone from it, the folder goes.
@@ -652,6 +749,7 @@ Status Store::sweep() const
         if (ids.contains(id) && !QFileInfo::exists(pluginDir(id))) {
             if (!renamePath(leftover.filePath(), pluginDir(id)))
                 return Error{ErrorCode::Io, tr("cannot move the leftover %1 back").arg(leftover.filePath())};
+            changed = true;
             continue;
         }
         if (!removeTree(leftover.filePath()))
@@ -675,8 +773,15 @@ Status Store::sweep() const
                 return removed;
         }
         if (!names.listed || names.hasUpgradeLeftover) {
-            if (auto finished = finishUpgrade(name, inventory->object); !finished)
+            if (!inventory) {
+                auto read = readObjectFile(inventoryPath());
+                if (!read)
+                    return read.error();
+                inventory = read->object;
+            }
+            if (auto finished = finishUpgrade(name, *inventory); !finished)
                 return finished;
+            changed = true;
         }
     }
     if (auto removed = removeTempFiles(blobsDir()); !removed)
@@ -684,10 +789,11 @@ Status Store::sweep() const
 
     // Blobs stored for an install, import or create that never reached the inventory, or left by an rm killed
     // before its collection. Entries that do not read may refer to blobs too: collect nothing then.
-    auto loaded = load(&inventory->object, inventoryStamp.value(0, FileStamp{inventoryPath()}));
-    if (!loaded || !loaded->problems.isEmpty())
+    // (Loaded again only when the sweep moved a plugin's files back.)
+    const auto current = changed ? load() : loaded;
+    if (!current || !current->problems.isEmpty())
         return {};
-    if (auto collected = BlobStore(blobsDir()).collectGarbage(referencedBlobs(loaded->plugins)); !collected)
+    if (auto collected = BlobStore(blobsDir()).collectGarbage(referencedBlobs(current->plugins)); !collected)
         return collected.error();
     return {};
 }

@@ -60,13 +60,26 @@ public:
     {
         QList<Plugin> plugins; // the plugins that read and validated, in inventory order
         QList<Error> problems; // one error per plugin that did not, naming the file and field
+        // Every key and "Id" the inventory names, whether its entry reads or not: the plugin folders the sweep keeps.
+        QStringList names;
     };
 
     // Reads the inventory. A missing store or plugins.json is an empty inventory. A plugins.json that is not
     // JSON fails as a whole; a plugin entry that is broken is left out and reported in `problems`.
-    // Reading never writes and takes no lock; it never mixes two saves: while a save's journal is there, the journal
-    // is what is read (it is what the save or the next sweep makes of the store).
+    // Reading never writes the store (only the load cache file, when one is set, which is outside it) and takes no
+    // lock; it never mixes two saves: while a save's journal is there, the journal is what is read (it is what the
+    // save or the next sweep makes of the store).
     Result<Inventory> load() const;
+
+    // A file (outside the store) where load() also keeps its last result with the stamps of every file it read, for
+    // the next process: plugdesk-helper keeps it in its run root, so a helper started again (by D-Bus activation,
+    // for a window's first read) answers after one stat per file instead of parsing thousands of JSON files. It is
+    // used only when every stamp is still the same, as the in-process cache; one that does not decode, or is of
+    // another store or format, is ignored and replaced. Written 0600 without fsync (a cache: a torn one is ignored).
+    // Empty (the default): none. Process-wide; set it before the first load.
+    static void setLoadCacheFile(const QString &path);
+    // Forgets every load this process kept in memory: the next load finds what a new process would (tests).
+    static void forgetLoads();
 
     // Writes the new inventory as a journal (journalPath()), then every plugin's config.json (or manifest.json) and
     // plugin-config.json, then renames the journal to plugins.json; each file atomically. A save killed before the
@@ -102,9 +115,6 @@ private:
     Status writePluginFiles(const QJsonObject &inventory, bool createFolders) const;
     Status replayJournal() const;
     Status finishUpgrade(const QString &id, const QJsonObject &inventory) const;
-    // load(), from plugins.json as the caller read it a moment ago (`entries`, and `stamp` taken before that read),
-    // so the sweep and the load after it parse the inventory once; nullptr: load() reads it.
-    Result<Inventory> load(const QJsonObject *entries, const FileStamp &stamp) const;
     // `stamps`, when given, receives what each file read looked like before it was read (Store::load's cache).
     // `journalled`: the entry comes from a save's journal, so what the save writes into the plugin's files is taken
     // from the entry itself (see load()).

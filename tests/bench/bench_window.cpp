@@ -16,6 +16,7 @@
 #include "core/store/store.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <cstdio>
+#include <ctime>
 #include <sys/file.h>
 
 namespace {
@@ -64,6 +66,21 @@ qint64 firstPaint(const bench::Run &run, int rows, QString *why, qint64 *cpuNs)
     if (run.status != 0 || !match.hasMatch() || match.captured(2).toInt() != rows) {
         *why = QStringLiteral("exit %1: %2").arg(run.status).arg(QString::fromUtf8(run.err.right(800)));
         return -1;
+    }
+    // PLUGDESK_BENCH_TIMELINE=1: each run's fork and first paint on the wall clock, to set beside an strace -tt of
+    // the helper (PLUGDESK_SECURITY_HELPER can name a wrapper that traces it).
+    if (qEnvironmentVariableIntValue("PLUGDESK_BENCH_TIMELINE") == 1) {
+        timespec real{};
+        timespec mono{};
+        ::clock_gettime(CLOCK_REALTIME, &real);
+        ::clock_gettime(CLOCK_MONOTONIC, &mono);
+        const qint64 offset = (qint64(real.tv_sec) - qint64(mono.tv_sec)) * 1000000000LL + real.tv_nsec - mono.tv_nsec;
+        auto wall = [offset](qint64 ns) {
+            return QDateTime::fromMSecsSinceEpoch((ns + offset) / 1000000, Qt::UTC)
+                .toString(QStringLiteral("HH:mm:ss.zzz"));
+        };
+        std::fprintf(stderr, "bench_window: fork %s, first paint %s\n", qPrintable(wall(run.startNs)),
+                     qPrintable(wall(match.captured(1).toLongLong())));
     }
     return match.captured(1).toLongLong() - run.startNs;
 }

@@ -28,6 +28,8 @@
 #include "ui/pluginlistmodel.h"
 
 #include <QAction>
+#include <QDBusConnection>
+#include <QDBusMessage>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -451,6 +453,49 @@ polkit.addRule(function(action, subject) {
               qPrintable(PluginRuntimeState::statusName(shown->status)), shown->containerPid, delay);
         const qint64 secondHelper = m_bus->ownerPid(service);
         QVERIFY2(secondHelper > 0 && secondHelper != firstHelper, "the helper was not started again by activation");
+    }
+    // The window's first read starts the helper (activation): its name getting an owner then is that read's own doing,
+    // and the answer comes from that owner, so the window reads once, not twice. A helper started again later (by
+    // anybody) is read again: the window cannot know what changed while none ran.
+    void theFirstReadStartsTheHelperAndIsReadOnce()
+    {
+        const QString service = HelperProtocol::serviceName();
+        const QString folder = m_dir->path() + u"/activating"_s;
+        QVERIFY(QDir().mkpath(folder));
+        m_bus = std::make_unique<testutil::PrivateBus>();
+        m_bus->setActivation(service, {QStringLiteral(PLUGDESK_HELPER), u"--bus"_s, u"unix:path=%1/bus"_s.arg(folder),
+                                       u"--root"_s, storeRoot(), u"--run"_s, runRoot(), u"--idle-timeout"_s, u"2"_s,
+                                       u"--no-restore"_s});
+        const QString why = m_bus->start(folder);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        const QString polkit = m_bus->startPolkitd();
+        QVERIFY2(polkit.isEmpty(), qPrintable(polkit));
+        QCOMPARE(m_bus->ownerPid(service), 0);
+
+        auto engine = nobodysEngine();
+        QVERIFY(engine);
+        QSignalSpy reloaded(engine.get(), &Engine::pluginsReloaded);
+        engine->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(engine->readiness(), Engine::Readiness::Ready, 20000);
+        QCOMPARE(engine->plugins()->plugins.size(), 3);
+        QVERIFY(m_bus->ownerPid(service) > 0);
+        // A second read would go out 50 ms after the first answer.
+        QTest::qWait(500);
+        QCOMPARE(engine->callCount(), quint64(1));
+        QCOMPARE(reloaded.size(), 1);
+
+        // It leaves when idle; started again by somebody else's call, it is read again without being asked.
+        QTRY_VERIFY_WITH_TIMEOUT(m_bus->ownerPid(service) == 0, 20000);
+        QDBusConnection other = QDBusConnection::connectToBus(m_bus->address(), u"tst_windowwaits-other"_s);
+        const QDBusMessage started =
+            other.call(QDBusMessage::createMethodCall(u"org.freedesktop.DBus"_s, u"/org/freedesktop/DBus"_s,
+                                                      u"org.freedesktop.DBus"_s, u"StartServiceByName"_s)
+                       << service << 0u);
+        QDBusConnection::disconnectFromBus(u"tst_windowwaits-other"_s);
+        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.size(), 2, 10000);
+        QCOMPARE(engine->callCount(), quint64(2));
+        QCOMPARE(engine->readiness(), Engine::Readiness::Ready);
     }
 };
 

@@ -4,6 +4,7 @@
 // locale arrives. The server side here is an echo object: it decodes what came, and sends it back.
 #include "core/helper/helpermethods.h"
 #include "core/helper/helperverbs.h"
+#include "core/helper/snapshotcodec.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -242,6 +243,8 @@ private Q_SLOTS:
         namespace m = methods;
         QVERIFY(acceptedByServer<m::ListPlugins>(m::ListPlugins::call()).type() != QDBusMessage::InvalidMessage);
         QVERIFY(acceptedByServer<m::Snapshot>(m::Snapshot::call()).type() != QDBusMessage::InvalidMessage);
+        QVERIFY(acceptedByServer<m::CompactSnapshot>(m::CompactSnapshot::call()).type() !=
+                QDBusMessage::InvalidMessage);
         QVERIFY(acceptedByServer<m::InspectPlugin>(m::InspectPlugin::call(u"acme/x"_s)).type() !=
                 QDBusMessage::InvalidMessage);
         QVERIFY(acceptedByServer<m::SetPlugin>(m::SetPlugin::call(u"acme/x"_s, {u"A=1"_s})).type() !=
@@ -288,7 +291,7 @@ private Q_SLOTS:
         QVERIFY(acceptedByServer<m::UnmountVolume>(m::UnmountVolume::call(u"v"_s)).type() !=
                 QDBusMessage::InvalidMessage);
         // Every served row is one of those above, and each is in the introspection.
-        QCOMPARE(HelperVerbs::all().size(), 24);
+        QCOMPARE(HelperVerbs::all().size(), 25);
     }
 
     void typedDecodingOnTheServer()
@@ -349,6 +352,32 @@ private Q_SLOTS:
         QVERIFY(decodeJson<HelperSnapshot>(text->json).ok());
         QVERIFY(!decodeJson<Plugin>("not json").ok());
         QVERIFY(!decodeJson<PluginRuntimeState>("[").ok());
+    }
+
+    // The compact snapshot's bytes cross the bus unchanged (ay), and only bytes are taken for it.
+    void binaryResults()
+    {
+        HelperSnapshot snapshot;
+        Plugin plugin;
+        plugin.id = u"ab"_s;
+        plugin.repository = u"acme/x"_s;
+        plugin.tag = u"latest"_s;
+        plugin.settings.env = {u"TOKEN=s3cr\u00e9t"_s};
+        snapshot.list.plugins = {plugin};
+        const QByteArray data = SnapshotCodec::encode(snapshot, true);
+        const auto [atServer, atClient] =
+            echo(u"Binary"_s, {Codec<BinaryOf<HelperSnapshot>>::encode(BinaryOf<HelperSnapshot>{data})});
+        QCOMPARE(m_echo.received.signature(), u"ay"_s);
+        auto bytes = Codec<BinaryOf<HelperSnapshot>>::decode(atClient.value(0), u"data"_s);
+        QVERIFY(bytes.ok());
+        QCOMPARE(bytes->data, data);
+        auto back = decodeBinary<HelperSnapshot>(bytes->data);
+        QVERIFY(back.ok());
+        QCOMPARE(back->list.plugins.value(0).settings.env, plugin.settings.env);
+        const auto wrong = Codec<BinaryOf<HelperSnapshot>>::decode(QVariant(u"text"_s), u"data"_s);
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().message, u"argument \"data\" is not an array of bytes"_s);
+        QVERIFY(!decodeBinary<HelperSnapshot>("not a snapshot").ok());
     }
 };
 

@@ -4,9 +4,11 @@
 #include "core/store/store.h"
 #include "core/store/storelock.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cerrno>
@@ -481,6 +483,90 @@ private Q_SLOTS:
         auto edited = Store(store.root()).load();
         QVERIFY(edited.ok());
         QCOMPARE(edited->plugins.value(0).config.description, QStringLiteral("edited by hand"));
+    }
+
+    // The load kept in a file for the next process (plugdesk-helper's, in its run root) answers only while every file
+    // it read is as it was: it is used (a text changed in it alone shows), an edit in place is seen, and a cache that
+    // is cut short, of another store, or missing is ignored and written again.
+    void aLoadKeptInAFileIsUsedOnlyWhileCurrent()
+    {
+        QTemporaryDir dir;
+        const Store store(dir.path() + QStringLiteral("/store"));
+        const Store other(dir.path() + QStringLiteral("/other"));
+        const QString cache = dir.path() + QStringLiteral("/store-load.cache");
+        Store::setLoadCacheFile(cache);
+        auto unset = qScopeGuard([] {
+            Store::setLoadCacheFile({});
+            Store::forgetLoads();
+        });
+        Plugin v1 = makeV1Plugin(QStringLiteral("acme/volume"), Store::newId());
+        v1.config.description = QStringLiteral("first");
+        v1.settings.env = {QStringLiteral("DEBUG=1")};
+        QVERIFY(store.save({v1}).ok());
+        QVERIFY(other.save({makeV1Plugin(QStringLiteral("acme/other"), Store::newId())}).ok());
+        // A load of files changed in the last 2 s is not kept, in memory or in the file.
+        QVERIFY(store.load().ok());
+        QVERIFY(!QFile::exists(cache));
+        QTest::qWait(2100);
+        Store::forgetLoads();
+        const auto first = store.load();
+        QVERIFY(first.ok());
+        QVERIFY(QFile::exists(cache));
+        QCOMPARE(QFileInfo(cache).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+
+        // A new process answers from the file: a text changed in the file alone (same length) is what it reads.
+        QByteArray kept = testutil::readFile(cache);
+        auto utf16 = [](const QString &text) {
+            QByteArray bytes;
+            for (const QChar c : text)
+                bytes.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+            return bytes;
+        };
+        QVERIFY(kept.contains(utf16(QStringLiteral("first"))));
+        kept.replace(utf16(QStringLiteral("first")), utf16(QStringLiteral("kept!")));
+        QVERIFY(testutil::writeFile(cache, kept));
+        Store::forgetLoads();
+        QCOMPARE(store.load()->plugins.value(0).config.description, QStringLiteral("kept!"));
+        QCOMPARE(store.load()->plugins.value(0).settings.env, v1.settings.env);
+        // One that others may write is not believed (it says what was approved): the store is read again.
+        QVERIFY(
+            QFile::setPermissions(cache, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::WriteOther));
+        Store::forgetLoads();
+        QCOMPARE(store.load()->plugins.value(0).config.description, QStringLiteral("first"));
+
+        // An edit in place, same size: the file's stamps differ, the store is read, and the file written again.
+        const QString config = store.pluginDir(v1.id) + QStringLiteral("/config.json");
+        QByteArray text = testutil::readFile(config);
+        text.replace("\"first\"", "\"other\"");
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly));
+        QCOMPARE(file.write(text), text.size());
+        file.close();
+        Store::forgetLoads();
+        QCOMPARE(store.load()->plugins.value(0).config.description, QStringLiteral("other"));
+
+        // The other store's load replaces it; then this store's first load reads its own files, not the other's.
+        QTest::qWait(2100);
+        Store::forgetLoads();
+        QCOMPARE(other.load()->plugins.value(0).repository, QStringLiteral("acme/other"));
+        Store::forgetLoads();
+        QCOMPARE(store.load()->plugins.value(0).repository, QStringLiteral("acme/volume"));
+
+        // Cut short, or gone: ignored, and the full load is the store's.
+        const QByteArray whole = testutil::readFile(cache);
+        for (const qsizetype size : {qsizetype(0), qsizetype(3), whole.size() / 2, whole.size() - 1}) {
+            QVERIFY(testutil::writeFile(cache, whole.left(size)));
+            Store::forgetLoads();
+            const auto again = store.load();
+            QVERIFY(again.ok());
+            QCOMPARE(again->plugins.size(), 1);
+            QCOMPARE(again->plugins.value(0).config.description, QStringLiteral("other"));
+            QCOMPARE(testutil::readFile(cache), whole);
+        }
+        QVERIFY(QFile::remove(cache));
+        Store::forgetLoads();
+        QCOMPARE(store.load()->plugins.value(0).config.description, QStringLiteral("other"));
+        QCOMPARE(testutil::readFile(cache), whole);
     }
 
     void saveKeepsEntriesThatDoNotRead()

@@ -1134,6 +1134,41 @@
     </message>
 </context>
 <context>
+    <name>HttpAnswerReader</name>
+    <message>
+        <source>%1 closed the connection before its answer was whole</source>
+        <translation>%1 hat die Verbindung geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <source>%1 sent an HTTP header of over %2 KiB</source>
+        <translation>%1 hat einen HTTP-Header von über %2 KiB gesendet</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in HTTP: %2</source>
+        <translation>%1 hat nicht in HTTP geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a bad Content-Length: %2</source>
+        <translation>%1 hat eine ungültige Content-Length gesendet: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a chunk-size line of over %2 bytes</source>
+        <translation>%1 hat eine Chunk-Größenzeile von über %2 Bytes gesendet</translation>
+    </message>
+    <message>
+        <source>%1 sent a bad chunk size: %2</source>
+        <translation>%1 hat eine ungültige Chunk-Größe gesendet: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a chunk that does not end where its size says</source>
+        <translation>%1 hat einen Chunk gesendet, der nicht dort endet, wo seine Größe es angibt</translation>
+    </message>
+    <message>
+        <source>%1 sent a trailer line of over %2 bytes</source>
+        <translation>%1 hat eine Trailer-Zeile von über %2 Bytes gesendet</translation>
+    </message>
+</context>
+<context>
     <name>ImportPlugin</name>
     <message>
         <source>cannot import %1</source>
@@ -3406,20 +3441,16 @@ Genehmigen Sie sie mit plugdeskctl plugin set (das nachfragt), oder setzen Sie d
         <translation>der Docker-Daemon unter %1 hat die Verbindung geschlossen, bevor er %2 %3 beantwortete</translation>
     </message>
     <message>
-        <source>the Docker daemon sent an HTTP header of over 64 KiB</source>
-        <translation>der Docker-Daemon hat einen HTTP-Kopf von über 64 KiB gesendet</translation>
+        <source>the Docker daemon at %1</source>
+        <translation>der Docker-Daemon unter %1</translation>
     </message>
     <message>
-        <source>the Docker daemon at %1 did not answer in HTTP: %2</source>
-        <translation>der Docker-Daemon unter %1 hat nicht in HTTP geantwortet: %2</translation>
+        <source>the Docker daemon at %1 sent a progress line of over %2 MiB for %3 %4</source>
+        <translation>der Docker-Daemon unter %1 hat für %3 %4 eine Fortschrittszeile von über %2 MiB gesendet</translation>
     </message>
     <message>
-        <source>the Docker daemon sent a bad Content-Length: %1</source>
-        <translation>der Docker-Daemon hat eine ungültige Content-Length gesendet: %1</translation>
-    </message>
-    <message>
-        <source>the Docker daemon sent a bad chunk size: %1</source>
-        <translation>der Docker-Daemon hat eine ungültige Chunk-Größe gesendet: %1</translation>
+        <source>the Docker daemon at %1 answered %2 %3 with over %4 MiB</source>
+        <translation>der Docker-Daemon unter %1 hat %2 %3 mit über %4 MiB beantwortet</translation>
     </message>
 </context>
 <context>

@@ -1,17 +1,6 @@
 #include "core/base/httpanswerreader.h"
 
-#include <QCoreApplication>
-
 namespace core {
-
-namespace {
-
-QString translated(const char *text)
-{
-    return QCoreApplication::translate("core::HttpAnswerReader", text);
-}
-
-} // namespace
 
 HttpAnswerReader::HttpAnswerReader(QString peer, bool headRequest)
     : m_peer(std::move(peer))
@@ -56,7 +45,7 @@ HttpAnswerReader::Progress HttpAnswerReader::close()
         return m_progress;
     if (m_state == State::UntilClose)
         return complete();
-    return fail(translated("%1 closed the connection before its answer was whole").arg(m_peer));
+    return fail(tr("%1 closed the connection before its answer was whole").arg(m_peer));
 }
 
 HttpAnswerReader::Progress HttpAnswerReader::fail(const QString &error)
@@ -90,18 +79,18 @@ HttpAnswerReader::Progress HttpAnswerReader::parse(const BodySink &body)
             const qsizetype end = rest().indexOf(QByteArrayView("\r\n\r\n"));
             if (end < 0) {
                 if (rest().size() > kMaxHead)
-                    return fail(translated("%1 sent an HTTP header of over %2 KiB").arg(m_peer).arg(kMaxHead / KiB));
+                    return fail(tr("%1 sent an HTTP header of over %2 KiB").arg(m_peer).arg(kMaxHead / KiB));
                 return keepRest();
             }
             if (end > kMaxHead)
-                return fail(translated("%1 sent an HTTP header of over %2 KiB").arg(m_peer).arg(kMaxHead / KiB));
+                return fail(tr("%1 sent an HTTP header of over %2 KiB").arg(m_peer).arg(kMaxHead / KiB));
             const QList<QByteArray> lines = rest().first(end).toByteArray().split('\n');
             at += end + 4;
             const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
             bool ok = false;
             const int status = statusLine.value(1).toInt(&ok);
             if (!statusLine.value(0).startsWith("HTTP/1.") || !ok || status < 100 || status > 999)
-                return fail(translated("%1 did not answer in HTTP: %2")
+                return fail(tr("%1 did not answer in HTTP: %2")
                                 .arg(m_peer, QString::fromUtf8(lines.value(0).trimmed().left(200))));
             if (status < 200)
                 continue; // 100 Continue and the like: the real head follows
@@ -120,8 +109,8 @@ HttpAnswerReader::Progress HttpAnswerReader::parse(const BodySink &body)
             } else if (const QByteArray length = header("Content-Length"); !length.isNull()) {
                 m_remaining = length.toLongLong(&ok);
                 if (!ok || m_remaining < 0)
-                    return fail(translated("%1 sent a bad Content-Length: %2")
-                                    .arg(m_peer, QString::fromLatin1(length.left(40))));
+                    return fail(
+                        tr("%1 sent a bad Content-Length: %2").arg(m_peer, QString::fromLatin1(length.left(40))));
                 if (m_remaining == 0)
                     return complete();
                 m_state = State::Length;
@@ -149,7 +138,7 @@ HttpAnswerReader::Progress HttpAnswerReader::parse(const BodySink &body)
             const qsizetype end = rest().indexOf(QByteArrayView("\r\n"));
             if (end < 0) {
                 if (rest().size() > kMaxLine)
-                    return fail(translated("%1 sent a chunk-size line of over %2 bytes").arg(m_peer).arg(kMaxLine));
+                    return fail(tr("%1 sent a chunk-size line of over %2 bytes").arg(m_peer).arg(kMaxLine));
                 return keepRest();
             }
             QByteArrayView sizeText = rest().first(end);
@@ -160,7 +149,7 @@ HttpAnswerReader::Progress HttpAnswerReader::parse(const BodySink &body)
             m_remaining = sizeText.trimmed().toLongLong(&ok, 16);
             if (!ok || m_remaining < 0)
                 return fail(
-                    translated("%1 sent a bad chunk size: %2")
+                    tr("%1 sent a bad chunk size: %2")
                         .arg(m_peer, QString::fromLatin1(sizeText.first(qMin<qsizetype>(40, sizeText.size())))));
             m_state = m_remaining == 0 ? State::Trailer : State::ChunkData;
             break;
@@ -169,7 +158,7 @@ HttpAnswerReader::Progress HttpAnswerReader::parse(const BodySink &body)
             if (rest().size() < 2)
                 return keepRest();
             if (rest().first(2) != QByteArrayView("\r\n"))
-                return fail(translated("%1 sent a chunk that does not end where its size says").arg(m_peer));
+                return fail(tr("%1 sent a chunk that does not end where its size says").arg(m_peer));
             at += 2;
             m_state = State::ChunkSize;
             break;
@@ -177,7 +166,7 @@ HttpAnswerReader::Progress HttpAnswerReader::parse(const BodySink &body)
             const qsizetype end = rest().indexOf(QByteArrayView("\r\n"));
             if (end < 0) {
                 if (rest().size() > kMaxLine)
-                    return fail(translated("%1 sent a trailer line of over %2 bytes").arg(m_peer).arg(kMaxLine));
+                    return fail(tr("%1 sent a trailer line of over %2 bytes").arg(m_peer).arg(kMaxLine));
                 return keepRest();
             }
             at += end + 2;

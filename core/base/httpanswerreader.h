@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -21,6 +22,8 @@ namespace core {
 // name what was wrong, with `peer` (the daemon's description, "the Docker daemon at unix:///…") in front.
 class HttpAnswerReader
 {
+    Q_DECLARE_TR_FUNCTIONS(HttpAnswerReader)
+
 public:
     static constexpr qsizetype kMaxHead = 64 * KiB;
     static constexpr qsizetype kMaxLine = 4 * KiB;

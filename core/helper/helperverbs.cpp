@@ -111,6 +111,19 @@ Result<int> takeDescriptor(const QDBusUnixFileDescriptor &argument, const QStrin
     return fd;
 }
 
+// What a window shows, in one piece: the plugins, each one's run state, the volume drivers (Snapshot, CompactSnapshot).
+Result<HelperSnapshot> snapshotOf(HelperCall &call)
+{
+    auto list = call.engine.plugins();
+    if (!list)
+        return list.error();
+    HelperSnapshot snapshot;
+    snapshot.states = call.engine.runtimeStates(list->plugins);
+    snapshot.drivers = call.engine.volumeDrivers().valueOr({});
+    snapshot.list = std::move(*list);
+    return snapshot;
+}
+
 } // namespace
 
 const QList<HelperVerb> &HelperVerbs::all()
@@ -132,28 +145,21 @@ const QList<HelperVerb> &HelperVerbs::all()
         // reads it once and then only after a change the helper announced.
         serve<m::Snapshot>([] { return tr("list plugins"); },
                            [](HelperCall &call, const NoOptions &) -> Result<JsonOf<HelperSnapshot>> {
-                               auto list = call.engine.plugins();
-                               if (!list)
-                                   return list.error();
-                               HelperSnapshot snapshot;
-                               snapshot.states = call.engine.runtimeStates(list->plugins);
-                               snapshot.drivers = call.engine.volumeDrivers().valueOr({});
+                               auto snapshot = snapshotOf(call);
+                               if (!snapshot)
+                                   return snapshot.error();
                                return JsonOf<HelperSnapshot>{
-                                   HelperProtocol::encodeSnapshot(pluginListObject(call, *list), snapshot)};
+                                   HelperProtocol::encodeSnapshot(pluginListObject(call, snapshot->list), *snapshot)};
                            },
                            HelperAction::Manage),
         // The same, in SnapshotCodec's binary form: the window's first read, and each after a pushed change.
         serve<m::CompactSnapshot>([] { return tr("list plugins"); },
                                   [](HelperCall &call, const NoOptions &) -> Result<BinaryOf<HelperSnapshot>> {
-                                      auto list = call.engine.plugins();
-                                      if (!list)
-                                          return list.error();
-                                      HelperSnapshot snapshot;
-                                      snapshot.states = call.engine.runtimeStates(list->plugins);
-                                      snapshot.drivers = call.engine.volumeDrivers().valueOr({});
-                                      snapshot.list = std::move(*list);
+                                      auto snapshot = snapshotOf(call);
+                                      if (!snapshot)
+                                          return snapshot.error();
                                       return BinaryOf<HelperSnapshot>{
-                                          SnapshotCodec::encode(snapshot, call.revealSecrets)};
+                                          SnapshotCodec::encode(*snapshot, call.revealSecrets)};
                                   },
                                   HelperAction::Manage),
         serve<m::InspectPlugin>([] { return tr("inspect plugins"); },

@@ -179,6 +179,31 @@ private:
         QVERIFY(widget->grab().save(folder + QLatin1Char('/') + name + u".png"_s));
     }
 
+    // A bus of its own that starts the helper by activation, as the system bus does, with a short idle timeout, and
+    // the real polkitd on it; no helper runs yet.
+    bool startActivatingBus(int idleSeconds)
+    {
+        const QString service = HelperProtocol::serviceName();
+        const QString folder = m_dir->path() + u"/activating"_s;
+        if (!QDir().mkpath(folder))
+            return false;
+        m_bus = std::make_unique<testutil::PrivateBus>();
+        m_bus->setActivation(service, {QStringLiteral(PLUGDESK_HELPER), u"--bus"_s, u"unix:path=%1/bus"_s.arg(folder),
+                                       u"--root"_s, storeRoot(), u"--run"_s, runRoot(), u"--idle-timeout"_s,
+                                       QString::number(idleSeconds), u"--no-restore"_s});
+        const QString why = m_bus->start(folder);
+        if (!why.isEmpty()) {
+            qWarning("%s", qPrintable(why));
+            return false;
+        }
+        const QString polkit = m_bus->startPolkitd();
+        if (!polkit.isEmpty()) {
+            qWarning("%s", qPrintable(polkit));
+            return false;
+        }
+        return m_bus->ownerPid(service) == 0;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -404,17 +429,7 @@ polkit.addRule(function(action, subject) {
     {
         // A bus of its own that starts the helper by activation, as the system bus does, with a short idle timeout.
         const QString service = HelperProtocol::serviceName();
-        const QString folder = m_dir->path() + u"/activating"_s;
-        QVERIFY(QDir().mkpath(folder));
-        m_bus = std::make_unique<testutil::PrivateBus>();
-        m_bus->setActivation(service, {QStringLiteral(PLUGDESK_HELPER), u"--bus"_s, u"unix:path=%1/bus"_s.arg(folder),
-                                       u"--root"_s, storeRoot(), u"--run"_s, runRoot(), u"--idle-timeout"_s, u"3"_s,
-                                       u"--no-restore"_s});
-        const QString why = m_bus->start(folder);
-        QVERIFY2(why.isEmpty(), qPrintable(why));
-        const QString polkit = m_bus->startPolkitd();
-        QVERIFY2(polkit.isEmpty(), qPrintable(polkit));
-        QCOMPARE(m_bus->ownerPid(service), 0);
+        QVERIFY(startActivatingBus(3));
 
         // The window's first read starts the helper.
         auto engine = nobodysEngine();
@@ -460,17 +475,7 @@ polkit.addRule(function(action, subject) {
     void theFirstReadStartsTheHelperAndIsReadOnce()
     {
         const QString service = HelperProtocol::serviceName();
-        const QString folder = m_dir->path() + u"/activating"_s;
-        QVERIFY(QDir().mkpath(folder));
-        m_bus = std::make_unique<testutil::PrivateBus>();
-        m_bus->setActivation(service, {QStringLiteral(PLUGDESK_HELPER), u"--bus"_s, u"unix:path=%1/bus"_s.arg(folder),
-                                       u"--root"_s, storeRoot(), u"--run"_s, runRoot(), u"--idle-timeout"_s, u"2"_s,
-                                       u"--no-restore"_s});
-        const QString why = m_bus->start(folder);
-        QVERIFY2(why.isEmpty(), qPrintable(why));
-        const QString polkit = m_bus->startPolkitd();
-        QVERIFY2(polkit.isEmpty(), qPrintable(polkit));
-        QCOMPARE(m_bus->ownerPid(service), 0);
+        QVERIFY(startActivatingBus(2));
 
         auto engine = nobodysEngine();
         QVERIFY(engine);

@@ -15,7 +15,7 @@ namespace {
 constexpr qint64 kMaxErrorBody = 64 * KiB;
 // libcurl's receive buffer, the one piece of memory a body passes through before the sink: big enough that a fast
 // link costs few sink calls (each one a file write and a wake-up of the extracting thread), small enough to not matter.
-constexpr long kReceiveBuffer = 512 * 1024;
+constexpr long kReceiveBuffer = 512L * 1024;
 // How long the transfer's loop sleeps at most before it looks at the idle clock again.
 constexpr int kPollMs = 1000;
 

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QUrlQuery>
 #include <memory>
@@ -247,6 +248,18 @@ void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &
                               .arg(repository.name())
                               .arg(config.size)
                               .arg(m_options.maxConfigBytes)});
+    const QString key = repository.domain() + QLatin1Char('/') + repository.path() + QLatin1Char('@') + config.digest;
+    if (const auto kept = m_configs.constFind(key); kept != m_configs.cend()) {
+        // Later, as a fetch would answer, and not at all when the context went meanwhile.
+        QMetaObject::invokeMethod(
+            context ? context : this,
+            [client = QPointer<RegistryClient>(this), done, bytes = *kept] {
+                if (client)
+                    done(bytes);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     auto bytes = std::make_shared<QByteArray>();
     fetchBlob(
         repository, config, context,
@@ -254,9 +267,13 @@ void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &
             bytes->append(data, size);
             return {};
         },
-        [bytes, done](const Status &status) {
+        [this, key, bytes, done](const Status &status) {
             if (!status)
                 return done(status.error());
+            constexpr qsizetype kKeptConfigs = 16;
+            if (m_configs.size() >= kKeptConfigs)
+                m_configs.clear();
+            m_configs.insert(key, *bytes);
             done(*bytes);
         });
 }

@@ -100,7 +100,9 @@ public:
     // connection resumes with a Range request where the registry allows it.
     void fetchBlob(const Reference &repository, const Descriptor &blob, QObject *context, const BlobSink &sink,
                    const std::function<void(Status)> &done);
-    // A config blob into memory, bounded to maxConfigBytes, verified like fetchBlob.
+    // A config blob into memory, bounded to maxConfigBytes, verified like fetchBlob. A config this client fetched
+    // before from the same repository is answered from memory (a blob is its digest: the privileges step and the pull
+    // after it, an upgrade check, read one config once); the callback still comes later, never inside the call.
     void fetchConfig(const Reference &repository, const Descriptor &config, QObject *context,
                      const std::function<void(Result<QByteArray>)> &done);
 
@@ -158,6 +160,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     RegistryEndpoint::Sources m_sources;
     std::unique_ptr<RegistryAuthenticator> m_authenticator;
+    // Configs fetched and verified, by "host/repository@digest" (fetchConfig); a few, each at most maxConfigBytes.
+    QHash<QString, QByteArray> m_configs;
 };
 
 } // namespace core

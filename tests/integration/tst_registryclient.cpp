@@ -661,6 +661,40 @@ private Q_SLOTS:
         QCOMPARE(server.requests.size(), 1); // refused, not retried
     }
 
+    // A config is its digest: fetched once per repository by one client, however often it is asked for (the privileges
+    // step and the pull after it); another repository asks the registry again, and a wrong one is never kept.
+    void aConfigIsFetchedOncePerRepository()
+    {
+        const QByteArray config = R"({"description":"kept","interface":{"types":["docker.volumedriver/1.0"]}})";
+        TestHttpServer server([&](const HttpRequest &request) {
+            if (request.url.path().contains(u"/broken/"_s))
+                return httpReply(200, "not the config");
+            return httpReply(200, config);
+        });
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        const Descriptor descriptor{Manifest::PluginConfigV1, Manifest::digestOf(config), config.size(), {}, {}, {}};
+        auto fetch = [&](const QString &repository) {
+            return waitFor<Result<QByteArray>>([&](QObject *c, auto done) {
+                client.fetchConfig(ref(server.authority() + repository), descriptor, c, done);
+            });
+        };
+        for (int i = 0; i < 3; ++i) {
+            const auto bytes = fetch(u"/acme/plugin"_s);
+            QVERIFY2(bytes, qPrintable(bytes ? QString() : bytes.error().message));
+            QCOMPARE(*bytes, config);
+        }
+        QCOMPARE(server.requests.size(), 1);
+        QVERIFY(fetch(u"/acme/other"_s));
+        QCOMPARE(server.requests.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const auto wrong = fetch(u"/acme/broken/plugin"_s);
+            QVERIFY(!wrong);
+            QCOMPARE(wrong.error().code, ErrorCode::DigestMismatch);
+        }
+        QCOMPARE(server.requests.size(), 4);
+    }
+
     void manifestDigestChecks()
     {
         const QByteArray bytes =

@@ -47,11 +47,6 @@ QString displayName(const QByteArray &name)
     return QString::fromUtf8(name.left(Shown)) + QStringLiteral("…");
 }
 
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
-
 bool ignorableXattrError(int error)
 {
     // Like Docker: file systems without xattrs, and namespaces we may not write (trusted.* unprivileged,

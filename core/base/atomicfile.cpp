@@ -6,7 +6,6 @@
 #include <QFileInfo>
 #include <QStringList>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,11 +13,6 @@
 namespace core {
 
 namespace {
-
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
 
 // The folder a file system is mounted at: the highest existing ancestor of `path` on the same device.
 QString mountPointOf(QString path)

@@ -1,6 +1,7 @@
 #include "core/base/error.h"
 
 #include <array>
+#include <cstring>
 
 namespace core {
 
@@ -30,6 +31,11 @@ std::optional<ErrorCode> errorCodeFromName(const QString &name)
             return static_cast<ErrorCode>(index + 1);
     }
     return std::nullopt;
+}
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
 }
 
 } // namespace core

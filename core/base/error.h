@@ -44,6 +44,9 @@ struct Error
 // "InvalidArgument" for ErrorCode::InvalidArgument: the stable text of a code, as the bus (org.plugdesk.Error.<name>)
 // and the JSON answers carry it. Unknown codes read "Internal".
 QString errorCodeName(ErrorCode code);
+
+// The system's words for an errno value ("No such file or directory"), for error texts that name a file.
+QString errnoText(int error);
 std::optional<ErrorCode> errorCodeFromName(const QString &name);
 
 // Exit status used by the CLI for an error code (1 for everything but usage errors, which exit 2).

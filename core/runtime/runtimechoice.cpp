@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,11 +16,6 @@ namespace core {
 namespace {
 
 constexpr qint64 kMaxSettingsBytes = qint64(64) * 1024;
-
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
 
 // The folders from "/" down to `path` itself, each as an absolute path.
 QStringList selfAndParents(const QString &path)

@@ -23,11 +23,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Spawn)
 };
 
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
-
 } // namespace
 
 namespace {

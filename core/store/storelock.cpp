@@ -6,7 +6,6 @@
 #include <QFileInfo>
 #include <QThread>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -33,11 +32,6 @@ int openRoot(const QString &root)
         ::mkdir(QFile::encodeName(root).constData(), 0700);
     }
     return ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-}
-
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 target_sources(plugdesk_base PRIVATE
     base/atomicfile.cpp base/atomicfile.h
+    base/backgroundsync.cpp base/backgroundsync.h
     base/crashpoint.cpp base/crashpoint.h
     base/calllocale.cpp base/calllocale.h
     base/digest.cpp base/digest.h

@@ -2,6 +2,7 @@
 
 #include "core/archive/layerextractor.h"
 #include "core/base/atomicfile.h"
+#include "core/base/backgroundsync.h"
 #include "core/base/crashpoint.h"
 #include "core/base/digest.h"
 #include "core/base/units.h"
@@ -32,6 +33,9 @@ constexpr int kParallelDownloads = 3;
 constexpr int kProgressIntervalMs = 100;
 constexpr qint64 kReadChunk = MiB;
 constexpr qint64 kWritebackChunk = 8 * MiB;
+// The download tells the worker of new bytes after this many, and at the layer's end: libcurl hands the body over in
+// 16 KiB pieces, and a wake-up for each would cost the worker a read and a context switch per piece.
+constexpr qint64 kNotifyStep = 256 * KiB;
 
 QString envName(const QString &entry)
 {
@@ -71,6 +75,8 @@ struct InstallState
     std::optional<Error> failure;
     QList<Layer> layers;
     LayerExtractor *extractor = nullptr; // the layer being applied, for cancel
+    // Told of every byte written into the staging folder (layer files, rootfs) while the worker stages.
+    std::shared_ptr<BackgroundSync> sync;
     PluginInstaller *installer = nullptr;
 
     // Records the first failure and wakes the worker. Called with `mutex` held.
@@ -296,12 +302,13 @@ void PluginInstaller::startLayer(int index)
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     auto received = std::make_shared<qint64>(0);
+    auto notified = std::make_shared<qint64>(0);
     auto state = m_state;
     Job *job = m_job;
     // Runs on the blob's download thread: it touches only its own file, timer and count, the state under its mutex,
     // and the job through reportProgress (queued to the job's thread).
-    auto sink = [state, file, index, job, item, descriptor, timer, received](const char *data,
-                                                                             qsizetype size) -> Status {
+    auto sink = [state, file, index, job, item, descriptor, timer, received, notified](const char *data,
+                                                                                       qsizetype size) -> Status {
         // Unbuffered, so errno is the write's own.
         errno = 0;
         if (file->write(data, size) != size) {
@@ -311,10 +318,13 @@ void PluginInstaller::startLayer(int index)
                                             : Tr::tr("cannot write %1: %2").arg(file->fileName(), file->errorString())};
         }
         *received += size;
-        {
+        if (*received - *notified >= kNotifyStep || *received >= descriptor.size) {
             QMutexLocker locker(&state->mutex);
             state->layers[index].written = *received;
             state->changed.wakeAll();
+            if (state->sync)
+                state->sync->wrote(*received - *notified);
+            *notified = *received;
         }
         if (timer->elapsed() >= kProgressIntervalMs && *received < descriptor.size) {
             timer->restart();
@@ -324,7 +334,7 @@ void PluginInstaller::startLayer(int index)
     };
     m_client->fetchBlob(
         m_state->remote.trimmed(), descriptor, m_transfers, sink,
-        [this, file, index, item, descriptor](const Status &status) {
+        [this, file, index, item, descriptor, received](const Status &status) {
             file->close();
             --m_active;
             if (!status)
@@ -333,6 +343,7 @@ void PluginInstaller::startLayer(int index)
             m_job->reportProgress({Tr::tr("Verifying"), item, descriptor.size, descriptor.size, QString()});
             {
                 QMutexLocker locker(&m_state->mutex);
+                m_state->layers[index].written = *received; // the sink's last notice may be behind
                 m_state->layers[index].downloaded = true;
                 m_state->changed.wakeAll();
             }
@@ -359,6 +370,14 @@ Status applyLayer(InstallState &state, int index, const QString &rootfs, UnpackB
     const QString item = shortDigest(descriptor.digest);
     LayerExtractor::Options options = budget.optionsFor(descriptor);
     options.startWriteback = true;
+    if (std::shared_ptr<BackgroundSync> sync = state.sync) {
+        options.checkpoint = [check = std::move(options.checkpoint), sync,
+                              counted = qint64(0)](qint64 unpacked) mutable -> Status {
+            sync->wrote(unpacked - counted);
+            counted = unpacked;
+            return check ? check(unpacked) : Status{};
+        };
+    }
     LayerExtractor extractor(rootfs, options);
     auto failed = [&](const Error &error) {
         if (auto limit = budget.limitError(descriptor, extractor, error))
@@ -468,8 +487,19 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
         return staging.error();
     const QString rootfs = (*staging)->rootfs();
     crashPoint("install.staging-begun");
+    // Flushes the store's file system while the layers arrive and unpack; stopped (and its error checked) before the
+    // commit, whose own syncfs then has little left to wait for.
+    auto sync = std::make_shared<BackgroundSync>(state.store.root());
+    auto stopSync = qScopeGuard([&] {
+        {
+            QMutexLocker locker(&state.mutex);
+            state.sync.reset();
+        }
+        (void)sync->stop();
+    });
     {
         QMutexLocker locker(&state.mutex);
+        state.sync = sync;
         if (state.failure)
             return *state.failure;
         if (!state.installer)
@@ -498,6 +528,12 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
         return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
     }
 
+    {
+        QMutexLocker locker(&state.mutex);
+        state.sync.reset();
+    }
+    if (Status synced = sync->stop(); !synced)
+        return synced.error();
     job->reportProgress({Tr::tr("Committing"), QString(), 0, 0, Tr::tr("adding %1 to the store").arg(state.localName)});
     PluginStaging::Content content{state.manifest, state.configBytes, state.config, {}};
     for (const InstallState::Layer &layer : std::as_const(state.layers))

@@ -13,9 +13,12 @@ namespace core {
 namespace {
 
 constexpr qint64 kMaxErrorBody = 64 * KiB;
-// libcurl's receive buffer, the one piece of memory a body passes through before the sink: big enough that a fast
-// link costs few sink calls (each one a file write and a wake-up of the extracting thread), small enough to not matter.
+// libcurl's receive buffer: big enough that a fast link costs few reads of the socket, small enough to not matter.
 constexpr long kReceiveBuffer = 512L * 1024;
+// libcurl hands a body to its write callback in pieces of at most CURL_MAX_WRITE_SIZE (16 KiB), whatever its receive
+// buffer: they are gathered up to this before the sink sees them, so that a 52 MB layer costs the sink 100 calls (file
+// writes, wake-ups of the extracting thread) rather than 3,200.
+constexpr qsizetype kSinkPiece = 512 * KiB;
 // How long the transfer's loop sleeps at most before it looks at the idle clock again.
 constexpr int kPollMs = 1000;
 
@@ -82,12 +85,15 @@ struct BlobTransfer::Run
     bool statusKnown = false;
     bool success = false;
     qint64 skip = 0;
+    QByteArray gathered; // 2xx body bytes not yet given to the sink
     QElapsedTimer idle;
 
     void run();
     void configure(curl_slist *headers, char *errors);
     size_t onBody(const char *data, size_t size);
     size_t onHeader(const char *data, size_t size);
+    bool deliver(const char *data, qsizetype size);
+    bool flush();
 
     static size_t bodyThunk(char *data, size_t size, size_t count, void *run)
     {
@@ -168,13 +174,40 @@ size_t BlobTransfer::Run::onBody(const char *data, size_t size)
     }
     if (offset >= qint64(size))
         return size;
-    const qsizetype piece = qsizetype(qint64(size) - offset);
-    attempt.delivered += piece;
-    if (Status fed = request.sink(data + offset, piece); !fed) {
-        attempt.sinkFailure = fed.error();
+    if (!deliver(data + offset, qsizetype(qint64(size) - offset)))
         return 0; // libcurl stops the transfer
-    }
     return size;
+}
+
+// Gathers `size` bytes, giving the sink each whole piece of kSinkPiece bytes; false when the sink refused.
+bool BlobTransfer::Run::deliver(const char *data, qsizetype size)
+{
+    if (gathered.capacity() < kSinkPiece)
+        gathered.reserve(kSinkPiece);
+    while (size > 0) {
+        const qsizetype taken = qMin(size, kSinkPiece - gathered.size());
+        gathered.append(data, taken);
+        data += taken;
+        size -= taken;
+        if (gathered.size() == kSinkPiece && !flush())
+            return false;
+    }
+    return true;
+}
+
+// Gives the sink what was gathered; false when it refused.
+bool BlobTransfer::Run::flush()
+{
+    if (gathered.isEmpty())
+        return true;
+    attempt.delivered += gathered.size();
+    const Status fed = request.sink(gathered.constData(), gathered.size());
+    gathered.resize(0);
+    if (!fed) {
+        attempt.sinkFailure = fed.error();
+        return false;
+    }
+    return true;
 }
 
 void BlobTransfer::Run::configure(curl_slist *headers, char *errors)
@@ -272,6 +305,9 @@ void BlobTransfer::Run::run()
         if (message->msg == CURLMSG_DONE)
             result = message->data.result;
     }
+    // What arrived before the end, a failure or a time-out is the sink's too: a resumed request starts after it.
+    if (!cancelled && !flush() && result == CURLE_OK)
+        result = CURLE_WRITE_ERROR;
     long code = 0;
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &code);
     curl_multi_remove_handle(multi, easy);

@@ -32,12 +32,12 @@ struct RegistryAttempt
     QByteArray header(const QByteArray &name) const;
 };
 
-// One streamed GET over libcurl on a thread of its own: the answer's 2xx body goes to the sink on that thread, piece
-// by piece out of libcurl's one receive buffer, and libcurl reads the socket again only when the sink returned, so
-// memory stays flat for any size. A 2xx answer other than 206 to a resumed request (the server ignored Range) is
-// skipped up to what the sink already holds; another status's body is kept up to a bound. The idle time-out runs
-// from the start and restarts with every byte received. Follows no redirects and retries nothing: RegistryExchange
-// decides that from the attempt.
+// One streamed GET over libcurl on a thread of its own: the answer's 2xx body goes to the sink on that thread, in
+// pieces of 512 KiB gathered from libcurl's receive buffer (the last piece, and what came before a failure, shorter),
+// and libcurl reads the socket again only when the sink returned, so memory stays flat for any size. A 2xx answer other
+// than 206 to a resumed request (the server ignored Range) is skipped up to what the sink already holds; another
+// status's body is kept up to a bound. The idle time-out runs from the start and restarts with every byte received.
+// Follows no redirects and retries nothing: RegistryExchange decides that from the attempt.
 //
 // Owns the thread and the libcurl handles. Destroying it cancels the transfer and waits for the thread: afterwards
 // neither the sink nor `done` runs.

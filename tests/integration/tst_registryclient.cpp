@@ -859,6 +859,39 @@ private Q_SLOTS:
         QVERIFY(!called);
     }
 
+    // libcurl hands a body over in 16 KiB pieces; the sink gets them gathered into pieces of 512 KiB (the last one
+    // shorter), each byte once and in order.
+    void aLargeBlobReachesTheSinkInWholePieces()
+    {
+        const QByteArray blob = randomBytes(3 * 1024 * 1024 + 7);
+        TestHttpServer server([&](const HttpRequest &request) -> HttpReply {
+            if (request.url.path() == u"/v2/"_s)
+                return httpReply(200, "{}");
+            return httpReply(200, blob);
+        });
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        QByteArray received;
+        QList<qsizetype> pieces;
+        const Descriptor descriptor{Manifest::LayerGzip, Manifest::digestOf(blob), blob.size(), {}, {}, {}};
+        auto status = waitFor<Status>([&](QObject *c, auto done) {
+            client.fetchBlob(
+                ref(server.authority() + u"/big/plugin"_s), descriptor, c,
+                [&](const char *data, qsizetype size) {
+                    received.append(data, size);
+                    pieces.append(size);
+                    return Status();
+                },
+                done);
+        });
+        QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().message));
+        QCOMPARE(received, blob);
+        QCOMPARE(pieces.size(), 7);
+        for (qsizetype i = 0; i + 1 < pieces.size(); ++i)
+            QCOMPARE(pieces.at(i), qsizetype(512 * 1024));
+        QCOMPARE(pieces.last(), qsizetype(7));
+    }
+
     // Destroying the context aborts the transfer and the callback never runs.
     void contextDestroyedAbandons()
     {

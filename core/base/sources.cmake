@@ -6,6 +6,7 @@ target_sources(plugdesk_base PRIVATE
     base/digest.cpp base/digest.h
     base/error.cpp base/error.h
     base/httpanswerreader.cpp base/httpanswerreader.h
+    base/libcurl.cpp base/libcurl.h
     base/job.cpp base/job.h
     base/json.h
     base/pendingfile.cpp base/pendingfile.h

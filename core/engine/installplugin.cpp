@@ -5,6 +5,7 @@
 #include "core/base/backgroundsync.h"
 #include "core/base/crashpoint.h"
 #include "core/base/digest.h"
+#include "core/base/libcurl.h"
 #include "core/base/units.h"
 #include "core/engine/pluginstaging.h"
 #include "core/engine/unpackbudget.h"
@@ -33,6 +34,8 @@ constexpr int kParallelDownloads = 3;
 constexpr int kProgressIntervalMs = 100;
 constexpr qint64 kReadChunk = MiB;
 constexpr qint64 kWritebackChunk = 8 * MiB;
+// How old a manifest the pull takes from a privileges check that fetched it through the same client.
+constexpr int kRecentManifestMs = 10000;
 // The download tells the worker of new bytes after this many, and at the layer's end: libcurl hands the body over in
 // 16 KiB pieces, and a wake-up for each would cost the worker a read and a context switch per piece.
 constexpr qint64 kNotifyStep = 256 * KiB;
@@ -160,6 +163,7 @@ QString PluginInstaller::localName() const
 
 Status PluginInstaller::start()
 {
+    LibCurl::preload(); // the layers come through libcurl: it loads while the manifest and the config are fetched
     InstallState &s = *m_state;
     auto parsed = Reference::parse(s.request.reference);
     if (!parsed)
@@ -194,7 +198,9 @@ Status PluginInstaller::start()
     m_job->reportProgress({Tr::tr("Resolving"), QString(), 0, 0,
                            Tr::tr("%1: Pulling from %2")
                                .arg(s.remote.hasTag() ? s.remote.tag() : s.remote.digest(), s.remote.familiarName())});
-    m_client->fetchManifest(s.remote, m_transfers, [this](Result<Manifest> manifest) {
+    // A privileges check just before (plugdeskctl's, or the window's dialog) fetched this manifest through the same
+    // client: the pull installs that one rather than asking the registry again.
+    m_client->fetchRecentManifest(s.remote, kRecentManifestMs, m_transfers, [this](Result<Manifest> manifest) {
         if (!manifest)
             return fail(manifest.error());
         if (!manifest->isPluginConfigType())

@@ -1,10 +1,10 @@
 #include "core/registry/blobtransfer.h"
 
+#include "core/base/libcurl.h"
 #include "core/base/units.h"
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <curl/curl.h>
 #include <mutex>
 #include <pthread.h>
 
@@ -78,6 +78,7 @@ struct BlobTransfer::Run
     std::atomic<bool> cancelled{false};
     std::mutex multiMutex; // guards `multi` for the wake-up from another thread
     CURLM *multi = nullptr;
+    const LibCurl *lib = nullptr; // set before `multi`
 
     // Used by the transfer's thread only.
     CURL *easy = nullptr;
@@ -122,7 +123,7 @@ BlobTransfer::~BlobTransfer()
     {
         std::lock_guard locker(m_run->multiMutex);
         if (m_run->multi)
-            curl_multi_wakeup(m_run->multi);
+            m_run->lib->multiWakeup(m_run->multi);
     }
     m_thread.join();
 }
@@ -154,7 +155,7 @@ size_t BlobTransfer::Run::onBody(const char *data, size_t size)
     if (!statusKnown) {
         statusKnown = true;
         long code = 0;
-        curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &code);
+        lib->easyGetinfo(easy, CURLINFO_RESPONSE_CODE, &code);
         attempt.status = int(code);
         success = code >= 200 && code < 300;
         // A server that ignored our Range resends from the start: skip what the sink already has.
@@ -213,31 +214,31 @@ bool BlobTransfer::Run::flush()
 void BlobTransfer::Run::configure(curl_slist *headers, char *errors)
 {
     const QByteArray url = request.url.toEncoded();
-    curl_easy_setopt(easy, CURLOPT_URL, url.constData()); // libcurl copies strings it is given
-    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(request.timeoutMs));
-    curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, kReceiveBuffer);
+    lib->easySetopt(easy, CURLOPT_URL, url.constData()); // libcurl copies strings it is given
+    lib->easySetopt(easy, CURLOPT_HTTPGET, 1L);
+    lib->easySetopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    lib->easySetopt(easy, CURLOPT_HTTPHEADER, headers);
+    lib->easySetopt(easy, CURLOPT_NOSIGNAL, 1L);
+    lib->easySetopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(request.timeoutMs));
+    lib->easySetopt(easy, CURLOPT_BUFFERSIZE, kReceiveBuffer);
     // The proxy RegistryExchange found the way Qt's own requests do; never libcurl's own reading of http_proxy.
-    curl_easy_setopt(easy, CURLOPT_PROXY, request.proxy.constData());
+    lib->easySetopt(easy, CURLOPT_PROXY, request.proxy.constData());
     if (!request.proxyUser.isEmpty()) {
-        curl_easy_setopt(easy, CURLOPT_PROXYUSERNAME, request.proxyUser.constData());
-        curl_easy_setopt(easy, CURLOPT_PROXYPASSWORD, request.proxyPassword.constData());
+        lib->easySetopt(easy, CURLOPT_PROXYUSERNAME, request.proxyUser.constData());
+        lib->easySetopt(easy, CURLOPT_PROXYPASSWORD, request.proxyPassword.constData());
     }
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Run::bodyThunk);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, this);
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Run::headerThunk);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, this);
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, errors);
+    lib->easySetopt(easy, CURLOPT_WRITEFUNCTION, &Run::bodyThunk);
+    lib->easySetopt(easy, CURLOPT_WRITEDATA, this);
+    lib->easySetopt(easy, CURLOPT_HEADERFUNCTION, &Run::headerThunk);
+    lib->easySetopt(easy, CURLOPT_HEADERDATA, this);
+    lib->easySetopt(easy, CURLOPT_ERRORBUFFER, errors);
     if (request.url.scheme() != QLatin1String("https"))
         return;
     if (!request.caFiles.isEmpty()) {
         // The system's CAs and the registry's own (certs.d), as one PEM bundle: libcurl takes one or the other.
         QByteArray bundle;
         char *systemBundle = nullptr;
-        if (curl_easy_getinfo(easy, CURLINFO_CAINFO, &systemBundle) == CURLE_OK && systemBundle) {
+        if (lib->easyGetinfo(easy, CURLINFO_CAINFO, &systemBundle) == CURLE_OK && systemBundle) {
             QFile file(QString::fromLocal8Bit(systemBundle));
             if (file.open(QIODevice::ReadOnly))
                 bundle = file.readAll() + '\n';
@@ -248,29 +249,35 @@ void BlobTransfer::Run::configure(curl_slist *headers, char *errors)
                 bundle += file.readAll() + '\n';
         }
         curl_blob blob{bundle.data(), size_t(bundle.size()), CURL_BLOB_COPY};
-        curl_easy_setopt(easy, CURLOPT_CAINFO_BLOB, &blob);
+        lib->easySetopt(easy, CURLOPT_CAINFO_BLOB, &blob);
     }
     if (!request.clientCertificate.isEmpty() && !request.clientKey.isEmpty()) {
-        curl_easy_setopt(easy, CURLOPT_SSLCERTTYPE, "PEM");
-        curl_easy_setopt(easy, CURLOPT_SSLCERT, QFile::encodeName(request.clientCertificate).constData());
-        curl_easy_setopt(easy, CURLOPT_SSLKEY, QFile::encodeName(request.clientKey).constData());
+        lib->easySetopt(easy, CURLOPT_SSLCERTTYPE, "PEM");
+        lib->easySetopt(easy, CURLOPT_SSLCERT, QFile::encodeName(request.clientCertificate).constData());
+        lib->easySetopt(easy, CURLOPT_SSLKEY, QFile::encodeName(request.clientKey).constData());
     }
 }
 
 void BlobTransfer::Run::run()
 {
-    static std::once_flag initialised;
-    std::call_once(initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-
     attempt.delivered = request.delivered;
-    easy = curl_easy_init();
+    auto loaded = LibCurl::get();
+    if (!loaded) {
+        attempt.error = QNetworkReply::UnknownNetworkError;
+        attempt.errorString = loaded.error().message;
+        if (!cancelled)
+            done(std::move(attempt));
+        return;
+    }
+    lib = *loaded;
+    easy = lib->easyInit();
     {
         std::lock_guard locker(multiMutex);
-        multi = easy ? curl_multi_init() : nullptr;
+        multi = easy ? lib->multiInit() : nullptr;
     }
     if (!easy || !multi) {
         if (easy)
-            curl_easy_cleanup(easy);
+            lib->easyCleanup(easy);
         attempt.error = QNetworkReply::UnknownNetworkError;
         attempt.errorString = QStringLiteral("libcurl could not start a transfer");
         if (!cancelled)
@@ -279,16 +286,16 @@ void BlobTransfer::Run::run()
     }
     curl_slist *headers = nullptr;
     for (const auto &header : std::as_const(request.headers))
-        headers = curl_slist_append(headers, QByteArray(header.first + ": " + header.second).constData());
+        headers = lib->slistAppend(headers, QByteArray(header.first + ": " + header.second).constData());
     char errors[CURL_ERROR_SIZE] = {};
     configure(headers, errors);
-    curl_multi_add_handle(multi, easy);
+    lib->multiAddHandle(multi, easy);
 
     idle.start();
     bool timedOut = false;
     int running = 1;
     while (!cancelled) {
-        curl_multi_perform(multi, &running);
+        lib->multiPerform(multi, &running);
         if (running == 0)
             break;
         const qint64 left = request.timeoutMs - idle.elapsed();
@@ -296,12 +303,12 @@ void BlobTransfer::Run::run()
             timedOut = true;
             break;
         }
-        curl_multi_poll(multi, nullptr, 0, int(qMin<qint64>(left, kPollMs)), nullptr);
+        lib->multiPoll(multi, nullptr, 0, int(qMin<qint64>(left, kPollMs)), nullptr);
     }
 
     CURLcode result = CURLE_OK;
     int pending = 0;
-    while (CURLMsg *message = curl_multi_info_read(multi, &pending)) {
+    while (CURLMsg *message = lib->multiInfoRead(multi, &pending)) {
         if (message->msg == CURLMSG_DONE)
             result = message->data.result;
     }
@@ -309,14 +316,14 @@ void BlobTransfer::Run::run()
     if (!cancelled && !flush() && result == CURLE_OK)
         result = CURLE_WRITE_ERROR;
     long code = 0;
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &code);
-    curl_multi_remove_handle(multi, easy);
-    curl_easy_cleanup(easy);
+    lib->easyGetinfo(easy, CURLINFO_RESPONSE_CODE, &code);
+    lib->multiRemoveHandle(multi, easy);
+    lib->easyCleanup(easy);
     easy = nullptr;
-    curl_slist_free_all(headers);
+    lib->slistFreeAll(headers);
     {
         std::lock_guard locker(multiMutex);
-        curl_multi_cleanup(multi);
+        lib->multiCleanup(multi);
         multi = nullptr;
     }
     if (cancelled)
@@ -329,7 +336,7 @@ void BlobTransfer::Run::run()
     } else if (!attempt.sinkFailure) {
         attempt.error = networkErrorOf(result);
         if (result != CURLE_OK)
-            attempt.errorString = QString::fromLocal8Bit(errors[0] ? errors : curl_easy_strerror(result)).trimmed();
+            attempt.errorString = QString::fromLocal8Bit(errors[0] ? errors : lib->easyStrerror(result)).trimmed();
     }
     done(std::move(attempt));
 }

@@ -136,7 +136,35 @@ void RegistryClient::fetchManifest(const Reference &reference, QObject *context,
                                    const std::function<void(Result<Manifest>)> &done)
 {
     const Reference full = reference.withDefaultTag();
-    fetchManifestBy(full, full.hasDigest() ? full.digest() : full.tag(), 0, context, done);
+    fetchManifestBy(
+        full, full.hasDigest() ? full.digest() : full.tag(), 0, context,
+        [this, key = full.toString(), repository = full.trimmed().toString(), done](Result<Manifest> manifest) {
+            if (manifest) {
+                constexpr qsizetype kRecentManifests = 16;
+                if (m_recentManifests.size() >= kRecentManifests)
+                    m_recentManifests.clear();
+                RecentManifest &recent = m_recentManifests[key];
+                recent.manifest = *manifest;
+                recent.repository = repository;
+                recent.age.start();
+            }
+            done(std::move(manifest));
+        });
+}
+
+void RegistryClient::fetchRecentManifest(const Reference &reference, int maxAgeMs, QObject *context,
+                                         const std::function<void(Result<Manifest>)> &done)
+{
+    const auto recent = m_recentManifests.constFind(reference.withDefaultTag().toString());
+    if (recent == m_recentManifests.cend() || recent->age.hasExpired(maxAgeMs))
+        return fetchManifest(reference, context, done);
+    QMetaObject::invokeMethod(
+        context ? context : this,
+        [client = QPointer<RegistryClient>(this), done, manifest = recent->manifest] {
+            if (client)
+                done(manifest);
+        },
+        Qt::QueuedConnection);
 }
 
 void RegistryClient::fetchManifestBy(const Reference &reference, const QString &tagOrDigest, int depth,
@@ -376,6 +404,9 @@ void RegistryClient::putManifest(const Reference &reference, const QString &medi
     call.body = bytes;
     call.headers.append({"Content-Type", mediaType.toLatin1()});
     call.what = tr("push the manifest of %1").arg(full.toString());
+    // What this client remembers of the repository's manifests may be what this push replaces.
+    const QString repository = full.trimmed().toString();
+    m_recentManifests.removeIf([&repository](const auto &entry) { return entry.value().repository == repository; });
     send(call, context, [this, call, digest, done](Result<RegistryResponse> response) {
         if (!response)
             return done(response.error());

@@ -9,6 +9,7 @@
 #include "core/registry/registryendpoint.h"
 #include "core/registry/tokencache.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QNetworkReply>
@@ -94,6 +95,12 @@ public:
     // Options and that manifest fetched. The digest is the sha256 of the bytes and is checked against
     // Docker-Content-Digest and against a digest in the reference. Bounded to maxManifestBytes.
     void fetchManifest(const Reference &reference, QObject *context, const std::function<void(Result<Manifest>)> &done);
+    // The same, answered from memory when this client fetched the manifest of `reference` less than `maxAgeMs` ago
+    // and pushed none to its repository since. For the pull right after a privileges check, which then installs the
+    // manifest whose privileges were shown; the config's privileges are compared with the accepted ones either way.
+    // The callback still comes later, never inside the call.
+    void fetchRecentManifest(const Reference &reference, int maxAgeMs, QObject *context,
+                             const std::function<void(Result<Manifest>)> &done);
 
     // Streams a blob into `sink` (libcurl, on a thread of its own), hashing and counting; fails with DigestMismatch
     // when size or sha256 differ from `blob` (then the sink has seen bytes that must be thrown away). A dropped
@@ -162,6 +169,14 @@ private:
     std::unique_ptr<RegistryAuthenticator> m_authenticator;
     // Configs fetched and verified, by "host/repository@digest" (fetchConfig); a few, each at most maxConfigBytes.
     QHash<QString, QByteArray> m_configs;
+    // The manifests fetched last, by the reference asked for with its default tag (fetchRecentManifest); a few.
+    struct RecentManifest
+    {
+        Manifest manifest;
+        QString repository; // "host/path", for forgetting it when this client pushes there
+        QElapsedTimer age;
+    };
+    QHash<QString, RecentManifest> m_recentManifests;
 };
 
 } // namespace core

@@ -1,10 +1,9 @@
 #include "core/runtime/pluginhttpclient.h"
 
+#include "core/base/libcurl.h"
 #include "core/runtime/pluginsocket.h"
 
 #include <QFile>
-#include <curl/curl.h>
-#include <mutex>
 
 namespace core {
 
@@ -34,9 +33,6 @@ size_t collect(char *data, size_t size, size_t count, void *user)
 PluginHttpClient::Transfer PluginHttpClient::transfer(const QString &socketPath, const QString &path,
                                                       const QByteArray &body, int timeoutMs, qint64 maxBodyBytes)
 {
-    static std::once_flag initialised;
-    std::call_once(initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-
     Transfer result;
     // Never the name itself: the plugin may have swapped its socket for a symlink to another program's.
     const PluginSocket pluginSocket(socketPath);
@@ -45,7 +41,14 @@ PluginHttpClient::Transfer PluginHttpClient::transfer(const QString &socketPath,
         result.errorText = pluginSocket.error()->message;
         return result;
     }
-    CURL *curl = curl_easy_init();
+    auto loaded = LibCurl::get();
+    if (!loaded) {
+        result.outcome = Transfer::Outcome::NoCurl;
+        result.errorText = loaded.error().message;
+        return result;
+    }
+    const LibCurl *lib = *loaded;
+    CURL *curl = lib->easyInit();
     if (!curl) {
         result.outcome = Transfer::Outcome::NoCurl;
         return result;
@@ -57,29 +60,29 @@ PluginHttpClient::Transfer PluginHttpClient::transfer(const QString &socketPath,
     char errors[CURL_ERROR_SIZE] = {};
 
     curl_slist *headers = nullptr;
-    headers = curl_slist_append(headers, "Accept: application/vnd.docker.plugins.v1.2+json");
-    headers = curl_slist_append(headers, "Content-Type: application/json");
-    headers = curl_slist_append(headers, "Expect:");
-    curl_easy_setopt(curl, CURLOPT_UNIX_SOCKET_PATH, socket.constData());
-    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
-    curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(timeoutMs));
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(qMin(timeoutMs, 10000)));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errors);
-    const CURLcode code = curl_easy_perform(curl);
+    headers = lib->slistAppend(headers, "Accept: application/vnd.docker.plugins.v1.2+json");
+    headers = lib->slistAppend(headers, "Content-Type: application/json");
+    headers = lib->slistAppend(headers, "Expect:");
+    lib->easySetopt(curl, CURLOPT_UNIX_SOCKET_PATH, socket.constData());
+    lib->easySetopt(curl, CURLOPT_URL, url.constData());
+    lib->easySetopt(curl, CURLOPT_HTTPHEADER, headers);
+    lib->easySetopt(curl, CURLOPT_POST, 1L);
+    lib->easySetopt(curl, CURLOPT_POSTFIELDS, body.constData());
+    lib->easySetopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    lib->easySetopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+    lib->easySetopt(curl, CURLOPT_TIMEOUT_MS, long(timeoutMs));
+    lib->easySetopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(qMin(timeoutMs, 10000)));
+    lib->easySetopt(curl, CURLOPT_NOSIGNAL, 1L);
+    lib->easySetopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    lib->easySetopt(curl, CURLOPT_WRITEDATA, &sink);
+    lib->easySetopt(curl, CURLOPT_ERRORBUFFER, errors);
+    const CURLcode code = lib->easyPerform(curl);
     long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
+    lib->easyGetinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    lib->slistFreeAll(headers);
+    lib->easyCleanup(curl);
 
-    result.errorText = QString::fromUtf8(errors[0] ? errors : curl_easy_strerror(code));
+    result.errorText = QString::fromUtf8(errors[0] ? errors : lib->easyStrerror(code));
     if (sink.overflow)
         result.outcome = Transfer::Outcome::TooLarge;
     else if (code == CURLE_OPERATION_TIMEDOUT)
@@ -103,7 +106,7 @@ Result<PluginHttpResponse> PluginHttpClient::post(const QString &path, const QBy
     case Transfer::Outcome::Answered:
         return PluginHttpResponse{done.status, done.body};
     case Transfer::Outcome::NoCurl:
-        return Error{ErrorCode::Internal, tr("cannot initialise libcurl")};
+        return Error{ErrorCode::Internal, done.errorText.isEmpty() ? tr("cannot initialise libcurl") : done.errorText};
     case Transfer::Outcome::TooLarge:
         return Error{ErrorCode::Network,
                      tr("the plugin's answer to %1 is larger than %2 bytes").arg(path).arg(m_maxBodyBytes)};

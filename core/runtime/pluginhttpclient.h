@@ -41,7 +41,7 @@ public:
         Outcome outcome = Outcome::Failed;
         int status = 0;
         QByteArray body;
-        QString errorText; // libcurl's words, for Failed and ConnectFailed
+        QString errorText; // libcurl's words, for Failed and ConnectFailed; for NoCurl, why it could not load
     };
     static Transfer transfer(const QString &socketPath, const QString &path, const QByteArray &body, int timeoutMs,
                              qint64 maxBodyBytes);

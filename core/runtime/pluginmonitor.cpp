@@ -1,5 +1,6 @@
 #include "core/runtime/pluginmonitor.h"
 
+#include "core/base/libcurl.h"
 #include "core/base/units.h"
 #include "core/runtime/runtimestatefile.h"
 #include "core/runtime/spawn.h"
@@ -545,6 +546,7 @@ void PluginMonitor::startProxy()
     mapping.propagatedMount = m_options.pluginPropagatedMount;
     mapping.hostPropagatedMount = m_options.propagatedMount;
     mapping.rootfs = m_options.rootfs;
+    LibCurl::preload(); // the proxy forwards through libcurl: it loads now rather than at the first request
     m_proxy = std::make_unique<SocketProxy>(m_options.publishedLink, m_options.socketPath, mapping,
                                             m_runtime.layout().publishedPath(m_options.id),
                                             m_runtime.layout().bindDir(m_options.id));

@@ -1,6 +1,7 @@
 #include "core/runtime/pluginrunner.h"
 
 #include "core/base/atomicfile.h"
+#include "core/base/libcurl.h"
 #include "core/base/units.h"
 #include "core/runtime/logreader.h"
 #include "core/runtime/monitorlauncher.h"
@@ -400,6 +401,7 @@ Status PluginRunner::launch(const Plugin &plugin, int timeoutSeconds,
     QFile::remove(m_layout.stateDir(plugin.id) + QStringLiteral("/capabilities.json"));
 
     say(tr("Starting %1").arg(plugin.name()));
+    LibCurl::preload(); // Activate goes through libcurl: it loads while the runtime starts the plugin
     if (auto started = startMonitor(plugin); !started) {
         stopPlugin(plugin);
         // StartCheck's refusals lead with the plugin's name already.

@@ -53,7 +53,7 @@ Result<VolumeDriverClient::Response> VolumeDriverClient::post(const QString &met
         failure = Failure::None;
         return Response{done.status, done.body};
     case Outcome::NoCurl:
-        return Error{ErrorCode::Internal, tr("cannot initialise libcurl")};
+        return Error{ErrorCode::Internal, done.errorText.isEmpty() ? tr("cannot initialise libcurl") : done.errorText};
     case Outcome::TooLarge:
         return Error{ErrorCode::Network,
                      tr("%1: the answer is larger than %2 bytes").arg(method).arg(m_timeouts.maxBodyBytes)};

@@ -695,6 +695,67 @@ private Q_SLOTS:
         QCOMPARE(server.requests.size(), 4);
     }
 
+    // The pull right after a privileges check takes the manifest that check fetched through the same client, within
+    // the age given; an older one, another tag, or one from a repository this client pushed to since is fetched again.
+    // A manifest that failed to fetch is never remembered.
+    void aRecentManifestIsTakenFromMemory()
+    {
+        QByteArray bytes =
+            Manifest::schema2(Descriptor{Manifest::PluginConfigV1, Manifest::digestOf("c"), 1, {}, {}, {}}, {});
+        int manifestGets = 0;
+        bool failNext = false;
+        TestHttpServer server([&](const HttpRequest &request) -> HttpReply {
+            if (request.url.path() == u"/v2/"_s)
+                return httpReply(200, "{}");
+            if (request.method == "PUT")
+                return httpReply(201, {}, {{"Docker-Content-Digest", Manifest::digestOf(request.body).toLatin1()}});
+            ++manifestGets;
+            if (failNext) {
+                failNext = false;
+                return httpReply(404, R"({"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]})");
+            }
+            return httpReply(200, bytes, {{"Content-Type", Manifest::DockerManifest.toLatin1()}});
+        });
+        QTemporaryDir credentials;
+        RegistryClient client(fastOptions(credentials.path()));
+        const Reference tagged = ref(server.authority() + u"/acme/plugin:1.0"_s);
+        auto recent = [&](const Reference &reference, int maxAgeMs) {
+            return waitFor<Result<Manifest>>(
+                [&](QObject *c, auto done) { client.fetchRecentManifest(reference, maxAgeMs, c, done); });
+        };
+        auto first = waitFor<Result<Manifest>>([&](QObject *c, auto done) { client.fetchManifest(tagged, c, done); });
+        QVERIFY(first);
+        QCOMPARE(manifestGets, 1);
+        auto again = recent(tagged, 10000);
+        QVERIFY(again);
+        QCOMPARE(again->digest, first->digest);
+        QCOMPARE(manifestGets, 1);
+        // Another tag of the same repository is another manifest.
+        QVERIFY(recent(ref(server.authority() + u"/acme/plugin:2.0"_s), 10000));
+        QCOMPARE(manifestGets, 2);
+        // Too old.
+        QTest::qWait(60);
+        QVERIFY(recent(tagged, 50));
+        QCOMPARE(manifestGets, 3);
+        // A push to the repository: what was remembered of it may be stale.
+        auto pushed = waitFor<Result<QString>>([&](QObject *c, auto done) {
+            client.putManifest(ref(server.authority() + u"/acme/plugin:3.0"_s), Manifest::DockerManifest, bytes, c,
+                               done);
+        });
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().message));
+        QVERIFY(recent(tagged, 10000));
+        QCOMPARE(manifestGets, 4);
+        // A failed fetch leaves nothing behind: the next ask goes to the registry, and that answer is remembered.
+        const Reference other = ref(server.authority() + u"/acme/other:1.0"_s);
+        failNext = true;
+        QVERIFY(!recent(other, 10000));
+        QCOMPARE(manifestGets, 5);
+        QVERIFY(recent(other, 10000));
+        QCOMPARE(manifestGets, 6);
+        QVERIFY(recent(other, 10000));
+        QCOMPARE(manifestGets, 6);
+    }
+
     void manifestDigestChecks()
     {
         const QByteArray bytes =

@@ -460,6 +460,22 @@ void TestLayerExtractor::layering_data()
         << QStringList{u"h=f:f"_s, u"real/f=f:f"_s};
     QTest::newRow("UTF-8 names") << Tar().dir("d\xc3\xbcr") << Tar().file("d\xc3\xbcr/\xe2\x82\xac", "euro")
                                  << QStringList{QString::fromUtf8("d\xc3\xbcr/\xe2\x82\xac=f:euro")};
+    // Within one layer, an entry between two files of a folder may change what the folder's name leads to: the second
+    // file goes where the name leads now.
+    QTest::newRow("a folder replaced by a symlink between its files")
+        << Tar() << Tar().dir("d").file("d/a", "a").dir("e").file("d/a2", "a2").symlink("d", "e").file("d/b", "b")
+        << QStringList{u"d=l:e"_s, u"e/b=f:b"_s, u"e/a=-"_s, u"e/a2=-"_s};
+    QTest::newRow("a folder whited out between its files")
+        << Tar() << Tar().dir("d").dir("d/sub").file("d/sub/f1", "1").file("d/.wh.sub", {}).file("d/sub/f2", "2")
+        << QStringList{u"d/sub=d"_s, u"d/sub/f1=-"_s, u"d/sub/f2=f:2"_s};
+    QTest::newRow("files of two folders in turn")
+        << Tar() << Tar().dir("a").dir("b").file("a/1", "a1").file("a/2", "a2").file("b/1", "b1").file("a/3", "a3")
+        << QStringList{u"a/1=f:a1"_s, u"a/2=f:a2"_s, u"a/3=f:a3"_s, u"b/1=f:b1"_s};
+    QTest::newRow("the same file twice in one layer")
+        << Tar() << Tar().dir("d").file("d/x", "first").file("d/x", "second") << QStringList{u"d/x=f:second"_s};
+    QTest::newRow("a file over a symlink of the same folder")
+        << Tar().file("outside", "o") << Tar().dir("d").symlink("d/l", "/outside").file("d/l", "mine")
+        << QStringList{u"d/l=f:mine"_s, u"outside=f:o"_s};
     QTest::newRow("AUFS metadata is skipped")
         << Tar() << Tar().dir(".wh..wh.plnk").file(".wh..wh.plnk/1.2", "x") << QStringList{u".wh..wh.plnk=-"_s};
 }

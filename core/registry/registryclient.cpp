@@ -1,6 +1,7 @@
 #include "core/registry/registryclient.h"
 
 #include "core/base/digest.h"
+#include "core/base/libcurl.h"
 #include "core/base/sha256.h"
 #include "core/registry/platform.h"
 #include "core/registry/registryauthenticator.h"
@@ -230,12 +231,7 @@ void RegistryClient::fetchBlob(const Reference &repository, const Descriptor &bl
         qint64 received = 0;
     };
     auto state = std::make_shared<State>();
-    Call call;
-    call.host = repository.domain();
-    call.repository = repository.path();
-    call.url = endpoint(call.host).baseUrl().resolved(
-        QUrl(QStringLiteral("/v2/%1/blobs/%2").arg(repository.path(), blob.digest)));
-    call.what = tr("fetch blob %1 of %2").arg(shortDigest(blob.digest), repository.name());
+    Call call = blobCall(repository, blob);
     const QString what = call.what;
     call.sink = [state, blob, sink, what](const char *data, qsizetype size) -> Status {
         state->received += size;
@@ -251,20 +247,35 @@ void RegistryClient::fetchBlob(const Reference &repository, const Descriptor &bl
             return done(response.error());
         if (response->status != 200 && response->status != 206)
             return done(statusError(call, *response, blob.digest));
-        if (state->received != blob.size)
-            return done(
-                Error{ErrorCode::DigestMismatch, tr("cannot %1: the registry sent %2 bytes, the manifest gives %3")
-                                                     .arg(call.what)
-                                                     .arg(state->received)
-                                                     .arg(blob.size)});
-        const QString digest = sha256DigestOf(state->hash.result());
-        if (digest != blob.digest)
-            return done(Error{ErrorCode::DigestMismatch,
-                              tr("cannot %1: its content has digest %2, not %3 — the registry or something between "
-                                 "is corrupting data; nothing was kept")
-                                  .arg(call.what, digest, blob.digest)});
+        if (auto wrong = blobMismatch(call.what, blob, state->received, sha256DigestOf(state->hash.result())))
+            return done(*wrong);
         done(Status());
     });
+}
+
+RegistryClient::Call RegistryClient::blobCall(const Reference &repository, const Descriptor &blob)
+{
+    Call call;
+    call.host = repository.domain();
+    call.repository = repository.path();
+    call.url = endpoint(call.host).baseUrl().resolved(
+        QUrl(QStringLiteral("/v2/%1/blobs/%2").arg(repository.path(), blob.digest)));
+    call.what = tr("fetch blob %1 of %2").arg(shortDigest(blob.digest), repository.name());
+    return call;
+}
+
+std::optional<Error> RegistryClient::blobMismatch(const QString &what, const Descriptor &blob, qint64 received,
+                                                  const QString &digest)
+{
+    if (received != blob.size)
+        return Error{
+            ErrorCode::DigestMismatch,
+            tr("cannot %1: the registry sent %2 bytes, the manifest gives %3").arg(what).arg(received).arg(blob.size)};
+    if (digest != blob.digest)
+        return Error{ErrorCode::DigestMismatch, tr("cannot %1: its content has digest %2, not %3 — the registry or "
+                                                   "something between is corrupting data; nothing was kept")
+                                                    .arg(what, digest, blob.digest)};
+    return std::nullopt;
 }
 
 void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &config, QObject *context,
@@ -288,22 +299,24 @@ void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &
             Qt::QueuedConnection);
         return;
     }
-    auto bytes = std::make_shared<QByteArray>();
-    fetchBlob(
-        repository, config, context,
-        [bytes](const char *data, qsizetype size) -> Status {
-            bytes->append(data, size);
-            return {};
-        },
-        [this, key, bytes, done](const Status &status) {
-            if (!status)
-                return done(status.error());
-            constexpr qsizetype kKeptConfigs = 16;
-            if (m_configs.size() >= kKeptConfigs)
-                m_configs.clear();
-            m_configs.insert(key, *bytes);
-            done(*bytes);
-        });
+    // A config is small: it comes over the connection the manifest came on, buffered. Layers come through libcurl,
+    // which loads meanwhile.
+    LibCurl::preload();
+    Call call = blobCall(repository, config);
+    call.maxBytes = m_options.maxConfigBytes;
+    send(call, context, [this, call, config, key, done](Result<RegistryResponse> response) {
+        if (!response)
+            return done(response.error());
+        if (response->status != 200)
+            return done(statusError(call, *response, config.digest));
+        if (auto wrong = blobMismatch(call.what, config, response->body.size(), Manifest::digestOf(response->body)))
+            return done(*wrong);
+        constexpr qsizetype kKeptConfigs = 16;
+        if (m_configs.size() >= kKeptConfigs)
+            m_configs.clear();
+        m_configs.insert(key, response->body);
+        done(response->body);
+    });
 }
 
 void RegistryClient::blobExists(const Reference &repository, const QString &digest, QObject *context,

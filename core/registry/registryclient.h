@@ -107,9 +107,10 @@ public:
     // connection resumes with a Range request where the registry allows it.
     void fetchBlob(const Reference &repository, const Descriptor &blob, QObject *context, const BlobSink &sink,
                    const std::function<void(Status)> &done);
-    // A config blob into memory, bounded to maxConfigBytes, verified like fetchBlob. A config this client fetched
-    // before from the same repository is answered from memory (a blob is its digest: the privileges step and the pull
-    // after it, an upgrade check, read one config once); the callback still comes later, never inside the call.
+    // A config blob into memory (over Qt, like a manifest), bounded to maxConfigBytes, verified like fetchBlob. A
+    // config this client fetched before from the same repository is answered from memory (a blob is its digest: the
+    // privileges step and the pull after it, an upgrade check, read one config once); the callback still comes later,
+    // never inside the call.
     void fetchConfig(const Reference &repository, const Descriptor &config, QObject *context,
                      const std::function<void(Result<QByteArray>)> &done);
 
@@ -157,6 +158,11 @@ private:
     void upload(const Reference &repository, const QString &digest, const Call &body, QObject *context,
                 const std::function<void(Result<QString>)> &done);
     RegistryEndpoint endpoint(const QString &host);
+    // GET /v2/NAME/blobs/DIGEST, "fetch blob X of NAME".
+    Call blobCall(const Reference &repository, const Descriptor &blob);
+    // Why the `received` bytes with `digest` are not `blob` (size first, then digest); nothing when they are.
+    static std::optional<Error> blobMismatch(const QString &what, const Descriptor &blob, qint64 received,
+                                             const QString &digest);
     Error statusError(const Call &call, const RegistryResponse &response, const QString &subject);
     void fetchManifestBy(const Reference &reference, const QString &tagOrDigest, int depth, QObject *context,
                          const std::function<void(Result<Manifest>)> &done);

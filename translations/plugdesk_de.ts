@@ -29,6 +29,17 @@
     </message>
 </context>
 <context>
+    <name>BackgroundSync</name>
+    <message>
+        <source>cannot open directory %1: %2</source>
+        <translation>Verzeichnis %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync the file system of %1: %2</source>
+        <translation>Das Dateisystem von %1 kann nicht synchronisiert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>BlobStore</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -1519,6 +1530,21 @@ Installation zur Genehmigung angezeigt, und das Plugin wird aktiviert, sofern ni
     <message>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
+    </message>
+</context>
+<context>
+    <name>LibCurl</name>
+    <message>
+        <source>cannot load %1: %2</source>
+        <translation>%1 kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot use %1: it lacks %2 (libcurl 7.85 or later is needed)</source>
+        <translation>%1 ist nicht verwendbar: es fehlt %2 (libcurl 7.85 oder neuer wird benötigt)</translation>
+    </message>
+    <message>
+        <source>cannot initialise %1: %2</source>
+        <translation>%1 kann nicht initialisiert werden: %2</translation>
     </message>
 </context>
 <context>

@@ -343,8 +343,11 @@ void MainWindow::buildPages(Pane &pane)
     QSettings settings;
     pane.plugins->restoreState(settings);
     pane.plugins->refresh();
-    // Shown first, filled when the engine has read (through the helper, after polkit answered).
-    QTimer::singleShot(0, pane.plugins, &PluginsPage::reload);
+    // Shown first, filled when the engine has read (through the helper, after polkit answered; from a Docker Engine,
+    // once it answered). An engine that reads where it is (LocalEngine) is ready already, and the refresh above
+    // showed its plugins: no second read, and Refresh is not greyed out right after the first paint.
+    if (engine->readiness() != core::Engine::Readiness::Ready)
+        QTimer::singleShot(0, pane.plugins, &PluginsPage::reload);
 }
 
 void MainWindow::removePane(WindowConnection *connection)

@@ -9,7 +9,8 @@
 //  - durable:  the same keeping the blob in a file too (tee) and ending with `sync -f DIR` (syncfs), so writing the
 //  same
 //              bytes as an install and making them durable as it does before it commits (Docker syncs nothing)
-// Each run starts after a `sync`, so that no run pays for the one before. Prints every time, the medians and the
+// Each run starts after a `sync` and once the machine was quiet for 100 ms (at most 3 s of waiting), so that no run
+// pays for the one before. Prints every time, the medians and the
 // ratios Plugdesk/Docker and Plugdesk/machine, with the load average before and after; never fails on time. CPU time
 // is printed beside each (for Docker: the client's plus what dockerd and its containerd used meanwhile), as the
 // figure that a busy machine disturbs least.
@@ -53,6 +54,59 @@ QString loadAverage()
     if (!file.open(QIODevice::ReadOnly))
         return u"?"_s;
     return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
+
+// Milliseconds the block devices were busy so far (io_ticks of every /sys/block/*/stat, summed).
+qint64 diskBusyMs()
+{
+    qint64 busy = 0;
+    const QStringList devices = QDir(u"/sys/block"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &device : devices) {
+        QFile file(u"/sys/block/"_s + device + u"/stat"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+        if (fields.size() > 9)
+            busy += fields.at(9).toLongLong();
+    }
+    return busy;
+}
+
+// The machine's busy and total jiffies so far (/proc/stat's first line; iowait counts as idle).
+std::pair<qint64, qint64> cpuJiffies()
+{
+    QFile file(u"/proc/stat"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {0, 0};
+    const QList<QByteArray> fields = file.readLine().simplified().split(' ');
+    qint64 total = 0;
+    qint64 idle = 0;
+    for (qsizetype i = 1; i < fields.size() && i <= 8; ++i) {
+        total += fields.at(i).toLongLong();
+        if (i == 4 || i == 5)
+            idle += fields.at(i).toLongLong();
+    }
+    return {total - idle, total};
+}
+
+// Waits (at most 5 s) until the machine was quiet for 100 ms: less than a tenth of its cores busy and the disks busy
+// less than 5 ms. What a run left behind (dockerd removing the plugin it was told to remove, the file system
+// discarding the blocks of a removed store: `/` is mounted with `discard` here) then does not slow the next run,
+// whichever it is.
+void settle()
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 5000) {
+        const auto [busyBefore, totalBefore] = cpuJiffies();
+        const qint64 diskBefore = diskBusyMs();
+        ::usleep(100 * 1000);
+        const auto [busyAfter, totalAfter] = cpuJiffies();
+        const bool cpuQuiet =
+            totalAfter <= totalBefore || double(busyAfter - busyBefore) / double(totalAfter - totalBefore) < 0.1;
+        if (cpuQuiet && diskBusyMs() - diskBefore < 5)
+            return;
+    }
 }
 
 bool writeFile(const QString &path, const QByteArray &data)
@@ -451,6 +505,7 @@ int main(int argc, char **argv)
         for (size_t k = 0; k < contenders.size(); ++k) {
             Contender &contender = contenders.at((k + size_t(round)) % contenders.size());
             ::sync();
+            settle();
             const auto time = contender.install();
             if (!time)
                 return 1;

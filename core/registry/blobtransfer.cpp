@@ -263,8 +263,8 @@ void BlobTransfer::Run::run()
     attempt.delivered = request.delivered;
     auto loaded = LibCurl::get();
     if (!loaded) {
-        attempt.error = QNetworkReply::UnknownNetworkError;
-        attempt.errorString = loaded.error().message;
+        // Not the network's fault, and no retry will help: the exchange ends with these words.
+        attempt.sinkFailure = loaded.error();
         if (!cancelled)
             done(std::move(attempt));
         return;

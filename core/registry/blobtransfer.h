@@ -26,7 +26,7 @@ struct RegistryAttempt
     QByteArray body;                  // a body that was not streamed (a non-2xx answer's, up to its bound)
     qint64 bodyBytes = 0;             // body bytes of this attempt, bytes skipped after an ignored Range included
     qint64 delivered = 0;             // bytes the sink holds after this attempt
-    std::optional<Error> sinkFailure; // the sink refused a piece: the attempt stopped there
+    std::optional<Error> sinkFailure; // the sink refused a piece, or libcurl could not be loaded: the attempt stopped
 
     // The values of `name` (case-insensitive), joined with ", "; empty when absent.
     QByteArray header(const QByteArray &name) const;

@@ -9,8 +9,8 @@
 //  - durable:  the same keeping the blob in a file too (tee) and ending with `sync -f DIR` (syncfs), so writing the
 //  same
 //              bytes as an install and making them durable as it does before it commits (Docker syncs nothing)
-// Each run starts after a `sync` and once the machine was quiet for 100 ms (at most 3 s of waiting), so that no run
-// pays for the one before. Prints every time, the medians and the
+// Each run starts after a `sync`, a pause of 1.2 s and once the machine was quiet for 100 ms (see settle()), so that
+// no run pays for the one before. Prints every time, the medians and the
 // ratios Plugdesk/Docker and Plugdesk/machine, with the load average before and after; never fails on time. CPU time
 // is printed beside each (for Docker: the client's plus what dockerd and its containerd used meanwhile), as the
 // figure that a busy machine disturbs least.
@@ -89,12 +89,17 @@ std::pair<qint64, qint64> cpuJiffies()
     return {total - idle, total};
 }
 
-// Waits (at most 5 s) until the machine was quiet for 100 ms: less than a tenth of its cores busy and the disks busy
-// less than 5 ms. What a run left behind (dockerd removing the plugin it was told to remove, the file system
-// discarding the blocks of a removed store: `/` is mounted with `discard` here) then does not slow the next run,
-// whichever it is.
+// Waits 1.2 s, then (at most 5 s more) until the machine was quiet for 100 ms: less than a tenth of its cores busy and
+// the disks busy less than 5 ms. What a run left behind then does not slow the next run, whichever it is:
+//  - each round removes what every contender installed (Plugdesk's store, the pipelines' folders, Docker's plugin by
+//    `docker plugin rm`): about 1,600 files and 400 MB. ext4 will not give a new file an inode removed less than a
+//    second ago (`recently_deleted`, once the inode table is written back), and skipping them costs the allocator CPU:
+//    without the pause the next install's CPU time rose by half, round after round (0.42-0.50x Docker instead of
+//    0.30-0.37x), and with the removals left until the end instead, it did not;
+//  - dockerd's own removal, and the file system discarding freed blocks (`/` is mounted with `discard` here).
 void settle()
 {
+    ::usleep(1200 * 1000);
     QElapsedTimer waited;
     waited.start();
     while (waited.elapsed() < 5000) {

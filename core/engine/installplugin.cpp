@@ -5,7 +5,6 @@
 #include "core/base/backgroundsync.h"
 #include "core/base/crashpoint.h"
 #include "core/base/digest.h"
-#include "core/base/libcurl.h"
 #include "core/base/units.h"
 #include "core/engine/pluginstaging.h"
 #include "core/engine/unpackbudget.h"
@@ -163,7 +162,6 @@ QString PluginInstaller::localName() const
 
 Status PluginInstaller::start()
 {
-    LibCurl::preload(); // the layers come through libcurl: it loads while the manifest and the config are fetched
     InstallState &s = *m_state;
     auto parsed = Reference::parse(s.request.reference);
     if (!parsed)
@@ -340,7 +338,7 @@ void PluginInstaller::startLayer(int index)
     };
     m_client->fetchBlob(
         m_state->remote.trimmed(), descriptor, m_transfers, sink,
-        [this, file, index, item, descriptor, received](const Status &status) {
+        [this, file, index, item, descriptor](const Status &status) {
             file->close();
             --m_active;
             if (!status)
@@ -349,7 +347,6 @@ void PluginInstaller::startLayer(int index)
             m_job->reportProgress({Tr::tr("Verifying"), item, descriptor.size, descriptor.size, QString()});
             {
                 QMutexLocker locker(&m_state->mutex);
-                m_state->layers[index].written = *received; // the sink's last notice may be behind
                 m_state->layers[index].downloaded = true;
                 m_state->changed.wakeAll();
             }
@@ -496,13 +493,14 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
     // Flushes the store's file system while the layers arrive and unpack; stopped (and its error checked) before the
     // commit, whose own syncfs then has little left to wait for.
     auto sync = std::make_shared<BackgroundSync>(state.store.root());
-    auto stopSync = qScopeGuard([&] {
+    auto stopSync = [&] {
         {
             QMutexLocker locker(&state.mutex);
             state.sync.reset();
         }
-        (void)sync->stop();
-    });
+        return sync->stop();
+    };
+    auto stopSyncOnReturn = qScopeGuard([&] { (void)stopSync(); });
     {
         QMutexLocker locker(&state.mutex);
         state.sync = sync;
@@ -534,11 +532,7 @@ Result<QString> PluginInstaller::work(const std::shared_ptr<InstallState> &share
         return Error{ErrorCode::Cancelled, Tr::tr("cancelled")};
     }
 
-    {
-        QMutexLocker locker(&state.mutex);
-        state.sync.reset();
-    }
-    if (Status synced = sync->stop(); !synced)
+    if (Status synced = stopSync(); !synced)
         return synced.error();
     job->reportProgress({Tr::tr("Committing"), QString(), 0, 0, Tr::tr("adding %1 to the store").arg(state.localName)});
     PluginStaging::Content content{state.manifest, state.configBytes, state.config, {}};

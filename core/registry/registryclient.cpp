@@ -287,6 +287,8 @@ void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &
                               .arg(repository.name())
                               .arg(config.size)
                               .arg(m_options.maxConfigBytes)});
+    // Layers usually follow, and they come through libcurl: it loads meanwhile (also when the config is kept).
+    LibCurl::preload();
     const QString key = repository.domain() + QLatin1Char('/') + repository.path() + QLatin1Char('@') + config.digest;
     if (const auto kept = m_configs.constFind(key); kept != m_configs.cend()) {
         // Later, as a fetch would answer, and not at all when the context went meanwhile.
@@ -299,9 +301,7 @@ void RegistryClient::fetchConfig(const Reference &repository, const Descriptor &
             Qt::QueuedConnection);
         return;
     }
-    // A config is small: it comes over the connection the manifest came on, buffered. Layers come through libcurl,
-    // which loads meanwhile.
-    LibCurl::preload();
+    // A config is small: it comes over the connection the manifest came on, buffered.
     Call call = blobCall(repository, config);
     call.maxBytes = m_options.maxConfigBytes;
     send(call, context, [this, call, config, key, done](Result<RegistryResponse> response) {

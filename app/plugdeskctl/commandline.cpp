@@ -183,9 +183,17 @@ void CommandLine::printTopHelp(QTextStream &out) const
     out << description() << "\n\n";
     out << tr("Options:") << '\n';
     printOptions(out, globalOptions());
+    // One column for the group and command names, at least two spaces wider than the longest ("connection").
+    qsizetype width = 8;
+    for (const QString &group : groups())
+        width = qMax(width, group.size());
+    for (const Command &command : m_commands) {
+        if (command.group.isEmpty())
+            width = qMax(width, command.name.size());
+    }
     out << '\n' << tr("Management Commands:") << '\n';
     for (const QString &group : groups())
-        out << QStringLiteral("  ") << group.leftJustified(10) << m_groupSummaries.value(group) << '\n';
+        out << QStringLiteral("  ") << group.leftJustified(width + 2) << m_groupSummaries.value(group) << '\n';
     bool anyTopLevel = false;
     for (const Command &command : m_commands) {
         if (!command.group.isEmpty())
@@ -193,7 +201,7 @@ void CommandLine::printTopHelp(QTextStream &out) const
         if (!anyTopLevel)
             out << '\n' << tr("Commands:") << '\n';
         anyTopLevel = true;
-        out << QStringLiteral("  ") << command.name.leftJustified(10)
+        out << QStringLiteral("  ") << command.name.leftJustified(width + 2)
             << command.summary.section(QLatin1Char('\n'), 0, 0) << '\n';
     }
     out << '\n' << tr("Run '%1 COMMAND --help' for more information on a command.").arg(kProgram) << '\n';

@@ -402,6 +402,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
         QTest::newRow("top") << QStringList{QStringLiteral("--help")} << QStringLiteral("Management Commands:");
+        // The longest group name still has two spaces before its summary, and the others line up with it.
+        QTest::newRow("top, names apart from summaries")
+            << QStringList{QStringLiteral("--help")}
+            << QStringLiteral("  connection  Manage connections\n  plugin      Manage plugins\n");
         QTest::newRow("group") << QStringList{QStringLiteral("plugin"), QStringLiteral("--help")}
                                << QStringLiteral("inspect");
         QTest::newRow("ls") << QStringList{QStringLiteral("plugin"), QStringLiteral("ls"), QStringLiteral("--help")}

@@ -343,7 +343,7 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         printTopHelp(err);
         return 2;
     }
-    const QString group = arguments[index++];
+    const QString &group = arguments[index++];
     if (group == QLatin1String("help")) {
         printTopHelp(out);
         return 0;
@@ -358,7 +358,7 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
             printGroupHelp(err, group);
             return 2;
         }
-        const QString verb = arguments[index++];
+        const QString &verb = arguments[index++];
         if (verb == QLatin1String("-h") || verb == QLatin1String("--help") || verb == QLatin1String("help")) {
             printGroupHelp(out, group);
             return 0;

@@ -1,19 +1,20 @@
 // Install against the peer and against the machine (issue 13, items 1 and 4). A plugin of FILES files of KIB KiB of
 // random bytes (default 400 x 128 KiB: 54 MB that does not compress) is made with createPlugin and pushed to a
-// loopback docker-registry. Debian's dockerd is started on its own data root, exec root, pid file and socket in a
-// temporary folder. Then, ROUNDS times (default 3), in an order that rotates every round so that none is always first:
-//  - Docker:   /usr/bin/docker plugin install --grant-all-permissions --disable REF   (then `docker plugin rm`)
+// loopback docker-registry. Then, ROUNDS times (default 3), in an order that rotates every round so that none is always
+// first, each contender installs it once into folders of its own that nothing used before:
+//  - Docker:   /usr/bin/docker plugin install --grant-all-permissions --disable REF, against Debian's dockerd started
+//              for this round on its own data root, exec root, pid file and socket (and warmed up by installing and
+//              removing a one-file plugin first)
 //  - Plugdesk: plugdeskctl --root FRESH-STORE plugin install --grant-all-permissions --disable REF
 //              (the real command-line program, LocalEngine inside it, as a person runs it)
 //  - machine:  curl -s BLOB-URL | tee FIFO | gunzip | tar -x -C DIR, with sha256sum reading FIFO, all waited for
 //  - durable:  the same keeping the blob in a file too (tee) and ending with `sync -f DIR` (syncfs), so writing the
-//  same
-//              bytes as an install and making them durable as it does before it commits (Docker syncs nothing)
-// Each run starts after a `sync`, a pause of 1.2 s and once the machine was quiet for 100 ms (see settle()), so that
-// no run pays for the one before. Prints every time, the medians and the
-// ratios Plugdesk/Docker and Plugdesk/machine, with the load average before and after; never fails on time. CPU time
-// is printed beside each (for Docker: the client's plus what dockerd and its containerd used meanwhile), as the
-// figure that a busy machine disturbs least.
+//              same bytes as an install and making them durable as it does before it commits (Docker syncs nothing)
+// Nothing installed is removed before the end of the run (see settleFolders()). Each run starts after a `sync` and
+// once the machine was quiet for 100 ms (see settle()). Prints every time, the medians and the ratios Plugdesk/Docker
+// and Plugdesk/machine, with the load average before and after; never fails on time. CPU time is printed beside each
+// (for Docker: the client's plus what dockerd and its containerd used meanwhile), as the figure that a busy machine
+// disturbs least.
 //
 // --memory MB: instead, one plugin whose single file is MB megabytes of random bytes (default 500, so one layer of
 // about that size that does not compress), installed once by plugdeskctl; prints its peak RSS (wait4's ru_maxrss)
@@ -38,7 +39,12 @@
 #include <QThread>
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <linux/fs.h>
 #include <map>
+#include <memory>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -89,17 +95,10 @@ std::pair<qint64, qint64> cpuJiffies()
     return {total - idle, total};
 }
 
-// Waits 1.2 s, then (at most 5 s more) until the machine was quiet for 100 ms: less than a tenth of its cores busy and
-// the disks busy less than 5 ms. What a run left behind then does not slow the next run, whichever it is:
-//  - each round removes what every contender installed (Plugdesk's store, the pipelines' folders, Docker's plugin by
-//    `docker plugin rm`): about 1,600 files and 400 MB. ext4 will not give a new file an inode removed less than a
-//    second ago (`recently_deleted`, once the inode table is written back), and skipping them costs the allocator CPU:
-//    without the pause the next install's CPU time rose by half, round after round (0.42-0.50x Docker instead of
-//    0.30-0.37x), and with the removals left until the end instead, it did not;
-//  - dockerd's own removal, and the file system discarding freed blocks (`/` is mounted with `discard` here).
+// Waits (at most 5 s) until the machine was quiet for 100 ms: less than a tenth of its cores busy and the disks busy
+// less than 5 ms, so that what a run left behind (dockerd starting, writeback) does not slow the next run.
 void settle()
 {
-    ::usleep(1200 * 1000);
     QElapsedTimer waited;
     waited.start();
     while (waited.elapsed() < 5000) {
@@ -112,6 +111,33 @@ void settle()
         if (cpuQuiet && diskBusyMs() - diskBefore < 5)
             return;
     }
+}
+
+// Why nothing is removed during a run, and why the run's folder is marked a top directory.
+// On ext4 without a journal (`/` of the machine these figures come from), the inode allocator skips every free inode
+// removed between 1 and 60 seconds ago (300 more while its inode table block is not yet written back: kernel
+// `recently_deleted`), scanning from the start of the block group for each new file, and the group is the one of the
+// new file's folder. Removing one round's 1,600 files before the next made every later install pay for skipping them,
+// more with every round (about 60 ms of system time per install by the fifth round, whoever installed). That cost
+// depends on what ran before, not on the contender, and it weighs most on the fastest one. So every round installs into
+// new folders and the run removes them all at its end; and FS_TOPDIR_FL on the run's folder makes ext4 place each
+// round's folders in block groups of their own (its Orlov allocator), away from what an earlier run removed there.
+// Journaled ext4 (the default of mkfs.ext4) never skips recently removed inodes.
+void settleFolders(const QString &folder)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    int flags = 0;
+    bool marked = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    if (marked && !(flags & FS_TOPDIR_FL)) {
+        flags |= FS_TOPDIR_FL;
+        marked = ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+    const int error = errno;
+    ::close(fd);
+    if (!marked)
+        std::printf("(the run's folder is not marked a top directory: %s)\n", std::strerror(error));
 }
 
 bool writeFile(const QString &path, const QByteArray &data)
@@ -413,15 +439,26 @@ int main(int argc, char **argv)
         return 2;
     }
     const QString blobUrl = QStringLiteral("http://%1/v2/bench/plugin/blobs/%2").arg(registry.host(), layer->digest);
+    // What warms up each round's dockerd: a plugin of one small file.
+    const QString tinyFolder = dir.filePath(u"tiny"_s);
+    writeFile(tinyFolder + u"/config.json"_s,
+              R"({"description":"tiny","interface":{"types":["docker.volumedriver/1.0"],"socket":"t.sock"},)"
+              R"("entrypoint":["/plugin"],"network":{"type":""}})");
+    writeFile(tinyFolder + u"/rootfs/plugin"_s, "tiny");
+    const Reference tiny = *Reference::parse(registry.host() + u"/bench/tiny:latest"_s);
+    if (!makeAndPush(dir.filePath(u"scratch-tiny"_s), tinyFolder, tiny, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
 
-    Dockerd dockerd(dir.filePath(u"dockerd"_s));
-    QString dockerWhy;
-    const bool haveDocker = dockerd.start(&dockerWhy);
-    if (!haveDocker)
-        std::printf("Docker is left out: %s\n", qPrintable(dockerWhy));
-    auto docker = [&](const QStringList &arguments, const QString &output) {
-        return testutil::runMeasured(QStringList{u"/usr/bin/docker"_s} + arguments, dockerd.environment(), output);
-    };
+    // Every install goes into folders of its own under `work`, all removed with the run (see settleFolders()).
+    const QString work = dir.filePath(u"work"_s);
+    QDir().mkpath(work);
+    settleFolders(work);
+    const QString out = dir.filePath(u"out"_s);
+    QDir().mkpath(out);
+    int serial = 0;
+    auto fresh = [&](const QString &what) { return QStringLiteral("%1/%2-%3").arg(work, what).arg(++serial); };
 
     // Each contender installs once per round: wall and CPU seconds, or nothing when it failed.
     struct Time
@@ -429,11 +466,8 @@ int main(int argc, char **argv)
         double seconds = 0;
         double cpu = 0;
     };
-    const QString out = dir.filePath(u"out"_s);
-    QDir().mkpath(out);
-    int serial = 0;
     auto plugdesk = [&](const QString &program) -> std::optional<Time> {
-        const QString store = dir.filePath(QStringLiteral("store-%1").arg(++serial));
+        const QString store = fresh(u"store"_s);
         const auto run = testutil::runMeasured(plugdeskInstall(program, store, reference.toString()),
                                                plainEnvironment(), out + u"/plugdesk"_s);
         if (!run.ok()) {
@@ -443,27 +477,61 @@ int main(int argc, char **argv)
         const auto [installed, bytes] = treeSize(store + u"/plugins"_s);
         if (installed < files)
             std::fprintf(stderr, "%s installed only %d files\n", qPrintable(program), installed);
-        QDir(store).removeRecursively();
-        QDir(store + u"-run"_s).removeRecursively();
         return Time{run.seconds, run.cpuSeconds};
     };
+
+    // Docker: a dockerd of its own for each round, started (and warmed up) before the round's settle().
+    std::unique_ptr<Dockerd> dockerd;
+    auto docker = [&](const QStringList &arguments, const QString &output) {
+        return testutil::runMeasured(QStringList{u"/usr/bin/docker"_s} + arguments, dockerd->environment(), output);
+    };
+    auto startDockerd = [&](QString *why) {
+        dockerd.reset(); // the previous round's, stopped
+        dockerd = std::make_unique<Dockerd>(fresh(u"dockerd"_s));
+        if (!dockerd->start(why))
+            return false;
+        const QStringList install{u"plugin"_s, u"install"_s, u"--grant-all-permissions"_s, u"--disable"_s,
+                                  tiny.toString()};
+        if (const auto run = docker(install, out + u"/docker-warm"_s); !run.ok()) {
+            *why = u"docker plugin install of the warm-up plugin failed: "_s + QString::fromUtf8(run.err);
+            return false;
+        }
+        docker({u"plugin"_s, u"rm"_s, u"-f"_s, tiny.toString()}, out + u"/docker-warm-rm"_s);
+        return true;
+    };
+    QString dockerWhy;
+    const bool haveDocker = startDockerd(&dockerWhy);
+    if (!haveDocker)
+        std::printf("Docker is left out: %s\n", qPrintable(dockerWhy));
+    bool dockerUsed = false; // whether the dockerd running installed the big plugin: the next round needs a new one
+    auto dockerPrepare = [&]() -> bool {
+        if (!dockerUsed)
+            return true;
+        QString why;
+        if (!startDockerd(&why)) {
+            std::fprintf(stderr, "dockerd: %s\n", qPrintable(why));
+            return false;
+        }
+        dockerUsed = false;
+        return true;
+    };
     auto dockerInstall = [&]() -> std::optional<Time> {
-        const double daemonBefore = dockerd.cpuSeconds();
+        dockerUsed = true;
+        const double daemonBefore = dockerd->cpuSeconds();
         const auto run =
             docker({u"plugin"_s, u"install"_s, u"--grant-all-permissions"_s, u"--disable"_s, reference.toString()},
                    out + u"/docker"_s);
-        const double daemon = dockerd.cpuSeconds() - daemonBefore;
+        const double daemon = dockerd->cpuSeconds() - daemonBefore;
         if (!run.ok()) {
             std::fprintf(stderr, "docker plugin install failed (%d): %s\n", run.exitCode, run.err.constData());
             return std::nullopt;
         }
-        docker({u"plugin"_s, u"rm"_s, u"-f"_s, reference.toString()}, out + u"/docker-rm"_s);
         return Time{run.seconds, run.cpuSeconds + daemon};
     };
     // durable: also keep the blob in a file and end with `sync -f` (syncfs) of the file system, as an install does
     // before it commits: the same bytes written and made durable, so the disk's share shows.
     auto machine = [&](bool durable) -> std::optional<Time> {
-        const QString target = dir.filePath(u"machine"_s);
+        const QString target = fresh(durable ? u"durable"_s : u"machine"_s);
         QDir().mkpath(target);
         const QString keep = durable ? QStringLiteral("| tee '%1/blob' ").arg(target) : QString();
         const QString script =
@@ -478,7 +546,6 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "the pipeline failed (%d): %s\n", run.exitCode, run.err.constData());
             return std::nullopt;
         }
-        QDir(target).removeRecursively();
         return Time{run.seconds, run.cpuSeconds};
     };
 
@@ -486,21 +553,22 @@ int main(int argc, char **argv)
     {
         QString name;
         std::function<std::optional<Time>()> install;
+        std::function<bool()> prepare; // before the settle() ahead of each install, when set
         QList<double> seconds;
         QList<double> cpu;
     };
     std::vector<Contender> contenders;
     if (haveDocker)
-        contenders.push_back({u"docker"_s, dockerInstall, {}, {}});
-    contenders.push_back({u"plugdesk"_s, [&] { return plugdesk(plugdeskctl); }, {}, {}});
+        contenders.push_back({u"docker"_s, dockerInstall, dockerPrepare, {}, {}});
+    contenders.push_back({u"plugdesk"_s, [&] { return plugdesk(plugdeskctl); }, {}, {}, {}});
     if (!also.isEmpty())
-        contenders.push_back({u"also"_s, [&] { return plugdesk(also); }, {}, {}});
-    contenders.push_back({u"machine"_s, [&] { return machine(false); }, {}, {}});
-    contenders.push_back({u"durable"_s, [&] { return machine(true); }, {}, {}});
+        contenders.push_back({u"also"_s, [&] { return plugdesk(also); }, {}, {}, {}});
+    contenders.push_back({u"machine"_s, [&] { return machine(false); }, {}, {}, {}});
+    contenders.push_back({u"durable"_s, [&] { return machine(true); }, {}, {}, {}});
 
-    // A warm-up round, not counted: the registry's files in the page cache, dockerd's first pull.
+    // A warm-up round, not counted: the registry's files and the programs in the page cache.
     for (Contender &contender : contenders) {
-        if (!contender.install())
+        if ((contender.prepare && !contender.prepare()) || !contender.install())
             return 1;
     }
 
@@ -509,6 +577,8 @@ int main(int argc, char **argv)
         std::printf("round %d:", round + 1);
         for (size_t k = 0; k < contenders.size(); ++k) {
             Contender &contender = contenders.at((k + size_t(round)) % contenders.size());
+            if (contender.prepare && !contender.prepare())
+                return 1;
             ::sync();
             settle();
             const auto time = contender.install();

@@ -10,7 +10,7 @@
 //  - machine:  curl -s BLOB-URL | tee FIFO | gunzip | tar -x -C DIR, with sha256sum reading FIFO, all waited for
 //  - durable:  the same keeping the blob in a file too (tee) and ending with `sync -f DIR` (syncfs), so writing the
 //              same bytes as an install and making them durable as it does before it commits (Docker syncs nothing)
-// Nothing installed is removed before the end of the run (see settleFolders()). Each run starts after a `sync` and
+// Nothing installed is removed before the end of the run (see markTopDirectory()). Each run starts after a `sync` and
 // once the machine was quiet for 100 ms (see settle()). Prints every time, the medians and the ratios Plugdesk/Docker
 // and Plugdesk/machine, with the load average before and after; never fails on time. CPU time is printed beside each
 // (for Docker: the client's plus what dockerd and its containerd used meanwhile), as the figure that a busy machine
@@ -123,7 +123,7 @@ void settle()
 // new folders and the run removes them all at its end; and FS_TOPDIR_FL on the run's folder makes ext4 place each
 // round's folders in block groups of their own (its Orlov allocator), away from what an earlier run removed there.
 // Journaled ext4 (the default of mkfs.ext4) never skips recently removed inodes.
-void settleFolders(const QString &folder)
+void markTopDirectory(const QString &folder)
 {
     const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
@@ -145,6 +145,14 @@ bool writeFile(const QString &path, const QByteArray &data)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
+}
+
+// The config.json of every plugin the bench makes: a volume driver never enabled here.
+bool writePluginConfig(const QString &folder)
+{
+    return writeFile(folder + u"/config.json"_s,
+                     R"({"description":"bench","interface":{"types":["docker.volumedriver/1.0"],"socket":"b.sock"},)"
+                     R"("entrypoint":["/plugin"],"network":{"type":""}})");
 }
 
 bool writeRandomFile(const QString &path, qint64 size)
@@ -340,9 +348,7 @@ int memoryMode(const QString &plugdeskctl, qint64 megabytes)
         return 2;
     }
     const QString folder = dir.filePath(u"folder"_s);
-    writeFile(folder + u"/config.json"_s,
-              R"({"description":"bench","interface":{"types":["docker.volumedriver/1.0"],"socket":"b.sock"},)"
-              R"("entrypoint":["/plugin"],"network":{"type":""}})");
+    writePluginConfig(folder);
     std::printf("making a plugin with one file of %lld MB of random bytes (one layer that does not compress)...\n",
                 megabytes);
     std::fflush(stdout);
@@ -423,9 +429,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const QString folder = dir.filePath(u"folder"_s);
-    writeFile(folder + u"/config.json"_s,
-              R"({"description":"bench","interface":{"types":["docker.volumedriver/1.0"],"socket":"b.sock"},)"
-              R"("entrypoint":["/plugin"],"network":{"type":""}})");
+    writePluginConfig(folder);
     for (int i = 0; i < files; ++i) {
         if (!writeRandomFile(folder + QStringLiteral("/rootfs/d%1/f%2").arg(i % 16).arg(i), kib * 1024)) {
             std::fprintf(stderr, "cannot write the plugin folder\n");
@@ -441,9 +445,7 @@ int main(int argc, char **argv)
     const QString blobUrl = QStringLiteral("http://%1/v2/bench/plugin/blobs/%2").arg(registry.host(), layer->digest);
     // What warms up each round's dockerd: a plugin of one small file.
     const QString tinyFolder = dir.filePath(u"tiny"_s);
-    writeFile(tinyFolder + u"/config.json"_s,
-              R"({"description":"tiny","interface":{"types":["docker.volumedriver/1.0"],"socket":"t.sock"},)"
-              R"("entrypoint":["/plugin"],"network":{"type":""}})");
+    writePluginConfig(tinyFolder);
     writeFile(tinyFolder + u"/rootfs/plugin"_s, "tiny");
     const Reference tiny = *Reference::parse(registry.host() + u"/bench/tiny:latest"_s);
     if (!makeAndPush(dir.filePath(u"scratch-tiny"_s), tinyFolder, tiny, &error)) {
@@ -451,10 +453,10 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    // Every install goes into folders of its own under `work`, all removed with the run (see settleFolders()).
+    // Every install goes into folders of its own under `work`, all removed with the run (see markTopDirectory()).
     const QString work = dir.filePath(u"work"_s);
     QDir().mkpath(work);
-    settleFolders(work);
+    markTopDirectory(work);
     const QString out = dir.filePath(u"out"_s);
     QDir().mkpath(out);
     int serial = 0;

@@ -317,7 +317,7 @@ private Q_SLOTS:
 
         const QString name = repository() + u":1.0"_s;
         QTRY_VERIFY(pluginNamed(window, name));
-        QVERIFY(pluginNamed(window, name)->enabled);
+        QTRY_VERIFY(pluginNamed(window, name)->enabled);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, name), QStringLiteral("running"), kLongWaitMs);
         QCOMPARE(window.selectedPluginId(), pluginNamed(window, name)->id);
         QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("jobFailed")));

@@ -6,11 +6,15 @@
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <functional>
+#include <utility>
 
 namespace ui {
 
@@ -26,6 +30,39 @@ bool sameShown(const core::Plugin &a, const core::Plugin &b)
 }
 
 } // namespace
+
+// The table's delegate, which knows whether an editor is open and says when the view let go of one, however the edit
+// ended (Enter, Escape, focus leaving, the current cell moving): a refresh that came while a cell was being edited is
+// shown then.
+class EditEndDelegate final : public QStyledItemDelegate
+{
+public:
+    EditEndDelegate(std::function<void()> ended, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_ended(std::move(ended))
+    {}
+
+    bool editing() const { return m_open > 0; }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+        if (editor)
+            ++m_open;
+        return editor;
+    }
+
+    void destroyEditor(QWidget *editor, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::destroyEditor(editor, index);
+        --m_open;
+        m_ended();
+    }
+
+private:
+    std::function<void()> m_ended;
+    mutable int m_open = 0;
+};
 
 PluginSettingsView::PluginSettingsView(core::Engine *engine, QWidget *parent)
     : QWidget(parent)
@@ -55,6 +92,19 @@ PluginSettingsView::PluginSettingsView(core::Engine *engine, QWidget *parent)
         m_error->hide();
         updateButtons();
     });
+    // Shown once the view is done with the editor (queued: the view is still closing it when the delegate is told).
+    m_delegate = new EditEndDelegate(
+        [this] {
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    if (m_deferred && !m_delegate->editing())
+                        setPlugin(*std::exchange(m_deferred, std::nullopt));
+                },
+                Qt::QueuedConnection);
+        },
+        m_table);
+    m_table->setItemDelegate(m_delegate);
 
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("settingsError"));
@@ -89,6 +139,7 @@ PluginSettingsView::PluginSettingsView(core::Engine *engine, QWidget *parent)
 void PluginSettingsView::clear()
 {
     m_plugin.reset();
+    m_deferred.reset();
     m_table->setRowCount(0);
     m_note->clear();
     m_error->hide();
@@ -97,13 +148,48 @@ void PluginSettingsView::clear()
 
 void PluginSettingsView::setPlugin(const core::Plugin &plugin)
 {
-    if (m_plugin && sameShown(*m_plugin, plugin))
+    const bool same = m_plugin && m_plugin->id == plugin.id;
+    if (same && sameShown(*m_plugin, plugin)) {
+        m_plugin = plugin; // the approvals may have changed, which the table does not show
         return;
-    const bool other = !m_plugin || m_plugin->id != plugin.id;
-    m_plugin = plugin;
-    if (other)
+    }
+    // The window refreshes whenever the store changes, by this view's Apply or by anyone else. Refilling now would
+    // close the editor under the person's cursor and lose what they typed, so the refresh waits for the edit to end.
+    if (same && m_delegate->editing()) {
+        m_deferred = plugin;
+        return;
+    }
+    m_deferred.reset();
+    // The same plugin, changed: the edits not applied yet and the current cell stay where their keys still are.
+    QHash<QString, QString> edits;
+    QString currentKey;
+    int currentColumn = -1;
+    if (same) {
+        for (int r = 0; r < m_table->rowCount(); ++r) {
+            const QTableWidgetItem *item = m_table->item(r, Value);
+            if (item && item->text() != item->data(OriginalRole).toString())
+                edits.insert(item->data(KeyRole).toString(), item->text());
+        }
+        if (const QTableWidgetItem *item = m_table->item(m_table->currentRow(), Value)) {
+            currentKey = item->data(KeyRole).toString();
+            currentColumn = m_table->currentColumn();
+        }
+    } else {
         m_error->hide();
+    }
+    m_plugin = plugin;
     fill();
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        QTableWidgetItem *item = m_table->item(r, Value);
+        const QString key = item->data(KeyRole).toString();
+        if (edits.contains(key) && (item->flags() & Qt::ItemIsEditable)) {
+            const QSignalBlocker blocker(m_table);
+            item->setText(edits.value(key));
+        }
+        if (!currentKey.isEmpty() && key == currentKey)
+            m_table->setCurrentCell(r, currentColumn);
+    }
+    updateButtons();
 }
 
 void PluginSettingsView::fill()
@@ -223,7 +309,7 @@ bool PluginSettingsView::apply()
         askToGrant(arguments, effective);
         return false;
     }
-    follow(m_engine->set(m_plugin->id, arguments));
+    follow(m_engine->set(m_plugin->id, arguments), arguments);
     return true;
 }
 
@@ -241,7 +327,7 @@ void PluginSettingsView::askToGrant(const QStringList &arguments, const core::Pr
             revert();
             return;
         }
-        follow(m_engine->grant(id, arguments, effective));
+        follow(m_engine->grant(id, arguments, effective), arguments);
     });
     dialog->open();
 }
@@ -253,12 +339,12 @@ void PluginSettingsView::showError(const QString &message)
     m_error->show();
 }
 
-void PluginSettingsView::follow(core::Job *job)
+void PluginSettingsView::follow(core::Job *job, const QStringList &arguments)
 {
     m_applying = true;
     updateButtons();
     const QString name = m_plugin ? m_plugin->name() : QString();
-    job->then(this, [this, job, name](const core::Job &) {
+    job->then(this, [this, job, name, arguments](const core::Job &) {
         job->deleteLater();
         m_applying = false;
         if (const auto error = job->error()) {
@@ -268,10 +354,17 @@ void PluginSettingsView::follow(core::Job *job)
             return;
         }
         m_error->hide();
-        // The engine's pluginChanged refreshes the window; until then show the applied values as the originals.
+        // The engine's pluginChanged refreshes the window; until then the applied values are the originals. Only
+        // those: a cell edited while the job ran keeps its edit pending (Apply was disabled, nothing applied it).
+        QHash<QString, QString> appliedValues;
+        for (const QString &argument : arguments) {
+            const qsizetype equals = argument.indexOf(QLatin1Char('='));
+            appliedValues.insert(argument.left(equals), argument.mid(equals + 1));
+        }
         for (int r = 0; r < m_table->rowCount(); ++r) {
-            if (QTableWidgetItem *item = m_table->item(r, Value))
-                item->setData(OriginalRole, item->text());
+            QTableWidgetItem *item = m_table->item(r, Value);
+            if (item && appliedValues.contains(item->data(KeyRole).toString()))
+                item->setData(OriginalRole, appliedValues.value(item->data(KeyRole).toString()));
         }
         updateButtons();
         Q_EMIT applied(name);

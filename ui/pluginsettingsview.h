@@ -15,6 +15,8 @@ class Job;
 
 namespace ui {
 
+class EditEndDelegate;
+
 // The Settings tab: the plugin's env, args, mounts and devices as a table whose settable fields can be edited, and
 // Apply, which hands the changed fields to Engine::set as `plugin set` arguments; a change that gives the plugin host
 // privileges nobody approved (a mount source, a device path) first shows the privilege dialog with the new rows
@@ -30,7 +32,8 @@ public:
 
     explicit PluginSettingsView(core::Engine *engine, QWidget *parent = nullptr);
 
-    // Shows `plugin`; keeps the edits in progress when it is the same plugin, unchanged.
+    // Shows `plugin`. For the plugin already shown, changed (a refresh), the edits not applied yet and the current
+    // cell are kept, and while a cell is being edited the refresh waits until the edit ended.
     void setPlugin(const core::Plugin &plugin);
     void clear();
 
@@ -57,14 +60,17 @@ private:
     void fill();
     void askToGrant(const QStringList &arguments, const core::Privileges &effective);
     void showError(const QString &message);
-    // Follows the engine's set or grant job; the edits stay until it answered.
-    void follow(core::Job *job);
+    // Follows the engine's set or grant job for `arguments`; the edits stay until it answered.
+    void follow(core::Job *job, const QStringList &arguments);
     void updateButtons();
 
     core::Engine *m_engine;
     bool m_applying = false;
     std::optional<core::Plugin> m_plugin;
+    // A refresh of the shown plugin that came while a cell was being edited.
+    std::optional<core::Plugin> m_deferred;
     QTableWidget *m_table = nullptr;
+    EditEndDelegate *m_delegate = nullptr;
     QLabel *m_note = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_apply = nullptr;

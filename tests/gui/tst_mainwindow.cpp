@@ -23,6 +23,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -493,6 +494,7 @@ private Q_SLOTS:
         typeIntoCell(table, rowNamed(table, QStringLiteral("data")), QStringLiteral("/srv/other"));
         QTest::mouseClick(settings->applyButton(), Qt::LeftButton);
         QTRY_VERIFY((dialog = findVisible<ui::PrivilegeDialog>(QStringLiteral("privilegeDialog"))));
+        QSignalSpy applied(settings, &ui::PluginSettingsView::applied);
         QTest::mouseClick(dialog->acceptButton(), Qt::LeftButton);
         QTRY_VERIFY(!findVisible<ui::PrivilegeDialog>(QStringLiteral("privilegeDialog")));
         window.activateWindow();
@@ -513,6 +515,8 @@ private Q_SLOTS:
         QTRY_COMPARE(table->item(rowNamed(table, QStringLiteral("DEBUG")), ui::PluginSettingsView::Value)->text(),
                      QStringLiteral("2"));
         QVERIFY(!settings->applyButton()->isEnabled());
+        // The store can have the values before the job's end reached this thread; Apply waits for that.
+        QTRY_COMPARE(applied.count(), 1);
 
         // A mount whose config has no source cannot be set: Docker's own message, under the table.
         typeIntoCell(table, rowNamed(table, QStringLiteral("cache")), QStringLiteral("/srv/cache"));
@@ -529,6 +533,91 @@ private Q_SLOTS:
         QTest::mouseClick(settings->revertButton(), Qt::LeftButton);
         QTRY_VERIFY(settings->pendingArguments().isEmpty());
         QVERIFY(settings->errorLabel()->isHidden());
+    }
+
+    // The window refreshes whenever the store changes. A change made elsewhere (plugdeskctl, another window) while a
+    // cell is being edited must neither close the editor nor lose what was typed; once the edit ends, the table shows
+    // the other change and keeps the edit, pending, and the current cell.
+    void aRefreshKeepsTheEditInProgress()
+    {
+        QTemporaryDir dir;
+        const QString root = seedStore(dir);
+        const QString id = QStringLiteral("ef35") + QString(60, QLatin1Char('0'));
+        addSettablePlugin(root, id, QStringLiteral("acme/settable"));
+        LocalEngine engine({root, dir.path() + QStringLiteral("/run"), true});
+        ui::MainWindow window(&engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.selectPlugin(id);
+        ui::PluginDetailsView *details = window.detailsView();
+        details->setCurrentWidget(details->settingsView());
+        ui::PluginSettingsView *settings = details->settingsView();
+        QTableWidget *table = settings->table();
+        const auto valueOf = [table](const QString &name) {
+            return table->item(rowNamed(table, name), ui::PluginSettingsView::Value)->text();
+        };
+        const auto shownDebug = [&window, &id] {
+            const ui::PluginListModel *model = window.pluginModel();
+            return model->pluginAt(model->rowOf(id))->settings.envValue(QStringLiteral("DEBUG"));
+        };
+        const auto setElsewhere = [&](const QString &argument) {
+            LocalEngine other({root, dir.path() + QStringLiteral("/run")});
+            core::Job *job = other.set(id, {argument});
+            job->waitForFinished();
+            QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
+            delete job;
+        };
+
+        // The data mount's source, being typed: the editor is open when the store changes.
+        table->setFocus();
+        table->setCurrentCell(rowNamed(table, QStringLiteral("data")), ui::PluginSettingsView::Value);
+        QTest::keyClick(table, Qt::Key_F2);
+        QPointer<QLineEdit> editor;
+        QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())) &&
+                    editor->parent() == table->viewport());
+        QTest::keySequence(editor, QKeySequence::SelectAll);
+        QTest::keyClicks(editor, QStringLiteral("/srv/new"));
+        setElsewhere(QStringLiteral("DEBUG=5"));
+        QTRY_COMPARE(shownDebug(), QStringLiteral("5")); // the window has the change ...
+        QVERIFY(editor);                                 // ... and the editor is still open, with the text
+        QCOMPARE(QApplication::focusWidget(), editor.data());
+        QCOMPARE(editor->text(), QStringLiteral("/srv/new"));
+        QCOMPARE(valueOf(QStringLiteral("DEBUG")), QStringLiteral("0"));
+
+        // Enter ends the edit: the other change shows, the edit stays pending, the current cell where it was.
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(valueOf(QStringLiteral("DEBUG")), QStringLiteral("5"));
+        QCOMPARE(valueOf(QStringLiteral("data")), QStringLiteral("/srv/new"));
+        QCOMPARE(settings->pendingArguments(), QStringList{QStringLiteral("data.source=/srv/new")});
+        QCOMPARE(table->currentRow(), rowNamed(table, QStringLiteral("data")));
+        QVERIFY(settings->applyButton()->isEnabled());
+
+        // A change while nothing is being edited shows at once, and the pending edit stays too.
+        setElsewhere(QStringLiteral("DEBUG=7"));
+        QTRY_COMPARE(valueOf(QStringLiteral("DEBUG")), QStringLiteral("7"));
+        QCOMPARE(settings->pendingArguments(), QStringList{QStringLiteral("data.source=/srv/new")});
+        QCOMPARE(table->currentRow(), rowNamed(table, QStringLiteral("data")));
+
+        // Revert still forgets the edit.
+        QTest::mouseClick(settings->revertButton(), Qt::LeftButton);
+        QVERIFY(settings->pendingArguments().isEmpty());
+        QCOMPARE(valueOf(QStringLiteral("data")), QStringLiteral("/srv/data"));
+
+        // A cell edited while Apply's job runs keeps its edit: only what was applied becomes the shown value.
+        QSignalSpy applied(settings, &ui::PluginSettingsView::applied);
+        table->item(rowNamed(table, QStringLiteral("DEBUG")), ui::PluginSettingsView::Value)
+            ->setText(QStringLiteral("8"));
+        QVERIFY(settings->apply());
+        QVERIFY(!settings->applyButton()->isEnabled()); // waits for the job
+        // No event turned since: the job's end cannot have reached the view yet.
+        table->item(rowNamed(table, QStringLiteral("cache")), ui::PluginSettingsView::Value)
+            ->setText(QStringLiteral("/srv/late"));
+        QTRY_COMPARE(applied.count(), 1);
+        QTRY_COMPARE(valueOf(QStringLiteral("DEBUG")), QStringLiteral("8"));
+        QCOMPARE(settings->pendingArguments(), QStringList{QStringLiteral("cache.source=/srv/late")});
+        QVERIFY(settings->applyButton()->isEnabled());
     }
 
     void settingsAreLockedWhileEnabled()

@@ -319,11 +319,14 @@ Status PluginRunner::waitReady(const Plugin &plugin, int timeoutSeconds, const s
                                 ErrorCode::Runtime);
         if (cancelled && cancelled())
             return Error{ErrorCode::Cancelled, tr("enabling %1 was cancelled").arg(plugin.name())};
+        // The lock first, then the record: the monitor writes its last record before it exits and lets go of the
+        // lock, so a monitor seen gone has said why by then, and a failure is never reported as the bare exit.
+        const bool monitorGone = MonitorLauncher::lockHolder(lockPath) == 0;
         auto state = RuntimeStateFile::read(statePath);
         if (state && state->status == PluginRuntimeState::Status::Failed)
             return startFailure(plugin, tr("plugin %1 failed to start: %2").arg(plugin.name(), state->message),
                                 ErrorCode::Runtime);
-        if (MonitorLauncher::lockHolder(lockPath) == 0)
+        if (monitorGone)
             return startFailure(plugin,
                                 tr("the monitor of plugin %1 exited before the plugin was ready").arg(plugin.name()),
                                 ErrorCode::Runtime);

@@ -599,14 +599,15 @@ Result<PluginRuntimeState> PluginRunner::runtimeState(const Plugin &plugin, bool
 {
     const RunLayout &layout = m_layout;
     PluginRuntimeState state;
+    // The lock's holder is the monitor that lives now, whatever the file last recorded. Read before the record: a
+    // monitor writes its last record before it exits, so one seen gone here has its last word in the file below.
+    const qint64 holder = mayHaveState ? MonitorLauncher::lockHolder(layout.lockPath(plugin.id)) : 0;
     if (mayHaveState) {
         auto read = RuntimeStateFile::read(layout.statePath(plugin.id));
         if (!read)
             return read.error();
         state = *read;
     }
-    // The lock's holder is the monitor that lives now, whatever the file last recorded.
-    const qint64 holder = mayHaveState ? MonitorLauncher::lockHolder(layout.lockPath(plugin.id)) : 0;
     state.monitorAlive = holder != 0;
     if (holder != 0)
         state.monitorPid = holder;

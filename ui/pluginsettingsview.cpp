@@ -150,7 +150,8 @@ void PluginSettingsView::setPlugin(const core::Plugin &plugin)
 {
     const bool same = m_plugin && m_plugin->id == plugin.id;
     if (same && sameShown(*m_plugin, plugin)) {
-        m_plugin = plugin; // the approvals may have changed, which the table does not show
+        m_plugin = plugin;  // the approvals may have changed, which the table does not show
+        m_deferred.reset(); // a change that waited for the edit to end was undone meanwhile
         return;
     }
     // The window refreshes whenever the store changes, by this view's Apply or by anyone else. Refilling now would
@@ -186,8 +187,10 @@ void PluginSettingsView::setPlugin(const core::Plugin &plugin)
             const QSignalBlocker blocker(m_table);
             item->setText(edits.value(key));
         }
-        if (!currentKey.isEmpty() && key == currentKey)
+        if (!currentKey.isEmpty() && key == currentKey) {
             m_table->setCurrentCell(r, currentColumn);
+            currentKey.clear();
+        }
     }
     updateButtons();
 }

@@ -35,6 +35,7 @@
 #include <QTest>
 #include <QTranslator>
 #include <QUrl>
+#include <memory>
 
 using namespace core;
 
@@ -102,21 +103,60 @@ private:
         return folder;
     }
 
-    // Edits the Value cell of `row` with the keyboard, as a person would: F2, the text, Enter.
-    static void typeIntoCell(QTableWidget *table, int row, const QString &text)
+    // Starts editing the Value cell of `row` with the keyboard, as a person would: F2, then the text, replacing the
+    // value; `*editor` is the open editor (null when none opened: the test failed).
+    static void startTyping(QTableWidget *table, int row, const QString &text, QPointer<QLineEdit> *editor)
     {
         table->setFocus();
         table->setCurrentCell(row, ui::PluginSettingsView::Value);
         QTest::keyClick(table, Qt::Key_F2);
-        QLineEdit *editor = nullptr;
-        QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())) &&
-                    editor->parent() == table->viewport());
-        QTest::keySequence(editor, QKeySequence::SelectAll);
-        QTest::keyClicks(editor, text);
+        QTRY_VERIFY((*editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())) &&
+                    (*editor)->parent() == table->viewport());
+        QTest::keySequence(*editor, QKeySequence::SelectAll);
+        QTest::keyClicks(*editor, text);
+    }
+
+    // Edits the Value cell of `row` with the keyboard: F2, the text, Enter.
+    static void typeIntoCell(QTableWidget *table, int row, const QString &text)
+    {
+        QPointer<QLineEdit> editor;
+        startTyping(table, row, text, &editor);
+        if (!editor)
+            return;
         QTest::keyClick(editor, Qt::Key_Return);
         // The editor goes away after the event loop turns; the next edit must not type into it.
         QTRY_VERIFY2(QApplication::focusWidget() == table,
                      QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
+    }
+
+    // The window on the seed store plus acme/settable (`id`), with that plugin's Settings tab showing.
+    struct SettingsWindow
+    {
+        QTemporaryDir dir;
+        QString root;
+        QString id;
+        std::unique_ptr<LocalEngine> engine;
+        std::unique_ptr<ui::MainWindow> window;
+        ui::PluginSettingsView *settings = nullptr;
+    };
+
+    // Fills `w` (the test failed when w.settings stays null).
+    void openSettingsWindow(SettingsWindow &w, const QString &id)
+    {
+        w.root = seedStore(w.dir);
+        w.id = id;
+        addSettablePlugin(w.root, id, QStringLiteral("acme/settable"));
+        w.engine =
+            std::make_unique<LocalEngine>(LocalEngine::Options{w.root, w.dir.path() + QStringLiteral("/run"), true});
+        w.window = std::make_unique<ui::MainWindow>(w.engine.get());
+        w.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+        w.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+        w.window->selectPlugin(id);
+        ui::PluginDetailsView *details = w.window->detailsView();
+        details->setCurrentWidget(details->settingsView());
+        w.settings = details->settingsView();
     }
 
     static int rowNamed(QTableWidget *table, const QString &name)
@@ -428,18 +468,14 @@ private Q_SLOTS:
 
     void editsSettingsInTheSettingsTab()
     {
-        QTemporaryDir dir;
-        const QString root = seedStore(dir);
-        const QString id = QStringLiteral("ef34") + QString(60, QLatin1Char('0'));
-        addSettablePlugin(root, id, QStringLiteral("acme/settable"));
-        LocalEngine engine({root, dir.path() + QStringLiteral("/run"), true});
-        ui::MainWindow window(&engine);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.selectPlugin(id);
-        ui::PluginDetailsView *details = window.detailsView();
-        details->setCurrentWidget(details->settingsView());
-        ui::PluginSettingsView *settings = details->settingsView();
+        SettingsWindow w;
+        openSettingsWindow(w, QStringLiteral("ef34") + QString(60, QLatin1Char('0')));
+        QVERIFY(w.settings);
+        ui::MainWindow &window = *w.window;
+        const QTemporaryDir &dir = w.dir;
+        const QString &root = w.root;
+        const QString &id = w.id;
+        ui::PluginSettingsView *settings = w.settings;
         QTableWidget *table = settings->table();
         QCOMPARE(table->rowCount(), 4);
 
@@ -540,45 +576,30 @@ private Q_SLOTS:
     // the other change and keeps the edit, pending, and the current cell.
     void aRefreshKeepsTheEditInProgress()
     {
-        QTemporaryDir dir;
-        const QString root = seedStore(dir);
-        const QString id = QStringLiteral("ef35") + QString(60, QLatin1Char('0'));
-        addSettablePlugin(root, id, QStringLiteral("acme/settable"));
-        LocalEngine engine({root, dir.path() + QStringLiteral("/run"), true});
-        ui::MainWindow window(&engine);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        window.selectPlugin(id);
-        ui::PluginDetailsView *details = window.detailsView();
-        details->setCurrentWidget(details->settingsView());
-        ui::PluginSettingsView *settings = details->settingsView();
+        SettingsWindow w;
+        openSettingsWindow(w, QStringLiteral("ef35") + QString(60, QLatin1Char('0')));
+        QVERIFY(w.settings);
+        ui::PluginSettingsView *settings = w.settings;
         QTableWidget *table = settings->table();
         const auto valueOf = [table](const QString &name) {
             return table->item(rowNamed(table, name), ui::PluginSettingsView::Value)->text();
         };
-        const auto shownDebug = [&window, &id] {
-            const ui::PluginListModel *model = window.pluginModel();
-            return model->pluginAt(model->rowOf(id))->settings.envValue(QStringLiteral("DEBUG"));
+        const auto shownDebug = [&w] {
+            const ui::PluginListModel *model = w.window->pluginModel();
+            return model->pluginAt(model->rowOf(w.id))->settings.envValue(QStringLiteral("DEBUG"));
         };
-        const auto setElsewhere = [&](const QString &argument) {
-            LocalEngine other({root, dir.path() + QStringLiteral("/run")});
-            core::Job *job = other.set(id, {argument});
+        const auto setElsewhere = [&w](const QString &argument) {
+            LocalEngine other({w.root, w.dir.path() + QStringLiteral("/run")});
+            core::Job *job = other.set(w.id, {argument});
             job->waitForFinished();
             QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message : QString()));
             delete job;
         };
 
         // The data mount's source, being typed: the editor is open when the store changes.
-        table->setFocus();
-        table->setCurrentCell(rowNamed(table, QStringLiteral("data")), ui::PluginSettingsView::Value);
-        QTest::keyClick(table, Qt::Key_F2);
         QPointer<QLineEdit> editor;
-        QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())) &&
-                    editor->parent() == table->viewport());
-        QTest::keySequence(editor, QKeySequence::SelectAll);
-        QTest::keyClicks(editor, QStringLiteral("/srv/new"));
+        startTyping(table, rowNamed(table, QStringLiteral("data")), QStringLiteral("/srv/new"), &editor);
+        QVERIFY(editor);
         setElsewhere(QStringLiteral("DEBUG=5"));
         QTRY_COMPARE(shownDebug(), QStringLiteral("5")); // the window has the change ...
         QVERIFY(editor);                                 // ... and the editor is still open, with the text

@@ -162,15 +162,12 @@ void PluginSettingsView::setPlugin(const core::Plugin &plugin)
     }
     m_deferred.reset();
     // The same plugin, changed: the edits not applied yet and the current cell stay where their keys still are.
-    QHash<QString, QString> edits;
+    QHash<QString, QString> kept;
     QString currentKey;
     int currentColumn = -1;
     if (same) {
-        for (int r = 0; r < m_table->rowCount(); ++r) {
-            const QTableWidgetItem *item = m_table->item(r, Value);
-            if (item && item->text() != item->data(OriginalRole).toString())
-                edits.insert(item->data(KeyRole).toString(), item->text());
-        }
+        for (const auto &[key, value] : edits())
+            kept.insert(key, value);
         if (const QTableWidgetItem *item = m_table->item(m_table->currentRow(), Value)) {
             currentKey = item->data(KeyRole).toString();
             currentColumn = m_table->currentColumn();
@@ -183,9 +180,9 @@ void PluginSettingsView::setPlugin(const core::Plugin &plugin)
     for (int r = 0; r < m_table->rowCount(); ++r) {
         QTableWidgetItem *item = m_table->item(r, Value);
         const QString key = item->data(KeyRole).toString();
-        if (edits.contains(key) && (item->flags() & Qt::ItemIsEditable)) {
+        if (kept.contains(key) && (item->flags() & Qt::ItemIsEditable)) {
             const QSignalBlocker blocker(m_table);
-            item->setText(edits.value(key));
+            item->setText(kept.value(key));
         }
         if (!currentKey.isEmpty() && key == currentKey) {
             m_table->setCurrentCell(r, currentColumn);
@@ -282,14 +279,22 @@ void PluginSettingsView::fill()
     updateButtons();
 }
 
-QStringList PluginSettingsView::pendingArguments() const
+QList<std::pair<QString, QString>> PluginSettingsView::edits() const
 {
-    QStringList arguments;
+    QList<std::pair<QString, QString>> edited;
     for (int r = 0; r < m_table->rowCount(); ++r) {
         const QTableWidgetItem *item = m_table->item(r, Value);
         if (item && item->text() != item->data(OriginalRole).toString())
-            arguments.append(item->data(KeyRole).toString() + QLatin1Char('=') + item->text());
+            edited.append({item->data(KeyRole).toString(), item->text()});
     }
+    return edited;
+}
+
+QStringList PluginSettingsView::pendingArguments() const
+{
+    QStringList arguments;
+    for (const auto &[key, value] : edits())
+        arguments.append(key + QLatin1Char('=') + value);
     return arguments;
 }
 

@@ -3,6 +3,7 @@
 #include "core/plugin/plugin.h"
 
 #include <QWidget>
+#include <utility>
 
 class QLabel;
 class QPushButton;
@@ -58,6 +59,8 @@ Q_SIGNALS:
 
 private:
     void fill();
+    // The edited cells not applied yet, in table order: their `set` key and the text now in the cell.
+    QList<std::pair<QString, QString>> edits() const;
     void askToGrant(const QStringList &arguments, const core::Privileges &effective);
     void showError(const QString &message);
     // Follows the engine's set or grant job for `arguments`; the edits stay until it answered.
